@@ -1,0 +1,77 @@
+"""The one shape every result takes: a Finding, and the pieces it is made of.
+
+Rules yield `Problem`s (where, which data path, the numbers behind the message); the engine
+turns them into `Finding`s by adding the code, slug, severity and rendered message. Keeping the
+numbers as data means formatters and tests never parse prose.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+# What a finding may carry as data: plain values that every output format can render.
+Arg = str | int | Decimal | None | tuple[str, ...]
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that `severity >= fail_on` decides the exit code."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        return cls[text.strip().upper()]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A place in a file: 1-based line and column (columns count characters, not bytes)."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What a rule reports: where, the data path that identifies it, and its message arguments."""
+
+    location: Location
+    path: str
+    args: Mapping[str, Arg] = field(default_factory=dict)
+    related: tuple[Location, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem with its code, severity and message: what every formatter renders."""
+
+    code: str
+    slug: str
+    severity: Severity
+    message: str
+    location: Location
+    path: str
+    args: Mapping[str, Arg] = field(default_factory=dict)
+    related: tuple[Location, ...] = ()
+    waived: str | None = None  # the waiver's reason when the plan's authors accept the finding
+    fatal: bool = False  # the file could not be checked (unreadable, not YAML, schema-invalid)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        loc = self.location
+        return (loc.file, loc.line, loc.column, self.code, self.path)

@@ -1,0 +1,111 @@
+"""Read one plan file: bytes -> text -> plain data with positions -> pydantic model.
+
+Every failure on the way is a finding with a code and a position, never an exception.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from planchk.findings import Finding, Location, Problem
+from planchk.loader import codes
+from planchk.loader.compose import compose
+from planchk.loader.schema_errors import schema_problems
+from planchk.loader.sourcemap import SourceMap, position_after
+from planchk.models import TargetsFile, TasksFile
+from planchk.registry import CodeInfo
+
+FileKind = Literal["targets", "tasks"]
+MODELS: dict[FileKind, type[BaseModel]] = {"targets": TargetsFile, "tasks": TasksFile}
+_TASKS_KEYS = frozenset({"sections", "offices", "groups"})
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class LoadedFile:
+    """One plan file after loading: its model when it is usable, else the reasons why not."""
+
+    path: Path
+    display: str
+    kind: FileKind | None = None
+    model: BaseModel | None = None
+    sourcemap: SourceMap = field(default_factory=lambda: SourceMap(""))
+    problems: list[Finding] = field(default_factory=list)
+
+    @property
+    def usable(self) -> bool:
+        return self.model is not None
+
+
+def max_bytes_from_env() -> int:
+    raw = os.environ.get("PLANCHK_MAX_BYTES", "")
+    return int(raw) if raw.isdigit() else DEFAULT_MAX_BYTES
+
+
+def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
+    loaded = LoadedFile(path, display, sourcemap=SourceMap(display))
+    text = _read_text(loaded, max_bytes)
+    if text is None:
+        return loaded
+    composed = compose(text, display)
+    loaded.sourcemap = composed.sourcemap
+    _add(loaded, composed.problems)
+    if loaded.problems:
+        return loaded
+    data = composed.data
+    if composed.empty:
+        return _fail(loaded, codes.EMPTY_FILE, 1, 1)
+    if not isinstance(data, dict):
+        found = "a list" if isinstance(data, list) else "a single value"
+        return _fail(loaded, codes.NOT_A_MAPPING, 1, 1, found=found, expected=_EXPECTED)
+    loaded.kind = "tasks" if _TASKS_KEYS & data.keys() else "targets"
+    _validate(loaded, data)
+    return loaded
+
+
+_EXPECTED = "plan, areas, indicators, goals; or offices, groups, sections"
+
+
+def _read_text(loaded: LoadedFile, max_bytes: int) -> str | None:
+    try:
+        size = loaded.path.stat().st_size
+        if size > max_bytes:
+            _fail(loaded, codes.FILE_TOO_LARGE, 0, 0, size=size, limit=max_bytes)
+            return None
+        raw = loaded.path.read_bytes()
+    except OSError as error:
+        _fail(loaded, codes.FILE_UNREADABLE, 0, 0, reason=error.strerror or str(error))
+        return None
+    try:
+        return _strip_bom(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        line, column = position_after(raw[: error.start].decode("utf-8", "replace"))
+        _fail(loaded, codes.ENCODING, line, column, byte=f"0x{raw[error.start]:02X}")
+        return None
+
+
+def _validate(loaded: LoadedFile, data: dict[str, Any]) -> None:
+    assert loaded.kind is not None
+    model = MODELS[loaded.kind]
+    try:
+        loaded.model = model.model_validate(data)
+    except ValidationError as error:
+        _add(loaded, schema_problems(error, model, loaded.sourcemap))
+
+
+def _strip_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _fail(loaded: LoadedFile, info: CodeInfo, line: int, column: int, **args: Any) -> LoadedFile:
+    _add(loaded, [(info, Problem(Location(loaded.display, line, column), "", args))])
+    return loaded
+
+
+def _add(loaded: LoadedFile, problems: Any) -> None:
+    loaded.problems.extend(info.finding(problem, fatal=True) for info, problem in problems)

@@ -1,0 +1,113 @@
+"""The targets file: plan metadata, the area hierarchy, breakdown tables and headline goals."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import Field, StrictBool, StrictInt, model_validator
+from pydantic_core import PydanticCustomError
+
+from planchk.models.common import Cell, IsoDate, Name, Number, StrictModel, Waiver
+
+Kind = Literal["stock", "flow", "ratio"]
+SumMode = Literal["exact", "at_least", "at_most", "none"]
+TrendPolicy = Literal["non_decreasing", "growth_expected", "free"]
+Comparator = Literal[">", ">=", "<", "<=", "=="]
+
+# What a kind implies when the indicator does not say: a stock (a count of enterprises) may
+# not fall, a flow (applications per year) is expected to grow, a ratio is never summed.
+DEFAULT_SUM: dict[str, SumMode] = {"stock": "exact", "flow": "exact", "ratio": "none"}
+DEFAULT_TREND: dict[str, TrendPolicy] = {
+    "stock": "non_decreasing",
+    "flow": "growth_expected",
+    "ratio": "free",
+}
+
+
+class PlanInfo(StrictModel):
+    title: Name
+    document_number: Name | None = Field(default=None, description="e.g. 青政办发〔2021〕23号")
+    issuer: Name | None = None
+    issued: IsoDate | None = None
+    period: list[StrictInt] = Field(
+        min_length=2, max_length=2, description="First and last year: [2021, 2023]."
+    )
+
+    @model_validator(mode="after")
+    def _period_in_order(self) -> PlanInfo:
+        if self.period[0] > self.period[1]:
+            raise PydanticCustomError(
+                "planchk_period", "the period's first year comes after its last year"
+            )
+        return self
+
+
+class UnitDef(StrictModel):
+    """A unit the built-in table does not know, e.g. 万株 = 10000 株."""
+
+    dimension: Name = Field(description="What it measures, e.g. 株; units convert within one.")
+    factor: Number = Field(
+        default=Decimal(1), description="How many base units one of this unit is."
+    )
+    whole: StrictBool = Field(default=False, description="Values must be whole numbers.")
+
+
+class Indicator(StrictModel):
+    name: Name = Field(description="The indicator as the plan names it, e.g. 发明专利申请量.")
+    table: Name | None = Field(default=None, description="The printed table title.")
+    unit: Name = Field(description="As printed in 单位：…, e.g. 家, 亿元, %.")
+    kind: Kind
+    sum: SumMode | None = Field(
+        default=None,
+        description="How the parts relate to their total: exact (=), at_least (parts may "
+        "over-allocate), at_most (part may stay unallocated), none. Default: exact, or none "
+        "for a ratio.",
+    )
+    trend: TrendPolicy | None = Field(
+        default=None,
+        description="non_decreasing (a fall is an error), growth_expected (a fall is a "
+        "warning) or free. Default from kind: stock non_decreasing, flow growth_expected.",
+    )
+    tolerance: Number | None = Field(
+        default=None,
+        description="Largest difference between parts and total to accept as rounding; "
+        "default: what the printed digits allow.",
+    )
+    years: list[StrictInt] = Field(min_length=1)
+    values: dict[Name, list[Cell]] = Field(
+        description="One row per area: a value per year, in the order of `years`."
+    )
+
+    @property
+    def sum_mode(self) -> SumMode:
+        return self.sum or DEFAULT_SUM[self.kind]
+
+    @property
+    def trend_policy(self) -> TrendPolicy:
+        return self.trend or DEFAULT_TREND[self.kind]
+
+
+class Goal(StrictModel):
+    text: Name = Field(description="The goal's wording as printed.")
+    indicator: Name | None = Field(default=None, description="The indicator it sets, if any.")
+    area: Name | None = Field(default=None, description="Default: the top of the hierarchy.")
+    year: StrictInt
+    op: Comparator = Field(description="超过/突破/高于 >, 达到/不低于/不少于 >=, 不超过/控制在 <=.")
+    value: Number
+    unit: Name
+
+
+class TargetsFile(StrictModel):
+    plan: PlanInfo
+    areas: dict[Name, list[Name]] = Field(
+        default_factory=dict,
+        description="Each parent and the parts that add up to it; parts can be parents too.",
+    )
+    aliases: dict[Name, Name] = Field(
+        default_factory=dict, description="Other names of areas: alias -> name in `areas`."
+    )
+    units: dict[Name, UnitDef] = Field(default_factory=dict)
+    indicators: dict[Name, Indicator] = Field(default_factory=dict)
+    goals: dict[Name, Goal] = Field(default_factory=dict)
+    waivers: list[Waiver] = Field(default_factory=list)

@@ -1,0 +1,132 @@
+"""The catalogue of finding codes: every code planchk can report, rule or not.
+
+A code is registered once with its slug, family, default severity, title and message
+template. Rules add a check function through the `rule` decorator; loading problems (syntax,
+schema, references) register a code without one. Codes are stable and never reused: a renamed
+slug stays as an alias.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from planchk.findings import Finding, Problem, Severity
+
+if TYPE_CHECKING:
+    from planchk.context import PlanContext
+
+Check = Callable[["PlanContext"], Iterable[Problem]]
+
+FAMILIES: dict[str, str] = {
+    "PC0": "input",
+    "PC1": "totals",
+    "PC2": "trends",
+    "PC3": "coverage",
+    "PC4": "units",
+    "PC5": "goals",
+    "PC6": "tasks",
+    "PC9": "meta",
+}
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    code: str
+    slug: str
+    severity: Severity
+    title: str
+    template: str
+    doc: str = ""
+    check: Check | None = None
+    aliases: tuple[str, ...] = field(default=())
+
+    @property
+    def family(self) -> str:
+        return FAMILIES[self.code[:3]]
+
+    def finding(self, problem: Problem, *, fatal: bool = False) -> Finding:
+        return Finding(
+            code=self.code,
+            slug=self.slug,
+            severity=self.severity,
+            message=self.template.format_map(problem.args),
+            location=problem.location,
+            path=problem.path,
+            args=problem.args,
+            related=problem.related,
+            fatal=fatal,
+        )
+
+
+_CODES: dict[str, CodeInfo] = {}
+_BY_NAME: dict[str, str] = {}
+
+
+def register(info: CodeInfo) -> CodeInfo:
+    if info.code[:3] not in FAMILIES or len(info.code) != 5 or not info.code[2:].isdigit():
+        raise ValueError(f"malformed code {info.code!r}: expected PC and three digits")
+    for name in (info.code, info.slug, *info.aliases):
+        if name in _BY_NAME:
+            raise ValueError(f"{name!r} is registered twice")
+        _BY_NAME[name] = info.code
+    _CODES[info.code] = info
+    return info
+
+
+def code(
+    code: str, slug: str, severity: Severity, title: str, template: str, doc: str = ""
+) -> CodeInfo:
+    """Register a code that is not a rule (loading and schema problems)."""
+    return register(CodeInfo(code, slug, severity, title, template, inspect.cleandoc(doc)))
+
+
+def rule(
+    code: str,
+    slug: str,
+    severity: Severity,
+    title: str,
+    template: str,
+    aliases: tuple[str, ...] = (),
+) -> Callable[[Check], Check]:
+    """Register a check function under a code; its docstring is the rule's documentation."""
+
+    def decorate(check: Check) -> Check:
+        doc = inspect.cleandoc(check.__doc__ or "")
+        register(CodeInfo(code, slug, severity, title, template, doc, check, aliases))
+        return check
+
+    return decorate
+
+
+def all_codes() -> list[CodeInfo]:
+    _load_catalogue()
+    return sorted(_CODES.values(), key=lambda info: info.code)
+
+
+def rules() -> Iterator[CodeInfo]:
+    return (info for info in all_codes() if info.check is not None)
+
+
+def get(code: str) -> CodeInfo:
+    _load_catalogue()
+    return _CODES[code]
+
+
+def resolve(name: str) -> list[CodeInfo]:
+    """Codes named by a code, a slug, an alias or a family name; empty when none matches."""
+    _load_catalogue()
+    name = name.strip()
+    if not name:
+        return []
+    if name in _BY_NAME:
+        return [_CODES[_BY_NAME[name]]]
+    upper = name.upper()
+    return [info for info in all_codes() if info.family == name or info.code.startswith(upper)]
+
+
+def _load_catalogue() -> None:
+    # Families are imported explicitly in one place (planchk.rules); nothing is discovered.
+    import planchk.rules  # noqa: F401
