@@ -1,0 +1,144 @@
+"""What the rules look at: one plan's loaded files and the facts derived from them once.
+
+Derived facts (the hierarchy, the unit table, the office registry, every column sum) are
+computed on first use and shared, so that no rule walks the tables again for itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, TypeVar
+
+from planchk.findings import Arg, Location, Problem
+from planchk.hierarchy import Hierarchy
+from planchk.loader import LoadedFile
+from planchk.models import TargetsFile, TasksFile
+from planchk.models.targets import Indicator
+from planchk.offices import OfficeRegistry
+from planchk.units import Unit, UnitTable
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One value of a breakdown table with where it stands."""
+
+    indicator: str
+    area: str  # the row's name as typed
+    year: int
+    index: int  # position in the row
+    value: Decimal | None
+
+    @property
+    def path(self) -> str:
+        return f"indicators.{self.indicator}.values.{self.area}.{self.year}"
+
+    @property
+    def source(self) -> tuple[str | int, ...]:
+        return ("indicators", self.indicator, "values", self.area, self.index)
+
+
+class PlanContext:
+    def __init__(self, targets: LoadedFile | None, tasks: LoadedFile | None) -> None:
+        self.targets_file = targets if targets is not None and targets.usable else None
+        self.tasks_file = tasks if tasks is not None and tasks.usable else None
+        self._shared: dict[Callable[[PlanContext], Any], Any] = {}
+
+    def shared(self, compute: Callable[[PlanContext], T]) -> T:
+        """`compute(self)`, computed once per plan however many rules ask for it."""
+        if compute not in self._shared:
+            self._shared[compute] = compute(self)
+        result: T = self._shared[compute]
+        return result
+
+    @property
+    def targets(self) -> TargetsFile | None:
+        model = self.targets_file.model if self.targets_file else None
+        return model if isinstance(model, TargetsFile) else None
+
+    @property
+    def tasks(self) -> TasksFile | None:
+        model = self.tasks_file.model if self.tasks_file else None
+        return model if isinstance(model, TasksFile) else None
+
+    @cached_property
+    def hierarchy(self) -> Hierarchy | None:
+        if self.targets is None:
+            return None
+        return Hierarchy.build(self.targets.areas, self.targets.aliases)
+
+    @cached_property
+    def units(self) -> UnitTable:
+        declared = self.targets.units if self.targets else {}
+        return UnitTable({n: Unit(n, d.dimension, d.factor, d.whole) for n, d in declared.items()})
+
+    @cached_property
+    def offices(self) -> OfficeRegistry | None:
+        return OfficeRegistry(self.tasks, self.hierarchy) if self.tasks else None
+
+    def rows(self, indicator_id: str) -> dict[str, Sequence[Decimal | None]]:
+        """The indicator's rows keyed by canonical area; rows of unknown areas left out."""
+        return self._rows[indicator_id]
+
+    @cached_property
+    def _rows(self) -> dict[str, dict[str, Sequence[Decimal | None]]]:
+        out: dict[str, dict[str, Sequence[Decimal | None]]] = {}
+        assert self.targets is not None
+        assert self.hierarchy is not None
+        for ind_id, indicator in self.targets.indicators.items():
+            rows: dict[str, Sequence[Decimal | None]] = {}
+            for name, row in indicator.values.items():
+                area = self.hierarchy.canonical(name)
+                if area is not None:
+                    rows.setdefault(area, row)  # a second row for one area is reported apart
+            out[ind_id] = rows
+        return out
+
+    def row_name(self, indicator: Indicator, area: str) -> str:
+        """The key under which `area`'s row is typed (the area itself or an alias of it)."""
+        if area in indicator.values:
+            return area
+        assert self.hierarchy is not None
+        return next((n for n in indicator.values if self.hierarchy.canonical(n) == area), area)
+
+    def cells(self, ind_id: str) -> Iterator[Cell]:
+        assert self.targets is not None
+        indicator = self.targets.indicators[ind_id]
+        for name, row in indicator.values.items():
+            for index, (year, value) in enumerate(zip(indicator.years, row, strict=False)):
+                yield Cell(ind_id, name, year, index, value)
+
+    def cell(self, ind_id: str, area: str, index: int) -> Cell:
+        assert self.targets is not None
+        indicator = self.targets.indicators[ind_id]
+        name = self.row_name(indicator, area)
+        row = indicator.values.get(name, ())
+        value = row[index] if index < len(row) else None
+        return Cell(ind_id, name, indicator.years[index], index, value)
+
+    def at_cell(self, cell: Cell, **args: Arg) -> Problem:
+        assert self.targets_file is not None
+        return Problem(self.where(self.targets_file, cell.source), cell.path, args)
+
+    def in_targets(
+        self, source: Sequence[str | int], path: str, *, on_key: bool = False, **args: Arg
+    ) -> Problem:
+        assert self.targets_file is not None
+        return Problem(self.where(self.targets_file, source, on_key), path, args)
+
+    def in_tasks(
+        self, source: Sequence[str | int], path: str, *, on_key: bool = False, **args: Arg
+    ) -> Problem:
+        assert self.tasks_file is not None
+        return Problem(self.where(self.tasks_file, source, on_key), path, args)
+
+    @staticmethod
+    def where(file: LoadedFile, source: Sequence[str | int], on_key: bool = False) -> Location:
+        """The position of a data path: its key (a name) or its value."""
+        found = file.sourcemap.key(source) if on_key else None
+        line, column = found or file.sourcemap.nearest(source)
+        return Location(file.display, line, column)

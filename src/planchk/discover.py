@@ -1,0 +1,128 @@
+"""Which files to check, and which files form one plan.
+
+A plan is a targets file and, beside it, a tasks file whose sub-area offices come from the
+targets file's areas. A directory stands for its targets.yaml and tasks.yaml; a tasks file
+given alone is checked with the targets file beside it as context (its own findings are then
+not reported: it was not asked for).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planchk.findings import Finding, Location, Problem, Severity
+from planchk.loader import LoadedFile, load_file
+from planchk.registry import CodeInfo, code
+
+PLAN_FILE_NAMES = {"targets": ("targets.yaml", "targets.yml"), "tasks": ("tasks.yaml", "tasks.yml")}
+
+NO_PLAN_FILES = code(
+    "PC013",
+    "no-plan-files",
+    Severity.ERROR,
+    "No plan files found",
+    "no plan files here: a plan directory holds targets.yaml and/or tasks.yaml",
+    """
+    Why: a path that holds nothing to check is almost always a wrong path; passing it
+    silently would let CI go green on nothing.
+
+    Bad:
+        planchk validate src/
+
+    Good:
+        planchk validate data/
+    """,
+)
+NO_AREAS = code(
+    "PC014",
+    "tasks-without-areas",
+    Severity.WARNING,
+    "Tasks checked without the plan's areas",
+    "no usable targets file beside this tasks file, so the sub-area offices (街办, 镇) are "
+    "unknown: office names are not resolved and the text is not compared with the annex",
+    """
+    Why: the sub-areas are offices too, declared once in targets.yaml; without it the
+    office lists of the tasks cannot be compared.
+
+    Bad:
+        plan/tasks.yaml alone, or beside a targets.yaml that does not load
+
+    Good:
+        plan/targets.yaml and plan/tasks.yaml side by side
+    """,
+)
+
+
+@dataclass
+class Plan:
+    targets: LoadedFile | None = None
+    tasks: LoadedFile | None = None
+    reported: set[str] = field(default_factory=set)  # display paths whose findings show
+
+
+@dataclass
+class Discovery:
+    plans: list[Plan]
+    problems: list[Finding]  # paths that hold nothing to check
+    loaded: list[LoadedFile]  # every file asked for, in order
+
+
+def discover(paths: list[Path], max_bytes: int) -> Discovery:
+    wanted: list[Path] = []
+    problems: list[Finding] = []
+    for path in paths:
+        if path.is_dir():
+            found = [path / name for names in PLAN_FILE_NAMES.values() for name in names]
+            existing = [p for p in found if p.is_file()]
+            if not existing:
+                problems.append(_fatal(NO_PLAN_FILES, str(path)))
+            wanted.extend(existing)
+        else:
+            wanted.append(path)  # a missing or unreadable file is reported by the loader
+    loaded = [load_file(p, str(p), max_bytes) for p in _unique(wanted)]
+    return Discovery(_pair(loaded, max_bytes), problems, loaded)
+
+
+def _pair(loaded: list[LoadedFile], max_bytes: int) -> list[Plan]:
+    by_dir: dict[Path, list[LoadedFile]] = defaultdict(list)
+    for file in loaded:
+        by_dir[file.path.parent].append(file)
+    plans: list[Plan] = []
+    for directory, files in by_dir.items():
+        targets = [f for f in files if f.kind == "targets"]
+        tasks = [f for f in files if f.kind == "tasks"]
+        if len(targets) == 1 and tasks:
+            partner = targets[0]
+            plans.append(Plan(partner, tasks[0], {partner.display, tasks[0].display}))
+            plans.extend(Plan(partner, extra, {extra.display}) for extra in tasks[1:])
+            continue
+        plans.extend(Plan(file, None, {file.display}) for file in targets)
+        if tasks:
+            context = _context_targets(directory, max_bytes)
+            plans.extend(Plan(context, file, {file.display}) for file in tasks)
+    return plans
+
+
+def _context_targets(directory: Path, max_bytes: int) -> LoadedFile | None:
+    for name in PLAN_FILE_NAMES["targets"]:
+        path = directory / name
+        if path.is_file():
+            return load_file(path, str(path), max_bytes)
+    return None
+
+
+def _unique(paths: list[Path]) -> list[Path]:
+    seen: set[Path] = set()
+    out = []
+    for path in paths:
+        key = path.resolve() if path.exists() else path
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+    return out
+
+
+def _fatal(info: CodeInfo, display: str) -> Finding:
+    return info.finding(Problem(Location(display), "", {}), fatal=True)

@@ -1,0 +1,61 @@
+"""JSON output: a versioned, documented public format (docs/json-output.md).
+
+Numbers from the plan are written as strings with their printed digits ("8.300", "0.098"),
+because a JSON number read as a float would lose exactly what planchk is careful to keep.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from planchk import __version__
+from planchk.findings import Arg, Finding, Location
+from planchk.formatters import RenderOptions
+from planchk.report import Report
+
+SCHEMA_VERSION = 1
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "planchk", "version": __version__},
+        "files": list(report.files),
+        "summary": {
+            **report.counts(),
+            "unusable": report.unusable,
+            "exit_code": report.exit_code(options.fail_on),
+            "fail_on": options.fail_on.label,
+        },
+        "findings": [finding_json(f) for f in report.findings],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "slug": finding.slug,
+        "severity": finding.severity.label,
+        "message": finding.message,
+        **location_json(finding.location),
+        "path": finding.path,
+        "args": {key: arg_json(value) for key, value in finding.args.items()},
+        "related": [location_json(loc) for loc in finding.related],
+        "waived": finding.waived,
+        "fatal": finding.fatal,
+    }
+
+
+def location_json(location: Location) -> dict[str, Any]:
+    return {"file": location.file, "line": location.line, "column": location.column}
+
+
+def arg_json(value: Arg) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, tuple):
+        return list(value)
+    return value

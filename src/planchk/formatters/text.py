@@ -1,0 +1,62 @@
+"""The report people read: findings grouped by file, one line each, then a summary line.
+
+Each line starts with file:line:column so that terminals and editors can jump to it, and is
+never hard-wrapped, so that it can be searched in a CI log.
+"""
+
+from __future__ import annotations
+
+import io
+from itertools import groupby
+
+from rich.console import Console
+from rich.text import Text
+
+from planchk import messages
+from planchk.findings import Finding, Severity
+from planchk.formatters import RenderOptions
+from planchk.report import Report
+
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=options.color,
+        no_color=not options.color,
+        highlight=False,
+        soft_wrap=True,
+        width=200,
+    )
+    for file, findings in groupby(report.findings, key=lambda f: f.location.file):
+        console.print(Text(file, style="bold underline"))
+        for finding in findings:
+            console.print(finding_line(finding))
+        console.print()
+    console.print(summary_line(report, options))
+    return buffer.getvalue()
+
+
+def finding_line(finding: Finding) -> Text:
+    line = Text("  ")
+    line.append(str(finding.location), style="bold")
+    line.append(": ")
+    severity_style = "dim" if finding.waived else STYLES[finding.severity]
+    line.append(finding.severity.label, style=severity_style)
+    line.append(f" {finding.code} ", style="bold")
+    line.append(f"[{finding.slug}] ", style="dim")
+    line.append(finding.message, style="dim" if finding.waived else "")
+    if finding.waived:
+        line.append(f" (waived: {finding.waived})", style="italic")
+    return line
+
+
+def summary_line(report: Report, options: RenderOptions) -> Text:
+    args = {**report.counts(), "files": len(report.files), "fail_on": options.fail_on.label}
+    if report.unusable:
+        return Text(messages.SUMMARY_UNUSABLE.format_map(args), style="bold red")
+    if report.exit_code(options.fail_on):
+        return Text(messages.SUMMARY_FAILED.format_map(args), style="bold red")
+    return Text(messages.SUMMARY_PASSED.format_map(args), style="bold green")

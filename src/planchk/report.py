@@ -1,0 +1,47 @@
+"""A complete, sorted report: plain data that every output format renders."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from planchk.findings import Finding, Severity
+
+# Exit codes, documented in the README and `planchk --help`.
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_UNUSABLE = 2
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: tuple[Finding, ...]
+    files: tuple[str, ...]  # every file checked, as displayed
+
+    @classmethod
+    def build(cls, findings: list[Finding], files: list[str]) -> Report:
+        ordered = sorted(findings, key=lambda f: f.sort_key)
+        return cls(tuple(ordered), tuple(sorted(set(files))))
+
+    @property
+    def active(self) -> list[Finding]:
+        """Findings that count: everything not waived."""
+        return [f for f in self.findings if f.waived is None]
+
+    def counts(self) -> dict[str, int]:
+        counter = Counter(f.severity.label for f in self.active)
+        counts = {s.label: counter.get(s.label, 0) for s in sorted(Severity, reverse=True)}
+        counts["waived"] = len(self.findings) - len(self.active)
+        return counts
+
+    @property
+    def unusable(self) -> bool:
+        """Some input could not be checked at all."""
+        return any(f.fatal for f in self.findings)
+
+    def exit_code(self, fail_on: Severity) -> int:
+        if self.unusable:
+            return EXIT_UNUSABLE
+        if any(f.severity >= fail_on for f in self.active):
+            return EXIT_FINDINGS
+        return EXIT_CLEAN

@@ -1,0 +1,231 @@
+"""Coverage: every area of the hierarchy has a value for every year of the plan period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from planchk.context import PlanContext
+from planchk.findings import Problem, Severity
+from planchk.registry import rule
+
+
+@rule(
+    "PC301",
+    "row-missing",
+    Severity.ERROR,
+    "An area has no row",
+    "{name} ({indicator}): there is no row for {area}",
+)
+def row_missing(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: every area of the hierarchy takes a share of every indicator; a missing row means
+    an area was forgotten, and its parent's total cannot be checked.
+
+    Bad:
+        areas:
+          青云谱区: [洪都街办, 京山街办]
+        ...
+        values:
+          青云谱区: [10]
+          洪都街办: [6]
+
+    Good:
+        values:
+          青云谱区: [10]
+          洪都街办: [6]
+          京山街办: [4]
+    """
+    targets, hierarchy = ctx.targets, ctx.hierarchy
+    if targets is None or hierarchy is None:
+        return
+    for ind_id, indicator in targets.indicators.items():
+        rows = ctx.rows(ind_id)
+        for area in hierarchy.depth_first():
+            if area not in rows:
+                yield ctx.in_targets(
+                    ("indicators", ind_id, "values"),
+                    f"indicators.{ind_id}.values.{area}",
+                    on_key=True,
+                    name=indicator.name,
+                    indicator=ind_id,
+                    area=area,
+                )
+
+
+@rule(
+    "PC302",
+    "cell-blank",
+    Severity.ERROR,
+    "A table cell is blank",
+    "{name} ({indicator}) {area} {year}: the value is blank",
+)
+def cell_blank(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a blank cell in a breakdown table leaves an area without a target for a year, and
+    the column's total cannot be checked.
+
+    Bad:
+        values:
+          洪都街办: [5, ~, 7]
+
+    Good:
+        values:
+          洪都街办: [5, 6, 7]
+    """
+    targets = ctx.targets
+    if targets is None:
+        return
+    for ind_id, indicator in targets.indicators.items():
+        for cell in ctx.cells(ind_id):
+            if cell.value is None:
+                yield ctx.at_cell(
+                    cell, name=indicator.name, indicator=ind_id, area=cell.area, year=cell.year
+                )
+
+
+@rule(
+    "PC303",
+    "row-length",
+    Severity.ERROR,
+    "A row has the wrong number of values",
+    "{name} ({indicator}) {area}: the row has {count} values for {expected} years",
+)
+def row_length(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: each row holds one value per year of `years`, in order; a row with one value too
+    few or too many has its values under the wrong years.
+
+    Bad:
+        years: [2021, 2022, 2023]
+        values:
+          洪都街办: [5, 7]
+
+    Good:
+        years: [2021, 2022, 2023]
+        values:
+          洪都街办: [5, 6, 7]
+    """
+    targets = ctx.targets
+    if targets is None:
+        return
+    for ind_id, indicator in targets.indicators.items():
+        for area, row in indicator.values.items():
+            if len(row) != len(indicator.years):
+                yield ctx.in_targets(
+                    ("indicators", ind_id, "values", area),
+                    f"indicators.{ind_id}.values.{area}",
+                    name=indicator.name,
+                    indicator=ind_id,
+                    area=area,
+                    count=len(row),
+                    expected=len(indicator.years),
+                )
+
+
+@rule(
+    "PC304",
+    "year-outside-period",
+    Severity.ERROR,
+    "A year lies outside the plan period",
+    "{name} ({indicator}): {year} lies outside the plan period {first}-{last}",
+)
+def year_outside_period(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a plan for 2021-2023 sets no targets for 2024; a year outside the period is
+    usually a typing error in the header.
+
+    Bad:
+        plan: {period: [2021, 2023]}
+        years: [2021, 2022, 2024]
+
+    Good:
+        years: [2021, 2022, 2023]
+    """
+    targets = ctx.targets
+    if targets is None:
+        return
+    first, last = targets.plan.period
+    for ind_id, indicator in targets.indicators.items():
+        for index, year in enumerate(indicator.years):
+            if not first <= year <= last:
+                yield ctx.in_targets(
+                    ("indicators", ind_id, "years", index),
+                    f"indicators.{ind_id}.years.{year}",
+                    name=indicator.name,
+                    indicator=ind_id,
+                    year=year,
+                    first=first,
+                    last=last,
+                )
+
+
+@rule(
+    "PC305",
+    "year-missing",
+    Severity.WARNING,
+    "A year of the plan period has no column",
+    "{name} ({indicator}): the plan period {first}-{last} includes {year}, "
+    "but the table has no column for it",
+)
+def year_missing(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a year-by-year breakdown normally covers every year of the plan period.
+
+    Bad:
+        plan: {period: [2021, 2023]}
+        years: [2021, 2023]
+
+    Good:
+        years: [2021, 2022, 2023]
+    """
+    targets = ctx.targets
+    if targets is None:
+        return
+    first, last = targets.plan.period
+    for ind_id, indicator in targets.indicators.items():
+        for year in sorted(set(range(first, last + 1)) - set(indicator.years)):
+            yield ctx.in_targets(
+                ("indicators", ind_id, "years"),
+                f"indicators.{ind_id}.years.{year}",
+                name=indicator.name,
+                indicator=ind_id,
+                year=year,
+                first=first,
+                last=last,
+            )
+
+
+@rule(
+    "PC306",
+    "years-order",
+    Severity.ERROR,
+    "Years are repeated or out of order",
+    "{name} ({indicator}): {year} comes after {previous}; years must be listed once each, "
+    "in increasing order",
+)
+def years_order(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: rows are read in the order of `years`; a repeated or swapped year puts values under
+    the wrong year and makes trends meaningless.
+
+    Bad:
+        years: [2021, 2023, 2022]
+
+    Good:
+        years: [2021, 2022, 2023]
+    """
+    targets = ctx.targets
+    if targets is None:
+        return
+    for ind_id, indicator in targets.indicators.items():
+        for index in range(1, len(indicator.years)):
+            previous, year = indicator.years[index - 1], indicator.years[index]
+            if year <= previous:
+                yield ctx.in_targets(
+                    ("indicators", ind_id, "years", index),
+                    f"indicators.{ind_id}.years.{year}",
+                    name=indicator.name,
+                    indicator=ind_id,
+                    year=year,
+                    previous=previous,
+                )

@@ -1,0 +1,283 @@
+"""Goals: does the table's final-year total meet the headline goal, and say what the text says?"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from planchk.context import Cell, PlanContext
+from planchk.findings import Problem, Severity
+from planchk.models.targets import Goal
+from planchk.registry import rule
+from planchk.wording import read_wording, satisfies
+
+
+@dataclass(frozen=True)
+class GoalCheck:
+    """A goal beside the table total it is about, both in the indicator's unit."""
+
+    goal_id: str
+    goal: Goal
+    cell: Cell
+    actual: Decimal
+    target: Decimal
+    unit: str
+
+
+def goal_checks(ctx: PlanContext) -> list[GoalCheck]:
+    """Goals that name an indicator whose table has a value for the goal's year and area."""
+    targets = ctx.targets
+    if targets is None:
+        return []
+    checks = []
+    for goal_id, goal in targets.goals.items():
+        indicator = targets.indicators.get(goal.indicator or "")
+        area = _goal_area(ctx, goal)
+        if indicator is None or area is None or goal.year not in indicator.years:
+            continue
+        cell = ctx.cell(goal.indicator or "", area, indicator.years.index(goal.year))
+        goal_unit, table_unit = ctx.units.get(goal.unit), ctx.units.get(indicator.unit)
+        if cell.value is None or goal_unit is None or table_unit is None:
+            continue
+        if not ctx.units.convertible(goal_unit, table_unit):
+            continue  # reported by goal-unit-incompatible
+        target = goal_unit.to(table_unit, goal.value)
+        checks.append(GoalCheck(goal_id, goal, cell, cell.value, target, indicator.unit))
+    return checks
+
+
+def _goal_area(ctx: PlanContext, goal: Goal) -> str | None:
+    hierarchy = ctx.hierarchy
+    if hierarchy is None:
+        return None
+    if goal.area is not None:
+        return hierarchy.canonical(goal.area)
+    roots = hierarchy.roots
+    return roots[0] if len(roots) == 1 else None
+
+
+def _report(ctx: PlanContext, check: GoalCheck) -> Problem:
+    table = ctx.at_cell(check.cell)
+    problem = ctx.in_targets(
+        ("goals", check.goal_id, "value"),
+        f"goals.{check.goal_id}",
+        goal=check.goal_id,
+        text=check.goal.text,
+        op=check.goal.op,
+        target=check.target,
+        unit=check.unit,
+        actual=check.actual,
+        year=check.goal.year,
+        area=check.cell.area,
+        indicator=check.cell.indicator,
+    )
+    return Problem(problem.location, problem.path, problem.args, (table.location,))
+
+
+@rule(
+    "PC501",
+    "goal-not-met",
+    Severity.ERROR,
+    "The table does not meet the goal",
+    "goal `{goal}` ({text}) needs {op} {target} {unit} in {year}, "
+    "but the table gives {area} {actual} {unit}",
+)
+def goal_not_met(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: the breakdown tables are how the headline goals are reached; a final-year total
+    short of the goal means the goal or the table is wrong.
+
+    Bad:
+        goals:
+          patents: {text: 发明专利申请量达到609件, indicator: patent_applications,
+                    year: 2023, op: ">=", value: 609, unit: 件}
+        indicators:
+          patent_applications:
+            values:
+              青云谱区: [513, 565, 600]
+
+    Good:
+        values:
+          青云谱区: [513, 565, 609]
+    """
+    for check in ctx.shared(goal_checks):
+        at_boundary = check.actual == check.target and check.goal.op in (">", "<")
+        if not at_boundary and not satisfies(check.actual, check.goal.op, check.target):
+            yield _report(ctx, check)
+
+
+@rule(
+    "PC502",
+    "goal-strict-boundary",
+    Severity.WARNING,
+    "The table reaches the goal's figure, which a strict goal excludes",
+    "goal `{goal}` ({text}) needs {op} {target} {unit} in {year}; "
+    "the table gives {area} exactly {actual} {unit}, which the strict wording excludes",
+)
+def goal_strict_boundary(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: 超过, 突破 and 高于 mean strictly more: a table that plans exactly 130 does not
+    reach "超过130家". Either the wording should say 达到 or the table should plan more.
+
+    Bad:
+        goals:
+          high_tech: {text: 高新技术企业超过130家, op: ">", value: 130, ...}
+        values:
+          青云谱区: [99, 111, 130]
+
+    Good:
+        goals:
+          high_tech: {text: 高新技术企业达到130家, op: ">=", value: 130, ...}
+    """
+    for check in ctx.shared(goal_checks):
+        if check.actual == check.target and check.goal.op in (">", "<"):
+            yield _report(ctx, check)
+
+
+@rule(
+    "PC503",
+    "goal-wording-mismatch",
+    Severity.ERROR,
+    "A goal's wording and its fields disagree",
+    "goal `{goal}`: the wording says {said}, the goal's fields say {op} {value} {unit}",
+)
+def goal_wording_mismatch(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: the printed wording is what readers see; `op`, `value` and `unit` are what planchk
+    checks. When they disagree (达到 vs ">", 8.3 vs 83, 亿元 vs 万元) one of them is wrong.
+    Comparator words: 超过/突破/高于 >, 达到/达/不低于/不少于 >=, 不超过/控制在 <=.
+
+    Bad:
+        text: 技术合同成交额突破8.3亿元
+        op: ">="
+        value: 8.3
+        unit: 亿元
+
+    Good:
+        text: 技术合同成交额突破8.3亿元
+        op: ">"
+        value: 8.3
+        unit: 亿元
+    """
+    targets = ctx.targets
+    if targets is None:
+        return
+    for goal_id, goal in targets.goals.items():
+        said = read_wording(goal.text)
+        if said is None:
+            continue
+        if said.op != goal.op or said.value != goal.value or not said.has_unit(goal.unit):
+            yield ctx.in_targets(
+                ("goals", goal_id, "text"),
+                f"goals.{goal_id}.text",
+                goal=goal_id,
+                said=str(said),
+                op=goal.op,
+                value=goal.value,
+                unit=goal.unit,
+            )
+
+
+@rule(
+    "PC504",
+    "goal-wording-unread",
+    Severity.INFO,
+    "A goal's wording has no comparator",
+    "goal `{goal}`: its wording has no comparator word with a figure "
+    "(超过, 突破, 达到, 不低于, 不超过, ...), so it cannot be checked against its fields",
+)
+def goal_wording_unread(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: the wording is checked against `op`, `value` and `unit`; wording without a
+    comparator word and a figure cannot be, so a mistake in it would pass unseen.
+
+    Bad:
+        text: 专利申请量大幅提升
+
+    Good:
+        text: 发明专利申请量达到609件
+    """
+    targets = ctx.targets
+    if targets is None:
+        return
+    for goal_id, goal in targets.goals.items():
+        if read_wording(goal.text) is None:
+            yield ctx.in_targets(("goals", goal_id, "text"), f"goals.{goal_id}.text", goal=goal_id)
+
+
+@rule(
+    "PC505",
+    "goal-year-missing",
+    Severity.ERROR,
+    "A goal's year has no column in its table",
+    "goal `{goal}` is for {year}, but {indicator} has no column for {year}",
+)
+def goal_year_missing(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a goal is checked against its table's column for the goal's year; without that
+    column the goal is set but not broken down.
+
+    Bad:
+        goals:
+          patents: {indicator: patent_applications, year: 2025, ...}
+        indicators:
+          patent_applications: {years: [2021, 2022, 2023], ...}
+
+    Good:
+        goals:
+          patents: {indicator: patent_applications, year: 2023, ...}
+    """
+    targets = ctx.targets
+    if targets is None:
+        return
+    for goal_id, goal in targets.goals.items():
+        indicator = targets.indicators.get(goal.indicator or "")
+        if indicator is not None and goal.year not in indicator.years:
+            yield ctx.in_targets(
+                ("goals", goal_id, "year"),
+                f"goals.{goal_id}.year",
+                goal=goal_id,
+                year=goal.year,
+                indicator=goal.indicator,
+            )
+
+
+@rule(
+    "PC506",
+    "goal-area-ambiguous",
+    Severity.ERROR,
+    "A goal does not say which area it is for",
+    "goal `{goal}` names no area and the hierarchy has {count} top areas ({roots}); "
+    "add `area:` to the goal",
+)
+def goal_area_ambiguous(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a goal is compared with its area's total; with several top-level areas (or none
+    declared) planchk cannot tell which total is meant.
+
+    Bad:
+        areas:
+          东区: [a, b]
+          西区: [c, d]
+        goals:
+          g: {indicator: x, year: 2023, ...}
+
+    Good:
+        goals:
+          g: {indicator: x, area: 东区, year: 2023, ...}
+    """
+    targets, hierarchy = ctx.targets, ctx.hierarchy
+    if targets is None or hierarchy is None:
+        return
+    roots = hierarchy.roots
+    for goal_id, goal in targets.goals.items():
+        if goal.indicator and goal.area is None and len(roots) != 1:
+            yield ctx.in_targets(
+                ("goals", goal_id),
+                f"goals.{goal_id}.area",
+                on_key=True,
+                goal=goal_id,
+                count=len(roots),
+                roots=", ".join(roots) or "none",
+            )

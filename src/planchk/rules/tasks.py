@@ -1,0 +1,316 @@
+"""Tasks: the main text's office lists against the annex, leads, roles and numbering."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from planchk.context import PlanContext
+from planchk.findings import Problem, Severity
+from planchk.models.tasks import Task
+from planchk.registry import rule
+
+ROLES = ("lead", "responsible", "cooperating")
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A task with its position in the file."""
+
+    section: int
+    index: int
+    task: Task
+
+    def source(self, *rest: str | int) -> tuple[str | int, ...]:
+        return ("sections", self.section, "tasks", self.index, *rest)
+
+    def path(self, *rest: str) -> str:
+        return ".".join(("tasks", str(self.task.number), *rest))
+
+
+def placed_tasks(ctx: PlanContext) -> list[Placed]:
+    tasks = ctx.tasks
+    if tasks is None:
+        return []
+    return [
+        Placed(s, t, task)
+        for s, section in enumerate(tasks.sections)
+        for t, task in enumerate(section.tasks)
+    ]
+
+
+def _annex(task: Task) -> list[str]:
+    return [*task.lead, *task.responsible, *task.cooperating]
+
+
+def _missing(ctx: PlanContext, from_text: bool) -> Iterator[Problem]:
+    registry = ctx.offices
+    if registry is None:
+        return
+    for placed in ctx.shared(placed_tasks):
+        task = placed.task
+        if task.text_offices is None:
+            continue
+        names = task.text_offices if from_text else _annex(task)
+        other = registry.coverage(_annex(task) if from_text else task.text_offices)
+        for index, name in enumerate(names):
+            if registry.known(name) and not registry.covers(other, name):
+                yield ctx.in_tasks(
+                    placed.source(*_source_of(task, index, from_text)),
+                    placed.path("text_offices" if from_text else "annex", name),
+                    task=task.number,
+                    title=task.title,
+                    office=name,
+                )
+
+
+def _source_of(task: Task, index: int, from_text: bool) -> tuple[str, int]:
+    """Where the `index`-th name of the text list, or of the annex roles in order, stands."""
+    if from_text:
+        return "text_offices", index
+    for role in ROLES:
+        names = getattr(task, role)
+        if index < len(names):
+            return role, index
+        index -= len(names)
+    raise IndexError(index)
+
+
+@rule(
+    "PC601",
+    "text-office-not-in-annex",
+    Severity.WARNING,
+    "The main text names an office the annex leaves out",
+    "task {task} ({title}): the main text lists {office}, the annex's task table does not",
+)
+def text_office_not_in_annex(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: the annex (主要工作任务分解表) is what offices are held to; an office the text
+    makes responsible but the annex omits will not know it has the task.
+
+    Bad:
+        lead: [区发改委]
+        cooperating: [区投促局]
+        text_offices: [区发改委, 区投促局, 区文广新旅局]
+
+    Good:
+        lead: [区发改委]
+        cooperating: [区投促局, 区文广新旅局]
+        text_offices: [区发改委, 区投促局, 区文广新旅局]
+    """
+    yield from _missing(ctx, from_text=True)
+
+
+@rule(
+    "PC602",
+    "annex-office-not-in-text",
+    Severity.WARNING,
+    "The annex names an office the main text leaves out",
+    "task {task} ({title}): the annex lists {office}, the main text's list does not",
+)
+def annex_office_not_in_text(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: the text and the annex are read by different people; an office in one and not the
+    other is an omission in one of them. Groups count: 各街办、镇、集聚区 covers each sub-area,
+    and an open group (区直各有关单位) covers any office of its kinds.
+
+    Bad:
+        lead: [区科工局]
+        responsible: [区市场监管局]
+        text_offices: [区科工局]
+
+    Good:
+        lead: [区科工局]
+        responsible: [区市场监管局]
+        text_offices: [区科工局, 区市场监管局]
+    """
+    yield from _missing(ctx, from_text=False)
+
+
+@rule(
+    "PC603",
+    "task-no-lead",
+    Severity.ERROR,
+    "A task has no lead office",
+    "task {task} ({title}) has no lead office (牵头单位)",
+)
+def task_no_lead(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: every task needs one office that answers for it.
+
+    Bad:
+        - number: 5
+          title: 培育壮大科技企业群体
+          responsible: [区科工局]
+
+    Good:
+        - number: 5
+          title: 培育壮大科技企业群体
+          lead: [区科工局]
+          responsible: [区科工局]
+    """
+    for placed in ctx.shared(placed_tasks):
+        if not placed.task.lead:
+            yield ctx.in_tasks(
+                placed.source("lead"),
+                placed.path("lead"),
+                task=placed.task.number,
+                title=placed.task.title,
+            )
+
+
+@rule(
+    "PC604",
+    "lead-also-responsible",
+    Severity.INFO,
+    "The lead office is also responsible",
+    "task {task} ({title}): {offices} listed both as lead and as responsible",
+)
+def lead_also_responsible(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: an office may lead a task and carry it out, and plans often print it in both
+    columns; it is noted so that a reviewer can tell a deliberate double role from a row
+    copied into the wrong column.
+
+    Bad:
+        lead: [区科工局]
+        responsible: [区科工局]
+
+    Good:
+        lead: [区科工局]
+        responsible: [青云谱区税务局]
+    """
+    registry = ctx.offices
+    if registry is None:
+        return
+    for placed in ctx.shared(placed_tasks):
+        task = placed.task
+        lead = {registry.office(name) for name in task.lead} - {None}
+        both = [name for name in task.responsible if registry.office(name) in lead]
+        if both:
+            yield ctx.in_tasks(
+                placed.source("responsible"),
+                placed.path("responsible"),
+                task=task.number,
+                title=task.title,
+                offices="、".join(both),
+            )
+
+
+@rule(
+    "PC605",
+    "office-listed-twice",
+    Severity.WARNING,
+    "An office appears twice in a task",
+    "task {task} ({title}): {office} is listed in {role} and again in {other}",
+)
+def office_listed_twice(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: an office is either responsible or cooperating, not both; listing it twice (or
+    twice in one column) is a copy slip. Lead and responsible together is PC604.
+
+    Bad:
+        responsible: [区金融办]
+        cooperating: [区金融办, 区财政局]
+
+    Good:
+        responsible: [区金融办]
+        cooperating: [区财政局]
+    """
+    registry = ctx.offices
+    if registry is None:
+        return
+    for placed in ctx.shared(placed_tasks):
+        task = placed.task
+        seen: dict[str, str] = {}
+        for role in ROLES:
+            for index, name in enumerate(getattr(task, role)):
+                office = registry.office(name) or name
+                first = seen.get(office)
+                if first is not None and {first, role} != {"lead", "responsible"}:
+                    yield ctx.in_tasks(
+                        placed.source(role, index),
+                        placed.path(role, name),
+                        task=task.number,
+                        title=task.title,
+                        office=name,
+                        role=first,
+                        other=role,
+                    )
+                seen.setdefault(office, role)
+
+
+@rule(
+    "PC606",
+    "task-numbering",
+    Severity.ERROR,
+    "Tasks are not numbered 1, 2, 3, ...",
+    "task number {number} should be {expected}: tasks are numbered consecutively from 1",
+)
+def task_numbering(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: tasks are cited by number (任务5); a skipped or repeated number means a task was
+    lost, duplicated or moved.
+
+    Bad:
+        tasks:
+          - number: 1
+          - number: 3
+
+    Good:
+        tasks:
+          - number: 1
+          - number: 2
+    """
+    for expected, placed in enumerate(ctx.shared(placed_tasks), start=1):
+        if placed.task.number != expected:
+            yield ctx.in_tasks(
+                placed.source("number"),
+                placed.path("number"),
+                number=placed.task.number,
+                expected=expected,
+            )
+
+
+@rule(
+    "PC607",
+    "section-numbering",
+    Severity.ERROR,
+    "Sections are not numbered 一, 二, 三, ...",
+    "section {number} should be {expected}: sections are numbered 一, 二, 三, ... in order",
+)
+def section_numbering(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: sections (（一）…（六）) are cited by number; one out of order was moved or lost.
+    Arabic numbers (1, 2, 3) are accepted too.
+
+    Bad:
+        sections:
+          - number: 一
+          - number: 三
+
+    Good:
+        sections:
+          - number: 一
+          - number: 二
+    """
+    tasks = ctx.tasks
+    if tasks is None:
+        return
+    for index, section in enumerate(tasks.sections):
+        expected = _chinese_numeral(index + 1)
+        if section.number not in (expected, str(index + 1)):
+            yield ctx.in_tasks(
+                ("sections", index, "number"),
+                f"sections.{index + 1}.number",
+                number=section.number,
+                expected=expected,
+            )
+
+
+def _chinese_numeral(n: int) -> str:
+    """一 … 九十九, as section numbers are printed."""
+    tens, ones = divmod(n, 10)
+    text = (CHINESE_NUMERALS[tens - 1] if tens > 1 else "") + ("十" if tens else "")
+    return text + (CHINESE_NUMERALS[ones - 1] if ones else "")

@@ -1,0 +1,306 @@
+"""Totals: in every year and at every level, do the parts add up to their total?
+
+Arithmetic is exact (Decimal from the printed text). Whether a difference is an error depends
+on the indicator's sum mode (exact, at_least for deliberate over-allocation, at_most for a
+reserve left unallocated) and on rounding: parts printed to 0.01 can miss their total by a few
+hundredths with no error in the plan, while counts (家, 件) are exact and have no such slack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from planchk.context import PlanContext
+from planchk.findings import Problem, Severity
+from planchk.models.targets import Indicator, SumMode
+from planchk.registry import rule
+
+
+@dataclass(frozen=True)
+class ColumnSum:
+    """One total and its parts in one year."""
+
+    indicator: str
+    name: str
+    area: str
+    year: int
+    index: int
+    mode: SumMode
+    total: Decimal
+    parts: Decimal
+    tolerance: Decimal
+    part_areas: tuple[str, ...]
+
+    @property
+    def imbalance(self) -> Decimal:
+        return self.parts - self.total
+
+    @property
+    def within_rounding(self) -> bool:
+        return abs(self.imbalance) <= self.tolerance
+
+    def violates_mode(self) -> bool:
+        """Whether the parts break the sum mode (before rounding is taken into account)."""
+        if self.mode == "at_least":
+            return self.imbalance < 0
+        if self.mode == "at_most":
+            return self.imbalance > 0
+        return self.imbalance != 0
+
+
+def half_unit(value: Decimal) -> Decimal:
+    """Half a unit of the last printed digit: how far the printed value may be from the truth."""
+    exponent = value.as_tuple().exponent
+    return Decimal(5).scaleb(int(exponent) - 1) if isinstance(exponent, int) else Decimal(0)
+
+
+@dataclass(frozen=True)
+class _Table:
+    """One indicator's rows, keyed by canonical area."""
+
+    ind_id: str
+    indicator: Indicator
+    rows: Mapping[str, Sequence[Decimal | None]]
+
+    def value(self, area: str, index: int) -> Decimal | None:
+        row = self.rows.get(area, ())
+        return row[index] if index < len(row) else None
+
+
+def column_sums(ctx: PlanContext) -> list[ColumnSum]:
+    """Every checkable (total, parts) pair of every summed indicator; blanks are skipped."""
+    targets, hierarchy = ctx.targets, ctx.hierarchy
+    if targets is None or hierarchy is None:
+        return []
+    sums: list[ColumnSum] = []
+    for ind_id, indicator in targets.indicators.items():
+        if indicator.kind == "ratio" or indicator.sum_mode == "none":
+            continue
+        table = _Table(ind_id, indicator, ctx.rows(ind_id))
+        for parent, parts in hierarchy.parts.items():
+            for index in range(len(indicator.years)):
+                found = _column(ctx, table, parent, parts, index)
+                if found is not None:
+                    sums.append(found)
+    return sums
+
+
+def _column(
+    ctx: PlanContext, table: _Table, parent: str, parts: Sequence[str], index: int
+) -> ColumnSum | None:
+    total = table.value(parent, index)
+    addends = [table.value(area, index) for area in parts]
+    if total is None or None in addends:
+        return None  # a missing row or blank cell is a coverage finding, not a sum to check
+    values = [v for v in addends if v is not None]
+    parts_sum = sum(values, Decimal(0))
+    indicator = table.indicator
+    # The rounding slack matters only when the column does not balance; skip it otherwise.
+    slack = _tolerance(ctx, indicator, [total, *values]) if parts_sum != total else Decimal(0)
+    year = indicator.years[index]
+    return ColumnSum(
+        table.ind_id, indicator.name, parent, year, index, indicator.sum_mode,
+        total, parts_sum, slack, tuple(parts),
+    )  # fmt: skip
+
+
+def _tolerance(ctx: PlanContext, indicator: Indicator, values: list[Decimal]) -> Decimal:
+    if indicator.tolerance is not None:
+        return indicator.tolerance
+    unit = ctx.units.get(indicator.unit)
+    if unit is not None and unit.whole:
+        return Decimal(0)  # counts are exact: 99 enterprises is not a rounded figure
+    return sum((half_unit(v) for v in values), Decimal(0))
+
+
+def _report(ctx: PlanContext, column: ColumnSum) -> Problem:
+    total = ctx.cell(column.indicator, column.area, column.index)
+    problem = ctx.at_cell(
+        total,
+        indicator=column.indicator,
+        name=column.name,
+        area=column.area,
+        year=column.year,
+        parts=column.parts,
+        total=column.total,
+        imbalance=column.imbalance,
+        tolerance=column.tolerance,
+        mode=column.mode,
+    )
+    parts = tuple(
+        ctx.at_cell(ctx.cell(column.indicator, area, column.index)).location
+        for area in column.part_areas
+    )
+    return Problem(problem.location, problem.path, problem.args, parts)
+
+
+def _violations(ctx: PlanContext, mode: SumMode, rounding: bool) -> Iterator[Problem]:
+    for column in ctx.shared(column_sums):
+        if column.mode == mode and column.violates_mode() and column.within_rounding == rounding:
+            yield _report(ctx, column)
+
+
+@rule(
+    "PC101",
+    "sum-mismatch",
+    Severity.ERROR,
+    "Parts do not add up to the total",
+    "{name} ({indicator}) {year}: the parts of {area} add up to {parts}, "
+    "the total is {total} (imbalance {imbalance:+})",
+)
+def sum_mismatch(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: with `sum: exact` the sub-areas' targets must add up to the total; a difference
+    beyond what rounding of the printed digits explains is a typing or allocation error.
+
+    Bad:
+        patent_applications:
+          unit: 件
+          sum: exact
+          values:
+            青云谱区: [513]
+            洪都街办: [301]
+            岱山街办: [212]
+
+    Good:
+        values:
+          青云谱区: [513]
+          洪都街办: [301]
+          岱山街办: [212]   # 301 + 212 = 513
+    """
+    yield from _violations(ctx, "exact", rounding=False)
+
+
+@rule(
+    "PC102",
+    "sum-rounding",
+    Severity.INFO,
+    "Parts miss the total by a rounding difference",
+    "{name} ({indicator}) {year}: the parts of {area} add up to {parts}, the total is {total}; "
+    "the difference {imbalance:+} is within the rounding of the printed digits (±{tolerance})",
+)
+def sum_rounding(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: published figures are rounded to the digits printed, so parts given to 0.01 can
+    miss their total by a few hundredths without any error in the plan. This is noted, not
+    an error; set `tolerance` on the indicator to accept less or more.
+
+    Bad:
+        unit: 亿元
+        values:
+          全区: [1.0]
+          甲街道: [0.33]
+          乙街道: [0.33]
+          丙街道: [0.33]   # 0.99: rounding of 1/3 each
+
+    Good:
+        values:
+          全区: [1.00]
+          甲街道: [0.34]
+          乙街道: [0.33]
+          丙街道: [0.33]
+    """
+    modes: tuple[SumMode, ...] = ("exact", "at_least", "at_most")
+    for mode in modes:
+        yield from _violations(ctx, mode, rounding=True)
+
+
+@rule(
+    "PC103",
+    "sum-below-total",
+    Severity.ERROR,
+    "Parts do not cover the total",
+    "{name} ({indicator}) {year}: the parts of {area} add up to {parts}, "
+    "less than the total {total} they must cover (imbalance {imbalance:+})",
+)
+def sum_below_total(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: with `sum: at_least` the plan allocates at least the whole total to its parts
+    (over-allocation as a safety margin is allowed, 层层加码); parts that add up to less
+    leave part of the target with no one responsible for it.
+
+    Bad:
+        sum: at_least
+        values:
+          全区: [100]
+          甲街道: [50]
+          乙街道: [40]
+
+    Good:
+        sum: at_least
+        values:
+          全区: [100]
+          甲街道: [60]
+          乙街道: [45]   # 105 >= 100: a deliberate margin
+    """
+    yield from _violations(ctx, "at_least", rounding=False)
+
+
+@rule(
+    "PC104",
+    "sum-above-total",
+    Severity.ERROR,
+    "Parts exceed the total",
+    "{name} ({indicator}) {year}: the parts of {area} add up to {parts}, "
+    "more than the total {total} they may use (imbalance {imbalance:+})",
+)
+def sum_above_total(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: with `sum: at_most` the parts may leave a reserve unallocated but must not hand
+    out more than the total (a budget or a quota).
+
+    Bad:
+        sum: at_most
+        values:
+          全区: [100]
+          甲街道: [60]
+          乙街道: [50]
+
+    Good:
+        sum: at_most
+        values:
+          全区: [100]
+          甲街道: [60]
+          乙街道: [30]   # 10 kept in reserve
+    """
+    yield from _violations(ctx, "at_most", rounding=False)
+
+
+@rule(
+    "PC105",
+    "ratio-summed",
+    Severity.WARNING,
+    "A ratio indicator is given a sum mode",
+    "{name} ({indicator}) is a ratio; ratios are never added up across areas, "
+    "so `sum: {mode}` is ignored: write `sum: none` or remove it",
+)
+def ratio_summed(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: shares and rates (R&D share of GDP, a completion rate) of the parts do not add up
+    to the share of the whole; summing them would report false errors.
+
+    Bad:
+        rd_share:
+          unit: "%"
+          kind: ratio
+          sum: exact
+
+    Good:
+        rd_share:
+          unit: "%"
+          kind: ratio
+    """
+    targets = ctx.targets
+    if targets is None:
+        return
+    for ind_id, indicator in targets.indicators.items():
+        if indicator.kind == "ratio" and indicator.sum not in (None, "none"):
+            yield ctx.in_targets(
+                ("indicators", ind_id, "sum"),
+                f"indicators.{ind_id}.sum",
+                name=indicator.name,
+                indicator=ind_id,
+                mode=indicator.sum,
+            )

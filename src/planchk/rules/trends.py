@@ -1,0 +1,102 @@
+"""Trends: does each area's target move from year to year the way the indicator allows?
+
+A stock (the number of high-tech enterprises) accumulates and should not fall; a flow (patent
+applications filed in a year) may fall, but a plan usually means growth, so a fall is worth a
+look; a ratio moves freely. The indicator's `trend` setting overrides what its kind implies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from planchk.context import PlanContext
+from planchk.findings import Problem, Severity
+from planchk.models.targets import TrendPolicy
+from planchk.registry import rule
+
+
+def _decreases(ctx: PlanContext, policy: TrendPolicy) -> Iterator[Problem]:
+    targets = ctx.targets
+    if targets is None:
+        return
+    for ind_id, indicator in targets.indicators.items():
+        if indicator.trend_policy != policy:
+            continue
+        years = indicator.years
+        for area, row in indicator.values.items():
+            previous: tuple[int, Decimal] | None = None
+            for index, value in enumerate(row[: len(years)]):
+                if value is None:
+                    continue  # a blank cell is a coverage finding; compare across it
+                if previous is not None and value < previous[1]:
+                    yield ctx.at_cell(
+                        ctx.cell(ind_id, area, index),
+                        name=indicator.name,
+                        indicator=ind_id,
+                        area=area,
+                        from_year=years[previous[0]],
+                        to_year=years[index],
+                        old=previous[1],
+                        new=value,
+                        change=value - previous[1],
+                    )
+                previous = (index, value)
+
+
+@rule(
+    "PC201",
+    "trend-decrease",
+    Severity.ERROR,
+    "A value that must not fall falls",
+    "{name} ({indicator}) {area}: {old} in {from_year} falls to {new} in {to_year} "
+    "({change:+}); this indicator must not decrease",
+)
+def trend_decrease(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a stock (number of enterprises, of platforms) accumulates; a target that falls from
+    one year to the next is almost always a typing error or a row shifted by one. Applies to
+    indicators with `trend: non_decreasing`, the default for `kind: stock`.
+
+    Bad:
+        kind: stock
+        years: [2021, 2022, 2023]
+        values:
+          洪都街办: [5, 6, 4]
+
+    Good:
+        kind: stock
+        years: [2021, 2022, 2023]
+        values:
+          洪都街办: [5, 6, 7]
+    """
+    yield from _decreases(ctx, "non_decreasing")
+
+
+@rule(
+    "PC202",
+    "trend-flow-decrease",
+    Severity.WARNING,
+    "A value expected to grow falls",
+    "{name} ({indicator}) {area}: {old} in {from_year} falls to {new} in {to_year} "
+    "({change:+}), while the plan expects growth",
+)
+def trend_flow_decrease(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a flow (applications filed, turnover in a year) may fall, but a three-year plan
+    usually means growth; a fall should be deliberate. Waive it with a reason when it is.
+    Applies to indicators with `trend: growth_expected`, the default for `kind: flow`.
+
+    Bad:
+        kind: flow
+        values:
+          洪都街办: [300, 50, 53]
+
+    Good:
+        kind: flow
+        values:
+          洪都街办: [30, 50, 53]
+        # or keep the drop and record why, in waivers:
+        #   - {rule: trend-flow-decrease, where: "*.洪都街办.2022", reason: "..."}
+    """
+    yield from _decreases(ctx, "growth_expected")

@@ -1,0 +1,212 @@
+"""Units and printed precision: known units, whole counts, consistent digits, goal units."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from planchk.context import PlanContext
+from planchk.findings import Problem, Severity
+from planchk.registry import rule
+
+
+def decimals(value: Decimal) -> int:
+    """Digits printed after the decimal point (6.0 has one, 6 has none)."""
+    exponent = value.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+@rule(
+    "PC401",
+    "unit-unknown",
+    Severity.WARNING,
+    "Unknown unit",
+    "{name} ({indicator}): the unit `{unit}` is not known; declare it under `units:` "
+    "so that conversions and whole-number checks apply",
+)
+def unit_unknown(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: planchk converts between units of one kind (元, 万元, 亿元) and knows that counts
+    (家, 件) are whole; an unknown unit, often a typo, gets neither check.
+
+    Bad:
+        unit: 万株
+
+    Good:
+        units:
+          万株: {dimension: 株, factor: 10000}
+        indicators:
+          trees:
+            unit: 万株
+    """
+    targets = ctx.targets
+    if targets is None:
+        return
+    for ind_id, indicator in targets.indicators.items():
+        if ctx.units.get(indicator.unit) is None:
+            yield ctx.in_targets(
+                ("indicators", ind_id, "unit"),
+                f"indicators.{ind_id}.unit",
+                name=indicator.name,
+                indicator=ind_id,
+                unit=indicator.unit,
+            )
+
+
+@rule(
+    "PC402",
+    "count-not-whole",
+    Severity.ERROR,
+    "A count is not a whole number",
+    "{name} ({indicator}) {area} {year}: {value} {unit} is not a whole number",
+)
+def count_not_whole(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: counts (家, 件, 个, 项, 户) are whole numbers; 12.5 enterprises is a typing error
+    or a value in the wrong table.
+
+    Bad:
+        unit: 家
+        values:
+          京山街办: [12.5, 13, 15]
+
+    Good:
+        unit: 家
+        values:
+          京山街办: [12, 13, 15]
+    """
+    targets = ctx.targets
+    if targets is None:
+        return
+    for ind_id, indicator in targets.indicators.items():
+        unit = ctx.units.get(indicator.unit)
+        if unit is None or not unit.whole:
+            continue
+        for cell in ctx.cells(ind_id):
+            if cell.value is not None and cell.value != cell.value.to_integral_value():
+                yield ctx.at_cell(
+                    cell,
+                    name=indicator.name,
+                    indicator=ind_id,
+                    area=cell.area,
+                    year=cell.year,
+                    value=cell.value,
+                    unit=indicator.unit,
+                )
+
+
+@rule(
+    "PC403",
+    "mixed-precision",
+    Severity.INFO,
+    "A table mixes printed precisions",
+    "{name} ({indicator}): values are printed with {decimals} decimals (e.g. {examples}); "
+    "check that each figure has the digits intended",
+)
+def mixed_precision(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a table whose figures carry 1, 2 and 3 decimals (6.0, 0.05, 0.098) was often typed
+    from sources of different precision; a digit may be missing or extra. The rounding
+    tolerance of totals follows the printed digits, so they matter.
+
+    Bad:
+        values:
+          全区: [6.0]
+          甲: [0.05]
+          乙: [0.098]
+
+    Good:
+        values:
+          全区: [6.000]
+          甲: [0.050]
+          乙: [0.098]
+    """
+    targets = ctx.targets
+    if targets is None:
+        return
+    for ind_id, indicator in targets.indicators.items():
+        example: dict[int, str] = {}
+        for cell in ctx.cells(ind_id):
+            if cell.value is not None:
+                example.setdefault(decimals(cell.value), str(cell.value))
+        if len(example) > 1:
+            places = sorted(example)
+            yield ctx.in_targets(
+                ("indicators", ind_id, "values"),
+                f"indicators.{ind_id}.values",
+                on_key=True,
+                name=indicator.name,
+                indicator=ind_id,
+                decimals=", ".join(map(str, places)),
+                examples=", ".join(example[p] for p in places),
+            )
+
+
+@rule(
+    "PC404",
+    "goal-unit-differs",
+    Severity.WARNING,
+    "A goal's unit differs from its table's",
+    "goal `{goal}` is stated in {goal_unit}, its table {indicator} in {unit}; "
+    "they are compared after conversion, but the text and the table should agree",
+)
+def goal_unit_differs(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a goal in 万元 beside a table in 亿元 invites a reader (and a typist) to mix them up.
+
+    Bad:
+        goals:
+          turnover: {text: 突破83000万元, unit: 万元, indicator: contract_turnover, ...}
+        indicators:
+          contract_turnover: {unit: 亿元, ...}
+
+    Good:
+        goals:
+          turnover: {text: 突破8.3亿元, unit: 亿元, indicator: contract_turnover, ...}
+    """
+    yield from _goal_units(ctx, convertible=True)
+
+
+@rule(
+    "PC405",
+    "goal-unit-incompatible",
+    Severity.ERROR,
+    "A goal's unit cannot be its table's",
+    "goal `{goal}` is stated in {goal_unit}, its table {indicator} in {unit}; "
+    "the two units do not measure the same thing",
+)
+def goal_unit_incompatible(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a goal in 件 cannot be met by a table in 家; the goal points at the wrong indicator
+    or carries the wrong unit.
+
+    Bad:
+        goals:
+          patents: {text: 达到609件, unit: 件, indicator: high_tech_enterprises, ...}
+
+    Good:
+        goals:
+          patents: {text: 达到609件, unit: 件, indicator: patent_applications, ...}
+    """
+    yield from _goal_units(ctx, convertible=False)
+
+
+def _goal_units(ctx: PlanContext, convertible: bool) -> Iterator[Problem]:
+    targets = ctx.targets
+    if targets is None:
+        return
+    for goal_id, goal in targets.goals.items():
+        indicator = targets.indicators.get(goal.indicator or "")
+        if indicator is None or goal.unit == indicator.unit:
+            continue
+        ours, theirs = ctx.units.get(goal.unit), ctx.units.get(indicator.unit)
+        same_kind = ours is not None and theirs is not None and ctx.units.convertible(ours, theirs)
+        if same_kind == convertible:
+            yield ctx.in_targets(
+                ("goals", goal_id, "unit"),
+                f"goals.{goal_id}.unit",
+                goal=goal_id,
+                goal_unit=goal.unit,
+                indicator=goal.indicator,
+                unit=indicator.unit,
+            )

@@ -1,0 +1,67 @@
+"""How a goal's Chinese wording states its comparator: 超过 130 家 means strictly more than 130."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+# Longer words first: 不低于 must not be read as 低于.
+COMPARATOR_WORDS: dict[str, str] = {
+    "不超过": "<=",
+    "不高于": "<=",
+    "不多于": "<=",
+    "不大于": "<=",
+    "控制在": "<=",
+    "不低于": ">=",
+    "不少于": ">=",
+    "不小于": ">=",
+    "至少": ">=",
+    "达到": ">=",
+    "达": ">=",
+    "超过": ">",
+    "突破": ">",
+    "高于": ">",
+    "多于": ">",
+    "大于": ">",
+    "低于": "<",
+    "少于": "<",
+    "小于": "<",
+}
+_WORDS = "|".join(sorted(COMPARATOR_WORDS, key=len, reverse=True))
+_CLAUSE = re.compile(rf"({_WORDS})\s*([0-9]+(?:\.[0-9]+)?)\s*([^\s，。；、,;0-9]*)")
+
+OP_TEXT = {">": "more than", ">=": "at least", "<": "less than", "<=": "at most", "==": "exactly"}
+
+
+@dataclass(frozen=True)
+class Wording:
+    word: str  # the comparator word as printed, e.g. 超过
+    op: str
+    value: Decimal
+    unit_text: str  # what follows the figure, e.g. 家 or 亿元
+
+    def has_unit(self, unit: str) -> bool:
+        return self.unit_text.startswith(unit)
+
+    def __str__(self) -> str:
+        return f"{self.word}{self.value}{self.unit_text}"
+
+
+def read_wording(text: str) -> Wording | None:
+    """The last comparator clause of a goal's text, e.g. 突破8.3亿元; None when there is none."""
+    matches = list(_CLAUSE.finditer(text))
+    if not matches:
+        return None
+    word, figure, rest = matches[-1].groups()
+    return Wording(word, COMPARATOR_WORDS[word], Decimal(figure), rest)
+
+
+def satisfies(actual: Decimal, op: str, target: Decimal) -> bool:
+    return {
+        ">": actual > target,
+        ">=": actual >= target,
+        "<": actual < target,
+        "<=": actual <= target,
+        "==": actual == target,
+    }[op]
