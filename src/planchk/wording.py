@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from planchk.units import UnitTable
+
 # Longer words first: 不低于 must not be read as 低于.
 COMPARATOR_WORDS: dict[str, str] = {
     "不超过": "<=",
@@ -31,7 +33,8 @@ COMPARATOR_WORDS: dict[str, str] = {
 _WORDS = "|".join(sorted(COMPARATOR_WORDS, key=len, reverse=True))
 _CLAUSE = re.compile(rf"({_WORDS})\s*([0-9]+(?:\.[0-9]+)?)\s*([^\s，。；、,;0-9]*)")
 
-OP_TEXT = {">": "more than", ">=": "at least", "<": "less than", "<=": "at most", "==": "exactly"}
+# Chinese writes large figures with a magnitude before the unit: 1万户, 8.3亿元.
+MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,19 @@ class Wording:
     value: Decimal
     unit_text: str  # what follows the figure, e.g. 家 or 亿元
 
-    def has_unit(self, unit: str) -> bool:
-        return self.unit_text.startswith(unit)
+    def amount(self, unit: str, units: UnitTable) -> Decimal | None:
+        """The printed figure expressed in `unit` (1万户 is 10000 户), or None if it cannot be."""
+        if self.unit_text.startswith(unit):
+            return self.value
+        for prefix, factor in MAGNITUDES.items():
+            if self.unit_text.startswith(prefix + unit):
+                return self.value * factor
+        target = units.get(unit)
+        for end in range(len(self.unit_text), 0, -1):  # the longest unit the text starts with
+            said = units.get(self.unit_text[:end])
+            if said is not None and target is not None and units.convertible(said, target):
+                return said.to(target, self.value)
+        return None
 
     def __str__(self) -> str:
         return f"{self.word}{self.value}{self.unit_text}"

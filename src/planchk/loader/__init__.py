@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from planchk.findings import Finding, Location, Problem
 from planchk.loader import codes
-from planchk.loader.compose import compose
+from planchk.loader.compose import compose as compose_text
 from planchk.loader.schema_errors import schema_problems
 from planchk.loader.sourcemap import SourceMap, position_after
 from planchk.models import TargetsFile, TasksFile
@@ -52,7 +52,7 @@ def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> L
     text = _read_text(loaded, max_bytes)
     if text is None:
         return loaded
-    composed = compose(text, display)
+    composed = compose_text(text, display)
     loaded.sourcemap = composed.sourcemap
     _add(loaded, composed.problems)
     if loaded.problems:

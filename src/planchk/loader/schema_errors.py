@@ -142,7 +142,8 @@ def _problem(
     kind = detail["type"]
     field = _dotted(loc)
     if kind == "missing":
-        line, column = smap.nearest(loc[:-1])
+        # Point at the name of the mapping that lacks the field: `x:` rather than its first key.
+        line, column = smap.key(loc[:-1]) or smap.nearest(loc[:-1])
         return MISSING_FIELD, _at(smap, line, column, loc, field=field)
     if kind == "extra_forbidden":
         line, column = smap.key(loc) or smap.nearest(loc)

@@ -167,7 +167,7 @@ def goal_wording_mismatch(ctx: PlanContext) -> Iterator[Problem]:
         said = read_wording(goal.text)
         if said is None:
             continue
-        if said.op != goal.op or said.value != goal.value or not said.has_unit(goal.unit):
+        if said.op != goal.op or said.amount(goal.unit, ctx.units) != goal.value:
             yield ctx.in_targets(
                 ("goals", goal_id, "text"),
                 f"goals.{goal_id}.text",

@@ -1,0 +1,160 @@
+"""The command line, through typer's runner: exit code and output asserted together."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from planchk import __version__
+from planchk.cli import app
+from planchk.registry import all_codes
+from tests.conftest import DATA, MINIMAL_TARGETS, write_plan
+
+runner = CliRunner()
+
+
+def test_validate_bundled_data_passes() -> None:
+    result = runner.invoke(app, ["validate", str(DATA)])
+    assert result.exit_code == 0, result.output
+    assert f"{DATA}/targets.yaml:69:21: warning PC202 [trend-flow-decrease]" in result.stdout
+    assert result.stdout.rstrip().endswith("Passed.")
+    assert result.stderr == ""
+
+
+def test_validate_defaults_to_data_in_the_working_directory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(DATA.parent)
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 0
+    assert "data/tasks.yaml:43:54: warning PC601" in result.stdout
+
+
+def test_fail_on_warning_turns_warnings_into_failure() -> None:
+    result = runner.invoke(app, ["validate", str(DATA), "--fail-on", "warning"])
+    assert result.exit_code == 1
+    assert "Failed: findings at warning level or above." in result.stdout
+
+
+def test_json_output_is_versioned_and_keeps_printed_digits(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, MINIMAL_TARGETS.replace("乙街道: [6, 8]", "乙街道: [6, 9]"))
+    result = runner.invoke(app, ["validate", str(plan), "--format", "json"])
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == 1
+    assert document["summary"]["error"] == 1
+    assert document["summary"]["exit_code"] == 1
+    [finding] = document["findings"]
+    assert finding["code"] == "PC101"
+    assert (finding["line"], finding["column"]) == (11, 16)
+    assert finding["args"]["imbalance"] == "1"
+    assert finding["path"] == "indicators.x.values.全区.2022"
+    assert [(r["line"], r["column"]) for r in finding["related"]] == [(12, 16), (13, 16)]
+
+
+def test_unusable_input_exits_2_and_still_reports(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, "plan: [unclosed\n")
+    result = runner.invoke(app, ["validate", str(plan), "--format", "json"])
+    assert result.exit_code == 2
+    [finding] = json.loads(result.stdout)["findings"]
+    assert (finding["code"], finding["fatal"]) == ("PC003", True)
+    assert "Traceback" not in result.output
+
+
+def test_missing_path_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path / "nowhere.yaml")])
+    assert result.exit_code == 2
+    assert "PC001" in result.stdout
+    assert "could not be read" in result.stdout
+
+
+def test_directory_without_plan_files_exits_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "PC013" in result.stdout
+
+
+def test_bad_option_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["validate", "--fail-on", "fatal"])
+    assert result.exit_code == 2
+    assert "fatal" in result.output
+
+
+def test_tasks_file_alone_is_checked_with_its_targets_as_context() -> None:
+    result = runner.invoke(app, ["validate", str(DATA / "tasks.yaml"), "-f", "json"])
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["files"] == [f"{DATA}/tasks.yaml"]
+    assert {f["file"] for f in document["findings"]} == {f"{DATA}/tasks.yaml"}
+    assert "PC601" in {f["code"] for f in document["findings"]}
+
+
+def test_tasks_file_without_targets_says_what_it_cannot_check(tmp_path: Path) -> None:
+    tasks = tmp_path / "tasks.yaml"
+    tasks.write_text((DATA / "tasks.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(tasks), "-f", "json"])
+    codes = [f["code"] for f in json.loads(result.stdout)["findings"]]
+    assert "PC014" in codes
+    assert "PC031" not in codes  # no false unknown-office findings for the sub-areas
+    assert result.exit_code == 0
+
+
+def test_color_follows_no_color_and_force_color() -> None:
+    plain = runner.invoke(app, ["validate", str(DATA)], env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "\x1b[" not in plain.stdout
+    colored = runner.invoke(app, ["validate", str(DATA)], env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    assert "\x1b[" in colored.stdout
+
+
+def test_rules_lists_every_code() -> None:
+    result = runner.invoke(app, ["rules", "--format", "json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert [row["code"] for row in rows] == [info.code for info in all_codes()]
+    assert {"code", "slug", "family", "severity", "title"} <= rows[0].keys()
+    text = runner.invoke(app, ["rules"])
+    assert "PC101" in text.stdout
+    assert "sum-mismatch" in text.stdout
+
+
+def _as_json_data(path: Path) -> object:
+    # The editor sees YAML through JSON types; dates are text there.
+    return json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+
+
+@pytest.mark.parametrize("kind", ["targets", "tasks"])
+def test_schema_validates_the_bundled_files(kind: str) -> None:
+    result = runner.invoke(app, ["schema", kind])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(_as_json_data(DATA / f"{kind}.yaml"), schema)
+
+
+def test_schema_rejects_an_unknown_field() -> None:
+    schema = json.loads(runner.invoke(app, ["schema", "targets"]).stdout)
+    document = _as_json_data(DATA / "targets.yaml")
+    assert isinstance(document, dict)
+    document["plan"]["titel"] = "x"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema)
+
+
+def test_schema_without_kind_prints_both() -> None:
+    result = runner.invoke(app, ["schema"])
+    assert set(json.loads(result.stdout)) == {"targets", "tasks"}
+
+
+def test_version_and_python_dash_m() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "planchk", "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"planchk {__version__}"

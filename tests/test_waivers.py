@@ -1,0 +1,65 @@
+"""Waivers: accepted findings still show, marked, and do not fail the run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from planchk.cli import app
+from planchk.engine import check_paths
+from tests.conftest import DATA
+
+WAIVERS = """
+waivers:
+  - rule: trend-flow-decrease
+    where: indicators.patent_applications.values.*.2022
+    reason: 2021年集中申报后回落，区科工局确认
+"""
+
+
+def _seed_with(tmp_path: Path, extra: str) -> Path:
+    plan = tmp_path / "data"
+    shutil.copytree(DATA, plan)
+    with (plan / "targets.yaml").open("a", encoding="utf-8") as handle:
+        handle.write(extra)
+    return plan
+
+
+def test_waived_findings_show_with_their_reason(tmp_path: Path) -> None:
+    report = check_paths([_seed_with(tmp_path, WAIVERS)])
+    drops = [f for f in report.findings if f.slug == "trend-flow-decrease"]
+    assert len(drops) == 2
+    assert all(f.waived == "2021年集中申报后回落，区科工局确认" for f in drops)
+    assert report.counts()["waived"] == 2
+    assert report.counts()["warning"] == 3  # the two goal boundaries and the text/annex gap
+
+
+def test_waived_findings_do_not_fail_the_run(tmp_path: Path) -> None:
+    plan = _seed_with(tmp_path, WAIVERS)
+    result = CliRunner().invoke(app, ["validate", str(plan), "--fail-on", "warning", "-f", "json"])
+    findings = json.loads(result.stdout)["findings"]
+    assert {f["waived"] for f in findings if f["code"] == "PC202"} == {
+        "2021年集中申报后回落，区科工局确认"
+    }
+    assert result.exit_code == 1  # still failing on the three warnings nobody waived
+    text = CliRunner().invoke(app, ["validate", str(plan)]).stdout
+    assert "(waived: 2021年集中申报后回落，区科工局确认)" in text
+
+
+def test_a_waiver_by_code_for_a_single_cell(tmp_path: Path) -> None:
+    extra = WAIVERS.replace("trend-flow-decrease", "PC202").replace("*", "洪都街办")
+    report = check_paths([_seed_with(tmp_path, extra)])
+    waived = [f.args["area"] for f in report.findings if f.waived]
+    assert waived == ["洪都街办"]
+
+
+def test_a_waiver_without_reason_is_a_schema_error(tmp_path: Path) -> None:
+    extra = "waivers:\n  - {rule: PC202, reason: '  '}\n"
+    plan = _seed_with(tmp_path, extra)
+    report = check_paths([plan / "targets.yaml"])
+    [finding] = report.findings
+    assert (finding.code, finding.path) == ("PC024", "waivers.0.reason")
+    assert report.unusable
