@@ -118,7 +118,7 @@ def test_rules_lists_every_code() -> None:
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
     assert [row["code"] for row in rows] == [info.code for info in all_codes()]
-    assert {"code", "slug", "family", "severity", "title"} <= rows[0].keys()
+    assert set(rows[0]) == {"code", "slug", "family", "severity", "title"}
     text = runner.invoke(app, ["rules"])
     assert "PC101" in text.stdout
     assert "sum-mismatch" in text.stdout

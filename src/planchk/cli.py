@@ -90,39 +90,26 @@ def validate(
     raise typer.Exit(report.exit_code(options.fail_on))
 
 
+class RulesFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 @app.command("rules")
 def list_rules(
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.text,
+        RulesFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = RulesFormat.text,
 ) -> None:
     """List every finding code with its slug, family, default severity and title."""
-    from planchk.registry import all_codes
+    from planchk import catalogue
 
-    infos = all_codes()
-    if output_format is OutputFormat.json:
-        rows = [
-            {
-                "code": i.code,
-                "slug": i.slug,
-                "family": i.family,
-                "severity": i.severity.label,
-                "title": i.title,
-                "rule": i.check is not None,
-            }
-            for i in infos
-        ]
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("code", "slug", "family", "severity", "title"):
-        table.add_column(column)
-    for i in infos:
-        table.add_row(i.code, i.slug, i.family, i.severity.label, i.title)
-    Console(highlight=False).print(table)
+    if output_format is RulesFormat.text:
+        catalogue.print_table()
+    else:
+        render = catalogue.as_json if output_format is RulesFormat.json else catalogue.as_markdown
+        sys.stdout.write(render())
 
 
 @app.command()

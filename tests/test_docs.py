@@ -1,0 +1,76 @@
+"""The README and committed generated files say what planchk really does."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from planchk import catalogue
+from planchk.cli import app
+from planchk.schema import json_schema
+from tests.conftest import DATA, ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _setup_commands() -> list[str]:
+    section = README[README.index("## Set-up: two commands") : README.index("## What it reports")]
+    return re.findall(r"```sh\n(.+?)\n```", section)
+
+
+def test_readme_gives_two_setup_commands_that_ci_runs_word_for_word() -> None:
+    commands = _setup_commands()
+    assert len(commands) == 2
+    assert "planchk validate data/" in commands[0]
+    assert "pytest" in commands[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    for command in commands:
+        assert command in ci
+
+
+def _validate_output(directory: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.chdir(directory)
+    result = CliRunner().invoke(app, ["validate", "data/"], env={"NO_COLOR": "1"})
+    return result.stdout
+
+
+def test_readme_shows_the_real_output_of_validate(monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = README.split("<!-- validate-output -->\n```text\n", 1)[1].split("```", 1)[0]
+    assert _validate_output(ROOT, monkeypatch) == shown
+
+
+def test_readme_shows_the_real_finding_for_a_changed_number(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(DATA, tmp_path / "data")
+    targets = tmp_path / "data" / "targets.yaml"
+    targets.write_text(
+        targets.read_text(encoding="utf-8").replace("[300, 50, 53]", "[301, 50, 53]"),
+        encoding="utf-8",
+    )
+    [shown] = re.findall(r"^data/targets\.yaml:\d+:\d+: error PC101 .*$", README, re.MULTILINE)
+    assert f"  {shown}\n" in _validate_output(tmp_path, monkeypatch)
+
+
+def test_readme_rules_table_is_the_catalogue() -> None:
+    table = README.split("<!-- rules-table -->\n", 1)[1].split("<!-- end rules-table -->", 1)[0]
+    assert table == catalogue.as_markdown(), "regenerate with: planchk rules -f markdown"
+
+
+@pytest.mark.parametrize("kind", ["targets", "tasks"])
+def test_committed_schemas_are_current(kind: str) -> None:
+    committed = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    assert committed == json_schema(kind), (
+        f"regenerate with: planchk schema {kind} > schemas/{kind}.schema.json"
+    )
+
+
+@pytest.mark.parametrize("kind", ["targets", "tasks"])
+def test_data_files_point_editors_at_the_schema(kind: str) -> None:
+    first = (DATA / f"{kind}.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../schemas/{kind}.schema.json"
