@@ -6,7 +6,7 @@ computed on first use and shared, so that no rule walks the tables again for its
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -16,7 +16,7 @@ from planchk.findings import Arg, Location, Problem
 from planchk.hierarchy import Hierarchy
 from planchk.loader import LoadedFile
 from planchk.models import TargetsFile, TasksFile
-from planchk.models.targets import Indicator
+from planchk.models.targets import Goal, Indicator
 from planchk.offices import OfficeRegistry
 from planchk.units import Unit, UnitTable
 
@@ -64,6 +64,17 @@ class PlanContext:
     def tasks(self) -> TasksFile | None:
         model = self.tasks_file.model if self.tasks_file else None
         return model if isinstance(model, TasksFile) else None
+
+    def indicators(self) -> Iterable[tuple[str, Indicator]]:
+        """The indicators of the targets file, or none when it is absent or unusable."""
+        return self.targets.indicators.items() if self.targets else ()
+
+    def indicator(self, ind_id: str | None) -> Indicator | None:
+        """The indicator a goal names, or None when there is none by that id."""
+        return self.targets.indicators.get(ind_id or "") if self.targets else None
+
+    def goals(self) -> Iterable[tuple[str, Goal]]:
+        return self.targets.goals.items() if self.targets else ()
 
     @cached_property
     def hierarchy(self) -> Hierarchy | None:

@@ -72,10 +72,7 @@ def cell_blank(ctx: PlanContext) -> Iterator[Problem]:
         values:
           洪都街办: [5, 6, 7]
     """
-    targets = ctx.targets
-    if targets is None:
-        return
-    for ind_id, indicator in targets.indicators.items():
+    for ind_id, indicator in ctx.indicators():
         for cell in ctx.cells(ind_id):
             if cell.value is None:
                 yield ctx.at_cell(
@@ -105,10 +102,7 @@ def row_length(ctx: PlanContext) -> Iterator[Problem]:
         values:
           洪都街办: [5, 6, 7]
     """
-    targets = ctx.targets
-    if targets is None:
-        return
-    for ind_id, indicator in targets.indicators.items():
+    for ind_id, indicator in ctx.indicators():
         for area, row in indicator.values.items():
             if len(row) != len(indicator.years):
                 yield ctx.in_targets(
@@ -214,10 +208,7 @@ def years_order(ctx: PlanContext) -> Iterator[Problem]:
     Good:
         years: [2021, 2022, 2023]
     """
-    targets = ctx.targets
-    if targets is None:
-        return
-    for ind_id, indicator in targets.indicators.items():
+    for ind_id, indicator in ctx.indicators():
         for index in range(1, len(indicator.years)):
             previous, year = indicator.years[index - 1], indicator.years[index]
             if year <= previous:

@@ -32,7 +32,7 @@ def goal_checks(ctx: PlanContext) -> list[GoalCheck]:
         return []
     checks = []
     for goal_id, goal in targets.goals.items():
-        indicator = targets.indicators.get(goal.indicator or "")
+        indicator = ctx.indicator(goal.indicator)
         area = _goal_area(ctx, goal)
         if indicator is None or area is None or goal.year not in indicator.years:
             continue
@@ -160,10 +160,7 @@ def goal_wording_mismatch(ctx: PlanContext) -> Iterator[Problem]:
         value: 8.3
         unit: 亿元
     """
-    targets = ctx.targets
-    if targets is None:
-        return
-    for goal_id, goal in targets.goals.items():
+    for goal_id, goal in ctx.goals():
         said = read_wording(goal.text)
         if said is None:
             continue
@@ -198,10 +195,7 @@ def goal_wording_unread(ctx: PlanContext) -> Iterator[Problem]:
     Good:
         text: 发明专利申请量达到609件
     """
-    targets = ctx.targets
-    if targets is None:
-        return
-    for goal_id, goal in targets.goals.items():
+    for goal_id, goal in ctx.goals():
         if read_wording(goal.text) is None:
             yield ctx.in_targets(("goals", goal_id, "text"), f"goals.{goal_id}.text", goal=goal_id)
 
@@ -228,11 +222,8 @@ def goal_year_missing(ctx: PlanContext) -> Iterator[Problem]:
         goals:
           patents: {indicator: patent_applications, year: 2023, ...}
     """
-    targets = ctx.targets
-    if targets is None:
-        return
-    for goal_id, goal in targets.goals.items():
-        indicator = targets.indicators.get(goal.indicator or "")
+    for goal_id, goal in ctx.goals():
+        indicator = ctx.indicator(goal.indicator)
         if indicator is not None and goal.year not in indicator.years:
             yield ctx.in_targets(
                 ("goals", goal_id, "year"),

@@ -129,11 +129,8 @@ def unknown_indicator(ctx: PlanContext) -> Iterator[Problem]:
         goals:
           patents: {indicator: patent_applications, ...}
     """
-    targets = ctx.targets
-    if targets is None:
-        return
-    for goal_id, goal in targets.goals.items():
-        if goal.indicator is not None and goal.indicator not in targets.indicators:
+    for goal_id, goal in ctx.goals():
+        if goal.indicator is not None and ctx.indicator(goal.indicator) is None:
             source = ("goals", goal_id, "indicator")
             yield ctx.in_targets(source, ".".join(source), goal=goal_id, name=goal.indicator)
 

@@ -292,10 +292,7 @@ def ratio_summed(ctx: PlanContext) -> Iterator[Problem]:
           unit: "%"
           kind: ratio
     """
-    targets = ctx.targets
-    if targets is None:
-        return
-    for ind_id, indicator in targets.indicators.items():
+    for ind_id, indicator in ctx.indicators():
         if indicator.kind == "ratio" and indicator.sum not in (None, "none"):
             yield ctx.in_targets(
                 ("indicators", ind_id, "sum"),

@@ -17,10 +17,7 @@ from planchk.registry import rule
 
 
 def _decreases(ctx: PlanContext, policy: TrendPolicy) -> Iterator[Problem]:
-    targets = ctx.targets
-    if targets is None:
-        return
-    for ind_id, indicator in targets.indicators.items():
+    for ind_id, indicator in ctx.indicators():
         if indicator.trend_policy != policy:
             continue
         years = indicator.years

@@ -39,10 +39,7 @@ def unit_unknown(ctx: PlanContext) -> Iterator[Problem]:
           trees:
             unit: 万株
     """
-    targets = ctx.targets
-    if targets is None:
-        return
-    for ind_id, indicator in targets.indicators.items():
+    for ind_id, indicator in ctx.indicators():
         if ctx.units.get(indicator.unit) is None:
             yield ctx.in_targets(
                 ("indicators", ind_id, "unit"),
@@ -75,10 +72,7 @@ def count_not_whole(ctx: PlanContext) -> Iterator[Problem]:
         values:
           京山街办: [12, 13, 15]
     """
-    targets = ctx.targets
-    if targets is None:
-        return
-    for ind_id, indicator in targets.indicators.items():
+    for ind_id, indicator in ctx.indicators():
         unit = ctx.units.get(indicator.unit)
         if unit is None or not unit.whole:
             continue
@@ -121,10 +115,7 @@ def mixed_precision(ctx: PlanContext) -> Iterator[Problem]:
           甲: [0.050]
           乙: [0.098]
     """
-    targets = ctx.targets
-    if targets is None:
-        return
-    for ind_id, indicator in targets.indicators.items():
+    for ind_id, indicator in ctx.indicators():
         example: dict[int, str] = {}
         for cell in ctx.cells(ind_id):
             if cell.value is not None:
@@ -192,11 +183,8 @@ def goal_unit_incompatible(ctx: PlanContext) -> Iterator[Problem]:
 
 
 def _goal_units(ctx: PlanContext, convertible: bool) -> Iterator[Problem]:
-    targets = ctx.targets
-    if targets is None:
-        return
-    for goal_id, goal in targets.goals.items():
-        indicator = targets.indicators.get(goal.indicator or "")
+    for goal_id, goal in ctx.goals():
+        indicator = ctx.indicator(goal.indicator)
         if indicator is None or goal.unit == indicator.unit:
             continue
         ours, theirs = ctx.units.get(goal.unit), ctx.units.get(indicator.unit)
