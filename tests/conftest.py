@@ -52,6 +52,13 @@ def where(findings: list[Finding] | tuple[Finding, ...]) -> list[tuple[str, int,
     return [(f.code, f.location.line, f.location.column) for f in findings]
 
 
+@pytest.fixture(autouse=True)
+def _neutral_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the same environment everywhere, inside GitHub Actions or not."""
+    for name in ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR", "PLANCHK_MAX_BYTES", "PLANCHK_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture(scope="session")
 def seed_report() -> Report:
     return check_paths([DATA])

@@ -12,11 +12,12 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any, TypeVar
 
+from planchk.config import Config
 from planchk.findings import Arg, Location, Problem
 from planchk.hierarchy import Hierarchy
 from planchk.loader import LoadedFile
 from planchk.models import TargetsFile, TasksFile
-from planchk.models.targets import Goal, Indicator
+from planchk.models.targets import Goal, Indicator, SumMode
 from planchk.offices import OfficeRegistry
 from planchk.units import Unit, UnitTable
 
@@ -43,10 +44,24 @@ class Cell:
 
 
 class PlanContext:
-    def __init__(self, targets: LoadedFile | None, tasks: LoadedFile | None) -> None:
+    def __init__(
+        self, targets: LoadedFile | None, tasks: LoadedFile | None, config: Config | None = None
+    ) -> None:
+        self.config = config or Config()
         self.targets_file = targets if targets is not None and targets.usable else None
         self.tasks_file = tasks if tasks is not None and tasks.usable else None
         self._shared: dict[Callable[[PlanContext], Any], Any] = {}
+
+    def option(self, code: str, name: str) -> Any:
+        """A rule option's configured value, or its default."""
+        return self.config.option(code, name)
+
+    def sum_mode(self, indicator: Indicator) -> SumMode:
+        """How the indicator's parts relate to their total; ratios are never summed."""
+        if indicator.kind == "ratio":
+            return "none"
+        mode: SumMode = indicator.sum or self.option("PC101", "default-sum")
+        return mode
 
     def shared(self, compute: Callable[[PlanContext], T]) -> T:
         """`compute(self)`, computed once per plan however many rules ask for it."""

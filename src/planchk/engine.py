@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from planchk import registry, waivers
+from planchk import registry
+from planchk.config import Config
 from planchk.context import PlanContext
 from planchk.discover import NO_AREAS, Plan, discover
 from planchk.findings import Finding, Location, Problem, Severity
-from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.registry import CodeInfo, code
 from planchk.report import Report
+from planchk.waivers import WaiverSet
 
 INTERNAL_ERROR = code(
     "PC999",
@@ -36,27 +38,43 @@ INTERNAL_ERROR = code(
 _NEED_AREAS = frozenset({"PC031", "PC601", "PC602"})
 
 
-def check_paths(paths: list[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
-    found = discover(paths, max_bytes)
+def check_paths(paths: list[Path], config: Config | None = None) -> Report:
+    """Check every plan under `paths`: load, run the rules, apply configuration and waivers."""
+    config = config or Config()
+    found = discover(paths, config.max_bytes)
     findings = list(found.problems)
     for file in found.loaded:
         findings.extend(file.problems)
+    source = str(config.source) if config.source else "configuration"
+    config_waivers = WaiverSet.from_config(source, config.waivers)
     for plan in found.plans:
-        findings.extend(f for f in check_plan(plan) if f.location.file in plan.reported)
+        checked = check_plan(plan, config, config_waivers)
+        findings.extend(f for f in checked if f.location.file in plan.reported)
+    findings.extend(_configured(list(config_waivers.problems()), config))
     return Report.build(findings, [f.display for f in found.loaded])
 
 
-def check_plan(plan: Plan) -> list[Finding]:
-    ctx = PlanContext(plan.targets, plan.tasks)
-    raw = [f for info in registry.rules() for f in _run(info, ctx)]
+def check_plan(plan: Plan, config: Config, config_waivers: WaiverSet) -> list[Finding]:
+    ctx = PlanContext(plan.targets, plan.tasks, config)
+    raw = [f for info in registry.rules() if config.enabled(info.code) for f in _run(info, ctx)]
     if ctx.tasks_file is not None and ctx.hierarchy is None:
         raw.append(NO_AREAS.finding(Problem(Location(ctx.tasks_file.display, 1, 1), "tasks", {})))
-    placed = []
-    if ctx.targets is not None:
-        placed += waivers.collect(ctx.targets_file, ctx.targets.waivers)
-    if ctx.tasks is not None:
-        placed += waivers.collect(ctx.tasks_file, ctx.tasks.waivers)
-    return list(waivers.apply(raw, placed))
+    in_plan = WaiverSet.from_file(ctx.targets_file, ctx.targets.waivers if ctx.targets else [])
+    in_tasks = WaiverSet.from_file(ctx.tasks_file, ctx.tasks.waivers if ctx.tasks else [])
+    marked = config_waivers.mark(in_tasks.mark(in_plan.mark(_configured(raw, config))))
+    return marked + _configured([*in_plan.problems(), *in_tasks.problems()], config)
+
+
+def _configured(findings: list[Finding], config: Config) -> list[Finding]:
+    """Drop findings of codes not selected and apply severity overrides; never to fatal ones."""
+    out = []
+    for finding in findings:
+        if finding.fatal:
+            out.append(finding)
+        elif config.enabled(finding.code):
+            level = config.severity.get(finding.code, finding.severity)
+            out.append(dataclasses.replace(finding, severity=level))
+    return out
 
 
 def _run(info: CodeInfo, ctx: PlanContext) -> Iterator[Finding]:

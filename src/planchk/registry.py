@@ -9,9 +9,9 @@ slug stays as an alias.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planchk.findings import Finding, Problem, Severity
 
@@ -33,6 +33,15 @@ FAMILIES: dict[str, str] = {
 
 
 @dataclass(frozen=True)
+class Option:
+    """A setting of a rule, set in the configuration under [tool.planchk.options.<rule>]."""
+
+    default: Any
+    parse: Callable[[Any], Any]  # raises ValueError saying what is expected
+    help: str
+
+
+@dataclass(frozen=True)
 class CodeInfo:
     code: str
     slug: str
@@ -42,6 +51,7 @@ class CodeInfo:
     doc: str = ""
     check: Check | None = None
     aliases: tuple[str, ...] = field(default=())
+    options: Mapping[str, Option] = field(default_factory=dict)
 
     @property
     def family(self) -> str:
@@ -90,12 +100,14 @@ def rule(
     title: str,
     template: str,
     aliases: tuple[str, ...] = (),
+    options: Mapping[str, Option] | None = None,
 ) -> Callable[[Check], Check]:
     """Register a check function under a code; its docstring is the rule's documentation."""
 
     def decorate(check: Check) -> Check:
         doc = inspect.cleandoc(check.__doc__ or "")
-        register(CodeInfo(code, slug, severity, title, template, doc, check, aliases))
+        info = CodeInfo(code, slug, severity, title, template, doc, check, aliases, options or {})
+        register(info)
         return check
 
     return decorate
@@ -116,11 +128,13 @@ def get(code: str) -> CodeInfo:
 
 
 def resolve(name: str) -> list[CodeInfo]:
-    """Codes named by a code, a slug, an alias or a family name; empty when none matches."""
+    """Codes named by a code, slug, alias, family name or `all`; empty when none matches."""
     _load_catalogue()
     name = name.strip()
     if not name:
         return []
+    if name == "all":
+        return all_codes()
     if name in _BY_NAME:
         return [_CODES[_BY_NAME[name]]]
     upper = name.upper()

@@ -61,47 +61,80 @@ WAIVER_UNKNOWN_RULE = code(
 class PlacedWaiver:
     waiver: Waiver
     location: Location
+    path: str  # the waiver's own data path, e.g. waivers.0
     codes: frozenset[str]
 
 
-def collect(file: LoadedFile | None, waivers: Sequence[Waiver]) -> list[PlacedWaiver]:
-    if file is None:
-        return []
-    placed = []
-    for index, waiver in enumerate(waivers):
-        line, column = file.sourcemap.nearest(("waivers", index))
-        codes = frozenset(info.code for info in resolve(waiver.rule))
-        placed.append(PlacedWaiver(waiver, Location(file.display, line, column), codes))
-    return placed
+class WaiverSet:
+    """Waivers from one source, remembering which of them matched a finding."""
+
+    def __init__(self, placed: list[PlacedWaiver]) -> None:
+        self.placed = placed
+        self.used: set[int] = set()
+
+    @classmethod
+    def from_file(cls, file: LoadedFile | None, waivers: Sequence[Waiver]) -> WaiverSet:
+        if file is None:
+            return cls([])
+        return cls(
+            [
+                PlacedWaiver(
+                    waiver,
+                    _where(file, index),
+                    f"waivers.{index}",
+                    frozenset(info.code for info in resolve(waiver.rule)),
+                )
+                for index, waiver in enumerate(waivers)
+            ]
+        )
+
+    @classmethod
+    def from_config(cls, source: str, waivers: Sequence[Waiver]) -> WaiverSet:
+        return cls(
+            [
+                PlacedWaiver(
+                    waiver,
+                    Location(source),
+                    f"config.waivers.{index}",
+                    frozenset(info.code for info in resolve(waiver.rule)),
+                )
+                for index, waiver in enumerate(waivers)
+            ]
+        )
+
+    def mark(self, findings: list[Finding]) -> list[Finding]:
+        """The findings, those a waiver matches marked with its reason."""
+        marked = []
+        for finding in findings:
+            match = self._match(finding) if finding.waived is None else None
+            if match is None:
+                marked.append(finding)
+            else:
+                self.used.add(match)
+                marked.append(dataclasses.replace(finding, waived=self.placed[match].waiver.reason))
+        return marked
+
+    def problems(self) -> Iterator[Finding]:
+        """One finding per waiver that names no rule or matched nothing."""
+        for index, placed in enumerate(self.placed):
+            if not placed.codes:
+                yield _meta(WAIVER_UNKNOWN_RULE, placed)
+            elif index not in self.used:
+                yield _meta(WAIVER_UNUSED, placed)
+
+    def _match(self, finding: Finding) -> int | None:
+        for index, placed in enumerate(self.placed):
+            where = placed.waiver.where
+            if finding.code in placed.codes and fnmatch.fnmatchcase(finding.path, where):
+                return index
+        return None
 
 
-def apply(findings: list[Finding], waivers: list[PlacedWaiver]) -> Iterator[Finding]:
-    """The findings with matching ones marked waived, then one finding per bad waiver."""
-    used: set[int] = set()
-    for finding in findings:
-        match = _match(finding, waivers)
-        if match is None:
-            yield finding
-        else:
-            used.add(match)
-            yield dataclasses.replace(finding, waived=waivers[match].waiver.reason)
-    for index, placed in enumerate(waivers):
-        if not placed.codes:
-            yield _meta(WAIVER_UNKNOWN_RULE, placed, index)
-        elif index not in used:
-            yield _meta(WAIVER_UNUSED, placed, index)
+def _where(file: LoadedFile, index: int) -> Location:
+    line, column = file.sourcemap.nearest(("waivers", index))
+    return Location(file.display, line, column)
 
 
-def _match(finding: Finding, waivers: list[PlacedWaiver]) -> int | None:
-    for index, placed in enumerate(waivers):
-        if finding.code in placed.codes and fnmatch.fnmatchcase(finding.path, placed.waiver.where):
-            return index
-    return None
-
-
-def _meta(info: CodeInfo, placed: PlacedWaiver, index: int) -> Finding:
-    waiver = placed.waiver
-    problem = Problem(
-        placed.location, f"waivers.{index}", {"rule": waiver.rule, "where": waiver.where}
-    )
-    return info.finding(problem)
+def _meta(info: CodeInfo, placed: PlacedWaiver) -> Finding:
+    args = {"rule": placed.waiver.rule, "where": placed.waiver.where}
+    return info.finding(Problem(placed.location, placed.path, args))

@@ -5,7 +5,6 @@ Every failure on the way is a finding with a code and a position, never an excep
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -40,11 +39,6 @@ class LoadedFile:
     @property
     def usable(self) -> bool:
         return self.model is not None
-
-
-def max_bytes_from_env() -> int:
-    raw = os.environ.get("PLANCHK_MAX_BYTES", "")
-    return int(raw) if raw.isdigit() else DEFAULT_MAX_BYTES
 
 
 def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:

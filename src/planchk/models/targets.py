@@ -16,8 +16,8 @@ TrendPolicy = Literal["non_decreasing", "growth_expected", "free"]
 Comparator = Literal[">", ">=", "<", "<=", "=="]
 
 # What a kind implies when the indicator does not say: a stock (a count of enterprises) may
-# not fall, a flow (applications per year) is expected to grow, a ratio is never summed.
-DEFAULT_SUM: dict[str, SumMode] = {"stock": "exact", "flow": "exact", "ratio": "none"}
+# not fall, a flow (applications per year) is expected to grow. (A ratio is never summed; the
+# sum mode of the others defaults to the totals rules' `default-sum` option, exact.)
 DEFAULT_TREND: dict[str, TrendPolicy] = {
     "stock": "non_decreasing",
     "flow": "growth_expected",
@@ -61,8 +61,8 @@ class Indicator(StrictModel):
     sum: SumMode | None = Field(
         default=None,
         description="How the parts relate to their total: exact (=), at_least (parts may "
-        "over-allocate), at_most (part may stay unallocated), none. Default: exact, or none "
-        "for a ratio.",
+        "over-allocate), at_most (part may stay unallocated), none. Default: the `default-sum` "
+        "option of sum-mismatch (exact); a ratio is never summed.",
     )
     trend: TrendPolicy | None = Field(
         default=None,
@@ -78,10 +78,6 @@ class Indicator(StrictModel):
     values: dict[Name, list[Cell]] = Field(
         description="One row per area: a value per year, in the order of `years`."
     )
-
-    @property
-    def sum_mode(self) -> SumMode:
-        return self.sum or DEFAULT_SUM[self.kind]
 
     @property
     def trend_policy(self) -> TrendPolicy:

@@ -15,7 +15,8 @@ from decimal import Decimal
 from planchk.context import PlanContext
 from planchk.findings import Problem, Severity
 from planchk.models.targets import Indicator, SumMode
-from planchk.registry import rule
+from planchk.options import choice, decimal_or_printed
+from planchk.registry import Option, rule
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class _Table:
 
     ind_id: str
     indicator: Indicator
+    mode: SumMode
     rows: Mapping[str, Sequence[Decimal | None]]
 
     def value(self, area: str, index: int) -> Decimal | None:
@@ -76,9 +78,10 @@ def column_sums(ctx: PlanContext) -> list[ColumnSum]:
         return []
     sums: list[ColumnSum] = []
     for ind_id, indicator in targets.indicators.items():
-        if indicator.kind == "ratio" or indicator.sum_mode == "none":
+        mode = ctx.sum_mode(indicator)
+        if mode == "none":
             continue
-        table = _Table(ind_id, indicator, ctx.rows(ind_id))
+        table = _Table(ind_id, indicator, mode, ctx.rows(ind_id))
         for parent, parts in hierarchy.parts.items():
             for index in range(len(indicator.years)):
                 found = _column(ctx, table, parent, parts, index)
@@ -101,14 +104,17 @@ def _column(
     slack = _tolerance(ctx, indicator, [total, *values]) if parts_sum != total else Decimal(0)
     year = indicator.years[index]
     return ColumnSum(
-        table.ind_id, indicator.name, parent, year, index, indicator.sum_mode,
+        table.ind_id, indicator.name, parent, year, index, table.mode,
         total, parts_sum, slack, tuple(parts),
     )  # fmt: skip
 
 
 def _tolerance(ctx: PlanContext, indicator: Indicator, values: list[Decimal]) -> Decimal:
-    if indicator.tolerance is not None:
-        return indicator.tolerance
+    configured = indicator.tolerance
+    if configured is None:
+        configured = ctx.option("PC102", "tolerance")  # a Decimal, or "printed"
+    if isinstance(configured, Decimal):
+        return configured
     unit = ctx.units.get(indicator.unit)
     if unit is not None and unit.whole:
         return Decimal(0)  # counts are exact: 99 enterprises is not a rounded figure
@@ -149,6 +155,14 @@ def _violations(ctx: PlanContext, mode: SumMode, rounding: bool) -> Iterator[Pro
     "Parts do not add up to the total",
     "{name} ({indicator}) {year}: the parts of {area} add up to {parts}, "
     "the total is {total} (imbalance {imbalance:+})",
+    options={
+        "default-sum": Option(
+            "exact",
+            choice("exact", "at_least", "at_most"),
+            "The sum mode of indicators that set no `sum` (ratios are never summed); "
+            "used by PC101-PC104.",
+        )
+    },
 )
 def sum_mismatch(ctx: PlanContext) -> Iterator[Problem]:
     """
@@ -180,6 +194,15 @@ def sum_mismatch(ctx: PlanContext) -> Iterator[Problem]:
     "Parts miss the total by a rounding difference",
     "{name} ({indicator}) {year}: the parts of {area} add up to {parts}, the total is {total}; "
     "the difference {imbalance:+} is within the rounding of the printed digits (±{tolerance})",
+    options={
+        "tolerance": Option(
+            "printed",
+            decimal_or_printed,
+            'The largest difference accepted as rounding, e.g. "0.01", for indicators that set '
+            'no `tolerance`; "printed" (the default) allows half a unit of each printed last '
+            "digit. Counts never have rounding slack.",
+        )
+    },
 )
 def sum_rounding(ctx: PlanContext) -> Iterator[Problem]:
     """

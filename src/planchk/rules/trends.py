@@ -13,7 +13,17 @@ from decimal import Decimal
 from planchk.context import PlanContext
 from planchk.findings import Problem, Severity
 from planchk.models.targets import TrendPolicy
-from planchk.registry import rule
+from planchk.options import percent
+from planchk.registry import Option, rule
+
+
+def _falls(ctx: PlanContext, policy: TrendPolicy, old: Decimal, new: Decimal) -> bool:
+    if new >= old:
+        return False
+    if policy != "growth_expected" or old <= 0:
+        return True
+    minimum: Decimal = ctx.option("PC202", "min-drop-percent")
+    return (old - new) * 100 >= minimum * old
 
 
 def _decreases(ctx: PlanContext, policy: TrendPolicy) -> Iterator[Problem]:
@@ -26,7 +36,7 @@ def _decreases(ctx: PlanContext, policy: TrendPolicy) -> Iterator[Problem]:
             for index, value in enumerate(row[: len(years)]):
                 if value is None:
                     continue  # a blank cell is a coverage finding; compare across it
-                if previous is not None and value < previous[1]:
+                if previous is not None and _falls(ctx, policy, previous[1], value):
                     yield ctx.at_cell(
                         ctx.cell(ind_id, area, index),
                         name=indicator.name,
@@ -77,6 +87,14 @@ def trend_decrease(ctx: PlanContext) -> Iterator[Problem]:
     "A value expected to grow falls",
     "{name} ({indicator}) {area}: {old} in {from_year} falls to {new} in {to_year} "
     "({change:+}), while the plan expects growth",
+    options={
+        "min-drop-percent": Option(
+            Decimal(0),
+            percent,
+            "Report a fall only when it is at least this share of the earlier value "
+            "(0, the default, reports every fall).",
+        )
+    },
 )
 def trend_flow_decrease(ctx: PlanContext) -> Iterator[Problem]:
     """

@@ -1,0 +1,177 @@
+"""Configuration: [tool.planchk] in pyproject.toml, or a planchk.toml, found upward.
+
+Everything a run can be told (paths, select/ignore, severities, rule options, fail-on,
+waivers) in one frozen object. Any key, rule name, severity or option value planchk does not
+know stops the run with a message that names it: a misspelt setting must never be ignored.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from planchk.findings import Severity
+from planchk.loader import DEFAULT_MAX_BYTES
+from planchk.models.common import Waiver
+from planchk.registry import CodeInfo, all_codes, get, resolve
+
+CONFIG_NAMES = ("planchk.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration planchk cannot use; the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    source: Path | None = None
+    paths: tuple[str, ...] = ("data",)
+    select: frozenset[str] | None = None  # codes to report; None: every code
+    ignore: frozenset[str] = frozenset()
+    severity: Mapping[str, Severity] = field(default_factory=dict)  # code -> severity
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> values
+    fail_on: Severity = Severity.ERROR
+    max_bytes: int = DEFAULT_MAX_BYTES
+    waivers: tuple[Waiver, ...] = ()
+
+    def enabled(self, code: str) -> bool:
+        return (self.select is None or code in self.select) and code not in self.ignore
+
+    def option(self, code: str, name: str) -> Any:
+        if name in self.options.get(code, {}):
+            return self.options[code][name]
+        return get(code).options[name].default
+
+
+class _Table(BaseModel):
+    """The shape of [tool.planchk]; keys are written with dashes, as in ruff and yamllint."""
+
+    model_config = ConfigDict(
+        extra="forbid", strict=True, alias_generator=lambda name: name.replace("_", "-")
+    )
+
+    paths: list[str] | None = None
+    select: list[str] | None = None
+    ignore: list[str] = Field(default_factory=list)
+    severity: dict[str, str] = Field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    fail_on: str = "error"
+    max_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
+    waivers: list[Waiver] = Field(default_factory=list)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest planchk.toml, or pyproject.toml with a [tool.planchk] table, upward."""
+    for directory in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = directory / name
+            if candidate.is_file() and (name == "planchk.toml" or _has_table(candidate)):
+                return candidate
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    table = _read_table(path)
+    try:
+        raw = _Table.model_validate(table)
+    except ValidationError as error:
+        detail = error.errors(include_url=False)[0]
+        key = ".".join(str(part) for part in detail["loc"])
+        raise ConfigError(f"{path}: `{key}`: {detail['msg']}") from None
+    return _build(path, raw)
+
+
+def _has_table(pyproject: Path) -> bool:
+    try:
+        return "planchk" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+
+
+def _read_table(path: Path) -> dict[str, Any]:
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the configuration: {error.strerror}") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        table = document.get("tool", {}).get("planchk")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: has no [tool.planchk] table")
+        return table
+    return document
+
+
+def _build(path: Path, raw: _Table) -> Config:
+    for index, waiver in enumerate(raw.waivers):
+        _rules(path, f"waivers[{index}].rule", waiver.rule)
+    return Config(
+        source=path,
+        paths=tuple(raw.paths) if raw.paths is not None else Config.paths,
+        select=None if raw.select is None else codes_named(path, "select", raw.select),
+        ignore=codes_named(path, "ignore", raw.ignore),
+        severity={
+            info.code: _severity(path, f"severity.{name}", level)
+            for name, level in raw.severity.items()
+            for info in _rules(path, f"severity.{name}", name)
+        },
+        options=_options(path, raw.options),
+        fail_on=_severity(path, "fail-on", raw.fail_on),
+        max_bytes=raw.max_bytes,
+        waivers=tuple(raw.waivers),
+    )
+
+
+def _rules(path: Path, key: str, name: str) -> list[CodeInfo]:
+    infos = resolve(name)
+    if not infos:
+        raise ConfigError(
+            f"{path}: `{key}`: `{name}` is not a rule code, slug or family; see `planchk rules`"
+        )
+    return infos
+
+
+def codes_named(path: Path, key: str, names: list[str]) -> frozenset[str]:
+    return frozenset(info.code for name in names for info in _rules(path, key, name))
+
+
+def _severity(path: Path, key: str, level: str) -> Severity:
+    try:
+        return Severity.parse(level)
+    except KeyError:
+        raise ConfigError(
+            f"{path}: `{key}`: `{level}` is not a severity; use error, warning or info"
+        ) from None
+
+
+def _options(path: Path, table: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    parsed: dict[str, dict[str, Any]] = {}
+    for name, values in table.items():
+        infos = _rules(path, f"options.{name}", name)
+        if len(infos) != 1 or not infos[0].options:
+            with_options = ", ".join(i.slug for i in all_codes() if i.options)
+            raise ConfigError(
+                f"{path}: `options.{name}`: name one rule that has options: {with_options}"
+            )
+        info = infos[0]
+        for key, value in values.items():
+            spec = info.options.get(key)
+            if spec is None:
+                known = ", ".join(info.options)
+                raise ConfigError(
+                    f"{path}: `options.{name}.{key}`: {info.slug} has no option `{key}`; "
+                    f"its options are: {known}"
+                )
+            try:
+                parsed.setdefault(info.code, {})[key] = spec.parse(value)
+            except ValueError as error:
+                raise ConfigError(f"{path}: `options.{name}.{key}`: {error}") from None
+    return parsed

@@ -1,0 +1,43 @@
+"""`planchk config`: the resolved configuration written back as TOML, defaults included."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from planchk.config import Config
+from planchk.registry import all_codes
+
+
+def as_toml(config: Config) -> str:
+    source = str(config.source) if config.source else "none found; built-in defaults"
+    lines = [f"# configuration: {source}", "[tool.planchk]"]
+    lines.append(f"paths = {_value(list(config.paths))}")
+    selected = sorted(config.select) if config.select is not None else ["all"]
+    lines.append(f"select = {_value(selected)}")
+    lines.append(f"ignore = {_value(sorted(config.ignore))}")
+    lines.append(f"fail-on = {_value(config.fail_on.label)}")
+    lines.append(f"max-bytes = {config.max_bytes}")
+    lines.append("")
+    lines.append("[tool.planchk.severity]")
+    for info in all_codes():
+        level = config.severity.get(info.code, info.severity)
+        lines.append(f"{info.slug} = {_value(level.label)}  # {info.code}")
+    for info in all_codes():
+        if info.options:
+            lines += ["", f"[tool.planchk.options.{info.slug}]"]
+            for name in info.options:
+                lines.append(f"{name} = {_value(config.option(info.code, name))}")
+    for waiver in config.waivers:
+        lines += ["", "[[tool.planchk.waivers]]"]
+        lines += [f"{k} = {_value(v)}" for k, v in waiver.model_dump().items()]
+    return "\n".join(lines) + "\n"
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return json.dumps(str(value))
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)

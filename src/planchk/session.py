@@ -1,0 +1,56 @@
+"""What one run of planchk was told: the configuration file merged with the command line.
+
+Precedence, strongest first: command-line options, PLANCHK_* environment variables, the
+configuration file, built-in defaults. Paths in a configuration file are relative to it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+
+from planchk.config import Config, ConfigError, codes_named, find_config, load_config
+from planchk.findings import Severity
+
+
+def resolve(
+    config_file: Path | None,
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    fail_on: str | None = None,
+    max_bytes: int | None = None,
+) -> Config:
+    """The configuration for this run; raises ConfigError naming what is wrong."""
+    if config_file is not None and not config_file.is_file():
+        raise ConfigError(f"{config_file}: no such configuration file")
+    config = load_config(config_file or find_config(Path.cwd()))
+    here = Path("command line")
+    changes: dict[str, object] = {}
+    if select:
+        changes["select"] = codes_named(here, "--select", _split(select))
+    if ignore:
+        changes["ignore"] = codes_named(here, "--ignore", _split(ignore))
+    if fail_on is not None:
+        changes["fail_on"] = Severity.parse(fail_on)
+    env_bytes = os.environ.get("PLANCHK_MAX_BYTES", "")
+    if max_bytes is not None:
+        changes["max_bytes"] = max_bytes
+    elif env_bytes:
+        if not env_bytes.isdigit() or int(env_bytes) == 0:
+            raise ConfigError(f"PLANCHK_MAX_BYTES={env_bytes!r}: expected a whole number of bytes")
+        changes["max_bytes"] = int(env_bytes)
+    return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
+
+
+def default_paths(config: Config) -> list[Path]:
+    """The configured paths, relative to the configuration file, or data/ here."""
+    base = config.source.parent if config.source else Path(".")
+    paths = [base / p for p in config.paths]
+    return [Path(os.path.relpath(p)) if p.is_absolute() else p for p in paths]
+
+
+def _split(values: list[str]) -> list[str]:
+    """--select PC101,PC202 and --select PC101 --select PC202 mean the same."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
