@@ -17,6 +17,7 @@ EXIT_UNUSABLE = 2
 class Report:
     findings: tuple[Finding, ...]
     files: tuple[str, ...]  # every file checked, as displayed
+    baselined: int = 0  # findings left out because a baseline records them
 
     @classmethod
     def build(cls, findings: list[Finding], files: list[str]) -> Report:
@@ -32,6 +33,7 @@ class Report:
         counter = Counter(f.severity.label for f in self.active)
         counts = {s.label: counter.get(s.label, 0) for s in sorted(Severity, reverse=True)}
         counts["waived"] = len(self.findings) - len(self.active)
+        counts["baselined"] = self.baselined
         return counts
 
     @property

@@ -1,0 +1,76 @@
+"""Baselines: record today's findings, later report only the new ones.
+
+A team adopting planchk on an old plan records what is there and blocks regressions only.
+Findings are matched by file, code and data path (never by line: lines move), and counted,
+so that a second finding of the same kind at the same place is still new.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from pathlib import Path
+
+from planchk.atomic import write_atomic
+from planchk.findings import Finding
+from planchk.report import Report
+
+BASELINE_VERSION = 1
+
+Key = tuple[str, str, str]
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read; the message says which and why."""
+
+
+def key(finding: Finding) -> Key:
+    return (finding.location.file, finding.code, finding.path)
+
+
+def write_baseline(report: Report, path: Path) -> int:
+    """Record the report's active findings; return how many."""
+    entries = [
+        {"file": f.location.file, "code": f.code, "path": f.path}
+        for f in report.active
+        if not f.fatal
+    ]
+    document = {"baseline_version": BASELINE_VERSION, "findings": entries}
+    try:
+        write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    except OSError as error:
+        raise BaselineError(f"cannot write the baseline {path}: {error.strerror}") from None
+    return len(entries)
+
+
+def read_baseline(path: Path) -> Counter[Key]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        if document.get("baseline_version") != BASELINE_VERSION:
+            raise BaselineError(
+                f"{path}: not a planchk baseline of version {BASELINE_VERSION}; "
+                "write it again with --write-baseline"
+            )
+        return Counter((e["file"], e["code"], e["path"]) for e in document["findings"])
+    except OSError as error:
+        raise BaselineError(f"cannot read the baseline {path}: {error.strerror}") from None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise BaselineError(
+            f"{path}: not a planchk baseline (expected the JSON that --write-baseline writes)"
+        ) from None
+
+
+def without_baseline(report: Report, known: Counter[Key]) -> Report:
+    """The report without the findings the baseline records; the count of those is kept."""
+    remaining = Counter(known)
+    kept = []
+    for finding in report.findings:
+        k = key(finding)
+        if finding.waived is None and not finding.fatal and remaining[k] > 0:
+            remaining[k] -= 1
+        else:
+            kept.append(finding)
+    return dataclasses.replace(
+        report, findings=tuple(kept), baselined=len(report.findings) - len(kept)
+    )

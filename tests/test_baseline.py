@@ -1,0 +1,89 @@
+"""Baselines: record today's findings, then fail only on new ones."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from planchk.cli import app
+
+runner = CliRunner()
+PLAN = Path(__file__).parent / "plans" / "broken_county"
+
+
+@pytest.fixture
+def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(PLAN, tmp_path / "plan")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "plan"
+
+
+def test_adopt_an_old_plan_and_block_only_regressions(plan: Path) -> None:
+    written = runner.invoke(app, ["validate", "plan", "--write-baseline", "baseline.json"])
+    assert written.exit_code == 0
+    assert "Wrote 9 finding(s) to the baseline baseline.json." in written.stderr
+    entries = json.loads(Path("baseline.json").read_text(encoding="utf-8"))["findings"]
+    assert {
+        "file": "plan/targets.yaml",
+        "code": "PC201",
+        "path": "indicators.enterprises.values.城关镇.2024",
+    } in entries
+
+    clean = runner.invoke(app, ["validate", "plan", "--baseline", "baseline.json"])
+    assert clean.exit_code == 0
+    assert "9 finding(s) recorded in the baseline are not shown." in clean.stdout
+
+    targets = plan / "targets.yaml"
+    text = targets.read_text(encoding="utf-8")
+    targets.write_text(
+        "# moved down a line\n"
+        + text.replace("[0.33, 0.40, 0.50]\n      河口镇", "[0.33, 0.45, 0.50]\n      河口镇", 1),
+        encoding="utf-8",
+    )
+    new = runner.invoke(app, ["validate", "plan", "--baseline", "baseline.json", "-f", "json"])
+    assert new.exit_code == 1
+    document = json.loads(new.stdout)
+    assert [(f["code"], f["path"]) for f in document["findings"]] == [
+        ("PC101", "indicators.turnover.values.全县.2023")
+    ]
+    assert document["summary"]["baselined"] == 9
+
+
+def test_a_second_finding_at_the_same_place_is_new(plan: Path) -> None:
+    runner.invoke(app, ["validate", "plan", "--write-baseline", "baseline.json"])
+    document = json.loads(Path("baseline.json").read_text(encoding="utf-8"))
+    document["findings"] = [f for f in document["findings"] if f["code"] != "PC101"][:-1]
+    Path("baseline.json").write_text(json.dumps(document), encoding="utf-8")
+    result = runner.invoke(app, ["validate", "plan", "--baseline", "baseline.json", "-f", "json"])
+    assert len(json.loads(result.stdout)["findings"]) == 3
+
+
+@pytest.mark.parametrize(
+    "content", ["not json", '{"baseline_version": 99, "findings": []}', '{"findings": 3}', "[]"]
+)
+def test_unreadable_baseline_is_a_usage_error(plan: Path, content: str) -> None:
+    Path("baseline.json").write_text(content, encoding="utf-8")
+    result = runner.invoke(app, ["validate", "plan", "--baseline", "baseline.json"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("planchk: error: ")
+    assert "baseline.json" in result.stderr
+
+
+def test_missing_baseline(plan: Path) -> None:
+    result = runner.invoke(app, ["validate", "plan", "--baseline", "nope.json"])
+    assert result.exit_code == 2
+    assert "nope.json" in result.stderr
+
+
+def test_baseline_written_whole_or_not_at_all(plan: Path) -> None:
+    result = runner.invoke(app, ["validate", "plan", "--write-baseline", "missing/dir/b.json"])
+    assert result.exit_code == 2
+    assert not Path("missing").exists()
+    Path("b.json").write_text("old", encoding="utf-8")
+    runner.invoke(app, ["validate", "plan", "--write-baseline", "b.json"])
+    assert json.loads(Path("b.json").read_text(encoding="utf-8"))["baseline_version"] == 1
+    assert sorted(p.name for p in Path().iterdir()) == ["b.json", "plan"]
