@@ -74,3 +74,27 @@ def test_committed_schemas_are_current(kind: str) -> None:
 def test_data_files_point_editors_at_the_schema(kind: str) -> None:
     first = (DATA / f"{kind}.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema=../schemas/{kind}.schema.json"
+
+
+def test_docs_rules_reference_is_current() -> None:
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == catalogue.reference(), (
+        "regenerate with: planchk explain --all > docs/rules.md"
+    )
+
+
+def test_explain_shows_why_examples_and_options() -> None:
+    result = CliRunner().invoke(app, ["explain", "sum-rounding"])
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith("PC102 sum-rounding (totals, default severity info)")
+    for part in ("Why:", "Bad:", "Good:", "tolerance (default printed)"):
+        assert part in text
+    assert CliRunner().invoke(app, ["explain", "PC102"]).stdout == text
+
+
+@pytest.mark.parametrize("name", ["PC1000", "nope", "totals"])
+def test_explain_refuses_what_is_not_one_rule(name: str) -> None:
+    result = CliRunner().invoke(app, ["explain", name])
+    assert result.exit_code == 2
+    assert f"`{name}` is not a rule code or slug" in result.stderr

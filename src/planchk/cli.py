@@ -6,17 +6,18 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 unusable arguments or i
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from planchk import __version__
-from planchk.findings import Severity
+from planchk import __version__, messages
 
 app = typer.Typer(
     name="planchk",
@@ -29,8 +30,12 @@ app = typer.Typer(
 
 
 class OutputFormat(enum.StrEnum):
+    auto = "auto"
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 class Level(enum.StrEnum):
@@ -42,6 +47,20 @@ class Level(enum.StrEnum):
 class FileKind(enum.StrEnum):
     targets = "targets"
     tasks = "tasks"
+
+
+class RulesFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", help="Configuration file (default: planchk.toml or pyproject.toml, upward)."
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -59,41 +78,92 @@ def _main(
     """Check the target-allocation tables of government plans."""
 
 
+@contextlib.contextmanager
+def _usage_errors() -> Iterator[None]:
+    """Configuration, baseline and output problems: one line on stderr and exit 2."""
+    from planchk.baseline import BaselineError
+    from planchk.config import ConfigError
+
+    try:
+        yield
+    except (ConfigError, BaselineError, OSError) as error:
+        message = (
+            str(error) if not isinstance(error, OSError) else f"{error.filename}: {error.strerror}"
+        )
+        sys.stderr.write(messages.USAGE_ERROR.format(message=message) + "\n")
+        raise typer.Exit(2) from None
+
+
 @app.command()
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Plan files or directories holding targets.yaml / tasks.yaml."),
+        typer.Argument(help="Plan files or directories (default: the configured paths, or data/)."),
     ] = None,
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = OutputFormat.text,
+        OutputFormat,
+        typer.Option(
+            "--format", "-f", help="Output format; auto is github under GitHub Actions, else text."
+        ),
+    ] = OutputFormat.auto,
     fail_on: Annotated[
-        Level, typer.Option(help="Exit 1 when a finding at this level or above remains.")
-    ] = Level.error,
+        Level | None,
+        typer.Option(help="Exit 1 when a finding at this level or above remains [default: error]."),
+    ] = None,
+    config_file: ConfigOption = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(help="Report only these codes, slugs or families (comma-separated)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Do not report these codes, slugs or families.")
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Leave out the findings this baseline file records.")
+    ] = None,
+    write_baseline: Annotated[
+        Path | None, typer.Option(help="Record today's findings in this file and exit 0.")
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report to this file (whole or not at all)."),
+    ] = None,
     max_bytes: Annotated[
         int | None,
-        typer.Option(
-            min=1,
-            help="Refuse files larger than this many bytes [env PLANCHK_MAX_BYTES].",
-        ),
+        typer.Option(min=1, help="Refuse larger files [env PLANCHK_MAX_BYTES; default 50 MiB]."),
     ] = None,
 ) -> None:
     """Check plan files: schema, sums, trends, units, goals and task offices."""
+    from planchk import baseline as baselines
+    from planchk import session
+    from planchk.atomic import write_atomic
     from planchk.engine import check_paths
     from planchk.formatters import RenderOptions, get
-    from planchk.loader import max_bytes_from_env
 
-    report = check_paths(paths or [Path("data")], max_bytes or max_bytes_from_env())
-    options = RenderOptions(color=_stdout_color(), fail_on=Severity.parse(fail_on.value))
-    sys.stdout.write(get(output_format.value)(report, options))
-    raise typer.Exit(report.exit_code(options.fail_on))
-
-
-class RulesFormat(enum.StrEnum):
-    text = "text"
-    json = "json"
-    markdown = "markdown"
+    with _usage_errors():
+        config = session.resolve(
+            config_file,
+            select=select,
+            ignore=ignore,
+            fail_on=fail_on.value if fail_on else None,
+            max_bytes=max_bytes,
+        )
+        report = check_paths(paths or session.default_paths(config), config)
+        if baseline is not None:
+            report = baselines.without_baseline(report, baselines.read_baseline(baseline))
+        options = RenderOptions(color=output is None and _stdout_color(), fail_on=config.fail_on)
+        rendered = get(_format_name(output_format))(report, options)
+        if output is not None:
+            write_atomic(output, rendered)
+        else:
+            sys.stdout.write(rendered)
+        if write_baseline is not None:
+            count = baselines.write_baseline(report, write_baseline)
+            sys.stderr.write(
+                messages.BASELINE_WRITTEN.format(count=count, path=write_baseline) + "\n"
+            )
+            raise typer.Exit(2 if report.unusable else 0)
+    raise typer.Exit(report.exit_code(config.fail_on))
 
 
 @app.command("rules")
@@ -113,6 +183,41 @@ def list_rules(
 
 
 @app.command()
+def explain(
+    rule: Annotated[
+        str | None, typer.Argument(help="A code (PC101) or slug (sum-mismatch).")
+    ] = None,
+    all_rules: Annotated[
+        bool, typer.Option("--all", help="Every rule, as the Markdown reference (docs/rules.md).")
+    ] = False,
+) -> None:
+    """Show a rule's documentation: why it exists, a bad and a good example, its options."""
+    from planchk import catalogue
+    from planchk.registry import resolve
+
+    if all_rules:
+        sys.stdout.write(catalogue.reference())
+        return
+    infos = resolve(rule or "")
+    if len(infos) != 1:
+        what = messages.UNKNOWN_RULE.format(rule=rule or "")
+        sys.stderr.write(messages.USAGE_ERROR.format(message=what) + "\n")
+        raise typer.Exit(2)
+    sys.stdout.write(catalogue.explain(infos[0]))
+
+
+@app.command("config")
+def show_config(config_file: ConfigOption = None) -> None:
+    """Print the resolved configuration (defaults included) as TOML."""
+    from planchk import session
+    from planchk.config_text import as_toml
+
+    with _usage_errors():
+        config = session.resolve(config_file)
+    sys.stdout.write(as_toml(config))
+
+
+@app.command()
 def schema(
     kind: Annotated[
         FileKind | None, typer.Argument(help="Which file's schema; both when omitted.")
@@ -121,9 +226,16 @@ def schema(
     """Print the JSON Schema of the plan files, for editors that validate YAML as you type."""
     from planchk.schema import json_schema
 
-    kinds = [kind.value] if kind else ["targets", "tasks"]
-    document = json_schema(kinds[0]) if kind else {k: json_schema(k) for k in kinds}
+    document = (
+        json_schema(kind.value) if kind else {k: json_schema(k) for k in ("targets", "tasks")}
+    )
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _format_name(chosen: OutputFormat) -> str:
+    if chosen is OutputFormat.auto:
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return chosen.value
 
 
 def _stdout_color() -> bool:

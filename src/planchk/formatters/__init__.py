@@ -28,6 +28,9 @@ class Formatter(Protocol):
 FORMATS: dict[str, str] = {
     "text": "planchk.formatters.text",
     "json": "planchk.formatters.json",
+    "sarif": "planchk.formatters.sarif",
+    "github": "planchk.formatters.github",
+    "junit": "planchk.formatters.junit",
 }
 
 

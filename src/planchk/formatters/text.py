@@ -47,16 +47,18 @@ def finding_line(finding: Finding) -> Text:
     line.append(finding.severity.label, style=severity_style)
     line.append(f" {finding.code} ", style="bold")
     line.append(f"[{finding.slug}] ", style="dim")
-    line.append(finding.message, style="dim" if finding.waived else "")
-    if finding.waived:
-        line.append(f" (waived: {finding.waived})", style="italic")
+    if finding.waived is None:
+        line.append(finding.message)
+    else:
+        line.append(
+            messages.WAIVED_MESSAGE.format(message=finding.message, reason=finding.waived),
+            style="dim",
+        )
     return line
 
 
 def summary_line(report: Report, options: RenderOptions) -> Text:
-    args = {**report.counts(), "files": len(report.files), "fail_on": options.fail_on.label}
-    if report.unusable:
-        return Text(messages.SUMMARY_UNUSABLE.format_map(args), style="bold red")
-    if report.exit_code(options.fail_on):
-        return Text(messages.SUMMARY_FAILED.format_map(args), style="bold red")
-    return Text(messages.SUMMARY_PASSED.format_map(args), style="bold green")
+    passed = not report.exit_code(options.fail_on)
+    return Text(
+        messages.summary(report, options.fail_on), style="bold green" if passed else "bold red"
+    )

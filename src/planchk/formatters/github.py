@@ -1,0 +1,49 @@
+"""GitHub Actions workflow commands: annotations on the pull request's files.
+
+One `::error file=…,line=…,col=…,title=…::message` line per finding, grouped per file with
+::group::, then a summary line. Values are escaped as the Actions runner expects: in the
+message %, CR and LF; in properties also : and , (actions/toolkit's escapeProperty).
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from planchk import messages
+from planchk.findings import Finding, Severity
+from planchk.formatters import RenderOptions
+from planchk.report import Report
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    lines: list[str] = []
+    for file, findings in groupby(report.findings, key=lambda f: f.location.file):
+        lines.append(f"::group::{escape_data(file)}")
+        lines.extend(annotation(f) for f in findings)
+        lines.append("::endgroup::")
+    lines.append(messages.summary(report, options.fail_on))
+    return "\n".join(lines) + "\n"
+
+
+def annotation(finding: Finding) -> str:
+    # A waived finding stays visible, as a notice, so that the acceptance is reviewed too.
+    command = "notice" if finding.waived else COMMANDS[finding.severity]
+    location = finding.location
+    properties = [f"file={escape_property(location.file)}"]
+    if location.line > 0:
+        properties += [f"line={location.line}", f"col={max(location.column, 1)}"]
+    properties.append(f"title={escape_property(f'{finding.code} {finding.slug}')}")
+    message = finding.message
+    if finding.waived:
+        message = messages.WAIVED_MESSAGE.format(message=message, reason=finding.waived)
+    return f"::{command} {','.join(properties)}::{escape_data(message)}"

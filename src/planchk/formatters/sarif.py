@@ -1,0 +1,89 @@
+"""SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+What GitHub needs and ansible-lint learned the hard way: every rule once in the catalogue
+with a stable id, non-empty messages, 1-based regions, fingerprints that survive lines moving
+(built from code and data path), and waived findings as suppressions with their reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from planchk import __version__
+from planchk.findings import Finding, Location, Severity
+from planchk.formatters import RenderOptions
+from planchk.registry import CodeInfo, all_codes
+from planchk.report import Report
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    catalogue = all_codes()
+    index = {info.code: i for i, info in enumerate(catalogue)}
+    run = {
+        "tool": {
+            "driver": {
+                "name": "planchk",
+                "version": __version__,
+                "rules": [rule_json(info) for info in catalogue],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": [result_json(f, index[f.code]) for f in report.findings],
+    }
+    document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def rule_json(info: CodeInfo) -> dict[str, Any]:
+    why = info.doc.split("\n\n", 1)[0].removeprefix("Why:").strip() or info.title
+    return {
+        "id": info.code,
+        "name": info.slug,
+        "shortDescription": {"text": info.title},
+        "fullDescription": {"text": why},
+        "help": {"text": info.doc or info.title, "markdown": _help_markdown(info)},
+        "defaultConfiguration": {"level": LEVELS[info.severity]},
+        "properties": {"tags": [info.family]},
+    }
+
+
+def result_json(finding: Finding, rule_index: int) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message or finding.code},
+        "locations": [location_json(finding.location)],
+        "partialFingerprints": {"planchk/v1": fingerprint(finding)},
+        "properties": {"path": finding.path},
+    }
+    if finding.related:
+        result["relatedLocations"] = [
+            {"id": i, **location_json(loc)} for i, loc in enumerate(finding.related, start=1)
+        ]
+    if finding.waived is not None:
+        result["suppressions"] = [{"kind": "inSource", "justification": finding.waived}]
+    return result
+
+
+def location_json(location: Location) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": location.file.replace("\\", "/")}}
+    if location.line > 0:
+        physical["region"] = {"startLine": location.line, "startColumn": max(location.column, 1)}
+    return {"physicalLocation": physical}
+
+
+def fingerprint(finding: Finding) -> str:
+    """Identity across revisions: file, code and data path, never the line."""
+    identity = "\0".join((finding.location.file, finding.code, finding.path))
+    return hashlib.sha256(identity.encode("utf-8")).hexdigest()[:32]
+
+
+def _help_markdown(info: CodeInfo) -> str:
+    text = info.doc.replace("Bad:\n", "**Bad:**\n\n").replace("Good:\n", "**Good:**\n\n")
+    return f"**{info.code} {info.slug}**: {info.title}\n\n{text}"
