@@ -9,6 +9,7 @@ not reported: it was not asked for).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from planchk.loader import LoadedFile, load_file
 from planchk.registry import CodeInfo, code
 
 PLAN_FILE_NAMES = {"targets": ("targets.yaml", "targets.yml"), "tasks": ("tasks.yaml", "tasks.yml")}
+PLAN_FILE_NAMES_ALL = (*PLAN_FILE_NAMES["targets"], *PLAN_FILE_NAMES["tasks"])
 
 NO_PLAN_FILES = code(
     "PC013",
@@ -69,23 +71,32 @@ class Discovery:
     loaded: list[LoadedFile]  # every file asked for, in order
 
 
-def discover(paths: list[Path], max_bytes: int) -> Discovery:
+ContextLoader = Callable[[Path], "LoadedFile | None"]
+
+
+def plan_paths(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
+    """The plan files the paths name (a directory: its targets and tasks files)."""
     wanted: list[Path] = []
     problems: list[Finding] = []
     for path in paths:
         if path.is_dir():
-            found = [path / name for names in PLAN_FILE_NAMES.values() for name in names]
-            existing = [p for p in found if p.is_file()]
+            existing = [path / n for n in PLAN_FILE_NAMES_ALL if (path / n).is_file()]
             if not existing:
                 problems.append(_fatal(NO_PLAN_FILES, str(path)))
             wanted.extend(existing)
         else:
             wanted.append(path)  # a missing or unreadable file is reported by the loader
-    loaded = [load_file(p, str(p), max_bytes) for p in _unique(wanted)]
-    return Discovery(_pair(loaded, max_bytes), problems, loaded)
+    return _unique(wanted), problems
 
 
-def _pair(loaded: list[LoadedFile], max_bytes: int) -> list[Plan]:
+def discover(paths: list[Path], max_bytes: int) -> Discovery:
+    files, problems = plan_paths(paths)
+    loaded = [load_file(p, str(p), max_bytes) for p in files]
+    return Discovery(pair(loaded, disk_context(max_bytes)), problems, loaded)
+
+
+def pair(loaded: list[LoadedFile], context: ContextLoader) -> list[Plan]:
+    """Group files into plans: a tasks file goes with the targets file of its directory."""
     by_dir: dict[Path, list[LoadedFile]] = defaultdict(list)
     for file in loaded:
         by_dir[file.path.parent].append(file)
@@ -100,17 +111,21 @@ def _pair(loaded: list[LoadedFile], max_bytes: int) -> list[Plan]:
             continue
         plans.extend(Plan(file, None, {file.display}) for file in targets)
         if tasks:
-            context = _context_targets(directory, max_bytes)
-            plans.extend(Plan(context, file, {file.display}) for file in tasks)
+            plans.extend(Plan(context(directory), file, {file.display}) for file in tasks)
     return plans
 
 
-def _context_targets(directory: Path, max_bytes: int) -> LoadedFile | None:
-    for name in PLAN_FILE_NAMES["targets"]:
-        path = directory / name
-        if path.is_file():
-            return load_file(path, str(path), max_bytes)
-    return None
+def disk_context(max_bytes: int) -> ContextLoader:
+    """Loads the targets file beside a tasks file, from disk."""
+
+    def context(directory: Path) -> LoadedFile | None:
+        for name in PLAN_FILE_NAMES["targets"]:
+            path = directory / name
+            if path.is_file():
+                return load_file(path, str(path), max_bytes)
+        return None
+
+    return context
 
 
 def _unique(paths: list[Path]) -> list[Path]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from planchk import registry
 from planchk.config import Config
 from planchk.context import PlanContext
-from planchk.discover import NO_AREAS, Plan, discover
+from planchk.discover import NO_AREAS, Discovery, Plan, discover
 from planchk.findings import Finding, Location, Problem, Severity
 from planchk.registry import CodeInfo, code
 from planchk.report import Report
@@ -41,7 +41,11 @@ _NEED_AREAS = frozenset({"PC031", "PC601", "PC602"})
 def check_paths(paths: list[Path], config: Config | None = None) -> Report:
     """Check every plan under `paths`: load, run the rules, apply configuration and waivers."""
     config = config or Config()
-    found = discover(paths, config.max_bytes)
+    return check_discovery(discover(paths, config.max_bytes), config)
+
+
+def check_discovery(found: Discovery, config: Config) -> Report:
+    """Run the rules on files already loaded and paired into plans."""
     findings = list(found.problems)
     for file in found.loaded:
         findings.extend(file.problems)

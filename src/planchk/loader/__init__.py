@@ -42,8 +42,28 @@ class LoadedFile:
 
 
 def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
+    """Load a plan file from disk."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _fail(
+                LoadedFile(path, display), codes.FILE_TOO_LARGE, 0, 0, size=size, limit=max_bytes
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return _fail(LoadedFile(path, display), codes.FILE_UNREADABLE, 0, 0, reason=reason)
+    return load_bytes(raw, path, display, max_bytes)
+
+
+def load_bytes(
+    raw: bytes, path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> LoadedFile:
+    """Load a plan file's content (from disk or from a git revision); `path` is where it lives."""
     loaded = LoadedFile(path, display, sourcemap=SourceMap(display))
-    text = _read_text(loaded, max_bytes)
+    if len(raw) > max_bytes:
+        return _fail(loaded, codes.FILE_TOO_LARGE, 0, 0, size=len(raw), limit=max_bytes)
+    text = _decode(loaded, raw)
     if text is None:
         return loaded
     composed = compose_text(text, display)
@@ -65,16 +85,7 @@ def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> L
 _EXPECTED = "plan, areas, indicators, goals; or offices, groups, sections"
 
 
-def _read_text(loaded: LoadedFile, max_bytes: int) -> str | None:
-    try:
-        size = loaded.path.stat().st_size
-        if size > max_bytes:
-            _fail(loaded, codes.FILE_TOO_LARGE, 0, 0, size=size, limit=max_bytes)
-            return None
-        raw = loaded.path.read_bytes()
-    except OSError as error:
-        _fail(loaded, codes.FILE_UNREADABLE, 0, 0, reason=error.strerror or str(error))
-        return None
+def _decode(loaded: LoadedFile, raw: bytes) -> str | None:
     try:
         return _strip_bom(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
