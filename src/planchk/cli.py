@@ -13,11 +13,17 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from planchk import __version__, messages
+from planchk.findings import Severity
+
+if TYPE_CHECKING:
+    from planchk.config import Config
+    from planchk.diff import DiffReport
+    from planchk.diff.sides import Side
 
 app = typer.Typer(
     name="planchk",
@@ -47,6 +53,12 @@ class Level(enum.StrEnum):
 class FileKind(enum.StrEnum):
     targets = "targets"
     tasks = "tasks"
+
+
+class DiffFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
 
 
 class RulesFormat(enum.StrEnum):
@@ -83,10 +95,11 @@ def _usage_errors() -> Iterator[None]:
     """Configuration, baseline and output problems: one line on stderr and exit 2."""
     from planchk.baseline import BaselineError
     from planchk.config import ConfigError
+    from planchk.diff.sides import SideError
 
     try:
         yield
-    except (ConfigError, BaselineError, OSError) as error:
+    except (ConfigError, BaselineError, SideError, OSError) as error:
         message = (
             str(error) if not isinstance(error, OSError) else f"{error.filename}: {error.strerror}"
         )
@@ -164,6 +177,85 @@ def validate(
             )
             raise typer.Exit(2 if report.unusable else 0)
     raise typer.Exit(report.exit_code(config.fail_on))
+
+
+@app.command()
+def diff(
+    args: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="OLD [NEW] [PATHS]...",
+            help="Two plan files or directories; or a git revision (compared with the working "
+            "tree) or two, then the paths to compare (default: the configured paths).",
+        ),
+    ],
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DiffFormat.text,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when there are differences, like git diff.")
+    ] = False,
+    fail_on_new: Annotated[
+        Level | None,
+        typer.Option(
+            help="Exit 1 when the new revision introduces findings at this level or above."
+        ),
+    ] = None,
+    config_file: ConfigOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the diff to this file (whole or not at all)."),
+    ] = None,
+) -> None:
+    """Show what changed between two revisions of a plan and what it did to the findings."""
+    from planchk import session
+    from planchk.diff.sides import build_sides
+
+    with _usage_errors():
+        config = session.resolve(config_file)
+        sides = build_sides(args, session.default_paths(config), config.max_bytes)
+        report = _render_diff(sides, config, output_format.value, output)
+    if report.unusable:
+        raise typer.Exit(2)
+    failing = fail_on_new is not None and report.introduced_at(Severity.parse(fail_on_new.value))
+    raise typer.Exit(1 if failing or (exit_code and report.changes) else 0)
+
+
+@app.command("diff-driver", hidden=True)
+def diff_driver(
+    path: str,
+    old_file: Path,
+    old_hex: str,
+    old_mode: str,
+    new_file: Path,
+    new_hex: str,
+    new_mode: str,
+) -> None:
+    """Git external diff driver: git config diff.planchk.command "planchk diff-driver"."""
+    from planchk import session
+    from planchk.diff.sides import driver_sides
+
+    del old_hex, old_mode, new_hex, new_mode  # git passes them; the content is what counts
+    with _usage_errors():
+        config = session.resolve(None)
+        _render_diff(driver_sides(path, old_file, new_file, config.max_bytes), config, "text", None)
+
+
+def _render_diff(
+    sides: tuple[Side, Side], config: Config, fmt: str, output: Path | None
+) -> DiffReport:
+    from planchk.atomic import write_atomic
+    from planchk.diff import diff_sides
+    from planchk.formatters import RenderOptions, get_diff
+
+    report = diff_sides(sides[0], sides[1], config)
+    options = RenderOptions(color=output is None and _stdout_color(), fail_on=config.fail_on)
+    rendered = get_diff(fmt)(report, options)
+    if output is not None:
+        write_atomic(output, rendered)
+    else:
+        sys.stdout.write(rendered)
+    return report
 
 
 @app.command("rules")

@@ -44,3 +44,21 @@ def summary(report: Report, fail_on: Severity) -> str:
     if report.baselined:
         text += "\n" + BASELINED.format_map(args)
     return text
+
+
+# planchk diff
+DIFF_HEADER = "planchk diff: {old} → {new}"
+DIFF_NO_CHANGES = "No differences in the plan."
+DIFF_VALUES_HEADING = "{name} ({indicator}), unit {unit}"
+DIFF_OTHER_HEADING = "Other changes"
+DIFF_FINDINGS_HEADING = "Findings"
+DIFF_INTRODUCED = "Introduced by the new revision ({count}):"
+DIFF_RESOLVED = "Resolved by the new revision ({count}):"
+DIFF_REMAINING = "Remaining in both revisions: {count}"
+DIFF_UNUSABLE = "Could not be read ({count}):"
+DIFF_SUMMARY = (
+    "{changes} change(s); findings: {introduced} introduced, {resolved} resolved, "
+    "{remaining} remaining."
+)
+DIFF_TOTAL_NOTE = "total; parts changed: {parts}"
+DIFF_COLUMNS = ("area", "year", "old", "new", "change", "note")

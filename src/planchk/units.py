@@ -20,8 +20,15 @@ class Unit:
     whole: bool = False  # values are counts of whole things
 
     def to(self, other: Unit, value: Decimal) -> Decimal:
-        """`value` in this unit, expressed in `other` (same dimension)."""
-        return value * self.factor / other.factor
+        """`value` in this unit, expressed in `other` (same dimension), without spare zeros."""
+        return tidy(value * self.factor / other.factor)
+
+
+def tidy(value: Decimal) -> Decimal:
+    """The same number without trailing zeros that arithmetic added: 21700.0000 -> 21700."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
 
 
 def _counts(*names: str) -> dict[str, Unit]:

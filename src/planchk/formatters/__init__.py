@@ -7,11 +7,15 @@ does not pay for rich at start-up.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from planchk.findings import Severity
 from planchk.report import Report
+
+if TYPE_CHECKING:
+    from planchk.diff import DiffReport
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,20 @@ FORMATS: dict[str, str] = {
     "github": "planchk.formatters.github",
     "junit": "planchk.formatters.junit",
 }
+
+
+# name -> module that defines `render(diff, options)` for planchk diff
+DIFF_FORMATS: dict[str, str] = {
+    "text": "planchk.formatters.diff_text",
+    "json": "planchk.formatters.diff_json",
+    "markdown": "planchk.formatters.diff_markdown",
+}
+
+
+def get_diff(name: str) -> Callable[[DiffReport, RenderOptions], str]:
+    module = importlib.import_module(DIFF_FORMATS[name])
+    render: Callable[[DiffReport, RenderOptions], str] = module.render
+    return render
 
 
 def get(name: str) -> Formatter:

@@ -1,0 +1,102 @@
+"""planchk diff: what changed between two revisions of a plan, and what that did to findings.
+
+Everything is matched by identity (indicator, area, year; goal; task and role; office;
+finding code and data path), never by line number.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from planchk.config import Config
+from planchk.context import PlanContext
+from planchk.diff.changes import Change
+from planchk.diff.sides import Side
+from planchk.diff.targets import compare_targets
+from planchk.diff.tasks import compare_tasks
+from planchk.engine import check_discovery
+from planchk.findings import Finding, Severity
+from planchk.loader import LoadedFile
+from planchk.models import TargetsFile, TasksFile
+from planchk.offices import OfficeRegistry
+from planchk.report import Report
+
+DIFF_SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class DiffReport:
+    old: str
+    new: str
+    changes: tuple[Change, ...]
+    introduced: tuple[Finding, ...]  # findings the new revision has and the old one had not
+    resolved: tuple[Finding, ...]  # findings the old revision had and the new one has not
+    remaining: tuple[Finding, ...]  # in both (as found in the new revision)
+    unusable: tuple[Finding, ...]  # problems that kept a file of either side from being read
+
+    def introduced_at(self, level: Severity) -> list[Finding]:
+        return [f for f in self.introduced if f.severity >= level and f.waived is None]
+
+
+def diff_sides(old: Side, new: Side, config: Config) -> DiffReport:
+    changes = list(_file_changes(old, new))
+    before, after = check_discovery(old.discovery, config), check_discovery(new.discovery, config)
+    introduced, resolved, remaining = finding_delta(before, after)
+    unusable = tuple(f for f in (*before.findings, *after.findings) if f.fatal)
+    return DiffReport(
+        old.label, new.label, tuple(changes), introduced, resolved, remaining, unusable
+    )
+
+
+def finding_delta(
+    before: Report, after: Report
+) -> tuple[tuple[Finding, ...], tuple[Finding, ...], tuple[Finding, ...]]:
+    """Findings matched by code and data path (counted): introduced, resolved, remaining."""
+    old = Counter((f.code, f.path) for f in before.findings if not f.fatal)
+    introduced, remaining = [], []
+    for finding in (f for f in after.findings if not f.fatal):
+        key = (finding.code, finding.path)
+        if old[key] > 0:
+            old[key] -= 1
+            remaining.append(finding)
+        else:
+            introduced.append(finding)
+    new = Counter((f.code, f.path) for f in after.findings if not f.fatal)
+    resolved = []
+    for finding in (f for f in before.findings if not f.fatal):
+        key = (finding.code, finding.path)
+        if new[key] > 0:
+            new[key] -= 1
+        else:
+            resolved.append(finding)
+    return tuple(introduced), tuple(resolved), tuple(remaining)
+
+
+def _file_changes(old: Side, new: Side) -> Iterator[Change]:
+    for key in [*new.files, *(k for k in old.files if k not in new.files)]:
+        before, after = old.files.get(key), new.files.get(key)
+        if before is None and after is not None:
+            yield Change("file-added", f"files.{key}", {"file": key, "kind": after.kind or "plan"})
+        elif after is None and before is not None:
+            yield Change(
+                "file-removed", f"files.{key}", {"file": key, "kind": before.kind or "plan"}
+            )
+        elif before is not None and after is not None:
+            yield from _compare_files(before, after, old, new)
+
+
+def _compare_files(before: LoadedFile, after: LoadedFile, old: Side, new: Side) -> Iterator[Change]:
+    a, b = before.model, after.model
+    if isinstance(a, TargetsFile) and isinstance(b, TargetsFile):
+        yield from compare_targets(a, b)
+    elif isinstance(a, TasksFile) and isinstance(b, TasksFile):
+        yield from compare_tasks(a, b, (_registry(old, before, a), _registry(new, after, b)))
+
+
+def _registry(side: Side, file: LoadedFile, tasks: TasksFile) -> OfficeRegistry:
+    """The tasks file's offices, with the sub-areas of the targets file it is paired with."""
+    plan = next((p for p in side.discovery.plans if p.tasks is file), None)
+    ctx = PlanContext(plan.targets if plan else None, file)
+    return ctx.offices or OfficeRegistry(tasks, None)

@@ -1,0 +1,165 @@
+"""The two sides of a diff: files, directories, or git revisions of the working repository.
+
+`planchk diff OLD [NEW] [PATHS...]`: arguments that name an existing file or directory are
+paths; those before them that do not are git revisions (at most two). Two paths and no
+revision compare the paths; one revision compares it with the working tree; two revisions
+compare each other. Revisions are read through git itself (`git show REV:./path`).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from planchk.discover import (
+    PLAN_FILE_NAMES,
+    PLAN_FILE_NAMES_ALL,
+    Discovery,
+    disk_context,
+    pair,
+    plan_paths,
+)
+from planchk.loader import LoadedFile, load_bytes, load_file
+
+
+class SideError(Exception):
+    """Arguments that do not name two comparable sides; the message says which and why."""
+
+
+@dataclass
+class Side:
+    label: str
+    files: dict[str, LoadedFile]  # identity key (path within the side) -> file
+    discovery: Discovery
+
+
+def build_sides(args: list[str], default_paths: list[Path], max_bytes: int) -> tuple[Side, Side]:
+    revisions, paths = _split(args)
+    if not revisions:
+        if len(paths) != 2:
+            raise SideError(
+                "give two plan files or directories to compare, or a git revision "
+                "(planchk diff HEAD~1)"
+            )
+        return _path_sides(paths[0], paths[1], max_bytes)
+    if len(revisions) > 2:
+        raise SideError(f"at most two revisions, not {len(revisions)}: {' '.join(revisions)}")
+    for revision in revisions:
+        _verify(revision)
+    targets = paths or default_paths
+    old = revision_side(revisions[0], targets, max_bytes)
+    if len(revisions) == 2:
+        return old, revision_side(revisions[1], targets, max_bytes)
+    return old, working_side(targets, max_bytes)
+
+
+def _split(args: list[str]) -> tuple[list[str], list[Path]]:
+    revisions: list[str] = []
+    paths: list[Path] = []
+    for arg in args:
+        if Path(arg).exists():
+            paths.append(Path(arg))
+        elif paths:
+            raise SideError(f"{arg}: no such file or directory (revisions come before paths)")
+        else:
+            revisions.append(arg)
+    return revisions, paths
+
+
+def _path_sides(old: Path, new: Path, max_bytes: int) -> tuple[Side, Side]:
+    if old.is_dir() != new.is_dir():
+        raise SideError(f"compare a file with a file or a directory with a directory: {old}, {new}")
+    return path_side(old, max_bytes), path_side(new, max_bytes)
+
+
+def path_side(path: Path, max_bytes: int) -> Side:
+    files, problems = plan_paths([path])
+    loaded = [load_file(p, str(p), max_bytes) for p in files]
+    keyed = {(p.name if path.is_dir() else "file"): f for p, f in zip(files, loaded, strict=True)}
+    context = disk_context(max_bytes)
+    return Side(str(path), keyed, Discovery(pair(loaded, context), problems, loaded))
+
+
+def working_side(paths: list[Path], max_bytes: int) -> Side:
+    files, problems = plan_paths(paths)
+    loaded = [load_file(p, str(p), max_bytes) for p in files]
+    keyed = {_key(p): f for p, f in zip(files, loaded, strict=True)}
+    discovery = Discovery(pair(loaded, disk_context(max_bytes)), problems, loaded)
+    return Side("working tree", keyed, discovery)
+
+
+def revision_side(revision: str, paths: list[Path], max_bytes: int) -> Side:
+    loaded: dict[str, LoadedFile] = {}
+    for path in paths:
+        if path.is_dir():
+            candidates = [path / name for name in PLAN_FILE_NAMES_ALL]
+            found = {p: _show(revision, p) for p in candidates}
+            for plan_file, raw in found.items():
+                if raw is not None:
+                    loaded[_key(plan_file)] = _load(revision, plan_file, raw, max_bytes)
+        else:
+            raw = _show(revision, path)
+            if raw is None:
+                raise SideError(f"{path} does not exist in revision {revision}")
+            loaded[_key(path)] = _load(revision, path, raw, max_bytes)
+
+    def context(directory: Path) -> LoadedFile | None:
+        for name in PLAN_FILE_NAMES["targets"]:
+            raw = _show(revision, directory / name)
+            if raw is not None:
+                return _load(revision, directory / name, raw, max_bytes)
+        return None
+
+    files = list(loaded.values())
+    return Side(revision, loaded, Discovery(pair(files, context), [], files))
+
+
+def _load(revision: str, path: Path, raw: bytes, max_bytes: int) -> LoadedFile:
+    return load_bytes(raw, path, f"{revision}:{_key(path)}", max_bytes)
+
+
+def _key(path: Path) -> str:
+    return str(PurePosixPath(*path.parts))
+
+
+def _verify(revision: str) -> None:
+    result = _git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+    if result is None:
+        raise SideError(f"{revision}: not an existing file or directory, and git is not available")
+    if result.returncode != 0:
+        raise SideError(f"{revision}: neither an existing file or directory nor a git revision")
+
+
+def _show(revision: str, path: Path) -> bytes | None:
+    result = _git("show", f"{revision}:./{_key(path)}")
+    return result.stdout if result is not None and result.returncode == 0 else None
+
+
+def _git(*args: str) -> subprocess.CompletedProcess[bytes] | None:
+    try:
+        return subprocess.run(["git", *args], capture_output=True, check=False, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+
+
+def driver_sides(path: str, old_file: Path, new_file: Path, max_bytes: int) -> tuple[Side, Side]:
+    """The sides git hands an external diff driver: two temporary files for one path.
+
+    A file that does not exist on one side (git passes /dev/null) makes that side empty.
+    The targets file beside `path` in the working tree gives a tasks file its sub-areas.
+    """
+    where = Path(path)
+
+    def side(label: str, file: Path) -> Side:
+        if str(file) == "/dev/null" or not file.is_file():
+            return Side(label, {}, Discovery([], [], []))
+        raw = file.read_bytes()
+        loaded = load_bytes(raw, where, f"{label}:{path}", max_bytes)
+        return Side(
+            label,
+            {_key(where): loaded},
+            Discovery(pair([loaded], disk_context(max_bytes)), [], [loaded]),
+        )
+
+    return side("old", old_file), side("new", new_file)

@@ -1,0 +1,62 @@
+"""`planchk diff --format markdown`: for pull-request comments and CI job summaries."""
+
+from __future__ import annotations
+
+from planchk import messages
+from planchk.diff import DiffReport
+from planchk.findings import Finding
+from planchk.formatters import RenderOptions
+from planchk.formatters.diff_common import cell_tables, other_changes, summary
+
+ARROWS = {1: "▲ ", -1: "▼ ", 0: ""}
+
+
+def render(diff: DiffReport, options: RenderOptions) -> str:
+    lines = [f"### {_escape(messages.DIFF_HEADER.format(old=diff.old, new=diff.new))}", ""]
+    if diff.unusable:
+        lines += [f"**{messages.DIFF_UNUSABLE.format(count=len(diff.unusable))}**", ""]
+        lines += [_finding(f) for f in diff.unusable] + [""]
+    if not diff.changes:
+        lines += [messages.DIFF_NO_CHANGES, ""]
+    for indicator, rows in cell_tables(diff).items():
+        lines += [f"#### `{indicator}`", ""]
+        lines.append("| " + " | ".join(messages.DIFF_COLUMNS) + " |")
+        lines.append("|" + "---|" * len(messages.DIFF_COLUMNS))
+        for row in rows:
+            cells = [
+                row.area,
+                row.year,
+                row.old,
+                row.new,
+                ARROWS[row.direction] + row.change,
+                row.note,
+            ]
+            lines.append("| " + " | ".join(_escape(c) for c in cells) + " |")
+        lines.append("")
+    others = other_changes(diff)
+    if others:
+        lines += [f"#### {messages.DIFF_OTHER_HEADING}", ""]
+        lines += [f"- {_escape(c.message)}" for c in others] + [""]
+    lines += [f"#### {messages.DIFF_FINDINGS_HEADING}", ""]
+    for template, findings in (
+        (messages.DIFF_INTRODUCED, diff.introduced),
+        (messages.DIFF_RESOLVED, diff.resolved),
+    ):
+        if findings:
+            lines += [f"**{template.format(count=len(findings))}**", ""]
+            lines += [_finding(f) for f in findings] + [""]
+    lines += [messages.DIFF_REMAINING.format(count=len(diff.remaining)), ""]
+    lines.append(f"_{_escape(summary(diff))}_")
+    return "\n".join(lines) + "\n"
+
+
+def _finding(finding: Finding) -> str:
+    return (
+        f"- **{finding.severity.label}** `{finding.code}` {_escape(finding.message)} "
+        f"(`{finding.location}`)"
+    )
+
+
+def _escape(text: str) -> str:
+    """Keep table cells and list items intact: pipes and line breaks would break them."""
+    return text.replace("|", "\\|").replace("\n", " ")

@@ -1,0 +1,78 @@
+"""`planchk diff` for people: per indicator a compact table of changed cells (green up,
+red down), then the other changes, then the finding delta and a summary line."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from planchk import messages
+from planchk.diff import DiffReport
+from planchk.findings import Finding
+from planchk.formatters import RenderOptions
+from planchk.formatters.diff_common import cell_tables, other_changes, summary
+from planchk.formatters.text import finding_line
+
+DIRECTION_STYLES = {1: "green", -1: "red", 0: "yellow"}
+
+
+def render(diff: DiffReport, options: RenderOptions) -> str:
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=options.color,
+        no_color=not options.color,
+        highlight=False,
+        width=120,
+    )
+    console.print(Text(messages.DIFF_HEADER.format(old=diff.old, new=diff.new), style="bold"))
+    console.print()
+    _unusable(console, diff.unusable)
+    if not diff.changes:
+        console.print(messages.DIFF_NO_CHANGES)
+        console.print()
+    for indicator, rows in cell_tables(diff).items():
+        table = Table(title=Text(indicator, style="bold"), title_justify="left", box=None)
+        for column in messages.DIFF_COLUMNS:
+            table.add_column(
+                column, justify="right" if column in ("old", "new", "change") else "left"
+            )
+        for row in rows:
+            moved = Text(row.change, style=DIRECTION_STYLES[row.direction])
+            table.add_row(row.area, row.year, row.old, row.new, moved, row.note)
+        console.print(table)
+        console.print()
+    others = other_changes(diff)
+    if others:
+        console.print(Text(messages.DIFF_OTHER_HEADING, style="bold"))
+        for change in others:
+            console.print(Text(f"  • {change.message}"), soft_wrap=True)
+        console.print()
+    _findings(console, diff)
+    console.print(Text(summary(diff), style="bold"))
+    return buffer.getvalue()
+
+
+def _findings(console: Console, diff: DiffReport) -> None:
+    console.print(Text(messages.DIFF_FINDINGS_HEADING, style="bold"))
+    for template, findings, style in (
+        (messages.DIFF_INTRODUCED, diff.introduced, "red"),
+        (messages.DIFF_RESOLVED, diff.resolved, "green"),
+    ):
+        if findings:
+            console.print(Text(template.format(count=len(findings)), style=style))
+            for finding in findings:
+                console.print(finding_line(finding), soft_wrap=True)
+    console.print(messages.DIFF_REMAINING.format(count=len(diff.remaining)))
+    console.print()
+
+
+def _unusable(console: Console, findings: tuple[Finding, ...]) -> None:
+    if findings:
+        console.print(Text(messages.DIFF_UNUSABLE.format(count=len(findings)), style="bold red"))
+        for finding in findings:
+            console.print(finding_line(finding), soft_wrap=True)
+        console.print()
