@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from planchk import catalogue
 from planchk.cli import app
+from planchk.config import load_config
 from planchk.schema import json_schema
 from tests.conftest import DATA, ROOT
 
@@ -98,3 +104,85 @@ def test_explain_refuses_what_is_not_one_rule(name: str) -> None:
     result = CliRunner().invoke(app, ["explain", name])
     assert result.exit_code == 2
     assert f"`{name}` is not a rule code or slug" in result.stderr
+
+
+def _workflow_scripts() -> list[str]:
+    workflow = yaml.safe_load((ROOT / "docs" / "github-actions.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["planchk"]["steps"]
+    return [
+        step["run"].replace("${{ github.base_ref }}", "main")
+        for step in steps
+        if "planchk" in step.get("run", "") and not step["name"].startswith("Install")
+    ]
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.email=t@example.org", "-c", "user.name=t", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.mark.parametrize("regression", [False, True])
+def test_documented_github_workflow_commands_work(tmp_path: Path, regression: bool) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA, repo / "data")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "base")
+    _git(repo, "remote", "add", "origin", str(repo))
+    _git(repo, "fetch", "-q", "origin")
+    if regression:
+        targets = repo / "data" / "targets.yaml"
+        targets.write_text(
+            targets.read_text(encoding="utf-8").replace("[300, 50, 53]", "[301, 50, 53]"),
+            encoding="utf-8",
+        )
+    summary = tmp_path / "summary.md"
+    env = {
+        **os.environ,
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    }
+    codes = []
+    for script in _workflow_scripts():
+        done = subprocess.run(
+            ["bash", "-e", "-c", script],
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        codes.append(done.returncode)
+        assert "Traceback" not in done.stderr
+    validate, sarif_step, diff_step = codes
+    assert validate == (1 if regression else 0)
+    assert sarif_step == 0
+    assert json.loads((repo / "planchk.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
+    assert diff_step == (1 if regression else 0)
+    shown = summary.read_text(encoding="utf-8")
+    assert shown.startswith("### planchk diff: origin/main → working tree")
+    assert ("Introduced by the new revision (1)" in shown) == regression
+
+
+def test_readme_configuration_example_is_a_valid_configuration(tmp_path: Path) -> None:
+    section = README[README.index("### Configuration") : README.index("### pre-commit")]
+    [example] = re.findall(r"```toml\n(.+?)```", section, re.DOTALL)
+    path = tmp_path / "pyproject.toml"
+    path.write_text(example, encoding="utf-8")
+    config = load_config(path)
+    assert config.ignore == {"PC403"}
+    assert config.options["PC102"]["tolerance"] == Decimal("0.01")
+    assert len(config.waivers) == 1
+
+
+def test_json_docs_list_every_diff_change_kind() -> None:
+    from planchk.diff.changes import TEMPLATES
+
+    documented = (ROOT / "docs" / "json-output.md").read_text(encoding="utf-8")
+    for kind in TEMPLATES:
+        assert f"`{kind}`" in documented, kind
