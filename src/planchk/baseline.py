@@ -12,6 +12,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from planchk import messages
 from planchk.atomic import write_atomic
 from planchk.findings import Finding
 from planchk.report import Report
@@ -21,7 +22,7 @@ BASELINE_VERSION = 1
 Key = tuple[str, str, str]
 
 
-class BaselineError(Exception):
+class BaselineError(messages.PlanchkError):
     """A baseline file that cannot be read; the message says which and why."""
 
 
@@ -40,7 +41,9 @@ def write_baseline(report: Report, path: Path) -> int:
     try:
         write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     except OSError as error:
-        raise BaselineError(f"cannot write the baseline {path}: {error.strerror}") from None
+        raise BaselineError(
+            messages.BASELINE_UNWRITABLE, path=path, reason=error.strerror
+        ) from None
     return len(entries)
 
 
@@ -48,17 +51,14 @@ def read_baseline(path: Path) -> Counter[Key]:
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
         if document.get("baseline_version") != BASELINE_VERSION:
-            raise BaselineError(
-                f"{path}: not a planchk baseline of version {BASELINE_VERSION}; "
-                "write it again with --write-baseline"
-            )
+            raise BaselineError(messages.BASELINE_VERSION, path=path, version=BASELINE_VERSION)
         return Counter((e["file"], e["code"], e["path"]) for e in document["findings"])
     except OSError as error:
-        raise BaselineError(f"cannot read the baseline {path}: {error.strerror}") from None
-    except (ValueError, KeyError, TypeError, AttributeError):
         raise BaselineError(
-            f"{path}: not a planchk baseline (expected the JSON that --write-baseline writes)"
+            messages.BASELINE_UNREADABLE, path=path, reason=error.strerror
         ) from None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise BaselineError(messages.BASELINE_INVALID, path=path) from None
 
 
 def without_baseline(report: Report, known: Counter[Key]) -> Report:

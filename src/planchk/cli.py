@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -81,30 +81,48 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class Language(enum.StrEnum):
+    en = "en"
+    zh = "zh"
+
+
 @app.callback()
 def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
+    lang: Annotated[
+        Language | None,
+        typer.Option(
+            "--lang",
+            help="Language of messages: zh or en [default: PLANCHK_LANG, else the locale, "
+            "else en].",
+        ),
+    ] = None,
 ) -> None:
     """Check the target-allocation tables of government plans."""
+    from planchk import i18n
+
+    chosen = i18n.choose(lang.value if lang else None)
+    if chosen not in i18n.LANGUAGES:
+        _fail_usage(messages.BAD_LANGUAGE(value=chosen))
+    i18n.set_language(chosen)
 
 
 @contextlib.contextmanager
 def _usage_errors() -> Iterator[None]:
     """Configuration, baseline and output problems: one line on stderr and exit 2."""
-    from planchk.baseline import BaselineError
-    from planchk.config import ConfigError
-    from planchk.diff.sides import SideError
-
     try:
         yield
-    except (ConfigError, BaselineError, SideError, OSError) as error:
-        message = (
-            str(error) if not isinstance(error, OSError) else f"{error.filename}: {error.strerror}"
-        )
-        sys.stderr.write(messages.USAGE_ERROR.format(message=message) + "\n")
-        raise typer.Exit(2) from None
+    except messages.PlanchkError as error:
+        _fail_usage(str(error))
+    except OSError as error:
+        _fail_usage(messages.OUTPUT_UNWRITABLE(path=error.filename, reason=error.strerror))
+
+
+def _fail_usage(text: str) -> NoReturn:
+    sys.stderr.write(messages.USAGE_ERROR(message=text) + "\n")
+    raise typer.Exit(2)
 
 
 @app.command()
@@ -172,9 +190,7 @@ def validate(
             sys.stdout.write(rendered)
         if write_baseline is not None:
             count = baselines.write_baseline(report, write_baseline)
-            sys.stderr.write(
-                messages.BASELINE_WRITTEN.format(count=count, path=write_baseline) + "\n"
-            )
+            sys.stderr.write(messages.BASELINE_WRITTEN(count=count, path=write_baseline) + "\n")
             raise typer.Exit(2 if report.unusable else 0)
     raise typer.Exit(report.exit_code(config.fail_on))
 
@@ -292,9 +308,7 @@ def explain(
         return
     infos = resolve(rule or "")
     if len(infos) != 1:
-        what = messages.UNKNOWN_RULE.format(rule=rule or "")
-        sys.stderr.write(messages.USAGE_ERROR.format(message=what) + "\n")
-        raise typer.Exit(2)
+        _fail_usage(messages.UNKNOWN_RULE(rule=rule or ""))
     sys.stdout.write(catalogue.explain(infos[0]))
 
 
@@ -342,5 +356,5 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        sys.stderr.write("planchk: interrupted\n")
+        sys.stderr.write(messages.INTERRUPTED.text + "\n")
         sys.exit(130)

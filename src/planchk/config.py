@@ -14,16 +14,19 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 
+from planchk import messages
 from planchk.findings import Severity
 from planchk.loader import DEFAULT_MAX_BYTES
+from planchk.loader.schema_errors import problem_text
 from planchk.models.common import Waiver
 from planchk.registry import CodeInfo, all_codes, get, resolve
 
 CONFIG_NAMES = ("planchk.toml", "pyproject.toml")
 
 
-class ConfigError(Exception):
+class ConfigError(messages.PlanchkError):
     """A configuration planchk cannot use; the message names the file and the key."""
 
 
@@ -82,10 +85,17 @@ def load_config(path: Path | None) -> Config:
     try:
         raw = _Table.model_validate(table)
     except ValidationError as error:
-        detail = error.errors(include_url=False)[0]
-        key = ".".join(str(part) for part in detail["loc"])
-        raise ConfigError(f"{path}: `{key}`: {detail['msg']}") from None
+        raise _table_error(path, error.errors(include_url=False)[0]) from None
     return _build(path, raw)
+
+
+def _table_error(path: Path, detail: ErrorDetails) -> ConfigError:
+    key = ".".join(str(part) for part in detail["loc"])
+    if detail["type"] == "extra_forbidden":
+        model: type[BaseModel] = Waiver if detail["loc"][0] == "waivers" else _Table
+        expected = ", ".join(f.alias or n for n, f in model.model_fields.items())
+        return ConfigError(messages.CONFIG_UNKNOWN_KEY, path=path, key=key, expected=expected)
+    return ConfigError(messages.CONFIG_BAD_VALUE, path=path, key=key, problem=problem_text(detail))
 
 
 def _has_table(pyproject: Path) -> bool:
@@ -99,13 +109,13 @@ def _read_table(path: Path) -> dict[str, Any]:
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
-        raise ConfigError(f"{path}: cannot read the configuration: {error.strerror}") from None
+        raise ConfigError(messages.CONFIG_UNREADABLE, path=path, reason=error.strerror) from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+        raise ConfigError(messages.CONFIG_NOT_TOML, path=path, reason=error) from None
     if path.name == "pyproject.toml":
         table = document.get("tool", {}).get("planchk")
         if not isinstance(table, dict):
-            raise ConfigError(f"{path}: has no [tool.planchk] table")
+            raise ConfigError(messages.CONFIG_NO_TABLE, path=path)
         return table
     return document
 
@@ -133,9 +143,7 @@ def _build(path: Path, raw: _Table) -> Config:
 def _rules(path: Path, key: str, name: str) -> list[CodeInfo]:
     infos = resolve(name)
     if not infos:
-        raise ConfigError(
-            f"{path}: `{key}`: `{name}` is not a rule code, slug or family; see `planchk rules`"
-        )
+        raise ConfigError(messages.CONFIG_UNKNOWN_RULE, path=path, key=key, name=name)
     return infos
 
 
@@ -147,31 +155,34 @@ def _severity(path: Path, key: str, level: str) -> Severity:
     try:
         return Severity.parse(level)
     except KeyError:
-        raise ConfigError(
-            f"{path}: `{key}`: `{level}` is not a severity; use error, warning or info"
-        ) from None
+        raise ConfigError(messages.CONFIG_BAD_SEVERITY, path=path, key=key, level=level) from None
 
 
 def _options(path: Path, table: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     parsed: dict[str, dict[str, Any]] = {}
     for name, values in table.items():
-        infos = _rules(path, f"options.{name}", name)
+        key = f"options.{name}"
+        infos = _rules(path, key, name)
         if len(infos) != 1 or not infos[0].options:
-            with_options = ", ".join(i.slug for i in all_codes() if i.options)
-            raise ConfigError(
-                f"{path}: `options.{name}`: name one rule that has options: {with_options}"
+            expected = ", ".join(i.slug for i in all_codes() if i.options)
+            raise ConfigError(messages.CONFIG_NO_OPTIONS, path=path, key=key, expected=expected)
+        for option, value in values.items():
+            parsed.setdefault(infos[0].code, {})[option] = _option(
+                path, key, infos[0], option, value
             )
-        info = infos[0]
-        for key, value in values.items():
-            spec = info.options.get(key)
-            if spec is None:
-                known = ", ".join(info.options)
-                raise ConfigError(
-                    f"{path}: `options.{name}.{key}`: {info.slug} has no option `{key}`; "
-                    f"its options are: {known}"
-                )
-            try:
-                parsed.setdefault(info.code, {})[key] = spec.parse(value)
-            except ValueError as error:
-                raise ConfigError(f"{path}: `options.{name}.{key}`: {error}") from None
     return parsed
+
+
+def _option(path: Path, key: str, info: CodeInfo, option: str, value: Any) -> Any:
+    spec = info.options.get(option)
+    key = f"{key}.{option}"
+    if spec is None:
+        expected = ", ".join(info.options)
+        raise ConfigError(
+            messages.CONFIG_UNKNOWN_OPTION,
+            path=path, key=key, rule=info.slug, option=option, expected=expected,
+        )  # fmt: skip
+    try:
+        return spec.parse(value)
+    except messages.PlanchkError as error:
+        raise ConfigError(messages.CONFIG_BAD_VALUE, path=path, key=key, problem=error) from None

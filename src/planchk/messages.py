@@ -1,64 +1,272 @@
 """User-facing sentences that are not finding messages: one whole template each.
 
-Templates are complete sentences with named placeholders, never assembled from fragments,
-so that each can be translated as a whole.
+Each is a `Message` with a stable key and its English template; calling it renders the
+template in the current language (planchk.i18n). Templates are complete sentences with named
+placeholders, never assembled from fragments, so that each can be translated as a whole.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from planchk import i18n
 
 if TYPE_CHECKING:
     from planchk.findings import Severity
     from planchk.report import Report
 
-SUMMARY_PASSED = (
+CATALOGUE: list[Message] = []  # every message, for the translation tools
+
+
+@dataclass(frozen=True)
+class Message:
+    key: str
+    english: str
+
+    def __call__(self, **args: object) -> str:
+        return self.text.format_map(args)
+
+    @property
+    def text(self) -> str:
+        return i18n.text(self.key, self.english)
+
+
+def message(key: str, english: str) -> Message:
+    made = Message(key, english)
+    CATALOGUE.append(made)
+    return made
+
+
+class PlanchkError(Exception):
+    """A problem with the arguments, configuration or files the user must fix (exit 2)."""
+
+    def __init__(self, template: Message, **args: object) -> None:
+        self.template = template
+        self.values = args
+        super().__init__(template(**args))
+
+    def __str__(self) -> str:
+        return self.template(**self.values)  # rendered when shown, in the chosen language
+
+
+# --- validate -------------------------------------------------------------------------------
+SUMMARY_PASSED = message(
+    "ui.summary-passed",
     "Checked {files} file(s): {error} errors, {warning} warnings, {info} info, "
-    "{waived} waived. Passed."
+    "{waived} waived. Passed.",
 )
-SUMMARY_FAILED = (
+SUMMARY_FAILED = message(
+    "ui.summary-failed",
     "Checked {files} file(s): {error} errors, {warning} warnings, {info} info, "
-    "{waived} waived. Failed: findings at {fail_on} level or above."
+    "{waived} waived. Failed: findings at {fail_on} level or above.",
 )
-SUMMARY_UNUSABLE = (
+SUMMARY_UNUSABLE = message(
+    "ui.summary-unusable",
     "Checked {files} file(s): {error} errors, {warning} warnings, {info} info, "
-    "{waived} waived. Failed: some input could not be read or is not a valid plan file."
+    "{waived} waived. Failed: some input could not be read or is not a valid plan file.",
 )
-BASELINED = "{baselined} finding(s) recorded in the baseline are not shown."
-WAIVED_MESSAGE = "{message} (waived: {reason})"
-BASELINE_WRITTEN = "Wrote {count} finding(s) to the baseline {path}."
-USAGE_ERROR = "planchk: error: {message}"
-UNKNOWN_RULE = "`{rule}` is not a rule code or slug; `planchk rules` lists them"
+BASELINED = message(
+    "ui.baselined", "{baselined} finding(s) recorded in the baseline are not shown."
+)
+WAIVED_MESSAGE = message("ui.waived", "{message} (waived: {reason})")
+BASELINE_WRITTEN = message(
+    "ui.baseline-written", "Wrote {count} finding(s) to the baseline {path}."
+)
+USAGE_ERROR = message("ui.usage-error", "planchk: error: {message}")
+UNKNOWN_RULE = message(
+    "ui.unknown-rule", "`{rule}` is not a rule code or slug; `planchk rules` lists them"
+)
+INTERRUPTED = message("ui.interrupted", "planchk: interrupted")
+SEVERITY = {
+    "error": message("term.severity-error", "error"),
+    "warning": message("term.severity-warning", "warning"),
+    "info": message("term.severity-info", "info"),
+}
+
+ROLES = {
+    "lead": message("term.role-lead", "lead offices (牵头单位)"),
+    "responsible": message("term.role-responsible", "responsible offices (责任单位)"),
+    "cooperating": message("term.role-cooperating", "cooperating offices (配合单位)"),
+    "text_offices": message("term.role-text", "the main text's list"),
+}
+REGISTRIES = {
+    "office": message("term.registry-office", "office"),
+    "group": message("term.registry-group", "office group"),
+}
+FILE_KINDS = {
+    "targets": message("term.file-targets", "targets"),
+    "tasks": message("term.file-tasks", "tasks"),
+    "plan": message("term.file-plan", "plan"),
+}
+DOCUMENT_KINDS = {
+    "list": message("term.document-list", "a list"),
+    "scalar": message("term.document-scalar", "a single value"),
+}
+
+
+LIST_SEPARATOR = message("term.list-separator", ", ")
+
+
+def joined(text: object) -> str:
+    """A list written with English commas ("1, 2, 3"), in the current language's separator."""
+    return LIST_SEPARATOR.text.join(str(text).split(", "))
+
+
+def words(table: dict[str, Message], key: object) -> str:
+    """The word for a language-neutral key, or the key itself when there is none."""
+    found = table.get(str(key))
+    return found.text if found else str(key)
+
+
+# --- usage errors ---------------------------------------------------------------------------
+CONFIG_UNREADABLE = message(
+    "ui.config-unreadable", "{path}: cannot read the configuration: {reason}"
+)
+CONFIG_NOT_TOML = message("ui.config-not-toml", "{path}: not valid TOML: {reason}")
+CONFIG_NO_TABLE = message("ui.config-no-table", "{path}: has no [tool.planchk] table")
+CONFIG_MISSING_FILE = message("ui.config-missing-file", "{path}: no such configuration file")
+CONFIG_UNKNOWN_KEY = message(
+    "ui.config-unknown-key",
+    "{path}: `{key}` is not a configuration key; the keys allowed here are: {expected}",
+)
+CONFIG_BAD_VALUE = message("ui.config-bad-value", "{path}: `{key}`: {problem}")
+CONFIG_UNKNOWN_RULE = message(
+    "ui.config-unknown-rule",
+    "{path}: `{key}`: `{name}` is not a rule code, slug or family; see `planchk rules`",
+)
+CONFIG_BAD_SEVERITY = message(
+    "ui.config-bad-severity",
+    "{path}: `{key}`: `{level}` is not a severity; use error, warning or info",
+)
+CONFIG_NO_OPTIONS = message(
+    "ui.config-no-options",
+    "{path}: `{key}`: name one rule that has options: {expected}",
+)
+CONFIG_UNKNOWN_OPTION = message(
+    "ui.config-unknown-option",
+    "{path}: `{key}`: {rule} has no option `{option}`; its options are: {expected}",
+)
+ENV_MAX_BYTES = message(
+    "ui.env-max-bytes", "PLANCHK_MAX_BYTES={value}: expected a whole number of bytes"
+)
+BAD_LANGUAGE = message(
+    "ui.bad-language", "`{value}` is not a language planchk speaks; use en or zh"
+)
+OPTION_PRINTED_OR_NUMBER = message(
+    "ui.option-printed-or-number",
+    'expected "printed" or a number of 0 or more written as a string, e.g. "0.01", not {value}',
+)
+OPTION_PERCENT = message("ui.option-percent", "expected a percentage from 0 to 100, not {value}")
+OPTION_CHOICE = message("ui.option-choice", "expected one of {allowed}, not {value}")
+BASELINE_UNWRITABLE = message(
+    "ui.baseline-unwritable", "cannot write the baseline {path}: {reason}"
+)
+BASELINE_UNREADABLE = message("ui.baseline-unreadable", "cannot read the baseline {path}: {reason}")
+BASELINE_VERSION = message(
+    "ui.baseline-version",
+    "{path}: not a planchk baseline of version {version}; write it again with --write-baseline",
+)
+BASELINE_INVALID = message(
+    "ui.baseline-invalid",
+    "{path}: not a planchk baseline (expected the JSON that --write-baseline writes)",
+)
+OUTPUT_UNWRITABLE = message("ui.output-unwritable", "cannot write {path}: {reason}")
+
+# --- diff -----------------------------------------------------------------------------------
+DIFF_TWO_SIDES = message(
+    "ui.diff-two-sides",
+    "give two plan files or directories to compare, or a git revision (planchk diff HEAD~1)",
+)
+DIFF_TOO_MANY_REVISIONS = message(
+    "ui.diff-too-many-revisions", "at most two revisions, not {count}: {revisions}"
+)
+DIFF_PATH_AFTER = message(
+    "ui.diff-path-after", "{arg}: no such file or directory (revisions come before paths)"
+)
+DIFF_MIXED_SIDES = message(
+    "ui.diff-mixed-sides",
+    "compare a file with a file or a directory with a directory: {old}, {new}",
+)
+DIFF_NOT_IN_REVISION = message(
+    "ui.diff-not-in-revision", "{path} does not exist in revision {revision}"
+)
+DIFF_NO_GIT = message(
+    "ui.diff-no-git", "{revision}: not an existing file or directory, and git is not available"
+)
+DIFF_NOT_A_REVISION = message(
+    "ui.diff-not-a-revision",
+    "{revision}: neither an existing file or directory nor a git revision",
+)
+DIFF_HEADER = message("ui.diff-header", "planchk diff: {old} → {new}")
+DIFF_NO_CHANGES = message("ui.diff-no-changes", "No differences in the plan.")
+DIFF_OTHER_HEADING = message("ui.diff-other-heading", "Other changes")
+DIFF_FINDINGS_HEADING = message("ui.diff-findings-heading", "Findings")
+DIFF_INTRODUCED = message("ui.diff-introduced", "Introduced by the new revision ({count}):")
+DIFF_RESOLVED = message("ui.diff-resolved", "Resolved by the new revision ({count}):")
+DIFF_REMAINING = message("ui.diff-remaining", "Remaining in both revisions: {count}")
+DIFF_UNUSABLE = message("ui.diff-unusable", "Could not be read ({count}):")
+DIFF_SUMMARY = message(
+    "ui.diff-summary",
+    "{changes} change(s); findings: {introduced} introduced, {resolved} resolved, "
+    "{remaining} remaining.",
+)
+DIFF_TOTAL_NOTE = message("ui.diff-total-note", "total; parts changed: {parts}")
+DIFF_COLUMNS = (
+    message("term.column-area", "area"),
+    message("term.column-year", "year"),
+    message("term.column-old", "old"),
+    message("term.column-new", "new"),
+    message("term.column-change", "change"),
+    message("term.column-note", "note"),
+)
+DIFF_FILLED = message("term.diff-filled", "filled")
+DIFF_BLANKED = message("term.diff-blanked", "blanked")
+DIFF_PRECISION = message("term.diff-precision", "precision")
+DIFF_NONE = message("term.diff-none", "none")
+
+# --- explain and the rule reference ----------------------------------------------------------
+EXPLAIN_HEADING = message(
+    "ui.explain-heading", "{code} {slug} ({family}, default severity {severity})"
+)
+EXPLAIN_MESSAGE = message("ui.explain-message", "Message: {template}")
+EXPLAIN_ALIASES = message("ui.explain-aliases", "Also known as: {aliases}")
+EXPLAIN_OPTIONS = message("ui.explain-options", "Options ([tool.planchk.options.{slug}]):")
+EXPLAIN_OPTION = message("ui.explain-option", "{name} (default {default}): {help}")
+EXPLAIN_WHY = message("ui.explain-why", "Why: {why}")
+DOC_BAD = message("term.doc-bad", "Bad:")
+DOC_GOOD = message("term.doc-good", "Good:")
+REFERENCE_TITLE = message("ui.reference-title", "planchk rules")
+REFERENCE_GENERATED = message(
+    "ui.reference-generated",
+    "Generated by `planchk explain --all > {path}`; do not edit by hand.",
+)
+REFERENCE_SEVERITIES = message(
+    "ui.reference-severities",
+    "Severities are defaults: change them with `[tool.planchk.severity]`.",
+)
+REFERENCE_RULE = message(
+    "ui.reference-rule", "{title}. Family `{family}`, default severity `{severity}`."
+)
+REFERENCE_OPTIONS = message("ui.reference-options", "Options:")
+REFERENCE_OPTION = message("ui.reference-option", "`{name}` (default `{default}`): {help}")
+
+
+def severity(label: str) -> str:
+    """A severity as shown to people (machine formats keep the English keyword)."""
+    return SEVERITY[label].text
 
 
 def summary(report: Report, fail_on: Severity) -> str:
     """The closing line of a report: counts, then whether the run passed."""
-    args = {**report.counts(), "files": len(report.files), "fail_on": fail_on.label}
+    args = {**report.counts(), "files": len(report.files), "fail_on": severity(fail_on.label)}
     if report.unusable:
         template = SUMMARY_UNUSABLE
     elif report.exit_code(fail_on):
         template = SUMMARY_FAILED
     else:
         template = SUMMARY_PASSED
-    text = template.format_map(args)
+    text = template(**args)
     if report.baselined:
-        text += "\n" + BASELINED.format_map(args)
+        text += "\n" + BASELINED(**args)
     return text
-
-
-# planchk diff
-DIFF_HEADER = "planchk diff: {old} → {new}"
-DIFF_NO_CHANGES = "No differences in the plan."
-DIFF_VALUES_HEADING = "{name} ({indicator}), unit {unit}"
-DIFF_OTHER_HEADING = "Other changes"
-DIFF_FINDINGS_HEADING = "Findings"
-DIFF_INTRODUCED = "Introduced by the new revision ({count}):"
-DIFF_RESOLVED = "Resolved by the new revision ({count}):"
-DIFF_REMAINING = "Remaining in both revisions: {count}"
-DIFF_UNUSABLE = "Could not be read ({count}):"
-DIFF_SUMMARY = (
-    "{changes} change(s); findings: {introduced} introduced, {resolved} resolved, "
-    "{remaining} remaining."
-)
-DIFF_TOTAL_NOTE = "total; parts changed: {parts}"
-DIFF_COLUMNS = ("area", "year", "old", "new", "change", "note")

@@ -1,7 +1,7 @@
 """Parsers for rule options: each turns a configuration value into what the rule uses.
 
-A parser raises ValueError with a sentence saying what it expected; the configuration loader
-reports it with the key that holds the value.
+A parser raises PlanchkError with a sentence saying what it expected; the configuration
+loader reports it with the key that holds the value.
 """
 
 from __future__ import annotations
@@ -10,39 +10,43 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from planchk import messages
+
 
 def decimal_or_printed(value: Any) -> Decimal | str:
     """A non-negative number (as a string, "0.01", to keep its digits) or "printed"."""
     if value == "printed":
         return "printed"
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ValueError('expected "printed" or a number written as a string, e.g. "0.01"')
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        raise ValueError(f'expected "printed" or a number, not {value!r}') from None
-    if not number.is_finite() or number < 0:
-        raise ValueError(f"expected a number of 0 or more, not {value!r}")
+    number = _decimal(value, (str, int))
+    if number is None or number < 0:
+        raise messages.PlanchkError(messages.OPTION_PRINTED_OR_NUMBER, value=repr(value))
     return number
 
 
 def percent(value: Any) -> Decimal:
     """A percentage from 0 to 100."""
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise ValueError("expected a percentage from 0 to 100")
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation:
-        raise ValueError(f"expected a percentage from 0 to 100, not {value!r}") from None
-    if not 0 <= number <= 100:
-        raise ValueError(f"expected a percentage from 0 to 100, not {value!r}")
+    number = _decimal(value, (str, int, float))
+    if number is None or not 0 <= number <= 100:
+        raise messages.PlanchkError(messages.OPTION_PERCENT, value=repr(value))
     return number
 
 
 def choice(*allowed: str) -> Callable[[Any], str]:
     def parse(value: Any) -> str:
         if value not in allowed:
-            raise ValueError(f"expected one of {', '.join(allowed)}, not {value!r}")
+            shown = ", ".join(allowed)
+            raise messages.PlanchkError(messages.OPTION_CHOICE, allowed=shown, value=repr(value))
         return str(value)
 
     return parse
+
+
+def _decimal(value: Any, kinds: tuple[type, ...]) -> Decimal | None:
+    """A finite Decimal from a TOML value of one of `kinds`, or None."""
+    if isinstance(value, bool) or not isinstance(value, kinds):
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None

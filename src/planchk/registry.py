@@ -9,11 +9,13 @@ slug stays as an alias.
 from __future__ import annotations
 
 import inspect
+import textwrap
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from planchk.findings import Finding, Problem, Severity
+from planchk import i18n
+from planchk.findings import Arg, Finding, Problem, Severity
 
 if TYPE_CHECKING:
     from planchk.context import PlanContext
@@ -37,7 +39,7 @@ class Option:
     """A setting of a rule, set in the configuration under [tool.planchk.options.<rule>]."""
 
     default: Any
-    parse: Callable[[Any], Any]  # raises ValueError saying what is expected
+    parse: Callable[[Any], Any]  # raises PlanchkError saying what is expected
     help: str
 
 
@@ -52,17 +54,43 @@ class CodeInfo:
     check: Check | None = None
     aliases: tuple[str, ...] = field(default=())
     options: Mapping[str, Option] = field(default_factory=dict)
+    # Turns language-neutral arguments (a type key, a raw value) into words for the message;
+    # the finding's args stay neutral so that machine consumers can render them again.
+    localize: Callable[[Mapping[str, Arg]], Mapping[str, Arg]] | None = None
 
     @property
     def family(self) -> str:
         return FAMILIES[self.code[:3]]
+
+    @property
+    def title_text(self) -> str:
+        return i18n.text(f"{self.code}.title", self.title)
+
+    @property
+    def template_text(self) -> str:
+        return i18n.text(f"{self.code}.message", self.template)
+
+    @property
+    def sections(self) -> DocSections:
+        return doc_sections(self.doc)
+
+    @property
+    def why_text(self) -> str:
+        return i18n.text(f"{self.code}.why", self.sections.why)
+
+    def option_help(self, name: str) -> str:
+        return i18n.text(f"{self.code}.option.{name}", self.options[name].help)
+
+    def message(self, args: Mapping[str, Arg]) -> str:
+        shown = self.localize(args) if self.localize else args
+        return self.template_text.format_map(shown)
 
     def finding(self, problem: Problem, *, fatal: bool = False) -> Finding:
         return Finding(
             code=self.code,
             slug=self.slug,
             severity=self.severity,
-            message=self.template.format_map(problem.args),
+            message=self.message(problem.args),
             location=problem.location,
             path=problem.path,
             args=problem.args,
@@ -87,10 +115,18 @@ def register(info: CodeInfo) -> CodeInfo:
 
 
 def code(
-    code: str, slug: str, severity: Severity, title: str, template: str, doc: str = ""
+    code: str,
+    slug: str,
+    severity: Severity,
+    title: str,
+    template: str,
+    doc: str = "",
+    *,
+    localize: Callable[[Mapping[str, Arg]], Mapping[str, Arg]] | None = None,
 ) -> CodeInfo:
     """Register a code that is not a rule (loading and schema problems)."""
-    return register(CodeInfo(code, slug, severity, title, template, inspect.cleandoc(doc)))
+    doc = inspect.cleandoc(doc)
+    return register(CodeInfo(code, slug, severity, title, template, doc, localize=localize))
 
 
 def rule(
@@ -101,12 +137,15 @@ def rule(
     template: str,
     aliases: tuple[str, ...] = (),
     options: Mapping[str, Option] | None = None,
+    localize: Callable[[Mapping[str, Arg]], Mapping[str, Arg]] | None = None,
 ) -> Callable[[Check], Check]:
     """Register a check function under a code; its docstring is the rule's documentation."""
 
     def decorate(check: Check) -> Check:
         doc = inspect.cleandoc(check.__doc__ or "")
-        info = CodeInfo(code, slug, severity, title, template, doc, check, aliases, options or {})
+        info = CodeInfo(
+            code, slug, severity, title, template, doc, check, aliases, options or {}, localize
+        )
         register(info)
         return check
 
@@ -144,3 +183,23 @@ def resolve(name: str) -> list[CodeInfo]:
 def _load_catalogue() -> None:
     # Families are imported explicitly in one place (planchk.rules); nothing is discovered.
     import planchk.rules  # noqa: F401
+
+
+@dataclass(frozen=True)
+class DocSections:
+    """A rule's documentation: why it exists (prose), a bad and a good example (data)."""
+
+    why: str
+    bad: str
+    good: str
+
+
+def doc_sections(doc: str) -> DocSections:
+    """Split 'Why: ...', 'Bad:' and 'Good:' with their indented examples."""
+    why, _, rest = doc.partition("\n\nBad:\n")
+    bad, _, good = rest.partition("\n\nGood:\n")
+    return DocSections(
+        why=" ".join(why.removeprefix("Why:").split()),
+        bad=textwrap.dedent(bad).strip("\n"),
+        good=textwrap.dedent(good).strip("\n"),
+    )

@@ -10,6 +10,7 @@ import dataclasses
 import os
 from pathlib import Path
 
+from planchk import messages
 from planchk.config import Config, ConfigError, codes_named, find_config, load_config
 from planchk.findings import Severity
 
@@ -24,7 +25,7 @@ def resolve(
 ) -> Config:
     """The configuration for this run; raises ConfigError naming what is wrong."""
     if config_file is not None and not config_file.is_file():
-        raise ConfigError(f"{config_file}: no such configuration file")
+        raise ConfigError(messages.CONFIG_MISSING_FILE, path=config_file)
     config = load_config(config_file or find_config(Path.cwd()))
     here = Path("command line")
     changes: dict[str, object] = {}
@@ -39,7 +40,7 @@ def resolve(
         changes["max_bytes"] = max_bytes
     elif env_bytes:
         if not env_bytes.isdigit() or int(env_bytes) == 0:
-            raise ConfigError(f"PLANCHK_MAX_BYTES={env_bytes!r}: expected a whole number of bytes")
+            raise ConfigError(messages.ENV_MAX_BYTES, value=env_bytes)
         changes["max_bytes"] = int(env_bytes)
     return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
 

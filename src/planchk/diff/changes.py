@@ -10,9 +10,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from planchk.findings import Arg
+from planchk.messages import FILE_KINDS, REGISTRIES, ROLES, Message, message, words
 
 # kind -> message template; a template is a whole sentence, never glued from pieces.
-TEMPLATES: dict[str, str] = {
+_ENGLISH: dict[str, str] = {
     "file-added": "{file}: the {kind} file is new",
     "file-removed": "{file}: the {kind} file is gone",
     "plan-changed": "plan {field}: {old} → {new}",
@@ -56,6 +57,9 @@ TEMPLATES: dict[str, str] = {
 }
 
 
+TEMPLATES: dict[str, Message] = {kind: message(f"diff.{kind}", t) for kind, t in _ENGLISH.items()}
+
+
 @dataclass(frozen=True)
 class Change:
     kind: str
@@ -64,9 +68,20 @@ class Change:
 
     @property
     def message(self) -> str:
-        return TEMPLATES[self.kind].format_map(self.args)
+        return TEMPLATES[self.kind](**_shown(self.kind, self.args))
 
     @property
     def section(self) -> str:
         """What the change is about, for grouping: values, goals, tasks, registry, ..."""
         return self.path.split(".", 1)[0]
+
+
+def _shown(kind: str, args: Mapping[str, Arg]) -> dict[str, Arg]:
+    """The arguments as words: roles, registries and file kinds are neutral keys in args."""
+    shown = dict(args)
+    for name, table in (("role", ROLES), ("registry", REGISTRIES), ("kind", FILE_KINDS)):
+        if name in shown:
+            shown[name] = words(table, shown[name])
+    if kind == "office-moved":
+        shown["old"], shown["new"] = words(ROLES, args["old"]), words(ROLES, args["new"])
+    return shown

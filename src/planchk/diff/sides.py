@@ -12,6 +12,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from planchk import messages
 from planchk.discover import (
     PLAN_FILE_NAMES,
     PLAN_FILE_NAMES_ALL,
@@ -23,7 +24,7 @@ from planchk.discover import (
 from planchk.loader import LoadedFile, load_bytes, load_file
 
 
-class SideError(Exception):
+class SideError(messages.PlanchkError):
     """Arguments that do not name two comparable sides; the message says which and why."""
 
 
@@ -38,13 +39,11 @@ def build_sides(args: list[str], default_paths: list[Path], max_bytes: int) -> t
     revisions, paths = _split(args)
     if not revisions:
         if len(paths) != 2:
-            raise SideError(
-                "give two plan files or directories to compare, or a git revision "
-                "(planchk diff HEAD~1)"
-            )
+            raise SideError(messages.DIFF_TWO_SIDES)
         return _path_sides(paths[0], paths[1], max_bytes)
     if len(revisions) > 2:
-        raise SideError(f"at most two revisions, not {len(revisions)}: {' '.join(revisions)}")
+        shown = " ".join(revisions)
+        raise SideError(messages.DIFF_TOO_MANY_REVISIONS, count=len(revisions), revisions=shown)
     for revision in revisions:
         _verify(revision)
     targets = paths or default_paths
@@ -61,7 +60,7 @@ def _split(args: list[str]) -> tuple[list[str], list[Path]]:
         if Path(arg).exists():
             paths.append(Path(arg))
         elif paths:
-            raise SideError(f"{arg}: no such file or directory (revisions come before paths)")
+            raise SideError(messages.DIFF_PATH_AFTER, arg=arg)
         else:
             revisions.append(arg)
     return revisions, paths
@@ -69,7 +68,7 @@ def _split(args: list[str]) -> tuple[list[str], list[Path]]:
 
 def _path_sides(old: Path, new: Path, max_bytes: int) -> tuple[Side, Side]:
     if old.is_dir() != new.is_dir():
-        raise SideError(f"compare a file with a file or a directory with a directory: {old}, {new}")
+        raise SideError(messages.DIFF_MIXED_SIDES, old=old, new=new)
     return path_side(old, max_bytes), path_side(new, max_bytes)
 
 
@@ -101,7 +100,7 @@ def revision_side(revision: str, paths: list[Path], max_bytes: int) -> Side:
         else:
             raw = _show(revision, path)
             if raw is None:
-                raise SideError(f"{path} does not exist in revision {revision}")
+                raise SideError(messages.DIFF_NOT_IN_REVISION, path=path, revision=revision)
             loaded[_key(path)] = _load(revision, path, raw, max_bytes)
 
     def context(directory: Path) -> LoadedFile | None:
@@ -126,9 +125,9 @@ def _key(path: Path) -> str:
 def _verify(revision: str) -> None:
     result = _git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
     if result is None:
-        raise SideError(f"{revision}: not an existing file or directory, and git is not available")
+        raise SideError(messages.DIFF_NO_GIT, revision=revision)
     if result.returncode != 0:
-        raise SideError(f"{revision}: neither an existing file or directory nor a git revision")
+        raise SideError(messages.DIFF_NOT_A_REVISION, revision=revision)
 
 
 def _show(revision: str, path: Path) -> bytes | None:

@@ -111,7 +111,7 @@ def _cell(
     comparable = convert(old) if convert else old
     if comparable != new:
         difference = new - comparable
-        relative = f"{difference / comparable * 100:+.1f}%" if comparable else "new from zero"
+        relative = f"{difference / comparable * 100:+.1f}%" if comparable else "—"
         args |= {"old": str(old), "new": str(new), "difference": difference, "relative": relative}
         return Change("cell-changed", path, args)
     if convert is None and str(old) != str(new):

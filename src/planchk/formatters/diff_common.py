@@ -37,7 +37,7 @@ def other_changes(diff: DiffReport) -> list[Change]:
 
 
 def summary(diff: DiffReport) -> str:
-    return messages.DIFF_SUMMARY.format(
+    return messages.DIFF_SUMMARY(
         changes=len(diff.changes),
         introduced=len(diff.introduced),
         resolved=len(diff.resolved),
@@ -52,17 +52,17 @@ def _row(change: Change) -> CellRow:
         text = f"{difference:+} ({args['relative']})"
         direction = 1 if str(difference)[0] != "-" else -1
     else:
-        text, direction = {"cell-filled": ("filled", 0), "cell-blanked": ("blanked", 0)}.get(
-            change.kind, ("precision", 0)
-        )
+        words = {"cell-filled": messages.DIFF_FILLED, "cell-blanked": messages.DIFF_BLANKED}
+        text, direction = words.get(change.kind, messages.DIFF_PRECISION).text, 0
     note = ""
     if args.get("total") == "yes":
-        note = messages.DIFF_TOTAL_NOTE.format(parts=args.get("parts_changed", "none"))
+        parts = args.get("parts_changed") or messages.DIFF_NONE.text
+        note = messages.DIFF_TOTAL_NOTE(parts=parts)
     return CellRow(
         area=str(args["area"]),
         year=str(args["year"]),
-        old=str(args.get("old", "blank")),
-        new=str(args.get("new", "blank")),
+        old=str(args.get("old", "")),
+        new=str(args.get("new", "")),
         change=text,
         direction=direction,
         note=note,

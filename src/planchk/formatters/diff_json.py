@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planchk import __version__
+from planchk import __version__, i18n
 from planchk.diff import DIFF_SCHEMA_VERSION, DiffReport
 from planchk.formatters import RenderOptions
 from planchk.formatters.json import arg_json, finding_json
@@ -15,6 +15,7 @@ def render(diff: DiffReport, options: RenderOptions) -> str:
     document: dict[str, Any] = {
         "schema_version": DIFF_SCHEMA_VERSION,
         "tool": {"name": "planchk", "version": __version__},
+        "language": i18n.tag(),
         "old": diff.old,
         "new": diff.new,
         "summary": {

@@ -12,15 +12,15 @@ ARROWS = {1: "▲ ", -1: "▼ ", 0: ""}
 
 
 def render(diff: DiffReport, options: RenderOptions) -> str:
-    lines = [f"### {_escape(messages.DIFF_HEADER.format(old=diff.old, new=diff.new))}", ""]
+    lines = [f"### {_escape(messages.DIFF_HEADER(old=diff.old, new=diff.new))}", ""]
     if diff.unusable:
-        lines += [f"**{messages.DIFF_UNUSABLE.format(count=len(diff.unusable))}**", ""]
+        lines += [f"**{messages.DIFF_UNUSABLE(count=len(diff.unusable))}**", ""]
         lines += [_finding(f) for f in diff.unusable] + [""]
     if not diff.changes:
-        lines += [messages.DIFF_NO_CHANGES, ""]
+        lines += [messages.DIFF_NO_CHANGES.text, ""]
     for indicator, rows in cell_tables(diff).items():
         lines += [f"#### `{indicator}`", ""]
-        lines.append("| " + " | ".join(messages.DIFF_COLUMNS) + " |")
+        lines.append("| " + " | ".join(c.text for c in messages.DIFF_COLUMNS) + " |")
         lines.append("|" + "---|" * len(messages.DIFF_COLUMNS))
         for row in rows:
             cells = [
@@ -35,17 +35,17 @@ def render(diff: DiffReport, options: RenderOptions) -> str:
         lines.append("")
     others = other_changes(diff)
     if others:
-        lines += [f"#### {messages.DIFF_OTHER_HEADING}", ""]
+        lines += [f"#### {messages.DIFF_OTHER_HEADING.text}", ""]
         lines += [f"- {_escape(c.message)}" for c in others] + [""]
-    lines += [f"#### {messages.DIFF_FINDINGS_HEADING}", ""]
+    lines += [f"#### {messages.DIFF_FINDINGS_HEADING.text}", ""]
     for template, findings in (
         (messages.DIFF_INTRODUCED, diff.introduced),
         (messages.DIFF_RESOLVED, diff.resolved),
     ):
         if findings:
-            lines += [f"**{template.format(count=len(findings))}**", ""]
+            lines += [f"**{template(count=len(findings))}**", ""]
             lines += [_finding(f) for f in findings] + [""]
-    lines += [messages.DIFF_REMAINING.format(count=len(diff.remaining)), ""]
+    lines += [messages.DIFF_REMAINING(count=len(diff.remaining)), ""]
     lines.append(f"_{_escape(summary(diff))}_")
     return "\n".join(lines) + "\n"
 

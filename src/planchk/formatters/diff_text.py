@@ -28,18 +28,16 @@ def render(diff: DiffReport, options: RenderOptions) -> str:
         highlight=False,
         width=120,
     )
-    console.print(Text(messages.DIFF_HEADER.format(old=diff.old, new=diff.new), style="bold"))
+    console.print(Text(messages.DIFF_HEADER(old=diff.old, new=diff.new), style="bold"))
     console.print()
     _unusable(console, diff.unusable)
     if not diff.changes:
-        console.print(messages.DIFF_NO_CHANGES)
+        console.print(messages.DIFF_NO_CHANGES.text)
         console.print()
     for indicator, rows in cell_tables(diff).items():
         table = Table(title=Text(indicator, style="bold"), title_justify="left", box=None)
-        for column in messages.DIFF_COLUMNS:
-            table.add_column(
-                column, justify="right" if column in ("old", "new", "change") else "left"
-            )
+        for index, column in enumerate(messages.DIFF_COLUMNS):
+            table.add_column(column.text, justify="right" if index in (2, 3, 4) else "left")
         for row in rows:
             moved = Text(row.change, style=DIRECTION_STYLES[row.direction])
             table.add_row(row.area, row.year, row.old, row.new, moved, row.note)
@@ -47,7 +45,7 @@ def render(diff: DiffReport, options: RenderOptions) -> str:
         console.print()
     others = other_changes(diff)
     if others:
-        console.print(Text(messages.DIFF_OTHER_HEADING, style="bold"))
+        console.print(Text(messages.DIFF_OTHER_HEADING.text, style="bold"))
         for change in others:
             console.print(Text(f"  • {change.message}"), soft_wrap=True)
         console.print()
@@ -57,22 +55,22 @@ def render(diff: DiffReport, options: RenderOptions) -> str:
 
 
 def _findings(console: Console, diff: DiffReport) -> None:
-    console.print(Text(messages.DIFF_FINDINGS_HEADING, style="bold"))
+    console.print(Text(messages.DIFF_FINDINGS_HEADING.text, style="bold"))
     for template, findings, style in (
         (messages.DIFF_INTRODUCED, diff.introduced, "red"),
         (messages.DIFF_RESOLVED, diff.resolved, "green"),
     ):
         if findings:
-            console.print(Text(template.format(count=len(findings)), style=style))
+            console.print(Text(template(count=len(findings)), style=style))
             for finding in findings:
                 console.print(finding_line(finding), soft_wrap=True)
-    console.print(messages.DIFF_REMAINING.format(count=len(diff.remaining)))
+    console.print(messages.DIFF_REMAINING(count=len(diff.remaining)))
     console.print()
 
 
 def _unusable(console: Console, findings: tuple[Finding, ...]) -> None:
     if findings:
-        console.print(Text(messages.DIFF_UNUSABLE.format(count=len(findings)), style="bold red"))
+        console.print(Text(messages.DIFF_UNUSABLE(count=len(findings)), style="bold red"))
         for finding in findings:
             console.print(finding_line(finding), soft_wrap=True)
         console.print()

@@ -45,5 +45,5 @@ def annotation(finding: Finding) -> str:
     properties.append(f"title={escape_property(f'{finding.code} {finding.slug}')}")
     message = finding.message
     if finding.waived:
-        message = messages.WAIVED_MESSAGE.format(message=message, reason=finding.waived)
+        message = messages.WAIVED_MESSAGE(message=message, reason=finding.waived)
     return f"::{command} {','.join(properties)}::{escape_data(message)}"

@@ -10,7 +10,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from planchk import __version__
+from planchk import __version__, i18n
 from planchk.findings import Arg, Finding, Location
 from planchk.formatters import RenderOptions
 from planchk.report import Report
@@ -22,6 +22,7 @@ def render(report: Report, options: RenderOptions) -> str:
     document = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "planchk", "version": __version__},
+        "language": i18n.tag(),
         "files": list(report.files),
         "summary": {
             **report.counts(),

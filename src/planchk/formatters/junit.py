@@ -54,7 +54,7 @@ def _testcase(
 def _line(finding: Finding) -> str:
     message = finding.message
     if finding.waived is not None:
-        message = messages.WAIVED_MESSAGE.format(message=message, reason=finding.waived)
+        message = messages.WAIVED_MESSAGE(message=message, reason=finding.waived)
     return f"{finding.location}: {finding.severity.label} {finding.code} {message}"
 
 

@@ -11,7 +11,8 @@ import hashlib
 import json
 from typing import Any
 
-from planchk import __version__
+from planchk import __version__, i18n, messages
+from planchk.catalogue import explain
 from planchk.findings import Finding, Location, Severity
 from planchk.formatters import RenderOptions
 from planchk.registry import CodeInfo, all_codes
@@ -32,6 +33,7 @@ def render(report: Report, options: RenderOptions) -> str:
                 "rules": [rule_json(info) for info in catalogue],
             }
         },
+        "language": i18n.tag(),
         "columnKind": "unicodeCodePoints",
         "results": [result_json(f, index[f.code]) for f in report.findings],
     }
@@ -40,13 +42,12 @@ def render(report: Report, options: RenderOptions) -> str:
 
 
 def rule_json(info: CodeInfo) -> dict[str, Any]:
-    why = info.doc.split("\n\n", 1)[0].removeprefix("Why:").strip() or info.title
     return {
         "id": info.code,
         "name": info.slug,
-        "shortDescription": {"text": info.title},
-        "fullDescription": {"text": why},
-        "help": {"text": info.doc or info.title, "markdown": _help_markdown(info)},
+        "shortDescription": {"text": info.title_text},
+        "fullDescription": {"text": info.why_text},
+        "help": {"text": explain(info), "markdown": _help_markdown(info)},
         "defaultConfiguration": {"level": LEVELS[info.severity]},
         "properties": {"tags": [info.family]},
     }
@@ -85,5 +86,10 @@ def fingerprint(finding: Finding) -> str:
 
 
 def _help_markdown(info: CodeInfo) -> str:
-    text = info.doc.replace("Bad:\n", "**Bad:**\n\n").replace("Good:\n", "**Good:**\n\n")
-    return f"**{info.code} {info.slug}**: {info.title}\n\n{text}"
+    sections = info.sections
+    return (
+        f"**{info.code} {info.slug}**: {info.title_text}\n\n"
+        f"{messages.EXPLAIN_WHY(why=info.why_text)}\n\n"
+        f"**{messages.DOC_BAD.text}**\n\n```yaml\n{sections.bad}\n```\n\n"
+        f"**{messages.DOC_GOOD.text}**\n\n```yaml\n{sections.good}\n```"
+    )

@@ -44,14 +44,14 @@ def finding_line(finding: Finding) -> Text:
     line.append(str(finding.location), style="bold")
     line.append(": ")
     severity_style = "dim" if finding.waived else STYLES[finding.severity]
-    line.append(finding.severity.label, style=severity_style)
+    line.append(messages.severity(finding.severity.label), style=severity_style)
     line.append(f" {finding.code} ", style="bold")
     line.append(f"[{finding.slug}] ", style="dim")
     if finding.waived is None:
         line.append(finding.message)
     else:
         line.append(
-            messages.WAIVED_MESSAGE.format(message=finding.message, reason=finding.waived),
+            messages.WAIVED_MESSAGE(message=finding.message, reason=finding.waived),
             style="dim",
         )
     return line

@@ -75,7 +75,7 @@ def load_bytes(
     if composed.empty:
         return _fail(loaded, codes.EMPTY_FILE, 1, 1)
     if not isinstance(data, dict):
-        found = "a list" if isinstance(data, list) else "a single value"
+        found = "list" if isinstance(data, list) else "scalar"
         return _fail(loaded, codes.NOT_A_MAPPING, 1, 1, found=found, expected=_EXPECTED)
     loaded.kind = "tasks" if _TASKS_KEYS & data.keys() else "targets"
     _validate(loaded, data)

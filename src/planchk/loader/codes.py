@@ -6,6 +6,7 @@ Any of these makes the file unusable, so the run exits 2 and no rule looks at th
 from __future__ import annotations
 
 from planchk.findings import Severity
+from planchk.messages import DOCUMENT_KINDS, words
 from planchk.registry import code
 
 E = Severity.ERROR
@@ -209,6 +210,7 @@ NOT_A_MAPPING = code(
         areas: {...}
         indicators: {...}
     """,
+    localize=lambda args: {**args, "found": words(DOCUMENT_KINDS, args["found"])},
 )
 FILE_TOO_LARGE = code(
     "PC012",

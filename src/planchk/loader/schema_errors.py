@@ -9,16 +9,172 @@ from __future__ import annotations
 
 import difflib
 import types
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from planchk.findings import Location, Problem, Severity
+from planchk.findings import Arg, Location, Problem, Severity
 from planchk.loader.sourcemap import SourceMap
+from planchk.messages import Message, message
 from planchk.registry import CodeInfo, code
+
+# Pydantic error type -> what the value should have been, as words.
+TYPE_WORDS: dict[str, Message] = {
+    key: message(f"term.type-{key}", english)
+    for key, english in {
+        "text": "text",
+        "int": "a whole number",
+        "bool": "true or false",
+        "list": "a list, e.g. [a, b]",
+        "mapping": "a mapping of `key: value` lines",
+        "number": "a number, e.g. 8.3",
+        "date": "a date written YYYY-MM-DD",
+    }.items()
+}
+_TYPE_KEYS = {
+    "string_type": "text",
+    "int_type": "int",
+    "bool_type": "bool",
+    "list_type": "list",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "planchk_number": "number",
+    "planchk_date": "date",
+}
+# What a value was, as words: found_kind -> template with {value}.
+FOUND_WORDS: dict[str, Message] = {
+    key: message(f"term.found-{key}", english)
+    for key, english in {
+        "empty": "empty",
+        "boolean": "the boolean {value}",
+        "number": "the number {value}",
+        "text": 'the text "{value}"',
+        "list": "a list",
+        "mapping": "a mapping",
+        "other": "{value}",
+    }.items()
+}
+# Constraint failures other than types: pydantic type (or planchk's own) -> sentence.
+PROBLEM_WORDS: dict[str, Message] = {
+    key: message(f"term.problem-{key}", english)
+    for key, english in {
+        "string_too_short": "must not be empty",
+        "too_short": "has too few items",
+        "too_long": "has too many items",
+        "greater_than": "must be greater than {gt}",
+        "planchk_period": "the period's first year comes after its last year",
+    }.items()
+}
+SEE_SCHEMA = message("term.see-schema", "see `planchk schema`")
+SHOULD_BE = message("term.should-be", "should be {expected}, but it is {found}")
+
+
+def schema_problems(
+    error: ValidationError, model: type[BaseModel], smap: SourceMap
+) -> Iterator[tuple[CodeInfo, Problem]]:
+    for detail in error.errors(include_url=False):
+        yield _problem(detail, model, smap)
+
+
+def _problem(
+    detail: ErrorDetails, model: type[BaseModel], smap: SourceMap
+) -> tuple[CodeInfo, Problem]:
+    loc = tuple(detail["loc"])
+    kind = detail["type"]
+    field = _dotted(loc)
+    if kind == "missing":
+        # Point at the name of the mapping that lacks the field: `x:` rather than its first key.
+        line, column = smap.key(loc[:-1]) or smap.nearest(loc[:-1])
+        return MISSING_FIELD, _at(smap, line, column, loc, field=field)
+    if kind == "extra_forbidden":
+        line, column = smap.key(loc) or smap.nearest(loc)
+        expected = _allowed_fields(model, loc[:-1], str(loc[-1]))
+        return UNKNOWN_FIELD, _at(smap, line, column, loc, field=field, expected=expected)
+    line, column = smap.nearest(loc)
+    found_kind, found = value_kind(detail.get("input"))
+    if kind in _TYPE_KEYS:
+        args = {
+            "field": field,
+            "expected": _TYPE_KEYS[kind],
+            "found_kind": found_kind,
+            "found": found,
+        }
+        return WRONG_TYPE, _at(smap, line, column, loc, **args)
+    if kind == "literal_error":
+        expected = str(detail.get("ctx", {}).get("expected", "")).replace("'", "")
+        expected = expected.replace(" or ", ", ")
+        args = {"field": field, "found_kind": found_kind, "found": found, "expected": expected}
+        return INVALID_VALUE, _at(smap, line, column, loc, **args)
+    return INVALID, _at(smap, line, column, loc, field=field, problem=kind, detail=detail["msg"])
+
+
+def problem_text(detail: ErrorDetails) -> str:
+    """A pydantic error as words in the current language (used for configuration errors)."""
+    kind = detail["type"]
+    found_kind, found = value_kind(detail.get("input"))
+    if kind in _TYPE_KEYS:
+        return SHOULD_BE(
+            expected=TYPE_WORDS[_TYPE_KEYS[kind]].text, found=FOUND_WORDS[found_kind](value=found)
+        )
+    words = PROBLEM_WORDS.get(kind)
+    return words(**detail.get("ctx", {})) if words else detail["msg"]
+
+
+def _at(smap: SourceMap, line: int, column: int, loc: tuple[Any, ...], **args: Any) -> Problem:
+    return Problem(Location(smap.file, line, column), ".".join(map(str, loc)), args)
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(document)"
+
+
+_KINDS_OF_VALUE: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "boolean"),
+    ((int, Decimal), "number"),
+    (str, "text"),
+    (list, "list"),
+    (dict, "mapping"),
+)
+
+
+def value_kind(value: Any) -> tuple[str, str]:
+    """What kind of YAML value this is, and the value as typed (language-neutral)."""
+    if value is None:
+        return "empty", ""
+    for kinds, kind in _KINDS_OF_VALUE:
+        if isinstance(value, kinds):
+            text = str(value).lower() if isinstance(value, bool) else str(value)
+            return kind, text if kind not in ("list", "mapping") else ""
+    return "other", type(value).__name__
+
+
+def _found(args: Mapping[str, Arg]) -> str:
+    return FOUND_WORDS[str(args["found_kind"])](value=args["found"])
+
+
+def localize_wrong_type(args: Mapping[str, Arg]) -> Mapping[str, Arg]:
+    return {**args, "expected": TYPE_WORDS[str(args["expected"])].text, "found": _found(args)}
+
+
+def localize_invalid_value(args: Mapping[str, Arg]) -> Mapping[str, Arg]:
+    return {**args, "found": _found(args)}
+
+
+def localize_invalid(args: Mapping[str, Arg]) -> Mapping[str, Arg]:
+    words = PROBLEM_WORDS.get(str(args["problem"]))
+    return {**args, "detail": words.text if words else args["detail"]}
+
+
+def localize_unknown_field(args: Mapping[str, Arg]) -> Mapping[str, Arg]:
+    return args if args["expected"] else {**args, "expected": SEE_SCHEMA.text}
+
 
 E = Severity.ERROR
 
@@ -62,6 +218,7 @@ UNKNOWN_FIELD = code(
         patent_applications:
           unit: 件
     """,
+    localize=localize_unknown_field,
 )
 WRONG_TYPE = code(
     "PC022",
@@ -80,6 +237,7 @@ WRONG_TYPE = code(
         values:
           洪都街办: [300, 50, 53]
     """,
+    localize=localize_wrong_type,
 )
 INVALID_VALUE = code(
     "PC023",
@@ -96,6 +254,7 @@ INVALID_VALUE = code(
     Good:
         kind: stock
     """,
+    localize=localize_invalid_value,
 )
 INVALID = code(
     "PC024",
@@ -113,91 +272,14 @@ INVALID = code(
     Good:
         period: [2021, 2023]
     """,
+    localize=localize_invalid,
 )
-
-_TYPE_NAMES = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "bool_type": "true or false",
-    "list_type": "a list, e.g. [a, b]",
-    "dict_type": "a mapping of `key: value` lines",
-    "model_type": "a mapping of `key: value` lines",
-    "model_attributes_type": "a mapping of `key: value` lines",
-    "planchk_number": "a number, e.g. 8.3",
-    "planchk_date": "a date written YYYY-MM-DD",
-}
-
-
-def schema_problems(
-    error: ValidationError, model: type[BaseModel], smap: SourceMap
-) -> Iterator[tuple[CodeInfo, Problem]]:
-    for detail in error.errors(include_url=False):
-        yield _problem(detail, model, smap)
-
-
-def _problem(
-    detail: ErrorDetails, model: type[BaseModel], smap: SourceMap
-) -> tuple[CodeInfo, Problem]:
-    loc = tuple(detail["loc"])
-    kind = detail["type"]
-    field = _dotted(loc)
-    if kind == "missing":
-        # Point at the name of the mapping that lacks the field: `x:` rather than its first key.
-        line, column = smap.key(loc[:-1]) or smap.nearest(loc[:-1])
-        return MISSING_FIELD, _at(smap, line, column, loc, field=field)
-    if kind == "extra_forbidden":
-        line, column = smap.key(loc) or smap.nearest(loc)
-        expected = _allowed_fields(model, loc[:-1], str(loc[-1]))
-        return UNKNOWN_FIELD, _at(smap, line, column, loc, field=field, expected=expected)
-    line, column = smap.nearest(loc)
-    found = describe(detail.get("input"))
-    if kind in _TYPE_NAMES:
-        expected = _TYPE_NAMES[kind]
-        return WRONG_TYPE, _at(smap, line, column, loc, field=field, expected=expected, found=found)
-    if kind == "literal_error":
-        expected = str(detail.get("ctx", {}).get("expected", ""))
-        return INVALID_VALUE, _at(
-            smap, line, column, loc, field=field, found=found, expected=expected
-        )
-    return INVALID, _at(smap, line, column, loc, field=field, detail=detail["msg"])
-
-
-def _at(smap: SourceMap, line: int, column: int, loc: tuple[Any, ...], **args: Any) -> Problem:
-    return Problem(Location(smap.file, line, column), ".".join(map(str, loc)), args)
-
-
-def _dotted(loc: tuple[Any, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(document)"
-
-
-_KINDS_OF_VALUE: tuple[tuple[type | tuple[type, ...], str], ...] = (
-    ((int, Decimal), "the number {value}"),
-    (str, 'the text "{value}"'),
-    (list, "a list"),
-    (dict, "a mapping"),
-)
-
-
-def describe(value: Any) -> str:
-    """How a YAML value reads to the person who typed it."""
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        value = str(value).lower()
-        return f"the boolean {value}"
-    for kinds, template in _KINDS_OF_VALUE:
-        if isinstance(value, kinds):
-            return template.format(value=value)
-    return type(value).__name__
 
 
 def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...], wrong: str) -> str:
     target = _model_at(model, loc)
     if target is None:
-        return "see `planchk schema`"
+        return ""  # shown as "see `planchk schema`"
     names = list(target.model_fields)
     close = difflib.get_close_matches(wrong, names, n=1)
     ordered = close + [name for name in names if name not in close]

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from planchk.context import PlanContext
 from planchk.findings import Problem, Severity
+from planchk.messages import ROLES as ROLE_WORDS
+from planchk.messages import words
 from planchk.models.tasks import Task
 from planchk.registry import rule
 
@@ -204,6 +206,11 @@ def lead_also_responsible(ctx: PlanContext) -> Iterator[Problem]:
     Severity.WARNING,
     "An office appears twice in a task",
     "task {task} ({title}): {office} is listed in {role} and again in {other}",
+    localize=lambda args: {
+        **args,
+        "role": words(ROLE_WORDS, args["role"]),
+        "other": words(ROLE_WORDS, args["other"]),
+    },
 )
 def office_listed_twice(ctx: PlanContext) -> Iterator[Problem]:
     """

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from planchk.context import PlanContext
 from planchk.findings import Problem, Severity
+from planchk.messages import joined
 from planchk.registry import rule
 
 
@@ -96,6 +97,11 @@ def count_not_whole(ctx: PlanContext) -> Iterator[Problem]:
     "A table mixes printed precisions",
     "{name} ({indicator}): values are printed with {decimals} decimals (e.g. {examples}); "
     "check that each figure has the digits intended",
+    localize=lambda args: {
+        **args,
+        "decimals": joined(args["decimals"]),
+        "examples": joined(args["examples"]),
+    },
 )
 def mixed_precision(ctx: PlanContext) -> Iterator[Problem]:
     """
