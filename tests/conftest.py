@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from planchk import i18n
 from planchk.engine import check_paths
 from planchk.findings import Finding
 from planchk.report import Report
@@ -52,11 +54,19 @@ def where(findings: list[Finding] | tuple[Finding, ...]) -> list[tuple[str, int,
     return [(f.code, f.location.line, f.location.column) for f in findings]
 
 
+NEUTRAL = (
+    "GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR", "PLANCHK_MAX_BYTES", "PLANCHK_DEBUG",
+    "PLANCHK_LANG", "LC_ALL", "LC_MESSAGES", "LANG",
+)  # fmt: skip
+
+
 @pytest.fixture(autouse=True)
-def _neutral_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see the same environment everywhere, inside GitHub Actions or not."""
-    for name in ("GITHUB_ACTIONS", "NO_COLOR", "FORCE_COLOR", "PLANCHK_MAX_BYTES", "PLANCHK_DEBUG"):
+def _neutral_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests see the same environment everywhere: outside GitHub Actions, in English."""
+    for name in NEUTRAL:
         monkeypatch.delenv(name, raising=False)
+    yield
+    i18n.set_language("en")  # a command run with --lang zh must not leak into the next test
 
 
 @pytest.fixture(scope="session")

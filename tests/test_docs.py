@@ -50,6 +50,13 @@ def test_readme_shows_the_real_output_of_validate(monkeypatch: pytest.MonkeyPatc
     assert _validate_output(ROOT, monkeypatch) == shown
 
 
+def test_readme_shows_the_real_output_in_chinese(monkeypatch: pytest.MonkeyPatch) -> None:
+    shown = README.split("<!-- validate-output-zh -->\n```text\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, ["--lang", "zh", "validate", "data/"], env={"NO_COLOR": "1"})
+    assert result.stdout == shown
+
+
 def test_readme_shows_the_real_finding_for_a_changed_number(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,0 +1,228 @@
+"""Chinese and English: complete catalogues, language choice, consistent terms, CJK alignment."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import shutil
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from rich.cells import cell_len
+from typer.testing import CliRunner
+
+from planchk import i18n
+from planchk.cli import app
+from tests.conftest import DATA, ROOT
+
+runner = CliRunner()
+
+
+def tools() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("i18n_tools", ROOT / "tools" / "i18n.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_catalogues_are_complete_consistent_and_current() -> None:
+    pytest.importorskip("babel")
+    assert tools().check() == []
+
+
+def test_check_catches_a_missing_translation_and_a_placeholder_mismatch() -> None:
+    pytest.importorskip("babel")
+    module = tools()
+    catalog = module._read(module.LANGUAGES["zh_CN"] / "planchk.po", "zh_CN")
+    expected = dict(module.entries())
+    message = next(m for m in catalog if m.context == "PC101.message")
+    message.string = message.string.replace("{imbalance:+}", "{imbalanse}")
+    other = next(m for m in catalog if m.context == "PC102.title")
+    other.string = ""
+    problems = module._check_catalog(catalog, expected, "zh_CN")
+    assert any("PC101.message: placeholders differ" in p for p in problems)
+    assert any("PC102.title: not translated" in p for p in problems)
+
+
+def _glossary() -> list[tuple[str, str]]:
+    rows = re.findall(
+        r"^\| ([^|]+?) \| ([^|]+?) \| (yes|no) \|",
+        (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8"),
+        re.MULTILINE,
+    )
+    return [(english, chinese) for english, chinese, checked in rows if checked == "yes"]
+
+
+def test_glossary_terms_are_used_consistently() -> None:
+    pytest.importorskip("babel")
+    module = tools()
+    catalog = module._read(module.LANGUAGES["zh_CN"] / "planchk.po", "zh_CN")
+    glossary = _glossary()
+    assert len(glossary) > 20
+    for message in catalog:
+        if not message.id:
+            continue
+        english = re.sub(r"\{[^}]*\}", "", message.id).lower()
+        for term, chinese in glossary:
+            if re.search(rf"\b{re.escape(term)}\b", english):
+                assert chinese in message.string, (message.context, term, message.string)
+
+
+@pytest.mark.parametrize(
+    ("cli", "env", "expected"),
+    [
+        (None, {}, "en"),
+        ("zh", {}, "zh"),
+        (None, {"PLANCHK_LANG": "zh"}, "zh"),
+        ("en", {"PLANCHK_LANG": "zh"}, "en"),
+        (None, {"LANG": "zh_CN.UTF-8"}, "zh"),
+        (None, {"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+        (None, {"LC_MESSAGES": "zh_TW.UTF-8"}, "zh"),
+        (None, {"PLANCHK_LANG": "en", "LANG": "zh_CN.UTF-8"}, "en"),
+    ],
+)
+def test_language_choice(
+    monkeypatch: pytest.MonkeyPatch, cli: str | None, env: dict[str, str], expected: str
+) -> None:
+    for name in ("PLANCHK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert i18n.choose(cli) == expected
+
+
+def test_unknown_language_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLANCHK_LANG", "fr")
+    result = runner.invoke(app, ["validate", str(DATA)])
+    assert result.exit_code == 2
+    assert "`fr` is not a language planchk speaks" in result.stderr
+
+
+def _no_english(text: str) -> list[str]:
+    """Latin words left in Chinese output, once identifiers, paths and codes are removed."""
+    cleaned = re.sub(r"\S+\.ya?ml(:\d+:\d+)?:?", "", text)  # file:line:column
+    cleaned = re.sub(r"PC\d{3}|\[[a-z0-9-]+\]", "", cleaned)  # codes and slugs
+    cleaned = re.sub(r"[（(`][a-z_0-9]+[）)`]", "", cleaned)  # indicator and goal ids
+    return re.findall(r"[A-Za-z]{2,}", cleaned)
+
+
+def test_validate_in_chinese_leaves_no_english(tmp_path: Path) -> None:
+    shutil.copytree(DATA, tmp_path / "data")
+    targets = tmp_path / "data" / "targets.yaml"
+    text = targets.read_text(encoding="utf-8").replace("[300, 50, 53]", "[301, 50, 53]")
+    targets.write_text(
+        text + "waivers:\n  - {rule: PC202, where: '*.岱山街办.*', reason: 已核实}\n", "utf-8"
+    )
+    result = runner.invoke(app, ["--lang", "zh", "validate", str(tmp_path / "data")])
+    assert result.exit_code == 1
+    assert _no_english(result.stdout) == []
+    assert "不平衡额 +1" in result.stdout
+    assert "（已豁免：已核实）" in result.stdout
+    assert "未通过：存在“错误”及以上级别的问题。" in result.stdout
+
+
+def test_diff_and_errors_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(DATA, tmp_path / "old")
+    shutil.copytree(DATA, tmp_path / "new")
+    tasks = tmp_path / "new" / "tasks.yaml"
+    tasks.write_text(
+        tasks.read_text(encoding="utf-8").replace(
+            "        responsible: [青云谱区税务局]\n        cooperating: [各街办、镇、集聚区]",
+            "        responsible: [青云谱区税务局, 各街办、镇、集聚区]\n        cooperating: []",
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    shown = runner.invoke(app, ["--lang", "zh", "diff", "old", "new"]).stdout
+    assert "任务 6：各街办、镇、集聚区由配合单位改列为责任单位" in shown
+    assert "共 1 处变更" in shown
+    missing = runner.invoke(app, ["--lang", "zh", "validate", "--config", "nope.toml"])
+    assert missing.exit_code == 2
+    assert missing.stderr == "planchk：错误：nope.toml：配置文件不存在\n"
+
+
+def test_machine_formats_carry_the_chosen_language_and_neutral_args(tmp_path: Path) -> None:
+    shutil.copytree(DATA, tmp_path / "data")
+    targets = tmp_path / "data" / "targets.yaml"
+    targets.write_text(
+        targets.read_text(encoding="utf-8").replace("[300, 50, 53]", "[三百, 50, 53]"), "utf-8"
+    )
+    result = runner.invoke(app, ["--lang", "zh", "validate", str(tmp_path / "data"), "-f", "json"])
+    document = json.loads(result.stdout)
+    assert document["language"] == "zh-CN"
+    [finding] = [f for f in document["findings"] if f["code"] == "PC022"]
+    assert (
+        finding["message"]
+        == "`indicators.patent_applications.values.洪都街办[0]` 应为数字，例如 8.3，"
+        "实际是文本“三百”"
+    )
+    assert finding["args"] == {
+        "field": "indicators.patent_applications.values.洪都街办[0]",
+        "expected": "number",
+        "found_kind": "text",
+        "found": "三百",
+    }
+    sarif = json.loads(
+        runner.invoke(app, ["--lang", "zh", "validate", str(DATA), "-f", "sarif"]).stdout
+    )
+    assert sarif["runs"][0]["language"] == "zh-CN"
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert (
+        next(r for r in rules if r["id"] == "PC101")["shortDescription"]["text"]
+        == "分项之和与合计不符"
+    )
+
+
+def test_explain_in_chinese() -> None:
+    shown = runner.invoke(app, ["--lang", "zh", "explain", "PC601"]).stdout
+    assert shown.startswith("PC601 text-office-not-in-annex（类别 tasks，默认严重程度 警告）")
+    assert "原因：附件（主要工作任务分解表）是考核各单位的依据" in shown
+
+
+def test_reference_docs_in_both_languages_are_current() -> None:
+    from planchk import catalogue
+
+    for language, path in catalogue.REFERENCE_PATHS.items():
+        i18n.set_language(language)
+        committed = (ROOT / path).read_text(encoding="utf-8")
+        assert committed == catalogue.reference(), (
+            f"regenerate {path} with planchk --lang {language} explain --all"
+        )
+
+
+def test_cjk_columns_align_in_a_fixed_width_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(DATA, tmp_path / "old")
+    shutil.copytree(DATA, tmp_path / "new")
+    targets = tmp_path / "new" / "targets.yaml"
+    text = targets.read_text(encoding="utf-8")
+    for old, new in (
+        ("[19, 21, 24]", "[19, 21, 25]"),
+        ("[26, 28, 33]", "[26, 28, 32]"),
+        ("[5, 7, 9]", "[5, 7, 10]"),
+    ):
+        text = text.replace(old, new)
+    targets.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for language in ("zh", "en"):
+        shown = runner.invoke(app, ["--lang", language, "diff", "old", "new"]).stdout
+        rows = [
+            line
+            for line in shown.splitlines()
+            if "2023" in line and ("街办" in line or "镇" in line or "集聚区" in line)
+        ]
+        assert len(rows) == 3
+        # the year column starts at the same display column whatever the width of the area name
+        starts = {cell_len(row[: row.index("2023")]) for row in rows}
+        assert len(starts) == 1, rows
+        ends = {
+            cell_len(row[: row.index("2023") + 4])
+            + cell_len(row[row.index("2023") + 4 :].split()[0])
+            for row in rows
+        }
+        assert ends  # rendered without wrapping

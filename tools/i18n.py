@@ -1,0 +1,175 @@
+"""Maintain planchk's message catalogues (needs Babel: pip install -e '.[test]').
+
+    python tools/i18n.py extract   # write locale/planchk.pot from the code, merge into the .po
+    python tools/i18n.py compile   # compile the .po files into the .mo files planchk reads
+    python tools/i18n.py check     # what is missing, fuzzy, inconsistent or stale (exit 1)
+
+The English templates in the code are the message ids; each message's context (msgctxt)
+names it. A translation whose English template changed is kept but marked fuzzy, and `check`
+fails until a translator has looked at it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import string
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+LOCALE = Path(__file__).resolve().parent.parent / "src" / "planchk" / "locale"
+POT = LOCALE / "planchk.pot"
+LANGUAGES = {"zh_CN": LOCALE / "zh_CN" / "LC_MESSAGES"}
+FIXED_DATE = dt.datetime(2021, 6, 9, tzinfo=dt.UTC)
+HEADER = """\
+# planchk messages. The English templates in the code are the message ids; msgctxt names
+# each message. Edit translations here (any .po editor works), then run
+# `python tools/i18n.py compile`; `python tools/i18n.py check` must pass.
+# Glossary of the terms a planning office uses: docs/glossary.md.
+#"""
+
+
+def entries() -> list[tuple[str, str]]:
+    """(context, English template) of every user-facing text, sorted by context."""
+    import planchk.diff.changes
+    import planchk.loader.schema_errors  # noqa: F401
+    from planchk import messages
+    from planchk.registry import all_codes
+
+    found = {m.key: m.english for m in messages.CATALOGUE}
+    for info in all_codes():
+        found[f"{info.code}.title"] = info.title
+        found[f"{info.code}.message"] = info.template
+        found[f"{info.code}.why"] = info.sections.why
+        for name, option in info.options.items():
+            found[f"{info.code}.option.{name}"] = option.help
+    return sorted(found.items())
+
+
+def template_catalog() -> Catalog:
+    catalog = Catalog(
+        project="planchk", domain="planchk", charset="utf-8", copyright_holder="planchk"
+    )
+    for context, english in entries():
+        catalog.add(english, context=context)
+    return catalog
+
+
+def extract() -> None:
+    _write_po(POT, template_catalog())
+    for locale, directory in LANGUAGES.items():
+        path = directory / "planchk.po"
+        catalog = _read(path, locale) if path.exists() else Catalog(locale=locale, domain="planchk")
+        catalog.update(template_catalog(), no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        _write_po(path, catalog)
+
+
+def compile_all() -> None:
+    for locale, directory in LANGUAGES.items():
+        catalog = _read(directory / "planchk.po", locale)
+        with (directory / "planchk.mo").open("wb") as stream:
+            write_mo(stream, catalog, use_fuzzy=False)
+
+
+def check() -> list[str]:
+    """Every problem with the catalogues, as sentences; empty when all is well."""
+    problems: list[str] = []
+    expected = entries()
+    if _pot_entries() != expected:
+        problems.append(f"{POT} is stale: run python tools/i18n.py extract")
+    for locale, directory in LANGUAGES.items():
+        catalog = _read(directory / "planchk.po", locale)
+        problems += _check_catalog(catalog, dict(expected), locale)
+        if _compiled(catalog) != (directory / "planchk.mo").read_bytes():
+            problems.append(
+                f"{directory / 'planchk.mo'} is stale: run python tools/i18n.py compile"
+            )
+    return problems
+
+
+def _check_catalog(catalog: Catalog, expected: dict[str, str], locale: str) -> list[str]:
+    problems = []
+    seen = set()
+    for entry in catalog:
+        if not entry.id:
+            continue
+        context = entry.context or ""
+        seen.add(context)
+        if expected.get(context) != entry.id:
+            problems.append(f"{locale} {context}: not (or no longer) a planchk message")
+        elif not entry.string:
+            problems.append(f"{locale} {context}: not translated")
+        elif entry.fuzzy:
+            problems.append(f"{locale} {context}: fuzzy (the English changed): review it")
+        elif placeholders(str(entry.id)) != placeholders(str(entry.string)):
+            english, chinese = placeholders(str(entry.id)), placeholders(str(entry.string))
+            problems.append(
+                f"{locale} {context}: placeholders differ: {sorted(english)} "
+                f"in English, {sorted(chinese)} in the translation"
+            )
+    problems += [f"{locale} {c}: missing" for c in expected if c not in seen]
+    return problems
+
+
+def placeholders(template: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
+
+
+def _pot_entries() -> list[tuple[str, str]]:
+    catalog = read_po(POT.open("rb"))
+    return sorted((m.context or "", m.id) for m in catalog if m.id)  # type: ignore[misc]
+
+
+def _compiled(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def _read(path: Path, locale: str) -> Catalog:
+    with path.open("rb") as stream:
+        catalog = read_po(stream, locale=locale, domain="planchk")
+    # Dates would make every compiled file differ from the last; the .po is dated by git.
+    catalog.creation_date = catalog.revision_date = FIXED_DATE
+    return catalog
+
+
+def _write_po(path: Path, catalog: Catalog) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    catalog.fuzzy = False
+    catalog.project = "planchk"
+    catalog.version = ""
+    catalog.msgid_bugs_address = ""
+    catalog.copyright_holder = "the planchk developers"
+    catalog.header_comment = HEADER
+    write_po(buffer, catalog, width=100, no_location=True)
+    text = buffer.getvalue().decode("utf-8")
+    # Babel stamps the time of writing; a fixed header keeps the file stable in git.
+    lines = [line for line in text.splitlines(keepends=True) if "-Date:" not in line]
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    command = argv[1] if len(argv) > 1 else "check"
+    if command == "extract":
+        extract()
+    elif command == "compile":
+        compile_all()
+    elif command == "check":
+        problems = check()
+        print("\n".join(problems) or "catalogues are complete and current")
+        return 1 if problems else 0
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
