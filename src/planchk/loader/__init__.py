@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from planchk.findings import Finding, Location, Problem
 from planchk.loader import codes
+from planchk.loader.cells import cell_problems
 from planchk.loader.compose import compose as compose_text
 from planchk.loader.schema_errors import schema_problems
 from planchk.loader.sourcemap import SourceMap, position_after
@@ -98,9 +99,14 @@ def _validate(loaded: LoadedFile, data: dict[str, Any]) -> None:
     assert loaded.kind is not None
     model = MODELS[loaded.kind]
     try:
-        loaded.model = model.model_validate(data)
+        validated = model.model_validate(data)
     except ValidationError as error:
         _add(loaded, schema_problems(error, model, loaded.sourcemap))
+        validated = None
+    if model is TargetsFile:
+        _add(loaded, cell_problems(data, loaded.sourcemap))
+    if not loaded.problems:
+        loaded.model = validated
 
 
 def _strip_bom(text: str) -> str:

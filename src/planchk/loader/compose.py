@@ -2,9 +2,14 @@
 
 PyYAML's own loaders first build a node graph, then construct objects from it, and resolve
 scalars by YAML 1.1 rules; both cost time on large plans and neither keeps positions. Walking
-the event stream once with an explicit stack gives plain data (dict, list, str, int, Decimal,
-bool, None), a position for every node, and safety by construction: no tag is ever turned into
-an object and no alias is ever expanded.
+the event stream once with an explicit stack gives plain data (dict, list, str, Decimal, bool,
+None), positions, and safety by construction: no tag is ever turned into an object and no
+alias is ever expanded.
+
+The loop is the hot path of a million-cell plan (one event per cell), so it is written for
+speed: the parser's get_event is called directly, events are told apart by class identity, and
+the scalar items of sequences (table cells) get no position here at all: the source map finds
+them again from their sequence's position only when a finding needs one.
 """
 
 from __future__ import annotations
@@ -16,14 +21,19 @@ import yaml
 
 from planchk.findings import Location, Problem
 from planchk.loader import codes
-from planchk.loader.scalars import resolve_plain
-from planchk.loader.sourcemap import DataPath, SourceMap, pack, position_after
+from planchk.loader.scalars import number_cache, resolve_plain
+from planchk.loader.sourcemap import COLUMN_BITS, DataPath, SourceMap, position_after, unpack
 from planchk.registry import CodeInfo
 
 # libyaml's C parser when PyYAML was built with it; the pure-Python parser otherwise.
 _PARSER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 32
 _DROPPED = "\x00dropped"
+
+_SCALAR = yaml.ScalarEvent
+_SEQUENCE_START = yaml.SequenceStartEvent
+_MAPPING_START = yaml.MappingStartEvent
+_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
 @dataclass
@@ -38,18 +48,24 @@ class _Stop(Exception):
     """Raised to end composition after a problem that makes the rest meaningless."""
 
 
-@dataclass
 class _Frame:
-    container: dict[str, Any] | list[Any]
-    path: DataPath
-    key: str | None = None  # the pending key of a mapping, waiting for its value
-    skip_value: bool = False  # the pending key was a duplicate: parse its value, do not store it
+    """An open mapping or sequence."""
+
+    __slots__ = ("container", "is_list", "key", "path", "skip_value")
+
+    def __init__(self, container: dict[str, Any] | list[Any], path: DataPath) -> None:
+        self.container = container
+        self.is_list = isinstance(container, list)
+        self.path = path
+        self.key: str | None = None  # the pending key of a mapping, waiting for its value
+        self.skip_value = False  # the pending key was a duplicate: parse its value, drop it
 
 
 class _Composer:
-    def __init__(self, file: str) -> None:
-        self.out = Composed(sourcemap=SourceMap(file))
+    def __init__(self, file: str, text: str) -> None:
+        self.out = Composed(sourcemap=SourceMap(file, text))
         self.smap = self.out.sourcemap
+        self.nodes, self.keys = self.smap.nodes, self.smap.keys  # written in the hot loop
         self.stack: list[_Frame] = []
         self.documents = 0
 
@@ -59,14 +75,125 @@ class _Composer:
         self.out.problems.append((info, Problem(loc, path, args)))
 
     def run(self, text: str) -> Composed:
+        parser = _PARSER(text)
         try:
-            for event in yaml.parse(text, Loader=_PARSER):
-                self.on_event(event)
+            self.loop(parser.get_event)
         except _Stop:
             pass
         except yaml.YAMLError as error:
             self.out.problems.append((codes.YAML_SYNTAX, self.syntax_problem(error, text)))
+        finally:
+            parser.dispose()
         return self.out
+
+    def loop(self, get_event: Any) -> None:
+        stack = self.stack
+        resolve, cached = resolve_plain, number_cache.get
+        append = None  # the open sequence's append while the innermost node is a sequence
+        while True:
+            event = get_event()
+            kind = event.__class__
+            if kind is _SCALAR:
+                if event.anchor is not None or event.tag is not None:
+                    self.refuse(event)
+                value = event.value
+                if event.implicit[0]:  # plain: resolve it; quoted: it stays text
+                    value = cached(value) or resolve(value)
+                if append is not None:
+                    append(value)  # the hot path: a table cell
+                else:
+                    self.on_scalar(event, value, stack[-1] if stack else None)
+                continue
+            if kind in _END:
+                stack.pop()
+            elif self.on_other(event, kind):
+                return
+            top = stack[-1] if stack else None
+            append = top.container.append if top is not None and top.is_list else None  # type: ignore[union-attr]
+
+    def on_other(self, event: Any, kind: type) -> bool:
+        """Collection starts and document-level events; True at the end of the stream."""
+        if kind is _SEQUENCE_START or kind is _MAPPING_START:
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                self.refuse(event)
+            self.open({} if kind is _MAPPING_START else [], event)
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                self.problem(codes.YAML_MULTIPLE_DOCUMENTS, *_position(event))
+                raise _Stop
+        elif kind is yaml.AliasEvent:
+            self.problem(codes.YAML_ALIAS, *_position(event))
+            raise _Stop
+        return kind is yaml.StreamEndEvent
+
+    def refuse(self, event: Any) -> None:
+        if event.anchor is not None:
+            self.problem(codes.YAML_ALIAS, *_position(event))
+            raise _Stop
+        tag = event.tag
+        if tag == "!":  # a quoted scalar's "non-specific" tag: not a tag anyone wrote
+            return
+        self.problem(codes.YAML_TAG, *_position(event), tag=tag.replace("tag:yaml.org,2002:", "!!"))
+        raise _Stop
+
+    def open(self, container: dict[str, Any] | list[Any], event: Any) -> None:
+        self.out.empty = False
+        stack = self.stack
+        if not stack:
+            self.out.data = container
+            stack.append(_Frame(container, ()))
+            return
+        mark = event.start_mark
+        if len(stack) >= MAX_DEPTH:
+            self.problem(codes.YAML_TOO_DEEP, mark.line + 1, mark.column + 1, limit=MAX_DEPTH)
+            raise _Stop
+        parent = stack[-1]
+        if not parent.is_list and parent.key is None:
+            self.problem(codes.YAML_COMPLEX_KEY, mark.line + 1, mark.column + 1)
+            raise _Stop
+        path = self.attach(parent, container)
+        self.nodes[path] = ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
+        stack.append(_Frame(container, path))
+
+    def attach(self, parent: _Frame, value: Any) -> DataPath:
+        """Store `value` in the parent container; return its data path."""
+        container = parent.container
+        if isinstance(container, list):
+            container.append(value)
+            return (*parent.path, len(container) - 1)
+        key, parent.key = parent.key, None
+        assert key is not None
+        if parent.skip_value:
+            # Positions of a dropped duplicate go under a path no lookup uses, so that they
+            # cannot overwrite those of the first occurrence.
+            parent.skip_value = False
+            return (*parent.path, _DROPPED, key)
+        container[key] = value
+        return (*parent.path, key)
+
+    def on_scalar(self, event: Any, value: Any, frame: _Frame | None) -> None:
+        """A scalar that is not a sequence item: a document, a key or a mapping value."""
+        self.out.empty = False
+        mark = event.start_mark
+        packed = ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
+        if frame is None:
+            self.out.data = value
+        elif frame.key is not None:
+            self.nodes[self.attach(frame, value)] = packed
+        else:
+            path = (*frame.path, event.value)
+            first = self.keys.get(path)
+            if first is None:
+                self.keys[path] = packed
+                frame.key = event.value
+            else:
+                line, column = unpack(packed)
+                self.problem(
+                    codes.DUPLICATE_KEY, line, column, key=event.value, first_line=unpack(first)[0]
+                )
+                # Keep the first value and drop this one: one mistake gives one finding.
+                frame.key, frame.skip_value = event.value, True
 
     def syntax_problem(self, error: yaml.YAMLError, text: str) -> Problem:
         """A YAMLError as a problem at the position PyYAML reports."""
@@ -76,106 +203,18 @@ class _Composer:
         else:  # a ReaderError knows only the character offset
             line, column = position_after(text[: getattr(error, "position", 0)])
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        context, context_mark = (
-            getattr(error, "context", None),
-            getattr(error, "context_mark", None),
-        )
+        context = getattr(error, "context", None)
+        context_mark = getattr(error, "context_mark", None)
         if context and context_mark is not None:
             problem = f"{problem} ({context} at line {context_mark.line + 1})"
         return Problem(Location(self.smap.file, line, column), "", {"problem": problem})
 
-    def on_event(self, event: yaml.Event) -> None:
-        mark = event.start_mark
-        assert mark is not None  # the parser marks every event it produces
-        line, column = mark.line + 1, mark.column + 1
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                self.problem(codes.YAML_MULTIPLE_DOCUMENTS, line, column)
-                raise _Stop
-        elif isinstance(event, yaml.AliasEvent):
-            self.problem(codes.YAML_ALIAS, line, column)
-            raise _Stop
-        elif isinstance(event, yaml.ScalarEvent):
-            self.check_node(event, line, column)
-            self.on_scalar(event, line, column)
-        elif isinstance(event, yaml.CollectionStartEvent):
-            self.check_node(event, line, column)
-            is_map = isinstance(event, yaml.MappingStartEvent)
-            self.open(({} if is_map else []), line, column)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            self.stack.pop()
 
-    def check_node(self, event: yaml.NodeEvent, line: int, column: int) -> None:
-        if event.anchor is not None:
-            self.problem(codes.YAML_ALIAS, line, column)
-            raise _Stop
-        tag = getattr(event, "tag", None)
-        if tag is not None and tag != "!":  # "!" only marks a quoted scalar as non-plain
-            self.problem(codes.YAML_TAG, line, column, tag=tag.replace("tag:yaml.org,2002:", "!!"))
-            raise _Stop
-
-    def open(self, container: dict[str, Any] | list[Any], line: int, column: int) -> None:
-        self.out.empty = False
-        if not self.stack:
-            self.out.data = container
-            self.stack.append(_Frame(container, ()))
-            return
-        if len(self.stack) >= MAX_DEPTH:
-            self.problem(codes.YAML_TOO_DEEP, line, column, limit=MAX_DEPTH)
-            raise _Stop
-        parent = self.stack[-1]
-        if isinstance(parent.container, dict) and parent.key is None:
-            self.problem(codes.YAML_COMPLEX_KEY, line, column)
-            raise _Stop
-        path = self.attach(parent, container)
-        self.smap.add_node(path, line, column)
-        self.stack.append(_Frame(container, path))
-
-    def attach(self, parent: _Frame, value: Any) -> DataPath:
-        """Store `value` in the parent container; return its data path."""
-        if isinstance(parent.container, list):
-            parent.container.append(value)
-            return (*parent.path, len(parent.container) - 1)
-        assert parent.key is not None
-        key, parent.key = parent.key, None
-        if parent.skip_value:
-            # Positions of a dropped duplicate go under a path no lookup uses, so that they
-            # cannot overwrite those of the first occurrence.
-            parent.skip_value = False
-            return (*parent.path, _DROPPED, key)
-        parent.container[key] = value
-        return (*parent.path, key)
-
-    def on_scalar(self, event: yaml.ScalarEvent, line: int, column: int) -> None:
-        self.out.empty = False
-        plain = event.implicit[0]
-        value = resolve_plain(event.value) if plain else event.value
-        if not self.stack:
-            self.out.data = value
-            return
-        frame = self.stack[-1]
-        if isinstance(frame.container, list):
-            frame.container.append(value)
-            self.smap.item_list(frame.path).append(pack(line, column))
-        elif frame.key is None:
-            self.on_key(frame, event.value, line, column)
-        else:
-            self.smap.add_node(self.attach(frame, value), line, column)
-
-    def on_key(self, frame: _Frame, key: str, line: int, column: int) -> None:
-        assert isinstance(frame.container, dict)
-        path = (*frame.path, key)
-        first = self.smap.key(path)
-        if first is not None:
-            self.problem(codes.DUPLICATE_KEY, line, column, key=key, first_line=first[0])
-            # Keep the first value and drop this one, so that one mistake gives one finding.
-            frame.key, frame.skip_value = key, True
-            return
-        self.smap.add_key(path, line, column)
-        frame.key = key
+def _position(event: Any) -> tuple[int, int]:
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1
 
 
 def compose(text: str, file: str) -> Composed:
     """Plain data, positions and YAML-level problems of one document."""
-    return _Composer(file).run(text)
+    return _Composer(file, text).run(text)

@@ -2,39 +2,54 @@
 
 PyYAML resolves YAML 1.1 types: `NO` becomes False, `010` is octal, `1:20` is a sexagesimal
 number and `1_000` an integer. None of that is what a person typing a plan table means, so
-planchk resolves plain scalars itself with a small YAML 1.2-like set, and numbers are read
-as Decimal from the printed text, never through float. Everything else stays a string, and
-the schema says where a string does not belong.
+planchk resolves plain scalars itself with a small YAML 1.2-like set. Numbers become Decimal
+from the printed text, never through float, so 6.0 keeps its one decimal; everything else
+stays a string, and the schema says where a string does not belong.
 """
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
-_TRUE = frozenset({"true", "True", "TRUE"})
-_FALSE = frozenset({"false", "False", "FALSE"})
-# No leading zeros ("010" is a typo or an octal surprise), no exponent, no underscores.
-_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
-_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+")
-# Longer numbers are not plan figures; refusing them also keeps int() away from huge inputs.
+_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
+_BOOLEANS["FALSE"] = False
+_NUMBER_START = frozenset("0123456789+-")
+# Longer numbers are not plan figures; refusing them also keeps huge inputs away from Decimal.
 MAX_DIGITS = 40
+# A table repeats the same small figures; one Decimal per distinct text is enough (they are
+# immutable), and saves both time and memory on large plans.
+number_cache: dict[str, Decimal] = {}
+_CACHE_LIMIT = 100_000
 
-Scalar = str | int | Decimal | bool | None
+Scalar = str | Decimal | bool | None
 
 
 def resolve_plain(text: str) -> Scalar:
     """The value of an unquoted scalar as printed."""
+    cached = number_cache.get(text)
+    if cached is not None:
+        return cached
+    if text[:1] in _NUMBER_START and is_number(text):
+        number = Decimal(text)
+        if len(number_cache) < _CACHE_LIMIT:
+            number_cache[text] = number
+        return number
     if text in _NULL:
         return None
-    if len(text) <= MAX_DIGITS + 2:
-        if _INT.fullmatch(text):
-            return int(text)
-        if _DECIMAL.fullmatch(text):
-            return Decimal(text)
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
+    return _BOOLEANS.get(text, text)
+
+
+def is_number(text: str) -> bool:
+    """Digits, optionally signed, with at most one decimal point between digits.
+
+    No leading zeros ("010" is a typo or an octal surprise), no exponent, no underscores,
+    nothing but ASCII digits.
+    """
+    body = text[1:] if text[:1] in "+-" else text
+    whole, point, fraction = body.partition(".")
+    if not whole or len(body) > MAX_DIGITS or not (whole.isascii() and whole.isdigit()):
         return False
-    return text
+    if len(whole) > 1 and whole[0] == "0":
+        return False
+    return not point or (fraction.isascii() and fraction.isdigit())

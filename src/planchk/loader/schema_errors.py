@@ -43,6 +43,8 @@ _TYPE_KEYS = {
     "model_type": "mapping",
     "model_attributes_type": "mapping",
     "planchk_number": "number",
+    "planchk_int": "int",
+    "planchk_list": "list",
     "planchk_date": "date",
 }
 # What a value was, as words: found_kind -> template with {value}.

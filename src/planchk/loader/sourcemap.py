@@ -1,64 +1,69 @@
 """Where each value of a loaded file came from: data path -> 1-based line and column.
 
-A plan of a million cells has a million scalars, most of them items of short flow sequences
-(one row of a table). Storing a tuple key per cell would cost more than the data itself, so
-scalar items of a sequence are kept as one packed int each in a list per sequence.
+Mappings, sequences, keys and mapping values get their position when the file is read. The
+scalar items of sequences (the cells of a million-cell table) do not: recording a million
+positions would cost more than the data. When a finding needs a cell's position, the map
+re-parses just that sequence's text from its recorded start and reads its items' marks.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
+from functools import lru_cache
+
+import yaml
 
 DataPath = tuple[str | int, ...]
 
-_COLUMN_BITS = 20
-_COLUMN_MASK = (1 << _COLUMN_BITS) - 1
+COLUMN_BITS = 20
+_COLUMN_MASK = (1 << COLUMN_BITS) - 1
+_PARSER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def pack(line: int, column: int) -> int:
-    return (line << _COLUMN_BITS) | min(column, _COLUMN_MASK)
+    return (line << COLUMN_BITS) | min(column, _COLUMN_MASK)
 
 
 def unpack(packed: int) -> tuple[int, int]:
-    return packed >> _COLUMN_BITS, packed & _COLUMN_MASK
+    return packed >> COLUMN_BITS, packed & _COLUMN_MASK
 
 
 class SourceMap:
     """Positions of the nodes and keys of one YAML document."""
 
-    __slots__ = ("_items", "_keys", "_nodes", "file")
+    __slots__ = ("_items", "_line_starts", "file", "keys", "nodes", "text")
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.file = file
-        self._nodes: dict[DataPath, int] = {(): pack(1, 1)}
-        self._keys: dict[DataPath, int] = {}
-        self._items: dict[DataPath, list[int]] = {}
+        self.text = text
+        # Packed positions (see pack); the composer fills them directly, for speed.
+        self.nodes: dict[DataPath, int] = {(): pack(1, 1)}
+        self.keys: dict[DataPath, int] = {}
+        self._line_starts: list[int] | None = None
+        self._items = lru_cache(maxsize=4096)(self._item_positions)
 
     def add_node(self, path: DataPath, line: int, column: int) -> None:
-        self._nodes[path] = pack(line, column)
+        self.nodes[path] = pack(line, column)
 
     def add_key(self, path: DataPath, line: int, column: int) -> None:
-        self._keys[path] = pack(line, column)
-
-    def item_list(self, sequence_path: DataPath) -> list[int]:
-        """The list that holds the packed positions of a sequence's scalar items, in order."""
-        return self._items.setdefault(sequence_path, [])
+        self.keys[path] = pack(line, column)
 
     def node(self, path: Sequence[str | int]) -> tuple[int, int] | None:
         """Position of the value at `path`, or None when the path is not in the document."""
         key = tuple(path)
-        packed = self._nodes.get(key)
+        packed = self.nodes.get(key)
         if packed is not None:
             return unpack(packed)
-        if key and isinstance(key[-1], int):
-            items = self._items.get(key[:-1])
-            if items is not None and 0 <= key[-1] < len(items):
-                return unpack(items[key[-1]])
+        if key and isinstance(key[-1], int) and key[:-1] in self.nodes:
+            items = self._items(key[:-1])
+            if 0 <= key[-1] < len(items):
+                return items[key[-1]]
         return None
 
     def key(self, path: Sequence[str | int]) -> tuple[int, int] | None:
         """Position of the mapping key that introduces `path`, if it is a mapping entry."""
-        packed = self._keys.get(tuple(path))
+        packed = self.keys.get(tuple(path))
         return None if packed is None else unpack(packed)
 
     def nearest(self, path: Sequence[str | int]) -> tuple[int, int]:
@@ -70,6 +75,54 @@ class SourceMap:
                 return found
             probe = probe[:-1]
         return 1, 1
+
+    def _item_positions(self, sequence: DataPath) -> tuple[tuple[int, int], ...]:
+        """Positions of a sequence's items, read again from the text of the sequence."""
+        line, column = unpack(self.nodes[sequence])
+        start = self._offset(line, column)
+        # Padding the first line back to its column keeps a block sequence's indentation.
+        snippet = " " * (column - 1) + self.text[start:]
+        found: list[tuple[int, int]] = []
+        depth = 0
+        parser = _PARSER(snippet)
+        try:
+            while True:
+                event = parser.get_event()
+                if isinstance(event, yaml.StreamEndEvent):
+                    break
+                if depth == 1 and isinstance(event, yaml.NodeEvent) and event.start_mark:
+                    mark = event.start_mark
+                    found.append((line + mark.line, mark.column + 1))
+                if isinstance(event, yaml.CollectionStartEvent):
+                    depth += 1
+                elif isinstance(event, yaml.CollectionEndEvent):
+                    depth -= 1
+                    if depth == 0:
+                        break
+        except yaml.YAMLError:
+            pass  # what follows the sequence may not parse on its own; its items came first
+        finally:
+            parser.dispose()
+        return tuple(found)
+
+    def _offset(self, line: int, column: int) -> int:
+        """The character offset of a 1-based line and column."""
+        if self._line_starts is None:
+            starts = [0]
+            find = self.text.find
+            index = find("\n")
+            while index >= 0:
+                starts.append(index + 1)
+                index = find("\n", index + 1)
+            self._line_starts = starts
+        return self._line_starts[line - 1] + column - 1
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line of a character offset (for problems found by offset)."""
+        if self._line_starts is None:
+            self._offset(1, 1)
+        assert self._line_starts is not None
+        return bisect.bisect_right(self._line_starts, offset)
 
 
 def position_after(prefix: str) -> tuple[int, int]:

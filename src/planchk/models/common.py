@@ -37,6 +37,13 @@ def _cell(value: Any) -> Decimal | None:
     return None if value is None else _printed_number(value)
 
 
+def _row(value: Any) -> list[Decimal | None]:
+    # Only the row's shape: its cells are checked by planchk.loader.cells.
+    if type(value) is list:
+        return value
+    raise PydanticCustomError("planchk_list", "expected a list")
+
+
 def _iso_date(value: Any) -> dt.date:
     if isinstance(value, str):
         try:
@@ -46,10 +53,20 @@ def _iso_date(value: Any) -> dt.date:
     raise PydanticCustomError("planchk_date", "expected a date written YYYY-MM-DD")
 
 
+def _integer(value: Any) -> int:
+    # The loader reads every number as a Decimal; a year or a task number is one printed
+    # without a decimal point.
+    if isinstance(value, Decimal) and value.as_tuple().exponent == 0:
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise PydanticCustomError("planchk_int", "expected a whole number")
+
+
 def _section_number(value: Any) -> Any:
     # Sections are numbered 一, 二, ... as printed; 1, 2, ... is accepted as the same thing.
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return str(_integer(value))
     return value
 
 
@@ -59,9 +76,17 @@ Cell = Annotated[
     PlainValidator(_cell),
     WithJsonSchema({"type": ["number", "null"]}),
 ]
+# A table row: checked by the loader (planchk.loader.cells) rather than item by item here,
+# because a million-cell plan would spend more time in validation than in parsing.
+Row = Annotated[
+    list[Decimal | None],
+    PlainValidator(_row),
+    WithJsonSchema({"type": "array", "items": {"type": ["number", "null"]}}),
+]
 IsoDate = Annotated[
     dt.date, PlainValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})
 ]
+Integer = Annotated[int, PlainValidator(_integer), WithJsonSchema({"type": "integer"})]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 SectionNumber = Annotated[str, BeforeValidator(_section_number)]
 

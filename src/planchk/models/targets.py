@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, StrictBool, StrictInt, model_validator
+from pydantic import Field, StrictBool, model_validator
 from pydantic_core import PydanticCustomError
 
-from planchk.models.common import Cell, IsoDate, Name, Number, StrictModel, Waiver
+from planchk.models.common import Integer, IsoDate, Name, Number, Row, StrictModel, Waiver
 
 Kind = Literal["stock", "flow", "ratio"]
 SumMode = Literal["exact", "at_least", "at_most", "none"]
@@ -30,7 +30,7 @@ class PlanInfo(StrictModel):
     document_number: Name | None = Field(default=None, description="e.g. 青政办发〔2021〕23号")
     issuer: Name | None = None
     issued: IsoDate | None = None
-    period: list[StrictInt] = Field(
+    period: list[Integer] = Field(
         min_length=2, max_length=2, description="First and last year: [2021, 2023]."
     )
 
@@ -74,8 +74,8 @@ class Indicator(StrictModel):
         description="Largest difference between parts and total to accept as rounding; "
         "default: what the printed digits allow.",
     )
-    years: list[StrictInt] = Field(min_length=1)
-    values: dict[Name, list[Cell]] = Field(
+    years: list[Integer] = Field(min_length=1)
+    values: dict[Name, Row] = Field(
         description="One row per area: a value per year, in the order of `years`."
     )
 
@@ -88,7 +88,7 @@ class Goal(StrictModel):
     text: Name = Field(description="The goal's wording as printed.")
     indicator: Name | None = Field(default=None, description="The indicator it sets, if any.")
     area: Name | None = Field(default=None, description="Default: the top of the hierarchy.")
-    year: StrictInt
+    year: Integer
     op: Comparator = Field(description="超过/突破/高于 >, 达到/不低于/不少于 >=, 不超过/控制在 <=.")
     value: Number
     unit: Name

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, StrictBool, StrictInt
+from pydantic import Field, StrictBool
 
-from planchk.models.common import Name, SectionNumber, StrictModel, Waiver
+from planchk.models.common import Integer, Name, SectionNumber, StrictModel, Waiver
 
 OfficeKind = Literal["department", "party", "agency", "enterprise", "area", "other"]
 
@@ -34,7 +34,7 @@ class Group(StrictModel):
 
 
 class Task(StrictModel):
-    number: StrictInt
+    number: Integer
     title: Name
     lead: list[Name] = Field(default_factory=list, description="牵头单位")
     responsible: list[Name] = Field(default_factory=list, description="责任单位")

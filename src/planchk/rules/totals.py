@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
+from planchk.blanks import has_blank
 from planchk.context import PlanContext
 from planchk.findings import Problem, Severity
 from planchk.models.targets import Indicator, SumMode
@@ -57,20 +59,6 @@ def half_unit(value: Decimal) -> Decimal:
     return Decimal(5).scaleb(int(exponent) - 1) if isinstance(exponent, int) else Decimal(0)
 
 
-@dataclass(frozen=True)
-class _Table:
-    """One indicator's rows, keyed by canonical area."""
-
-    ind_id: str
-    indicator: Indicator
-    mode: SumMode
-    rows: Mapping[str, Sequence[Decimal | None]]
-
-    def value(self, area: str, index: int) -> Decimal | None:
-        row = self.rows.get(area, ())
-        return row[index] if index < len(row) else None
-
-
 def column_sums(ctx: PlanContext) -> list[ColumnSum]:
     """Every checkable (total, parts) pair of every summed indicator; blanks are skipped."""
     targets, hierarchy = ctx.targets, ctx.hierarchy
@@ -81,32 +69,41 @@ def column_sums(ctx: PlanContext) -> list[ColumnSum]:
         mode = ctx.sum_mode(indicator)
         if mode == "none":
             continue
-        table = _Table(ind_id, indicator, mode, ctx.rows(ind_id))
+        rows = ctx.rows(ind_id)
         for parent, parts in hierarchy.parts.items():
-            for index in range(len(indicator.years)):
-                found = _column(ctx, table, parent, parts, index)
-                if found is not None:
-                    sums.append(found)
+            sums.extend(_columns(ctx, ind_id, indicator, mode, rows, parent, parts))
     return sums
 
 
-def _column(
-    ctx: PlanContext, table: _Table, parent: str, parts: Sequence[str], index: int
-) -> ColumnSum | None:
-    total = table.value(parent, index)
-    addends = [table.value(area, index) for area in parts]
-    if total is None or None in addends:
-        return None  # a missing row or blank cell is a coverage finding, not a sum to check
-    values = [v for v in addends if v is not None]
-    parts_sum = sum(values, Decimal(0))
-    indicator = table.indicator
-    # The rounding slack matters only when the column does not balance; skip it otherwise.
-    slack = _tolerance(ctx, indicator, [total, *values]) if parts_sum != total else Decimal(0)
-    year = indicator.years[index]
-    return ColumnSum(
-        table.ind_id, indicator.name, parent, year, index, table.mode,
-        total, parts_sum, slack, tuple(parts),
-    )  # fmt: skip
+def _columns(  # noqa: PLR0913, PLR0917  (one level of one indicator: all of it is needed)
+    ctx: PlanContext,
+    ind_id: str,
+    indicator: Indicator,
+    mode: SumMode,
+    rows: Mapping[str, Sequence[Decimal | None]],
+    parent: str,
+    parts: Sequence[str],
+) -> Iterator[ColumnSum]:
+    total_row = rows.get(parent)
+    part_rows = [rows.get(area) for area in parts]
+    if total_row is None or None in part_rows:
+        return  # a missing row is a coverage finding, not a sum to check
+    years = len(indicator.years)
+    # zip transposes the parts' rows into columns at C speed; a short row ends the columns
+    # early, and row-length reports it.
+    columns: Iterator[tuple[Decimal | None, ...]] = zip(total_row[:years], *part_rows, strict=False)
+    for index, (total, *column) in enumerate(columns):
+        if total is None or has_blank(column):
+            continue  # a blank cell is a coverage finding
+        addends = cast(list[Decimal], column)
+        parts_sum = sum(addends, Decimal(0))
+        if parts_sum == total:
+            continue  # the common case: nothing more to work out
+        values = [total, *addends]
+        yield ColumnSum(
+            ind_id, indicator.name, parent, indicator.years[index], index, mode,
+            total, parts_sum, _tolerance(ctx, indicator, values), tuple(parts),
+        )  # fmt: skip
 
 
 def _tolerance(ctx: PlanContext, indicator: Indicator, values: list[Decimal]) -> Decimal:

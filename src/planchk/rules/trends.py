@@ -7,14 +7,18 @@ look; a ratio moves freely. The indicator's `trend` setting overrides what its k
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import operator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
+from planchk.blanks import has_blank
 from planchk.context import PlanContext
 from planchk.findings import Problem, Severity
 from planchk.models.targets import TrendPolicy
 from planchk.options import percent
 from planchk.registry import Option, rule
+
+_not_above: Callable[[Decimal | None, Decimal | None], bool] = operator.le  # type: ignore[assignment]
 
 
 def _falls(ctx: PlanContext, policy: TrendPolicy, old: Decimal, new: Decimal) -> bool:
@@ -32,6 +36,8 @@ def _decreases(ctx: PlanContext, policy: TrendPolicy) -> Iterator[Problem]:
             continue
         years = indicator.years
         for area, row in indicator.values.items():
+            if not has_blank(row) and all(map(_not_above, row, row[1:])):
+                continue  # the common case, decided at C speed: no value falls
             previous: tuple[int, Decimal] | None = None
             for index, value in enumerate(row[: len(years)]):
                 if value is None:

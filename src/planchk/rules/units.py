@@ -2,19 +2,62 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain
 
+from planchk.blanks import has_blank
 from planchk.context import PlanContext
 from planchk.findings import Problem, Severity
 from planchk.messages import joined
+from planchk.models.targets import Indicator
 from planchk.registry import rule
 
 
-def decimals(value: Decimal) -> int:
-    """Digits printed after the decimal point (6.0 has one, 6 has none)."""
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+@dataclass
+class Precision:
+    """What one pass over an indicator's cells learns about their printed digits."""
+
+    examples: dict[int, str] = field(default_factory=dict)  # decimals -> first value so printed
+    fractional: list[tuple[str, int]] = field(default_factory=list)  # (row, index), count units
+
+
+def precision_scan(ctx: PlanContext) -> dict[str, Precision]:
+    """Printed decimals of every cell, and the counts that are not whole, in one pass."""
+    scans: dict[str, Precision] = {}
+    for ind_id, indicator in ctx.indicators():
+        unit = ctx.units.get(indicator.unit)
+        scan = scans[ind_id] = Precision()
+        cells = chain.from_iterable(indicator.values.values())
+        if "." not in "".join(map(str, cells)):  # a table of whole numbers, decided at C speed
+            scan.examples[0] = str(next((v for v in _non_blank(indicator)), 0))
+            continue
+        for area, row in indicator.values.items():
+            texts = (
+                [str(v) for v in row if v is not None] if has_blank(row) else list(map(str, row))
+            )
+            if texts and "." not in "".join(texts):  # the common case: whole numbers
+                scan.examples.setdefault(0, texts[0])
+                continue
+            _scan_row(scan, area, row, whole=unit is not None and unit.whole)
+    return scans
+
+
+def _non_blank(indicator: Indicator) -> Iterator[Decimal]:
+    for row in indicator.values.values():
+        yield from (value for value in row if value is not None)
+
+
+def _scan_row(scan: Precision, area: str, row: Sequence[Decimal | None], whole: bool) -> None:
+    for index, value in enumerate(row):
+        if value is None:
+            continue
+        text = str(value)
+        point = text.find(".")
+        scan.examples.setdefault(0 if point < 0 else len(text) - point - 1, text)
+        if whole and point >= 0 and value != value.to_integral_value():
+            scan.fractional.append((area, index))
 
 
 @rule(
@@ -74,20 +117,17 @@ def count_not_whole(ctx: PlanContext) -> Iterator[Problem]:
           京山街办: [12, 13, 15]
     """
     for ind_id, indicator in ctx.indicators():
-        unit = ctx.units.get(indicator.unit)
-        if unit is None or not unit.whole:
-            continue
-        for cell in ctx.cells(ind_id):
-            if cell.value is not None and cell.value != cell.value.to_integral_value():
-                yield ctx.at_cell(
-                    cell,
-                    name=indicator.name,
-                    indicator=ind_id,
-                    area=cell.area,
-                    year=cell.year,
-                    value=cell.value,
-                    unit=indicator.unit,
-                )
+        for area, index in ctx.shared(precision_scan)[ind_id].fractional:
+            cell = ctx.cell(ind_id, area, index)
+            yield ctx.at_cell(
+                cell,
+                name=indicator.name,
+                indicator=ind_id,
+                area=cell.area,
+                year=cell.year,
+                value=cell.value,
+                unit=indicator.unit,
+            )
 
 
 @rule(
@@ -122,10 +162,7 @@ def mixed_precision(ctx: PlanContext) -> Iterator[Problem]:
           乙: [0.098]
     """
     for ind_id, indicator in ctx.indicators():
-        example: dict[int, str] = {}
-        for cell in ctx.cells(ind_id):
-            if cell.value is not None:
-                example.setdefault(decimals(cell.value), str(cell.value))
+        example = ctx.shared(precision_scan)[ind_id].examples
         if len(example) > 1:
             places = sorted(example)
             yield ctx.in_targets(
