@@ -175,3 +175,26 @@ def test_plain_words_stay_words(tmp_path: Path) -> None:
     assert loaded.problems == []
     assert isinstance(loaded.model, TargetsFile)
     assert "NO" in loaded.model.areas["全区"]
+
+
+def test_a_nested_list_inside_a_row_is_a_wrong_type_at_its_position(tmp_path: Path) -> None:
+    text = MINIMAL_TARGETS.replace("乙街道: [6, 8]", "乙街道: [6, [8]]")
+    assert load_text(tmp_path, text) == [("PC022", 13, 16)]
+
+
+def test_cells_get_their_positions_from_the_sequence_text(tmp_path: Path) -> None:
+    text = MINIMAL_TARGETS.replace(
+        "乙街道: [6, 8]", "乙街道:\n        - 6\n        - 'x'\n        - 8"
+    ).replace("甲街道: [4, 12]", "甲街道: [4,\n               12]")
+    path = tmp_path / "targets.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load_file(path, "targets.yaml")
+    [problem] = loaded.problems
+    assert (problem.code, problem.location.line, problem.location.column) == ("PC022", 16, 11)
+    smap = loaded.sourcemap
+    assert smap.node(("indicators", "x", "values", "甲街道", 1)) == (
+        13,
+        16,
+    )  # a flow row on two lines
+    assert smap.node(("indicators", "x", "values", "乙街道", 0)) == (15, 11)  # a block sequence
+    assert smap.node(("indicators", "x", "values", "乙街道", 3)) is None

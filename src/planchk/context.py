@@ -6,12 +6,14 @@ computed on first use and shared, so that no rule walks the tables again for its
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
+from itertools import chain
 from typing import Any, TypeVar
 
+from planchk.blanks import has_blank
 from planchk.config import Config
 from planchk.findings import Arg, Location, Problem
 from planchk.hierarchy import Hierarchy
@@ -22,6 +24,14 @@ from planchk.offices import OfficeRegistry
 from planchk.units import Unit, UnitTable
 
 T = TypeVar("T")
+
+
+def _tables_with_blanks(ctx: PlanContext) -> frozenset[str]:
+    return frozenset(
+        ind_id
+        for ind_id, indicator in ctx.indicators()
+        if has_blank(chain.from_iterable(indicator.values.values()))
+    )
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,10 @@ class PlanContext:
     def option(self, code: str, name: str) -> Any:
         """A rule option's configured value, or its default."""
         return self.config.option(code, name)
+
+    def has_blanks(self, ind_id: str) -> bool:
+        """Whether any cell of the indicator's table is blank (asked once per table)."""
+        return ind_id in self.shared(_tables_with_blanks)
 
     def sum_mode(self, indicator: Indicator) -> SumMode:
         """How the indicator's parts relate to their total; ratios are never summed."""
@@ -115,7 +129,11 @@ class PlanContext:
         out: dict[str, dict[str, Sequence[Decimal | None]]] = {}
         assert self.targets is not None
         assert self.hierarchy is not None
+        areas = self.hierarchy.areas
         for ind_id, indicator in self.targets.indicators.items():
+            if areas.issuperset(indicator.values):  # every row under an area's own name
+                out[ind_id] = dict(indicator.values)
+                continue
             rows: dict[str, Sequence[Decimal | None]] = {}
             for name, row in indicator.values.items():
                 area = self.hierarchy.canonical(name)
@@ -130,13 +148,6 @@ class PlanContext:
             return area
         assert self.hierarchy is not None
         return next((n for n in indicator.values if self.hierarchy.canonical(n) == area), area)
-
-    def cells(self, ind_id: str) -> Iterator[Cell]:
-        assert self.targets is not None
-        indicator = self.targets.indicators[ind_id]
-        for name, row in indicator.values.items():
-            for index, (year, value) in enumerate(zip(indicator.years, row, strict=False)):
-                yield Cell(ind_id, name, year, index, value)
 
     def cell(self, ind_id: str, area: str, index: int) -> Cell:
         assert self.targets is not None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Hierarchy:
                     pending.append(iter(self.parts.get(child, ())))
         return found
 
+    @cached_property
     def depth_first(self) -> list[str]:
         """Every area, parents before their parts, each once."""
         order: list[str] = []

@@ -78,6 +78,7 @@ UNKNOWN_RULE = message(
     "ui.unknown-rule", "`{rule}` is not a rule code or slug; `planchk rules` lists them"
 )
 INTERRUPTED = message("ui.interrupted", "planchk: interrupted")
+PROGRESS = message("ui.progress", "Checking {megabytes} MB of plan files…")
 SEVERITY = {
     "error": message("term.severity-error", "error"),
     "warning": message("term.severity-warning", "warning"),

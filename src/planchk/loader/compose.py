@@ -55,7 +55,7 @@ class _Frame:
 
     def __init__(self, container: dict[str, Any] | list[Any], path: DataPath) -> None:
         self.container = container
-        self.is_list = isinstance(container, list)
+        self.is_list = container.__class__ is list
         self.path = path
         self.key: str | None = None  # the pending key of a mapping, waiting for its value
         self.skip_value = False  # the pending key was a duplicate: parse its value, drop it
@@ -66,12 +66,15 @@ class _Composer:
         self.out = Composed(sourcemap=SourceMap(file, text))
         self.smap = self.out.sourcemap
         self.nodes, self.keys = self.smap.nodes, self.smap.keys  # written in the hot loop
-        self.stack: list[_Frame] = []
+        self.out.empty = True
+        # _Frame for mappings and sequences; (row, path) for a table row, for speed.
+        self.stack: list[Any] = []
         self.documents = 0
 
     def problem(self, info: CodeInfo, line: int, column: int, **args: Any) -> None:
         loc = Location(self.smap.file, line, column)
-        path = ".".join(str(p) for p in self.stack[-1].path) if self.stack else ""
+        top = self.stack[-1] if self.stack else None
+        path = ".".join(map(str, _path_of(top))) if top is not None else ""
         self.out.problems.append((info, Problem(loc, path, args)))
 
     def run(self, text: str) -> Composed:
@@ -87,29 +90,63 @@ class _Composer:
         return self.out
 
     def loop(self, get_event: Any) -> None:
-        stack = self.stack
+        stack, keys = self.stack, self.keys
         resolve, cached = resolve_plain, number_cache.get
         append = None  # the open sequence's append while the innermost node is a sequence
         while True:
             event = get_event()
             kind = event.__class__
             if kind is _SCALAR:
-                if event.anchor is not None or event.tag is not None:
+                text, implicit = event.value, event.implicit
+                if implicit[0]:  # plain, and so without a tag: resolve it
+                    value = cached(text) or resolve(text)
+                elif implicit[1]:  # quoted: it stays text
+                    value = text
+                else:  # an explicit tag
+                    value = self.refuse(event)
+                if event.anchor is not None:
                     self.refuse(event)
-                value = event.value
-                if event.implicit[0]:  # plain: resolve it; quoted: it stays text
-                    value = cached(value) or resolve(value)
                 if append is not None:
                     append(value)  # the hot path: a table cell
-                else:
-                    self.on_scalar(event, value, stack[-1] if stack else None)
+                    continue
+                frame = stack[-1] if stack else None
+                if frame is not None and frame.key is None:  # a key: the next hot path
+                    path = (*frame.path, text)
+                    if path not in keys:
+                        mark = event.start_mark
+                        keys[path] = ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
+                        frame.key = text
+                        continue
+                self.on_scalar(event, value, frame)
                 continue
             if kind in _END:
                 stack.pop()
+            elif kind is _SEQUENCE_START and self.row_start(event):
+                append = stack[-1][0].append
+                continue
             elif self.on_other(event, kind):
                 return
-            top = stack[-1] if stack else None
-            append = top.container.append if top is not None and top.is_list else None  # type: ignore[union-attr]
+            append = _append_of(stack[-1]) if stack else None
+
+    def row_start(self, event: Any) -> bool:
+        """Open a sequence that is a mapping's value (a table row) the quick way, if it is one."""
+        stack = self.stack
+        if not stack or event.anchor is not None or event.tag is not None:
+            return False
+        parent = stack[-1]
+        if parent.__class__ is tuple or parent.key is None or parent.skip_value:
+            return False  # an item of a sequence, or a dropped duplicate: open() handles it
+        if len(stack) >= MAX_DEPTH:
+            return False
+        key = parent.key
+        row: list[Any] = []
+        parent.container[key] = row
+        parent.key = None
+        path = (*parent.path, key)
+        mark = event.start_mark
+        self.nodes[path] = ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
+        stack.append((row, path))  # a light frame; open() makes it a _Frame if a node nests
+        return True
 
     def on_other(self, event: Any, kind: type) -> bool:
         """Collection starts and document-level events; True at the end of the stream."""
@@ -127,13 +164,14 @@ class _Composer:
             raise _Stop
         return kind is yaml.StreamEndEvent
 
-    def refuse(self, event: Any) -> None:
+    def refuse(self, event: Any) -> str:
+        """Stop at an anchor or a tag (a quoted scalar's "!" is no tag anyone wrote)."""
         if event.anchor is not None:
             self.problem(codes.YAML_ALIAS, *_position(event))
             raise _Stop
         tag = event.tag
-        if tag == "!":  # a quoted scalar's "non-specific" tag: not a tag anyone wrote
-            return
+        if tag is None or tag == "!":
+            return str(event.value)
         self.problem(codes.YAML_TAG, *_position(event), tag=tag.replace("tag:yaml.org,2002:", "!!"))
         raise _Stop
 
@@ -149,6 +187,8 @@ class _Composer:
             self.problem(codes.YAML_TOO_DEEP, mark.line + 1, mark.column + 1, limit=MAX_DEPTH)
             raise _Stop
         parent = stack[-1]
+        if parent.__class__ is tuple:  # a row that turns out to hold a nested node
+            parent = stack[-1] = _Frame(*parent)
         if not parent.is_list and parent.key is None:
             self.problem(codes.YAML_COMPLEX_KEY, mark.line + 1, mark.column + 1)
             raise _Stop
@@ -208,6 +248,17 @@ class _Composer:
         if context and context_mark is not None:
             problem = f"{problem} ({context} at line {context_mark.line + 1})"
         return Problem(Location(self.smap.file, line, column), "", {"problem": problem})
+
+
+def _append_of(frame: Any) -> Any:
+    """The append of the frame's list, or None for a mapping."""
+    if frame.__class__ is tuple:
+        return frame[0].append
+    return frame.container.append if frame.is_list else None
+
+
+def _path_of(frame: Any) -> DataPath:
+    return frame[1] if frame.__class__ is tuple else frame.path  # type: ignore[no-any-return]
 
 
 def _position(event: Any) -> tuple[int, int]:

@@ -80,30 +80,15 @@ class SourceMap:
         """Positions of a sequence's items, read again from the text of the sequence."""
         line, column = unpack(self.nodes[sequence])
         start = self._offset(line, column)
-        # Padding the first line back to its column keeps a block sequence's indentation.
-        snippet = " " * (column - 1) + self.text[start:]
-        found: list[tuple[int, int]] = []
-        depth = 0
-        parser = _PARSER(snippet)
-        try:
-            while True:
-                event = parser.get_event()
-                if isinstance(event, yaml.StreamEndEvent):
-                    break
-                if depth == 1 and isinstance(event, yaml.NodeEvent) and event.start_mark:
-                    mark = event.start_mark
-                    found.append((line + mark.line, mark.column + 1))
-                if isinstance(event, yaml.CollectionStartEvent):
-                    depth += 1
-                elif isinstance(event, yaml.CollectionEndEvent):
-                    depth -= 1
-                    if depth == 0:
-                        break
-        except yaml.YAMLError:
-            pass  # what follows the sequence may not parse on its own; its items came first
-        finally:
-            parser.dispose()
-        return tuple(found)
+        simple = _simple_row(self.text, start, column)
+        if simple is not None:
+            return tuple((line, item_column) for item_column in simple)
+        window = 4096  # a row of a table fits; a longer sequence doubles it until it does
+        while True:
+            found, closed = _parse_items(" " * (column - 1) + self.text[start : start + window])
+            if closed or start + window >= len(self.text):
+                return tuple((line + item_line, item_column) for item_line, item_column in found)
+            window *= 2
 
     def _offset(self, line: int, column: int) -> int:
         """The character offset of a 1-based line and column."""
@@ -129,3 +114,62 @@ def position_after(prefix: str) -> tuple[int, int]:
     """1-based line and column of the character just after `prefix`."""
     line = prefix.count("\n") + 1
     return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
+_NOT_SIMPLE = frozenset("'\"[]{}#&*!|>")
+
+
+def _simple_row(text: str, start: int, column: int) -> list[int] | None:
+    """Item columns of a one-line flow sequence of plain scalars, e.g. [300, 50, 53].
+
+    Such rows are nearly every sequence of a large plan; splitting at commas finds their
+    items in microseconds. Anything less plain (quotes, nesting, comments) returns None and
+    is parsed.
+    """
+    if text[start : start + 1] != "[":
+        return None
+    end = text.find("]", start)
+    newline = text.find("\n", start)
+    if end < 0 or (0 <= newline < end):
+        return None
+    inner = text[start + 1 : end]
+    if not _NOT_SIMPLE.isdisjoint(inner):
+        return None
+    columns: list[int] = []
+    offset = column + 1
+    for item in inner.split(","):
+        stripped = item.lstrip(" ")
+        if not stripped.strip():
+            return None if columns or inner.strip() else []
+        columns.append(offset + len(item) - len(stripped))
+        offset += len(item) + 1
+    return columns
+
+
+def _parse_items(snippet: str) -> tuple[list[tuple[int, int]], bool]:
+    """The (line offset, 1-based column) of each item of the sequence the snippet starts with,
+    and whether the snippet reached the sequence's end.
+
+    The snippet is padded back to the sequence's column, which keeps a block sequence's
+    indentation valid; what follows the sequence may not parse on its own, and need not.
+    """
+    found: list[tuple[int, int]] = []
+    depth = 0
+    parser = _PARSER(snippet)
+    try:
+        while True:
+            event = parser.get_event()
+            if isinstance(event, yaml.StreamEndEvent):
+                return found, False
+            if depth == 1 and isinstance(event, yaml.NodeEvent) and event.start_mark:
+                found.append((event.start_mark.line, event.start_mark.column + 1))
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                if depth == 0:
+                    return found, True
+    except yaml.YAMLError:
+        return found, False
+    finally:
+        parser.dispose()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain
 
 from planchk.blanks import has_blank
 from planchk.context import PlanContext
@@ -42,7 +41,7 @@ def row_missing(ctx: PlanContext) -> Iterator[Problem]:
         return
     for ind_id, indicator in targets.indicators.items():
         rows = ctx.rows(ind_id)
-        for area in hierarchy.depth_first():
+        for area in hierarchy.depth_first:
             if area not in rows:
                 yield ctx.in_targets(
                     ("indicators", ind_id, "values"),
@@ -75,7 +74,7 @@ def cell_blank(ctx: PlanContext) -> Iterator[Problem]:
           洪都街办: [5, 6, 7]
     """
     for ind_id, indicator in ctx.indicators():
-        if not has_blank(chain.from_iterable(indicator.values.values())):
+        if not ctx.has_blanks(ind_id):
             continue  # no blank anywhere in the table, decided at C speed
         for area, row in indicator.values.items():
             if not has_blank(row[: len(indicator.years)]):

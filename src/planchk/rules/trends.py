@@ -35,8 +35,9 @@ def _decreases(ctx: PlanContext, policy: TrendPolicy) -> Iterator[Problem]:
         if indicator.trend_policy != policy:
             continue
         years = indicator.years
+        blanks = ctx.has_blanks(ind_id)
         for area, row in indicator.values.items():
-            if not has_blank(row) and all(map(_not_above, row, row[1:])):
+            if not (blanks and has_blank(row)) and all(map(_not_above, row, row[1:])):
                 continue  # the common case, decided at C speed: no value falls
             previous: tuple[int, Decimal] | None = None
             for index, value in enumerate(row[: len(years)]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -13,6 +14,8 @@ from planchk.findings import Problem, Severity
 from planchk.messages import joined
 from planchk.models.targets import Indicator
 from planchk.registry import rule
+
+_DECIMAL_POINT = re.compile(r"[0-9]\.[0-9]")
 
 
 @dataclass
@@ -26,9 +29,16 @@ class Precision:
 def precision_scan(ctx: PlanContext) -> dict[str, Precision]:
     """Printed decimals of every cell, and the counts that are not whole, in one pass."""
     scans: dict[str, Precision] = {}
+    file = ctx.targets_file
+    # No decimal point between digits anywhere in the file's text (a regular expression over
+    # the text runs at C speed): then every cell is a whole number printed without decimals.
+    whole_file = file is not None and not _DECIMAL_POINT.search(file.sourcemap.text)
     for ind_id, indicator in ctx.indicators():
         unit = ctx.units.get(indicator.unit)
         scan = scans[ind_id] = Precision()
+        if whole_file:
+            scan.examples[0] = str(next(_non_blank(indicator), 0))
+            continue
         cells = chain.from_iterable(indicator.values.values())
         if "." not in "".join(map(str, cells)):  # a table of whole numbers, decided at C speed
             scan.examples[0] = str(next((v for v in _non_blank(indicator)), 0))

@@ -1,0 +1,44 @@
+"""A spinner on stderr while a large plan is checked, so that a long wait does not look hung.
+
+Shown only on a terminal and only for inputs large enough to take about a second (a few MB
+of YAML); CI logs and pipes never see it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from planchk import messages
+
+# About a second of work on a two-core machine (a 1,000,000-cell plan is 10-15 MB).
+THRESHOLD_BYTES = 3 * 1024 * 1024
+
+
+def input_size(paths: list[Path]) -> int:
+    total = 0
+    for path in paths:
+        candidates = path.glob("*.y*ml") if path.is_dir() else [path]
+        for candidate in candidates:
+            with contextlib.suppress(OSError):
+                total += candidate.stat().st_size
+    return total
+
+
+def should_show(size: int, terminal: bool) -> bool:
+    return terminal and size >= THRESHOLD_BYTES
+
+
+@contextlib.contextmanager
+def spinner(paths: list[Path]) -> Iterator[None]:
+    size = input_size(paths)
+    if not should_show(size, sys.stderr.isatty()):
+        yield
+        return
+    from rich.console import Console
+
+    text = messages.PROGRESS(megabytes=f"{size / 1024 / 1024:.1f}")
+    with Console(stderr=True).status(text):
+        yield
