@@ -158,3 +158,18 @@ def test_version_and_python_dash_m() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.strip() == f"planchk {__version__}"
+
+
+def test_json_validation_does_not_import_what_it_does_not_use() -> None:
+    script = (
+        "import sys, runpy\n"
+        f"sys.argv = ['planchk', 'validate', {str(DATA)!r}, '-f', 'json']\n"
+        "try:\n    runpy.run_module('planchk', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "heavy = ['rich', 'planchk.diff', 'planchk.formatters.sarif', 'openpyxl']\n"
+        "sys.stderr.write(' '.join(m for m in heavy if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    assert done.stderr == ""
+    assert json.loads(done.stdout)["summary"]["exit_code"] == 0
