@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from planchk.blanks import has_blank
 from planchk.context import PlanContext
@@ -227,3 +228,46 @@ def years_order(ctx: PlanContext) -> Iterator[Problem]:
                     year=year,
                     previous=previous,
                 )
+
+
+@rule(
+    "PC307",
+    "negative-value",
+    Severity.ERROR,
+    "A target is negative",
+    "{name} ({indicator}) {area} {year}: {value} {unit} is negative",
+)
+def negative_value(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a target of -5 enterprises or -0.3 亿元 is a typing slip (a stray minus sign) or a
+    change typed where a level belongs. Ratios and percentages (a growth rate) may be
+    negative and are not checked.
+
+    Bad:
+        unit: 家
+        values:
+          洪都街办: [5, -6, 7]
+
+    Good:
+        unit: 家
+        values:
+          洪都街办: [5, 6, 7]
+    """
+    for ind_id, indicator in ctx.indicators():
+        unit = ctx.units.get(indicator.unit)
+        if indicator.kind == "ratio" or (unit is not None and unit.dimension == "percent"):
+            continue
+        for area, row in indicator.values.items():
+            if not any(map(_negative, row)):
+                continue
+            for index, value in enumerate(row[: len(indicator.years)]):
+                if value is not None and value < 0:
+                    cell = ctx.cell(ind_id, area, index)
+                    yield ctx.at_cell(
+                        cell, name=indicator.name, indicator=ind_id, area=area,
+                        year=cell.year, value=value, unit=indicator.unit,
+                    )  # fmt: skip
+
+
+def _negative(value: Decimal | None) -> bool:
+    return value is not None and value.is_signed() and bool(value)

@@ -355,3 +355,38 @@ def row_duplicate(ctx: PlanContext) -> Iterator[Problem]:
                     first=seen[area],
                 )
             seen.setdefault(area, row)
+
+
+@rule(
+    "PC039",
+    "area-several-tops",
+    Severity.WARNING,
+    "The hierarchy has more than one top area",
+    "`{area}` is no area's part: the hierarchy has {count} top areas ({roots}), "
+    "so its parts add up into no common total",
+)
+def area_several_tops(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a plan's areas add up into one total (the district, the city); a second top area is
+    usually a parent whose own parent was forgotten, and its parts are then checked against
+    nothing above it.
+
+    Bad:
+        areas:
+          全市: [东区, 西区]
+          南区: [甲街道, 乙街道]
+
+    Good:
+        areas:
+          全市: [东区, 西区, 南区]
+          南区: [甲街道, 乙街道]
+    """
+    hierarchy = ctx.hierarchy
+    if hierarchy is None or len(hierarchy.roots) < 2:
+        return
+    roots = hierarchy.roots
+    for root in roots[1:]:
+        yield ctx.in_targets(
+            ("areas", root), f"areas.{root}", on_key=True,
+            area=root, count=len(roots), roots=", ".join(roots),
+        )  # fmt: skip

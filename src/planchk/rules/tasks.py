@@ -321,3 +321,70 @@ def _chinese_numeral(n: int) -> str:
     tens, ones = divmod(n, 10)
     text = (CHINESE_NUMERALS[tens - 1] if tens > 1 else "") + ("十" if tens else "")
     return text + (CHINESE_NUMERALS[ones - 1] if ones else "")
+
+
+@rule(
+    "PC608",
+    "office-in-two-groups",
+    Severity.WARNING,
+    "An office belongs to two groups",
+    "{office} is a member of both {first} and {second}; a task that lists both groups names "
+    "it twice, and a list that names one may be read as leaving it out",
+)
+def office_in_two_groups(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: groups (各街办、镇、集聚区) stand for sets of offices that a reader expands in the
+    head; an office in two closed groups is usually a group defined too widely or a member
+    listed under the wrong group.
+
+    Bad:
+        groups:
+          各街办: {members: [洪都街办, 京山街办]}
+          各镇: {members: [青云谱镇, 洪都街办]}
+
+    Good:
+        groups:
+          各街办: {members: [洪都街办, 京山街办]}
+          各镇: {members: [青云谱镇]}
+    """
+    tasks, registry = ctx.tasks, ctx.offices
+    if tasks is None or registry is None:
+        return
+    first_group: dict[str, str] = {}
+    for name, group in tasks.groups.items():
+        if group.open:
+            continue  # an open set overlaps everything of its kinds by design
+        offices, _ = registry.members(name)
+        for office in sorted(offices):
+            first = first_group.setdefault(office, name)
+            if first != name:
+                yield ctx.in_tasks(
+                    ("groups", name), f"groups.{name}.{office}", on_key=True,
+                    office=office, first=first, second=name,
+                )  # fmt: skip
+
+
+@rule(
+    "PC609",
+    "no-tasks",
+    Severity.WARNING,
+    "The tasks file has no tasks",
+    "the tasks file lists no tasks; the plan's 重点任务 and their offices cannot be checked",
+)
+def no_tasks(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a tasks file without tasks is an export that failed or a file saved too early;
+    passing it would report a plan's task table as checked when nothing was.
+
+    Bad:
+        sections: []
+
+    Good:
+        sections:
+          - number: 一
+            title: ...
+            tasks:
+              - {number: 1, title: ..., lead: [区科工局]}
+    """
+    if ctx.tasks_file is not None and not ctx.shared(placed_tasks):
+        yield ctx.in_tasks(("sections",), "sections", on_key=True)
