@@ -187,6 +187,10 @@ def validate(
             report = baselines.without_baseline(report, baselines.read_baseline(baseline))
         options = RenderOptions(color=output is None and _stdout_color(), fail_on=config.fail_on)
         rendered = get(_format_name(output_format))(report, options)
+        if report.unusable and (output is not None or write_baseline is not None):
+            # A run that could not check its input writes no file; the reasons go to stderr.
+            sys.stderr.write(get("text")(report, RenderOptions(fail_on=config.fail_on)))
+            raise typer.Exit(2)
         if output is not None:
             write_atomic(output, rendered)
         else:
@@ -194,7 +198,7 @@ def validate(
         if write_baseline is not None:
             count = baselines.write_baseline(report, write_baseline)
             sys.stderr.write(messages.BASELINE_WRITTEN(count=count, path=write_baseline) + "\n")
-            raise typer.Exit(2 if report.unusable else 0)
+            raise typer.Exit(0)
     raise typer.Exit(report.exit_code(config.fail_on))
 
 
@@ -273,7 +277,10 @@ def _render_diff(
     report = diff_sides(sides[0], sides[1], config)
     options = RenderOptions(color=output is None and _stdout_color(), fail_on=config.fail_on)
     rendered = get_diff(fmt)(report, options)
-    if output is not None:
+    if report.unusable and output is not None:
+        # A diff of input that could not be read writes no file; the reasons go to stderr.
+        sys.stderr.write(get_diff("text")(report, RenderOptions()))
+    elif output is not None:
         write_atomic(output, rendered)
     else:
         sys.stdout.write(rendered)

@@ -240,8 +240,8 @@ class _Composer:
         mark = getattr(error, "problem_mark", None)
         if mark is not None:
             line, column = mark.line + 1, mark.column + 1
-        else:  # a ReaderError knows only the character offset
-            line, column = position_after(text[: getattr(error, "position", 0)])
+        else:  # a ReaderError: an unacceptable character
+            line, column = position_after(text[: _reader_offset(error, text)])
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         context = getattr(error, "context", None)
         context_mark = getattr(error, "context_mark", None)
@@ -259,6 +259,16 @@ def _append_of(frame: Any) -> Any:
 
 def _path_of(frame: Any) -> DataPath:
     return frame[1] if frame.__class__ is tuple else frame.path  # type: ignore[no-any-return]
+
+
+def _reader_offset(error: yaml.YAMLError, text: str) -> int:
+    """Where a ReaderError's character is. libyaml reports a byte offset into the UTF-8
+    encoding, PyYAML's reader a character offset; the character itself tells the truth."""
+    character = getattr(error, "character", None)
+    if isinstance(character, int):
+        character = chr(character)
+    found = text.find(character) if isinstance(character, str) and character else -1
+    return found if found >= 0 else int(getattr(error, "position", 0))
 
 
 def _position(event: Any) -> tuple[int, int]:
