@@ -72,12 +72,22 @@ def test_year_over_year_drops(seed_report: Report) -> None:
         assert totals == sorted(totals, key=lambda v: v or 0)  # the district totals all grow
 
 
-def test_share_swing_of_hongdu() -> None:
+def test_share_swing_of_hongdu(seed_report: Report) -> None:
     shares = []
     for year in (2021, 2022):
         total, parts = _column("patent_applications", year)
         shares.append(round(parts[SUB_AREAS.index("洪都街办")] / total * 100))
     assert shares == [58, 9]
+    swings = [f for f in seed_report.findings if f.slug == "share-swing"]
+    assert [(f.args["area"], f.args["old_share"], f.args["new_share"]) for f in swings] == [
+        ("洪都街办", 58, 9)
+    ]
+    assert swings[0].severity is Severity.INFO  # plausibility, not an error
+    assert swings[0].path == "indicators.patent_applications.values.洪都街办.2022"
+
+
+def test_no_suggested_corrections_because_the_sums_hold(seed_report: Report) -> None:
+    assert not [f for f in seed_report.findings if f.suggestions]
 
 
 def test_mixed_precision_of_the_contract_table(seed_report: Report) -> None:
@@ -143,6 +153,7 @@ def test_validate_reports_exactly_the_real_anomalies(seed_report: Report) -> Non
     assert sorted(f.slug for f in seed_report.findings) == sorted(
         ["mixed-precision"]
         + ["trend-flow-decrease"] * 2
+        + ["share-swing"]
         + ["goal-strict-boundary"] * 2
         + ["text-office-not-in-annex"]
         + ["lead-also-responsible"] * 4

@@ -163,6 +163,13 @@ def validate(
         int | None,
         typer.Option(min=1, help="Refuse larger files [env PLANCHK_MAX_BYTES; default 50 MiB]."),
     ] = None,
+    fix_suggestions: Annotated[
+        bool,
+        typer.Option(
+            "--fix-suggestions",
+            help="Show, under each sum that does not add up, the correction most likely meant.",
+        ),
+    ] = False,
 ) -> None:
     """Check plan files: schema, sums, trends, units, goals and task offices."""
     from planchk import baseline as baselines
@@ -185,7 +192,11 @@ def validate(
             report = check_paths(targets, config)
         if baseline is not None:
             report = baselines.without_baseline(report, baselines.read_baseline(baseline))
-        options = RenderOptions(color=output is None and _stdout_color(), fail_on=config.fail_on)
+        options = RenderOptions(
+            color=output is None and _stdout_color(),
+            fail_on=config.fail_on,
+            suggestions=fix_suggestions,
+        )
         rendered = get(_format_name(output_format))(report, options)
         if report.unusable and (output is not None or write_baseline is not None):
             # A run that could not check its input writes no file; the reasons go to stderr.

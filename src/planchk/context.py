@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from itertools import chain
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from planchk.blanks import has_blank
 from planchk.config import Config
@@ -24,6 +24,18 @@ from planchk.offices import OfficeRegistry
 from planchk.units import Unit, UnitTable
 
 T = TypeVar("T")
+
+
+def _smallest_values(ctx: PlanContext) -> dict[str, Decimal]:
+    smallest: dict[str, Decimal] = {}
+    for ind_id, indicator in ctx.indicators():
+        rows = [row for row in indicator.values.values() if row]
+        if ctx.has_blanks(ind_id):
+            cells = (v for v in chain.from_iterable(rows) if v is not None)
+            smallest[ind_id] = min(cells, default=Decimal(0))
+        elif rows:
+            smallest[ind_id] = min(map(min, cast(list[list[Decimal]], rows)))
+    return smallest
 
 
 def _tables_with_blanks(ctx: PlanContext) -> frozenset[str]:
@@ -69,6 +81,10 @@ class PlanContext:
     def has_blanks(self, ind_id: str) -> bool:
         """Whether any cell of the indicator's table is blank (asked once per table)."""
         return ind_id in self.shared(_tables_with_blanks)
+
+    def smallest(self, ind_id: str) -> Decimal:
+        """The smallest value of the indicator's table (0 for an empty or blank table)."""
+        return self.shared(_smallest_values).get(ind_id, Decimal(0))
 
     def sum_mode(self, indicator: Indicator) -> SumMode:
         """How the indicator's parts relate to their total; ratios are never summed."""

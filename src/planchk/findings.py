@@ -47,6 +47,19 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A correction that would resolve a finding: which cell, from what to what, and why."""
+
+    path: str  # the data path of the cell to change
+    location: Location
+    old: str  # as printed
+    new: str  # as it would be printed
+    kind: str  # the typing slip that explains it: swap, digit, column, shift, unit, ...
+    score: float  # plausibility; suggestions are listed best first
+    args: Mapping[str, Arg] = field(default_factory=dict)  # for the message: area, year, ...
+
+
+@dataclass(frozen=True, slots=True)
 class Problem:
     """What a rule reports: where, the data path that identifies it, and its message arguments."""
 
@@ -54,6 +67,7 @@ class Problem:
     path: str
     args: Mapping[str, Arg] = field(default_factory=dict)
     related: tuple[Location, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +84,7 @@ class Finding:
     related: tuple[Location, ...] = ()
     waived: str | None = None  # the waiver's reason when the plan's authors accept the finding
     fatal: bool = False  # the file could not be checked (unreadable, not YAML, schema-invalid)
+    suggestions: tuple[Suggestion, ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

@@ -7,6 +7,7 @@ placeholders, never assembled from fragments, so that each can be translated as 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -120,6 +121,51 @@ def words(table: dict[str, Message], key: object) -> str:
     return found.text if found else str(key)
 
 
+# --- suggested corrections (planchk.corrections), one whole sentence per kind of slip ---
+SUGGESTIONS = {
+    kind: message(f"ui.suggest-{kind}", english)
+    for kind, english in {
+        "swap": "{area} {year}: {old} → {new}, two adjacent digits swapped; "
+        "this restores {restores}",
+        "digit": "{area} {year}: {old} → {new}, one digit mistyped; this restores {restores}",
+        "dropped": "{area} {year}: {old} → {new}, a digit left out; this restores {restores}",
+        "doubled": "{area} {year}: {old} → {new}, a digit typed twice; this restores {restores}",
+        "extra": "{area} {year}: {old} → {new}, one digit too many; this restores {restores}",
+        "shift": "{area} {year}: {old} → {new}, the decimal point in the wrong place; "
+        "this restores {restores}",
+        "unit": "{area} {year}: {old} → {new}, a value in the wrong unit (10,000 or 100,000,000 "
+        "times off); this restores {restores}",
+        "sign": "{area} {year}: {old} → {new}, a wrong sign; this restores {restores}",
+        "column": "{area}: the {year} and {other_year} values look swapped "
+        "({year}: {old} → {new}); this restores the totals of both years",
+    }.items()
+}
+RESTORES = {
+    "total": message("ui.restores-total", "the {year} total of {total}"),
+    "relation": message("ui.restores-relation", "the relation {relation} for {year}"),
+}
+RELATION_PROBLEMS = {
+    "unknown-name": message(
+        "ui.relation-unknown-name", "`{name}` is neither an indicator's id nor its name"
+    ),
+    "no-comparator": message(
+        "ui.relation-no-comparator",
+        "expected a comparator (=, <, <=, >, >=) where `{token}` stands",
+    ),
+    "unexpected": message("ui.relation-unexpected", "`{token}` is not expected there"),
+    "incomplete": message("ui.relation-incomplete", "it ends before the expression does"),
+    "unclosed": message("ui.relation-unclosed", "a parenthesis is not closed"),
+    "too-deep": message(
+        "ui.relation-too-deep", "it nests parentheses or signs more than {depth} deep"
+    ),
+}
+NO_SUGGESTION = message(
+    "ui.no-suggestion",
+    "no single typing slip in one cell explains this imbalance; check the column's cells",
+)
+SUGGESTION_LINE = message("ui.suggestion-line", "suggestion: {text}")
+
+
 # --- usage errors ---------------------------------------------------------------------------
 CONFIG_UNREADABLE = message(
     "ui.config-unreadable", "{path}: cannot read the configuration: {reason}"
@@ -160,6 +206,7 @@ OPTION_PRINTED_OR_NUMBER = message(
 )
 OPTION_PERCENT = message("ui.option-percent", "expected a percentage from 0 to 100, not {value}")
 OPTION_CHOICE = message("ui.option-choice", "expected one of {allowed}, not {value}")
+OPTION_POSITIVE = message("ui.option-positive", "expected a number greater than 0, not {value}")
 BASELINE_UNWRITABLE = message(
     "ui.baseline-unwritable", "cannot write the baseline {path}: {reason}"
 )
@@ -271,3 +318,9 @@ def summary(report: Report, fail_on: Severity) -> str:
     if report.baselined:
         text += "\n" + BASELINED(**args)
     return text
+
+
+def suggestion_text(kind: str, old: str, new: str, args: Mapping[str, object]) -> str:
+    """A suggested correction as a sentence."""
+    restores = RESTORES["relation" if "relation" in args else "total"](**args)
+    return SUGGESTIONS[kind](old=old, new=new, restores=restores, **args)

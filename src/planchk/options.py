@@ -31,6 +31,14 @@ def percent(value: Any) -> Decimal:
     return number
 
 
+def positive_number(value: Any) -> Decimal:
+    """A number greater than zero."""
+    number = _decimal(value, (str, int, float))
+    if number is None or number <= 0:
+        raise messages.PlanchkError(messages.OPTION_POSITIVE, value=repr(value))
+    return number
+
+
 def choice(*allowed: str) -> Callable[[Any], str]:
     def parse(value: Any) -> str:
         if value not in allowed:

@@ -30,6 +30,7 @@ FAMILIES: dict[str, str] = {
     "PC4": "units",
     "PC5": "goals",
     "PC6": "tasks",
+    "PC7": "plausibility",
     "PC9": "meta",
 }
 
@@ -96,6 +97,7 @@ class CodeInfo:
             args=problem.args,
             related=problem.related,
             fatal=fatal,
+            suggestions=problem.suggestions,
         )
 
 

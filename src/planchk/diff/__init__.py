@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from planchk.background import in_background
 from planchk.config import Config
 from planchk.context import PlanContext
 from planchk.diff.changes import Change
@@ -42,12 +41,8 @@ class DiffReport:
 
 
 def diff_sides(old: Side, new: Side, config: Config) -> DiffReport:
-    # The old revision's rules run in a forked process while this one checks the new
-    # revision and compares the two: diffing costs little more than validating twice.
-    old_findings = in_background(lambda: check_discovery(old.discovery, config))
-    after = check_discovery(new.discovery, config)
+    before, after = check_discovery(old.discovery, config), check_discovery(new.discovery, config)
     changes = list(_file_changes(old, new))
-    before = old_findings()
     introduced, resolved, remaining = finding_delta(before, after)
     unusable = tuple(f for f in (*before.findings, *after.findings) if f.fatal)
     return DiffReport(

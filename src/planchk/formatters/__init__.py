@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 class RenderOptions:
     color: bool = False
     fail_on: Severity = Severity.ERROR
+    suggestions: bool = False  # text: print suggested corrections under their finding
 
 
 class Formatter(Protocol):

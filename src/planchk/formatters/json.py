@@ -10,8 +10,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from planchk import __version__, i18n
-from planchk.findings import Arg, Finding, Location
+from planchk import __version__, i18n, messages
+from planchk.findings import Arg, Finding, Location, Suggestion
 from planchk.formatters import RenderOptions
 from planchk.report import Report
 
@@ -47,6 +47,22 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         "related": [location_json(loc) for loc in finding.related],
         "waived": finding.waived,
         "fatal": finding.fatal,
+        "suggestions": [suggestion_json(s) for s in finding.suggestions],
+    }
+
+
+def suggestion_json(suggestion: Suggestion) -> dict[str, Any]:
+    return {
+        "path": suggestion.path,
+        **location_json(suggestion.location),
+        "old": suggestion.old,
+        "new": suggestion.new,
+        "kind": suggestion.kind,
+        "score": suggestion.score,
+        "message": messages.suggestion_text(
+            suggestion.kind, suggestion.old, suggestion.new, suggestion.args
+        ),
+        "args": {key: arg_json(value) for key, value in suggestion.args.items()},
     }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from planchk import __version__, i18n, messages
 from planchk.catalogue import explain
-from planchk.findings import Finding, Location, Severity
+from planchk.findings import Finding, Location, Severity, Suggestion
 from planchk.formatters import RenderOptions
 from planchk.registry import CodeInfo, all_codes
 from planchk.report import Report
@@ -69,7 +69,33 @@ def result_json(finding: Finding, rule_index: int) -> dict[str, Any]:
         ]
     if finding.waived is not None:
         result["suppressions"] = [{"kind": "inSource", "justification": finding.waived}]
+    if finding.suggestions:
+        result["fixes"] = [fix_json(s) for s in finding.suggestions]
     return result
+
+
+def fix_json(suggestion: Suggestion) -> dict[str, Any]:
+    """A suggested correction as a SARIF fix: replace the printed value in its cell."""
+    where = suggestion.location
+    text = messages.suggestion_text(
+        suggestion.kind, suggestion.old, suggestion.new, suggestion.args
+    )
+    region = {
+        "startLine": where.line,
+        "startColumn": where.column,
+        "endColumn": where.column + len(suggestion.old),
+    }
+    return {
+        "description": {"text": text},
+        "artifactChanges": [
+            {
+                "artifactLocation": {"uri": where.file.replace("\\", "/")},
+                "replacements": [
+                    {"deletedRegion": region, "insertedContent": {"text": suggestion.new}}
+                ],
+            }
+        ],
+    }
 
 
 def location_json(location: Location) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from planchk import messages
-from planchk.findings import Finding, Severity
+from planchk.findings import Finding, Severity, Suggestion
 from planchk.formatters import RenderOptions
 from planchk.report import Report
 
@@ -34,6 +34,9 @@ def render(report: Report, options: RenderOptions) -> str:
         console.print(Text(file, style="bold underline"))
         for finding in findings:
             console.print(finding_line(finding))
+            if options.suggestions:
+                for line in suggestion_lines(finding):
+                    console.print(line)
         console.print()
     console.print(summary_line(report, options))
     return buffer.getvalue()
@@ -55,6 +58,24 @@ def finding_line(finding: Finding) -> Text:
             style="dim",
         )
     return line
+
+
+def suggestion_lines(finding: Finding) -> list[Text]:
+    """The suggested corrections under a totals finding, or why there is none."""
+    if finding.code != "PC101" and not finding.suggestions:
+        return []
+    if not finding.suggestions:
+        return [Text("      " + messages.SUGGESTION_LINE(text=messages.NO_SUGGESTION.text))]
+    return [
+        Text("      " + messages.SUGGESTION_LINE(text=suggestion_message(s)), style="green")
+        for s in finding.suggestions
+    ]
+
+
+def suggestion_message(suggestion: Suggestion) -> str:
+    return messages.suggestion_text(
+        suggestion.kind, suggestion.old, suggestion.new, suggestion.args
+    )
 
 
 def summary_line(report: Report, options: RenderOptions) -> Text:

@@ -106,4 +106,9 @@ class TargetsFile(StrictModel):
     units: dict[Name, UnitDef] = Field(default_factory=dict)
     indicators: dict[Name, Indicator] = Field(default_factory=dict)
     goals: dict[Name, Goal] = Field(default_factory=dict)
+    relations: list[Name] = Field(
+        default_factory=list,
+        description="Relations between indicators, checked per area and year, e.g. "
+        "'total = new + renovated', 'key <= all', 'funds = households * standard'.",
+    )
     waivers: list[Waiver] = Field(default_factory=list)

@@ -6,7 +6,17 @@ Nothing is discovered by scanning folders: a family that is not imported here do
 from planchk import discover, engine, waivers
 from planchk.loader import codes as load_codes
 from planchk.loader import schema_errors
-from planchk.rules import coverage, goals, references, tasks, totals, trends, units
+from planchk.rules import (
+    coverage,
+    goals,
+    plausibility,
+    references,
+    relations,
+    tasks,
+    totals,
+    trends,
+    units,
+)
 
 __all__ = [
     "coverage",
@@ -14,7 +24,9 @@ __all__ = [
     "engine",
     "goals",
     "load_codes",
+    "plausibility",
     "references",
+    "relations",
     "schema_errors",
     "tasks",
     "totals",

@@ -257,6 +257,8 @@ def negative_value(ctx: PlanContext) -> Iterator[Problem]:
         unit = ctx.units.get(indicator.unit)
         if indicator.kind == "ratio" or (unit is not None and unit.dimension == "percent"):
             continue
+        if ctx.smallest(ind_id) >= 0:
+            continue  # no negative value in the table, decided at C speed
         for area, row in indicator.values.items():
             if not any(map(_negative, row)):
                 continue

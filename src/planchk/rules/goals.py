@@ -33,7 +33,7 @@ def goal_checks(ctx: PlanContext) -> list[GoalCheck]:
     checks = []
     for goal_id, goal in targets.goals.items():
         indicator = ctx.indicator(goal.indicator)
-        area = _goal_area(ctx, goal)
+        area = goal_area(ctx, goal)
         if indicator is None or area is None or goal.year not in indicator.years:
             continue
         cell = ctx.cell(goal.indicator or "", area, indicator.years.index(goal.year))
@@ -47,7 +47,7 @@ def goal_checks(ctx: PlanContext) -> list[GoalCheck]:
     return checks
 
 
-def _goal_area(ctx: PlanContext, goal: Goal) -> str | None:
+def goal_area(ctx: PlanContext, goal: Goal) -> str | None:
     hierarchy = ctx.hierarchy
     if hierarchy is None:
         return None

@@ -15,7 +15,8 @@ from typing import cast
 
 from planchk.blanks import has_blank
 from planchk.context import PlanContext
-from planchk.findings import Problem, Severity
+from planchk.corrections import suggest
+from planchk.findings import Problem, Severity, Suggestion
 from planchk.models.targets import Indicator, SumMode
 from planchk.options import choice, decimal_or_printed
 from planchk.registry import Option, rule
@@ -136,7 +137,10 @@ def _report(ctx: PlanContext, column: ColumnSum) -> Problem:
         ctx.at_cell(ctx.cell(column.indicator, area, column.index)).location
         for area in column.part_areas
     )
-    return Problem(problem.location, problem.path, problem.args, parts)
+    suggestions: tuple[Suggestion, ...] = ()
+    if column.mode == "exact" and not column.within_rounding:
+        suggestions = suggest(ctx, column.indicator, column.area, column.index, column.imbalance)
+    return Problem(problem.location, problem.path, problem.args, parts, suggestions)
 
 
 def _violations(ctx: PlanContext, mode: SumMode, rounding: bool) -> Iterator[Problem]:

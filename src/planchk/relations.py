@@ -1,0 +1,297 @@
+"""Relations between indicators: a small, safe expression language, never evaluated as Python.
+
+    total_projects = new_projects + renovated + expanded     # 合计 = 新建 + 改建 + 扩建
+    key_enterprises <= high_tech_enterprises                 # 其中 ≤ 总
+    funds = households * standard                            # 资金 = 户数 × 每户标准
+
+Names are indicator ids (or the indicators' Chinese names); numbers are decimals; the
+operators are + - * × / ÷ and parentheses; the comparators = == < <= > >= ≤ ≥. A relation is
+checked per area and year with exact Decimal arithmetic, and with interval arithmetic over the
+rounding of the printed digits, so that a difference rounding explains is told apart.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, DivisionByZero, InvalidOperation
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planchk.context import PlanContext
+
+COMPARATORS = {
+    "=": "==",
+    "==": "==",
+    "<": "<",
+    "<=": "<=",
+    "≤": "<=",
+    ">": ">",
+    ">=": ">=",
+    "≥": ">=",
+}
+_TOKEN = re.compile(
+    r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<op>==|<=|>=|[=<>≤≥+\-*×/÷()])"
+    r"|(?P<name>[^\s+\-*×/÷()=<>≤≥\d][^\s+\-*×/÷()=<>≤≥]*))"
+)
+
+
+class RelationError(ValueError):
+    """A relation that cannot be read; `problem` is a key of messages.RELATION_PROBLEMS."""
+
+    def __init__(self, problem: str, **args: object) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.args_ = args
+
+
+@dataclass(frozen=True)
+class Node:
+    kind: str  # num, ref, neg, +, -, *, /
+    value: Decimal | None = None
+    name: str = ""
+    left: Node | None = None
+    right: Node | None = None
+
+    def refs(self) -> list[str]:
+        if self.kind == "ref":
+            return [self.name]
+        found = []
+        for child in (self.left, self.right):
+            if child is not None:
+                found += [name for name in child.refs() if name not in found]
+        return found
+
+
+@dataclass(frozen=True)
+class Relation:
+    text: str
+    left: Node
+    op: str
+    right: Node
+
+    def refs(self) -> list[str]:
+        names = self.left.refs()
+        return names + [n for n in self.right.refs() if n not in names]
+
+
+def parse(text: str, names: Mapping[str, str]) -> Relation:
+    """Read a relation; `names` maps every usable name (id or Chinese name) to an id."""
+    tokens = _tokens(text)
+    parser = _Parser(tokens, names)
+    left = parser.expression()
+    op = parser.comparator()
+    right = parser.expression()
+    if parser.position != len(tokens):
+        raise RelationError("unexpected", token=tokens[parser.position][1])
+    return Relation(text, left, op, right)
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    tokens, position = [], 0
+    while position < len(text.rstrip()):
+        match = _TOKEN.match(text, position)
+        if match is None or match.end() == position:
+            raise RelationError("unexpected", token=text[position:].strip()[:10])
+        kind = match.lastgroup or ""
+        tokens.append((kind, match.group(kind)))
+        position = match.end()
+    return tokens
+
+
+MAX_DEPTH = 50  # parentheses and signs nested deeper are no plan's relation, and would
+# exhaust Python's recursion limit in this recursive-descent parser
+
+
+class _Parser:
+    def __init__(self, tokens: list[tuple[str, str]], names: Mapping[str, str]) -> None:
+        self.tokens, self.names, self.position, self.depth = tokens, names, 0, 0
+
+    def peek(self) -> str:
+        return self.tokens[self.position][1] if self.position < len(self.tokens) else ""
+
+    def take(self) -> tuple[str, str]:
+        if self.position >= len(self.tokens):
+            raise RelationError("incomplete")
+        token = self.tokens[self.position]
+        self.position += 1
+        return token
+
+    def comparator(self) -> str:
+        text = self.take()[1]
+        if text not in COMPARATORS:
+            raise RelationError("no-comparator", token=text)
+        return COMPARATORS[text]
+
+    def expression(self) -> Node:
+        node = self.term()
+        while self.peek() in ("+", "-"):
+            op = self.take()[1]
+            node = Node(op, left=node, right=self.term())
+        return node
+
+    def term(self) -> Node:
+        node = self.factor()
+        while self.peek() in ("*", "×", "/", "÷"):
+            op = "*" if self.take()[1] in ("*", "×") else "/"
+            node = Node(op, left=node, right=self.factor())
+        return node
+
+    def factor(self) -> Node:
+        kind, text = self.take()
+        if kind == "number":
+            return Node("num", value=Decimal(text))
+        if kind == "name":
+            if text not in self.names:
+                raise RelationError("unknown-name", name=text)
+            return Node("ref", name=self.names[text])
+        if text not in ("-", "("):
+            raise RelationError("unexpected", token=text)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise RelationError("too-deep", depth=MAX_DEPTH)
+        if text == "-":
+            node = Node("neg", left=self.factor())
+        else:
+            node = self.expression()
+            if self.take()[1] != ")":
+                raise RelationError("unclosed")
+        self.depth -= 1
+        return node
+
+
+Interval = tuple[Decimal, Decimal]
+Lookup = Callable[[str], tuple[Decimal, Decimal] | None]  # name -> (value, half unit)
+
+
+def evaluate(node: Node, lookup: Lookup) -> tuple[Decimal, Interval] | None:
+    """The exact value and the interval the printed digits allow; None for a blank or 0/0."""
+    try:
+        return _evaluate(node, lookup)
+    except (DivisionByZero, InvalidOperation, ZeroDivisionError):
+        return None
+
+
+def _evaluate(node: Node, lookup: Lookup) -> tuple[Decimal, Interval] | None:
+    if node.kind == "num":
+        assert node.value is not None
+        return node.value, (node.value, node.value)
+    if node.kind == "ref":
+        found = lookup(node.name)
+        if found is None:
+            return None
+        value, half = found
+        return value, (value - half, value + half)
+    assert node.left is not None
+    left = _evaluate(node.left, lookup)
+    if node.kind == "neg":
+        return None if left is None else (-left[0], (-left[1][1], -left[1][0]))
+    assert node.right is not None
+    right = _evaluate(node.right, lookup)
+    if left is None or right is None:
+        return None
+    return _combine(node.kind, left, right)
+
+
+def _combine(
+    op: str, a: tuple[Decimal, Interval], b: tuple[Decimal, Interval]
+) -> tuple[Decimal, Interval]:
+    (x, (x0, x1)), (y, (y0, y1)) = a, b
+    if op == "+":
+        return x + y, (x0 + y0, x1 + y1)
+    if op == "-":
+        return x - y, (x0 - y1, x1 - y0)
+    if op == "*":
+        products = (x0 * y0, x0 * y1, x1 * y0, x1 * y1)
+        return x * y, (min(products), max(products))
+    if y0 <= 0 <= y1:  # the divisor's interval holds 0: no bound from rounding
+        return x / y, (Decimal("-Infinity"), Decimal("Infinity"))
+    quotients = (x0 / y0, x0 / y1, x1 / y0, x1 / y1)
+    return x / y, (min(quotients), max(quotients))
+
+
+def holds(op: str, left: Decimal, right: Decimal) -> bool:
+    return {
+        "==": left == right,
+        "<": left < right,
+        "<=": left <= right,
+        ">": left > right,
+        ">=": left >= right,
+    }[op]
+
+
+def may_hold(op: str, left: Interval, right: Interval) -> bool:
+    """Whether some values within the printed digits' rounding satisfy the comparator."""
+    if op == "==":
+        return left[0] <= right[1] and right[0] <= left[1]
+    if op in ("<", "<="):
+        return left[0] <= right[1]
+    return left[1] >= right[0]
+
+
+def parsed_relations(ctx: PlanContext) -> list[tuple[int, Relation | RelationError]]:
+    """The plan's relations, read; names are indicator ids or unambiguous Chinese names."""
+    targets = ctx.targets
+    if targets is None:
+        return []
+    names = {ind_id: ind_id for ind_id in targets.indicators}
+    by_name: dict[str, list[str]] = {}
+    for ind_id, indicator in targets.indicators.items():
+        by_name.setdefault(indicator.name, []).append(ind_id)
+    names.update({name: ids[0] for name, ids in by_name.items() if len(ids) == 1})
+    out: list[tuple[int, Relation | RelationError]] = []
+    for index, text in enumerate(targets.relations):
+        try:
+            out.append((index, parse(text, names)))
+        except RelationError as error:
+            out.append((index, error))
+    return out
+
+
+def values_lookup(
+    ctx: PlanContext, area: str, year: int, override: tuple[str, Decimal] | None = None
+) -> Lookup:
+    """The values of one area and year, with the half unit their printed digits allow
+    (none for counts); `override` replaces one indicator's value, to try a correction."""
+    from planchk.rules.totals import half_unit
+
+    def lookup(name: str) -> tuple[Decimal, Decimal] | None:
+        if override is not None and override[0] == name:
+            return override[1], Decimal(0)
+        indicator = ctx.indicator(name)
+        if indicator is None or year not in indicator.years:
+            return None
+        row = ctx.rows(name).get(area, ())
+        index = indicator.years.index(year)
+        value = row[index] if index < len(row) else None
+        if value is None:
+            return None
+        unit = ctx.units.get(indicator.unit)
+        return value, Decimal(0) if unit is not None and unit.whole else half_unit(value)
+
+    return lookup
+
+
+def relations_of(ctx: PlanContext, name: str) -> list[Relation]:
+    """The readable relations that involve an indicator."""
+    return [
+        relation
+        for _, relation in ctx.shared(parsed_relations)
+        if isinstance(relation, Relation) and name in relation.refs()
+    ]
+
+
+def holds_at(
+    ctx: PlanContext,
+    relation: Relation,
+    area: str,
+    year: int,
+    override: tuple[str, Decimal] | None = None,
+) -> bool | None:
+    """Whether the relation holds exactly for an area and year (None: a value is missing)."""
+    lookup = values_lookup(ctx, area, year, override)
+    left, right = evaluate(relation.left, lookup), evaluate(relation.right, lookup)
+    if left is None or right is None:
+        return None
+    return holds(relation.op, left[0], right[0])

@@ -1,0 +1,404 @@
+"""Plausibility: tables that add up but look wrong, as statistical offices check them.
+
+Milder than errors (info): a share that swings between years, a part growing far out of line
+with its total, a total exactly 10^k times its parts, a goal the table's growth cannot reach,
+two areas with the same row. Each threshold is an option.
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import Any, cast
+
+from planchk.context import PlanContext
+from planchk.findings import Problem, Severity
+from planchk.models.targets import Indicator
+from planchk.options import percent, positive_number
+from planchk.registry import Option, rule
+from planchk.units import tidy
+
+INFO = Severity.INFO
+
+
+def _summed(ctx: PlanContext) -> Iterator[tuple[str, Indicator]]:
+    for ind_id, indicator in ctx.indicators():
+        if ctx.sum_mode(indicator) != "none":
+            yield ind_id, indicator
+
+
+def _share(part: Decimal | None, total: Decimal | None) -> Decimal | None:
+    if part is None or total is None or total <= 0:
+        return None
+    return part / total * 100
+
+
+@rule(
+    "PC701",
+    "share-swing",
+    INFO,
+    "A part's share of its total swings between years",
+    "{name} ({indicator}) {area}: its share of {total} moves from {old_share}% in {from_year} "
+    "to {new_share}% in {to_year}",
+    options={
+        "min-points": Option(
+            Decimal(25),
+            percent,
+            "Report a change of share of at least this many percentage points (default 25).",
+        )
+    },
+)
+def share_swing(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: the sub-areas' shares of a target usually move slowly; a share that jumps (洪都街办
+    with 58% of the 2021 patent target and 9% of 2022's) is either a deliberate
+    re-allocation worth a sentence in the plan, or values typed into the wrong row or year.
+
+    Bad:
+        values:
+          全区: [100, 110]
+          甲街道: [60, 10]
+          乙街道: [40, 100]
+
+    Good:
+        values:
+          全区: [100, 110]
+          甲街道: [60, 64]
+          乙街道: [40, 46]
+    """
+    threshold: Decimal = ctx.option("PC701", "min-points")
+    hierarchy = ctx.hierarchy
+    if hierarchy is None:
+        return
+    for ind_id, indicator in _summed(ctx):
+        rows = ctx.rows(ind_id)
+        blanks = ctx.has_blanks(ind_id)
+        for parent, parts in hierarchy.parts.items():
+            for area in _large_shares(rows, parent, parts, threshold, blanks):
+                yield from _swings(ctx, ind_id, indicator, (area, parent), threshold)
+
+
+def _large_shares(
+    rows: Mapping[str, Sequence[Decimal | None]],
+    parent: str,
+    parts: Sequence[str],
+    threshold: Decimal,
+    blanks: bool,
+) -> list[str]:
+    """The parts whose share of the total reaches `threshold` percent in some year.
+
+    A share moves by `threshold` points only if it is that large in one of the two years, so
+    the other parts need no division. Whole columns are screened at C speed (a column's
+    largest part against the cut); tables with blanks or negative values are not screened.
+    """
+    total, part_rows = rows.get(parent), [rows.get(area) for area in parts]
+    if total is None or None in part_rows or blanks:
+        return [area for area, row in zip(parts, part_rows, strict=True) if row is not None]
+    values = cast(list[Sequence[Decimal]], part_rows)
+    if not values or min(map(min, values)) < 0:
+        return list(parts)
+    large: set[str] = set()
+    for index, column in enumerate(zip(*values, strict=False)):
+        cut = cast(Decimal, total[index]) * threshold / 100 if index < len(total) else None
+        if cut is not None and max(column) >= cut:
+            large.update(area for area, value in zip(parts, column, strict=True) if value >= cut)
+    return [area for area in parts if area in large]
+
+
+_at_least: Callable[[Any, Any], bool] = operator.ge
+
+
+def _wide_rows(
+    rows: Mapping[str, Sequence[Decimal | None]],
+    parts: Sequence[str],
+    ratio: Decimal | None,
+    blanks: bool,
+) -> list[str]:
+    """The parts whose largest value is at least `ratio` times their smallest.
+
+    A part's growth can be `limit` times its total's only if its own values spread that far;
+    the spread of every row is taken at C speed (min and max mapped over the rows).
+    """
+    part_rows = [rows.get(area) for area in parts]
+    if ratio is None or None in part_rows or blanks:
+        return [area for area, row in zip(parts, part_rows, strict=True) if row is not None]
+    values = cast(list[Sequence[Decimal]], part_rows)
+    lows = list(map(min, values))
+    if not lows or min(lows) <= 0:
+        return list(parts)
+    wide = map(_at_least, map(max, values), map(operator.mul, lows, itertools.repeat(ratio)))
+    return list(itertools.compress(parts, wide))
+
+
+def _swings(
+    ctx: PlanContext,
+    ind_id: str,
+    indicator: Indicator,
+    pair: tuple[str, str],
+    threshold: Decimal,
+) -> Iterator[Problem]:
+    area, parent = pair
+    rows = ctx.rows(ind_id)
+    row, total = rows.get(area, ()), rows.get(parent, ())
+    shares = [_share(p, t) for p, t in zip(row, total, strict=False)]
+    for index in range(1, len(shares)):
+        old, new = shares[index - 1], shares[index]
+        if old is None or new is None or max(old, new) > 100:
+            continue  # a part larger than its total: the sum rules report that column
+        if abs(new - old) >= threshold:
+            yield ctx.at_cell(
+                ctx.cell(ind_id, area, index),
+                name=indicator.name, indicator=ind_id, area=area, total=parent,
+                from_year=indicator.years[index - 1], to_year=indicator.years[index],
+                old_share=round(old), new_share=round(new),
+            )  # fmt: skip
+
+
+@rule(
+    "PC702",
+    "growth-out-of-line",
+    INFO,
+    "A part grows far out of line with its total",
+    "{name} ({indicator}) {area}: {old} in {from_year} becomes {new} in {to_year} "
+    "(x{part_growth}), while {total} grows x{total_growth}",
+    options={
+        "max-ratio": Option(
+            Decimal(20),
+            positive_number,
+            "Report a part whose growth factor is this many times its total's, or this many "
+            "times smaller (default 20).",
+        )
+    },
+)
+def growth_out_of_line(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a part that multiplies while its total barely moves (or collapses while the total
+    grows) is how a value in the wrong unit, a shifted decimal point or a row typed into the
+    wrong area shows itself when the sums still hold by accident or are not checked.
+
+    Bad:
+        values:
+          全区: [100, 110]
+          甲街道: [0.5, 60]
+          乙街道: [99.5, 50]
+
+    Good:
+        values:
+          全区: [100, 110]
+          甲街道: [50, 60]
+          乙街道: [50, 50]
+    """
+    limit: Decimal = ctx.option("PC702", "max-ratio")
+    hierarchy = ctx.hierarchy
+    if hierarchy is None:
+        return
+    for ind_id, indicator in _summed(ctx):
+        rows = ctx.rows(ind_id)
+        blanks = ctx.has_blanks(ind_id)
+        for parent, parts in hierarchy.parts.items():
+            total = rows.get(parent, ())
+            spread = _widest_growth(total)
+            ratio = limit / spread if spread else None
+            for area in _wide_rows(rows, parts, ratio, blanks):
+                row = rows.get(area, ())
+                for index in range(1, min(len(row), len(total), len(indicator.years))):
+                    grows, total_grows = _growth(row, index), _growth(total, index)
+                    if grows is None or total_grows is None or total_grows == 0:
+                        continue
+                    if grows == 0 or not 1 / limit < grows / total_grows < limit:
+                        yield ctx.at_cell(
+                            ctx.cell(ind_id, area, index),
+                            name=indicator.name, indicator=ind_id, area=area, total=parent,
+                            from_year=indicator.years[index - 1], to_year=indicator.years[index],
+                            old=row[index - 1], new=row[index],
+                            part_growth=_factor(grows), total_growth=_factor(total_grows),
+                        )  # fmt: skip
+
+
+def _widest_growth(total: Sequence[Decimal | None]) -> Decimal | None:
+    """The largest year-to-year growth factor of a total, either way (at least 1)."""
+    factors = [_growth(total, index) for index in range(1, len(total))]
+    known = [f for f in factors if f]
+    if len(known) != len(factors):
+        return None  # a blank or a zero: no quick screen
+    return max((max(f, 1 / f) for f in known), default=Decimal(1))
+
+
+def _growth(row: object, index: int) -> Decimal | None:
+    assert isinstance(row, list | tuple)
+    old, new = row[index - 1], row[index]
+    if old is None or new is None or old <= 0 or new < 0:
+        return None  # growth from or to a negative value has no factor
+    return Decimal(new) / Decimal(old)
+
+
+def _factor(value: Decimal) -> Decimal:
+    """Two decimals, or two significant digits for a factor below 0.01 (never "x0")."""
+    if value == 0 or value >= Decimal("0.01"):
+        return tidy(value.quantize(Decimal("0.01")))
+    return tidy(value.quantize(Decimal(1).scaleb(value.adjusted() - 1)))
+
+
+@rule(
+    "PC703",
+    "total-unit-slip",
+    INFO,
+    "A total is a power of ten times its parts",
+    "{name} ({indicator}) {year}: the total of {area} is {total}, exactly {factor} times the "
+    "sum of its parts ({parts}): a value in the wrong unit or a shifted decimal point",
+)
+def total_unit_slip(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a total that is exactly 10, 100 or 10,000 times the sum of its parts was typed in
+    another unit (万元 for 亿元) or with its decimal point shifted; the sum finding says the
+    column is off, this one says how.
+
+    Bad:
+        unit: 亿元
+        values:
+          全区: [83000]
+          甲街道: [3.3]
+          乙街道: [5.0]
+
+    Good:
+        values:
+          全区: [8.3]
+          甲街道: [3.3]
+          乙街道: [5.0]
+    """
+    from planchk.rules.totals import column_sums
+
+    for column in ctx.shared(column_sums):
+        if column.parts in (0, column.total):
+            continue
+        ratio = column.total / column.parts
+        for exponent in (1, 2, 3, 4, 8):
+            factor = Decimal(10) ** exponent
+            if ratio in (factor, 1 / factor):
+                yield ctx.at_cell(
+                    ctx.cell(column.indicator, column.area, column.index),
+                    name=column.name, indicator=column.indicator, year=column.year,
+                    area=column.area, total=column.total, parts=column.parts,
+                    factor=tidy(ratio),
+                )  # fmt: skip
+
+
+@rule(
+    "PC704",
+    "goal-out-of-reach",
+    INFO,
+    "The table's growth does not reach a later goal",
+    "goal `{goal}` needs {op} {target} {unit} in {year}; growing at the table's "
+    "{rate}% a year from {last_year}, {area} reaches {projected} {unit}",
+)
+def goal_out_of_reach(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a goal set for a year after the table's last column (a 2025 goal beside a 2021-2023
+    breakdown) is reached only if the table's growth goes on; when the table's own yearly
+    growth rate, continued, falls short, the breakdown does not support the goal.
+
+    Bad:
+        years: [2021, 2023]
+        values:
+          全区: [100, 110]
+        goals:
+          g: {text: 到2025年达到200件, year: 2025, op: ">=", value: 200, ...}
+
+    Good:
+        values:
+          全区: [100, 150]
+    """
+    from planchk.rules.goals import goal_area
+
+    for goal_id, goal in ctx.goals():
+        indicator = ctx.indicator(goal.indicator)
+        area = goal_area(ctx, goal)
+        if indicator is None or area is None or goal.unit != indicator.unit:
+            continue
+        row = ctx.rows(goal.indicator or "").get(area, ())
+        projection = _project(indicator.years, row, goal.year)
+        if projection is None:
+            continue
+        projected, rate = projection
+        reached = projected >= goal.value if goal.op in (">", ">=") else projected <= goal.value
+        if not reached:
+            yield ctx.in_targets(
+                ("goals", goal_id, "year"), f"goals.{goal_id}.reach",
+                goal=goal_id, op=goal.op, target=goal.value, unit=goal.unit, year=goal.year,
+                rate=rate, last_year=indicator.years[-1], area=area, projected=projected,
+            )  # fmt: skip
+
+
+def _project(years: list[int], row: object, year: int) -> tuple[Decimal, Decimal] | None:
+    """The row's last value grown at its first-to-last yearly rate until `year`."""
+    assert isinstance(row, list | tuple)
+    if len(years) < 2 or year <= years[-1] or len(row) < len(years):
+        return None
+    first, last = row[0], row[len(years) - 1]
+    if first is None or last is None or first <= 0:
+        return None
+    yearly = (Decimal(last) / Decimal(first)) ** (Decimal(1) / (years[-1] - years[0]))
+    projected = Decimal(last) * yearly ** (year - years[-1])
+    return projected.quantize(Decimal("0.01")), ((yearly - 1) * 100).quantize(Decimal("0.1"))
+
+
+@rule(
+    "PC705",
+    "identical-rows",
+    INFO,
+    "Two areas have the same row",
+    "{name} ({indicator}): the row of {area} is the same as the row of {first}",
+)
+def identical_rows(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: two sibling areas with exactly the same targets in every year, while their other
+    siblings differ, usually share a row that was copied and not edited. Rows that do not
+    change from year to year, and an equal split among all siblings, are left alone: plans
+    do allocate that way on purpose.
+
+    Bad:
+        values:
+          全区: [17, 22, 29]
+          甲街道: [4, 6, 9]
+          乙街道: [4, 6, 9]
+          丙街道: [9, 10, 11]
+
+    Good:
+        values:
+          全区: [17, 22, 29]
+          甲街道: [4, 6, 9]
+          乙街道: [4, 6, 9]   # or: [5, 7, 8]
+          丙街道: [9, 10, 11]
+    """
+    hierarchy = ctx.hierarchy
+    if hierarchy is None:
+        return
+    for ind_id, indicator in ctx.indicators():
+        rows = ctx.rows(ind_id)
+        if len(set(map(tuple, rows.values()))) == len(rows):
+            continue  # every row different, decided at C speed
+        for parts in hierarchy.parts.values():
+            for area, first in _copied(rows, parts):
+                row_name = ctx.row_name(indicator, area)
+                source = ("indicators", ind_id, "values", row_name)
+                yield ctx.in_targets(
+                    source, ".".join(source), on_key=True,
+                    name=indicator.name, indicator=ind_id, area=row_name, first=first,
+                )  # fmt: skip
+
+
+def _copied(
+    rows: Mapping[str, Sequence[Decimal | None]], parts: Sequence[str]
+) -> Iterator[tuple[str, str]]:
+    """(area, the sibling it repeats) for rows that change over the years and that some,
+    not all, siblings share."""
+    groups: dict[tuple[Decimal | None, ...], list[str]] = {}
+    for area in parts:
+        row = tuple(rows.get(area, ()))
+        if len(set(row)) > 1:  # a row that changes over the years
+            groups.setdefault(row, []).append(area)
+    for areas in groups.values():
+        if 1 < len(areas) < len(parts):
+            yield from ((area, areas[0]) for area in areas[1:])

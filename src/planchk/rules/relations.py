@@ -1,0 +1,213 @@
+"""Relations between indicators, declared under `relations:` and checked per area and year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from planchk.context import PlanContext
+from planchk.corrections import Checker, ranked, slip_edit
+from planchk.findings import Arg, Location, Problem, Severity, Suggestion
+from planchk.messages import RELATION_PROBLEMS
+from planchk.registry import rule
+from planchk.relations import (
+    Relation,
+    RelationError,
+    evaluate,
+    holds,
+    may_hold,
+    parsed_relations,
+    values_lookup,
+)
+
+
+@dataclass(frozen=True)
+class RelationCheck:
+    """One relation in one area and year, where it does not hold exactly."""
+
+    index: int  # position under `relations:`
+    relation: Relation
+    area: str
+    year: int
+    left: Decimal
+    right: Decimal
+    within_rounding: bool
+
+
+def relation_checks(ctx: PlanContext) -> list[RelationCheck]:
+    checks: list[RelationCheck] = []
+    for index, relation in ctx.shared(parsed_relations):
+        if isinstance(relation, Relation):
+            checks += _check(ctx, index, relation)
+    return checks
+
+
+def _check(ctx: PlanContext, index: int, relation: Relation) -> Iterator[RelationCheck]:
+    refs = relation.refs()
+    years = _shared_years(ctx, refs)
+    for area in ctx.rows(refs[0]):
+        if any(area not in ctx.rows(name) for name in refs):
+            continue
+        for year in years:
+            lookup = values_lookup(ctx, area, year)
+            left, right = evaluate(relation.left, lookup), evaluate(relation.right, lookup)
+            if left is None or right is None or holds(relation.op, left[0], right[0]):
+                continue
+            within = may_hold(relation.op, left[1], right[1])
+            yield RelationCheck(index, relation, area, year, left[0], right[0], within)
+
+
+def _shared_years(ctx: PlanContext, refs: list[str]) -> list[int]:
+    years = [indicator.years for name in refs if (indicator := ctx.indicator(name))]
+    return [year for year in years[0] if all(year in other for other in years)]
+
+
+def _report(ctx: PlanContext, check: RelationCheck) -> Problem:
+    name = check.relation.refs()[0]
+    indicator = ctx.indicator(name)
+    assert indicator is not None
+    cell = ctx.cell(name, check.area, indicator.years.index(check.year))
+    problem = ctx.at_cell(
+        cell,
+        relation=check.relation.text, area=check.area, year=check.year,
+        left=check.left, right=check.right, difference=check.left - check.right,
+    )  # fmt: skip
+    related = tuple(_cell_location(ctx, other, check) for other in check.relation.refs()[1:])
+    path = f"relations.{check.index}.{check.area}.{check.year}"
+    suggestions = () if check.within_rounding else _suggestions(ctx, check)
+    return Problem(problem.location, path, problem.args, related, suggestions)
+
+
+def _cell_location(ctx: PlanContext, name: str, check: RelationCheck) -> Location:
+    indicator = ctx.indicator(name)
+    assert indicator is not None
+    return ctx.at_cell(ctx.cell(name, check.area, indicator.years.index(check.year))).location
+
+
+def _suggestions(ctx: PlanContext, check: RelationCheck) -> tuple[Suggestion, ...]:
+    """One cell of the relation mistyped: for each, the value that makes it hold exactly."""
+    if check.relation.op != "==":
+        return ()
+    found: list[Suggestion] = []
+    for name in check.relation.refs():
+        indicator = ctx.indicator(name)
+        assert indicator is not None
+        index = indicator.years.index(check.year)
+        value = ctx.rows(name)[check.area][index]
+        target = _solve(ctx, check, name, value)
+        if value is None or target is None:
+            continue
+        edits = slip_edit(check.area, index, value, target)
+        about = {"relation": check.relation.text}
+        found += ranked(ctx, name, Checker(ctx, name), edits, about)
+    return tuple(sorted(found, key=lambda s: -s.score)[:3])
+
+
+def _solve(
+    ctx: PlanContext, check: RelationCheck, name: str, value: Decimal | None
+) -> Decimal | None:
+    """The value of `name` that makes the relation hold, others fixed (if it is linear)."""
+    if value is None:
+        return None
+
+    def gap(x: Decimal) -> Decimal | None:
+        lookup = values_lookup(ctx, check.area, check.year, override=(name, x))
+        left, right = evaluate(check.relation.left, lookup), evaluate(check.relation.right, lookup)
+        return None if left is None or right is None else left[0] - right[0]
+
+    here, step = gap(value), gap(value + 1)
+    if here is None or step is None or step == here:
+        return None
+    solution = value - here / (step - here)
+    return solution if gap(solution) == 0 else None
+
+
+@rule(
+    "PC106",
+    "relation-mismatch",
+    Severity.ERROR,
+    "A relation between indicators does not hold",
+    "{relation} does not hold for {area} in {year}: the left side is {left}, "
+    "the right side {right} (difference {difference:+})",
+)
+def relation_mismatch(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: tables that depend on each other (a total and its categories, a part and the whole
+    it belongs to, funds and the households they pay for) must agree in every area and year;
+    declared under `relations:`, planchk checks them like sums, with exact arithmetic.
+
+    Bad:
+        relations:
+          - total = new + renovated
+        ...
+          total:     {values: {全区: [10]}}
+          new:       {values: {全区: [6]}}
+          renovated: {values: {全区: [5]}}
+
+    Good:
+        relations:
+          - total = new + renovated
+        ...
+          total:     {values: {全区: [11]}}
+    """
+    for check in ctx.shared(relation_checks):
+        if not check.within_rounding:
+            yield _report(ctx, check)
+
+
+@rule(
+    "PC107",
+    "relation-rounding",
+    Severity.INFO,
+    "A relation misses by a rounding difference",
+    "{relation} for {area} in {year}: the left side is {left}, the right side {right}; "
+    "the difference {difference:+} is within the rounding of the printed digits",
+)
+def relation_rounding(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: values printed to a few digits can miss a relation by what their rounding allows
+    (0.33 + 0.33 + 0.33 against 1.00); noted, not an error.
+
+    Bad:
+        relations:
+          - total = a + b + c
+        ...   total: [1.00]; a, b, c: [0.33]
+
+    Good:
+        ...   total: [1.00]; a: [0.34]; b, c: [0.33]
+    """
+    for check in ctx.shared(relation_checks):
+        if check.within_rounding:
+            yield _report(ctx, check)
+
+
+@rule(
+    "PC108",
+    "relation-invalid",
+    Severity.ERROR,
+    "A relation cannot be read",
+    "relation `{relation}` cannot be read: {problem}",
+    localize=lambda args: {**args, "problem": RELATION_PROBLEMS[str(args["problem"])](**args)},
+)
+def relation_invalid(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a relation is written in a small expression language (names of indicators, numbers,
+    + - * / and parentheses, one comparator); a relation that does not read is not checked
+    at all, so a typo must not pass silently.
+
+    Bad:
+        relations:
+          - total = new + renovatd
+
+    Good:
+        relations:
+          - total = new + renovated
+    """
+    targets = ctx.targets
+    for index, relation in ctx.shared(parsed_relations):
+        if isinstance(relation, RelationError) and targets is not None:
+            args: dict[str, Arg] = {k: str(v) for k, v in relation.args_.items()}
+            args.update(relation=targets.relations[index], problem=relation.problem)
+            where = ctx.where(ctx.targets_file, ("relations", index))  # type: ignore[arg-type]
+            yield Problem(where, f"relations.{index}", args)
