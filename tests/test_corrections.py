@@ -285,3 +285,25 @@ def test_corrections_are_printed_with_the_digits_of_the_cell() -> None:
     assert printed(Decimal("7"), Decimal("7.0")) == "7.0"
     assert printed(Decimal("0.098"), Decimal("980")) == "0.098"
     assert printed(Decimal("120"), Decimal("1120")) == "120"
+
+
+def test_suggestions_are_worked_out_only_where_they_are_shown(tmp_path: Path) -> None:
+    _planted(tmp_path, ("[3.5, 3.86, 4.4]", "[3.5, 3.68, 4.4]"))
+    [shown] = [f for f in check_paths([tmp_path / "data"]).findings if f.code == "PC101"]
+    [skipped] = [
+        f for f in check_paths([tmp_path / "data"], suggest=False).findings if f.code == "PC101"
+    ]
+    assert shown.suggestions
+    assert skipped.suggestions == ()
+    assert (skipped.code, skipped.path, skipped.message) == (shown.code, shown.path, shown.message)
+
+
+def test_diff_leaves_suggestions_to_validate(tmp_path: Path) -> None:
+    shutil.copytree(DATA, tmp_path / "old")
+    _planted(tmp_path, ("[3.5, 3.86, 4.4]", "[3.5, 3.68, 4.4]"))
+    result = runner.invoke(
+        app, ["diff", str(tmp_path / "old"), str(tmp_path / "data"), "-f", "json"]
+    )
+    [introduced] = json.loads(result.stdout)["findings"]["introduced"]
+    assert introduced["code"] == "PC101"
+    assert introduced["suggestions"] == []

@@ -70,6 +70,21 @@ def test_readme_shows_the_real_finding_for_a_changed_number(
     assert f"  {shown}\n" in _validate_output(tmp_path, monkeypatch)
 
 
+def test_readme_shows_the_real_suggestion_for_swapped_digits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = README.split("<!-- fix-suggestions-output -->\n```text\n", 1)[1].split("```", 1)[0]
+    shutil.copytree(DATA, tmp_path / "data")
+    targets = tmp_path / "data" / "targets.yaml"
+    text = targets.read_text(encoding="utf-8")
+    targets.write_text(text.replace("[3.5, 3.86, 4.4]", "[3.5, 3.68, 4.4]"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        app, ["validate", "data/", "--fix-suggestions"], env={"NO_COLOR": "1"}
+    )
+    assert shown in result.stdout
+
+
 def test_readme_rules_table_is_the_catalogue() -> None:
     table = README.split("<!-- rules-table -->\n", 1)[1].split("<!-- end rules-table -->", 1)[0]
     assert table == catalogue.as_markdown(), "regenerate with: planchk rules -f markdown"
@@ -192,4 +207,25 @@ def test_json_docs_list_every_diff_change_kind() -> None:
 
     documented = (ROOT / "docs" / "json-output.md").read_text(encoding="utf-8")
     for kind in TEMPLATES:
+        assert f"`{kind}`" in documented, kind
+
+
+def test_json_docs_describe_every_finding_field_and_slip_kind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planchk.slips import WEIGHTS
+
+    documented = (ROOT / "docs" / "json-output.md").read_text(encoding="utf-8")
+    shutil.copytree(DATA, tmp_path / "data")
+    targets = tmp_path / "data" / "targets.yaml"
+    text = targets.read_text(encoding="utf-8")
+    targets.write_text(text.replace("[3.5, 3.86, 4.4]", "[3.5, 3.68, 4.4]"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    document = json.loads(CliRunner().invoke(app, ["validate", "data/", "-f", "json"]).stdout)
+    finding = next(f for f in document["findings"] if f["suggestions"])
+    for field in finding:
+        assert f"`.{field}" in documented, field
+    for field in finding["suggestions"][0]:
+        assert f".{field}`" in documented or f"`.suggestions[].{field}" in documented, field
+    for kind in WEIGHTS:
         assert f"`{kind}`" in documented, kind

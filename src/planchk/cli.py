@@ -188,8 +188,11 @@ def validate(
             max_bytes=max_bytes,
         )
         targets = paths or session.default_paths(config)
+        format_name = _format_name(output_format)
+        # Only text with --fix-suggestions, JSON and SARIF show suggested corrections.
+        suggest = fix_suggestions or (format_name in SUGGESTING_FORMATS and write_baseline is None)
         with spinner(targets):
-            report = check_paths(targets, config)
+            report = check_paths(targets, config, suggest=suggest)
         if baseline is not None:
             report = baselines.without_baseline(report, baselines.read_baseline(baseline))
         options = RenderOptions(
@@ -197,7 +200,7 @@ def validate(
             fail_on=config.fail_on,
             suggestions=fix_suggestions,
         )
-        rendered = get(_format_name(output_format))(report, options)
+        rendered = get(format_name)(report, options)
         if report.unusable and (output is not None or write_baseline is not None):
             # A run that could not check its input writes no file; the reasons go to stderr.
             sys.stderr.write(get("text")(report, RenderOptions(fail_on=config.fail_on)))
@@ -360,6 +363,9 @@ def schema(
         json_schema(kind.value) if kind else {k: json_schema(k) for k in ("targets", "tasks")}
     )
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+SUGGESTING_FORMATS = frozenset({"json", "sarif"})
 
 
 def _format_name(chosen: OutputFormat) -> str:

@@ -47,7 +47,7 @@ def suggest(
     ctx: PlanContext, ind_id: str, parent: str, index: int, imbalance: Decimal
 ) -> tuple[Suggestion, ...]:
     """Ranked corrections for the column `index` of `parent`'s parts, off by `imbalance`."""
-    checker = Checker(ctx, ind_id)
+    checker = checker_for(ctx, ind_id)
     edits = _candidates(checker, parent, index, imbalance)
     return ranked(ctx, ind_id, checker, edits, {"total": parent})
 
@@ -110,6 +110,18 @@ def _year_swaps(
                 yield Edit(area, index, there, "column", other_index=other)
 
 
+def checker_for(ctx: PlanContext, ind_id: str) -> Checker:
+    """One Checker per table and plan, so that its column sums are worked out once."""
+    checkers = ctx.shared(_checkers)
+    if ind_id not in checkers:
+        checkers[ind_id] = Checker(ctx, ind_id)
+    return checkers[ind_id]
+
+
+def _checkers(ctx: PlanContext) -> dict[str, Checker]:
+    return {}
+
+
 class Checker:
     """Evaluates candidate edits of one table against every constraint of the table."""
 
@@ -125,6 +137,7 @@ class Checker:
         unit = ctx.units.get(indicator.unit)
         self.whole = unit is not None and unit.whole
         self.no_fall = indicator.trend_policy == "non_decreasing"
+        self._imbalances: dict[tuple[str, int], Decimal | None] = {}
 
     def hierarchy_parts(self, area: str) -> Sequence[str]:
         return self.hierarchy.parts.get(area, ())
@@ -134,9 +147,31 @@ class Checker:
         return row[index] if index < len(row) else None
 
     def imbalance(self, parent: str, index: int, edit: Edit | None = None) -> Decimal | None:
-        """Parts minus total of `parent` in column `index`, with `edit` applied."""
-        total = self._edited(parent, index, edit)
-        parts = [self._edited(area, index, edit) for area in self.hierarchy_parts(parent)]
+        """Parts minus total of `parent` in column `index`, with `edit` applied.
+
+        The column is summed once; an edit changes it by the difference it makes to one
+        cell, so trying a hundred candidates does not add up a hundred columns again.
+        """
+        key = (parent, index)
+        if key not in self._imbalances:
+            self._imbalances[key] = self._summed(parent, index)
+        base = self._imbalances[key]
+        if base is None or edit is None:
+            return base
+        if edit.area == parent:
+            sign = -1  # the total itself
+        elif self.hierarchy.parent.get(edit.area) == parent:
+            sign = 1
+        else:
+            return base
+        old, new = self.value(edit.area, index), self._edited(edit.area, index, edit)
+        if old is None or new is None:
+            return None
+        return base + sign * (new - old)
+
+    def _summed(self, parent: str, index: int) -> Decimal | None:
+        total = self.value(parent, index)
+        parts = [self.value(area, index) for area in self.hierarchy_parts(parent)]
         if total is None or any(value is None for value in parts):
             return None
         return sum((v for v in parts if v is not None), Decimal(0)) - total

@@ -38,13 +38,14 @@ INTERNAL_ERROR = code(
 _NEED_AREAS = frozenset({"PC031", "PC601", "PC602"})
 
 
-def check_paths(paths: list[Path], config: Config | None = None) -> Report:
-    """Check every plan under `paths`: load, run the rules, apply configuration and waivers."""
+def check_paths(paths: list[Path], config: Config | None = None, *, suggest: bool = True) -> Report:
+    """Check every plan under `paths`: load, run the rules, apply configuration and waivers.
+    `suggest`: work out suggested corrections for the sum and relation findings."""
     config = config or Config()
-    return check_discovery(discover(paths, config.max_bytes), config)
+    return check_discovery(discover(paths, config.max_bytes), config, suggest=suggest)
 
 
-def check_discovery(found: Discovery, config: Config) -> Report:
+def check_discovery(found: Discovery, config: Config, *, suggest: bool = True) -> Report:
     """Run the rules on files already loaded and paired into plans."""
     findings = list(found.problems)
     for file in found.loaded:
@@ -52,14 +53,16 @@ def check_discovery(found: Discovery, config: Config) -> Report:
     source = str(config.source) if config.source else "configuration"
     config_waivers = WaiverSet.from_config(source, config.waivers)
     for plan in found.plans:
-        checked = check_plan(plan, config, config_waivers)
+        checked = check_plan(plan, config, config_waivers, suggest=suggest)
         findings.extend(f for f in checked if f.location.file in plan.reported)
     findings.extend(_configured(list(config_waivers.problems()), config))
     return Report.build(findings, [f.display for f in found.loaded])
 
 
-def check_plan(plan: Plan, config: Config, config_waivers: WaiverSet) -> list[Finding]:
-    ctx = PlanContext(plan.targets, plan.tasks, config)
+def check_plan(
+    plan: Plan, config: Config, config_waivers: WaiverSet, *, suggest: bool = True
+) -> list[Finding]:
+    ctx = PlanContext(plan.targets, plan.tasks, config, suggest=suggest)
     raw = [f for info in registry.rules() if config.enabled(info.code) for f in _run(info, ctx)]
     if ctx.tasks_file is not None and ctx.hierarchy is None:
         raw.append(NO_AREAS.finding(Problem(Location(ctx.tasks_file.display, 1, 1), "tasks", {})))

@@ -41,7 +41,9 @@ class DiffReport:
 
 
 def diff_sides(old: Side, new: Side, config: Config) -> DiffReport:
-    before, after = check_discovery(old.discovery, config), check_discovery(new.discovery, config)
+    # A diff says what changed; suggested corrections are validate's (--fix-suggestions).
+    before = check_discovery(old.discovery, config, suggest=False)
+    after = check_discovery(new.discovery, config, suggest=False)
     changes = list(_file_changes(old, new))
     introduced, resolved, remaining = finding_delta(before, after)
     unusable = tuple(f for f in (*before.findings, *after.findings) if f.fatal)

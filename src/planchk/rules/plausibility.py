@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any, cast
 
 from planchk.context import PlanContext
@@ -27,6 +29,45 @@ def _summed(ctx: PlanContext) -> Iterator[tuple[str, Indicator]]:
     for ind_id, indicator in ctx.indicators():
         if ctx.sum_mode(indicator) != "none":
             yield ind_id, indicator
+
+
+@dataclass(frozen=True)
+class Family:
+    """One parent and its parts in one table, with each part row's smallest and largest value.
+
+    The extremes are taken once, at C speed (min and max mapped over the rows), and serve
+    three rules as screens: a share can swing by 25 points only in a row whose largest value
+    reaches 25% of the smallest total; a part can outgrow its total 20-fold only if its own
+    values spread that far; two rows can be equal only if their extremes are. `lows` and
+    `highs` are None where a row is missing or has a blank: such families are not screened.
+    """
+
+    parent: str
+    parts: tuple[str, ...]
+    total: Sequence[Decimal | None]
+    lows: list[Decimal] | None
+    highs: list[Decimal] | None
+
+
+def families(ctx: PlanContext) -> dict[str, list[Family]]:
+    """Every (parent, parts) family of every table, keyed by indicator id."""
+    hierarchy = ctx.hierarchy
+    out: dict[str, list[Family]] = {}
+    if hierarchy is None:
+        return out
+    for ind_id, _ in ctx.indicators():
+        rows, blanks = ctx.rows(ind_id), ctx.has_blanks(ind_id)
+        found = out.setdefault(ind_id, [])
+        for parent, parts in hierarchy.parts.items():
+            part_rows = [rows.get(area) for area in parts]
+            lows = highs = None
+            if part_rows and not blanks and None not in part_rows and all(part_rows):
+                values = cast(list[Sequence[Decimal]], part_rows)
+                rising = ctx.never_falls(ind_id)  # then the extremes are the ends of each row
+                lows = list(map(itemgetter(0) if rising else min, values))
+                highs = list(map(itemgetter(-1) if rising else max, values))
+            found.append(Family(parent, tuple(parts), rows.get(parent, ()), lows, highs))
+    return out
 
 
 def _share(part: Decimal | None, total: Decimal | None) -> Decimal | None:
@@ -69,67 +110,43 @@ def share_swing(ctx: PlanContext) -> Iterator[Problem]:
           乙街道: [40, 46]
     """
     threshold: Decimal = ctx.option("PC701", "min-points")
-    hierarchy = ctx.hierarchy
-    if hierarchy is None:
-        return
+    shared = ctx.shared(families)
     for ind_id, indicator in _summed(ctx):
-        rows = ctx.rows(ind_id)
-        blanks = ctx.has_blanks(ind_id)
-        for parent, parts in hierarchy.parts.items():
-            for area in _large_shares(rows, parent, parts, threshold, blanks):
-                yield from _swings(ctx, ind_id, indicator, (area, parent), threshold)
-
-
-def _large_shares(
-    rows: Mapping[str, Sequence[Decimal | None]],
-    parent: str,
-    parts: Sequence[str],
-    threshold: Decimal,
-    blanks: bool,
-) -> list[str]:
-    """The parts whose share of the total reaches `threshold` percent in some year.
-
-    A share moves by `threshold` points only if it is that large in one of the two years, so
-    the other parts need no division. Whole columns are screened at C speed (a column's
-    largest part against the cut); tables with blanks or negative values are not screened.
-    """
-    total, part_rows = rows.get(parent), [rows.get(area) for area in parts]
-    if total is None or None in part_rows or blanks:
-        return [area for area, row in zip(parts, part_rows, strict=True) if row is not None]
-    values = cast(list[Sequence[Decimal]], part_rows)
-    if not values or min(map(min, values)) < 0:
-        return list(parts)
-    large: set[str] = set()
-    for index, column in enumerate(zip(*values, strict=False)):
-        cut = cast(Decimal, total[index]) * threshold / 100 if index < len(total) else None
-        if cut is not None and max(column) >= cut:
-            large.update(area for area, value in zip(parts, column, strict=True) if value >= cut)
-    return [area for area in parts if area in large]
+        for family in shared.get(ind_id, ()):
+            for area in _large_shares(family, threshold):
+                yield from _swings(ctx, ind_id, indicator, (area, family.parent), threshold)
 
 
 _at_least: Callable[[Any, Any], bool] = operator.ge
 
 
-def _wide_rows(
-    rows: Mapping[str, Sequence[Decimal | None]],
-    parts: Sequence[str],
-    ratio: Decimal | None,
-    blanks: bool,
-) -> list[str]:
+def _large_shares(family: Family, threshold: Decimal) -> Iterable[str]:
+    """The parts whose share could reach `threshold` percent of the total in some year.
+
+    A share moves by `threshold` points only if it is that large in one of the two years,
+    which needs the row's largest value to reach `threshold` percent of the smallest total;
+    the other parts need no division.
+    """
+    known = [value for value in family.total if value is not None]
+    lows, highs = family.lows, family.highs
+    if lows is None or highs is None or len(known) < len(family.total) or not known:
+        return family.parts  # not screened
+    if min(known) <= 0 or min(lows, default=Decimal(0)) < 0:
+        return family.parts  # a negative share moves without reaching the cut
+    cut = min(known) * threshold / 100
+    return itertools.compress(family.parts, map(_at_least, highs, itertools.repeat(cut)))
+
+
+def _wide_rows(family: Family, ratio: Decimal | None) -> Iterable[str]:
     """The parts whose largest value is at least `ratio` times their smallest.
 
-    A part's growth can be `limit` times its total's only if its own values spread that far;
-    the spread of every row is taken at C speed (min and max mapped over the rows).
+    A part's growth can be `limit` times its total's only if its own values spread that far.
     """
-    part_rows = [rows.get(area) for area in parts]
-    if ratio is None or None in part_rows or blanks:
-        return [area for area, row in zip(parts, part_rows, strict=True) if row is not None]
-    values = cast(list[Sequence[Decimal]], part_rows)
-    lows = list(map(min, values))
-    if not lows or min(lows) <= 0:
-        return list(parts)
-    wide = map(_at_least, map(max, values), map(operator.mul, lows, itertools.repeat(ratio)))
-    return list(itertools.compress(parts, wide))
+    lows, highs = family.lows, family.highs
+    if ratio is None or lows is None or highs is None or not lows or min(lows) <= 0:
+        return family.parts  # not screened
+    wide = map(_at_least, highs, map(operator.mul, lows, itertools.repeat(ratio)))
+    return itertools.compress(family.parts, wide)
 
 
 def _swings(
@@ -191,17 +208,14 @@ def growth_out_of_line(ctx: PlanContext) -> Iterator[Problem]:
           乙街道: [50, 50]
     """
     limit: Decimal = ctx.option("PC702", "max-ratio")
-    hierarchy = ctx.hierarchy
-    if hierarchy is None:
-        return
+    shared = ctx.shared(families)
     for ind_id, indicator in _summed(ctx):
         rows = ctx.rows(ind_id)
-        blanks = ctx.has_blanks(ind_id)
-        for parent, parts in hierarchy.parts.items():
-            total = rows.get(parent, ())
+        for family in shared.get(ind_id, ()):
+            total, parent = family.total, family.parent
             spread = _widest_growth(total)
             ratio = limit / spread if spread else None
-            for area in _wide_rows(rows, parts, ratio, blanks):
+            for area in _wide_rows(family, ratio):
                 row = rows.get(area, ())
                 for index in range(1, min(len(row), len(total), len(indicator.years))):
                     grows, total_grows = _growth(row, index), _growth(total, index)
@@ -372,15 +386,15 @@ def identical_rows(ctx: PlanContext) -> Iterator[Problem]:
           乙街道: [4, 6, 9]   # or: [5, 7, 8]
           丙街道: [9, 10, 11]
     """
-    hierarchy = ctx.hierarchy
-    if hierarchy is None:
-        return
+    shared = ctx.shared(families)
     for ind_id, indicator in ctx.indicators():
         rows = ctx.rows(ind_id)
-        if len(set(map(tuple, rows.values()))) == len(rows):
-            continue  # every row different, decided at C speed
-        for parts in hierarchy.parts.values():
-            for area, first in _copied(rows, parts):
+        for family in shared.get(ind_id, ()):
+            if family.lows is not None and family.highs is not None:
+                pairs = list(zip(family.lows, family.highs, strict=True))
+                if len(set(pairs)) == len(pairs):
+                    continue  # no two rows with the same extremes, so no two rows equal
+            for area, first in _copied(rows, family.parts):
                 row_name = ctx.row_name(indicator, area)
                 source = ("indicators", ind_id, "values", row_name)
                 yield ctx.in_targets(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planchk.context import PlanContext
-from planchk.corrections import Checker, ranked, slip_edit
+from planchk.corrections import checker_for, ranked, slip_edit
 from planchk.findings import Arg, Location, Problem, Severity, Suggestion
 from planchk.messages import RELATION_PROBLEMS
 from planchk.registry import rule
@@ -75,7 +75,7 @@ def _report(ctx: PlanContext, check: RelationCheck) -> Problem:
     )  # fmt: skip
     related = tuple(_cell_location(ctx, other, check) for other in check.relation.refs()[1:])
     path = f"relations.{check.index}.{check.area}.{check.year}"
-    suggestions = () if check.within_rounding else _suggestions(ctx, check)
+    suggestions = _suggestions(ctx, check) if ctx.suggest and not check.within_rounding else ()
     return Problem(problem.location, path, problem.args, related, suggestions)
 
 
@@ -100,7 +100,7 @@ def _suggestions(ctx: PlanContext, check: RelationCheck) -> tuple[Suggestion, ..
             continue
         edits = slip_edit(check.area, index, value, target)
         about = {"relation": check.relation.text}
-        found += ranked(ctx, name, Checker(ctx, name), edits, about)
+        found += ranked(ctx, name, checker_for(ctx, name), edits, about)
     return tuple(sorted(found, key=lambda s: -s.score)[:3])
 
 

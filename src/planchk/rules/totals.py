@@ -138,7 +138,7 @@ def _report(ctx: PlanContext, column: ColumnSum) -> Problem:
         for area in column.part_areas
     )
     suggestions: tuple[Suggestion, ...] = ()
-    if column.mode == "exact" and not column.within_rounding:
+    if ctx.suggest and column.mode == "exact" and not column.within_rounding:
         suggestions = suggest(ctx, column.indicator, column.area, column.index, column.imbalance)
     return Problem(problem.location, problem.path, problem.args, parts, suggestions)
 

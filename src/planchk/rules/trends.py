@@ -7,8 +7,9 @@ look; a ratio moves freely. The indicator's `trend` setting overrides what its k
 
 from __future__ import annotations
 
+import itertools
 import operator
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from planchk.blanks import has_blank
@@ -35,10 +36,7 @@ def _decreases(ctx: PlanContext, policy: TrendPolicy) -> Iterator[Problem]:
         if indicator.trend_policy != policy:
             continue
         years = indicator.years
-        blanks = ctx.has_blanks(ind_id)
-        for area, row in indicator.values.items():
-            if not (blanks and has_blank(row)) and all(map(_not_above, row, row[1:])):
-                continue  # the common case, decided at C speed: no value falls
+        for area, row in _unsorted_rows(ctx, ind_id, indicator.values):
             previous: tuple[int, Decimal] | None = None
             for index, value in enumerate(row[: len(years)]):
                 if value is None:
@@ -56,6 +54,23 @@ def _decreases(ctx: PlanContext, policy: TrendPolicy) -> Iterator[Problem]:
                         change=value - previous[1],
                     )
                 previous = (index, value)
+
+
+def _unsorted_rows(
+    ctx: PlanContext, ind_id: str, values: Mapping[str, Sequence[Decimal | None]]
+) -> Iterable[tuple[str, Sequence[Decimal | None]]]:
+    """The rows in which some value falls. The common case is decided at C speed: a row
+    without blanks in which nothing falls equals its own sorted copy."""
+    if ctx.never_falls(ind_id):
+        return ()
+    if ctx.has_blanks(ind_id):
+        return [
+            (area, row)
+            for area, row in values.items()
+            if has_blank(row) or not all(map(_not_above, row, row[1:]))
+        ]
+    rows = values.values()
+    return itertools.compress(values.items(), map(operator.ne, rows, map(sorted, rows)))  # type: ignore[arg-type]
 
 
 @rule(
