@@ -70,6 +70,14 @@ def families(ctx: PlanContext) -> dict[str, list[Family]]:
     return out
 
 
+def _summed_families(ctx: PlanContext) -> Iterator[tuple[str, Indicator, Family]]:
+    """Every family of every table whose parts add up to their total."""
+    shared = ctx.shared(families)
+    for ind_id, indicator in _summed(ctx):
+        for family in shared.get(ind_id, ()):
+            yield ind_id, indicator, family
+
+
 def _share(part: Decimal | None, total: Decimal | None) -> Decimal | None:
     if part is None or total is None or total <= 0:
         return None
@@ -110,11 +118,9 @@ def share_swing(ctx: PlanContext) -> Iterator[Problem]:
           乙街道: [40, 46]
     """
     threshold: Decimal = ctx.option("PC701", "min-points")
-    shared = ctx.shared(families)
-    for ind_id, indicator in _summed(ctx):
-        for family in shared.get(ind_id, ()):
-            for area in _large_shares(family, threshold):
-                yield from _swings(ctx, ind_id, indicator, (area, family.parent), threshold)
+    for ind_id, indicator, family in _summed_families(ctx):
+        for area in _large_shares(family, threshold):
+            yield from _swings(ctx, ind_id, indicator, (area, family.parent), threshold)
 
 
 _at_least: Callable[[Any, Any], bool] = operator.ge
@@ -208,27 +214,25 @@ def growth_out_of_line(ctx: PlanContext) -> Iterator[Problem]:
           乙街道: [50, 50]
     """
     limit: Decimal = ctx.option("PC702", "max-ratio")
-    shared = ctx.shared(families)
-    for ind_id, indicator in _summed(ctx):
+    for ind_id, indicator, family in _summed_families(ctx):
         rows = ctx.rows(ind_id)
-        for family in shared.get(ind_id, ()):
-            total, parent = family.total, family.parent
-            spread = _widest_growth(total)
-            ratio = limit / spread if spread else None
-            for area in _wide_rows(family, ratio):
-                row = rows.get(area, ())
-                for index in range(1, min(len(row), len(total), len(indicator.years))):
-                    grows, total_grows = _growth(row, index), _growth(total, index)
-                    if grows is None or total_grows is None or total_grows == 0:
-                        continue
-                    if grows == 0 or not 1 / limit < grows / total_grows < limit:
-                        yield ctx.at_cell(
-                            ctx.cell(ind_id, area, index),
-                            name=indicator.name, indicator=ind_id, area=area, total=parent,
-                            from_year=indicator.years[index - 1], to_year=indicator.years[index],
-                            old=row[index - 1], new=row[index],
-                            part_growth=_factor(grows), total_growth=_factor(total_grows),
-                        )  # fmt: skip
+        total, parent = family.total, family.parent
+        spread = _widest_growth(total)
+        ratio = limit / spread if spread else None
+        for area in _wide_rows(family, ratio):
+            row = rows.get(area, ())
+            for index in range(1, min(len(row), len(total), len(indicator.years))):
+                grows, total_grows = _growth(row, index), _growth(total, index)
+                if grows is None or total_grows is None or total_grows == 0:
+                    continue
+                if grows == 0 or not 1 / limit < grows / total_grows < limit:
+                    yield ctx.at_cell(
+                        ctx.cell(ind_id, area, index),
+                        name=indicator.name, indicator=ind_id, area=area, total=parent,
+                        from_year=indicator.years[index - 1], to_year=indicator.years[index],
+                        old=row[index - 1], new=row[index],
+                        part_growth=_factor(grows), total_growth=_factor(total_grows),
+                    )  # fmt: skip
 
 
 def _widest_growth(total: Sequence[Decimal | None]) -> Decimal | None:
