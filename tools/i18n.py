@@ -36,7 +36,8 @@ HEADER = """\
 def entries() -> list[tuple[str, str]]:
     """(context, English template) of every user-facing text, sorted by context."""
     import planchk.diff.changes
-    import planchk.loader.schema_errors  # noqa: F401
+    import planchk.loader.schema_errors
+    import planchk.reporting.texts  # noqa: F401
     from planchk import messages
     from planchk.registry import all_codes
 

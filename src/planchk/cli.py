@@ -61,6 +61,12 @@ class DiffFormat(enum.StrEnum):
     markdown = "markdown"
 
 
+class ReportFormat(enum.StrEnum):
+    html = "html"
+    xlsx = "xlsx"
+    markdown = "markdown"
+
+
 class RulesFormat(enum.StrEnum):
     text = "text"
     json = "json"
@@ -259,6 +265,39 @@ def diff(
         raise typer.Exit(2)
     failing = fail_on_new is not None and report.introduced_at(Severity.parse(fail_on_new.value))
     raise typer.Exit(1 if failing or (exit_code and report.changes) else 0)
+
+
+@app.command()
+def report(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Plan files or directories (default: the configured paths)."),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = ReportFormat.html,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the report to this file (whole or not at all); "
+            "required for xlsx, else stdout.",
+        ),
+    ] = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Lay out the plan's tables, goals and tasks with every finding marked where it is."""
+    from planchk import session
+    from planchk.progress import spinner
+    from planchk.reporting.write import write_report
+
+    with _usage_errors():
+        config = session.resolve(config_file)
+        targets = paths or session.default_paths(config)
+        with spinner(targets):
+            checked = write_report(targets, config, output_format.value, output)
+    raise typer.Exit(2 if checked.unusable else 0)
 
 
 @app.command("diff-driver", hidden=True)

@@ -166,6 +166,15 @@ NO_SUGGESTION = message(
 SUGGESTION_LINE = message("ui.suggestion-line", "suggestion: {text}")
 
 
+# --- report ---------------------------------------------------------------------------------
+REPORT_NEEDS_OUTPUT = message(
+    "ui.report-needs-output", "a {format} report is a binary file: name it with --output FILE"
+)
+REPORT_WRITTEN = message(
+    "ui.report-written", "Wrote the report to {path} ({findings} finding(s) marked)."
+)
+
+
 # --- usage errors ---------------------------------------------------------------------------
 CONFIG_UNREADABLE = message(
     "ui.config-unreadable", "{path}: cannot read the configuration: {reason}"

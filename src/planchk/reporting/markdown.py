@@ -1,0 +1,131 @@
+"""The Markdown report, for pull-request comments, job summaries and wikis.
+
+Markdown has no colour, so a marked cell carries a severity sign and the finding's code
+(❌ error, ⚠️ warning, ℹ️ info) and a suggested correction as `→ new`; the findings follow
+each table in full, then the goals, the tasks and every finding of the plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from planchk import __version__
+from planchk.findings import Finding, Severity
+from planchk.reporting import texts
+from planchk.reporting.notes import counts_line, finding_line, fix_line
+from planchk.reporting.view import (
+    CellView,
+    Fix,
+    GoalView,
+    PlanView,
+    ReportView,
+    RowView,
+    TableView,
+    TaskView,
+)
+
+SIGNS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
+INDENT = "\u3000"  # an ideographic space: Markdown keeps it, so parts show under their total
+
+
+def render(view: ReportView) -> str:
+    titles = [plan.title for plan in view.plans if plan.title]
+    title = texts.REPORT_TITLE(title="；".join(titles)) if titles else texts.REPORT_TITLE_UNTITLED()
+    lines = [f"# {_cell(title)}", "", f"**{counts_line(view.report.findings)}**", ""]
+    lines.append(texts.GENERATED(version=__version__, files=", ".join(view.report.files)))
+    for plan in view.plans:
+        lines.extend(_plan(plan))
+    return "\n".join(lines) + "\n"
+
+
+def _plan(plan: PlanView) -> Iterable[str]:
+    if plan.tables:
+        yield from ("", f"## {texts.TABLES()}")
+        for table in plan.tables:
+            yield from _table(table)
+    if plan.goals:
+        yield from _goals(plan.goals)
+    if plan.tasks:
+        yield from _tasks(plan.tasks)
+    yield from ("", f"## {texts.FINDINGS()}", "")
+    if plan.findings:
+        yield from _finding_items(plan.findings)
+    else:
+        yield texts.NO_FINDINGS()
+
+
+def _table(table: TableView) -> Iterable[str]:
+    yield from ("", f"### {_cell(table.title)}", "", texts.UNIT_LINE(unit=table.unit), "")
+    yield "| " + " | ".join([texts.AREA(), *map(str, table.years)]) + " |"
+    yield "|---" + "|---:" * len(table.years) + "|"
+    for row in table.rows:
+        yield _row(row)
+    marked = [f for row in table.rows for c in row.cells for f in c.findings]
+    marked += [f for row in table.rows for f in row.findings]
+    if table.findings or marked:
+        yield ""
+        yield from _finding_items([*table.findings, *sorted(marked, key=lambda f: f.sort_key)])
+
+
+def _row(row: RowView) -> str:
+    name = INDENT * row.depth + _cell(row.area) + _signs(row.findings)
+    cells = [f"**{name}**" if row.is_total else name]
+    cells += [_value(cell, row, index) for index, cell in enumerate(row.cells)]
+    return "| " + " | ".join(cells) + " |"
+
+
+def _value(cell: CellView, row: RowView, index: int) -> str:
+    text = f"**{cell.text}**" if row.is_total and cell.text else cell.text
+    text += _signs(cell.findings)
+    if row.parts_sum is not None and row.parts_sum[index] is not None and row.sum_differs(index):
+        text += f" (Σ {row.parts_sum[index]})"
+    text += "".join(f" → {fix.suggestion.new}" for fix in cell.fixes)
+    return text
+
+
+def _signs(findings: Sequence[Finding]) -> str:
+    return "".join(f" {SIGNS[f.severity]} {f.code}" for f in findings)
+
+
+def _finding_items(findings: Sequence[Finding]) -> Iterable[str]:
+    for finding in findings:
+        yield f"- `{finding.location}` {SIGNS[finding.severity]} {_cell(finding_line(finding))}"
+        for suggestion in finding.suggestions:
+            yield f"  - {_cell(fix_line(Fix(finding, suggestion)))}"
+
+
+def _goals(goals: Sequence[GoalView]) -> Iterable[str]:
+    yield from ("", f"## {texts.GOALS()}", "")
+    names = [texts.GOAL(), texts.GOAL_YEAR(), texts.GOAL_NEEDS(), texts.GOAL_PLANNED()]
+    yield "| " + " | ".join(names) + " |"
+    yield "|---|---:|---|---:|"
+    for goal in goals:
+        planned = "" if goal.planned is None else f"{goal.planned} {goal.unit}"
+        yield (
+            f"| {_cell(goal.text)}{_signs(goal.findings)} | {goal.year} | "
+            f"{_cell(f'{goal.op} {goal.value} {goal.unit}')} | {_cell(planned)} |"
+        )
+
+
+def _tasks(tasks: Sequence[TaskView]) -> Iterable[str]:
+    roles = [role for role, _ in tasks[0].offices]
+    yield from ("", f"## {texts.TASKS()}", "")
+    names = [texts.TASK_NUMBER(), texts.TASK_TITLE(), *(texts.ROLE_NAMES[r]() for r in roles)]
+    yield "| " + " | ".join(names) + " |"
+    yield "|---:" + "|---" * (len(names) - 1) + "|"
+    section = ""
+    for task in tasks:
+        if task.section != section:
+            section = task.section
+            yield "| | **" + _cell(section) + "** |" + " |" * len(roles)
+        cells = [str(task.number), _cell(task.title) + _signs(task.findings.get("", ()))]
+        cells += [
+            _cell("、".join(offices or ())) + _signs(task.findings.get(role, ()))
+            for role, offices in task.offices
+        ]
+        yield "| " + " | ".join(cells) + " |"
+
+
+def _cell(text: str) -> str:
+    """Text that cannot break a Markdown table or start markup of its own."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")

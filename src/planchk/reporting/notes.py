@@ -1,0 +1,46 @@
+"""The words attached to a marked cell: its findings, the corrections suggested for it, and a
+total's computed sum. Shared by every report format so that they say the same thing."""
+
+from __future__ import annotations
+
+from planchk import messages
+from planchk.findings import Finding
+from planchk.reporting import texts
+from planchk.reporting.view import CellView, Fix, RowView
+
+
+def finding_line(finding: Finding) -> str:
+    severity = messages.severity(finding.severity.label)
+    if finding.waived is not None:
+        return texts.FINDING_LINE_WAIVED(
+            code=finding.code, severity=severity, message=finding.message, reason=finding.waived
+        )
+    return texts.FINDING_LINE(code=finding.code, severity=severity, message=finding.message)
+
+
+def fix_line(fix: Fix) -> str:
+    suggestion = fix.suggestion
+    text = messages.suggestion_text(
+        suggestion.kind, suggestion.old, suggestion.new, suggestion.args
+    )
+    return messages.SUGGESTION_LINE(text=text)
+
+
+def cell_notes(cell: CellView, row: RowView, index: int) -> list[str]:
+    """Everything to say about one cell, findings first."""
+    notes = [finding_line(f) for f in cell.findings]
+    notes += [fix_line(fix) for fix in cell.fixes]
+    if row.parts_sum is not None and row.parts_sum[index] is not None:
+        value = row.parts_sum[index]
+        template = texts.PARTS_SUM_DIFFERS if row.sum_differs(index) else texts.PARTS_SUM
+        notes.append(template(value=value))
+    return notes
+
+
+def counts_line(findings: tuple[Finding, ...]) -> str:
+    active = [f for f in findings if f.waived is None]
+    counts = {
+        label: sum(1 for f in active if f.severity.label == label)
+        for label in ("error", "warning", "info")
+    }
+    return texts.COUNTS(**counts, waived=len(findings) - len(active))

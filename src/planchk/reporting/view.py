@@ -1,0 +1,278 @@
+"""What a report shows, as plain data: the plan's tables, goals and tasks with findings attached.
+
+Every report format (HTML, XLSX, Markdown) renders this one view, so that they agree on which
+cell a finding marks. A finding marks what its data path names: a cell
+(`indicators.x.values.洪都街办.2022`), a row (`indicators.x.values.洪都街办`), a table
+(`indicators.x...`), a goal (`goals.x`) or a task and role (`tasks.5.responsible`). A suggested
+correction marks the cell it would change.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from planchk.context import PlanContext
+from planchk.discover import Discovery, Plan
+from planchk.findings import Finding, Severity, Suggestion
+from planchk.models import TargetsFile, TasksFile
+from planchk.models.targets import Indicator
+from planchk.report import Report
+
+ROLES = ("lead", "responsible", "cooperating", "text_offices")
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A suggested correction shown at the cell it would change."""
+
+    finding: Finding
+    suggestion: Suggestion
+
+
+@dataclass(frozen=True)
+class CellView:
+    year: int
+    value: Decimal | None  # None: blank
+    path: str
+    findings: tuple[Finding, ...] = ()
+    fixes: tuple[Fix, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return "" if self.value is None else str(self.value)  # as printed: 6.0 stays 6.0
+
+    @property
+    def severity(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)
+
+
+@dataclass(frozen=True)
+class RowView:
+    area: str  # as typed in the file
+    depth: int  # 0 for a top area
+    cells: tuple[CellView, ...]
+    findings: tuple[Finding, ...] = ()  # about the row as a whole
+    parts_sum: tuple[Decimal | None, ...] | None = None  # for a total: its parts added up
+
+    @property
+    def is_total(self) -> bool:
+        return self.parts_sum is not None
+
+    def sum_differs(self, index: int) -> bool:
+        if self.parts_sum is None:
+            return False
+        computed, declared = self.parts_sum[index], self.cells[index].value
+        return computed is not None and declared is not None and computed != declared
+
+
+@dataclass(frozen=True)
+class TableView:
+    ind_id: str
+    name: str
+    title: str  # the printed table title, or the indicator's name
+    unit: str
+    kind: str
+    years: tuple[int, ...]
+    rows: tuple[RowView, ...]
+    findings: tuple[Finding, ...]  # about the table, not one cell or row
+    file: str
+
+
+@dataclass(frozen=True)
+class GoalView:
+    goal_id: str
+    text: str
+    year: int
+    op: str
+    value: Decimal
+    unit: str
+    planned: Decimal | None  # the table's value for the goal's area and year
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class TaskView:
+    section: str  # 一, 二, ... and the section title
+    number: int
+    title: str
+    offices: tuple[tuple[str, tuple[str, ...] | None], ...]  # role -> offices (None: absent)
+    findings: dict[str, tuple[Finding, ...]]  # role ("" for the task) -> findings
+
+    def role_severity(self, role: str) -> Severity | None:
+        return max((f.severity for f in self.findings.get(role, ())), default=None)
+
+
+@dataclass(frozen=True)
+class PlanView:
+    title: str
+    files: tuple[str, ...]
+    tables: tuple[TableView, ...]
+    goals: tuple[GoalView, ...]
+    tasks: tuple[TaskView, ...]
+    findings: tuple[Finding, ...]  # every finding of the plan's files
+
+
+@dataclass(frozen=True)
+class ReportView:
+    plans: tuple[PlanView, ...]
+    report: Report
+
+
+def build_view(found: Discovery, report: Report) -> ReportView:
+    """The view of every plan the discovery paired, with the report's findings attached."""
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in report.findings:
+        by_file[finding.location.file].append(finding)
+    plans = tuple(_plan_view(plan, by_file) for plan in found.plans if plan.reported)
+    return ReportView(plans, report)
+
+
+def _plan_view(plan: Plan, by_file: dict[str, list[Finding]]) -> PlanView:
+    ctx = PlanContext(plan.targets, plan.tasks)
+    files = tuple(sorted(plan.reported))
+    tables: tuple[TableView, ...] = ()
+    goals: tuple[GoalView, ...] = ()
+    title = ""
+    if ctx.targets_file is not None and isinstance(ctx.targets, TargetsFile):
+        found = _Lookup(by_file.get(ctx.targets_file.display, []))
+        title = ctx.targets.plan.title
+        tables = tuple(
+            _table_view(ctx, ind_id, indicator, found, ctx.targets_file.display)
+            for ind_id, indicator in ctx.indicators()
+        )
+        goals = tuple(_goal_views(ctx, found))
+    tasks: tuple[TaskView, ...] = ()
+    if ctx.tasks_file is not None and isinstance(ctx.tasks, TasksFile):
+        tasks = tuple(_task_views(ctx.tasks, _Lookup(by_file.get(ctx.tasks_file.display, []))))
+    every = tuple(f for name in files for f in by_file.get(name, []))
+    return PlanView(title, files, tables, goals, tasks, every)
+
+
+class _Lookup:
+    """The findings of one file by data path, and the corrections by the cell they change."""
+
+    def __init__(self, findings: Iterable[Finding]) -> None:
+        self.by_path: dict[str, list[Finding]] = defaultdict(list)
+        self.fixes: dict[str, list[Fix]] = defaultdict(list)
+        for finding in findings:
+            self.by_path[finding.path].append(finding)
+            for suggestion in finding.suggestions:
+                self.fixes[suggestion.path].append(Fix(finding, suggestion))
+        self.claimed: set[str] = set()
+
+    def take(self, path: str) -> tuple[Finding, ...]:
+        self.claimed.add(path)
+        return tuple(self.by_path.get(path, ()))
+
+    def under(self, prefix: str) -> tuple[Finding, ...]:
+        """Findings under `prefix` that no cell, row or role took."""
+        return tuple(
+            f
+            for path, findings in self.by_path.items()
+            if path not in self.claimed and (path == prefix or path.startswith(prefix + "."))
+            for f in findings
+        )
+
+
+def _table_view(
+    ctx: PlanContext, ind_id: str, indicator: Indicator, found: _Lookup, file: str
+) -> TableView:
+    rows = tuple(
+        _row_view(ctx, ind_id, indicator, name, found) for name in _row_order(ctx, indicator)
+    )
+    return TableView(
+        ind_id=ind_id,
+        name=indicator.name,
+        title=indicator.table or indicator.name,
+        unit=indicator.unit,
+        kind=indicator.kind,
+        years=tuple(indicator.years),
+        rows=rows,
+        findings=found.under(f"indicators.{ind_id}"),
+        file=file,
+    )
+
+
+def _row_order(ctx: PlanContext, indicator: Indicator) -> list[str]:
+    """Rows as typed, a total before its parts (the hierarchy's order), unknown areas last."""
+    hierarchy = ctx.hierarchy
+    if hierarchy is None:
+        return list(indicator.values)
+    by_area = {hierarchy.canonical(name) or name: name for name in indicator.values}
+    ordered = [by_area[area] for area in hierarchy.depth_first if area in by_area]
+    return ordered + [name for name in indicator.values if name not in ordered]
+
+
+def _row_view(
+    ctx: PlanContext, ind_id: str, indicator: Indicator, name: str, found: _Lookup
+) -> RowView:
+    prefix = f"indicators.{ind_id}.values.{name}"
+    row = indicator.values[name]
+    cells = tuple(
+        CellView(
+            year,
+            row[index] if index < len(row) else None,
+            f"{prefix}.{year}",
+            found.take(f"{prefix}.{year}"),
+            tuple(found.fixes.get(f"{prefix}.{year}", ())),
+        )
+        for index, year in enumerate(indicator.years)
+    )
+    hierarchy = ctx.hierarchy
+    area = hierarchy.canonical(name) if hierarchy else None
+    depth = len(list(hierarchy.ancestors(area))) if hierarchy and area else 0
+    parts_sum = _parts_sum(ctx, ind_id, indicator, area) if area else None
+    return RowView(name, depth, cells, found.take(prefix), parts_sum)
+
+
+def _parts_sum(
+    ctx: PlanContext, ind_id: str, indicator: Indicator, area: str
+) -> tuple[Decimal | None, ...] | None:
+    hierarchy = ctx.hierarchy
+    if hierarchy is None or area not in hierarchy.parts or indicator.kind == "ratio":
+        return None
+    rows = ctx.rows(ind_id)
+    parts = [rows.get(part) for part in hierarchy.parts[area]]
+    return tuple(_column_sum(parts, index) for index in range(len(indicator.years)))
+
+
+def _column_sum(parts: Sequence[Sequence[Decimal | None] | None], index: int) -> Decimal | None:
+    values = [row[index] if row is not None and index < len(row) else None for row in parts]
+    if not values or any(value is None for value in values):
+        return None  # a missing or blank part: no sum to show
+    return sum((v for v in values if v is not None), Decimal(0))
+
+
+def _goal_views(ctx: PlanContext, found: _Lookup) -> Iterable[GoalView]:
+    from planchk.rules.goals import goal_area
+
+    for goal_id, goal in ctx.goals():
+        planned = None
+        indicator, area = ctx.indicator(goal.indicator), goal_area(ctx, goal)
+        if indicator is not None and area is not None and goal.year in indicator.years:
+            planned = ctx.cell(goal.indicator or "", area, indicator.years.index(goal.year)).value
+        yield GoalView(
+            goal_id, goal.text, goal.year, goal.op, goal.value, goal.unit, planned,
+            found.take(f"goals.{goal_id}") + found.under(f"goals.{goal_id}"),
+        )  # fmt: skip
+
+
+def _task_views(tasks: TasksFile, found: _Lookup) -> Iterable[TaskView]:
+    for section in tasks.sections:
+        for task in section.tasks:
+            prefix = f"tasks.{task.number}"
+            offices = tuple((role, _offices(getattr(task, role))) for role in ROLES)
+            by_role = {role: found.under(f"{prefix}.{role}") for role in ROLES}
+            for role in ROLES:
+                found.claimed.update(f.path for f in by_role[role])
+            by_role[""] = found.under(prefix)
+            yield TaskView(
+                f"{section.number}、{section.title}", task.number, task.title, offices, by_role
+            )
+
+
+def _offices(value: Sequence[str] | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)

@@ -1,0 +1,198 @@
+"""The XLSX report: a sheet per breakdown table laid out as printed, then goals, tasks, findings.
+
+A table sheet holds the title, the unit line, the header and the rows and nothing else, so that
+`planchk import` reads it back unchanged. Values are written as numbers with a number format
+of their printed decimals (6.0 shows as 6.0). A cell with a finding is filled by severity and
+carries the findings and suggested corrections in a cell comment; a total's cells carry its
+parts' computed sum in a comment; findings about a whole table sit in a comment on its title.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from planchk import messages
+from planchk.findings import Finding, Severity
+from planchk.reporting import texts
+from planchk.reporting.notes import cell_notes, finding_line, fix_line
+from planchk.reporting.view import Fix, PlanView, ReportView, TableView
+
+FILLS = {
+    Severity.ERROR: PatternFill("solid", fgColor="F8D0D0"),
+    Severity.WARNING: PatternFill("solid", fgColor="FBE3B0"),
+    Severity.INFO: PatternFill("solid", fgColor="D8E6FB"),
+}
+SUM_DIFFERS = PatternFill("solid", fgColor="F8D0D0")
+BOLD = Font(bold=True)
+AUTHOR = "planchk"
+MAX_SHEET_NAME = 31  # Excel's limit
+_NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+
+
+def render(view: ReportView) -> bytes:
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    names: set[str] = set()
+    for plan in view.plans:
+        for table in plan.tables:
+            _table_sheet(book.create_sheet(_sheet_name(table.name, names)), table)
+    for plan in view.plans:
+        if plan.goals:
+            _goals_sheet(book.create_sheet(_sheet_name(texts.SHEET_GOALS(), names)), plan)
+        if plan.tasks:
+            _tasks_sheet(book.create_sheet(_sheet_name(texts.SHEET_TASKS(), names)), plan)
+    findings = tuple(f for plan in view.plans for f in plan.findings)
+    _findings_sheet(book.create_sheet(_sheet_name(texts.SHEET_FINDINGS(), names)), findings)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_name(wanted: str, taken: set[str]) -> str:
+    base = _NOT_IN_SHEET_NAMES.sub("_", wanted).strip("'")[:MAX_SHEET_NAME] or "Sheet"
+    name, counter = base, 2
+    while name.lower() in taken:
+        suffix = f" ({counter})"
+        name, counter = base[: MAX_SHEET_NAME - len(suffix)] + suffix, counter + 1
+    taken.add(name.lower())
+    return name
+
+
+def number_format(value: Decimal) -> str:
+    """The Excel number format that shows `value` with its printed decimals."""
+    exponent = value.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return "0." + "0" * decimals if decimals else "0"
+
+
+def _table_sheet(sheet: Worksheet, table: TableView) -> None:
+    sheet.append([table.title])
+    sheet["A1"].font = BOLD
+    if table.findings:
+        sheet["A1"].comment = _comment([finding_line(f) for f in table.findings])
+    sheet.append([texts.UNIT_LINE(unit=table.unit)])
+    sheet.append([texts.AREA(), *table.years])
+    for cell in sheet[3]:
+        cell.font = BOLD
+    for row in table.rows:
+        sheet.append([row.area, *(c.value for c in row.cells)])
+        line = sheet.max_row
+        name = sheet.cell(line, 1)
+        name.alignment = Alignment(indent=row.depth)
+        if row.is_total:
+            name.font = BOLD
+        if row.findings:
+            name.fill = FILLS[max(f.severity for f in row.findings)]
+            name.comment = _comment([finding_line(f) for f in row.findings])
+        for index, cell_view in enumerate(row.cells):
+            cell = sheet.cell(line, 2 + index)
+            if cell_view.value is not None:
+                cell.number_format = number_format(cell_view.value)
+            if row.is_total:
+                cell.font = BOLD
+            severity = cell_view.severity
+            if severity is not None:
+                cell.fill = FILLS[severity]
+            elif row.sum_differs(index):
+                cell.fill = SUM_DIFFERS
+            notes = cell_notes(cell_view, row, index)
+            if notes:
+                cell.comment = _comment(notes)
+    sheet.freeze_panes = "B4"
+    _widths(sheet, [max(8, *(_width(r.area) + 2 * r.depth for r in table.rows))])
+
+
+def _goals_sheet(sheet: Worksheet, plan: PlanView) -> None:
+    header = [texts.GOAL(), texts.GOAL_YEAR(), texts.GOAL_NEEDS(), texts.GOAL_PLANNED()]
+    sheet.append(header)
+    for goal in plan.goals:
+        needs = f"{goal.op} {goal.value} {goal.unit}"
+        planned = None if goal.planned is None else f"{goal.planned} {goal.unit}"
+        sheet.append([goal.text, goal.year, needs, planned])
+        _mark(sheet.cell(sheet.max_row, 1), goal.findings)
+    _header(sheet)
+    _widths(sheet, [40, 8, 16, 16])
+
+
+def _tasks_sheet(sheet: Worksheet, plan: PlanView) -> None:
+    roles = [role for role, _ in plan.tasks[0].offices]
+    sheet.append([texts.TASK_NUMBER(), texts.TASK_TITLE(), *(texts.ROLE_NAMES[r]() for r in roles)])
+    section = ""
+    for task in plan.tasks:
+        if task.section != section:
+            section = task.section
+            sheet.append([None, section])
+            sheet.cell(sheet.max_row, 2).font = BOLD
+        sheet.append([task.number, task.title, *("、".join(o or ()) for _, o in task.offices)])
+        line = sheet.max_row
+        _mark(sheet.cell(line, 2), task.findings.get("", ()))
+        for index, role in enumerate(roles):
+            _mark(sheet.cell(line, 3 + index), task.findings.get(role, ()))
+    _header(sheet)
+    _widths(sheet, [6, 28, 20, 28, 40, 40])
+
+
+def _findings_sheet(sheet: Worksheet, findings: Sequence[Finding]) -> None:
+    sheet.append(
+        [
+            texts.WHERE(), texts.SEVERITY(), texts.CODE(), texts.MESSAGE(),
+            texts.WAIVER_REASON(), texts.SUGGESTIONS(),
+        ]
+    )  # fmt: skip
+    for finding in findings:
+        fixes = "\n".join(fix_line(Fix(finding, s)) for s in finding.suggestions)
+        sheet.append(
+            [
+                str(finding.location),
+                messages.severity(finding.severity.label),
+                finding.code,
+                finding.message,
+                finding.waived,
+                fixes or None,
+            ]
+        )
+        sheet.cell(sheet.max_row, 2).fill = FILLS[finding.severity]
+    _header(sheet)
+    _widths(sheet, [30, 8, 8, 80, 24, 60])
+
+
+def _mark(cell: Cell | MergedCell, findings: Sequence[Finding]) -> None:
+    if findings:
+        cell.fill = FILLS[max(f.severity for f in findings)]
+        cell.comment = _comment([finding_line(f) for f in findings])
+
+
+def _comment(notes: Sequence[str]) -> Comment:
+    text = "\n".join(notes)
+    comment = Comment(text, AUTHOR)
+    comment.width = 320
+    comment.height = 40 + 18 * (text.count("\n") + 1 + len(text) // 40)
+    return comment
+
+
+def _header(sheet: Worksheet) -> None:
+    for cell in sheet[1]:
+        cell.font = BOLD
+    sheet.freeze_panes = "A2"
+
+
+def _widths(sheet: Worksheet, widths: Sequence[int]) -> None:
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _width(text: str) -> int:
+    """Columns a text takes: wide (CJK) characters count twice."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
