@@ -229,3 +229,20 @@ def test_json_docs_describe_every_finding_field_and_slip_kind(
         assert f".{field}`" in documented or f"`.suggestions[].{field}" in documented, field
     for kind in WEIGHTS:
         assert f"`{kind}`" in documented, kind
+
+
+def test_readme_shows_the_real_import_of_a_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stderr = README.split("<!-- import-stderr -->\n```text\n", 1)[1].split("```", 1)[0]
+    output = README.split("<!-- import-output -->\n```yaml\n", 1)[1].split("```", 1)[0]
+    example = tmp_path / "docs" / "examples"
+    example.mkdir(parents=True)
+    shutil.copy(ROOT / "docs" / "examples" / "patents.csv", example / "patents.csv")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        app, ["import", "docs/examples/patents.csv", "-o", "patents.yaml"], env={"NO_COLOR": "1"}
+    )
+    assert result.exit_code == 0
+    assert result.stderr == stderr
+    assert (tmp_path / "patents.yaml").read_text(encoding="utf-8") == output

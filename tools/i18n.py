@@ -36,6 +36,7 @@ HEADER = """\
 def entries() -> list[tuple[str, str]]:
     """(context, English template) of every user-facing text, sorted by context."""
     import planchk.diff.changes
+    import planchk.importers.texts
     import planchk.loader.schema_errors
     import planchk.reporting.texts  # noqa: F401
     from planchk import messages

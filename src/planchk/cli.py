@@ -67,6 +67,12 @@ class ReportFormat(enum.StrEnum):
     markdown = "markdown"
 
 
+class ImportKind(enum.StrEnum):
+    flow = "flow"
+    stock = "stock"
+    ratio = "ratio"
+
+
 class RulesFormat(enum.StrEnum):
     text = "text"
     json = "json"
@@ -298,6 +304,65 @@ def report(
         with spinner(targets):
             checked = write_report(targets, config, output_format.value, output)
     raise typer.Exit(2 if checked.unusable else 0)
+
+
+@app.command("import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="CSV or XLSX files holding the tables.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the targets file here (else stdout)."),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(help="Encoding of CSV files (default: BOM, else UTF-8, else GB18030)."),
+    ] = None,
+    sheet: Annotated[
+        list[str] | None,
+        typer.Option(help="Read this sheet of an XLSX file; repeat for several (default: all)."),
+    ] = None,
+    total_row: Annotated[
+        str | None, typer.Option(help="The name of the total row, where it is not evident.")
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option(help="The year of a table whose columns are categories.")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option(help="The unit, where the table prints none or several.")
+    ] = None,
+    kind: Annotated[
+        ImportKind, typer.Option(help="The kind of the imported indicators.")
+    ] = ImportKind.flow,
+    into: Annotated[
+        Path | None,
+        typer.Option(help="Update this targets file: tables replace those of the same title."),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(help="The plan's title in a new targets file.")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Refuse larger input files (default 50 MiB).")
+    ] = None,
+) -> None:
+    """Read breakdown tables from CSV or XLSX and write a targets file planchk validates."""
+    from planchk.atomic import write_atomic
+    from planchk.importers import Options, import_files
+    from planchk.importers import texts as import_texts
+    from planchk.loader import DEFAULT_MAX_BYTES
+
+    with _usage_errors():
+        options = Options(
+            total_row=total_row, year=year, unit=unit, kind=kind.value, encoding=encoding,
+            sheets=tuple(sheet or ()), title=title, into=into,
+            max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+        )  # fmt: skip
+        result = import_files(files, options)
+        sys.stderr.write("".join(note + "\n" for note in result.notes))
+        if output is None:
+            sys.stdout.write(result.text)
+        else:
+            write_atomic(output, result.text)
+            sys.stderr.write(import_texts.WROTE(count=result.indicators, path=output) + "\n")
 
 
 @app.command("diff-driver", hidden=True)

@@ -1,0 +1,142 @@
+"""`planchk import`: breakdown tables from CSV and XLSX files into a targets file.
+
+`grid` reads a file into printed texts with positions, `layout` finds the table in it,
+`build` turns tables into areas, indicators and relations, `writer` writes the YAML. The
+result is loaded back with planchk's own loader before it is returned: what import writes,
+validate reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from planchk.importers import texts
+from planchk.importers.build import Imported, ImportedIndicator, Options, add_table
+from planchk.importers.grid import Grid, read_csv, read_xlsx
+from planchk.importers.layout import read_table
+from planchk.importers.writer import targets_text
+from planchk.messages import PlanchkError
+
+__all__ = ["ImportResult", "Options", "import_files"]
+
+
+@dataclass
+class ImportResult:
+    text: str  # the targets file
+    indicators: int
+    notes: list[str] = field(default_factory=list)  # what was inferred, for stderr
+
+
+def import_files(paths: Sequence[Path], options: Options) -> ImportResult:
+    imported = Imported()
+    for path in paths:
+        for grid in read_grids(path, options):
+            imported.notes.extend(grid.notes)
+            add_table(imported, read_table(grid, options.total_row), options)
+    sources = ", ".join(str(p) for p in paths)
+    header = [f"Imported by planchk import from {sources}."]
+    if options.into is not None:
+        document = _merged(options.into, imported, options.max_bytes)
+        header = [*_leading_comments(options.into), *header]
+    else:
+        document = _new_document(imported, options.title or paths[0].stem)
+    text = targets_text(document, header)
+    _check_readable(text)
+    notes = [*imported.notes, texts.KIND_HINT()]
+    return ImportResult(text, len(imported.indicators), notes)
+
+
+def read_grids(path: Path, options: Options) -> list[Grid]:
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt"):
+        return [read_csv(path, options.encoding, options.max_bytes)]
+    if suffix in (".xlsx", ".xlsm"):
+        return read_xlsx(path, options.sheets, options.max_bytes)
+    raise PlanchkError(texts.UNKNOWN_FORMAT, path=path)
+
+
+def _indicator_entry(indicator: ImportedIndicator) -> dict[str, Any]:
+    entry: dict[str, Any] = {"name": indicator.name}
+    if indicator.table:
+        entry["table"] = indicator.table
+    entry.update(unit=indicator.unit, kind=indicator.kind)
+    if indicator.kind != "ratio":
+        entry["sum"] = "exact"
+    entry.update(years=indicator.years, values=indicator.values)
+    return entry
+
+
+def _new_document(imported: Imported, title: str) -> dict[str, Any]:
+    years = [y for i in imported.indicators.values() for y in i.years]
+    return {
+        "plan": {"title": title, "period": [min(years), max(years)]},
+        "areas": imported.areas,
+        "indicators": {i.id: _indicator_entry(i) for i in imported.indicators.values()},
+        "relations": imported.relations,
+    }
+
+
+def _merged(into: Path, imported: Imported, max_bytes: int) -> dict[str, Any]:
+    """The targets file `into` with the imported tables in place of the ones they update."""
+    from planchk.loader import load_file
+    from planchk.models import TargetsFile
+
+    base = load_file(into, str(into), max_bytes)
+    if not isinstance(base.model, TargetsFile):
+        problem = base.problems[0].message if base.problems else "not a targets file"
+        raise PlanchkError(texts.INTO_UNUSABLE, path=into, problem=problem)
+    document: dict[str, Any] = base.model.model_dump(exclude_defaults=True)
+    indicators: dict[str, Any] = document.setdefault("indicators", {})
+    for indicator in imported.indicators.values():
+        match = _matching(base.model, indicator)
+        if match is None:
+            indicators[indicator.id] = _indicator_entry(indicator)
+            continue
+        entry = indicators[match]
+        entry.update(unit=indicator.unit, years=indicator.years, values=indicator.values)
+        if indicator.table:
+            entry["table"] = indicator.table
+        imported.notes.append(texts.INTO_REPLACES(id=match, path=into))
+    areas: dict[str, Any] = document.setdefault("areas", {})
+    known = set(areas) | {p for parts in areas.values() for p in parts}
+    known |= set(document.get("aliases", {}))
+    for parent, parts in imported.areas.items():
+        if parent not in known:
+            areas[parent] = parts
+    relations: list[str] = document.setdefault("relations", [])
+    relations.extend(r for r in imported.relations if r not in relations)
+    imported.notes.append(texts.INTO_COMMENTS(path=into))
+    return document
+
+
+def _leading_comments(path: Path) -> list[str]:
+    """The comment block a file starts with (a schema modeline, a description): kept."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line[1:].removeprefix(" "))
+    return lines
+
+
+def _matching(base: Any, indicator: ImportedIndicator) -> str | None:
+    """The base file's indicator a table updates: the same printed table title, or name."""
+    for ind_id, existing in base.indicators.items():
+        if indicator.table and existing.table == indicator.table:
+            return str(ind_id)
+    for ind_id, existing in base.indicators.items():
+        if existing.name == indicator.name:
+            return str(ind_id)
+    return None
+
+
+def _check_readable(text: str) -> None:
+    from planchk.loader import load_bytes
+
+    loaded = load_bytes(text.encode("utf-8"), Path("imported.yaml"), "imported.yaml")
+    if not loaded.usable:
+        problem = loaded.problems[0].message if loaded.problems else "unknown"
+        raise PlanchkError(texts.OUTPUT_INVALID, problem=problem)

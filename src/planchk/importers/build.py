@@ -1,0 +1,229 @@
+"""From tables found in grids to the parts of a targets file: areas, indicators, relations.
+
+A table whose columns are years becomes one indicator (named by the table's title); a table
+whose columns are categories becomes one indicator per category, for the year its title or
+--year gives. A percentage column is a ratio indicator (never summed); an 其中 column is an
+indicator of its own plus the relation `part <= whole`; a category column named 合计/小计
+becomes the relation `合计 = a + b + ...` over the other categories.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from planchk.importers import texts
+from planchk.importers.layout import Column, Row, Table, indicator_name
+from planchk.loader import DEFAULT_MAX_BYTES
+from planchk.messages import PlanchkError
+
+_SUM_CATEGORY = re.compile(r"(合计|小计|总计|共计)$")  # 合计, 资金合计
+_NOT_IN_IDS = re.compile(r"[\s+\-*×/÷()=<>≤≥.]+")  # what would break a relation or a data path
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+@dataclass
+class ImportedIndicator:
+    id: str
+    name: str
+    table: str | None
+    unit: str
+    kind: str
+    years: list[int]
+    values: dict[str, list[Decimal | None]]
+    source: str
+
+
+@dataclass
+class Imported:
+    """What the tables of one import add up to, and what to tell the user about it."""
+
+    areas: dict[str, list[str]] = field(default_factory=dict)
+    indicators: dict[str, ImportedIndicator] = field(default_factory=dict)
+    relations: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line says about the input and the tables in it."""
+
+    total_row: str | None = None
+    year: int | None = None
+    unit: str | None = None
+    kind: str = "flow"
+    encoding: str | None = None  # of CSV files; None: detect
+    sheets: tuple[str, ...] = ()  # of XLSX files; none: every sheet
+    title: str | None = None  # of a new plan; None: the first file's name
+    into: Path | None = None  # a targets file to update
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def add_table(imported: Imported, table: Table, options: Options) -> None:
+    """Add one table's areas, indicators and relations, and say what was inferred."""
+    imported.notes.extend(describe(table))
+    parts = imported.areas.setdefault(table.total.name, [])
+    parts.extend(row.name for row in table.parts if row.name not in parts)
+    ids_by_column: dict[int, str] = {}
+    for key, columns in _groups(table):
+        indicator = _indicator(imported, table, key, columns, options)
+        imported.indicators[indicator.id] = indicator
+        ids_by_column.update((c.index, indicator.id) for c in columns)
+        imported.notes.append(
+            texts.INDICATOR(
+                id=indicator.id,
+                name=indicator.name,
+                unit=indicator.unit,
+                kind=indicator.kind,
+                years=", ".join(map(str, indicator.years)),
+            )
+        )
+    imported.relations.extend(_relations(table, ids_by_column))
+
+
+def describe(table: Table) -> Iterator[str]:
+    source = table.grid.source
+    yield (
+        texts.TABLE(source=source, title=table.title)
+        if table.title
+        else texts.TABLE_UNTITLED(source=source)
+    )
+    yield texts.UNIT_LINE(unit=table.unit) if table.unit else texts.NO_UNIT_LINE()
+    yield texts.HEADER(rows=", ".join(map(str, table.header_rows)), area=table.area_header)
+    years = [c for c in table.columns if c.kind == "value" and c.name is None]
+    if years:
+        yield texts.YEAR_COLUMNS(
+            headers=", ".join(c.header for c in years),
+            years=", ".join(str(c.year) for c in years),
+        )
+    by_index = {c.index: c for c in table.columns}
+    for column in table.columns:
+        if column.kind == "value" and column.name is not None:
+            unit = column.unit or table.unit or "?"
+            yield texts.CATEGORY_COLUMN(header=column.header, name=column.name, unit=unit)
+        elif column.kind == "percent":
+            yield texts.PERCENT_COLUMN(header=column.header)
+        elif column.kind == "of_which" and column.part_of is not None:
+            parent = by_index[column.part_of].header
+            yield texts.OF_WHICH_COLUMN(header=column.header, parent=parent)
+        elif column.kind == "text":
+            yield texts.TEXT_COLUMN(header=column.header)
+    template = {"named": texts.TOTAL_NAMED, "option": texts.TOTAL_OPTION, "sum": texts.TOTAL_SUM}
+    yield template[table.total_found](name=table.total.name, row=table.total.number)
+    yield texts.PARTS(count=len(table.parts), names="、".join(r.name for r in table.parts))
+    for row in (table.total, *table.parts):
+        for index, text in row.texts.items():
+            yield texts.TEXT_CELL(place=table.grid.where(row.number, index), text=text)
+    if table.ignored:
+        first = next(
+            (c.text for r in table.grid.rows for c in r if c.row == table.ignored[0] and c.text),
+            "",
+        )
+        yield texts.IGNORED_ROWS(rows=", ".join(map(str, table.ignored)), first=first)
+
+
+def _groups(table: Table) -> Iterator[tuple[str | None, list[Column]]]:
+    """Columns that make one indicator: the year columns of the table, or one category's."""
+    groups: dict[str | None, list[Column]] = {}
+    for column in table.value_columns:
+        groups.setdefault(column.name, []).append(column)
+    yield from groups.items()
+
+
+def _indicator(
+    imported: Imported, table: Table, key: str | None, columns: Sequence[Column], options: Options
+) -> ImportedIndicator:
+    source = table.grid.source
+    title_name = indicator_name(table.title) if table.title else _stem(source)
+    name = key if key is not None else title_name
+    years = [c.year if c.year is not None else _table_year(table, options) for c in columns]
+    if len(set(years)) != len(years):
+        repeated = next(y for y in years if years.count(y) > 1)
+        headers = ", ".join(c.header for c, y in zip(columns, years, strict=True) if y == repeated)
+        raise PlanchkError(
+            texts.DUPLICATE_YEAR, source=source, name=name, year=repeated, headers=headers
+        )
+    kinds = {c.kind for c in columns}
+    kind = "ratio" if kinds == {"percent"} else options.kind
+    unit = _unit(table, columns, name, options)
+    order = sorted(range(len(columns)), key=lambda i: years[i])
+    rows: list[Row] = [table.total, *table.parts]
+    values = {row.name: [row.values.get(columns[i].index) for i in order] for row in rows}
+    return ImportedIndicator(
+        id=_unique_id(imported, name),
+        name=name,
+        table=table.title if key is None else None,
+        unit=unit,
+        kind=kind,
+        years=[years[i] for i in order],
+        values=values,
+        source=source,
+    )
+
+
+def _unit(table: Table, columns: Sequence[Column], name: str, options: Options) -> str:
+    own = {c.unit for c in columns if c.unit}
+    if len(own) == 1:
+        return own.pop()
+    if options.unit is not None:
+        return options.unit
+    if table.unit is None:
+        raise PlanchkError(texts.UNIT_UNKNOWN, source=table.grid.source, name=name)
+    if re.search(r"[、,，;；]", table.unit):
+        raise PlanchkError(
+            texts.UNIT_AMBIGUOUS, source=table.grid.source, unit=table.unit, name=name
+        )
+    return table.unit
+
+
+def _table_year(table: Table, options: Options) -> int:
+    if options.year is not None:
+        return options.year
+    found = set(_TITLE_YEAR.findall(table.title or ""))
+    if len(found) == 1:
+        return int(found.pop())
+    names = "、".join(c.name or c.header for c in table.value_columns)
+    raise PlanchkError(texts.YEAR_UNKNOWN, source=table.grid.source, names=names)
+
+
+def _unique_id(imported: Imported, name: str) -> str:
+    base = _NOT_IN_IDS.sub("_", name).strip("_") or "indicator"
+    if base[0].isdigit():
+        base = "t" + base
+    found, counter = base, 2
+    while found in imported.indicators:
+        found, counter = f"{base}_{counter}", counter + 1
+    return found
+
+
+def _relations(table: Table, ids: dict[int, str]) -> Iterator[str]:
+    """其中 columns are at most their whole; a 合计 category is the sum of the others."""
+    done: set[str] = set()
+    for column in table.columns:
+        if column.kind == "of_which" and column.part_of is not None:
+            relation = f"{ids[column.index]} <= {ids[column.part_of]}"
+            if relation not in done:
+                done.add(relation)
+                yield relation
+    additive = [c for c in table.columns if c.kind == "value" and c.name is not None]
+    sums = [c for c in additive if _SUM_CATEGORY.search(c.name or "")]
+    for total in sums:
+        unit = total.unit or table.unit
+        parts = [
+            ids[c.index]
+            for c in additive
+            if c not in sums and c.year == total.year and (c.unit or table.unit) == unit
+        ]  # the categories it adds up: same year, same unit (户数 is not part of 资金合计)
+        relation = f"{ids[total.index]} = {' + '.join(dict.fromkeys(parts))}"
+        if parts and relation not in done:
+            done.add(relation)
+            yield relation
+
+
+def _stem(source: str) -> str:
+    """A file's name without folder, sheet or extension: the fallback name of a table."""
+    name = source.rsplit("/", 1)[-1].split(",", maxsplit=1)[0]
+    return re.sub(r"\.(csv|xlsx)$", "", name, flags=re.IGNORECASE)

@@ -1,0 +1,88 @@
+"""Numbers as they are printed: from a spreadsheet's number format to text, from text to Decimal.
+
+A plan's numbers keep the digits they are printed with (6.0 is not 6; 0.098 is not
+0.09800000000000000); so an XLSX number is turned into the text its number format shows, and
+every number is read from text, never through float arithmetic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')  # literals, escapes, colours, padding
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234.5
+BLANK_MARKS = frozenset({"", "-", "—", "–", "－", "/", "／", "——", "…", "..."})
+
+
+def excel_text(value: object, number_format: str | None) -> str:
+    """What a cell shows: its value printed the way its number format prints it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int | float):
+        return _number_text(value, number_format or "General")
+    return str(value)
+
+
+def _number_text(value: int | float, number_format: str) -> str:
+    section = _QUOTED.sub("", number_format.split(";", 1)[0])
+    exact = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+    if section.strip().lower() in ("general", "@", "") or "e" in section.lower():
+        return _plain(exact)
+    percent = "%" in section
+    if percent:
+        exact *= 100
+    decimals = _decimals(section)
+    shown = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return _plain(shown) + ("%" if percent else "")
+
+
+def _decimals(section: str) -> int:
+    """Digits after the decimal point in a number format: 0.00 → 2, #,##0 → 0."""
+    if "." not in section:
+        return 0
+    after = section.split(".", 1)[1]
+    return len(re.match(r"[0#?]*", after).group(0))  # type: ignore[union-attr]
+
+
+def _plain(value: Decimal) -> str:
+    """A Decimal written without an exponent: 1E+1 is 10, 1E-7 is 0.0000001."""
+    text = format(value, "f")
+    return "0" if text in ("-0", "") else text
+
+
+def normalized(text: str) -> str:
+    """Full-width digits and signs as ASCII (１２.５ is 12.5), spaces removed."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def parse_number(text: str) -> Decimal | None:
+    """The Decimal a printed number stands for, with its printed digits; None if the text is
+    not a number as printed (a caller decides whether that is text or an error)."""
+    plain = normalized(text)
+    if _GROUPED.match(plain):
+        plain = plain.replace(",", "")  # thousands separators, only where they group by three
+    if not _NUMBER.match(plain):
+        return None
+    try:
+        return Decimal(plain)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+        return None
+
+
+def is_blank(text: str) -> bool:
+    """Cells that say "nothing here": empty, or a dash or slash typed for no value."""
+    return normalized(text) in BLANK_MARKS
+
+
+def has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in unicodedata.normalize("NFKC", text))

@@ -1,0 +1,200 @@
+"""The words of `planchk import`: what it inferred, and why it stopped, in the reader's language."""
+
+from __future__ import annotations
+
+from planchk.messages import message
+
+# --- places -----------------------------------------------------------------------------------
+CELL_PLACE = message("import.cell-place", "{source}, cell {cell}")
+COLUMN_PLACE = message("import.column-place", "{source}, column {column}")
+SHEET_SOURCE = message("import.sheet-source", "{path}, sheet {sheet}")
+
+# --- reading the file ---------------------------------------------------------------------------
+UNKNOWN_FORMAT = message(
+    "import.unknown-format",
+    "{path}: planchk import reads .csv and .xlsx files; save the table as one of them",
+)
+FILE_UNREADABLE = message("import.file-unreadable", "{path}: cannot read the file: {reason}")
+FILE_TOO_LARGE = message(
+    "import.file-too-large",
+    "{path}: {size} bytes is more than the limit of {limit}; raise it with --max-bytes",
+)
+CSV_UNREADABLE = message("import.csv-unreadable", "{path}: not a readable CSV file: {reason}")
+UNKNOWN_ENCODING = message(
+    "import.unknown-encoding", "`{encoding}` is not an encoding Python knows (try gb18030, utf-8)"
+)
+NOT_IN_ENCODING = message(
+    "import.not-in-encoding",
+    "{path}: byte {offset} is not valid {encoding}; check --encoding (or leave it out to detect)",
+)
+NO_ENCODING = message(
+    "import.no-encoding",
+    "{path}: neither UTF-8 nor GB18030 (GBK) reads this file; name its encoding with --encoding",
+)
+XLSX_UNREADABLE = message(
+    "import.xlsx-unreadable",
+    "{path}: not a readable XLSX workbook ({reason}); open it in Excel or WPS and save it again",
+)
+XLSX_NOT_ZIP = message(
+    "import.xlsx-not-zip",
+    "{path}: not an XLSX file (an XLSX file is a zip archive); save it as .xlsx or .csv",
+)
+XLSX_ENCRYPTED = message(
+    "import.xlsx-encrypted",
+    "{path}: a password-protected workbook or an old .xls file; save it as .xlsx without a "
+    "password",
+)
+XLSX_BOMB = message(
+    "import.xlsx-bomb",
+    "{path}: refused: its {size} bytes unpack to {unpacked} bytes, more than a workbook of "
+    "tables needs (limit {limit}, and 200 times the file's size)",
+)
+XLSX_NOT_WORKBOOK = message(
+    "import.xlsx-not-workbook", "{path}: a zip archive, but not an Excel workbook"
+)
+NO_SUCH_SHEET = message(
+    "import.no-such-sheet", "{path} has no sheet `{sheet}`; its sheets are: {sheets}"
+)
+FORMULA_NOT_CALCULATED = message(
+    "import.formula-not-calculated",
+    "{place}: the formula {formula} has no value saved with it; open the workbook in Excel or "
+    "WPS and save it, so that its values are stored",
+)
+
+# --- finding the table --------------------------------------------------------------------------
+NO_DATA_ROWS = message(
+    "import.no-data-rows",
+    "{source}: no row names an area and holds a number; is this a breakdown table? (choose a "
+    "sheet with --sheet)",
+)
+NO_HEADER = message(
+    "import.no-header",
+    "{place}: the first row of numbers has no header row above it naming the columns (years "
+    "such as 2021年, or categories)",
+)
+NO_VALUE_COLUMNS = message(
+    "import.no-value-columns", "{source}: no column holds numbers under a year or category"
+)
+COLUMN_UNNAMED = message(
+    "import.column-unnamed", "{place}: a column of numbers with no header; name it in the table"
+)
+OF_WHICH_ALONE = message(
+    "import.of-which-alone",
+    "{place}: the 其中 column `{header}` has no column before it that it is part of",
+)
+ROW_UNNAMED = message(
+    "import.row-unnamed", "{place}: a row of numbers with no area name; name it in the table"
+)
+OF_WHICH_ROW = message(
+    "import.of-which-row",
+    "{place}: the row `{name}` is part of the row above it, which planchk import does not lay "
+    "out; move it into a table of its own, or remove it",
+)
+DUPLICATE_ROW = message(
+    "import.duplicate-row", "{place}: the area `{name}` has a row already (at {first})"
+)
+PERCENT_IN_VALUES = message(
+    "import.percent-in-values",
+    "{place}: `{text}` is a percentage in a column of amounts; correct the cell, or mark the "
+    "column's header with %",
+)
+CELL_NOT_NUMBER = message(
+    "import.cell-not-number",
+    "{place}: cannot read `{text}` as a number; type the number as printed, or leave the cell "
+    "blank",
+)
+NUMBER_MERGED = message(
+    "import.number-merged",
+    "{place}: the number {text} is merged across several cells; unmerge them and give each its "
+    "value",
+)
+TOTAL_ROW_MISSING = message(
+    "import.total-row-missing",
+    "{source}: no row is named `{name}` (--total-row); the rows are: {names}",
+)
+TOTAL_UNDECIDED = message(
+    "import.total-undecided",
+    "{source}: no row is named as a total (合计, 总计, 全区, 全市, 全县, 全国, Total) and neither "
+    "the first row ({first}) nor the last ({last}) is the sum of the others; name the total "
+    "with --total-row",
+)
+YEAR_UNKNOWN = message(
+    "import.year-unknown",
+    "{source}: the columns are categories ({names}) and the title names no single year; give "
+    "the year with --year",
+)
+UNIT_UNKNOWN = message(
+    "import.unit-unknown",
+    "{source}: no unit for `{name}`: the table has no unit line (单位：...) and the column's "
+    "header carries none; give it with --unit",
+)
+UNIT_AMBIGUOUS = message(
+    "import.unit-ambiguous",
+    "{source}: the unit line names several units ({unit}) and `{name}` has none of its own; "
+    "give it with --unit",
+)
+DUPLICATE_YEAR = message(
+    "import.duplicate-year", "{source}: two columns of `{name}` are for {year}: {headers}"
+)
+OUTPUT_INVALID = message(
+    "import.output-invalid",
+    "planchk import wrote a targets file it cannot read back ({problem}); this is a bug in "
+    "planchk, please report it with the input",
+)
+INTO_UNUSABLE = message("import.into-unusable", "{path}: cannot merge into it: {problem}")
+
+# --- what it inferred ---------------------------------------------------------------------------
+READ_ENCODING = message("import.read-encoding", "{path}: read as {encoding}")
+READ_FORMULAS = message(
+    "import.read-formulas",
+    "{source}: {count} cell(s) hold formulas; their values as last saved by Excel or WPS were read",
+)
+TABLE = message("import.table", "{source}: table 「{title}」")
+TABLE_UNTITLED = message("import.table-untitled", "{source}: a table with no title line")
+UNIT_LINE = message("import.unit-line", "  unit: {unit}")
+NO_UNIT_LINE = message("import.no-unit-line", "  no unit line: units come from the headers")
+HEADER = message("import.header", "  header: row(s) {rows}; the areas are in the column `{area}`")
+YEAR_COLUMNS = message("import.year-columns", "  columns {headers}: years {years}")
+CATEGORY_COLUMN = message(
+    "import.category-column", "  column {header}: the category {name} ({unit})"
+)
+PERCENT_COLUMN = message(
+    "import.percent-column",
+    "  column {header}: a percentage, imported as a ratio and never summed into a total",
+)
+OF_WHICH_COLUMN = message(
+    "import.of-which-column",
+    "  column {header}: part of the column {parent} (其中), not an addend; checked as a relation",
+)
+TEXT_COLUMN = message("import.text-column", "  column {header}: text, not imported")
+TOTAL_NAMED = message("import.total-named", "  total row: {name} (row {row}), named as a total")
+TOTAL_OPTION = message(
+    "import.total-option", "  total row: {name} (row {row}), as --total-row says"
+)
+TOTAL_SUM = message(
+    "import.total-sum",
+    "  total row: {name} (row {row}), the sum of the other rows in every column",
+)
+PARTS = message("import.parts", "  {count} area row(s) under the total: {names}")
+TEXT_CELL = message("import.text-cell", "  {place}: the text `{text}`, imported as a blank")
+IGNORED_ROWS = message(
+    "import.ignored-rows", "  row(s) {rows} after the table are notes, not imported: {first}"
+)
+INDICATOR = message(
+    "import.indicator",
+    "  → indicator {id} ({name}), unit {unit}, kind {kind}, years {years}",
+)
+KIND_HINT = message(
+    "import.kind-hint",
+    "imported tables are flows (an amount per year); for a count that accumulates, set "
+    "`kind: stock` in the file or use --kind stock",
+)
+INTO_REPLACES = message(
+    "import.into-replaces", "  → replaces the table of indicator {id} in {path}"
+)
+INTO_COMMENTS = message(
+    "import.into-comments",
+    "the output is written afresh from {path}: its opening comments are kept, the comments "
+    "among its entries are not",
+)
+WROTE = message("import.wrote", "Wrote {count} indicator(s) to {path}.")

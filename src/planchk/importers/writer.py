@@ -1,0 +1,101 @@
+"""Write a targets file the way people keep them: block mappings, one table row per line.
+
+The text is produced here rather than by yaml.dump so that numbers keep their printed digits
+(6.0 stays 6.0, never 6.0 by accident of float) and rows stay on one line in flow style; each
+scalar is quoted exactly as YAML needs, by the same rules PyYAML's safe dumper applies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+TOP_ORDER = ("plan", "areas", "aliases", "units", "indicators", "goals", "relations", "waivers")
+INDENT = "  "
+
+
+def targets_text(document: Mapping[str, Any], header: Sequence[str] = ()) -> str:
+    lines = [f"# {line}".rstrip() for line in header]
+    keys = [k for k in TOP_ORDER if document.get(k)] + [
+        k for k in document if k not in TOP_ORDER and document[k]
+    ]
+    for key in keys:
+        if lines:
+            lines.append("")
+        lines.extend(_entry(key, document[key], 0))
+    return "\n".join(lines) + "\n"
+
+
+def _entry(key: str, value: Any, depth: int) -> list[str]:
+    label = f"{INDENT * depth}{scalar(key)}:"
+    if isinstance(value, Mapping):
+        if not value:
+            return [f"{label} {{}}"]
+        spaced = depth == 0 and key == "indicators"  # a blank line between tables
+        return [label, *_mapping(value, depth + 1, spaced)]
+    if isinstance(value, list | tuple):
+        if value and all(isinstance(v, Mapping) for v in value):
+            return [label, *_sequence(value, depth + 1)]
+        return [f"{label} {_flow(value)}"]
+    return [f"{label} {scalar(value)}"]
+
+
+def _mapping(value: Mapping[str, Any], depth: int, spaced: bool) -> list[str]:
+    lines: list[str] = []
+    for key, item in value.items():
+        if spaced and lines:
+            lines.append("")
+        lines.extend(_entry(str(key), item, depth))
+    return lines
+
+
+def _sequence(items: Sequence[Mapping[str, Any]], depth: int) -> list[str]:
+    lines: list[str] = []
+    pad = INDENT * depth
+    for item in items:
+        entry: list[str] = []
+        for key, value in item.items():
+            entry.extend(_entry(str(key), value, depth + 1))
+        if entry:
+            entry[0] = f"{pad}- {entry[0].lstrip()}"
+        lines.extend(entry)
+    return lines
+
+
+def _flow(values: Sequence[Any]) -> str:
+    return "[" + ", ".join(scalar(v) for v in values) + "]"
+
+
+def scalar(value: Any) -> str:
+    """One scalar as YAML text: numbers as printed, strings quoted only where YAML needs it."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        text = str(value)
+        return format(value, "f") if "E" in text or "e" in text else text
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    dumped: str = yaml.safe_dump(
+        text, allow_unicode=True, default_flow_style=True, width=1 << 30
+    ).strip()
+    if dumped.endswith("\n..."):
+        dumped = dumped[: -len("\n...")]
+    if dumped.endswith("..."):
+        dumped = dumped[: -len("...")].rstrip()
+    if dumped == text and _needs_quotes_in_flow(text):
+        dumped = "'" + text.replace("'", "''") + "'"
+    return dumped
+
+
+def _needs_quotes_in_flow(text: str) -> bool:
+    """A plain scalar inside [ ] may not hold a flow indicator."""
+    return any(ch in text for ch in ",[]{}")
