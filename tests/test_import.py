@@ -71,11 +71,14 @@ def _run(*args: str | Path) -> Any:
 
 
 def _imported(*args: str | Path) -> dict[str, Any]:
-    result = _run("import", *args)
-    assert result.exit_code == 0, result.output
-    document = yaml.safe_load(result.stdout)
+    return _imported_and_said(*args)[0]
+
+
+def _imported_and_said(*args: str | Path) -> tuple[dict[str, Any], str]:
+    """The targets document an import writes, and what it said on stderr."""
+    document, said = _imported_and_said(*args)
     assert isinstance(document, dict)
-    return document
+    return document, said
 
 
 def _findings(plan: Path) -> list[tuple[str, str, str]]:
@@ -169,15 +172,13 @@ def _csv(tmp_path: Path, text: str, name: str = "table.csv") -> Path:
 def test_a_bottom_total_row_with_layout_spaces(tmp_path: Path) -> None:
     source = _csv(tmp_path, "某市造林任务分解表\n(单位：万亩)\n地  区,2021,2022\n"
                             "东 湖 区,1.5,2.0\n西湖区,2.5,3.0\n合  计,4.0,5.0\n")  # fmt: skip
-    result = _run("import", source)
-    assert result.exit_code == 0, result.output
-    document = yaml.safe_load(result.stdout)
+    document, said = _imported_and_said(source)
     assert document["areas"] == {"合计": ["东湖区", "西湖区"]}
     [indicator] = document["indicators"].values()
     assert indicator["unit"] == "万亩"
     assert indicator["name"] == "某市造林"
     assert list(indicator["values"]) == ["合计", "东湖区", "西湖区"]  # the total first
-    assert "total row: 合计 (row 6), named as a total" in result.stderr
+    assert "total row: 合计 (row 6), named as a total" in said
 
 
 @pytest.mark.parametrize(
@@ -246,24 +247,20 @@ def test_merged_header_cells_in_xlsx(tmp_path: Path) -> None:
 def test_a_percentage_column_is_a_ratio_and_text_cells_are_blanks(tmp_path: Path) -> None:
     source = _csv(tmp_path, "2023年改造任务表\n单位：户\n地区,户数,完成率(%)\n"
                             "全区,30,80%\n甲,10,已完成\n乙,20,—\n")  # fmt: skip
-    result = _run("import", source)
-    assert result.exit_code == 0, result.output
-    document = yaml.safe_load(result.stdout)
+    document, said = _imported_and_said(source)
     households, rate = document["indicators"]["户数"], document["indicators"]["完成率"]
     assert (households["years"], households["unit"], households["kind"]) == ([2023], "户", "flow")
     assert (rate["unit"], rate["kind"]) == ("%", "ratio")
     assert "sum" not in rate  # never summed
     assert rate["values"] == {"全区": [80], "甲": [None], "乙": [None]}
-    assert "cell C5: the text `已完成`, imported as a blank" in result.stderr
+    assert "cell C5: the text `已完成`, imported as a blank" in said
 
 
 def test_category_columns_with_their_own_units_and_a_sum_column(tmp_path: Path) -> None:
     header = "地区,户数(户),资金合计(万元),新建(万元),改建(万元)"
     rows = "全县,30,90,60,30\n甲镇,10,30,20,10\n乙镇,20,60,40,20\n"
     source = _csv(tmp_path, f"农村危房改造资金分配表\n{header}\n{rows}")
-    result = _run("import", source, "--year", "2022")
-    assert result.exit_code == 0, result.output
-    document = yaml.safe_load(result.stdout)
+    document = _imported(source, "--year", "2022")
     units = {i["name"]: i["unit"] for i in document["indicators"].values()}
     assert units == {"户数": "户", "资金合计": "万元", "新建": "万元", "改建": "万元"}
     assert all(i["years"] == [2022] for i in document["indicators"].values())
