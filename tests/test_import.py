@@ -76,9 +76,11 @@ def _imported(*args: str | Path) -> dict[str, Any]:
 
 def _imported_and_said(*args: str | Path) -> tuple[dict[str, Any], str]:
     """The targets document an import writes, and what it said on stderr."""
-    document, said = _imported_and_said(*args)
+    result = _run("import", *args)
+    assert result.exit_code == 0, result.output
+    document = yaml.safe_load(result.stdout)
     assert isinstance(document, dict)
-    return document, said
+    return document, result.stderr
 
 
 def _findings(plan: Path) -> list[tuple[str, str, str]]:
