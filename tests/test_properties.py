@@ -212,6 +212,7 @@ def test_mutated_files_end_cleanly(text: str) -> None:
         for args in (
             ["validate", str(plan), "-f", "json"],
             ["diff", str(DATA), str(plan), "-f", "json"],
+            ["report", str(plan), "-f", "markdown"],
         ):
             result = runner.invoke(app, args)
             assert result.exception is None or isinstance(result.exception, SystemExit), (
@@ -220,4 +221,47 @@ def test_mutated_files_end_cleanly(text: str) -> None:
             )
             assert result.exit_code in (0, 1, 2)
             assert "Traceback" not in result.output
-            json.loads(result.stdout)
+            if "json" in args:
+                json.loads(result.stdout)
+
+
+SEED_CSV = "\n".join(
+    ["（三）发明专利申请量指导性任务分解表", "单位：件", "县  区,2021年,2022年,2023年",
+     "青云谱区,513,565,609", "三家店街办,13,75,85", "洪都街办,300,50,53", "集聚区,20,120,125",
+     "注：数据为预计数。"]
+)  # fmt: skip
+CSV_MEANINGFUL = "0123456789,.%-—：:（）()年合计其中单位\n \t\"'"
+
+
+@st.composite
+def csv_mutations(draw: st.DrawFn) -> str:
+    text = SEED_CSV
+    for _ in range(draw(st.integers(1, 5))):
+        position = draw(st.integers(0, len(text)))
+        if draw(st.booleans()):
+            insert = draw(st.text(CSV_MEANINGFUL, min_size=1, max_size=4))
+            text = text[:position] + insert + text[position:]
+        else:
+            text = text[:position] + text[position + draw(st.integers(1, 20)) :]
+    return text
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(csv_mutations())
+def test_mutated_tables_import_cleanly(text: str) -> None:
+    """A mutated table imports (and validates) or is refused with a message: never a crash."""
+    with TemporaryDirectory() as work:
+        source, target = Path(work) / "table.csv", Path(work) / "targets.yaml"
+        source.write_text(text, encoding="utf-8")
+        result = runner.invoke(app, ["import", str(source), "-o", str(target)])
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+            result.exception
+        )
+        assert result.exit_code in (0, 2), result.output
+        assert "Traceback" not in result.output
+        if result.exit_code == 0:
+            checked = runner.invoke(app, ["validate", str(target), "-f", "json"])
+            assert checked.exit_code in (0, 1), checked.output  # what import writes, validate reads
+        else:
+            assert not target.exists()
+            assert result.stderr.startswith("planchk: error: ")
