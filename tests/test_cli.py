@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -174,3 +175,16 @@ def test_json_validation_does_not_import_what_it_does_not_use() -> None:
     )
     assert done.stderr == ""
     assert json.loads(done.stdout)["summary"]["exit_code"] == 0
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["diff"], ["report"], ["import"]])
+def test_help_texts_lose_nothing_to_markup(command: list[str]) -> None:
+    """rich reads [...] in a help text as markup and drops it: defaults are in parentheses."""
+    from planchk import cli
+
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    source = Path(cli.__file__).read_text(encoding="utf-8")
+    assert "[default:" not in source
+    flat = re.sub(r"[│\s]+", " ", result.stdout)
+    assert not re.search(r"\w \.( |$)", flat)  # "remains ." is what a lost [...] leaves

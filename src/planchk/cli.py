@@ -107,8 +107,8 @@ def _main(
         Language | None,
         typer.Option(
             "--lang",
-            help="Language of messages: zh or en [default: PLANCHK_LANG, else the locale, "
-            "else en].",
+            help="Language of messages: zh or en (default: PLANCHK_LANG, else the locale, "
+            "else en).",
         ),
     ] = None,
 ) -> None:
@@ -151,7 +151,7 @@ def validate(
     ] = OutputFormat.auto,
     fail_on: Annotated[
         Level | None,
-        typer.Option(help="Exit 1 when a finding at this level or above remains [default: error]."),
+        typer.Option(help="Exit 1 when a finding at this level or above remains (default: error)."),
     ] = None,
     config_file: ConfigOption = None,
     select: Annotated[
@@ -173,7 +173,7 @@ def validate(
     ] = None,
     max_bytes: Annotated[
         int | None,
-        typer.Option(min=1, help="Refuse larger files [env PLANCHK_MAX_BYTES; default 50 MiB]."),
+        typer.Option(min=1, help="Refuse larger files (default 50 MiB, or PLANCHK_MAX_BYTES)."),
     ] = None,
     fix_suggestions: Annotated[
         bool,
