@@ -200,6 +200,17 @@ class PlanContext:
         value = row[index] if index < len(row) else None
         return Cell(ind_id, name, indicator.years[index], index, value)
 
+    def cell_location(self, ind_id: str, area: str, index: int) -> Location:
+        """Where a cell is, without building a Cell and a Problem: asked for every part of a
+        column that does not add up, a hundred at a time in a large plan."""
+        assert self.targets is not None
+        assert self.targets_file is not None
+        name = self.row_name(self.targets.indicators[ind_id], area)
+        found = self.targets_file.sourcemap.node(("indicators", ind_id, "values", name, index))
+        if found is None:
+            return self.where(self.targets_file, ("indicators", ind_id, "values", name, index))
+        return Location(self.targets_file.display, *found)
+
     def at_cell(self, cell: Cell, **args: Arg) -> Problem:
         assert self.targets_file is not None
         return Problem(self.where(self.targets_file, cell.source), cell.path, args)

@@ -93,13 +93,15 @@ def _columns(  # noqa: PLR0913, PLR0917  (one level of one indicator: all of it 
     # zip transposes the parts' rows into columns at C speed; a short row ends the columns
     # early, and row-length reports it.
     columns: Iterator[tuple[Decimal | None, ...]] = zip(total_row[:years], *part_rows, strict=False)
+    blanks = ctx.has_blanks(ind_id)  # asked once per table, not once per column
     for index, (total, *column) in enumerate(columns):
-        if total is None or has_blank(column):
+        if blanks and (total is None or has_blank(column)):
             continue  # a blank cell is a coverage finding
-        addends = cast(list[Decimal], column)
+        addends = cast(list[Decimal], column)  # no blank: the table has none, or none here
         parts_sum = sum(addends, Decimal(0))
         if parts_sum == total:
             continue  # the common case: nothing more to work out
+        total = cast(Decimal, total)
         values = [total, *addends]
         yield ColumnSum(
             ind_id, indicator.name, parent, indicator.years[index], index, mode,
@@ -134,8 +136,7 @@ def _report(ctx: PlanContext, column: ColumnSum) -> Problem:
         mode=column.mode,
     )
     parts = tuple(
-        ctx.at_cell(ctx.cell(column.indicator, area, column.index)).location
-        for area in column.part_areas
+        ctx.cell_location(column.indicator, area, column.index) for area in column.part_areas
     )
     suggestions: tuple[Suggestion, ...] = ()
     if ctx.suggest and column.mode == "exact" and not column.within_rounding:
