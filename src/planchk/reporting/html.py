@@ -15,7 +15,13 @@ from html import escape
 from planchk import __version__, i18n
 from planchk.findings import Finding, Severity
 from planchk.reporting import texts
-from planchk.reporting.notes import cell_notes, counts_line, finding_line, fix_line
+from planchk.reporting.notes import (
+    cell_notes,
+    counts_line,
+    finding_line,
+    fix_line,
+    report_title,
+)
 from planchk.reporting.view import (
     Fix,
     GoalView,
@@ -55,7 +61,7 @@ ul.findings li { margin-bottom: 0.3rem; } .code { font-family: ui-monospace, mon
 
 
 def render(view: ReportView) -> str:
-    title = _title(view)
+    title = report_title(view)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{i18n.tag()}">',
@@ -70,13 +76,6 @@ def render(view: ReportView) -> str:
         parts.extend(_plan(plan))
     parts.append("</body></html>\n")
     return "\n".join(parts)
-
-
-def _title(view: ReportView) -> str:
-    titles = [plan.title for plan in view.plans if plan.title]
-    if not titles:
-        return texts.REPORT_TITLE_UNTITLED()
-    return texts.REPORT_TITLE(title="；".join(titles))
 
 
 def _generated(view: ReportView) -> str:

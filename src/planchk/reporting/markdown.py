@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from planchk import __version__
 from planchk.findings import Finding, Severity
 from planchk.reporting import texts
-from planchk.reporting.notes import counts_line, finding_line, fix_line
+from planchk.reporting.notes import counts_line, finding_line, fix_line, report_title
 from planchk.reporting.view import (
     CellView,
     Fix,
@@ -29,9 +29,7 @@ INDENT = "\u3000"  # an ideographic space: Markdown keeps it, so parts show unde
 
 
 def render(view: ReportView) -> str:
-    titles = [plan.title for plan in view.plans if plan.title]
-    title = texts.REPORT_TITLE(title="；".join(titles)) if titles else texts.REPORT_TITLE_UNTITLED()
-    lines = [f"# {_cell(title)}", "", f"**{counts_line(view.report.findings)}**", ""]
+    lines = [f"# {_cell(report_title(view))}", "", f"**{counts_line(view.report.findings)}**", ""]
     lines.append(texts.GENERATED(version=__version__, files=", ".join(view.report.files)))
     for plan in view.plans:
         lines.extend(_plan(plan))

@@ -6,7 +6,13 @@ from __future__ import annotations
 from planchk import messages
 from planchk.findings import Finding
 from planchk.reporting import texts
-from planchk.reporting.view import CellView, Fix, RowView
+from planchk.reporting.view import CellView, Fix, ReportView, RowView
+
+
+def report_title(view: ReportView) -> str:
+    """The report's heading: the plans' titles, or a plain one for plans without."""
+    titles = [plan.title for plan in view.plans if plan.title]
+    return texts.REPORT_TITLE(title="；".join(titles)) if titles else texts.REPORT_TITLE_UNTITLED()
 
 
 def finding_line(finding: Finding) -> str:
