@@ -138,6 +138,7 @@ class Checker:
         self.whole = unit is not None and unit.whole
         self.no_fall = indicator.trend_policy == "non_decreasing"
         self._imbalances: dict[tuple[str, int], Decimal | None] = {}
+        self._relation_changes: dict[Edit, list[str]] = {}
 
     def hierarchy_parts(self, area: str) -> Sequence[str]:
         return self.hierarchy.parts.get(area, ())
@@ -199,7 +200,13 @@ class Checker:
         return _roughness(before) - _roughness(self._row_after(edit.area, edit)) + bonus
 
     def _relations(self, edit: Edit) -> list[str]:
-        """For each relation involving the table: fixed, broken, or unchanged by the edit."""
+        """For each relation involving the table: fixed or broken by the edit (asked by both
+        `consistent` and `smoothing`, so worked out once per edit)."""
+        if edit not in self._relation_changes:
+            self._relation_changes[edit] = self._relation_changes_of(edit)
+        return self._relation_changes[edit]
+
+    def _relation_changes_of(self, edit: Edit) -> list[str]:
         year = self.years[edit.index]
         changes = []
         for relation in self.relations:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -115,13 +116,18 @@ def _decode(raw: bytes, encoding: str | None, path: Path) -> tuple[str, str]:
 
 def read_xlsx(path: Path, sheets: Sequence[str], max_bytes: int) -> list[Grid]:
     raw = _read(path, max_bytes)
-    _check_container(raw, path)
+    has_formulas = _check_container(raw, path)
     from openpyxl import load_workbook
 
     try:
-        # data_only: a formula cell's value as Excel or WPS last calculated and saved it
+        # data_only: a formula cell's value as Excel or WPS last calculated and saved it; the
+        # formulas themselves need a second reading, done only when a sheet holds one
         book = load_workbook(io.BytesIO(raw), data_only=True, read_only=False)
-        formulas = load_workbook(io.BytesIO(raw), data_only=False, read_only=False)
+        formulas = (
+            load_workbook(io.BytesIO(raw), data_only=False, read_only=False)
+            if has_formulas
+            else None
+        )
     except Exception as error:  # openpyxl raises many kinds for a broken workbook
         raise PlanchkError(
             texts.XLSX_UNREADABLE, path=path, reason=str(error) or type(error).__name__
@@ -131,10 +137,18 @@ def read_xlsx(path: Path, sheets: Sequence[str], max_bytes: int) -> list[Grid]:
         if sheet not in names:
             raise PlanchkError(texts.NO_SUCH_SHEET, path=path, sheet=sheet, sheets="、".join(names))
     chosen = [name for name in names if not sheets or name in sheets]
-    return [_sheet_grid(path, book[name], formulas[name]) for name in chosen]
+    return [
+        _sheet_grid(path, book[name], formulas[name] if formulas is not None else None)
+        for name in chosen
+    ]
 
 
-def _check_container(raw: bytes, path: Path) -> None:
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")  # a cell's <f> element in a worksheet's XML
+
+
+def _check_container(raw: bytes, path: Path) -> bool:
+    """Refuse what is not a workbook, or would unpack too far; say whether a sheet holds a
+    formula (read from the archive's worksheets, whose sizes are checked first)."""
     if raw.startswith(OLE_MAGIC):
         raise PlanchkError(texts.XLSX_ENCRYPTED, path=path)
     try:
@@ -147,15 +161,18 @@ def _check_container(raw: bytes, path: Path) -> None:
             raise PlanchkError(
                 texts.XLSX_BOMB, path=path, unpacked=unpacked, size=len(raw), limit=MAX_UNPACKED
             )
-        if "xl/workbook.xml" not in archive.namelist():
+        names = archive.namelist()
+        if "xl/workbook.xml" not in names:
             raise PlanchkError(texts.XLSX_NOT_WORKBOOK, path=path)
+        sheets = [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        return any(_FORMULA.search(archive.read(name)) for name in sheets)
 
 
-def _sheet_grid(path: Path, sheet: object, formulas: object) -> Grid:
+def _sheet_grid(path: Path, sheet: object, formulas: object | None) -> Grid:
     from openpyxl.worksheet.worksheet import Worksheet
 
     assert isinstance(sheet, Worksheet)
-    assert isinstance(formulas, Worksheet)
+    assert formulas is None or isinstance(formulas, Worksheet)
     grid = Grid(texts.SHEET_SOURCE(path=path, sheet=sheet.title), [])
     merged = _merged_texts(sheet)
     formula_cells = 0
@@ -165,7 +182,7 @@ def _sheet_grid(path: Path, sheet: object, formulas: object) -> Grid:
         for cell in row:
             if not hasattr(cell, "column") or cell.row is None or cell.column is None:
                 continue
-            source = formulas.cell(cell.row, cell.column).value
+            source = None if formulas is None else formulas.cell(cell.row, cell.column).value
             is_formula = isinstance(source, str) and source.startswith("=")
             if is_formula:
                 formula_cells += 1

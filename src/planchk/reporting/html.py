@@ -69,7 +69,7 @@ def render(view: ReportView) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{STYLE}</style></head>",
         f"<body><header><h1>{escape(title)}</h1>",
-        f'<p class="summary">{escape(counts_line(view.report.findings))}</p>',
+        f'<p class="summary">{escape(counts_line(view.report))}</p>',
         f'<p class="files">{escape(_generated(view))}</p></header>',
     ]
     for plan in view.plans:

@@ -29,7 +29,7 @@ INDENT = "\u3000"  # an ideographic space: Markdown keeps it, so parts show unde
 
 
 def render(view: ReportView) -> str:
-    lines = [f"# {_cell(report_title(view))}", "", f"**{counts_line(view.report.findings)}**", ""]
+    lines = [f"# {_cell(report_title(view))}", "", f"**{counts_line(view.report)}**", ""]
     lines.append(texts.GENERATED(version=__version__, files=", ".join(view.report.files)))
     for plan in view.plans:
         lines.extend(_plan(plan))

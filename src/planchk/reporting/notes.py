@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from planchk import messages
 from planchk.findings import Finding
+from planchk.report import Report
 from planchk.reporting import texts
 from planchk.reporting.view import CellView, Fix, ReportView, RowView
 
@@ -43,10 +44,9 @@ def cell_notes(cell: CellView, row: RowView, index: int) -> list[str]:
     return notes
 
 
-def counts_line(findings: tuple[Finding, ...]) -> str:
-    active = [f for f in findings if f.waived is None]
-    counts = {
-        label: sum(1 for f in active if f.severity.label == label)
-        for label in ("error", "warning", "info")
-    }
-    return texts.COUNTS(**counts, waived=len(findings) - len(active))
+def counts_line(report: Report) -> str:
+    counts = report.counts()
+    return texts.COUNTS(
+        error=counts["error"], warning=counts["warning"], info=counts["info"],
+        waived=counts["waived"],
+    )  # fmt: skip

@@ -93,9 +93,7 @@ def _table_sheet(sheet: Worksheet, table: TableView) -> None:
         name.alignment = Alignment(indent=row.depth)
         if row.is_total:
             name.font = BOLD
-        if row.findings:
-            name.fill = FILLS[max(f.severity for f in row.findings)]
-            name.comment = _comment([finding_line(f) for f in row.findings])
+        _mark(name, row.findings)
         for index, cell_view in enumerate(row.cells):
             cell = sheet.cell(line, 2 + index)
             if cell_view.value is not None:
