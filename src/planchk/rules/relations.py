@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planchk.context import PlanContext
-from planchk.corrections import checker_for, ranked, slip_edit
 from planchk.findings import Arg, Location, Problem, Severity, Suggestion
 from planchk.messages import RELATION_PROBLEMS
 from planchk.registry import rule
@@ -87,6 +86,8 @@ def _cell_location(ctx: PlanContext, name: str, check: RelationCheck) -> Locatio
 
 def _suggestions(ctx: PlanContext, check: RelationCheck) -> tuple[Suggestion, ...]:
     """One cell of the relation mistyped: for each, the value that makes it hold exactly."""
+    from planchk.corrections import checker_for, ranked, slip_edit  # not at start-up
+
     if check.relation.op != "==":
         return ()
     found: list[Suggestion] = []

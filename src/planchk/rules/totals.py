@@ -15,7 +15,6 @@ from typing import cast
 
 from planchk.blanks import has_blank
 from planchk.context import PlanContext
-from planchk.corrections import suggest
 from planchk.findings import Problem, Severity, Suggestion
 from planchk.models.targets import Indicator, SumMode
 from planchk.options import choice, decimal_or_printed
@@ -140,6 +139,8 @@ def _report(ctx: PlanContext, column: ColumnSum) -> Problem:
     )
     suggestions: tuple[Suggestion, ...] = ()
     if ctx.suggest and column.mode == "exact" and not column.within_rounding:
+        from planchk.corrections import suggest  # only when a column is off: not at start-up
+
         suggestions = suggest(ctx, column.indicator, column.area, column.index, column.imbalance)
     return Problem(problem.location, problem.path, problem.args, parts, suggestions)
 
