@@ -14,6 +14,7 @@ them again from their sequence's position only when a finding needs one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +22,7 @@ import yaml
 
 from planchk.findings import Location, Problem
 from planchk.loader import codes
+from planchk.loader.rows import MARK, prelex
 from planchk.loader.scalars import number_cache, resolve_plain
 from planchk.loader.sourcemap import COLUMN_BITS, DataPath, SourceMap, position_after, unpack
 from planchk.registry import CodeInfo
@@ -33,7 +35,8 @@ _DROPPED = "\x00dropped"
 _SCALAR = yaml.ScalarEvent
 _SEQUENCE_START = yaml.SequenceStartEvent
 _MAPPING_START = yaml.MappingStartEvent
-_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_SEQUENCE_END = yaml.SequenceEndEvent
+_END = (_SEQUENCE_END, yaml.MappingEndEvent)
 
 
 @dataclass
@@ -64,6 +67,8 @@ class _Frame:
 class _Composer:
     def __init__(self, file: str, text: str) -> None:
         self.out = Composed(sourcemap=SourceMap(file, text))
+        self.rows: Iterator[list[Any]] = iter(())  # values of the rows set aside (rows.py)
+        self.short = False  # a tagged sequence came with no row left to give it
         self.smap = self.out.sourcemap
         self.nodes, self.keys = self.smap.nodes, self.smap.keys  # written in the hot loop
         self.out.empty = True
@@ -77,8 +82,11 @@ class _Composer:
         path = ".".join(map(str, _path_of(top))) if top is not None else ""
         self.out.problems.append((info, Problem(loc, path, args)))
 
-    def run(self, text: str) -> Composed:
-        parser = _PARSER(text)
+    def run(self, text: str, quick_rows: bool = True) -> Composed:
+        prelexed = prelex(text) if quick_rows else None
+        if prelexed is not None:
+            self.rows = iter(prelexed.rows)
+        parser = _PARSER(text if prelexed is None else prelexed.text)
         try:
             self.loop(parser.get_event)
         except _Stop:
@@ -87,7 +95,19 @@ class _Composer:
             self.out.problems.append((codes.YAML_SYNTAX, self.syntax_problem(error, text)))
         finally:
             parser.dispose()
+        if prelexed is not None and (self.short or self.out.problems or next(self.rows, None)):
+            # A row that did not come back as a sequence, or a problem to report: the
+            # original text decides (see rows.py).
+            return _Composer(self.smap.file, text).run(text, quick_rows=False)
         return self.out
+
+    def claim(self) -> list[Any]:
+        """The values of the next row set aside, for a sequence tagged in its place."""
+        row = next(self.rows, None)
+        if row is None:
+            self.short = True
+            return []
+        return row
 
     def loop(self, get_event: Any) -> None:
         stack, keys = self.stack, self.keys
@@ -97,36 +117,62 @@ class _Composer:
             event = get_event()
             kind = event.__class__
             if kind is _SCALAR:
-                text, implicit = event.value, event.implicit
-                if implicit[0]:  # plain, and so without a tag: resolve it
-                    value = cached(text) or resolve(text)
-                elif implicit[1]:  # quoted: it stays text
-                    value = text
-                else:  # an explicit tag
-                    value = self.refuse(event)
-                if event.anchor is not None:
-                    self.refuse(event)
-                if append is not None:
-                    append(value)  # the hot path: a table cell
+                if append is not None:  # the hot path: a table cell
+                    text = event.value
+                    if event.implicit[0] and event.anchor is None:  # plain, untagged
+                        append(cached(text) or resolve(text))
+                    else:
+                        append(self.scalar_value(event))
                     continue
                 frame = stack[-1] if stack else None
-                if frame is not None and frame.key is None:  # a key: the next hot path
-                    path = (*frame.path, text)
-                    if path not in keys:
+                # The next hot path: a plain key (keys are text; nothing to resolve).
+                if frame is not None and frame.key is None and event.implicit[0]:
+                    path = (*frame.path, event.value)
+                    if path not in keys and event.anchor is None:
                         mark = event.start_mark
                         keys[path] = ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
-                        frame.key = text
+                        frame.key = event.value
                         continue
-                self.on_scalar(event, value, frame)
+                self.on_scalar(event, self.scalar_value(event), frame)
                 continue
             if kind in _END:
                 stack.pop()
+            elif kind is _SEQUENCE_START and event.tag == MARK and self.quick_row(event):
+                # A row set aside: its placeholder is empty, so its end comes next.
+                if get_event().__class__ is not _SEQUENCE_END:
+                    self.short = True
+                continue
             elif kind is _SEQUENCE_START and self.row_start(event):
                 append = stack[-1][0].append
                 continue
             elif self.on_other(event, kind):
                 return
             append = _append_of(stack[-1]) if stack else None
+
+    def scalar_value(self, event: Any) -> Any:
+        """A scalar's value: plain ones resolved, quoted ones text, tagged ones refused."""
+        if event.anchor is not None:
+            self.refuse(event)
+        if event.implicit[0]:
+            return resolve_plain(event.value)
+        if event.implicit[1]:
+            return event.value
+        return self.refuse(event)
+
+    def quick_row(self, event: Any) -> bool:
+        """A row set aside (rows.py) as a mapping's value: store its values in one step."""
+        stack = self.stack
+        if not stack or event.anchor is not None or len(stack) >= MAX_DEPTH:
+            return False
+        parent = stack[-1]
+        if parent.__class__ is tuple or parent.key is None or parent.skip_value:
+            return False  # an item of a sequence, or a dropped duplicate: open() handles it
+        key = parent.key
+        parent.container[key] = self.claim()
+        parent.key = None
+        mark = event.start_mark
+        self.nodes[(*parent.path, key)] = ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
+        return True
 
     def row_start(self, event: Any) -> bool:
         """Open a sequence that is a mapping's value (a table row) the quick way, if it is one."""
@@ -150,7 +196,9 @@ class _Composer:
 
     def on_other(self, event: Any, kind: type) -> bool:
         """Collection starts and document-level events; True at the end of the stream."""
-        if kind is _SEQUENCE_START or kind is _MAPPING_START:
+        if kind is _SEQUENCE_START and event.tag == MARK and event.anchor is None:
+            self.open(self.claim(), event)
+        elif kind is _SEQUENCE_START or kind is _MAPPING_START:
             if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                 self.refuse(event)
             self.open({} if kind is _MAPPING_START else [], event)
@@ -276,6 +324,9 @@ def _position(event: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def compose(text: str, file: str) -> Composed:
-    """Plain data, positions and YAML-level problems of one document."""
-    return _Composer(file, text).run(text)
+def compose(text: str, file: str, quick_rows: bool = True) -> Composed:
+    """Plain data, positions and YAML-level problems of one document.
+
+    `quick_rows=False` lets the parser read every number (tests compare the two ways).
+    """
+    return _Composer(file, text).run(text, quick_rows)

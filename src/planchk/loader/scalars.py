@@ -20,7 +20,7 @@ MAX_DIGITS = 40
 # A table repeats the same small figures; one Decimal per distinct text is enough (they are
 # immutable), and saves both time and memory on large plans.
 number_cache: dict[str, Decimal] = {}
-_CACHE_LIMIT = 100_000
+CACHE_LIMIT = 100_000
 
 Scalar = str | Decimal | bool | None
 
@@ -32,7 +32,7 @@ def resolve_plain(text: str) -> Scalar:
         return cached
     if text[:1] in _NUMBER_START and is_number(text):
         number = Decimal(text)
-        if len(number_cache) < _CACHE_LIMIT:
+        if len(number_cache) < CACHE_LIMIT:
             number_cache[text] = number
         return number
     if text in _NULL:

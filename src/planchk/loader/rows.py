@@ -1,0 +1,86 @@
+"""One-line rows of numbers, read at C speed before the YAML parser sees them.
+
+A large plan is mostly lines like `  全省市001: [25044, 26064, 27069, 28087, 28980]`. PyYAML's
+C parser makes an event object (with two position marks) for every number in them; that is
+most of a million-cell file's parse time. So before parsing, one regular expression finds the
+lines whose value is a flow sequence of plain numbers, keeps their texts, and hands the parser
+the file with each such sequence replaced by `!planchk-row []`: an empty sequence with a tag
+nothing else carries. The composer gives the n-th tagged sequence it meets the n-th row's
+values. Everything before each `[` is unchanged, so every line and column the parser reports
+is the original's; cells never had positions at load (the source map re-finds them in the
+original text).
+
+Why the result is the document's own: a replaced sequence that the parser reports as a
+sequence is, in the original, a flow sequence at that very place, and its items are plain
+scalars made only of digits, signs and points, which YAML reads exactly as the regular
+expression split them. A replacement the parser does not report as a sequence (the line was
+inside a block or quoted string) leaves fewer tagged sequences than rows; the composer sees
+the count fall short and parses the original text instead. A file that already holds the tag
+is never rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from itertools import accumulate, repeat
+
+from planchk.loader.scalars import CACHE_LIMIT, MAX_DIGITS, number_cache
+
+MARK = "!planchk-row"
+_PLACEHOLDER = MARK + " []"
+# The strict number syntax of scalars.is_number: other tokens (010, 1.2.3, 5.) take the
+# parser's path and get the same treatment as anywhere else.
+_NUMBER = r"[-+]?+(?:0|[1-9][0-9]*+)(?:\.[0-9]++)?+"
+# A mapping entry on one line, no comment before the value (a commented-out row stays a
+# comment): the key part, then the numbers between the brackets; a comment may follow.
+_ROW = re.compile(
+    rf"^([^#\n]*?: ++)\[ *+({_NUMBER}(?: *+, *+{_NUMBER})*+) *+\](?: +#[^\n]*)?\r?$",
+    re.MULTILINE | re.ASCII,
+)
+
+
+@dataclass
+class Prelexed:
+    text: str  # what the parser reads
+    rows: list[list[Decimal]]  # each replaced sequence's values, in the order of the file
+
+
+def prelex(text: str) -> Prelexed | None:
+    """The file with its number rows set aside, or None when there is nothing to set aside."""
+    if MARK in text:
+        return None
+    # split() with two groups gives [before, key part, numbers, between, key part, ...].
+    pieces = _ROW.split(text)
+    bodies = pieces[2::3]
+    if not bodies:
+        return None
+    rows = _rows(bodies)
+    if rows is None:
+        return None
+    pieces[2::3] = repeat(_PLACEHOLDER, len(bodies))
+    return Prelexed("".join(pieces), rows)
+
+
+def _rows(bodies: list[str]) -> list[list[Decimal]] | None:
+    """Each body's numbers as Decimal from their printed text, at C speed throughout."""
+    tokens = ",".join(bodies).replace(" ", "").split(",")
+    if max(map(len, tokens)) > MAX_DIGITS:
+        return None  # rare and long: the resolver decides what each one is
+    values = list(map(_lookup(set(tokens)).__getitem__, tokens))
+    ends = list(accumulate(body.count(",") + 1 for body in bodies))
+    return list(map(values.__getitem__, map(slice, [0, *ends], ends)))
+
+
+def _lookup(distinct: set[str]) -> dict[str, Decimal]:
+    """One Decimal per distinct text, shared through the number cache while it has room (so
+    that the two revisions of a diff hold the same objects for the same figures)."""
+    new = distinct.difference(number_cache)
+    table = dict(zip(new, map(Decimal, new), strict=True))
+    if len(number_cache) + len(table) <= CACHE_LIMIT:
+        number_cache.update(table)
+        return number_cache
+    known = distinct.intersection(number_cache)
+    table.update(zip(known, map(number_cache.__getitem__, known), strict=True))
+    return table

@@ -1,0 +1,172 @@
+"""Rows read before parsing (loader/rows.py) give exactly what the parser gives.
+
+Each text is composed twice, with the rows set aside and with the parser reading every
+number, and everything the loader keeps must be equal: values with their printed digits,
+positions of nodes and keys, problems. The cases also say whether the quick way was taken,
+so that a regression to always parsing everything would show too.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planchk.loader import compose as compose_module
+from planchk.loader.compose import Composed, compose
+from planchk.loader.rows import _ROW, prelex
+from planchk.loader.scalars import number_cache, resolve_plain
+from tests.conftest import DATA
+
+
+def canonical(value: Any) -> Any:
+    """Data with each number's printed text (Decimal("1.0") == Decimal("1"), yet not here)."""
+    if isinstance(value, dict):
+        return {key: canonical(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [canonical(item) for item in value]
+    if isinstance(value, Decimal):
+        return ("number", str(value))
+    return (type(value).__name__, value)
+
+
+def fresh(text: str, quick_rows: bool = True) -> Composed:
+    # The number cache is shared: a figure cached by one way must not answer for the other.
+    number_cache.clear()
+    return compose(text, "t", quick_rows)
+
+
+def assert_same(quick: Composed, slow: Composed) -> None:
+    assert canonical(quick.data) == canonical(slow.data)
+    assert quick.sourcemap.nodes == slow.sourcemap.nodes
+    assert quick.sourcemap.keys == slow.sourcemap.keys
+    assert quick.problems == slow.problems
+    assert quick.empty == slow.empty
+
+
+def compose_both(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Composed, bool]:
+    """The quick composition (checked against the slow one) and whether it stayed quick."""
+    runs: list[bool] = []
+    run = compose_module._Composer.run
+
+    def spy(self: Any, text: str, quick_rows: bool = True) -> Composed:
+        runs.append(quick_rows)
+        return run(self, text, quick_rows)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(compose_module._Composer, "run", spy)
+        quick = fresh(text)
+    assert_same(quick, fresh(text, quick_rows=False))
+    return quick, runs == [True] and prelex(text) is not None
+
+
+def test_the_seed_plan_is_read_the_quick_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (DATA / "targets.yaml").read_text(encoding="utf-8")
+    composed, stayed_quick = compose_both(text, monkeypatch)
+    assert stayed_quick
+    row = composed.data["indicators"]["contract_turnover"]["values"]["青云谱区"]
+    assert [str(v) for v in row] == ["6.0", "7.0", "8.3"]
+
+
+QUICK = {
+    "rows": "a:\n  x: [1, 2, 3]\n  y: [4, 5.50, 6]\n",
+    "a comment after the row": "x: [1, 2]  # 注释\n",
+    "windows line ends": "a:\r\n  x: [1, 2]\r\n  y: [3, 4]\r\n",
+    "spaces inside": "x: [ 1 ,2 ,  3 ]\n",
+    "signs and zeros": "x: [+1, -0, -2.50, 0.0, 0]\n",
+    "no newline at the end": "x: [1, 2]",
+    "one row quick, one not": "x: [1, 010]\ny: [1, 2]\n",
+    "commented-out row": "# x: [1, 2]\ny: [3]\n",
+    "a key with a colon": "'a: b': [1, 2]\n",
+    "inside a flow mapping": "a: {b: [1],\n  c: [3, 4]\n}\n",
+    "inside a flow sequence": "a: [\n  b: [1, 2]\n]\n",
+    "items of a list": "- a: [1, 2]\n- b: [3]\n",
+    "a row under a list item": "a:\n- [0]\n- b: [1, 2]\n",
+    "a plain multi-line scalar": "t: abc\n  y [1, 2]\nx: [5]\n",
+    "a line separator (a line break to YAML 1.1)": "a: x\u2028b: [1, 2]\n",
+}
+SLOW = {
+    "odd figures only": "x: [010, 1.2.3, 5.]\n",
+    "inside a block scalar": "note: |\n  a: [1, 2]\nx: [3, 4]\n",
+    "inside a quoted string": "t: 'abc\n  y: [1, 2]\n  '\nx: [5]\n",
+    "inside a double-quoted string": 't: "abc\n  y: [1, 2]\n  "\nx: [5]\n',
+    "the tag already in the text": "t: '!planchk-row'\nx: [1, 2]\n",
+    "a %TAG directive": "%TAG ! tag:example.com,2000:\n---\nx: [1, 2]\n",
+    "a duplicate key": "x: [1]\nx: [2]\n",
+    "too deep": "".join(f"{' ' * i}k{i}:\n" for i in range(40)) + " " * 40 + "x: [1]\n",
+    "a figure too long": "x: [" + "1" * 41 + "]\ny: [2]\n",
+    "an anchor": "x: &a [1, 2]\n",
+    "a tab before the row": "x:\t[1, 2]\n",
+    "a comment glued to the row": "x: [1, 2]#c\n",
+    "syntax error after rows": "x: [1, 2]\ny: [3, 4\n",
+}
+
+
+@pytest.mark.parametrize("text", QUICK.values(), ids=QUICK.keys())
+def test_quick_cases(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert compose_both(text, monkeypatch)[1]
+
+
+@pytest.mark.parametrize("text", SLOW.values(), ids=SLOW.keys())
+def test_cases_the_parser_decides(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert not compose_both(text, monkeypatch)[1]
+
+
+FIGURES = st.sampled_from(["0", "1", "12", "-3", "+4", "0.5", "6.0", "010", "1.2.3", "5.", "~"])
+KEYS = st.sampled_from(["甲", "乙街道", "'a: b'", "c#d", '"e f"', "g", "h"])
+
+
+@st.composite
+def rows(draw: st.DrawFn) -> str:
+    figures = draw(st.lists(FIGURES, min_size=1, max_size=5))
+    separator = draw(st.sampled_from([", ", ",", " , "]))
+    inner = separator.join(figures)
+    shapes = ["[{}]", "[ {} ]", "[{}]  # 注", "[{}]#x", "&a [{}]"]
+    return draw(st.sampled_from(shapes)).format(inner)
+
+
+@st.composite
+def documents(draw: st.DrawFn, depth: int = 0) -> list[str]:
+    lines: list[str] = []
+    for key in draw(st.lists(KEYS, min_size=1, max_size=4, unique=True)):
+        shape = draw(
+            st.sampled_from(["row", "row", "nested", "block", "quoted", "comment", "flow"])
+            if depth < 2
+            else st.sampled_from(["row", "block", "quoted", "comment"])
+        )
+        if shape == "row":
+            lines.append(f"{key}: {draw(rows())}")
+        elif shape == "nested":
+            lines.append(f"{key}:")
+            lines += ["  " + line for line in draw(documents(depth + 1))]
+        elif shape == "block":
+            lines += [f"{key}: |", f"  x: {draw(rows())}"]
+        elif shape == "quoted":
+            lines += [f"{key}: 'text", f"  x: {draw(rows())}", "  '"]
+        elif shape == "comment":
+            lines += [f"# {key}: {draw(rows())}", f"{key}: {draw(rows())}"]
+        else:
+            lines += [f"{key}: {{a: {draw(rows())},", f"  b: {draw(rows())}", "}"]
+    return lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents(), st.sampled_from(["\n", "\r\n"]))
+def test_any_document_composes_the_same_both_ways(lines: list[str], newline: str) -> None:
+    text = newline.join(lines) + newline
+    assert_same(fresh(text), fresh(text, quick_rows=False))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789+-. e_x", min_size=1, max_size=8))
+def test_a_figure_set_aside_is_one_the_resolver_reads_as_a_number(token: str) -> None:
+    number_cache.clear()
+    pieces = _ROW.split(f"x: [{token}]\n")
+    if len(pieces) > 1:  # taken as a row of numbers: the resolver must agree
+        figure = token.strip(" ")  # as YAML reads the item of a flow sequence
+        value = resolve_plain(figure)
+        assert isinstance(value, Decimal)
+        assert str(value) == str(Decimal(figure))
