@@ -114,6 +114,18 @@ def test_color_follows_no_color_and_force_color() -> None:
     assert "\x1b[" in colored.stdout
 
 
+def test_text_output_escapes_control_characters_from_the_plan(tmp_path: Path) -> None:
+    # YAML's "\\e" puts a raw ESC into a name; printed as is, it would steer the terminal.
+    targets = MINIMAL_TARGETS + '      "丙\\e[2J街道": [1, 1]\n'
+    write_plan(tmp_path, targets)
+    for env in ({"NO_COLOR": "1"}, {"FORCE_COLOR": "1", "NO_COLOR": ""}):
+        result = runner.invoke(app, ["validate", str(tmp_path)], env=env)
+        lines = [line for line in result.stdout.splitlines() if "丙" in line]
+        assert lines, result.stdout
+        assert all("丙\\x1b[2J街道" in line for line in lines)
+        assert "\x1b[2J" not in result.stdout
+
+
 def test_rules_lists_every_code() -> None:
     result = runner.invoke(app, ["rules", "--format", "json"])
     assert result.exit_code == 0

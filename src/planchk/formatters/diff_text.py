@@ -14,7 +14,7 @@ from planchk.diff import DiffReport
 from planchk.findings import Finding
 from planchk.formatters import RenderOptions
 from planchk.formatters.diff_common import cell_tables, other_changes, summary
-from planchk.formatters.text import finding_line
+from planchk.formatters.text import Painter, finding_line
 
 DIRECTION_STYLES = {1: "green", -1: "red", 0: "yellow"}
 
@@ -63,7 +63,7 @@ def _findings(console: Console, diff: DiffReport) -> None:
         if findings:
             console.print(Text(template(count=len(findings)), style=style))
             for finding in findings:
-                console.print(finding_line(finding), soft_wrap=True)
+                console.print(_finding(finding), soft_wrap=True)
     console.print(messages.DIFF_REMAINING(count=len(diff.remaining)))
     console.print()
 
@@ -72,5 +72,10 @@ def _unusable(console: Console, findings: tuple[Finding, ...]) -> None:
     if findings:
         console.print(Text(messages.DIFF_UNUSABLE(count=len(findings)), style="bold red"))
         for finding in findings:
-            console.print(finding_line(finding), soft_wrap=True)
+            console.print(_finding(finding), soft_wrap=True)
         console.print()
+
+
+def _finding(finding: Finding) -> Text:
+    # The line as validate prints it; its ANSI styles become rich's (shown when colour is on).
+    return Text.from_ansi(finding_line(finding, Painter(color=True)))

@@ -1,16 +1,14 @@
 """The report people read: findings grouped by file, one line each, then a summary line.
 
 Each line starts with file:line:column so that terminals and editors can jump to it, and is
-never hard-wrapped, so that it can be searched in a CI log.
+never hard-wrapped, so that it can be searched in a CI log. Colours are plain ANSI styles:
+this format is what a pre-commit hook prints on every commit, and rich (which the tables of
+`planchk rules` and `diff` use) costs more to import than the whole check of a small plan.
 """
 
 from __future__ import annotations
 
-import io
 from itertools import groupby
-
-from rich.console import Console
-from rich.text import Text
 
 from planchk import messages
 from planchk.findings import Finding, Severity, Suggestion
@@ -18,56 +16,62 @@ from planchk.formatters import RenderOptions
 from planchk.report import Report
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_SGR = {"bold": "1", "dim": "2", "underline": "4", "red": "31", "green": "32", "yellow": "33"}
+_SGR["cyan"] = "36"
+# A plan's text may hold control characters (YAML allows "\e" in a quoted string); shown as
+# escapes, they can neither break a finding's line nor steer the terminal.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
+
+
+class Painter:
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, text: str, style: str = "") -> str:
+        text = text.translate(_CONTROLS)
+        if not (self.color and style):
+            return text
+        codes = ";".join(_SGR[word] for word in style.split())
+        return f"\x1b[{codes}m{text}\x1b[0m"
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=options.color,
-        no_color=not options.color,
-        highlight=False,
-        soft_wrap=True,
-        width=200,
-    )
+    paint = Painter(options.color)
+    lines: list[str] = []
     for file, findings in groupby(report.findings, key=lambda f: f.location.file):
-        console.print(Text(file, style="bold underline"))
+        lines.append(paint(file, "bold underline"))
         for finding in findings:
-            console.print(finding_line(finding))
+            lines.append(finding_line(finding, paint))
             if options.suggestions:
-                for line in suggestion_lines(finding):
-                    console.print(line)
-        console.print()
-    console.print(summary_line(report, options))
-    return buffer.getvalue()
+                lines.extend(suggestion_lines(finding, paint))
+        lines.append("")
+    lines.extend(summary_lines(report, options, paint))
+    return "\n".join(lines) + "\n"
 
 
-def finding_line(finding: Finding) -> Text:
-    line = Text("  ")
-    line.append(str(finding.location), style="bold")
-    line.append(": ")
+def finding_line(finding: Finding, paint: Painter) -> str:
     severity_style = "dim" if finding.waived else STYLES[finding.severity]
-    line.append(messages.severity(finding.severity.label), style=severity_style)
-    line.append(f" {finding.code} ", style="bold")
-    line.append(f"[{finding.slug}] ", style="dim")
     if finding.waived is None:
-        line.append(finding.message)
+        message = paint(finding.message)
     else:
-        line.append(
-            messages.WAIVED_MESSAGE(message=finding.message, reason=finding.waived),
-            style="dim",
+        message = paint(
+            messages.WAIVED_MESSAGE(message=finding.message, reason=finding.waived), "dim"
         )
-    return line
+    return (
+        f"  {paint(str(finding.location), 'bold')}: "
+        f"{paint(messages.severity(finding.severity.label), severity_style)}"
+        f"{paint(f' {finding.code} ', 'bold')}{paint(f'[{finding.slug}] ', 'dim')}{message}"
+    )
 
 
-def suggestion_lines(finding: Finding) -> list[Text]:
+def suggestion_lines(finding: Finding, paint: Painter) -> list[str]:
     """The suggested corrections under a totals finding, or why there is none."""
     if finding.code != "PC101" and not finding.suggestions:
         return []
     if not finding.suggestions:
-        return [Text("      " + messages.SUGGESTION_LINE(text=messages.NO_SUGGESTION.text))]
+        return ["      " + paint(messages.SUGGESTION_LINE(text=messages.NO_SUGGESTION.text))]
     return [
-        Text("      " + messages.SUGGESTION_LINE(text=suggestion_message(s)), style="green")
+        "      " + paint(messages.SUGGESTION_LINE(text=suggestion_message(s)), "green")
         for s in finding.suggestions
     ]
 
@@ -78,8 +82,8 @@ def suggestion_message(suggestion: Suggestion) -> str:
     )
 
 
-def summary_line(report: Report, options: RenderOptions) -> Text:
+def summary_lines(report: Report, options: RenderOptions, paint: Painter) -> list[str]:
     passed = not report.exit_code(options.fail_on)
-    return Text(
-        messages.summary(report, options.fail_on), style="bold green" if passed else "bold red"
-    )
+    style = "bold green" if passed else "bold red"
+    # The summary may be two lines (the baseline's count): each styled on its own.
+    return [paint(line, style) for line in messages.summary(report, options.fail_on).split("\n")]
