@@ -13,10 +13,21 @@ import pytest
 from typer.testing import CliRunner
 
 from planchk.cli import app
+from planchk.diff import beside
 from planchk.report import Report
 from tests.conftest import DATA
 
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True, params=["in-process", "forked"])
+def new_side_in(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every diff test runs twice: both sides read here, and the new one in a forked child
+    (what `planchk diff` does with large plans on two cores) - the results must not differ."""
+    monkeypatch.setattr(beside, "MIN_BYTES", 0 if request.param == "forked" else 10**15)
+    if request.param == "forked":
+        monkeypatch.setattr(beside, "_cpus", lambda: 2)
+    return str(request.param)
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import enum
-import json
 import gc
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -24,7 +24,6 @@ from planchk.findings import Severity
 if TYPE_CHECKING:
     from planchk.config import Config
     from planchk.diff import DiffReport
-    from planchk.diff.sides import Side
 
 app = typer.Typer(
     name="planchk",
@@ -259,15 +258,16 @@ def diff(
 ) -> None:
     """Show what changed between two revisions of a plan and what it did to the findings."""
     from planchk import session
-    from planchk.diff.sides import build_sides
+    from planchk.diff import Comparison
     from planchk.progress import spinner
 
     with _usage_errors():
         config = session.resolve(config_file)
         existing = [Path(arg) for arg in args if Path(arg).exists()]
+        # Started before the spinner: a forked child should not inherit its thread.
+        comparison = Comparison(args, session.default_paths(config), config)
         with spinner(existing or session.default_paths(config)):
-            sides = build_sides(args, session.default_paths(config), config.max_bytes)
-            report = _render_diff(sides, config, output_format.value, output)
+            report = _render_diff(comparison.run(), config, output_format.value, output)
     if report.unusable:
         raise typer.Exit(2)
     failing = fail_on_new is not None and report.introduced_at(Severity.parse(fail_on_new.value))
@@ -378,22 +378,20 @@ def diff_driver(
 ) -> None:
     """Git external diff driver: git config diff.planchk.command "planchk diff-driver"."""
     from planchk import session
+    from planchk.diff import diff_sides
     from planchk.diff.sides import driver_sides
 
     del old_hex, old_mode, new_hex, new_mode  # git passes them; the content is what counts
     with _usage_errors():
         config = session.resolve(None)
-        _render_diff(driver_sides(path, old_file, new_file, config.max_bytes), config, "text", None)
+        sides = driver_sides(path, old_file, new_file, config.max_bytes)
+        _render_diff(diff_sides(*sides, config), config, "text", None)
 
 
-def _render_diff(
-    sides: tuple[Side, Side], config: Config, fmt: str, output: Path | None
-) -> DiffReport:
+def _render_diff(report: DiffReport, config: Config, fmt: str, output: Path | None) -> DiffReport:
     from planchk.atomic import write_atomic
-    from planchk.diff import diff_sides
     from planchk.formatters import RenderOptions, get_diff
 
-    report = diff_sides(sides[0], sides[1], config)
     options = RenderOptions(color=output is None and _stdout_color(), fail_on=config.fail_on)
     rendered = get_diff(fmt)(report, options)
     if report.unusable and output is not None:

@@ -9,18 +9,22 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from planchk.config import Config
 from planchk.context import PlanContext
+from planchk.diff.beside import Beside, worth_forking
 from planchk.diff.changes import Change
-from planchk.diff.sides import Side
+from planchk.diff.sides import Side, side_readers
 from planchk.diff.targets import compare_targets
 from planchk.diff.tasks import compare_tasks
 from planchk.engine import check_discovery
 from planchk.findings import Finding, Severity
 from planchk.loader import LoadedFile
+from planchk.loader.sourcemap import SourceMap
 from planchk.models import TargetsFile, TasksFile
 from planchk.offices import OfficeRegistry
+from planchk.progress import input_size
 from planchk.report import Report
 
 DIFF_SCHEMA_VERSION = 1
@@ -40,16 +44,59 @@ class DiffReport:
         return [f for f in self.introduced if f.severity >= level and f.waived is None]
 
 
-def diff_sides(old: Side, new: Side, config: Config) -> DiffReport:
+@dataclass
+class CheckedSide:
+    """One side read and checked: all a diff needs of it."""
+
+    side: Side
+    report: Report
+
+
+def check_side(side: Side, config: Config) -> CheckedSide:
     # A diff says what changed; suggested corrections are validate's (--fix-suggestions).
-    before = check_discovery(old.discovery, config, suggest=False)
-    after = check_discovery(new.discovery, config, suggest=False)
-    changes = list(_file_changes(old, new))
+    return CheckedSide(side, check_discovery(side.discovery, config, suggest=False))
+
+
+def diff_sides(old: Side, new: Side, config: Config) -> DiffReport:
+    return diff_checked(check_side(old, config), check_side(new, config))
+
+
+def diff_checked(old: CheckedSide, new: CheckedSide) -> DiffReport:
+    before, after = old.report, new.report
+    changes = list(_file_changes(old.side, new.side))
     introduced, resolved, remaining = finding_delta(before, after)
     unusable = tuple(f for f in (*before.findings, *after.findings) if f.fatal)
     return DiffReport(
-        old.label, new.label, tuple(changes), introduced, resolved, remaining, unusable
+        old.side.label, new.side.label, tuple(changes), introduced, resolved, remaining, unusable
     )
+
+
+class Comparison:
+    """`planchk diff`'s work: the new side read and checked in a forked child (when the input
+    is large enough and a second CPU is there), while this process does the old side."""
+
+    def __init__(self, args: list[str], default_paths: list[Path], config: Config) -> None:
+        self.config = config
+        self.read_old, self.read_new = side_readers(args, default_paths, config.max_bytes)
+        size = input_size([Path(a) for a in args if Path(a).exists()] or default_paths)
+        self.new = Beside(self._checked_new) if worth_forking(size) else None
+
+    def run(self) -> DiffReport:
+        try:
+            old = check_side(self.read_old(), self.config)
+            new = self.new.result() if self.new else check_side(self.read_new(), self.config)
+        finally:
+            if self.new is not None:
+                self.new.cancel()
+        return diff_checked(old, new)
+
+    def _checked_new(self) -> CheckedSide:
+        checked = check_side(self.read_new(), self.config)
+        for file in checked.side.all_files():
+            # Findings hold their positions already; the text and its positions need not
+            # travel back from the child.
+            file.sourcemap = SourceMap(file.display)
+        return checked
 
 
 def finding_delta(

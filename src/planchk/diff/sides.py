@@ -9,7 +9,9 @@ compare each other. Revisions are read through git itself (`git show REV:./path`
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path, PurePosixPath
 
 from planchk import messages
@@ -34,23 +36,42 @@ class Side:
     files: dict[str, LoadedFile]  # identity key (path within the side) -> file
     discovery: Discovery
 
+    def all_files(self) -> list[LoadedFile]:
+        """Every file read for this side, including targets files read only for context."""
+        plans = self.discovery.plans
+        found = [*self.files.values(), *self.discovery.loaded]
+        found += [f for plan in plans for f in (plan.targets, plan.tasks) if f is not None]
+        return list({id(f): f for f in found}.values())
 
-def build_sides(args: list[str], default_paths: list[Path], max_bytes: int) -> tuple[Side, Side]:
+
+SideReader = Callable[[], Side]
+
+
+def side_readers(
+    args: list[str], default_paths: list[Path], max_bytes: int
+) -> tuple[SideReader, SideReader]:
+    """What reads each side, once the arguments are known to name two sides.
+
+    Reading is left to the caller, which may read the two sides at once (see beside.py).
+    """
     revisions, paths = _split(args)
     if not revisions:
         if len(paths) != 2:
             raise SideError(messages.DIFF_TWO_SIDES)
-        return _path_sides(paths[0], paths[1], max_bytes)
+        old, new = paths
+        if old.is_dir() != new.is_dir():
+            raise SideError(messages.DIFF_MIXED_SIDES, old=old, new=new)
+        return partial(path_side, old, max_bytes), partial(path_side, new, max_bytes)
     if len(revisions) > 2:
         shown = " ".join(revisions)
         raise SideError(messages.DIFF_TOO_MANY_REVISIONS, count=len(revisions), revisions=shown)
     for revision in revisions:
         _verify(revision)
     targets = paths or default_paths
-    old = revision_side(revisions[0], targets, max_bytes)
+    old_side = partial(revision_side, revisions[0], targets, max_bytes)
     if len(revisions) == 2:
-        return old, revision_side(revisions[1], targets, max_bytes)
-    return old, working_side(targets, max_bytes)
+        return old_side, partial(revision_side, revisions[1], targets, max_bytes)
+    return old_side, partial(working_side, targets, max_bytes)
 
 
 def _split(args: list[str]) -> tuple[list[str], list[Path]]:
@@ -64,12 +85,6 @@ def _split(args: list[str]) -> tuple[list[str], list[Path]]:
         else:
             revisions.append(arg)
     return revisions, paths
-
-
-def _path_sides(old: Path, new: Path, max_bytes: int) -> tuple[Side, Side]:
-    if old.is_dir() != new.is_dir():
-        raise SideError(messages.DIFF_MIXED_SIDES, old=old, new=new)
-    return path_side(old, max_bytes), path_side(new, max_bytes)
 
 
 def path_side(path: Path, max_bytes: int) -> Side:

@@ -21,6 +21,9 @@ _COLUMN_MASK = (1 << COLUMN_BITS) - 1
 _PARSER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_State = tuple[str, str, dict[DataPath, int], dict[DataPath, int]]
+
+
 def pack(line: int, column: int) -> int:
     return (line << COLUMN_BITS) | min(column, _COLUMN_MASK)
 
@@ -42,6 +45,14 @@ class SourceMap:
         self.keys: dict[DataPath, int] = {}
         self._line_starts: list[int] | None = None
         self._items = lru_cache(maxsize=4096)(self._item_positions)
+
+    def __getstate__(self) -> _State:
+        # The cache of re-found items is a bound function: it is rebuilt, not pickled.
+        return self.file, self.text, self.nodes, self.keys
+
+    def __setstate__(self, state: _State) -> None:
+        self.__init__(state[0], state[1])  # type: ignore[misc]
+        self.nodes, self.keys = state[2], state[3]
 
     def add_node(self, path: DataPath, line: int, column: int) -> None:
         self.nodes[path] = pack(line, column)
