@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from itertools import chain
 
-from planchk.blanks import has_blank
 from planchk.context import PlanContext
 from planchk.findings import Problem, Severity
 from planchk.messages import joined
@@ -39,19 +40,23 @@ def precision_scan(ctx: PlanContext) -> dict[str, Precision]:
         if whole_file:
             scan.examples[0] = str(next(_non_blank(indicator), 0))
             continue
-        cells = chain.from_iterable(indicator.values.values())
-        if "." not in "".join(map(str, cells)):  # a table of whole numbers, decided at C speed
-            scan.examples[0] = str(next((v for v in _non_blank(indicator)), 0))
+        cells = filter(_NOT_BLANK, chain.from_iterable(indicator.values.values()))
+        texts = list(map(str, cells))
+        if "." not in "".join(texts):  # a table of whole numbers, decided at C speed
+            scan.examples[0] = texts[0] if texts else "0"
             continue
-        for area, row in indicator.values.items():
-            texts = (
-                [str(v) for v in row if v is not None] if has_blank(row) else list(map(str, row))
-            )
-            if texts and "." not in "".join(texts):  # the common case: whole numbers
-                scan.examples.setdefault(0, texts[0])
-                continue
-            _scan_row(scan, area, row, whole=unit is not None and unit.whole)
+        # Each distinct printed text once, in the order of the table (a table repeats its
+        # figures): the first value printed with each number of decimals is the example.
+        for text in dict.fromkeys(texts):
+            point = text.find(".")
+            scan.examples.setdefault(0 if point < 0 else len(text) - point - 1, text)
+        if unit is not None and unit.whole:
+            for area, row in indicator.values.items():
+                scan.fractional += _fractional(area, row)
     return scans
+
+
+_NOT_BLANK = partial(operator.is_not, None)
 
 
 def _non_blank(indicator: Indicator) -> Iterator[Decimal]:
@@ -59,15 +64,13 @@ def _non_blank(indicator: Indicator) -> Iterator[Decimal]:
         yield from (value for value in row if value is not None)
 
 
-def _scan_row(scan: Precision, area: str, row: Sequence[Decimal | None], whole: bool) -> None:
-    for index, value in enumerate(row):
-        if value is None:
-            continue
-        text = str(value)
-        point = text.find(".")
-        scan.examples.setdefault(0 if point < 0 else len(text) - point - 1, text)
-        if whole and point >= 0 and value != value.to_integral_value():
-            scan.fractional.append((area, index))
+def _fractional(area: str, row: Sequence[Decimal | None]) -> list[tuple[str, int]]:
+    """The cells of a count's row that are not whole numbers."""
+    return [
+        (area, index)
+        for index, value in enumerate(row)
+        if value is not None and value != value.to_integral_value()
+    ]
 
 
 @rule(
