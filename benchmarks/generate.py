@@ -5,7 +5,8 @@
 
 Every parent's value is the exact sum of its parts (so a clean plan has no sum finding), values
 grow year by year, and --errors injects that share of mistyped cells (a digit changed), which
-planchk must find.
+planchk must find. --decimals D prints every value with D decimals in 亿元 (a money table)
+instead of whole counts in 件.
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ def plan_text(args: argparse.Namespace) -> Iterator[str]:
     yield "indicators:\n"
     for index in range(args.indicators):
         rows = indicator_rows(rng, order, parts, args.years)
-        yield f"  indicator_{index:02d}:\n    name: 指标{index:02d}\n    unit: 件\n"
+        unit = "亿元" if args.decimals else "件"
+        yield f"  indicator_{index:02d}:\n    name: 指标{index:02d}\n    unit: {unit}\n"
         yield f"    kind: flow\n    years: [{years}]\n    values:\n"
         for area in order:
             values = rows[area]
@@ -81,7 +83,15 @@ def plan_text(args: argparse.Namespace) -> Iterator[str]:
                     values[cell] + mistakes.randint(1, 9),
                     *values[cell + 1 :],
                 ]
-            yield f"      {area}: [{', '.join(map(str, values))}]\n"
+            yield f"      {area}: [{', '.join(printed(v, args.decimals) for v in values)}]\n"
+
+
+def printed(value: int, decimals: int) -> str:
+    """`value` hundredths (for 2 decimals) as printed: 12345 -> 123.45, exactly."""
+    if not decimals:
+        return str(value)
+    digits = str(value).rjust(decimals + 1, "0")
+    return f"{digits[:-decimals]}.{digits[-decimals:]}"
 
 
 def shape_for(cells: int, indicators: int, years: int) -> tuple[int, int]:
@@ -100,6 +110,7 @@ def main() -> None:
     parser.add_argument("--indicators", type=int, default=20)
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--errors", type=float, default=0.0, help="share of mistyped rows")
+    parser.add_argument("--decimals", type=int, default=0, help="decimals of every value")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     if args.cells:

@@ -13,6 +13,7 @@ bare `yaml.parse` event streaming of the same file.
 from __future__ import annotations
 
 import argparse
+import compileall
 import itertools
 import os
 import shutil
@@ -61,10 +62,12 @@ def measure(command: list[str], repeat: int) -> Figure:
     return best
 
 
-def generate(directory: Path, cells: int, errors: float = 0.0) -> Path:
+def generate(
+    directory: Path, cells: int, errors: float = 0.0, extra: list[str] | None = None
+) -> Path:
     subprocess.run(
         [PY, str(HERE / "generate.py"), str(directory), "--cells", str(cells),
-         "--errors", str(errors)],
+         "--errors", str(errors), *(extra or [])],
         check=True,
     )  # fmt: skip
     return directory
@@ -80,6 +83,24 @@ def size_row(cells: int, work: Path, repeat: int) -> dict[str, Figure]:
         "validate": measure([PY, "-m", "planchk", "validate", str(plan), "-f", "json"], repeat),
         "diff": measure([PY, "-m", "planchk", "diff", str(plan), str(other), "-f", "json"], repeat),
     }
+
+
+def other_plans(cells: int, work: Path, repeat: int) -> dict[str, tuple[Figure, Figure]]:
+    """validate on plans unlike the clean count plan, each against `yaml.parse` of itself:
+    money tables printed with 2 decimals, and a draft where 1% of the rows are mistyped
+    (thousands of findings, each with its part cells and, in JSON, suggested corrections)."""
+    money = generate(work / f"m{cells}", cells, extra=["--decimals", "2"])
+    draft = generate(work / f"e{cells}", cells, errors=0.01)
+    figures = {}
+    for label, plan, fmt in (
+        ("2 decimals", money, "json"),
+        ("1% rows wrong, text", draft, "text"),
+        ("1% rows wrong, json", draft, "json"),
+    ):
+        validate = [PY, "-m", "planchk", "validate", str(plan), "-f", fmt]
+        parse = [PY, "-c", PARSE, str(plan / "targets.yaml")]
+        figures[label] = (measure(validate, repeat), measure(parse, repeat))
+    return figures
 
 
 def data_row(repeat: int) -> tuple[Figure, Figure | None]:
@@ -119,6 +140,14 @@ def imports_row() -> tuple[str, float]:
     return done.stdout.strip().splitlines()[-1], total / 1e6
 
 
+def report_others(cells: int, others: dict[str, tuple[Figure, Figure]]) -> None:
+    print()
+    print(f"other plans of {cells} cells | validate          | yaml.parse        | ratio")
+    for label, (validate, parse) in others.items():
+        ratio = validate.seconds / parse.seconds
+        print(f"{label:>26} | {validate} | {parse} | {ratio:5.2f}")
+
+
 def report(rows: dict[int, dict[str, Figure]], data: tuple[Figure, Figure | None]) -> None:
     print(
         f"{'cells':>9} | {'yaml.parse':>17} | {'yaml.load':>17} | {'validate':>17} | {'diff':>17}"
@@ -153,14 +182,26 @@ def report(rows: dict[int, dict[str, Figure]], data: tuple[Figure, Figure | None
     print(f"validate -f json on data/: imports {seconds:.2f} s; heavy modules imported: {heavy}")
 
 
+def byte_compile() -> None:
+    """Compile planchk's modules as `pip install` does. An editable install under
+    PYTHONDONTWRITEBYTECODE (set on these machines) would otherwise compile every module
+    at every start, 50 ms that no installed planchk pays (yamllint's are compiled)."""
+    import planchk
+
+    compileall.compile_dir(str(Path(planchk.__file__).parent), quiet=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", nargs="*", type=float, default=[1e3, 1e4, 1e5, 1e6])
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    byte_compile()
     with tempfile.TemporaryDirectory(prefix="planchk-bench-") as work:
         rows = {int(size): size_row(int(size), Path(work), args.repeat) for size in args.sizes}
         report(rows, data_row(max(args.repeat, 5)))
+        largest = int(max(args.sizes))
+        report_others(largest, other_plans(largest, Path(work), args.repeat))
 
 
 if __name__ == "__main__":
