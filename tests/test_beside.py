@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sys
 import time
 from pathlib import Path
@@ -62,6 +63,15 @@ def test_a_result_that_cannot_travel_is_computed_again_here() -> None:
 def test_an_exception_of_the_work_is_the_parents_own() -> None:
     with pytest.raises(ValueError, match="bad input"):
         Beside(lambda: int("bad input")).result()
+
+
+def test_a_parent_that_ignores_its_children_still_gets_the_result() -> None:
+    # With SIGCHLD ignored the kernel reaps the child itself and waitpid finds no child.
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        assert Beside(os.getpid).result() != os.getpid()
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
 
 
 def test_cancel_stops_a_running_child() -> None:

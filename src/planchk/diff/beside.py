@@ -58,9 +58,8 @@ class Beside(Generic[T]):
                 raise
             self.child = None
             os.close(pipe)
-            _, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) == 0:
-                with contextlib.suppress(Exception):
+            if _finished_well(pid):
+                with contextlib.suppress(Exception):  # a cut-off pickle does not load
                     return pickle.loads(payload)  # type: ignore[no-any-return]
         return self.work()
 
@@ -74,6 +73,14 @@ class Beside(Generic[T]):
                 os.kill(pid, signal.SIGKILL)
             with contextlib.suppress(OSError):
                 os.waitpid(pid, 0)
+
+
+def _finished_well(pid: int) -> bool:
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        return True  # reaped already (SIGCHLD ignored): the pickle itself must be whole
+    return os.waitstatus_to_exitcode(status) == 0
 
 
 def _start(work: Callable[[], T]) -> tuple[int, int] | None:

@@ -95,8 +95,9 @@ class _Composer:
             self.out.problems.append((codes.YAML_SYNTAX, self.syntax_problem(error, text)))
         finally:
             parser.dispose()
-        if prelexed is not None and (self.short or self.out.problems or next(self.rows, None)):
-            # A row that did not come back as a sequence, or a problem to report: the
+        unclaimed = next(self.rows, None) is not None
+        if prelexed is not None and (self.short or unclaimed or self.out.problems):
+            # A row the parser did not see as a sequence, or a problem to report: the
             # original text decides (see rows.py).
             return _Composer(self.smap.file, text).run(text, quick_rows=False)
         return self.out
