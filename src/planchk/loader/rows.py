@@ -34,9 +34,12 @@ _PLACEHOLDER = MARK + " []"
 # parser's path and get the same treatment as anywhere else.
 _NUMBER = r"[-+]?+(?:0|[1-9][0-9]*+)(?:\.[0-9]++)?+"
 # A mapping entry on one line, no comment before the value (a commented-out row stays a
-# comment): the key part, then the numbers between the brackets; a comment may follow.
+# comment): the key part, the numbers between the brackets, and what may follow them (a
+# comment, a carriage return). Only the brackets and what is between them are replaced: the
+# parser still reads everything else, so that a character it refuses (a control character in
+# the comment, say) is refused as in the original.
 _ROW = re.compile(
-    rf"^([^#\n]*?: ++)\[ *+({_NUMBER}(?: *+, *+{_NUMBER})*+) *+\](?: +#[^\n]*)?\r?$",
+    rf"^([^#\n]*?: ++)\[ *+({_NUMBER}(?: *+, *+{_NUMBER})*+) *+\]((?: +#[^\n]*)?\r?)$",
     re.MULTILINE | re.ASCII,
 )
 
@@ -51,15 +54,15 @@ def prelex(text: str) -> Prelexed | None:
     """The file with its number rows set aside, or None when there is nothing to set aside."""
     if MARK in text:
         return None
-    # split() with two groups gives [before, key part, numbers, between, key part, ...].
+    # split() with three groups gives [before, key part, numbers, after, between, ...].
     pieces = _ROW.split(text)
-    bodies = pieces[2::3]
+    bodies = pieces[2::4]
     if not bodies:
         return None
     rows = _rows(bodies)
     if rows is None:
         return None
-    pieces[2::3] = repeat(_PLACEHOLDER, len(bodies))
+    pieces[2::4] = repeat(_PLACEHOLDER, len(bodies))
     return Prelexed("".join(pieces), rows)
 
 
