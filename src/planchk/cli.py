@@ -189,7 +189,7 @@ def validate(
     from planchk.atomic import write_atomic
     from planchk.engine import check_paths
     from planchk.formatters import RenderOptions, get
-    from planchk.progress import spinner
+    from planchk.progress import input_size, spinner
 
     with _usage_errors():
         config = session.resolve(
@@ -203,7 +203,7 @@ def validate(
         format_name = _format_name(output_format)
         # Only text with --fix-suggestions, JSON and SARIF show suggested corrections.
         suggest = fix_suggestions or (format_name in SUGGESTING_FORMATS and write_baseline is None)
-        with spinner(targets):
+        with spinner(input_size(targets)):
             report = check_paths(targets, config, suggest=suggest)
         if baseline is not None:
             report = baselines.without_baseline(report, baselines.read_baseline(baseline))
@@ -263,10 +263,9 @@ def diff(
 
     with _usage_errors():
         config = session.resolve(config_file)
-        existing = [Path(arg) for arg in args if Path(arg).exists()]
         # Started before the spinner: a forked child should not inherit its thread.
         comparison = Comparison(args, session.default_paths(config), config)
-        with spinner(existing or session.default_paths(config)):
+        with spinner(comparison.size):
             report = _render_diff(comparison.run(), config, output_format.value, output)
     if report.unusable:
         raise typer.Exit(2)
@@ -296,13 +295,13 @@ def report(
 ) -> None:
     """Lay out the plan's tables, goals and tasks with every finding marked where it is."""
     from planchk import session
-    from planchk.progress import spinner
+    from planchk.progress import input_size, spinner
     from planchk.reporting.write import write_report
 
     with _usage_errors():
         config = session.resolve(config_file)
         targets = paths or session.default_paths(config)
-        with spinner(targets):
+        with spinner(input_size(targets)):
             checked = write_report(targets, config, output_format.value, output)
     raise typer.Exit(2 if checked.unusable else 0)
 

@@ -33,8 +33,8 @@ def should_show(size: int, terminal: bool) -> bool:
 
 
 @contextlib.contextmanager
-def spinner(paths: list[Path]) -> Iterator[None]:
-    size = input_size(paths)
+def spinner(size: int) -> Iterator[None]:
+    """Around the work on `size` bytes of input (see input_size)."""
     if not should_show(size, sys.stderr.isatty()):
         yield
         return

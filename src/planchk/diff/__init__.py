@@ -78,8 +78,9 @@ class Comparison:
     def __init__(self, args: list[str], default_paths: list[Path], config: Config) -> None:
         self.config = config
         self.read_old, self.read_new = side_readers(args, default_paths, config.max_bytes)
-        size = input_size([Path(a) for a in args if Path(a).exists()] or default_paths)
-        self.new = Beside(self._checked_new) if worth_forking(size) else None
+        existing = [Path(arg) for arg in args if Path(arg).exists()]
+        self.size = input_size(existing or default_paths)  # bytes of YAML, about
+        self.new = Beside(self._checked_new) if worth_forking(self.size) else None
 
     def run(self) -> DiffReport:
         try:

@@ -16,8 +16,15 @@ from planchk.formatters import RenderOptions
 from planchk.report import Report
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_SGR = {"bold": "1", "dim": "2", "underline": "4", "red": "31", "green": "32", "yellow": "33"}
-_SGR["cyan"] = "36"
+_SGR = {
+    "bold": "1",
+    "dim": "2",
+    "underline": "4",
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "cyan": "36",
+}
 # A plan's text may hold control characters (YAML allows "\e" in a quoted string); shown as
 # escapes, they can neither break a finding's line nor steer the terminal.
 _CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}

@@ -14,7 +14,7 @@ them again from their sequence's position only when a finding needs one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -162,38 +162,35 @@ class _Composer:
 
     def quick_row(self, event: Any) -> bool:
         """A row set aside (rows.py) as a mapping's value: store its values in one step."""
-        stack = self.stack
-        if not stack or event.anchor is not None or len(stack) >= MAX_DEPTH:
-            return False
-        parent = stack[-1]
-        if parent.__class__ is tuple or parent.key is None or parent.skip_value:
-            return False  # an item of a sequence, or a dropped duplicate: open() handles it
-        key = parent.key
-        parent.container[key] = self.claim()
-        parent.key = None
-        mark = event.start_mark
-        self.nodes[(*parent.path, key)] = ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
-        return True
+        return self.store_row(event, self.claim) is not None
 
     def row_start(self, event: Any) -> bool:
         """Open a sequence that is a mapping's value (a table row) the quick way, if it is one."""
-        stack = self.stack
-        if not stack or event.anchor is not None or event.tag is not None:
+        if event.tag is not None:
             return False
+        stored = self.store_row(event, list)
+        if stored is None:
+            return False
+        self.stack.append(stored)  # a light frame; open() makes it a _Frame if a node nests
+        return True
+
+    def store_row(
+        self, event: Any, make: Callable[[], list[Any]]
+    ) -> tuple[list[Any], DataPath] | None:
+        """A sequence starting as the value of the open mapping's pending key: stored there
+        with its position; None when it is anything else (open() handles those)."""
+        stack = self.stack
+        if not stack or event.anchor is not None or len(stack) >= MAX_DEPTH:
+            return None
         parent = stack[-1]
         if parent.__class__ is tuple or parent.key is None or parent.skip_value:
-            return False  # an item of a sequence, or a dropped duplicate: open() handles it
-        if len(stack) >= MAX_DEPTH:
-            return False
-        key = parent.key
-        row: list[Any] = []
-        parent.container[key] = row
-        parent.key = None
+            return None  # an item of a sequence, or a dropped duplicate
+        key, parent.key = parent.key, None
+        row = parent.container[key] = make()
         path = (*parent.path, key)
         mark = event.start_mark
         self.nodes[path] = ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
-        stack.append((row, path))  # a light frame; open() makes it a _Frame if a node nests
-        return True
+        return row, path
 
     def on_other(self, event: Any, kind: type) -> bool:
         """Collection starts and document-level events; True at the end of the stream."""
