@@ -21,8 +21,8 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from planchk.cli import app
-from planchk.context import PlanContext
 from planchk.findings import Problem
+from planchk.rules.context import PlanContext
 from tests.conftest import DATA, MINIMAL_TARGETS
 
 CORPUS = Path(__file__).parent / "bad_inputs"

@@ -14,8 +14,8 @@ import yaml
 from typer.testing import CliRunner
 
 from planchk import __version__
+from planchk.catalog import all_codes
 from planchk.cli import app
-from planchk.registry import all_codes
 from tests.conftest import DATA, MINIMAL_TARGETS, write_plan
 
 runner = CliRunner()
@@ -181,7 +181,7 @@ def test_validation_does_not_import_what_it_does_not_use(fmt: str) -> None:
         f"sys.argv = ['planchk', 'validate', {str(DATA)!r}, '-f', {fmt!r}]\n"
         "try:\n    runpy.run_module('planchk', run_name='__main__')\nexcept SystemExit:\n    pass\n"
         "heavy = ['rich', 'planchk.diff', 'planchk.formatters.sarif', 'openpyxl',"
-        " 'planchk.reporting', 'planchk.importers', 'selenium']\n"
+        " 'planchk.formatters.report', 'planchk.importers', 'selenium']\n"
         "sys.stderr.write(' '.join(m for m in heavy if m in sys.modules))\n"
     )
     done = subprocess.run(

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from planchk.cli import app
 from planchk.engine import check_paths
 from planchk.findings import Finding
-from planchk.slips import classify, printed
+from planchk.rules.suggest.slips import classify, printed
 from tests.conftest import DATA, check_texts
 
 runner = CliRunner()

@@ -15,10 +15,10 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from planchk import catalogue
 from planchk.cli import app
 from planchk.config import load_config
-from planchk.schema import json_schema
+from planchk.formatters import codes as catalogue
+from planchk.models.schema import json_schema
 from tests.conftest import DATA, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -213,7 +213,7 @@ def test_json_docs_list_every_diff_change_kind() -> None:
 def test_json_docs_describe_every_finding_field_and_slip_kind(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from planchk.slips import WEIGHTS
+    from planchk.rules.suggest.slips import WEIGHTS
 
     documented = (ROOT / "docs" / "json-output.md").read_text(encoding="utf-8")
     shutil.copytree(DATA, tmp_path / "data")

@@ -201,7 +201,7 @@ def test_explain_in_chinese() -> None:
 
 
 def test_reference_docs_in_both_languages_are_current() -> None:
-    from planchk import catalogue
+    from planchk.formatters import codes as catalogue
 
     for language, path in catalogue.REFERENCE_PATHS.items():
         i18n.set_language(language)

@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from planchk.cli import app
+from planchk.formatters.report.xlsx import number_format
 from planchk.loader import load_file
 from planchk.models import TargetsFile
-from planchk.reporting.xlsx import number_format
 from tests.conftest import DATA
 
 runner = CliRunner()

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from planchk import registry
-from planchk.registry import CodeInfo, all_codes
+from planchk import catalog
+from planchk.catalog import CodeInfo, all_codes
 
 CASES = Path(__file__).parent / "rule_cases"
-RULES = [pytest.param(info, id=info.code) for info in registry.rules()]
+RULES = [pytest.param(info, id=info.code) for info in catalog.rules()]
 CODES = [pytest.param(info, id=info.code) for info in all_codes()]
 
 
@@ -51,11 +51,11 @@ def test_every_rule_has_failing_and_passing_cases(info: CodeInfo) -> None:
 
 
 def test_resolve_by_code_slug_family_and_prefix() -> None:
-    assert [i.code for i in registry.resolve("PC101")] == ["PC101"]
-    assert [i.code for i in registry.resolve("sum-mismatch")] == ["PC101"]
-    assert [i.code for i in registry.resolve("pc101")] == ["PC101"]
-    assert {i.code for i in registry.resolve("totals")} == {
+    assert [i.code for i in catalog.resolve("PC101")] == ["PC101"]
+    assert [i.code for i in catalog.resolve("sum-mismatch")] == ["PC101"]
+    assert [i.code for i in catalog.resolve("pc101")] == ["PC101"]
+    assert {i.code for i in catalog.resolve("totals")} == {
         i.code for i in all_codes() if i.code.startswith("PC1")
     }
-    assert registry.resolve("no-such-rule") == []
-    assert registry.resolve("") == []
+    assert catalog.resolve("no-such-rule") == []
+    assert catalog.resolve("") == []

@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 from planchk.cli import app
 from planchk.engine import check_paths
 from planchk.findings import Severity
-from planchk.hierarchy import Hierarchy
 from planchk.loader import load_file
 from planchk.models import TargetsFile, TasksFile
-from planchk.offices import OfficeRegistry
+from planchk.plan.hierarchy import Hierarchy
+from planchk.plan.offices import OfficeRegistry
 from planchk.report import Report
 from tests.conftest import DATA
 

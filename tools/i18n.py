@@ -35,12 +35,8 @@ HEADER = """\
 
 def entries() -> list[tuple[str, str]]:
     """(context, English template) of every user-facing text, sorted by context."""
-    import planchk.diff.changes
-    import planchk.importers.texts
-    import planchk.loader.schema_errors
-    import planchk.reporting.texts  # noqa: F401
     from planchk import messages
-    from planchk.registry import all_codes
+    from planchk.catalog import all_codes
 
     found = {m.key: m.english for m in messages.CATALOGUE}
     for info in all_codes():

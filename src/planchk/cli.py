@@ -184,12 +184,12 @@ def validate(
     ] = False,
 ) -> None:
     """Check plan files: schema, sums, trends, units, goals and task offices."""
-    from planchk import baseline as baselines
-    from planchk import session
     from planchk.atomic import write_atomic
+    from planchk.config import overrides as session
     from planchk.engine import check_paths
     from planchk.formatters import RenderOptions, get
     from planchk.progress import input_size, spinner
+    from planchk.suppress import baseline as baselines
 
     with _usage_errors():
         config = session.resolve(
@@ -257,7 +257,7 @@ def diff(
     ] = None,
 ) -> None:
     """Show what changed between two revisions of a plan and what it did to the findings."""
-    from planchk import session
+    from planchk.config import overrides as session
     from planchk.diff import Comparison
     from planchk.progress import spinner
 
@@ -294,9 +294,9 @@ def report(
     config_file: ConfigOption = None,
 ) -> None:
     """Lay out the plan's tables, goals and tasks with every finding marked where it is."""
-    from planchk import session
+    from planchk.config import overrides as session
+    from planchk.formatters.report.write import write_report
     from planchk.progress import input_size, spinner
-    from planchk.reporting.write import write_report
 
     with _usage_errors():
         config = session.resolve(config_file)
@@ -376,7 +376,7 @@ def diff_driver(
     new_mode: str,
 ) -> None:
     """Git external diff driver: git config diff.planchk.command "planchk diff-driver"."""
-    from planchk import session
+    from planchk.config import overrides as session
     from planchk.diff import diff_sides
     from planchk.diff.sides import driver_sides
 
@@ -410,7 +410,7 @@ def list_rules(
     ] = RulesFormat.text,
 ) -> None:
     """List every finding code with its slug, family, default severity and title."""
-    from planchk import catalogue
+    from planchk.formatters import codes as catalogue
 
     if output_format is RulesFormat.text:
         catalogue.print_table()
@@ -429,7 +429,7 @@ def explain(
     ] = False,
 ) -> None:
     """Show a rule's documentation: why it exists, a bad and a good example, its options."""
-    from planchk import catalogue
+    from planchk.formatters import codes as catalogue
     from planchk.registry import resolve
 
     if all_rules:
@@ -444,8 +444,8 @@ def explain(
 @app.command("config")
 def show_config(config_file: ConfigOption = None) -> None:
     """Print the resolved configuration (defaults included) as TOML."""
-    from planchk import session
-    from planchk.config_text import as_toml
+    from planchk.config import overrides as session
+    from planchk.config.toml import as_toml
 
     with _usage_errors():
         config = session.resolve(config_file)
@@ -459,7 +459,7 @@ def schema(
     ] = None,
 ) -> None:
     """Print the JSON Schema of the plan files, for editors that validate YAML as you type."""
-    from planchk.schema import json_schema
+    from planchk.models.schema import json_schema
 
     document = (
         json_schema(kind.value) if kind else {k: json_schema(k) for k in ("targets", "tasks")}

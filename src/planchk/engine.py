@@ -7,32 +7,16 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from planchk import registry
+from planchk import catalog
+from planchk.codes.input import NO_AREAS
+from planchk.codes.meta import INTERNAL_ERROR
 from planchk.config import Config
-from planchk.context import PlanContext
-from planchk.discover import NO_AREAS, Discovery, Plan, discover
-from planchk.findings import Finding, Location, Problem, Severity
-from planchk.registry import CodeInfo, code
+from planchk.findings import Finding, Location, Problem
+from planchk.loader.discover import Discovery, Plan, discover
+from planchk.registry import CodeInfo
 from planchk.report import Report
-from planchk.waivers import WaiverSet
-
-INTERNAL_ERROR = code(
-    "PC999",
-    "internal-error",
-    Severity.ERROR,
-    "planchk failed on this plan",
-    "planchk failed while running {rule} ({error}); this is a bug in planchk, not in the "
-    "plan: please report it with the file (PLANCHK_DEBUG=1 shows the traceback)",
-    """
-    Why: a rule that fails must not hide the other rules' findings or end in a traceback.
-
-    Bad:
-        (a bug in planchk)
-
-    Good:
-        (no bug)
-    """,
-)
+from planchk.rules.context import PlanContext
+from planchk.suppress.waivers import WaiverSet
 
 # Rules that compare office names need the areas, which only the targets file declares.
 _NEED_AREAS = frozenset({"PC031", "PC601", "PC602"})
@@ -63,7 +47,7 @@ def check_plan(
     plan: Plan, config: Config, config_waivers: WaiverSet, *, suggest: bool = True
 ) -> list[Finding]:
     ctx = PlanContext(plan.targets, plan.tasks, config, suggest=suggest)
-    raw = [f for info in registry.rules() if config.enabled(info.code) for f in _run(info, ctx)]
+    raw = [f for info in catalog.rules() if config.enabled(info.code) for f in _run(info, ctx)]
     if ctx.tasks_file is not None and ctx.hierarchy is None:
         raw.append(NO_AREAS.finding(Problem(Location(ctx.tasks_file.display, 1, 1), "tasks", {})))
     in_plan = WaiverSet.from_file(ctx.targets_file, ctx.targets.waivers if ctx.targets else [])

@@ -121,7 +121,7 @@ def words(table: dict[str, Message], key: object) -> str:
     return found.text if found else str(key)
 
 
-# --- suggested corrections (planchk.corrections), one whole sentence per kind of slip ---
+# --- suggested corrections (rules/suggest/corrections.py), one sentence per kind of slip ---
 SUGGESTIONS = {
     kind: message(f"ui.suggest-{kind}", english)
     for kind, english in {

@@ -9,23 +9,15 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 from planchk import messages
+from planchk.loader.discover import input_size
 
 # About a second of work on a two-core machine (a 1,000,000-cell plan is 10.6 MB and
 # validates in 2 s; see benchmarks/README.md).
 THRESHOLD_BYTES = 5 * 1024 * 1024
 
-
-def input_size(paths: list[Path]) -> int:
-    total = 0
-    for path in paths:
-        candidates = path.glob("*.y*ml") if path.is_dir() else [path]
-        for candidate in candidates:
-            with contextlib.suppress(OSError):
-                total += candidate.stat().st_size
-    return total
+__all__ = ["THRESHOLD_BYTES", "input_size", "should_show", "spinner"]
 
 
 def should_show(size: int, terminal: bool) -> bool:

@@ -1,9 +1,13 @@
-"""The catalogue of finding codes: every code planchk can report, rule or not.
+"""The register of finding codes: how a code, rule or not, is declared and looked up.
 
 A code is registered once with its slug, family, default severity, title and message
 template. Rules add a check function through the `rule` decorator; loading problems (syntax,
 schema, references) register a code without one. Codes are stable and never reused: a renamed
 slug stays as an alias.
+
+This module sits low and imports nothing above it: it holds the codes registered so far.
+The complete catalogue is planchk.catalog, which imports every family; ask it, not this
+module, for every code.
 """
 
 from __future__ import annotations
@@ -12,15 +16,15 @@ import inspect
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 from planchk import i18n
 from planchk.findings import Arg, Finding, Problem, Severity
 
-if TYPE_CHECKING:
-    from planchk.context import PlanContext
-
-Check = Callable[["PlanContext"], Iterable[Problem]]
+# A rule's check takes the rules' view of a plan (planchk.rules.context.PlanContext), which
+# sits above this module: typed here by what it returns.
+Check = Callable[[Any], Iterable[Problem]]
+C = TypeVar("C", bound=Check)
 
 FAMILIES: dict[str, str] = {
     "PC0": "input",
@@ -140,10 +144,10 @@ def rule(
     aliases: tuple[str, ...] = (),
     options: Mapping[str, Option] | None = None,
     localize: Callable[[Mapping[str, Arg]], Mapping[str, Arg]] | None = None,
-) -> Callable[[Check], Check]:
+) -> Callable[[C], C]:
     """Register a check function under a code; its docstring is the rule's documentation."""
 
-    def decorate(check: Check) -> Check:
+    def decorate(check: C) -> C:
         doc = inspect.cleandoc(check.__doc__ or "")
         info = CodeInfo(
             code, slug, severity, title, template, doc, check, aliases, options or {}, localize
@@ -155,7 +159,7 @@ def rule(
 
 
 def all_codes() -> list[CodeInfo]:
-    _load_catalogue()
+    """The codes registered so far, in order (planchk.catalog: all of them)."""
     return sorted(_CODES.values(), key=lambda info: info.code)
 
 
@@ -164,13 +168,11 @@ def rules() -> Iterator[CodeInfo]:
 
 
 def get(code: str) -> CodeInfo:
-    _load_catalogue()
     return _CODES[code]
 
 
 def resolve(name: str) -> list[CodeInfo]:
     """Codes named by a code, slug, alias, family name or `all`; empty when none matches."""
-    _load_catalogue()
     name = name.strip()
     if not name:
         return []
@@ -180,11 +182,6 @@ def resolve(name: str) -> list[CodeInfo]:
         return [_CODES[_BY_NAME[name]]]
     upper = name.upper()
     return [info for info in all_codes() if info.family == name or info.code.startswith(upper)]
-
-
-def _load_catalogue() -> None:
-    # Families are imported explicitly in one place (planchk.rules); nothing is discovered.
-    import planchk.rules  # noqa: F401
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planchk.config import Config
-from planchk.context import PlanContext
 from planchk.diff.beside import Beside, worth_forking
 from planchk.diff.changes import Change
 from planchk.diff.sides import Side, side_readers
@@ -21,11 +20,12 @@ from planchk.diff.tasks import compare_tasks
 from planchk.engine import check_discovery
 from planchk.findings import Finding, Severity
 from planchk.loader import LoadedFile
+from planchk.loader.discover import input_size
 from planchk.loader.sourcemap import SourceMap
 from planchk.models import TargetsFile, TasksFile
-from planchk.offices import OfficeRegistry
-from planchk.progress import input_size
+from planchk.plan.offices import OfficeRegistry
 from planchk.report import Report
+from planchk.rules.context import PlanContext
 
 DIFF_SCHEMA_VERSION = 1
 

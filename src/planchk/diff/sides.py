@@ -15,7 +15,8 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 
 from planchk import messages
-from planchk.discover import (
+from planchk.loader import LoadedFile, load_bytes, load_file
+from planchk.loader.discover import (
     PLAN_FILE_NAMES,
     PLAN_FILE_NAMES_ALL,
     Discovery,
@@ -23,7 +24,6 @@ from planchk.discover import (
     pair,
     plan_paths,
 )
-from planchk.loader import LoadedFile, load_bytes, load_file
 
 
 class SideError(messages.PlanchkError):

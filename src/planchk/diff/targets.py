@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from planchk.diff.changes import Change
 from planchk.diff.values import compare_indicator
-from planchk.hierarchy import Hierarchy
 from planchk.models import TargetsFile
-from planchk.units import Unit, UnitTable
+from planchk.plan.hierarchy import Hierarchy
+from planchk.plan.units import Unit, UnitTable
 
 GOAL_FIELDS = ("text", "indicator", "area", "year", "op", "value", "unit")
 PLAN_FIELDS = ("title", "document_number", "issuer", "issued", "period")

@@ -15,7 +15,7 @@ from planchk.diff.changes import Change
 from planchk.findings import Arg
 from planchk.models import TasksFile
 from planchk.models.tasks import Task
-from planchk.offices import OfficeRegistry
+from planchk.plan.offices import OfficeRegistry
 
 ANNEX_ROLES = ("lead", "responsible", "cooperating")
 Registries = tuple[OfficeRegistry, OfficeRegistry]

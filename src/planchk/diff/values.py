@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 from planchk.diff.changes import Change
-from planchk.hierarchy import Hierarchy
 from planchk.models.targets import Indicator
-from planchk.units import UnitTable
+from planchk.plan.hierarchy import Hierarchy
+from planchk.plan.units import UnitTable
 
 SETTINGS = ("name", "table", "kind", "sum", "trend", "tolerance")
 Row = Sequence[Decimal | None]

@@ -1,7 +1,9 @@
-"""Output formats: pure functions from a complete, sorted report to a string.
+"""Output formats of the three commands that print a check: validate, diff and report.
 
-Each format lives in its own module and is imported only when chosen, so that JSON output
-does not pay for rich at start-up.
+Each is a pure function from a complete, sorted result to text (or an XLSX's bytes): the
+findings `Report` (`validate`), a `DiffReport` (`diff/`), a `ReportView` (`report/`). One
+registry names them all. Each format lives in its own module and is imported only when
+chosen, so that JSON output does not pay for rich at start-up.
 """
 
 from __future__ import annotations
@@ -9,13 +11,14 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from planchk.findings import Severity
 from planchk.report import Report
 
 if TYPE_CHECKING:
     from planchk.diff import DiffReport
+    from planchk.formatters.report.view import ReportView
 
 
 @dataclass(frozen=True)
@@ -29,31 +32,48 @@ class Formatter(Protocol):
     def __call__(self, report: Report, options: RenderOptions) -> str: ...
 
 
-# name -> module that defines `render(report, options)`
-FORMATS: dict[str, str] = {
-    "text": "planchk.formatters.text",
-    "json": "planchk.formatters.json",
-    "sarif": "planchk.formatters.sarif",
-    "github": "planchk.formatters.github",
-    "junit": "planchk.formatters.junit",
+# command -> format name -> the module that defines its `render`:
+#   validate: render(report, options) -> str
+#   diff:     render(diff, options) -> str
+#   report:   render(view) -> str | bytes
+REGISTRY: dict[str, dict[str, str]] = {
+    "validate": {
+        "text": "planchk.formatters.text",
+        "json": "planchk.formatters.json",
+        "sarif": "planchk.formatters.sarif",
+        "github": "planchk.formatters.github",
+        "junit": "planchk.formatters.junit",
+    },
+    "diff": {
+        "text": "planchk.formatters.diff.text",
+        "json": "planchk.formatters.diff.json",
+        "markdown": "planchk.formatters.diff.markdown",
+    },
+    "report": {
+        "html": "planchk.formatters.report.html",
+        "xlsx": "planchk.formatters.report.xlsx",
+        "markdown": "planchk.formatters.report.markdown",
+    },
 }
+FORMATS = REGISTRY["validate"]
+DIFF_FORMATS = REGISTRY["diff"]
+REPORT_FORMATS = REGISTRY["report"]
 
 
-# name -> module that defines `render(diff, options)` for planchk diff
-DIFF_FORMATS: dict[str, str] = {
-    "text": "planchk.formatters.diff_text",
-    "json": "planchk.formatters.diff_json",
-    "markdown": "planchk.formatters.diff_markdown",
-}
-
-
-def get_diff(name: str) -> Callable[[DiffReport, RenderOptions], str]:
-    module = importlib.import_module(DIFF_FORMATS[name])
-    render: Callable[[DiffReport, RenderOptions], str] = module.render
-    return render
+def _render(command: str, name: str) -> Any:
+    return importlib.import_module(REGISTRY[command][name]).render
 
 
 def get(name: str) -> Formatter:
-    module = importlib.import_module(FORMATS[name])
-    render: Formatter = module.render
+    render: Formatter = _render("validate", name)
+    return render
+
+
+def get_diff(name: str) -> Callable[[DiffReport, RenderOptions], str]:
+    render: Callable[[DiffReport, RenderOptions], str] = _render("diff", name)
+    return render
+
+
+def get_report(name: str) -> Callable[[ReportView], str | bytes]:
+    render: Callable[[ReportView], str | bytes] = _render("report", name)
     return render

@@ -11,9 +11,9 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from planchk import messages
+from planchk.catalog import CodeInfo, all_codes, get
 from planchk.findings import Finding
 from planchk.formatters import RenderOptions
-from planchk.registry import CodeInfo, all_codes, get
 from planchk.report import Report
 
 

@@ -12,10 +12,10 @@ import json
 from typing import Any
 
 from planchk import __version__, i18n, messages
-from planchk.catalogue import explain
+from planchk.catalog import CodeInfo, all_codes
 from planchk.findings import Finding, Location, Severity, Suggestion
 from planchk.formatters import RenderOptions
-from planchk.registry import CodeInfo, all_codes
+from planchk.formatters.codes import explain
 from planchk.report import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -11,8 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
 
+from planchk.codes import input as codes
 from planchk.findings import Finding, Location, Problem
-from planchk.loader import codes
 from planchk.loader.cells import cell_problems
 from planchk.loader.compose import compose as compose_text
 from planchk.loader.schema_errors import schema_problems

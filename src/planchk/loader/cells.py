@@ -12,8 +12,9 @@ from decimal import Decimal
 from itertools import chain
 from typing import Any
 
+from planchk.codes.schema import WRONG_TYPE
 from planchk.findings import Location, Problem
-from planchk.loader.schema_errors import WRONG_TYPE, value_kind
+from planchk.loader.schema_errors import value_kind
 from planchk.loader.sourcemap import SourceMap
 from planchk.registry import CodeInfo
 

@@ -20,8 +20,8 @@ from typing import Any
 
 import yaml
 
+from planchk.codes import input as codes
 from planchk.findings import Location, Problem
-from planchk.loader import codes
 from planchk.loader.rows import MARK, prelex
 from planchk.loader.scalars import number_cache, resolve_plain
 from planchk.loader.sourcemap import COLUMN_BITS, DataPath, SourceMap, position_after, unpack

@@ -1,36 +1,8 @@
-"""Every rule family, imported here explicitly so that the catalogue is complete and ordered.
+"""The rules, one module per family, each rule a small function that yields problems.
 
-Nothing is discovered by scanning folders: a family that is not imported here does not run.
+Beside the families, and below them: `suggest/` (suggested corrections, asked for by the
+totals and relations rules), `sums` (every column's sum, shared by the totals and
+plausibility rules), `context` (what the rules look at: PlanContext and the lookups rules
+share) and `options` (parsers of rule options). A family never imports another family. The
+families are imported in one place, planchk.catalog; this package imports none of them.
 """
-
-from planchk import discover, engine, waivers
-from planchk.loader import codes as load_codes
-from planchk.loader import schema_errors
-from planchk.rules import (
-    coverage,
-    goals,
-    plausibility,
-    references,
-    relations,
-    tasks,
-    totals,
-    trends,
-    units,
-)
-
-__all__ = [
-    "coverage",
-    "discover",
-    "engine",
-    "goals",
-    "load_codes",
-    "plausibility",
-    "references",
-    "relations",
-    "schema_errors",
-    "tasks",
-    "totals",
-    "trends",
-    "units",
-    "waivers",
-]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from planchk.blanks import has_blank
-from planchk.context import PlanContext
 from planchk.findings import Problem, Severity
+from planchk.plan.numbers import has_blank
 from planchk.registry import rule
+from planchk.rules.context import PlanContext
 
 
 @rule(

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from planchk.context import Cell, PlanContext
 from planchk.findings import Problem, Severity
 from planchk.models.targets import Goal
+from planchk.plan.goal_text import read_wording, satisfies
 from planchk.registry import rule
-from planchk.wording import read_wording, satisfies
+from planchk.rules.context import Cell, PlanContext, goal_area
 
 
 @dataclass(frozen=True)
@@ -45,16 +45,6 @@ def goal_checks(ctx: PlanContext) -> list[GoalCheck]:
         target = goal_unit.to(table_unit, goal.value)
         checks.append(GoalCheck(goal_id, goal, cell, cell.value, target, indicator.unit))
     return checks
-
-
-def goal_area(ctx: PlanContext, goal: Goal) -> str | None:
-    hierarchy = ctx.hierarchy
-    if hierarchy is None:
-        return None
-    if goal.area is not None:
-        return hierarchy.canonical(goal.area)
-    roots = hierarchy.roots
-    return roots[0] if len(roots) == 1 else None
 
 
 def _report(ctx: PlanContext, check: GoalCheck) -> Problem:

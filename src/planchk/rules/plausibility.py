@@ -15,12 +15,13 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any, cast
 
-from planchk.context import PlanContext
 from planchk.findings import Problem, Severity
 from planchk.models.targets import Indicator
-from planchk.options import percent, positive_number
+from planchk.plan.units import tidy
 from planchk.registry import Option, rule
-from planchk.units import tidy
+from planchk.rules.context import PlanContext, goal_area
+from planchk.rules.options import percent, positive_number
+from planchk.rules.sums import column_sums
 
 INFO = Severity.INFO
 
@@ -286,8 +287,6 @@ def total_unit_slip(ctx: PlanContext) -> Iterator[Problem]:
           甲街道: [3.3]
           乙街道: [5.0]
     """
-    from planchk.rules.totals import column_sums
-
     for column in ctx.shared(column_sums):
         if column.parts in (0, column.total):
             continue
@@ -328,8 +327,6 @@ def goal_out_of_reach(ctx: PlanContext) -> Iterator[Problem]:
         values:
           全区: [100, 150]
     """
-    from planchk.rules.goals import goal_area
-
     for goal_id, goal in ctx.goals():
         indicator = ctx.indicator(goal.indicator)
         area = goal_area(ctx, goal)

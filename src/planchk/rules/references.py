@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planchk.context import PlanContext
 from planchk.findings import Problem, Severity
 from planchk.registry import rule
+from planchk.rules.context import PlanContext
 
 E = Severity.ERROR
 

@@ -6,19 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from planchk.context import PlanContext
 from planchk.findings import Arg, Location, Problem, Severity, Suggestion
 from planchk.messages import RELATION_PROBLEMS
+from planchk.plan.relations import Relation, RelationError, evaluate, holds, may_hold
 from planchk.registry import rule
-from planchk.relations import (
-    Relation,
-    RelationError,
-    evaluate,
-    holds,
-    may_hold,
-    parsed_relations,
-    values_lookup,
-)
+from planchk.rules.context import PlanContext, parsed_relations, values_lookup
 
 
 @dataclass(frozen=True)
@@ -86,7 +78,7 @@ def _cell_location(ctx: PlanContext, name: str, check: RelationCheck) -> Locatio
 
 def _suggestions(ctx: PlanContext, check: RelationCheck) -> tuple[Suggestion, ...]:
     """One cell of the relation mistyped: for each, the value that makes it hold exactly."""
-    from planchk.corrections import checker_for, ranked, slip_edit  # not at start-up
+    from planchk.rules.suggest.corrections import checker_for, ranked, slip_edit  # not at start-up
 
     if check.relation.op != "==":
         return ()

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from planchk.context import PlanContext
 from planchk.findings import Problem, Severity
 from planchk.messages import ROLES as ROLE_WORDS
 from planchk.messages import words
 from planchk.models.tasks import Task
 from planchk.registry import rule
+from planchk.rules.context import PlanContext
 
 ROLES = ("lead", "responsible", "cooperating")
 CHINESE_NUMERALS = "一二三四五六七八九十"

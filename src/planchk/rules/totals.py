@@ -8,116 +8,14 @@ hundredths with no error in the plan, while counts (家, 件) are exact and have
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
-from typing import cast
+from collections.abc import Iterator
 
-from planchk.blanks import has_blank
-from planchk.context import PlanContext
 from planchk.findings import Problem, Severity, Suggestion
-from planchk.models.targets import Indicator, SumMode
-from planchk.options import choice, decimal_or_printed
+from planchk.models.targets import SumMode
 from planchk.registry import Option, rule
-
-
-@dataclass(frozen=True)
-class ColumnSum:
-    """One total and its parts in one year."""
-
-    indicator: str
-    name: str
-    area: str
-    year: int
-    index: int
-    mode: SumMode
-    total: Decimal
-    parts: Decimal
-    tolerance: Decimal
-    part_areas: tuple[str, ...]
-
-    @property
-    def imbalance(self) -> Decimal:
-        return self.parts - self.total
-
-    @property
-    def within_rounding(self) -> bool:
-        return abs(self.imbalance) <= self.tolerance
-
-    def violates_mode(self) -> bool:
-        """Whether the parts break the sum mode (before rounding is taken into account)."""
-        if self.mode == "at_least":
-            return self.imbalance < 0
-        if self.mode == "at_most":
-            return self.imbalance > 0
-        return self.imbalance != 0
-
-
-def half_unit(value: Decimal) -> Decimal:
-    """Half a unit of the last printed digit: how far the printed value may be from the truth."""
-    exponent = value.as_tuple().exponent
-    return Decimal(5).scaleb(int(exponent) - 1) if isinstance(exponent, int) else Decimal(0)
-
-
-def column_sums(ctx: PlanContext) -> list[ColumnSum]:
-    """Every checkable (total, parts) pair of every summed indicator; blanks are skipped."""
-    targets, hierarchy = ctx.targets, ctx.hierarchy
-    if targets is None or hierarchy is None:
-        return []
-    sums: list[ColumnSum] = []
-    for ind_id, indicator in targets.indicators.items():
-        mode = ctx.sum_mode(indicator)
-        if mode == "none":
-            continue
-        rows = ctx.rows(ind_id)
-        for parent, parts in hierarchy.parts.items():
-            sums.extend(_columns(ctx, ind_id, indicator, mode, rows, parent, parts))
-    return sums
-
-
-def _columns(  # noqa: PLR0913, PLR0917  (one level of one indicator: all of it is needed)
-    ctx: PlanContext,
-    ind_id: str,
-    indicator: Indicator,
-    mode: SumMode,
-    rows: Mapping[str, Sequence[Decimal | None]],
-    parent: str,
-    parts: Sequence[str],
-) -> Iterator[ColumnSum]:
-    total_row = rows.get(parent)
-    part_rows = [rows.get(area) for area in parts]
-    if total_row is None or None in part_rows:
-        return  # a missing row is a coverage finding, not a sum to check
-    years = len(indicator.years)
-    # zip transposes the parts' rows into columns at C speed; a short row ends the columns
-    # early, and row-length reports it.
-    columns: Iterator[tuple[Decimal | None, ...]] = zip(total_row[:years], *part_rows, strict=False)
-    blanks = ctx.has_blanks(ind_id)  # asked once per table, not once per column
-    for index, (total, *column) in enumerate(columns):
-        if blanks and (total is None or has_blank(column)):
-            continue  # a blank cell is a coverage finding
-        addends = cast(list[Decimal], column)  # no blank: the table has none, or none here
-        parts_sum = sum(addends, Decimal(0))
-        if parts_sum == total:
-            continue  # the common case: nothing more to work out
-        total = cast(Decimal, total)
-        values = [total, *addends]
-        yield ColumnSum(
-            ind_id, indicator.name, parent, indicator.years[index], index, mode,
-            total, parts_sum, _tolerance(ctx, indicator, values), tuple(parts),
-        )  # fmt: skip
-
-
-def _tolerance(ctx: PlanContext, indicator: Indicator, values: list[Decimal]) -> Decimal:
-    configured = indicator.tolerance
-    if configured is None:
-        configured = ctx.option("PC102", "tolerance")  # a Decimal, or "printed"
-    if isinstance(configured, Decimal):
-        return configured
-    unit = ctx.units.get(indicator.unit)
-    if unit is not None and unit.whole:
-        return Decimal(0)  # counts are exact: 99 enterprises is not a rounded figure
-    return sum((half_unit(v) for v in values), Decimal(0))
+from planchk.rules.context import PlanContext
+from planchk.rules.options import choice, decimal_or_printed
+from planchk.rules.sums import ColumnSum, column_sums
 
 
 def _report(ctx: PlanContext, column: ColumnSum) -> Problem:
@@ -139,7 +37,9 @@ def _report(ctx: PlanContext, column: ColumnSum) -> Problem:
     )
     suggestions: tuple[Suggestion, ...] = ()
     if ctx.suggest and column.mode == "exact" and not column.within_rounding:
-        from planchk.corrections import suggest  # only when a column is off: not at start-up
+        from planchk.rules.suggest.corrections import (
+            suggest,  # only when a column is off: not at start-up
+        )
 
         suggestions = suggest(ctx, column.indicator, column.area, column.index, column.imbalance)
     return Problem(problem.location, problem.path, problem.args, parts, suggestions)

@@ -12,12 +12,12 @@ import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 
-from planchk.blanks import has_blank
-from planchk.context import PlanContext
 from planchk.findings import Problem, Severity
 from planchk.models.targets import TrendPolicy
-from planchk.options import percent
+from planchk.plan.numbers import has_blank
 from planchk.registry import Option, rule
+from planchk.rules.context import PlanContext
+from planchk.rules.options import percent
 
 _not_above: Callable[[Decimal | None, Decimal | None], bool] = operator.le  # type: ignore[assignment]
 

@@ -11,11 +11,11 @@ from functools import partial
 from itertools import chain
 from typing import cast
 
-from planchk.context import PlanContext
 from planchk.findings import Problem, Severity
 from planchk.messages import joined
 from planchk.models.targets import Indicator
 from planchk.registry import rule
+from planchk.rules.context import PlanContext
 
 _DECIMAL_POINT = re.compile(r"[0-9]\.[0-9]")
 

@@ -14,15 +14,15 @@ from html import escape
 
 from planchk import __version__, i18n
 from planchk.findings import Finding, Severity
-from planchk.reporting import texts
-from planchk.reporting.notes import (
+from planchk.formatters.report import texts
+from planchk.formatters.report.notes import (
     cell_notes,
     counts_line,
     finding_line,
     fix_line,
     report_title,
 )
-from planchk.reporting.view import (
+from planchk.formatters.report.view import (
     Fix,
     GoalView,
     PlanView,

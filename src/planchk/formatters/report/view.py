@@ -14,12 +14,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from planchk.context import PlanContext
-from planchk.discover import Discovery, Plan
 from planchk.findings import Finding, Severity, Suggestion
+from planchk.loader.discover import Discovery, Plan
 from planchk.models import TargetsFile, TasksFile
 from planchk.models.targets import Indicator
 from planchk.report import Report
+from planchk.rules.context import PlanContext, goal_area
 
 ROLES = ("lead", "responsible", "cooperating", "text_offices")
 
@@ -247,8 +247,6 @@ def _column_sum(parts: Sequence[Sequence[Decimal | None] | None], index: int) ->
 
 
 def _goal_views(ctx: PlanContext, found: _Lookup) -> Iterable[GoalView]:
-    from planchk.rules.goals import goal_area
-
     for goal_id, goal in ctx.goals():
         planned = None
         indicator, area = ctx.indicator(goal.indicator), goal_area(ctx, goal)

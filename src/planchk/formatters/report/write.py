@@ -8,11 +8,11 @@ from pathlib import Path
 from planchk import messages
 from planchk.atomic import write_atomic
 from planchk.config import Config
-from planchk.discover import discover
 from planchk.engine import check_discovery
+from planchk.formatters import get_report
+from planchk.formatters.report.view import build_view
+from planchk.loader.discover import discover
 from planchk.report import Report
-from planchk.reporting import get
-from planchk.reporting.view import build_view
 
 BINARY_FORMATS = frozenset({"xlsx"})
 
@@ -33,7 +33,7 @@ def write_report(paths: list[Path], config: Config, fmt: str, output: Path | Non
 
         sys.stderr.write(get_formatter("text")(report, RenderOptions(fail_on=config.fail_on)))
         return report
-    rendered = get(fmt)(build_view(found, report))
+    rendered = get_report(fmt)(build_view(found, report))
     if output is None:
         assert isinstance(rendered, str)
         sys.stdout.write(rendered)

@@ -13,7 +13,7 @@ from planchk import messages
 from planchk.diff import DiffReport
 from planchk.findings import Finding
 from planchk.formatters import RenderOptions
-from planchk.formatters.diff_common import cell_tables, other_changes, summary
+from planchk.formatters.diff.common import cell_tables, other_changes, summary
 from planchk.formatters.text import Painter, finding_line
 
 DIRECTION_STYLES = {1: "green", -1: "red", 0: "yellow"}

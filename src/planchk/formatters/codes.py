@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from planchk import i18n, messages
-from planchk.registry import CodeInfo, all_codes
+from planchk.catalog import CodeInfo, all_codes
 
 COLUMNS = ("code", "slug", "family", "severity", "title")
 REFERENCE_PATHS = {"en": "docs/rules.md", "zh": "docs/rules.zh.md"}

@@ -3,7 +3,7 @@
 Every single-cell edit that would balance the column exactly is a candidate: the total set to
 the parts' sum, or one part changed by the imbalance, or one area's values of two years
 swapped where the other year's column is off by the opposite amount. A candidate is kept only
-if a typing slip explains it (planchk.slips) and it breaks nothing else: the column of the
+if a typing slip explains it (the slips module) and it breaks nothing else: the column of the
 level above or below, the trend policy, whole numbers for counts, the sign. Candidates are
 ranked by how plausible the slip is and by how much the correction smooths the area's row
 from year to year (a planted error usually sticks out of its row; an innocent cell changed by
@@ -18,10 +18,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from planchk.context import PlanContext
 from planchk.findings import Suggestion
-from planchk.relations import holds_at, relations_of
-from planchk.slips import WEIGHTS, classify, printed
+from planchk.rules.context import PlanContext, holds_at, relations_of
+from planchk.rules.suggest.slips import WEIGHTS, classify, printed
 
 MAX_SUGGESTIONS = 3
 RELATION_BONUS = 0.5  # making a relation between indicators hold is strong evidence

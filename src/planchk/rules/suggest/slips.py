@@ -19,7 +19,7 @@ from decimal import Decimal
 WEIGHTS = {
     "swap": 0.90,
     "digit": 0.85,
-    "column": 0.80,  # a value typed into the neighbouring year's column (planchk.corrections)
+    "column": 0.80,  # a value typed into the neighbouring year's column (see corrections)
     "shift": 0.75,
     "dropped": 0.70,
     "doubled": 0.70,

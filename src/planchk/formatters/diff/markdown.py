@@ -6,7 +6,7 @@ from planchk import messages
 from planchk.diff import DiffReport
 from planchk.findings import Finding
 from planchk.formatters import RenderOptions
-from planchk.formatters.diff_common import cell_tables, other_changes, summary
+from planchk.formatters.diff.common import cell_tables, other_changes, summary
 
 ARROWS = {1: "▲ ", -1: "▼ ", 0: ""}
 

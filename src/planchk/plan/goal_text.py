@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from planchk.units import UnitTable
+from planchk.plan.units import UnitTable
 
 # Longer words first: 不低于 must not be read as 低于.
 COMPARATOR_WORDS: dict[str, str] = {

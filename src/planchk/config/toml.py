@@ -6,8 +6,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from planchk.catalog import all_codes
 from planchk.config import Config
-from planchk.registry import all_codes
 
 
 def as_toml(config: Config) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from planchk.hierarchy import Hierarchy
 from planchk.models.tasks import TasksFile
+from planchk.plan.hierarchy import Hierarchy
 
 
 @dataclass(frozen=True)

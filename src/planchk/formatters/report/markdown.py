@@ -11,9 +11,9 @@ from collections.abc import Iterable, Sequence
 
 from planchk import __version__
 from planchk.findings import Finding, Severity
-from planchk.reporting import texts
-from planchk.reporting.notes import counts_line, finding_line, fix_line, report_title
-from planchk.reporting.view import (
+from planchk.formatters.report import texts
+from planchk.formatters.report.notes import counts_line, finding_line, fix_line, report_title
+from planchk.formatters.report.view import (
     CellView,
     Fix,
     GoalView,

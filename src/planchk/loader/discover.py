@@ -8,53 +8,19 @@ not reported: it was not asked for).
 
 from __future__ import annotations
 
+import contextlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planchk.findings import Finding, Location, Problem, Severity
+from planchk.codes.input import NO_PLAN_FILES
+from planchk.findings import Finding, Location, Problem
 from planchk.loader import LoadedFile, load_file
-from planchk.registry import CodeInfo, code
+from planchk.registry import CodeInfo
 
 PLAN_FILE_NAMES = {"targets": ("targets.yaml", "targets.yml"), "tasks": ("tasks.yaml", "tasks.yml")}
 PLAN_FILE_NAMES_ALL = (*PLAN_FILE_NAMES["targets"], *PLAN_FILE_NAMES["tasks"])
-
-NO_PLAN_FILES = code(
-    "PC013",
-    "no-plan-files",
-    Severity.ERROR,
-    "No plan files found",
-    "no plan files here: a plan directory holds targets.yaml and/or tasks.yaml",
-    """
-    Why: a path that holds nothing to check is almost always a wrong path; passing it
-    silently would let CI go green on nothing.
-
-    Bad:
-        planchk validate src/
-
-    Good:
-        planchk validate data/
-    """,
-)
-NO_AREAS = code(
-    "PC014",
-    "tasks-without-areas",
-    Severity.WARNING,
-    "Tasks checked without the plan's areas",
-    "no usable targets file beside this tasks file, so the sub-area offices (街办, 镇) are "
-    "unknown: office names are not resolved and the text is not compared with the annex",
-    """
-    Why: the sub-areas are offices too, declared once in targets.yaml; without it the
-    office lists of the tasks cannot be compared.
-
-    Bad:
-        plan/tasks.yaml alone, or beside a targets.yaml that does not load
-
-    Good:
-        plan/targets.yaml and plan/tasks.yaml side by side
-    """,
-)
 
 
 @dataclass
@@ -126,6 +92,17 @@ def disk_context(max_bytes: int) -> ContextLoader:
         return None
 
     return context
+
+
+def input_size(paths: list[Path]) -> int:
+    """The bytes of plan files under `paths`, without reading them (for a progress display)."""
+    total = 0
+    for path in paths:
+        candidates = path.glob("*.y*ml") if path.is_dir() else [path]
+        for candidate in candidates:
+            with contextlib.suppress(OSError):
+                total += candidate.stat().st_size
+    return total
 
 
 def _unique(paths: list[Path]) -> list[Path]:

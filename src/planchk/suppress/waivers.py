@@ -12,49 +12,12 @@ import fnmatch
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from planchk.findings import Finding, Location, Problem, Severity
+from planchk.catalog import resolve
+from planchk.codes.meta import WAIVER_UNKNOWN_RULE, WAIVER_UNUSED
+from planchk.findings import Finding, Location, Problem
 from planchk.loader import LoadedFile
 from planchk.models.common import Waiver
-from planchk.registry import CodeInfo, code, resolve
-
-WAIVER_UNUSED = code(
-    "PC901",
-    "waiver-unused",
-    Severity.WARNING,
-    "A waiver matches no finding",
-    "this waiver ({rule} at {where}) matches no finding; remove it, or correct its rule or path",
-    """
-    Why: a waiver for a finding that was fixed, or one with a misspelt path, hides nothing
-    today but would silently hide a future finding.
-
-    Bad:
-        waivers:
-          - {rule: trend-flow-decrease, where: "*.洪都街道.2022", reason: ...}  # rows say 洪都街办
-
-    Good:
-        waivers:
-          - {rule: trend-flow-decrease, where: "*.洪都街办.2022", reason: ...}
-    """,
-)
-WAIVER_UNKNOWN_RULE = code(
-    "PC902",
-    "waiver-unknown-rule",
-    Severity.ERROR,
-    "A waiver names no known rule",
-    "this waiver names `{rule}`, which is not a rule code, slug or family; see `planchk rules`",
-    """
-    Why: a waiver for a rule that does not exist waives nothing, and the finding it meant
-    to accept still shows, or worse, the author believes it is handled.
-
-    Bad:
-        waivers:
-          - {rule: trend-flow-decline, reason: ...}
-
-    Good:
-        waivers:
-          - {rule: trend-flow-decrease, reason: ...}
-    """,
-)
+from planchk.registry import CodeInfo
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from planchk import messages
 from planchk.findings import Finding
+from planchk.formatters.report import texts
+from planchk.formatters.report.view import CellView, Fix, ReportView, RowView
 from planchk.report import Report
-from planchk.reporting import texts
-from planchk.reporting.view import CellView, Fix, ReportView, RowView
 
 
 def report_title(view: ReportView) -> str:

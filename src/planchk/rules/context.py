@@ -1,7 +1,9 @@
 """What the rules look at: one plan's loaded files and the facts derived from them once.
 
 Derived facts (the hierarchy, the unit table, the office registry, every column sum) are
-computed on first use and shared, so that no rule walks the tables again for itself.
+computed on first use and shared, so that no rule walks the tables again for itself. Below
+the class, the lookups that several rules (and the suggested corrections) share: the plan's
+relations and their values, and the area a goal is about; a rule never imports another rule.
 """
 
 from __future__ import annotations
@@ -13,19 +15,35 @@ from decimal import Decimal
 from functools import cached_property
 from itertools import chain
 from operator import itemgetter
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-from planchk.blanks import has_blank
-from planchk.config import Config
+from planchk import registry
 from planchk.findings import Arg, Location, Problem
-from planchk.hierarchy import Hierarchy
-from planchk.loader import LoadedFile
 from planchk.models import TargetsFile, TasksFile
 from planchk.models.targets import Goal, Indicator, SumMode
-from planchk.offices import OfficeRegistry
-from planchk.units import Unit, UnitTable
+from planchk.plan.hierarchy import Hierarchy
+from planchk.plan.numbers import half_unit, has_blank
+from planchk.plan.offices import OfficeRegistry
+from planchk.plan.relations import Lookup, Relation, RelationError, evaluate, holds, parse
+from planchk.plan.units import Unit, UnitTable
+
+if TYPE_CHECKING:
+    from planchk.loader import LoadedFile
 
 T = TypeVar("T")
+
+
+class RuleOptions(Protocol):
+    """Where the rules' options come from: the run's configuration (planchk.config.Config)."""
+
+    def option(self, code: str, name: str) -> Any: ...
+
+
+class _Defaults:
+    """Every option at its declared default: a plan checked without a configuration."""
+
+    def option(self, code: str, name: str) -> Any:
+        return registry.get(code).options[name].default
 
 
 def _smallest_values(ctx: PlanContext) -> dict[str, Decimal]:
@@ -85,11 +103,11 @@ class PlanContext:
         self,
         targets: LoadedFile | None,
         tasks: LoadedFile | None,
-        config: Config | None = None,
+        config: RuleOptions | None = None,
         *,
         suggest: bool = True,
     ) -> None:
-        self.config = config or Config()
+        self.config = config or _Defaults()
         # Suggested corrections cost a search per sum finding; skipped where nobody sees them.
         self.suggest = suggest
         self.targets_file = targets if targets is not None and targets.usable else None
@@ -233,3 +251,79 @@ class PlanContext:
         found = file.sourcemap.key(source) if on_key else None
         line, column = found or file.sourcemap.nearest(source)
         return Location(file.display, line, column)
+
+
+def goal_area(ctx: PlanContext, goal: Goal) -> str | None:
+    hierarchy = ctx.hierarchy
+    if hierarchy is None:
+        return None
+    if goal.area is not None:
+        return hierarchy.canonical(goal.area)
+    roots = hierarchy.roots
+    return roots[0] if len(roots) == 1 else None
+
+
+def parsed_relations(ctx: PlanContext) -> list[tuple[int, Relation | RelationError]]:
+    """The plan's relations, read; names are indicator ids or unambiguous Chinese names."""
+    targets = ctx.targets
+    if targets is None:
+        return []
+    names = {ind_id: ind_id for ind_id in targets.indicators}
+    by_name: dict[str, list[str]] = {}
+    for ind_id, indicator in targets.indicators.items():
+        by_name.setdefault(indicator.name, []).append(ind_id)
+    names.update({name: ids[0] for name, ids in by_name.items() if len(ids) == 1})
+    out: list[tuple[int, Relation | RelationError]] = []
+    for index, text in enumerate(targets.relations):
+        try:
+            out.append((index, parse(text, names)))
+        except RelationError as error:
+            out.append((index, error))
+    return out
+
+
+def values_lookup(
+    ctx: PlanContext, area: str, year: int, override: tuple[str, Decimal] | None = None
+) -> Lookup:
+    """The values of one area and year, with the half unit their printed digits allow
+    (none for counts); `override` replaces one indicator's value, to try a correction."""
+
+    def lookup(name: str) -> tuple[Decimal, Decimal] | None:
+        if override is not None and override[0] == name:
+            return override[1], Decimal(0)
+        indicator = ctx.indicator(name)
+        if indicator is None or year not in indicator.years:
+            return None
+        row = ctx.rows(name).get(area, ())
+        index = indicator.years.index(year)
+        value = row[index] if index < len(row) else None
+        if value is None:
+            return None
+        unit = ctx.units.get(indicator.unit)
+        return value, Decimal(0) if unit is not None and unit.whole else half_unit(value)
+
+    return lookup
+
+
+def relations_of(ctx: PlanContext, name: str) -> list[Relation]:
+    """The readable relations that involve an indicator."""
+    return [
+        relation
+        for _, relation in ctx.shared(parsed_relations)
+        if isinstance(relation, Relation) and name in relation.refs()
+    ]
+
+
+def holds_at(
+    ctx: PlanContext,
+    relation: Relation,
+    area: str,
+    year: int,
+    override: tuple[str, Decimal] | None = None,
+) -> bool | None:
+    """Whether the relation holds exactly for an area and year (None: a value is missing)."""
+    lookup = values_lookup(ctx, area, year, override)
+    left, right = evaluate(relation.left, lookup), evaluate(relation.right, lookup)
+    if left is None or right is None:
+        return None
+    return holds(relation.op, left[0], right[0])

@@ -23,9 +23,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planchk import messages
 from planchk.findings import Finding, Severity
-from planchk.reporting import texts
-from planchk.reporting.notes import cell_notes, finding_line, fix_line
-from planchk.reporting.view import Fix, PlanView, ReportView, TableView
+from planchk.formatters.report import texts
+from planchk.formatters.report.notes import cell_notes, finding_line, fix_line
+from planchk.formatters.report.view import Fix, PlanView, ReportView, TableView
 
 FILLS = {
     Severity.ERROR: PatternFill("solid", fgColor="F8D0D0"),

@@ -17,11 +17,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from planchk import messages
+from planchk.catalog import CodeInfo, all_codes, get, resolve
 from planchk.findings import Severity
 from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.loader.schema_errors import problem_text
 from planchk.models.common import Waiver
-from planchk.registry import CodeInfo, all_codes, get, resolve
 
 CONFIG_NAMES = ("planchk.toml", "pyproject.toml")
 

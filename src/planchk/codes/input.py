@@ -1,6 +1,9 @@
-"""Codes for files that cannot be read as a plan: reading, YAML and schema problems.
+"""The input family's codes (PC001-PC014) for files that cannot be read as a plan.
 
-Any of these makes the file unusable, so the run exits 2 and no rule looks at that file.
+Reading, YAML and plan-file problems: any of these makes the file unusable, so the run exits
+2 and no rule looks at that file. Declared here as data; the loader (planchk.loader) raises
+them. The family's schema codes (PC020-PC024) are in planchk.codes.schema, its rules
+(PC030-PC039) in planchk.rules.references.
 """
 
 from __future__ import annotations
@@ -227,5 +230,40 @@ FILE_TOO_LARGE = code(
 
     Good:
         a plan file, or --max-bytes set for a genuinely large plan
+    """,
+)
+NO_PLAN_FILES = code(
+    "PC013",
+    "no-plan-files",
+    Severity.ERROR,
+    "No plan files found",
+    "no plan files here: a plan directory holds targets.yaml and/or tasks.yaml",
+    """
+    Why: a path that holds nothing to check is almost always a wrong path; passing it
+    silently would let CI go green on nothing.
+
+    Bad:
+        planchk validate src/
+
+    Good:
+        planchk validate data/
+    """,
+)
+NO_AREAS = code(
+    "PC014",
+    "tasks-without-areas",
+    Severity.WARNING,
+    "Tasks checked without the plan's areas",
+    "no usable targets file beside this tasks file, so the sub-area offices (街办, 镇) are "
+    "unknown: office names are not resolved and the text is not compared with the annex",
+    """
+    Why: the sub-areas are offices too, declared once in targets.yaml; without it the
+    office lists of the tasks cannot be compared.
+
+    Bad:
+        plan/tasks.yaml alone, or beside a targets.yaml that does not load
+
+    Good:
+        plan/targets.yaml and plan/tasks.yaml side by side
     """,
 )

@@ -1,0 +1,57 @@
+"""The complete catalogue of finding codes: every family, imported here explicitly.
+
+Nothing is discovered by scanning folders: a family that is not imported here does not run,
+and its codes are unknown to configuration, waivers and the outputs. Whatever needs every
+code (the engine, configuration, waivers, the formats that list rules) asks this module.
+"""
+
+from __future__ import annotations
+
+from planchk.codes import input as input_codes
+from planchk.codes import meta as meta_codes
+from planchk.codes import schema as schema_codes
+from planchk.registry import CodeInfo, all_codes, get, resolve, rules
+from planchk.rules import (
+    coverage,
+    goals,
+    plausibility,
+    references,
+    relations,
+    tasks,
+    totals,
+    trends,
+    units,
+)
+
+FAMILY_MODULES = (
+    input_codes,
+    schema_codes,
+    references,
+    totals,
+    relations,
+    trends,
+    coverage,
+    units,
+    goals,
+    tasks,
+    plausibility,
+    meta_codes,
+)
+
+__all__ = [
+    "FAMILY_MODULES",
+    "CodeInfo",
+    "all_codes",
+    "coverage",
+    "get",
+    "goals",
+    "plausibility",
+    "references",
+    "relations",
+    "resolve",
+    "rules",
+    "tasks",
+    "totals",
+    "trends",
+    "units",
+]
