@@ -427,9 +427,12 @@ def test_an_unknown_sheet_and_an_unknown_format(tmp_path: Path) -> None:
     result = _run("import", workbook, "--sheet", "无此表")
     assert result.exit_code == 2
     assert "has no sheet `无此表`; its sheets are: high_tech_enterprises" in result.stderr
-    other = tmp_path / "table.docx"
-    other.write_bytes(b"x")
-    assert "reads .csv and .xlsx files" in _run("import", other).stderr
+    other = tmp_path / "table.pdf"
+    other.write_bytes(b"%PDF-1.4")
+    unknown = _run("import", other)
+    assert unknown.exit_code == 2
+    assert ".docx" in unknown.stderr
+    assert ".csv" in unknown.stderr
 
 
 def test_the_output_file_is_written_only_on_success(tmp_path: Path) -> None:

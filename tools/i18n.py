@@ -35,6 +35,15 @@ HEADER = """\
 
 def entries() -> list[tuple[str, str]]:
     """(context, English template) of every user-facing text, sorted by context."""
+    # Each module of messages registers them when it is imported; not all are imported by the
+    # catalogue of codes, so they are named here.
+    import planchk.codes.schema
+    import planchk.diff.changes
+    import planchk.formatters.report.texts
+    import planchk.importers.documents.texts
+    import planchk.importers.plandoc.texts
+    import planchk.importers.texts
+    import planchk.loader.schema_errors  # noqa: F401
     from planchk import messages
     from planchk.catalog import all_codes
 

@@ -308,10 +308,17 @@ def report(
 
 @app.command("import")
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="CSV or XLSX files holding the tables.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="A plan document (.docx, .html, .htm, .txt), or CSV or XLSX tables."),
+    ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the targets file here (else stdout)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="A plan directory, or a .yaml file for the targets (else stdout).",
+        ),
     ] = None,
     encoding: Annotated[
         str | None,
@@ -344,10 +351,13 @@ def import_(
         int | None, typer.Option(help="Refuse larger input files (default 50 MiB).")
     ] = None,
 ) -> None:
-    """Read breakdown tables from CSV or XLSX and write a targets file planchk validates."""
-    from planchk.atomic import write_atomic
-    from planchk.importers import Options, import_files
-    from planchk.importers import texts as import_texts
+    """Read a plan document (.docx, .html, .txt) or tables (CSV, XLSX) into plan files.
+
+    -o DIR (or any path not ending in .yaml) writes a plan directory, DIR/targets.yaml and
+    DIR/tasks.yaml; -o FILE.yaml writes the targets file alone; without -o it goes to stdout.
+    """
+    from planchk.importers import Options
+    from planchk.importers.plandir import run_import
     from planchk.loader import DEFAULT_MAX_BYTES
 
     with _usage_errors():
@@ -356,13 +366,8 @@ def import_(
             sheets=tuple(sheet or ()), title=title, into=into,
             max_bytes=max_bytes or DEFAULT_MAX_BYTES,
         )  # fmt: skip
-        result = import_files(files, options)
-        sys.stderr.write("".join(note + "\n" for note in result.notes))
-        if output is None:
-            sys.stdout.write(result.text)
-        else:
-            write_atomic(output, result.text)
-            sys.stderr.write(import_texts.WROTE(count=result.indicators, path=output) + "\n")
+        notes = run_import(files, options, output)
+        sys.stderr.write("".join(note + "\n" for note in notes))
 
 
 @app.command("diff-driver", hidden=True)

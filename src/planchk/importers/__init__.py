@@ -30,12 +30,14 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)  # what was inferred, for stderr
 
 
-def import_files(paths: Sequence[Path], options: Options) -> ImportResult:
+def import_files(
+    paths: Sequence[Path], options: Options, grids: Sequence[Grid] | None = None
+) -> ImportResult:
+    """The targets file of the tables in `paths` (or in `grids`, read from them already)."""
     imported = Imported()
-    for path in paths:
-        for grid in read_grids(path, options):
-            imported.notes.extend(grid.notes)
-            add_table(imported, read_table(grid, options.total_row), options)
+    for grid in grids if grids is not None else [g for p in paths for g in read_grids(p, options)]:
+        imported.notes.extend(grid.notes)
+        add_table(imported, read_table(grid, options.total_row), options)
     sources = ", ".join(str(p) for p in paths)
     header = [f"Imported by planchk import from {sources}."]
     if options.into is not None:

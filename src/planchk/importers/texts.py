@@ -12,7 +12,8 @@ SHEET_SOURCE = message("import.sheet-source", "{path}, sheet {sheet}")
 # --- reading the file ---------------------------------------------------------------------------
 UNKNOWN_FORMAT = message(
     "import.unknown-format",
-    "{path}: planchk import reads .csv and .xlsx files; save the table as one of them",
+    "{path}: planchk import reads plan documents (.docx, .html, .htm, .txt) and tables (.csv, "
+    ".xlsx); save a PDF or a .doc as .docx from WPS or Word, a table as .xlsx or .csv",
 )
 FILE_UNREADABLE = message("import.file-unreadable", "{path}: cannot read the file: {reason}")
 FILE_TOO_LARGE = message(

@@ -1,0 +1,155 @@
+"""The neutral model every plan document is read into: paragraphs and tables, in order.
+
+A reader (Word, web page, text export; a PDF's text layer later) hands `build` its blocks as
+it meets them; `build` numbers them the way a reader of the printed document counts (第3段,
+附件 表2) and finds each table's title line and 单位 line among the paragraphs above it.
+What the blocks mean (goals, breakdown tables, tasks) is read from this model, never from a
+format.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from planchk.importers.documents import texts
+
+# 单位：家, （单位：亿元）, 单位:万亩、万株, (Unit: USD million)
+UNIT_LINE = re.compile(r"^[（(]?\s*(?:计量)?(?:单\s*位|unit|units)\s*[:：]", re.IGNORECASE)
+# The line that opens the annexes: 附件, 附件：, 附件1, 附件： 主要工作任务分解表
+ANNEX_LINE = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?")
+_TITLE_MAX = 60  # a title line is short and is not a sentence of the text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str  # as printed, whitespace at the ends removed; automatic numbering not included
+    number: int  # 1-based among the document's non-empty paragraphs: 第N段
+    level: int | None = None  # heading level, from a heading style or <h1>..<h6>
+    numbering: str = ""  # automatic numbering as printed (a Word list's 一、 or 1.)
+
+    @property
+    def printed(self) -> str:
+        """The paragraph as a reader sees it: its automatic numbering, then its text."""
+        return self.numbering + self.text
+
+    @property
+    def place(self) -> str:
+        return texts.PARAGRAPH_PLACE(number=self.number)
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str  # the cell's lines joined with "\n", each stripped
+    covered: bool = False  # a position that another cell's merge covers; holds that cell's text
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: tuple[tuple[Cell, ...], ...]  # as read: a row may be shorter than the widest
+    number: int  # 1-based among the tables of its part (the body, or the annexes)
+    annex: bool  # after the line that opens the annexes (附件)
+    after: int  # the number of the paragraph just before it (0: none)
+    title: Paragraph | None  # the title line above it
+    unit: Paragraph | None  # the 单位 line above it
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+    @property
+    def place(self) -> str:
+        template = texts.ANNEX_TABLE_PLACE if self.annex else texts.TABLE_PLACE
+        return template(number=self.number)
+
+    def cell_place(self, row: int, column: int) -> str:
+        """附件 表2 第4行 第3列: rows and columns counted in the printed table, from 1."""
+        return texts.TABLE_CELL_PLACE(table=self.place, row=row, column=column)
+
+    def row_place(self, row: int) -> str:
+        return texts.TABLE_ROW_PLACE(table=self.place, row=row)
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Document:
+    source: str  # the file, as the user named it
+    format: str  # docx, html, text
+    blocks: list[Block]
+    notes: list[str] = field(default_factory=list)  # what reading it involved
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+
+@dataclass(frozen=True)
+class RawParagraph:
+    """A paragraph as a reader meets it, before it is numbered."""
+
+    text: str
+    level: int | None = None
+    numbering: str = ""
+
+
+RawTable = Sequence[Sequence[Cell]]
+
+
+def build(source: str, format_name: str, raw: Iterable[RawParagraph | RawTable]) -> Document:
+    """Number the blocks as printed and give each table its title and unit lines."""
+    blocks: list[Block] = []
+    annex = False
+    counts = {False: 0, True: 0}
+    number = 0
+    for item in raw:
+        if isinstance(item, RawParagraph):
+            text = item.text.strip()
+            if not text and not item.numbering:
+                continue
+            number += 1
+            paragraph = Paragraph(text, number, item.level, item.numbering)
+            annex = annex or bool(ANNEX_LINE.match(paragraph.printed))
+            blocks.append(paragraph)
+            continue
+        rows = tuple(tuple(row) for row in item)
+        if not any(cell.text for row in rows for cell in row):
+            continue
+        counts[annex] += 1
+        title, unit = _lines_above(blocks)
+        blocks.append(Table(rows, counts[annex], annex, number, title, unit))
+    return Document(source, format_name, blocks)
+
+
+def _lines_above(blocks: Sequence[Block]) -> tuple[Paragraph | None, Paragraph | None]:
+    """The title and 单位 lines just above a table: the unit line, if any, directly above it
+    (or above the title), and a short line that is not a sentence of the text as the title."""
+    above: list[Paragraph] = []
+    for block in reversed(blocks):
+        if not isinstance(block, Paragraph) or len(above) == 2:
+            break
+        above.append(block)
+    unit = title = None
+    for paragraph in above:
+        if unit is None and title is None and UNIT_LINE.match(paragraph.printed):
+            unit = paragraph
+        elif title is None and _title_like(paragraph.printed):
+            title = paragraph
+        else:
+            break
+    return title, unit
+
+
+def _title_like(text: str) -> bool:
+    return (
+        len(text) <= _TITLE_MAX
+        and not text.endswith(("。", "；", ";", "：", ":"))
+        and not UNIT_LINE.match(text)
+        and not ANNEX_LINE.fullmatch(text)
+    )

@@ -1,0 +1,167 @@
+"""`planchk import` into a plan directory: DIR/targets.yaml and DIR/tasks.yaml.
+
+A plan document (.docx, .html, .htm, .txt) gives both files; spreadsheets (CSV, XLSX) give the
+targets file from their breakdown tables and the tasks file from a task table (序号 / 重点任务 /
+牵头单位 / 责任单位 / 配合单位) kept alone. Each file is loaded back with planchk's own loader
+before it is written: what import writes, validate reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planchk.importers import texts as import_texts
+from planchk.importers.build import Options
+from planchk.importers.documents import Cell, is_document
+from planchk.importers.documents.model import Table
+from planchk.importers.grid import Grid
+from planchk.importers.plandoc import PlanImport, import_path, tasks_file
+from planchk.importers.plandoc import texts as plan_texts
+from planchk.importers.plandoc.tables import is_task_table
+from planchk.importers.plandoc.tasks import annex_tasks
+from planchk.importers.plandoc.write import targets_text, tasks_text
+from planchk.messages import PlanchkError
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class PlanTexts:
+    targets: str | None = None
+    tasks: str | None = None
+    notes: list[str] = field(default_factory=list)
+    imported: PlanImport | None = None
+    indicators: int = 0
+
+
+def writes_directory(output: Path | None) -> bool:
+    """-o names a plan directory unless it ends in .yaml (today's meaning: one targets file)."""
+    return output is not None and output.suffix.lower() not in YAML_SUFFIXES
+
+
+def document_texts(path: Path, options: Options) -> PlanTexts:
+    imported = import_path(path, options)
+    found = PlanTexts(notes=imported.notes, imported=imported)
+    found.indicators = imported.counts.get("tables", 0)
+    title = imported.targets["plan"]["title"] if imported.targets else path.stem
+    if imported.targets is not None:
+        stock = {i for i, e in imported.targets["indicators"].items() if e["kind"] == "stock"}
+        found.targets = targets_text(imported.targets, path.name, stock)
+        _check_readable(found.targets, "targets.yaml")
+    if imported.tasks is not None:
+        found.tasks = tasks_text(imported.tasks, title, path.name)
+        _check_readable(found.tasks, "tasks.yaml")
+    return found
+
+
+def sheet_tasks(grids: Sequence[Grid], areas: dict[str, list[str]], source: str) -> PlanTexts:
+    """The tasks file from task tables kept alone as spreadsheets."""
+    sections = []
+    for grid in grids:
+        sections += annex_tasks(_as_table(grid), grid.source)
+    found = PlanTexts()
+    data = tasks_file(found.notes, sections, areas)
+    found.tasks = tasks_text(data, source, source)
+    _check_readable(found.tasks, "tasks.yaml")
+    return found
+
+
+def is_task_grid(grid: Grid) -> bool:
+    return is_task_table(_as_table(grid))
+
+
+def _as_table(grid: Grid) -> Table:
+    rows = []
+    for cells in grid.rows:
+        row: list[Cell] = []
+        for cell in cells:
+            row += [Cell("")] * (cell.column - 1 - len(row))
+            row.append(Cell(cell.text, cell.merged))
+        rows.append(tuple(row))
+    return Table(tuple(rows), 1, False, 0, None, None)
+
+
+def areas_beside(output: Path | None) -> dict[str, list[str]]:
+    """The areas of the targets file already in the plan directory, for the tasks' aliases."""
+    if output is None or not (output / "targets.yaml").is_file():
+        return {}
+    from planchk.loader import load_file
+    from planchk.models import TargetsFile
+
+    loaded = load_file(output / "targets.yaml", str(output / "targets.yaml"))
+    return dict(loaded.model.areas) if isinstance(loaded.model, TargetsFile) else {}
+
+
+def is_document_import(files: Sequence[Path]) -> bool:
+    if any(is_document(f) for f in files):
+        if len(files) != 1:
+            raise PlanchkError(plan_texts.ONE_DOCUMENT, count=len(files))
+        return True
+    return False
+
+
+def _check_readable(text: str, name: str) -> None:
+    from planchk.loader import load_bytes
+
+    loaded = load_bytes(text.encode("utf-8"), Path(name), name)
+    if not loaded.usable:
+        problem = loaded.problems[0].message if loaded.problems else "unknown"
+        raise PlanchkError(import_texts.OUTPUT_INVALID, problem=problem)
+
+
+def run_import(files: Sequence[Path], options: Options, output: Path | None) -> list[str]:
+    """Import `files` and write what they give where -o says; returns the notes for stderr."""
+    from planchk.atomic import write_atomic
+    from planchk.importers import import_files, read_grids
+
+    if is_document_import(files):
+        if options.into is not None:
+            raise PlanchkError(plan_texts.INTO_DOCUMENT)
+        found = document_texts(files[0], options)
+    else:
+        grids = [g for path in files for g in read_grids(path, options)]
+        tables = [g for g in grids if not is_task_grid(g)]
+        found = PlanTexts()
+        if tables or not grids:
+            result = import_files(files, options, tables)
+            found = PlanTexts(result.text, None, result.notes, indicators=result.indicators)
+        if len(tables) < len(grids):
+            areas = _areas(found.targets) or areas_beside(
+                output if writes_directory(output) else None
+            )
+            tasks = sheet_tasks([g for g in grids if is_task_grid(g)], areas, files[0].name)
+            found.tasks, found.notes = tasks.tasks, [*found.notes, *tasks.notes]
+    notes = list(found.notes)
+    named = {"targets.yaml": found.targets, "tasks.yaml": found.tasks}
+    written = {name: text for name, text in named.items() if text is not None}
+    if output is not None and writes_directory(output):
+        output.mkdir(parents=True, exist_ok=True)
+        for name, text in written.items():
+            write_atomic(output / name, text)
+        notes.append(plan_texts.WROTE_PLAN(files=", ".join(written), path=output))
+        return notes
+    first = next(iter(written.values()))
+    if len(written) > 1:
+        notes.append(plan_texts.TASKS_NOT_WRITTEN())
+    if output is None:
+        import sys
+
+        sys.stdout.write(first)
+    else:
+        write_atomic(output, first)
+        if found.targets is not None:
+            notes.append(import_texts.WROTE(count=found.indicators, path=output))
+        else:
+            notes.append(plan_texts.WROTE_PLAN(files="tasks.yaml", path=output))
+    return notes
+
+
+def _areas(targets: str | None) -> dict[str, list[str]]:
+    if targets is None:
+        return {}
+    import yaml
+
+    data = yaml.safe_load(targets)
+    return dict(data.get("areas") or {}) if isinstance(data, dict) else {}

@@ -1,0 +1,93 @@
+"""A document's tables: which is the task table and which are breakdown tables, and each
+breakdown table through the same table reader as CSV and XLSX (planchk.importers.layout), with
+its title and 单位 lines from the paragraphs above it and every place in the document's terms."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from planchk.importers.build import Options
+from planchk.importers.documents import Table
+from planchk.importers.grid import Grid, GridCell
+from planchk.importers.layout import Table as ReadTable
+from planchk.importers.layout import read_table
+from planchk.importers.plandoc import texts
+
+_TASK_HEADER = re.compile(r"(牵头|责任|配合|协办|主办)(单位|部门)")
+# A stock (a count that accumulates) should not fall; a flow (applications per year) may.
+_STOCK_NAME = re.compile(
+    r"(企业|机构|平台|载体|基地|园区|人才|团队)?(数量|总数|个数|拥有量|保有量)$"
+)
+
+
+class DocumentGrid(Grid):
+    """A table of a document as the table reader sees it, placed in the document's terms."""
+
+    def __init__(self, source: str, rows: list[list[GridCell]], table: Table) -> None:
+        super().__init__(source, rows)
+        self.table = table
+
+    def where(self, row: int, column: int) -> str:
+        return texts.AT(source=self.source, place=self.table.cell_place(row, column))
+
+    def column_place(self, column: int) -> str:
+        return texts.AT(
+            source=self.source, place=texts.COLUMN(table=self.table.place, column=column)
+        )
+
+
+def is_task_table(table: Table) -> bool:
+    header = next((row for row in table.rows if sum(bool(c.text) for c in row) >= 2), ())
+    return sum(bool(_TASK_HEADER.search(c.text)) for c in header) >= 1 and any(
+        "任务" in c.text for c in header
+    )
+
+
+def has_numbers(table: Table) -> bool:
+    return any(any(ch.isdigit() for ch in c.text) for row in table.rows[1:] for c in row)
+
+
+def breakdown(table: Table, source: str, options: Options, notes: list[str]) -> ReadTable:
+    """The table read as a breakdown table; rows cut short (fewer cells than the header) are
+    left out with a note, as the table reader would take their missing cells for blanks."""
+    grid_rows = _title_rows(table)
+    width = 0
+    for number, row in enumerate(table.rows, 1):
+        cells = [
+            GridCell(c.text.replace("\n", ""), number, i, c.covered) for i, c in enumerate(row, 1)
+        ]
+        filled = [c for c in cells if c.text]
+        if not filled:
+            continue
+        width = width or (len(row) if len(filled) >= 2 else 0)
+        if 1 < len(row) < width:
+            notes.append(
+                texts.ROW_CUT_SHORT(
+                    place=f"{source}: {table.row_place(number)}", cells=len(row), width=width
+                )
+            )
+            continue
+        grid_rows.append(cells)
+    grid = DocumentGrid(f"{source}: {table.place}", grid_rows, table)
+    return read_table(grid, options.total_row)
+
+
+def _title_rows(table: Table) -> list[list[GridCell]]:
+    """The title and unit lines as the rows above the table (numbered 0 and below, so that
+    the table's own rows keep their printed numbers)."""
+    title = table.title.printed if table.title is not None else table.place.replace(" ", "")
+    lines = [title, *([table.unit.printed] if table.unit is not None else [])]
+    return [
+        [GridCell(text, row, 1)] for row, text in zip(range(1 - len(lines), 1), lines, strict=True)
+    ]
+
+
+def table_options(options: Options, title: str | None) -> Options:
+    name = re.sub(r"(指导性)?(任务)?(分解|分配)?表$", "", title or "")
+    name = re.sub(r"指标$", "", name)
+    return dataclasses.replace(options, kind="stock") if _STOCK_NAME.search(name) else options
+
+
+def title_of(table: Table) -> str | None:
+    return table.title.printed if table.title is not None else None

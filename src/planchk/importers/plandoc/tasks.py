@@ -1,0 +1,160 @@
+"""Tasks as a plan prints them twice: in the text, a task's paragraph ends with its offices
+(（责任单位：…）); in the annex, the task table gives each task's 牵头单位 / 责任单位 / 配合单位
+under its group row (（一）…). Text and annex are matched by the task's title."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from planchk.importers.documents import Paragraph, Table
+from planchk.importers.plandoc import texts
+from planchk.importers.plandoc.offices import split_names
+from planchk.importers.plandoc.outline import LEVELS, Part, heading
+from planchk.importers.printed import parse_number
+
+_ROLES = (
+    ("lead", re.compile(r"牵头|主办")),
+    ("cooperating", re.compile(r"配合|协办|参与|协同")),
+    ("responsible", re.compile(r"责任|承办|实施")),
+)
+_NUMBER_HEADER = re.compile(r"序号|编号")
+_TITLE_HEADER = re.compile(r"任务|事项|工作|内容|措施")
+_OFFICES = re.compile(
+    r"[（(]\s*(?:责任|牵头|配合)(?:单位|部门)\s*[:：](?P<names>[^）)]*)[）)]\s*[。.]?$"
+)
+_NOT_IN_TITLE = re.compile(r"[\s“”\"'‘’，,。：:；;、]")
+
+
+@dataclass
+class Task:
+    number: int
+    title: str
+    lead: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    cooperating: list[str] = field(default_factory=list)
+    text_offices: list[str] | None = None
+    place: str = ""  # the annex row, else the text's paragraph
+    text_place: str = ""
+
+
+@dataclass
+class Section:
+    number: str
+    title: str
+    tasks: list[Task] = field(default_factory=list)
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class TextTask:
+    title: str
+    offices: list[str]
+    paragraph: Paragraph
+    section: tuple[str, str] | None  # the （一） heading above it: number, title
+
+
+def annex_tasks(table: Table, source: str) -> list[Section]:
+    rows = [[c.text for c in row] for row in table.rows]
+    header_at = next((i for i, r in enumerate(rows) if sum(bool(t) for t in r) >= 2), 0)
+    columns = _columns(rows[header_at])
+    sections: list[Section] = []
+    for number, row in enumerate(rows[header_at + 1 :], header_at + 2):
+        filled = list(dict.fromkeys(t for t in row if t))
+        place = f"{source}: {table.row_place(number)}"
+        group = _group(filled)
+        if group is not None:
+            sections.append(Section(*group, place=place))
+            continue
+        task = _task(row, columns, place)
+        if task is None:
+            continue
+        if not sections:
+            sections.append(Section("一", table.title.printed if table.title else "", place=place))
+        sections[-1].tasks.append(task)
+    return [s for s in sections if s.tasks]
+
+
+def _columns(header: Sequence[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, text in enumerate(header):
+        if _NUMBER_HEADER.search(text):
+            columns.setdefault("number", index)
+            continue
+        role = next((name for name, pattern in _ROLES if pattern.search(text)), None)
+        if role is not None and ("单位" in text or "部门" in text):
+            columns.setdefault(role, index)
+        elif _TITLE_HEADER.search(text):
+            columns.setdefault("title", index)
+    return columns
+
+
+def _group(filled: Sequence[str]) -> tuple[str, str] | None:
+    if len(filled) != 1:
+        return None
+    for pattern in LEVELS[:2]:
+        found = pattern.match(filled[0])
+        if found:
+            return found.group("number"), found.group("title").strip()
+    return None
+
+
+def _task(row: Sequence[str], columns: dict[str, int], place: str) -> Task | None:
+    def cell(role: str) -> str:
+        index = columns.get(role)
+        return row[index] if index is not None and index < len(row) else ""
+
+    number = parse_number(cell("number"))
+    title = cell("title").replace("\n", "")
+    if number is None or number != int(number) or not title:
+        return None
+    return Task(
+        int(number),
+        title,
+        split_names(cell("lead")),
+        split_names(cell("responsible")),
+        split_names(cell("cooperating")),
+        place=place,
+    )
+
+
+def text_tasks(
+    paragraphs: Sequence[Paragraph], parts: dict[int, Part], source: str, notes: list[str]
+) -> list[TextTask]:
+    """Paragraphs that end with their offices, in the tasks' part (三、重点任务) of the text."""
+    tasks_part = any(_is_tasks_heading(h.title) for p in parts.values() for h in p.headings[:1])
+    found: list[TextTask] = []
+    for paragraph in paragraphs:
+        offices = _OFFICES.search(paragraph.printed)
+        part = parts[paragraph.number]
+        if offices is None or part.annex:
+            continue
+        title = task_title(paragraph.printed[: offices.start()])
+        top = part.under(1)
+        if tasks_part and (top is None or not _is_tasks_heading(top.title)):
+            section = top.title if top else ""
+            place = f"{source}: {paragraph.place}"
+            notes.append(texts.TEXT_TASK_OUTSIDE(place=place, title=title, section=section))
+            continue
+        sub = part.under(2)
+        group = (sub.number, sub.title) if sub is not None else None
+        found.append(TextTask(title, split_names(offices.group("names")), paragraph, group))
+    return found
+
+
+def _is_tasks_heading(title: str) -> bool:
+    return "任务" in title or title in ("重点工作", "主要工作", "主要举措", "工作措施")
+
+
+def task_title(text: str) -> str:
+    """A task's title as its paragraph begins: the words before the first 。, without a
+    printed number (1. or （一）)."""
+    own = heading(Paragraph(text, 0))
+    first = re.split(r"[。；;]", text, maxsplit=1)[0].strip()
+    return own.title if own is not None else first
+
+
+def same_title(a: str, b: str) -> bool:
+    a, b = _NOT_IN_TITLE.sub("", a), _NOT_IN_TITLE.sub("", b)
+    return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))

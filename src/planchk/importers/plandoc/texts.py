@@ -1,0 +1,77 @@
+"""The words of importing a plan document: what was read from it, and what was left out."""
+
+from __future__ import annotations
+
+from planchk.messages import message
+
+AT = message("plandoc.at", "{source}: {place}")
+COLUMN = message("plandoc.column", "{table} 第{column}列")
+
+# --- what was left out, and why --------------------------------------------------------------
+ROW_CUT_SHORT = message(
+    "plandoc.row-cut-short",
+    "{place}: the row has {cells} of the header's {width} cells (the table is cut short); "
+    "it is left out",
+)
+TABLE_SKIPPED = message("plandoc.table-skipped", "{place} is left out: {reason}")
+TABLE_NO_NUMBERS = message(
+    "plandoc.table-no-numbers",
+    "{place} holds no numbers and no task offices: not a breakdown or task table; left out",
+)
+TABLE_UNTITLED = message(
+    "plandoc.table-untitled",
+    "{place} has no title line above it: it is imported as `{name}`; give it its printed title "
+    "(…分解表) so that the text's goals can name it",
+)
+GOAL_NO_FIGURE = message(
+    "plandoc.goal-no-figure",
+    "{place}: `{text}` states a goal without a figure; not imported",
+)
+GOAL_NO_YEAR = message(
+    "plandoc.goal-no-year",
+    "{place}: `{text}` names no year; taken as the plan's last year, {year}",
+)
+GOAL_REPEATED = message(
+    "plandoc.goal-repeated", "{place}: `{text}` states goal `{goal}` again; read once"
+)
+GOAL_RESTATED = message(
+    "plandoc.goal-restated",
+    "{place}: `{text}` states goal `{goal}` differently from {first}; both are kept, for the "
+    "check to report",
+)
+TEXT_TASK_UNMATCHED = message(
+    "plandoc.text-task-unmatched",
+    "{place}: the task `{title}` and its offices are in the text, not in the annex's task table",
+)
+TEXT_TASK_OUTSIDE = message(
+    "plandoc.text-task-outside",
+    "{place}: `{title}` lists offices (责任单位) outside the tasks' section ({section}); not "
+    "imported as a task",
+)
+ALIAS_PROPOSED = message(
+    "plandoc.alias-proposed",
+    "the text says {alias} where the tables say {area}: proposed as an alias; check it",
+)
+NOTHING_USABLE = message(
+    "plandoc.nothing-usable",
+    "{path}: no breakdown table, goal or task could be read from it{reasons}",
+)
+READ_SUMMARY = message(
+    "plandoc.read-summary",
+    "{path}: read {tables} breakdown table(s), {goals} goal(s), {tasks} task(s) in "
+    "{sections} section(s)",
+)
+ONE_DOCUMENT = message(
+    "plandoc.one-document",
+    "planchk import reads one plan document at a time ({count} files given)",
+)
+TASKS_NOT_WRITTEN = message(
+    "plandoc.tasks-not-written",
+    "the task table was read but not written: name a plan directory with -o DIR to write "
+    "DIR/targets.yaml and DIR/tasks.yaml",
+)
+WROTE_PLAN = message("plandoc.wrote-plan", "Wrote {files} to {path}.")
+INTO_DOCUMENT = message(
+    "plandoc.into-document",
+    "--into updates a targets file from CSV or XLSX tables; import a plan document with -o DIR",
+)

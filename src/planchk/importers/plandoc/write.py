@@ -1,0 +1,127 @@
+"""A plan directory's two files, laid out and commented as data/ is: one table row per line with
+the rows aligned, a comment before each part saying what it holds, and a comment on what the
+import inferred (a kind, an alias, a goal's indicator) where a reviewer should check it."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from planchk.importers.writer import scalar
+
+INDENT = "  "
+
+
+def targets_text(data: Mapping[str, Any], source: str, inferred_stock: set[str]) -> str:
+    plan = data["plan"]
+    lines = [
+        f"# {plan['title']}: goals and target breakdown tables.",
+        f"# Imported by planchk import from {source}: every number keeps its printed digits, every",
+        "# name is spelled as printed. Review what the import inferred (marked `check`).",
+        "",
+        "plan:",
+        *(f"{INDENT}{key}: {_value(value)}" for key, value in plan.items()),
+    ]
+    if data.get("areas"):
+        lines += ["", "# The hierarchy, declared once: a parent and the parts that add up to it."]
+        lines += ["areas:", *(f"{INDENT}{k}: {_value(v)}" for k, v in data["areas"].items())]
+    if data.get("aliases"):
+        lines += [
+            "",
+            "# Other names the text and the annex use for the same areas (proposed from "
+            "the area list: check them).",
+        ]
+        lines += ["aliases:", *(f"{INDENT}{k}: {_value(v)}" for k, v in data["aliases"].items())]
+    if data.get("indicators"):
+        lines += [
+            "",
+            "# The annex breakdown tables. Each row is one area, one value per year, as printed.",
+            "indicators:",
+        ]
+        for number, (ind_id, entry) in enumerate(data["indicators"].items()):
+            lines += [""] if number else []
+            lines += _indicator(ind_id, entry, ind_id in inferred_stock)
+    if data.get("goals"):
+        lines += ["", "# The goals the text states, one entry each, with its wording as printed."]
+        lines += ["goals:"]
+        for number, (goal_id, entry) in enumerate(data["goals"].items()):
+            lines += [""] if number else []
+            lines += [f"{INDENT}{scalar(goal_id)}:"]
+            lines += [f"{INDENT * 2}{k}: {_value(v)}" for k, v in entry.items()]
+    if data.get("relations"):
+        lines += ["", "relations:", *(f"{INDENT}- {scalar(r)}" for r in data["relations"])]
+    return "\n".join(lines) + "\n"
+
+
+def _indicator(ind_id: str, entry: Mapping[str, Any], stock: bool) -> list[str]:
+    comments = {
+        "kind": "# a count that accumulates, by its name: check"
+        if stock
+        else "# an amount per year (a stock should not fall: set stock): check"
+    }
+    lines = [f"{INDENT}{scalar(ind_id)}:"]
+    for key, value in entry.items():
+        if key == "values":
+            lines += [f"{INDENT * 2}values:", *_rows(value, 3)]
+            continue
+        line = f"{INDENT * 2}{key}: {_value(value)}"
+        if key in comments:
+            line = f"{line:<30}{comments[key]}"
+        lines.append(line)
+    return lines
+
+
+def _rows(rows: Mapping[str, Sequence[Any]], depth: int) -> list[str]:
+    """One row per line, the values aligned as a Chinese font shows them (a CJK character is
+    two columns wide)."""
+    names = {name: scalar(name) for name in rows}
+    width = max((_columns(text) for text in names.values()), default=0)
+    return [
+        f"{INDENT * depth}{text}:{' ' * (width - _columns(text) + 1)}{_value(rows[name])}"
+        for name, text in names.items()
+    ]
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def tasks_text(data: Mapping[str, Any], title: str, source: str) -> str:
+    lines = [
+        f"# {title}: who does what.",
+        f"# Imported by planchk import from {source}. `lead`, `responsible` and",
+        "# `cooperating` are the annex's task table as printed; `text_offices` is the list the",
+        "# main text prints after each task (责任单位：…). The sub-areas are offices too: they",
+        "# come from targets.yaml.",
+    ]
+    if data.get("offices"):
+        lines += [
+            "",
+            "# Offices named anywhere in the plan; each kind is a guess from the name: check.",
+        ]
+        lines += ["offices:", *(f"{INDENT}{k}: {_value(v)}" for k, v in data["offices"].items())]
+    if data.get("groups"):
+        lines += ["", "# Names that stand for several offices.", "groups:"]
+        lines += [f"{INDENT}{k}: {_value(v)}" for k, v in data["groups"].items()]
+    lines += ["", "sections:"]
+    for number, section in enumerate(data["sections"]):
+        lines += [""] if number else []
+        lines += [
+            f"{INDENT}- number: {scalar(section['number'])}",
+            f"{INDENT * 2}title: {scalar(section['title'])}",
+            f"{INDENT * 2}tasks:",
+        ]
+        for task in section["tasks"]:
+            entries = [f"{k}: {_value(v)}" for k, v in task.items()]
+            lines += [f"{INDENT * 3}- {entries[0]}", *(f"{INDENT * 4}{e}" for e in entries[1:])]
+    return "\n".join(lines) + "\n"
+
+
+def _value(value: Any) -> str:
+    """A value on one line: a scalar, or a flow list or mapping."""
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{scalar(k)}: {_value(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    return scalar(value)
