@@ -7,6 +7,8 @@ clear message and keep what could be read.
 
 from __future__ import annotations
 
+import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -147,3 +149,206 @@ def test_the_imported_directory_is_laid_out_as_data(tmp_path: Path, suffix: str)
     assert "kind: stock" in targets  # 高新技术企业数量: a count, by its name
     tasks = (directory / "tasks.yaml").read_text(encoding="utf-8")
     assert "  各街办、镇、集聚区: {areas_under: 青云谱区}\n" in tasks
+
+
+# --- documents with one thing wrong -----------------------------------------------------------
+def _refused(document: Path) -> str:
+    result = _run("import", document, "-o", document.parent / "out")
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert not (document.parent / "out").exists()
+    return str(result.stderr)
+
+
+def _goal_lines(*lines: str) -> list[documents.Block]:
+    return [documents.Heading("主要目标", "一、"), *(documents.Para(line) for line in lines)]
+
+
+def _table(title: str | None, unit: str | None = "单位：件") -> documents.Grid:
+    rows = [["县区", "2022年", "2023年"], ["全区", "30", "40"], ["甲街道", "10", "15"],
+            ["乙街道", "20", "25"]]  # fmt: skip
+    return documents.Grid(title, unit, rows)
+
+
+def test_a_docx_that_is_not_a_zip(tmp_path: Path) -> None:
+    document = tmp_path / "plan.docx"
+    document.write_text("方案正文", encoding="utf-8")
+    assert "not a Word .docx file" in _refused(document)
+
+
+def test_a_password_protected_docx(tmp_path: Path) -> None:
+    document = tmp_path / "plan.docx"  # Word keeps an encrypted document in an OLE container
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+    document.write_bytes(ole + "EncryptionInfo".encode("utf-16-le") + b"\0" * 64)
+    assert "password-protected" in _refused(document)
+    old_doc = tmp_path / "old.docx"
+    old_doc.write_bytes(ole + "WordDocument".encode("utf-16-le"))
+    assert "old Word .doc" in _refused(old_doc)
+
+
+def test_a_workbook_named_docx_and_a_zip_bomb(tmp_path: Path) -> None:
+    workbook = tmp_path / "plan.docx"
+    with zipfile.ZipFile(workbook, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    assert "not a Word document" in _refused(workbook)
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (30 * 1024 * 1024))
+    assert "unpack to" in _refused(bomb)
+
+
+def test_a_document_over_the_size_limit(tmp_path: Path) -> None:
+    document = documents.write_text(tmp_path / "plan.txt", documents.data_blocks())
+    result = _run("import", document, "-o", tmp_path / "out", "--max-bytes", "100")
+    assert result.exit_code == 2
+    assert "more than the limit of 100" in result.stderr
+
+
+def test_a_page_with_no_table_and_no_goal_is_refused(tmp_path: Path) -> None:
+    page = documents.write_html(tmp_path / "news.html", [documents.Para("区领导调研科技企业。")])
+    said = _refused(page)
+    assert "no breakdown table, goal or task" in said
+
+
+def test_a_page_with_goals_and_no_table_keeps_its_goals(tmp_path: Path) -> None:
+    blocks = _goal_lines("到2025年，全区高新技术企业达到200家，研发投入增长10%。")
+    page = documents.write_html(tmp_path / "plan.html", blocks)
+    result = _run("import", page, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    targets = load_file(tmp_path / "out" / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    goals = sorted((g.year, g.op, str(g.value), g.unit) for g in targets.goals.values())
+    assert goals == [(2025, ">=", "10", "%"), (2025, ">=", "200", "家")]
+    assert not (tmp_path / "out" / "tasks.yaml").exists()
+
+
+def test_a_text_whose_table_is_cut_short(tmp_path: Path) -> None:
+    document = documents.write_text(tmp_path / "plan.txt", [_table("（一）专利分解表")])
+    text = document.read_text(encoding="utf-8")
+    document.write_text(text[: text.rindex("\t25")], encoding="utf-8")  # ends in 乙街道's row
+    result = _run("import", document, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "附件" not in result.stderr
+    assert "表1 第4行: the row has 2 of the header's 3 cells" in result.stderr
+    targets = load_file(tmp_path / "out" / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    (indicator,) = targets.indicators.values()
+    assert {a: [str(v) for v in row] for a, row in indicator.values.items()} == {
+        "全区": ["30", "40"], "甲街道": ["10", "15"],
+    }  # fmt: skip
+    report = check_paths([tmp_path / "out"])
+    assert [f.code for f in report.findings if f.code == "PC101"] == ["PC101", "PC101"]
+
+
+def test_a_goal_with_its_figure_missing(tmp_path: Path) -> None:
+    blocks = _goal_lines("到2023年，力争新增研发平台达到8个，力争高新技术企业达到个。")
+    document = documents.write_docx(tmp_path / "plan.docx", blocks)
+    result = _run("import", document, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "第2段: `力争高新技术企业达到个` states a goal without a figure" in result.stderr
+    targets = load_file(tmp_path / "out" / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    assert [(g.text, g.value) for g in targets.goals.values()] == [
+        ("到2023年，力争新增研发平台达到8个", Decimal(8))
+    ]
+
+
+def test_a_table_without_its_title(tmp_path: Path) -> None:
+    blocks = [*_goal_lines("到2023年，专利申请量达到40件。"), documents.Para("附件"), _table(None)]
+    document = documents.write_docx(tmp_path / "plan.docx", blocks)
+    result = _run("import", document, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "附件 表1 has no title line above it" in result.stderr
+    targets = load_file(tmp_path / "out" / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    (indicator,) = targets.indicators.values()
+    assert indicator.name == "附件表1"
+    assert [str(v) for v in indicator.values["全区"]] == ["30", "40"]
+
+
+def test_a_goal_stated_twice_differently(tmp_path: Path) -> None:
+    blocks = [
+        *_goal_lines("到2023年，专利申请量达到40件。"),
+        documents.Heading("重点任务", "二、"),
+        documents.Para("1.工作目标。到2023年，专利申请量达到45件。"),
+        documents.Para("附件"),
+        _table("（一）专利申请量分解表"),
+    ]
+    document = documents.write_text(tmp_path / "plan.txt", blocks)
+    result = _run("import", document, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "第4段: `到2023年，专利申请量达到45件` states goal `专利申请量` differently" in (
+        result.stderr
+    )
+
+
+def test_tasks_numbered_in_the_text_without_an_annex(tmp_path: Path) -> None:
+    blocks: list[documents.Block] = [
+        documents.Heading("重点任务", "一、"),
+        documents.Para("（一）培育创新主体"),
+        documents.Para("1.培育科技企业。加大培育力度。（责任单位：区科工局、各街办、镇）"),
+        documents.Para("2.建设研发平台。支持企业建设平台。（责任单位：区发改委，区科工局）"),
+    ]
+    document = documents.write_html(tmp_path / "tasks.html", blocks)
+    directory, _ = _import(document, tmp_path / "out")
+    tasks = load_file(directory / "tasks.yaml", "t").model
+    assert isinstance(tasks, TasksFile)
+    (section,) = tasks.sections
+    assert (section.number, section.title) == ("一", "培育创新主体")
+    assert [(t.number, t.title, t.responsible) for t in section.tasks] == [
+        (1, "培育科技企业", ["区科工局", "各街办、镇"]),
+        (2, "建设研发平台", ["区发改委", "区科工局"]),
+    ]
+    assert tasks.groups["各街办、镇"].open
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_a_task_table_kept_alone_as_a_spreadsheet(tmp_path: Path, suffix: str) -> None:
+    rows = [["序号", "重点任务", "牵头单位", "责任单位", "配合单位"], ["（一）培育创新主体"],
+            ["1", "培育科技企业", "区科工局", "各街办、镇、集聚区", "区财政局、区税务局"],
+            ["2", "建设研发平台", "区发改委\n区科工局", "区科工局", ""]]  # fmt: skip
+    table = tmp_path / f"tasks.{suffix}"
+    if suffix == "csv":
+        import csv
+
+        with table.open("w", encoding="utf-8", newline="") as stream:
+            csv.writer(stream).writerows(rows)
+    else:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for row in rows:
+            sheet.append(row)
+        sheet.merge_cells("A2:E2")
+        book.save(table)
+    directory, _ = _import(table, tmp_path / "out")
+    assert not (directory / "targets.yaml").exists()
+    tasks = load_file(directory / "tasks.yaml", "t").model
+    assert isinstance(tasks, TasksFile)
+    assert [(t.number, t.lead, t.responsible, t.cooperating) for t in tasks.sections[0].tasks] == [
+        (1, ["区科工局"], ["各街办、镇、集聚区"], ["区财政局", "区税务局"]),
+        (2, ["区发改委", "区科工局"], ["区科工局"], []),
+    ]
+    assert tasks.sections[0].title == "培育创新主体"
+
+
+def test_two_documents_at_once_and_into_are_refused(tmp_path: Path) -> None:
+    first = documents.write_text(tmp_path / "a.txt", documents.data_blocks())
+    second = documents.write_text(tmp_path / "b.txt", documents.data_blocks())
+    assert _run("import", first, second, "-o", tmp_path / "out").exit_code == 2
+    into = _run("import", first, "--into", DATA / "targets.yaml")
+    assert into.exit_code == 2
+    assert "--into" in into.stderr
+
+
+def test_without_o_the_targets_go_to_stdout(tmp_path: Path) -> None:
+    document = documents.write_text(tmp_path / "plan.txt", documents.data_blocks())
+    result = _run("import", document)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# 青云谱区科技创新基础大提升三年行动实施方案")
+    assert "-o DIR" in result.stderr  # the tasks were read, not written
+    single = _run("import", document, "-o", tmp_path / "plan.yaml")
+    assert single.exit_code == 0
+    assert "indicators:" in (tmp_path / "plan.yaml").read_text(encoding="utf-8")

@@ -67,8 +67,8 @@ def import_document(document: Document, options: Options) -> PlanImport:
     if not imported.indicators and not plan_goals and not sections:
         reasons = "".join(f"\n  {note}" for note in result.notes[len(document.notes) :])
         raise PlanchkError(texts.NOTHING_USABLE, path=document.source, reasons=reasons)
-    period = facts.period or _period(imported, plan_goals)
     if imported.indicators or plan_goals:
+        period = facts.period or _period(imported, plan_goals)
         result.targets = _targets(facts, period, imported, plan_goals, document.source)
     if sections:
         result.tasks = tasks_file(result.notes, sections, areas, result.proposed_aliases)
