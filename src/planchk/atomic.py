@@ -1,25 +1,108 @@
-"""Write a file whole or not at all: a temporary file beside it, then an atomic rename."""
+"""Write a file whole or not at all: a temporary file beside it, then an atomic rename.
+
+Only a regular file (or a name that is not there yet) is replaced that way. A character device
+(/dev/null, a terminal), a FIFO or one of this process's own standard streams (/dev/stdout) is
+written by opening it, as a shell's `>` would: renaming over a device node would replace it
+with a regular file for every later user. Anything else (a directory, a socket, a block device)
+is refused. A replaced file keeps its permission bits; a new one gets those the umask gives.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
+import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from planchk import messages
+
+# /dev/stdout and its kin name a stream this process already holds open.
+_STREAMS = {"stdout": 1, "stderr": 2}
+
+
+class OutputError(messages.PlanchkError):
+    """An output path planchk will not write to; the message says why."""
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Replace `path` with `data`; on any failure the old file (or no file) stays."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    stream = _standard_stream(path)
+    if stream is not None:
+        _write_stream(stream, raw)
+        return
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        status = None
+    except OSError as error:
+        raise OutputError(messages.OUTPUT_UNWRITABLE, path=path, reason=error.strerror) from None
+    if status is not None and (stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode)):
+        with open(path, "wb") as opened:
+            opened.write(raw)
+        return
+    if status is not None and not stat.S_ISREG(status.st_mode):
+        raise OutputError(messages.OUTPUT_NOT_A_FILE, path=path)
+    # A symbolic link stays a link: the file it points to is the one replaced.
+    target = Path(os.path.realpath(path)) if status is not None else path
+    mode = stat.S_IMODE(status.st_mode) if status is not None else _new_file_mode()
+    _replace(target, raw, mode)
+
+
+def refuse_inputs(output: Path | None, inputs: Iterable[Path | str]) -> None:
+    """Refuse to write `output` over one of the files this run reads."""
+    if output is None or not output.exists():
+        return
+    for path in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(output, path) and stat.S_ISREG(os.stat(output).st_mode):
+                raise OutputError(messages.OUTPUT_IS_INPUT, path=output)
+
+
+def _replace(path: Path, raw: bytes, mode: int) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(raw)
             stream.flush()
+            os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _new_file_mode() -> int:
+    """The mode `open(path, "w")` would give a new file: 0666 less the umask."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _standard_stream(path: Path) -> int | None:
+    """1 or 2 when `path` names this process's stdout or stderr, else None."""
+    text = str(path)
+    if text in ("/dev/stdout", "/dev/stderr"):
+        return _STREAMS[text.removeprefix("/dev/")]
+    for prefix in ("/dev/fd/", "/proc/self/fd/"):
+        if text in (f"{prefix}1", f"{prefix}2"):
+            return int(text.removeprefix(prefix))
+    return None
+
+
+def _write_stream(number: int, raw: bytes) -> None:
+    stream = sys.stdout if number == 1 else sys.stderr
+    stream.flush()
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None:
+        buffer.write(raw)
+        buffer.flush()
+    else:  # a stream without bytes (a test runner's): write the text
+        stream.write(raw.decode("utf-8", "replace"))
+        stream.flush()

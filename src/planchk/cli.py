@@ -184,7 +184,7 @@ def validate(
     ] = False,
 ) -> None:
     """Check plan files: schema, sums, trends, units, goals and task offices."""
-    from planchk.atomic import write_atomic
+    from planchk.atomic import refuse_inputs, write_atomic
     from planchk.config import overrides as session
     from planchk.engine import check_paths
     from planchk.formatters import RenderOptions, get
@@ -205,6 +205,8 @@ def validate(
         suggest = fix_suggestions or (format_name in SUGGESTING_FORMATS and write_baseline is None)
         with spinner(input_size(targets)):
             report = check_paths(targets, config, suggest=suggest)
+        for written in (output, write_baseline):
+            refuse_inputs(written, report.files)
         if baseline is not None:
             report = baselines.without_baseline(report, baselines.read_baseline(baseline))
         options = RenderOptions(
@@ -257,6 +259,7 @@ def diff(
     ] = None,
 ) -> None:
     """Show what changed between two revisions of a plan and what it did to the findings."""
+    from planchk.atomic import refuse_inputs
     from planchk.config import overrides as session
     from planchk.diff import Comparison
     from planchk.progress import spinner
@@ -265,6 +268,7 @@ def diff(
         config = session.resolve(config_file)
         # Started before the spinner: a forked child should not inherit its thread.
         comparison = Comparison(args, session.default_paths(config), config)
+        refuse_inputs(output, comparison.input_files)
         with spinner(comparison.size):
             report = _render_diff(comparison.run(), config, output_format.value, output)
     if report.unusable:
@@ -356,6 +360,7 @@ def import_(
     -o DIR (or any path not ending in .yaml) writes a plan directory, DIR/targets.yaml and
     DIR/tasks.yaml; -o FILE.yaml writes the targets file alone; without -o it goes to stdout.
     """
+    from planchk.atomic import refuse_inputs
     from planchk.importers import Options
     from planchk.importers.plandir import run_import
     from planchk.loader import DEFAULT_MAX_BYTES
@@ -366,6 +371,7 @@ def import_(
             sheets=tuple(sheet or ()), title=title, into=into,
             max_bytes=max_bytes or DEFAULT_MAX_BYTES,
         )  # fmt: skip
+        refuse_inputs(output, files)  # --into may be the output: that is how it updates in place
         notes = run_import(files, options, output)
         sys.stderr.write("".join(note + "\n" for note in notes))
 

@@ -229,6 +229,14 @@ BASELINE_INVALID = message(
     "{path}: not a planchk baseline (expected the JSON that --write-baseline writes)",
 )
 OUTPUT_UNWRITABLE = message("ui.output-unwritable", "cannot write {path}: {reason}")
+OUTPUT_NOT_A_FILE = message(
+    "ui.output-not-a-file",
+    "{path}: not a regular file, character device or FIFO; planchk writes no report there",
+)
+OUTPUT_IS_INPUT = message(
+    "ui.output-is-input",
+    "{path}: this run reads that file; write the output to another path",
+)
 
 # --- diff -----------------------------------------------------------------------------------
 DIFF_TWO_SIDES = message(

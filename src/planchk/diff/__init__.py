@@ -20,7 +20,7 @@ from planchk.diff.tasks import compare_tasks
 from planchk.engine import check_discovery
 from planchk.findings import Finding, Severity
 from planchk.loader import LoadedFile
-from planchk.loader.discover import input_size
+from planchk.loader.discover import input_size, plan_paths
 from planchk.loader.sourcemap import SourceMap
 from planchk.models import TargetsFile, TasksFile
 from planchk.plan.offices import OfficeRegistry
@@ -80,6 +80,7 @@ class Comparison:
         self.read_old, self.read_new = side_readers(args, default_paths, config.max_bytes)
         existing = [Path(arg) for arg in args if Path(arg).exists()]
         self.size = input_size(existing or default_paths)  # bytes of YAML, about
+        self.input_files = plan_paths(existing or default_paths)[0]  # what -o must not be
         self.new = Beside(self._checked_new) if worth_forking(self.size) else None
 
     def run(self) -> DiffReport:

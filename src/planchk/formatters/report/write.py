@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from planchk import messages
-from planchk.atomic import write_atomic
+from planchk.atomic import refuse_inputs, write_atomic
 from planchk.config import Config
 from planchk.engine import check_discovery
 from planchk.formatters import get_report
@@ -27,6 +27,7 @@ def write_report(paths: list[Path], config: Config, fmt: str, output: Path | Non
         raise messages.PlanchkError(messages.REPORT_NEEDS_OUTPUT, format=fmt)
     found = discover(paths, config.max_bytes)
     report = check_discovery(found, config)
+    refuse_inputs(output, report.files)
     if report.unusable:
         from planchk.formatters import RenderOptions
         from planchk.formatters import get as get_formatter
