@@ -17,15 +17,22 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 from planchk.importers import texts
 from planchk.importers.printed import excel_text
 from planchk.messages import PlanchkError
 
+if TYPE_CHECKING:
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
 # Uncompressed size an XLSX may unpack to, and how much larger than its zip it may be: a
 # real workbook of plan tables is far below both; a zip bomb is far above.
 MAX_UNPACKED = 200 * 1024 * 1024
 MAX_RATIO = 200
+# Cells a sheet may hold, declare, merge or span (rows × columns as read): a plan's tables are
+# thousands; a sheet past this would take gigabytes as Python objects.
+MAX_CELLS = 200_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted XLSX and old .xls files
 ENCODINGS = ("utf-8", "gb18030")  # GB18030 reads GBK and GB2312, which Chinese Excel writes
 
@@ -115,40 +122,58 @@ def _decode(raw: bytes, encoding: str | None, path: Path) -> tuple[str, str]:
 
 
 def read_xlsx(path: Path, sheets: Sequence[str], max_bytes: int) -> list[Grid]:
+    """Each chosen sheet as a grid, read as a stream: a sheet's size, its merged areas and how
+    many cells it holds are checked from its XML before a cell is parsed."""
     raw = _read(path, max_bytes)
-    has_formulas = _check_container(raw, path)
+    parts = _check_container(raw, path)
     from openpyxl import load_workbook
 
     try:
-        # data_only: a formula cell's value as Excel or WPS last calculated and saved it; the
-        # formulas themselves need a second reading, done only when a sheet holds one
-        book = load_workbook(io.BytesIO(raw), data_only=True, read_only=False)
-        formulas = (
-            load_workbook(io.BytesIO(raw), data_only=False, read_only=False)
-            if has_formulas
-            else None
-        )
+        # read-only: the cells are parsed as they stream past, never held as a sheet of objects
+        book = load_workbook(io.BytesIO(raw), data_only=True, read_only=True)
     except Exception as error:  # openpyxl raises many kinds for a broken workbook
-        raise PlanchkError(
-            texts.XLSX_UNREADABLE, path=path, reason=str(error) or type(error).__name__
-        ) from None
-    names = book.sheetnames
-    for sheet in sheets:
-        if sheet not in names:
-            raise PlanchkError(texts.NO_SUCH_SHEET, path=path, sheet=sheet, sheets="、".join(names))
-    chosen = [name for name in names if not sheets or name in sheets]
-    return [
-        _sheet_grid(path, book[name], formulas[name] if formulas is not None else None)
-        for name in chosen
-    ]
+        raise _unreadable(path, error) from None
+    try:
+        names = book.sheetnames
+        for sheet in sheets:
+            if sheet not in names:
+                raise PlanchkError(
+                    texts.NO_SUCH_SHEET, path=path, sheet=sheet, sheets="、".join(names)
+                )
+        chosen = [book[name] for name in names if not sheets or name in sheets]
+        return [_sheet_grid(path, sheet, _part(parts, sheet)) for sheet in chosen]
+    except PlanchkError:
+        raise
+    except Exception as error:  # a sheet's XML can be as broken as the workbook's
+        raise _unreadable(path, error) from None
+    finally:
+        book.close()
 
 
-_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")  # a cell's <f> element in a worksheet's XML
+def _unreadable(path: Path, error: Exception) -> PlanchkError:
+    return PlanchkError(texts.XLSX_UNREADABLE, path=path, reason=str(error) or type(error).__name__)
 
 
-def _check_container(raw: bytes, path: Path) -> bool:
-    """Refuse what is not a workbook, or would unpack too far; say whether a sheet holds a
-    formula (read from the archive's worksheets, whose sizes are checked first)."""
+# A cell's <c> element, a formula's <f>, the declared <dimension> and a <mergeCell>, as they
+# stand in a worksheet's XML (with or without a namespace prefix).
+_CELL = re.compile(rb"<(?:\w+:)?c[ >/]")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s[^>]*?ref=\"([^\"]*)\"")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s[^>]*?ref=\"([^\"]*)\"")
+
+
+@dataclass(frozen=True)
+class SheetPart:
+    """What a worksheet's XML says of itself, read before any cell is parsed."""
+
+    name: str  # its path in the archive
+    formulas: bool
+    merges: tuple[tuple[int, int, int, int], ...]  # min row, min column, max row, max column
+
+
+def _check_container(raw: bytes, path: Path) -> dict[str, SheetPart]:
+    """Refuse what is not a workbook, would unpack too far, or whose sheets declare more cells,
+    hold more cells or merge more cells than MAX_CELLS; each worksheet's part otherwise."""
     if raw.startswith(OLE_MAGIC):
         raise PlanchkError(texts.XLSX_ENCRYPTED, path=path)
     try:
@@ -165,59 +190,139 @@ def _check_container(raw: bytes, path: Path) -> bool:
         if "xl/workbook.xml" not in names:
             raise PlanchkError(texts.XLSX_NOT_WORKBOOK, path=path)
         sheets = [n for n in names if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-        return any(_FORMULA.search(archive.read(name)) for name in sheets)
+        return {name: _sheet_part(path, name, archive.read(name)) for name in sheets}
 
 
-def _sheet_grid(path: Path, sheet: object, formulas: object | None) -> Grid:
-    from openpyxl.worksheet.worksheet import Worksheet
+def _sheet_part(path: Path, name: str, xml: bytes) -> SheetPart:
+    where = f"{path}, {name.rsplit('/', 1)[-1]}"
+    declared = _DIMENSION.search(xml)
+    if declared is not None:
+        bounds = _bounds(declared.group(1))
+        if bounds is not None and _area(bounds) > MAX_CELLS:
+            raise PlanchkError(
+                texts.XLSX_TOO_WIDE, place=where, span=declared.group(1).decode("ascii", "replace"),
+                cells=_area(bounds), limit=MAX_CELLS,
+            )  # fmt: skip
+    cells = len(_CELL.findall(xml))
+    if cells > MAX_CELLS:
+        raise PlanchkError(texts.XLSX_TOO_MANY_CELLS, place=where, cells=cells, limit=MAX_CELLS)
+    merges = tuple(b for b in map(_bounds, _MERGE.findall(xml)) if b is not None)
+    merged = sum(_area(b) for b in merges)
+    if merged > MAX_CELLS:
+        raise PlanchkError(texts.XLSX_MERGED_TOO_FAR, place=where, cells=merged, limit=MAX_CELLS)
+    return SheetPart(name, _FORMULA.search(xml) is not None, merges)
 
-    assert isinstance(sheet, Worksheet)
-    assert formulas is None or isinstance(formulas, Worksheet)
+
+def _bounds(ref: bytes) -> tuple[int, int, int, int] | None:
+    """A range such as A20:XFD1048576 (or one cell) as its four bounds; None if unreadable."""
+    from openpyxl.utils.cell import range_boundaries
+
+    try:
+        found = range_boundaries(ref.decode("ascii"))
+    except (UnicodeDecodeError, ValueError, TypeError):
+        return None
+    if None in found:
+        return None  # a whole column or row (A:A, 1:1): no sheet stores a merge that way
+    min_column, min_row, max_column, max_row = cast(tuple[int, int, int, int], found)
+    return (min_row, min_column, max(min_row, max_row), max(min_column, max_column))
+
+
+def _area(bounds: tuple[int, int, int, int]) -> int:
+    return (bounds[2] - bounds[0] + 1) * (bounds[3] - bounds[1] + 1)
+
+
+def _part(parts: dict[str, SheetPart], sheet: ReadOnlyWorksheet) -> SheetPart:
+    internals: Any = sheet  # openpyxl keeps where a read-only sheet lives private
+    name = str(internals._worksheet_path).lstrip("/")
+    return parts.get(name) or SheetPart(name, True, ())
+
+
+def _sheet_grid(path: Path, sheet: ReadOnlyWorksheet, part: SheetPart) -> Grid:
+    """The sheet's non-blank rows, each dense from the first to the last column that holds a
+    value, a merged range's text in every cell it covers."""
     grid = Grid(texts.SHEET_SOURCE(path=path, sheet=sheet.title), [])
-    merged = _merged_texts(sheet)
-    formula_cells = 0
-    rows: list[list[GridCell]] = []
-    for row in sheet.iter_rows():
-        cells = []
-        for cell in row:
-            if not hasattr(cell, "column") or cell.row is None or cell.column is None:
-                continue
-            source = None if formulas is None else formulas.cell(cell.row, cell.column).value
-            is_formula = isinstance(source, str) and source.startswith("=")
-            if is_formula:
-                formula_cells += 1
-                if cell.value is None:
-                    raise PlanchkError(
-                        texts.FORMULA_NOT_CALCULATED,
-                        place=grid.where(cell.row, cell.column),
-                        formula=source,
-                    )
-            text = merged.get((cell.row, cell.column))
-            covered = text is not None
-            if text is None:
-                text = excel_text(cell.value, cell.number_format)
-            cells.append(GridCell(text.strip(), cell.row, cell.column, covered))
-        rows.append(cells)
-    grid.rows = _non_blank(rows)
+    shown, formula_cells = _shown_cells(grid, sheet, part.formulas)
+    for min_row, min_column, max_row, max_column in part.merges:
+        text = shown.get((min_row, min_column), ("", False))[0]
+        if not text:
+            continue  # a blank merge shows nothing; it adds no cell
+        for row in range(min_row, max_row + 1):
+            for column in range(min_column, max_column + 1):
+                if (row, column) != (min_row, min_column):
+                    shown[(row, column)] = (text, True)
+    filled = {key for key, (text, _) in shown.items() if text}
+    if filled:
+        rows = sorted({row for row, _ in filled})
+        first = min(column for _, column in filled)
+        last = max(column for _, column in filled)
+        if len(rows) * (last - first + 1) > MAX_CELLS:
+            raise PlanchkError(
+                texts.XLSX_TOO_WIDE, place=grid.source,
+                span=f"{cell_name(rows[0], first)}:{cell_name(rows[-1], last)}",
+                cells=len(rows) * (last - first + 1), limit=MAX_CELLS,
+            )  # fmt: skip
+        grid.rows = [_dense_row(shown, row, first, last) for row in rows]
     if formula_cells:
         grid.notes.append(texts.READ_FORMULAS(source=grid.source, count=formula_cells))
     return grid
 
 
-def _merged_texts(sheet: object) -> dict[tuple[int, int], str]:
-    """The text of each merged range's first cell, for every other cell it covers."""
-    from openpyxl.worksheet.worksheet import Worksheet
+def _dense_row(
+    shown: dict[tuple[int, int], tuple[str, bool]], row: int, first: int, last: int
+) -> list[GridCell]:
+    cells = []
+    for column in range(first, last + 1):
+        text, covered = shown.get((row, column), ("", False))
+        cells.append(GridCell(text, row, column, covered))
+    return cells
 
-    assert isinstance(sheet, Worksheet)
-    texts_by_cell: dict[tuple[int, int], str] = {}
-    for merged in sheet.merged_cells.ranges:
-        first = sheet.cell(merged.min_row, merged.min_col)
-        text = excel_text(first.value, first.number_format)
-        for row in range(merged.min_row, merged.max_row + 1):
-            for column in range(merged.min_col, merged.max_col + 1):
-                if (row, column) != (merged.min_row, merged.min_col):
-                    texts_by_cell[(row, column)] = text
-    return texts_by_cell
+
+def _shown_cells(
+    grid: Grid, sheet: ReadOnlyWorksheet, formulas: bool
+) -> tuple[dict[tuple[int, int], tuple[str, bool]], int]:
+    """Each cell that holds a value: the text it shows (and False: not covered by a merge);
+    and how many of them are formulas. A formula with no value saved with it is refused."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):
+        """openpyxl's own cell parser, keeping a formula's saved value and its text both."""
+
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            has_formula = formulas and element.find(FORMULA_TAG) is not None
+            cell["formula"] = str(self.parse_formula(element)) if has_formula else None  # type: ignore[no-untyped-call]
+            return cell
+
+    book: Any = sheet.parent
+    shown: dict[tuple[int, int], tuple[str, bool]] = {}
+    formula_cells = 0
+    number_formats: dict[int, str] = {}  # by style: a sheet has a few styles, many cells
+    internals: Any = sheet  # the parts of a read-only sheet openpyxl keeps private
+    with internals._get_source() as source:
+        parser = Parser(
+            source, internals._shared_strings, data_only=True, epoch=book.epoch,
+            date_formats=book._date_formats, timedelta_formats=book._timedelta_formats,
+        )  # fmt: skip
+        for _, row in parser.parse():
+            for found in row:
+                formula = found.pop("formula")
+                if formula is not None:
+                    formula_cells += 1
+                    if found["value"] is None:
+                        raise PlanchkError(
+                            texts.FORMULA_NOT_CALCULATED,
+                            place=grid.where(found["row"], found["column"]),
+                            formula=formula,
+                        )
+                if found["value"] is None:
+                    continue
+                style = found["style_id"]
+                if style not in number_formats:
+                    number_formats[style] = ReadOnlyCell(sheet, **found).number_format
+                text = excel_text(found["value"], number_formats[style]).strip()
+                shown[(found["row"], found["column"])] = (text, False)
+    return shown, formula_cells
 
 
 def _non_blank(rows: list[list[GridCell]]) -> list[list[GridCell]]:

@@ -50,6 +50,20 @@ XLSX_BOMB = message(
     "{path}: refused: its {size} bytes unpack to {unpacked} bytes, more than a workbook of "
     "tables needs (limit {limit}, and 200 times the file's size)",
 )
+XLSX_TOO_WIDE = message(
+    "import.xlsx-too-wide",
+    "{place}: refused: it spans {span}, {cells} cells, more than a sheet of tables needs (limit "
+    "{limit}); delete the rows and columns past the table, or copy the table to a new sheet",
+)
+XLSX_TOO_MANY_CELLS = message(
+    "import.xlsx-too-many-cells",
+    "{place}: refused: it holds {cells} cells, more than a sheet of tables needs (limit {limit})",
+)
+XLSX_MERGED_TOO_FAR = message(
+    "import.xlsx-merged-too-far",
+    "{place}: refused: its merged ranges cover {cells} cells, more than a sheet of tables needs "
+    "(limit {limit}); unmerge the ranges past the table",
+)
 XLSX_NOT_WORKBOOK = message(
     "import.xlsx-not-workbook", "{path}: a zip archive, but not an Excel workbook"
 )
