@@ -1,5 +1,6 @@
 """Workbooks built to exhaust memory (issue 17 §5): a few kilobytes that declare, hold, merge or
-span more cells than a sheet of tables needs are refused from their XML, in under a second.
+span more cells than a sheet of tables needs are refused from their XML (how fast:
+benchmarks/hostile.py).
 
 Each is a real workbook whose worksheet XML is written by hand: openpyxl itself would build
 every cell of such a sheet before it could save it.
@@ -7,7 +8,6 @@ every cell of such a sheet before it could save it.
 
 from __future__ import annotations
 
-import time
 import zipfile
 from pathlib import Path
 
@@ -46,14 +46,11 @@ def workbook(path: Path, dimension: str | None, data: str = TABLE, merges: str =
     return path
 
 
-def refused_quickly(path: Path, expected: str) -> str:
-    started = time.perf_counter()
+def refused(path: Path, expected: str) -> str:
     result = runner.invoke(app, ["import", str(path), "--unit", "件"])
-    elapsed = time.perf_counter() - started
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert expected in result.stderr
-    assert elapsed < 2.0, f"took {elapsed:.2f} s"  # about 0.02 s here; slack for a busy CI
     return result.stderr
 
 
@@ -70,13 +67,13 @@ def test_the_control_table_imports(tmp_path: Path) -> None:
 
 def test_a_declared_dimension_past_the_limit(tmp_path: Path) -> None:
     path = workbook(tmp_path / "far.xlsx", "A1:XFD1048576", TABLE + FAR)
-    message = refused_quickly(path, "A1:XFD1048576")
+    message = refused(path, "A1:XFD1048576")
     assert "delete the rows and columns past the table" in message
 
 
 def test_one_far_cell_without_a_dimension(tmp_path: Path) -> None:
     # Two rows as wide as a sheet are 32,768 cells: read, and refused by the layout, quickly.
-    refused_quickly(workbook(tmp_path / "far.xlsx", None, TABLE + FAR), "no area name")
+    refused(workbook(tmp_path / "far.xlsx", None, TABLE + FAR), "no area name")
 
 
 DIAGONAL = "".join(f'<row r="{r}"><c r="XFD{r}"><v>1</v></c></row>' for r in range(10, 80))
@@ -85,13 +82,13 @@ DIAGONAL = "".join(f'<row r="{r}"><c r="XFD{r}"><v>1</v></c></row>' for r in ran
 @pytest.mark.parametrize("dimension", [None, "A1:B4"])
 def test_far_cells_under_no_or_a_false_dimension(tmp_path: Path, dimension: str | None) -> None:
     path = workbook(tmp_path / "far.xlsx", dimension, TABLE + DIAGONAL)
-    refused_quickly(path, "spans A1:XFD79")
+    refused(path, "spans A1:XFD79")
 
 
 def test_a_merged_range_to_the_end_of_the_sheet(tmp_path: Path) -> None:
     merge = '<mergeCell ref="A20:XFD1048576"/>'
     path = workbook(tmp_path / "merged.xlsx", "A1:B4", TABLE, merge)
-    refused_quickly(path, "merged ranges cover")
+    refused(path, "merged ranges cover")
 
 
 def test_a_blank_merge_adds_no_cells(tmp_path: Path) -> None:
@@ -104,7 +101,7 @@ def test_a_blank_merge_adds_no_cells(tmp_path: Path) -> None:
 def test_more_cells_than_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(grid, "MAX_CELLS", 100)
     many = "".join(f'<row r="{r}"><c r="C{r}"><v>{r}</v></c></row>' for r in range(5, 200))
-    refused_quickly(workbook(tmp_path / "many.xlsx", None, TABLE + many), "holds 203 cells")
+    refused(workbook(tmp_path / "many.xlsx", None, TABLE + many), "holds 203 cells")
 
 
 def test_the_cell_limit_is_checked_before_openpyxl_reads_a_cell(
@@ -116,4 +113,4 @@ def test_the_cell_limit_is_checked_before_openpyxl_reads_a_cell(
         raise AssertionError("the workbook was opened")
 
     monkeypatch.setattr(openpyxl, "load_workbook", never)
-    refused_quickly(workbook(tmp_path / "t.xlsx", None), "holds 8 cells")
+    refused(workbook(tmp_path / "t.xlsx", None), "holds 8 cells")

@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from planchk.importers import texts
 from planchk.importers.printed import excel_text
@@ -213,18 +213,25 @@ def _sheet_part(path: Path, name: str, xml: bytes) -> SheetPart:
     return SheetPart(name, _FORMULA.search(xml) is not None, merges)
 
 
-def _bounds(ref: bytes) -> tuple[int, int, int, int] | None:
-    """A range such as A20:XFD1048576 (or one cell) as its four bounds; None if unreadable."""
-    from openpyxl.utils.cell import range_boundaries
+_REFERENCE = re.compile(r"^\$?([A-Z]{1,3})\$?([0-9]{1,7})$")
 
-    try:
-        found = range_boundaries(ref.decode("ascii"))
-    except (UnicodeDecodeError, ValueError, TypeError):
-        return None
-    if None in found:
-        return None  # a whole column or row (A:A, 1:1): no sheet stores a merge that way
-    min_column, min_row, max_column, max_row = cast(tuple[int, int, int, int], found)
-    return (min_row, min_column, max(min_row, max_row), max(min_column, max_column))
+
+def _bounds(ref: bytes) -> tuple[int, int, int, int] | None:
+    """A range such as A20:XFD1048576 (or one cell) as its four bounds; None if unreadable
+    (a whole column or row such as A:A, which no sheet stores as a merge or dimension)."""
+    corners = []
+    for part in ref.decode("ascii", "replace").upper().split(":", 1):
+        found = _REFERENCE.match(part)
+        if found is None:
+            return None
+        letters, row = found.groups()
+        column = 0
+        for letter in letters:
+            column = column * 26 + ord(letter) - 64
+        corners.append((int(row), column))
+    (min_row, min_column), (max_row, max_column) = corners[0], corners[-1]
+    return (min(min_row, max_row), min(min_column, max_column),
+            max(min_row, max_row), max(min_column, max_column))  # fmt: skip
 
 
 def _area(bounds: tuple[int, int, int, int]) -> int:
