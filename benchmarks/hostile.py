@@ -49,7 +49,8 @@ def _row(number: int, name: str, values: list[int]) -> str:
         f'<c r="{get_column_letter(column)}{number}"><v>{value}</v></c>'
         for column, value in enumerate(values, 2)
     )
-    return f'<row r="{number}"><c r="A{number}" t="inlineStr"><is><t>{name}</t></is></c>{cells}</row>'
+    first = f'<c r="A{number}" t="inlineStr"><is><t>{name}</t></is></c>'
+    return f'<row r="{number}">{first}{cells}</row>'
 
 
 def _import(path: Path) -> list[str]:
