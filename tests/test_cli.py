@@ -202,7 +202,20 @@ def test_help_texts_lose_nothing_to_markup(command: list[str]) -> None:
 
     result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    source = Path(cli.__file__).read_text(encoding="utf-8")
+    modules = Path(cli.__file__).parent.glob("*.py")
+    source = "".join(module.read_text(encoding="utf-8") for module in modules)
     assert "[default:" not in source
     flat = re.sub(r"[│\s]+", " ", result.stdout)
     assert not re.search(r"\w \.( |$)", flat)  # "remains ." is what a lost [...] leaves
+
+
+def test_choices_written_out_for_start_up_match_the_models() -> None:
+    """The CLI spells out two Literal types so that it starts without pydantic."""
+    from typing import get_args
+
+    from planchk.cli import import_, schema
+    from planchk.loader import FileKind
+    from planchk.models.targets import Kind
+
+    assert sorted(get_args(import_.ImportKind)) == sorted(get_args(Kind))
+    assert get_args(schema.FileKind) == get_args(FileKind)

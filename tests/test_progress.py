@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planchk.progress import THRESHOLD_BYTES, input_size, should_show
+from planchk.cli.progress import THRESHOLD_BYTES, input_size, should_show
 from tests.conftest import DATA
 
 

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import enum
 from collections import Counter
 from dataclasses import dataclass
 
 from planchk.findings import Finding, Severity
 
-# Exit codes, documented in the README and `planchk --help`.
-EXIT_CLEAN = 0
-EXIT_FINDINGS = 1
-EXIT_UNUSABLE = 2
+
+class ExitCode(enum.IntEnum):
+    """planchk's exit codes, documented in the README and `planchk --help`."""
+
+    CLEAN = 0
+    FINDINGS = 1  # findings at or above the failure level (or, for diff, differences)
+    UNUSABLE = 2  # unusable arguments, configuration or input
+
+
+EXIT_CLEAN = ExitCode.CLEAN
+EXIT_FINDINGS = ExitCode.FINDINGS
+EXIT_UNUSABLE = ExitCode.UNUSABLE
 
 
 @dataclass(frozen=True)
@@ -41,9 +50,9 @@ class Report:
         """Some input could not be checked at all."""
         return any(f.fatal for f in self.findings)
 
-    def exit_code(self, fail_on: Severity) -> int:
+    def exit_code(self, fail_on: Severity) -> ExitCode:
         if self.unusable:
-            return EXIT_UNUSABLE
+            return ExitCode.UNUSABLE
         if any(f.severity >= fail_on for f in self.active):
-            return EXIT_FINDINGS
-        return EXIT_CLEAN
+            return ExitCode.FINDINGS
+        return ExitCode.CLEAN

@@ -69,6 +69,12 @@ def get(name: str) -> Formatter:
     return render
 
 
+def shows_suggestions(name: str) -> bool:
+    """Whether a validate format always carries the suggested corrections (its module says
+    SHOWS_SUGGESTIONS = True); text shows them only when asked (--fix-suggestions)."""
+    return bool(getattr(importlib.import_module(FORMATS[name]), "SHOWS_SUGGESTIONS", False))
+
+
 def get_diff(name: str) -> Callable[[DiffReport, RenderOptions], str]:
     render: Callable[[DiffReport, RenderOptions], str] = _render("diff", name)
     return render

@@ -18,6 +18,10 @@ from planchk.report import Report
 SCHEMA_VERSION = 1
 
 
+# Suggested corrections are part of every report in this format.
+SHOWS_SUGGESTIONS = True
+
+
 def render(report: Report, options: RenderOptions) -> str:
     document = {
         "schema_version": SCHEMA_VERSION,

@@ -22,6 +22,10 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+# Suggested corrections are part of every report in this format.
+SHOWS_SUGGESTIONS = True
+
+
 def render(report: Report, options: RenderOptions) -> str:
     catalogue = all_codes()
     index = {info.code: i for i, info in enumerate(catalogue)}

@@ -1,0 +1,84 @@
+"""What the commands share: option choices, options, writing the result, usage errors.
+
+The choices of --format come from the formatter registry (planchk.formatters.REGISTRY), the
+levels from Severity and the languages from planchk.i18n, so that one added there is offered
+here without a second list. Every exit goes through ExitCode.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from planchk import i18n, messages
+from planchk.findings import Severity
+from planchk.formatters import REGISTRY
+from planchk.report import ExitCode
+
+
+def _members(names: Iterable[str]) -> list[tuple[str, str]]:
+    return [(name, name) for name in names]
+
+
+# typer offers an enum's values as the choices; these enums are built from the lists they
+# stand for, which mypy cannot follow (hence the ignores): their values are plain strings.
+OutputFormat = enum.StrEnum("OutputFormat", _members(["auto", *REGISTRY["validate"]]))  # type: ignore[misc]
+DiffFormat = enum.StrEnum("DiffFormat", _members(REGISTRY["diff"]))  # type: ignore[misc]
+ReportFormat = enum.StrEnum("ReportFormat", _members(REGISTRY["report"]))  # type: ignore[misc]
+# The levels from the most severe down, as --fail-on and --fail-on-new take them.
+Level = enum.StrEnum("Level", _members(s.label for s in sorted(Severity, reverse=True)))  # type: ignore[misc]
+Language = enum.StrEnum("Language", _members(i18n.LANGUAGES))  # type: ignore[misc]
+
+ConfigOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", help="Configuration file (default: planchk.toml or pyproject.toml, upward)."
+    ),
+]
+
+
+def emit(text: str | bytes, output: Path | None) -> None:
+    """Write the result to `output` whole or not at all, or to stdout when there is none."""
+    if output is None:
+        assert isinstance(text, str)  # binary formats require an output file
+        sys.stdout.write(text)
+    else:
+        from planchk.atomic import write_atomic
+
+        write_atomic(output, text)
+
+
+def stdout_color() -> bool:
+    """Colour on stdout: NO_COLOR wins, FORCE_COLOR next, else only on a terminal."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+@contextlib.contextmanager
+def usage_errors() -> Iterator[None]:
+    """Configuration, baseline and output problems: one line on stderr and exit 2."""
+    try:
+        yield
+    except messages.PlanchkError as error:
+        fail_usage(str(error))
+    except OSError as error:
+        fail_usage(messages.OUTPUT_UNWRITABLE(path=error.filename, reason=error.strerror))
+
+
+def fail_usage(text: str) -> NoReturn:
+    sys.stderr.write(messages.USAGE_ERROR(message=text) + "\n")
+    raise typer.Exit(ExitCode.UNUSABLE)
+
+
+def finish(code: ExitCode) -> NoReturn:
+    raise typer.Exit(code)

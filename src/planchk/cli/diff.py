@@ -1,0 +1,109 @@
+"""`planchk diff`: what changed between two revisions of a plan, and the git diff driver."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from planchk.cli.common import (
+    ConfigOption,
+    DiffFormat,
+    Level,
+    emit,
+    finish,
+    stdout_color,
+    usage_errors,
+)
+from planchk.findings import Severity
+from planchk.report import ExitCode
+
+if TYPE_CHECKING:
+    from planchk.config import Config
+    from planchk.diff import DiffReport
+
+SidesArgument = Annotated[
+    list[str],
+    typer.Argument(
+        metavar="OLD [NEW] [PATHS]...",
+        help="Two plan files or directories; or a git revision (compared with the working "
+        "tree) or two, then the paths to compare (default: the configured paths).",
+    ),
+]
+FormatOption = Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")]
+ExitCodeOption = Annotated[
+    bool, typer.Option("--exit-code", help="Exit 1 when there are differences, like git diff.")
+]
+TEXT = DiffFormat("text")  # the default format
+FailOnNewOption = Annotated[
+    Level | None,
+    typer.Option(help="Exit 1 when the new revision introduces findings at this level or above."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write the diff to this file (whole or not at all)."),
+]
+
+
+def diff(
+    args: SidesArgument,
+    output_format: FormatOption = TEXT,
+    exit_code: ExitCodeOption = False,
+    fail_on_new: FailOnNewOption = None,
+    config_file: ConfigOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Show what changed between two revisions of a plan and what it did to the findings."""
+    from planchk.atomic import refuse_inputs
+    from planchk.cli.progress import spinner
+    from planchk.config import overrides
+    from planchk.diff import Comparison
+
+    with usage_errors():
+        config = overrides.resolve(config_file)
+        # Started before the spinner: a forked child should not inherit its thread.
+        comparison = Comparison(args, overrides.default_paths(config), config)
+        refuse_inputs(output, comparison.input_files)
+        with spinner(comparison.size):
+            report = render_diff(comparison.run(), config, output_format.value, output)
+    if report.unusable:
+        finish(ExitCode.UNUSABLE)
+    failing = fail_on_new is not None and report.introduced_at(Severity.parse(fail_on_new.value))
+    differs = failing or (exit_code and report.changes)
+    finish(ExitCode.FINDINGS if differs else ExitCode.CLEAN)
+
+
+def diff_driver(
+    path: str,
+    old_file: Path,
+    old_hex: str,
+    old_mode: str,
+    new_file: Path,
+    new_hex: str,
+    new_mode: str,
+) -> None:
+    """Git external diff driver: git config diff.planchk.command "planchk diff-driver"."""
+    from planchk.config import overrides
+    from planchk.diff import diff_sides
+    from planchk.diff.sides import driver_sides
+
+    del old_hex, old_mode, new_hex, new_mode  # git passes them; the content is what counts
+    with usage_errors():
+        config = overrides.resolve(None)
+        sides = driver_sides(path, old_file, new_file, config.max_bytes)
+        render_diff(diff_sides(*sides, config), config, "text", None)
+
+
+def render_diff(report: DiffReport, config: Config, fmt: str, output: Path | None) -> DiffReport:
+    from planchk.formatters import RenderOptions, get_diff
+
+    options = RenderOptions(color=output is None and stdout_color(), fail_on=config.fail_on)
+    rendered = get_diff(fmt)(report, options)
+    if report.unusable and output is not None:
+        # A diff of input that could not be read writes no file; the reasons go to stderr.
+        sys.stderr.write(get_diff("text")(report, RenderOptions()))
+    else:
+        emit(rendered, output)
+    return report

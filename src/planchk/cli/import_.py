@@ -1,0 +1,88 @@
+"""`planchk import`: read a plan document or tables into plan files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from planchk.cli.common import usage_errors
+
+# models.targets.Kind, the default first: written out rather than imported, so that the
+# command line starts without pydantic (tests/test_cli.py keeps the two in step).
+ImportKind = Literal["flow", "stock", "ratio"]
+
+FilesArgument = Annotated[
+    list[Path],
+    typer.Argument(help="A plan document (.docx, .html, .htm, .txt), or CSV or XLSX tables."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="A plan directory, or a .yaml file for the targets (else stdout).",
+    ),
+]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(help="Encoding of CSV files (default: BOM, else UTF-8, else GB18030)."),
+]
+SheetOption = Annotated[
+    list[str] | None,
+    typer.Option(help="Read this sheet of an XLSX file; repeat for several (default: all)."),
+]
+TotalRowOption = Annotated[
+    str | None, typer.Option(help="The name of the total row, where it is not evident.")
+]
+YearOption = Annotated[
+    int | None, typer.Option(help="The year of a table whose columns are categories.")
+]
+UnitOption = Annotated[
+    str | None, typer.Option(help="The unit, where the table prints none or several.")
+]
+KindOption = Annotated[ImportKind, typer.Option(help="The kind of the imported indicators.")]
+IntoOption = Annotated[
+    Path | None,
+    typer.Option(help="Update this targets file: tables replace those of the same title."),
+]
+TitleOption = Annotated[str | None, typer.Option(help="The plan's title in a new targets file.")]
+MaxBytesOption = Annotated[
+    int | None, typer.Option(help="Refuse larger input files (default 50 MiB).")
+]
+
+
+def import_(
+    files: FilesArgument,
+    output: OutputOption = None,
+    encoding: EncodingOption = None,
+    sheet: SheetOption = None,
+    total_row: TotalRowOption = None,
+    year: YearOption = None,
+    unit: UnitOption = None,
+    kind: KindOption = "flow",
+    into: IntoOption = None,
+    title: TitleOption = None,
+    max_bytes: MaxBytesOption = None,
+) -> None:
+    """Read a plan document (.docx, .html, .txt) or tables (CSV, XLSX) into plan files.
+
+    -o DIR (or any path not ending in .yaml) writes a plan directory, DIR/targets.yaml and
+    DIR/tasks.yaml; -o FILE.yaml writes the targets file alone; without -o it goes to stdout.
+    """
+    from planchk.atomic import refuse_inputs
+    from planchk.importers import Options
+    from planchk.importers.plandir import run_import
+    from planchk.loader import DEFAULT_MAX_BYTES
+
+    with usage_errors():
+        options = Options(
+            total_row=total_row, year=year, unit=unit, kind=kind, encoding=encoding,
+            sheets=tuple(sheet or ()), title=title, into=into,
+            max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+        )  # fmt: skip
+        refuse_inputs(output, files)  # --into may be the output: that is how it updates in place
+        notes = run_import(files, options, output)
+        sys.stderr.write("".join(note + "\n" for note in notes))

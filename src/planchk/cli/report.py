@@ -1,0 +1,78 @@
+"""`planchk report`: check the plan, build the view, render it, write it whole or not at all."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from planchk import messages
+from planchk.cli.common import ConfigOption, ReportFormat, emit, finish, usage_errors
+from planchk.report import ExitCode
+
+if TYPE_CHECKING:
+    from planchk.config import Config
+    from planchk.report import Report
+
+BINARY_FORMATS = frozenset({"xlsx"})
+
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Plan files or directories (default: the configured paths)."),
+]
+FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write the report to this file (whole or not at all); required for xlsx, else stdout.",
+    ),
+]
+HTML = ReportFormat("html")  # the default format
+
+
+def report(
+    paths: PathsArgument = None,
+    output_format: FormatOption = HTML,
+    output: OutputOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Lay out the plan's tables, goals and tasks with every finding marked where it is."""
+    from planchk.cli.progress import input_size, spinner
+    from planchk.config import overrides
+
+    with usage_errors():
+        config = overrides.resolve(config_file)
+        targets = paths or overrides.default_paths(config)
+        with spinner(input_size(targets)):
+            checked = write_report(targets, config, output_format.value, output)
+    finish(ExitCode.UNUSABLE if checked.unusable else ExitCode.CLEAN)
+
+
+def write_report(paths: list[Path], config: Config, fmt: str, output: Path | None) -> Report:
+    """Write the report of the plans under `paths`; returns the check's report.
+
+    Input that cannot be read gives no report file at all: the reasons go to stderr, as from
+    `planchk validate`, and the caller exits 2.
+    """
+    from planchk.atomic import refuse_inputs
+    from planchk.engine import check_discovery
+    from planchk.formatters import RenderOptions, get, get_report
+    from planchk.formatters.report.view import build_view
+    from planchk.loader.discover import discover
+
+    if fmt in BINARY_FORMATS and output is None:
+        raise messages.PlanchkError(messages.REPORT_NEEDS_OUTPUT, format=fmt)
+    found = discover(paths, config.max_bytes)
+    report = check_discovery(found, config)
+    refuse_inputs(output, report.files)
+    if report.unusable:
+        sys.stderr.write(get("text")(report, RenderOptions(fail_on=config.fail_on)))
+        return report
+    emit(get_report(fmt)(build_view(found, report)), output)
+    if output is not None:
+        sys.stderr.write(messages.REPORT_WRITTEN(path=output, findings=len(report.findings)) + "\n")
+    return report

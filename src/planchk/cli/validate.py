@@ -1,0 +1,146 @@
+"""`planchk validate`: check plan files and print the findings in the chosen format."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from planchk import messages
+from planchk.cli.common import (
+    ConfigOption,
+    Level,
+    OutputFormat,
+    emit,
+    finish,
+    stdout_color,
+    usage_errors,
+)
+from planchk.report import ExitCode
+
+if TYPE_CHECKING:
+    from planchk.config import Config
+    from planchk.report import Report
+
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Plan files or directories (default: the configured paths, or data/)."),
+]
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option(
+        "--format", "-f", help="Output format; auto is github under GitHub Actions, else text."
+    ),
+]
+AUTO = OutputFormat("auto")  # the default format
+FailOnOption = Annotated[
+    Level | None,
+    typer.Option(help="Exit 1 when a finding at this level or above remains (default: error)."),
+]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(help="Report only these codes, slugs or families (comma-separated)."),
+]
+IgnoreOption = Annotated[
+    list[str] | None, typer.Option(help="Do not report these codes, slugs or families.")
+]
+BaselineOption = Annotated[
+    Path | None, typer.Option(help="Leave out the findings this baseline file records.")
+]
+WriteBaselineOption = Annotated[
+    Path | None, typer.Option(help="Record today's findings in this file and exit 0.")
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write the report to this file (whole or not at all)."),
+]
+MaxBytesOption = Annotated[
+    int | None,
+    typer.Option(min=1, help="Refuse larger files (default 50 MiB, or PLANCHK_MAX_BYTES)."),
+]
+FixSuggestionsOption = Annotated[
+    bool,
+    typer.Option(
+        "--fix-suggestions",
+        help="Show, under each sum that does not add up, the correction most likely meant.",
+    ),
+]
+
+
+def validate(
+    paths: PathsArgument = None,
+    output_format: FormatOption = AUTO,
+    fail_on: FailOnOption = None,
+    config_file: ConfigOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    baseline: BaselineOption = None,
+    write_baseline: WriteBaselineOption = None,
+    output: OutputOption = None,
+    max_bytes: MaxBytesOption = None,
+    fix_suggestions: FixSuggestionsOption = False,
+) -> None:
+    """Check plan files: schema, sums, trends, units, goals and task offices."""
+    from planchk.config import overrides
+
+    with usage_errors():
+        config = overrides.resolve(
+            config_file,
+            select=select,
+            ignore=ignore,
+            fail_on=fail_on.value if fail_on else None,
+            max_bytes=max_bytes,
+        )
+        targets = paths or overrides.default_paths(config)
+        format_name = _format_name(output_format.value)
+        report = _check(targets, config, format_name, baseline, fix_suggestions,
+                        write_baseline, output)  # fmt: skip
+    finish(report.exit_code(config.fail_on))
+
+
+def _check(
+    targets: list[Path],
+    config: Config,
+    format_name: str,
+    baseline: Path | None,
+    fix_suggestions: bool,
+    write_baseline: Path | None,
+    output: Path | None,
+) -> Report:
+    """Check, render and write; exits itself where a run writes no report."""
+    from planchk.atomic import refuse_inputs
+    from planchk.cli.progress import input_size, spinner
+    from planchk.engine import check_paths
+    from planchk.formatters import RenderOptions, get, shows_suggestions
+    from planchk.suppress import baseline as baselines
+
+    render = get(format_name)
+    # Suggested corrections cost a search per sum finding: worked out only where shown.
+    suggest = fix_suggestions or (shows_suggestions(format_name) and write_baseline is None)
+    with spinner(input_size(targets)):
+        report = check_paths(targets, config, suggest=suggest)
+    for written in (output, write_baseline):
+        refuse_inputs(written, report.files)
+    if baseline is not None:
+        report = baselines.without_baseline(report, baselines.read_baseline(baseline))
+    color = output is None and stdout_color()
+    rendered = render(report, RenderOptions(color, config.fail_on, fix_suggestions))
+    if report.unusable and (output is not None or write_baseline is not None):
+        # A run that could not check its input writes no file; the reasons go to stderr.
+        sys.stderr.write(get("text")(report, RenderOptions(fail_on=config.fail_on)))
+        finish(ExitCode.UNUSABLE)
+    emit(rendered, output)
+    if write_baseline is not None:
+        count = baselines.write_baseline(report, write_baseline)
+        sys.stderr.write(messages.BASELINE_WRITTEN(count=count, path=write_baseline) + "\n")
+        finish(ExitCode.CLEAN)
+    return report
+
+
+def _format_name(chosen: str) -> str:
+    if chosen == "auto":
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return chosen
