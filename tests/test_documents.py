@@ -352,3 +352,74 @@ def test_without_o_the_targets_go_to_stdout(tmp_path: Path) -> None:
     single = _run("import", document, "-o", tmp_path / "plan.yaml")
     assert single.exit_code == 0
     assert "indicators:" in (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+
+
+# --- checking a document directly ---------------------------------------------------------------
+@pytest.mark.parametrize("suffix", sorted(FORMATS))
+def test_validate_a_document_places_each_finding_in_it(
+    tmp_path: Path, suffix: str, expected: tuple[dict[str, Any], list[Any]]
+) -> None:
+    import json
+
+    document = FORMATS[suffix](tmp_path / f"plan.{suffix}", documents.data_blocks())
+    result = _run("validate", document, "-f", "json")
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert found["files"] == [str(document)]
+    places = {(f["code"], f["args"].get("area"), f["args"].get("task")): f["place"]
+              for f in found["findings"]}  # fmt: skip
+    # 洪都街办's 2022 patents: the fourth table of the annex, row 4 (after the header, 青云谱区,
+    # 三家店街办), column 3 (2022年)
+    assert places[("PC202", "洪都街办", None)] == "附件 表4 第4行 第3列"
+    assert places[("PC403", None, None)] == "附件 表3"
+    assert places[("PC604", None, 5)] == "附件 表1 第8行"  # header, group row, tasks 1-4, group, 5
+    assert places[("PC601", None, 1)] == "第11段"  # task 1's paragraph in the text
+    assert places[("PC502", "青云谱区", None)] == "第8段"  # the goals' paragraph
+    assert all(f["file"] == str(document) and f["line"] == 0 for f in found["findings"])
+    codes = sorted(f["code"] for f in found["findings"])
+    assert codes == sorted(f[0] for f in expected[1])
+
+
+def test_validate_text_output_and_a_bad_document(tmp_path: Path) -> None:
+    document = documents.write_docx(tmp_path / "plan.docx", documents.data_blocks())
+    result = _run("validate", document, DATA)
+    assert result.exit_code == 0, result.output
+    assert f"{document}: 附件 表4 第4行 第3列: warning PC202" in result.stdout
+    assert "data/targets.yaml:" in result.stdout  # a plan directory beside it, as usual
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    refused = _run("validate", broken)
+    assert refused.exit_code == 2
+    assert "not a Word .docx file" in refused.stderr
+    assert "Traceback" not in refused.output
+
+
+def test_sarif_of_a_document_is_valid_and_names_the_place(tmp_path: Path) -> None:
+    import json
+
+    import jsonschema
+
+    from tests.test_formats import SARIF_SCHEMA
+
+    document = documents.write_html(tmp_path / "plan.html", documents.data_blocks())
+    result = _run("validate", document, "-f", "sarif")
+    assert result.exit_code == 0, result.output
+    sarif = json.loads(result.stdout)
+    if SARIF_SCHEMA.is_file():
+        jsonschema.validate(sarif, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    (run,) = sarif["runs"]
+    names = {r["locations"][0]["logicalLocations"][0]["name"] for r in run["results"]}
+    assert "附件 表4 第4行 第3列" in names
+    assert all("region" not in r["locations"][0]["physicalLocation"] for r in run["results"])
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed text (../shared/seed/) is absent")
+def test_the_readme_shows_what_validate_says_on_the_seed_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    readme = (DATA.parent / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("<!-- document-output -->\n```text\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(SEED.parent)
+    result = _run("validate", SEED.name)
+    assert result.exit_code == 0
+    assert result.stdout.startswith(shown)

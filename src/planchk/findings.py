@@ -34,13 +34,17 @@ class Severity(enum.IntEnum):
 
 @dataclass(frozen=True, slots=True, order=True)
 class Location:
-    """A place in a file: 1-based line and column (columns count characters, not bytes)."""
+    """A place in a file: 1-based line and column (columns count characters, not bytes); in a
+    plan document, which has no lines to speak of, the place in its own terms (附件 表2 第4行)."""
 
     file: str
     line: int = 0
     column: int = 0
+    place: str = ""
 
     def __str__(self) -> str:
+        if self.place:
+            return f"{self.file}: {self.place}"
         if self.line <= 0:
             return self.file
         return f"{self.file}:{self.line}:{self.column}"

@@ -115,13 +115,20 @@ def _check(
     from planchk.cli.progress import input_size, spinner
     from planchk.engine import check_paths
     from planchk.formatters import RenderOptions, get, shows_suggestions
+    from planchk.loader.discover import DOCUMENT_SUFFIXES
     from planchk.suppress import baseline as baselines
 
     render = get(format_name)
     # Suggested corrections cost a search per sum finding: worked out only where shown.
     suggest = fix_suggestions or (shows_suggestions(format_name) and write_baseline is None)
     with spinner(input_size(targets)):
-        report = check_paths(targets, config, suggest=suggest)
+        if any(path.suffix.lower() in DOCUMENT_SUFFIXES for path in targets):
+            from planchk.importers.checked import check_documents
+
+            report, notes = check_documents(targets, config, suggest=suggest)
+            sys.stderr.write("".join(note + "\n" for note in notes))
+        else:
+            report = check_paths(targets, config, suggest=suggest)
     for written in (output, write_baseline):
         refuse_inputs(written, report.files)
     if baseline is not None:

@@ -71,7 +71,14 @@ def suggestion_json(suggestion: Suggestion) -> dict[str, Any]:
 
 
 def location_json(location: Location) -> dict[str, Any]:
-    return {"file": location.file, "line": location.line, "column": location.column}
+    found: dict[str, Any] = {
+        "file": location.file,
+        "line": location.line,
+        "column": location.column,
+    }
+    if location.place:
+        found["place"] = location.place  # in a plan document: 附件 表2 第4行 第3列
+    return found
 
 
 def arg_json(value: Arg) -> Any:

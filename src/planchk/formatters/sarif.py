@@ -106,6 +106,8 @@ def location_json(location: Location) -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {"uri": location.file.replace("\\", "/")}}
     if location.line > 0:
         physical["region"] = {"startLine": location.line, "startColumn": max(location.column, 1)}
+    if location.place:  # a plan document: the place in its own terms, as a logical location
+        return {"physicalLocation": physical, "logicalLocations": [{"name": location.place}]}
     return {"physicalLocation": physical}
 
 

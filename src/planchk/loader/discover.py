@@ -21,6 +21,8 @@ from planchk.registry import CodeInfo
 
 PLAN_FILE_NAMES = {"targets": ("targets.yaml", "targets.yml"), "tasks": ("tasks.yaml", "tasks.yml")}
 PLAN_FILE_NAMES_ALL = (*PLAN_FILE_NAMES["targets"], *PLAN_FILE_NAMES["tasks"])
+# Plan documents, which planchk.importers reads into plan files before they are checked.
+DOCUMENT_SUFFIXES = (".docx", ".html", ".htm", ".txt")
 
 
 @dataclass

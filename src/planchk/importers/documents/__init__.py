@@ -18,7 +18,7 @@ from planchk.messages import PlanchkError
 
 __all__ = ["READERS", "Cell", "Document", "Paragraph", "Table", "is_document", "read_document"]
 
-READERS = {".docx": "docx", ".html": "html", ".htm": "html", ".txt": "text"}
+READERS = {".docx": "docx", ".html": "html", ".htm": "html", ".txt": "text"}  # DOCUMENT_SUFFIXES
 
 
 def is_document(path: Path) -> bool:
