@@ -1,9 +1,11 @@
-"""Run the rules over each plan, then apply waivers: rules never decide what is suppressed."""
+"""Run the rules over each plan, then apply waivers and a baseline: rules never decide what is
+suppressed."""
 
 from __future__ import annotations
 
 import dataclasses
 import os
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,20 +18,32 @@ from planchk.loader.discover import Discovery, Plan, discover
 from planchk.registry import CodeInfo
 from planchk.report import Report
 from planchk.rules.context import PlanContext
+from planchk.suppress.baseline import Key, without_baseline
 from planchk.suppress.waivers import WaiverSet
 
-# Rules that compare office names need the areas, which only the targets file declares.
-_NEED_AREAS = frozenset({"PC031", "PC601", "PC602"})
 
-
-def check_paths(paths: list[Path], config: Config | None = None, *, suggest: bool = True) -> Report:
-    """Check every plan under `paths`: load, run the rules, apply configuration and waivers.
+def check_paths(
+    paths: list[Path],
+    config: Config | None = None,
+    *,
+    suggest: bool = True,
+    baseline: Counter[Key] | None = None,
+) -> Report:
+    """Check every plan under `paths`: load, run the rules, apply configuration and waivers,
+    and leave out what `baseline` records (suppress.baseline.read_baseline).
     `suggest`: work out suggested corrections for the sum and relation findings."""
     config = config or Config()
-    return check_discovery(discover(paths, config.max_bytes), config, suggest=suggest)
+    found = discover(paths, config.max_bytes)
+    return check_discovery(found, config, suggest=suggest, baseline=baseline)
 
 
-def check_discovery(found: Discovery, config: Config, *, suggest: bool = True) -> Report:
+def check_discovery(
+    found: Discovery,
+    config: Config,
+    *,
+    suggest: bool = True,
+    baseline: Counter[Key] | None = None,
+) -> Report:
     """Run the rules on files already loaded and paired into plans."""
     findings = list(found.problems)
     for file in found.loaded:
@@ -40,7 +54,8 @@ def check_discovery(found: Discovery, config: Config, *, suggest: bool = True) -
         checked = check_plan(plan, config, config_waivers, suggest=suggest)
         findings.extend(f for f in checked if f.location.file in plan.reported)
     findings.extend(_configured(list(config_waivers.problems()), config))
-    return Report.build(findings, [f.display for f in found.loaded])
+    report = Report.build(findings, [f.display for f in found.loaded])
+    return report if baseline is None else without_baseline(report, baseline)
 
 
 def check_plan(
@@ -70,7 +85,7 @@ def _configured(findings: list[Finding], config: Config) -> list[Finding]:
 
 def _run(info: CodeInfo, ctx: PlanContext) -> Iterator[Finding]:
     assert info.check is not None
-    if info.code in _NEED_AREAS and ctx.hierarchy is None:
+    if info.needs_areas and ctx.hierarchy is None:
         return
     try:
         for problem in info.check(ctx):

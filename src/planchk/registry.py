@@ -39,9 +39,13 @@ FAMILIES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per declaration: its identity is its key
 class Option:
-    """A setting of a rule, set in the configuration under [tool.planchk.options.<rule>]."""
+    """A setting of a rule, set in the configuration under [tool.planchk.options.<rule>].
+
+    Declared once, as a module constant handed to @rule(options=...); the rule reads it back
+    through that constant (ctx.option(CONSTANT)), never by repeating its code and name.
+    """
 
     default: Any
     parse: Callable[[Any], Any]  # raises PlanchkError saying what is expected
@@ -62,6 +66,12 @@ class CodeInfo:
     # Turns language-neutral arguments (a type key, a raw value) into words for the message;
     # the finding's args stay neutral so that machine consumers can render them again.
     localize: Callable[[Mapping[str, Arg]], Mapping[str, Arg]] | None = None
+    # The rule compares office names with the areas, which only a targets file declares: it
+    # does not run on a tasks file checked without one.
+    needs_areas: bool = False
+    # Every finding of the rule is searched for a suggested correction, and the text format
+    # says so when none is found.
+    always_suggests: bool = False
 
     @property
     def family(self) -> str:
@@ -107,6 +117,7 @@ class CodeInfo:
 
 _CODES: dict[str, CodeInfo] = {}
 _BY_NAME: dict[str, str] = {}
+_OPTION_KEYS: dict[Option, tuple[str, str]] = {}  # declaration -> (code, option name)
 
 
 def register(info: CodeInfo) -> CodeInfo:
@@ -117,7 +128,14 @@ def register(info: CodeInfo) -> CodeInfo:
             raise ValueError(f"{name!r} is registered twice")
         _BY_NAME[name] = info.code
     _CODES[info.code] = info
+    for name, option in info.options.items():
+        _OPTION_KEYS[option] = (info.code, name)
     return info
+
+
+def option_key(option: Option) -> tuple[str, str]:
+    """The code and name under which an option was declared."""
+    return _OPTION_KEYS[option]
 
 
 def code(
@@ -144,14 +162,18 @@ def rule(
     aliases: tuple[str, ...] = (),
     options: Mapping[str, Option] | None = None,
     localize: Callable[[Mapping[str, Arg]], Mapping[str, Arg]] | None = None,
+    *,
+    needs_areas: bool = False,
+    always_suggests: bool = False,
 ) -> Callable[[C], C]:
     """Register a check function under a code; its docstring is the rule's documentation."""
 
     def decorate(check: C) -> C:
         doc = inspect.cleandoc(check.__doc__ or "")
         info = CodeInfo(
-            code, slug, severity, title, template, doc, check, aliases, options or {}, localize
-        )
+            code, slug, severity, title, template, doc, check, aliases, options or {}, localize,
+            needs_areas=needs_areas, always_suggests=always_suggests,
+        )  # fmt: skip
         register(info)
         return check
 
@@ -169,6 +191,11 @@ def rules() -> Iterator[CodeInfo]:
 
 def get(code: str) -> CodeInfo:
     return _CODES[code]
+
+
+def find(code: str) -> CodeInfo | None:
+    """The code's declaration, or None for a code not registered in this process."""
+    return _CODES.get(code)
 
 
 def resolve(name: str) -> list[CodeInfo]:

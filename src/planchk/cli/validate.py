@@ -22,8 +22,11 @@ from planchk.cli.common import (
 from planchk.report import ExitCode
 
 if TYPE_CHECKING:
+    from collections import Counter
+
     from planchk.config import Config
     from planchk.report import Report
+    from planchk.suppress.baseline import Key
 
 PathsArgument = Annotated[
     list[Path] | None,
@@ -113,26 +116,17 @@ def _check(
     """Check, render and write; exits itself where a run writes no report."""
     from planchk.atomic import refuse_inputs
     from planchk.cli.progress import input_size, spinner
-    from planchk.engine import check_paths
     from planchk.formatters import RenderOptions, get, shows_suggestions
-    from planchk.loader.discover import DOCUMENT_SUFFIXES
     from planchk.suppress import baseline as baselines
 
     render = get(format_name)
     # Suggested corrections cost a search per sum finding: worked out only where shown.
     suggest = fix_suggestions or (shows_suggestions(format_name) and write_baseline is None)
+    known = baselines.read_baseline(baseline) if baseline is not None else None
     with spinner(input_size(targets)):
-        if any(path.suffix.lower() in DOCUMENT_SUFFIXES for path in targets):
-            from planchk.importers.checked import check_documents
-
-            report, notes = check_documents(targets, config, suggest=suggest)
-            sys.stderr.write("".join(note + "\n" for note in notes))
-        else:
-            report = check_paths(targets, config, suggest=suggest)
+        report = _checked(targets, config, suggest, known)
     for written in (output, write_baseline):
         refuse_inputs(written, report.files)
-    if baseline is not None:
-        report = baselines.without_baseline(report, baselines.read_baseline(baseline))
     color = output is None and stdout_color()
     rendered = render(report, RenderOptions(color, config.fail_on, fix_suggestions))
     if report.unusable and (output is not None or write_baseline is not None):
@@ -145,6 +139,24 @@ def _check(
         sys.stderr.write(messages.BASELINE_WRITTEN(count=count, path=write_baseline) + "\n")
         finish(ExitCode.CLEAN)
     return report
+
+
+def _checked(
+    targets: list[Path], config: Config, suggest: bool, known: Counter[Key] | None
+) -> Report:
+    """The report of plan files, or of plan documents (findings placed in the document)."""
+    from planchk.engine import check_paths
+    from planchk.loader.discover import DOCUMENT_SUFFIXES
+    from planchk.suppress.baseline import without_baseline
+
+    if not any(path.suffix.lower() in DOCUMENT_SUFFIXES for path in targets):
+        return check_paths(targets, config, suggest=suggest, baseline=known)
+    from planchk.importers.checked import check_documents
+
+    report, notes = check_documents(targets, config, suggest=suggest)
+    sys.stderr.write("".join(note + "\n" for note in notes))
+    # Positions are placed in the document after the check: the baseline comes last.
+    return report if known is None else without_baseline(report, known)
 
 
 def _format_name(chosen: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from planchk import messages
+from planchk import messages, registry
 from planchk.findings import Finding, Severity, Suggestion
 from planchk.formatters import RenderOptions
 from planchk.report import Report
@@ -73,7 +73,7 @@ def finding_line(finding: Finding, paint: Painter) -> str:
 
 def suggestion_lines(finding: Finding, paint: Painter) -> list[str]:
     """The suggested corrections under a totals finding, or why there is none."""
-    if finding.code != "PC101" and not finding.suggestions:
+    if not finding.suggestions and not _always_suggests(finding.code):
         return []
     if not finding.suggestions:
         return ["      " + paint(messages.SUGGESTION_LINE(text=messages.NO_SUGGESTION.text))]
@@ -81,6 +81,11 @@ def suggestion_lines(finding: Finding, paint: Painter) -> list[str]:
         "      " + paint(messages.SUGGESTION_LINE(text=suggestion_message(s)), "green")
         for s in finding.suggestions
     ]
+
+
+def _always_suggests(code: str) -> bool:
+    info = registry.find(code)
+    return info is not None and info.always_suggests
 
 
 def suggestion_message(suggestion: Suggestion) -> str:

@@ -26,6 +26,7 @@ from planchk.plan.numbers import half_unit, has_blank
 from planchk.plan.offices import OfficeRegistry
 from planchk.plan.relations import Lookup, Relation, RelationError, evaluate, holds, parse
 from planchk.plan.units import Unit, UnitTable
+from planchk.rules.options import DEFAULT_SUM
 
 if TYPE_CHECKING:
     from planchk.loader import LoadedFile
@@ -114,9 +115,12 @@ class PlanContext:
         self.tasks_file = tasks if tasks is not None and tasks.usable else None
         self._shared: dict[Callable[[PlanContext], Any], Any] = {}
 
-    def option(self, code: str, name: str) -> Any:
-        """A rule option's configured value, or its default."""
-        return self.config.option(code, name)
+    def option(self, option: registry.Option | str, name: str = "") -> Any:
+        """A rule option's configured value, or its default: asked with the option's
+        declaration (ctx.option(MIN_POINTS)); a code and a name still work."""
+        if isinstance(option, registry.Option):
+            return self.config.option(*registry.option_key(option))
+        return self.config.option(option, name)
 
     def has_blanks(self, ind_id: str) -> bool:
         """Whether any cell of the indicator's table is blank (asked once per table)."""
@@ -135,7 +139,7 @@ class PlanContext:
         """How the indicator's parts relate to their total; ratios are never summed."""
         if indicator.kind == "ratio":
             return "none"
-        mode: SumMode = indicator.sum or self.option("PC101", "default-sum")
+        mode: SumMode = indicator.sum or self.option(DEFAULT_SUM)
         return mode
 
     def shared(self, compute: Callable[[PlanContext], T]) -> T:

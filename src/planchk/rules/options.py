@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from planchk import messages
+from planchk.registry import Option
 
 
 def decimal_or_printed(value: Any) -> Decimal | str:
@@ -58,3 +59,12 @@ def _decimal(value: Any, kinds: tuple[type, ...]) -> Decimal | None:
     except InvalidOperation:
         return None
     return number if number.is_finite() else None
+
+
+# Declared on PC101 (rules/totals.py) and read by PlanContext.sum_mode, which every sum rule
+# asks: declared here, below both.
+DEFAULT_SUM = Option(
+    "exact",
+    choice("exact", "at_least", "at_most"),
+    "The sum mode of indicators that set no `sum` (ratios are never summed); used by PC101-PC104.",
+)

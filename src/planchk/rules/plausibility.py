@@ -24,6 +24,17 @@ from planchk.rules.options import percent, positive_number
 from planchk.rules.sums import column_sums
 
 INFO = Severity.INFO
+MIN_POINTS = Option(
+    Decimal(25),
+    percent,
+    "Report a change of share of at least this many percentage points (default 25).",
+)
+MAX_RATIO = Option(
+    Decimal(20),
+    positive_number,
+    "Report a part whose growth factor is this many times its total's, or this many "
+    "times smaller (default 20).",
+)
 
 
 def _summed(ctx: PlanContext) -> Iterator[tuple[str, Indicator]]:
@@ -92,13 +103,7 @@ def _share(part: Decimal | None, total: Decimal | None) -> Decimal | None:
     "A part's share of its total swings between years",
     "{name} ({indicator}) {area}: its share of {total} moves from {old_share}% in {from_year} "
     "to {new_share}% in {to_year}",
-    options={
-        "min-points": Option(
-            Decimal(25),
-            percent,
-            "Report a change of share of at least this many percentage points (default 25).",
-        )
-    },
+    options={"min-points": MIN_POINTS},
 )
 def share_swing(ctx: PlanContext) -> Iterator[Problem]:
     """
@@ -118,7 +123,7 @@ def share_swing(ctx: PlanContext) -> Iterator[Problem]:
           甲街道: [60, 64]
           乙街道: [40, 46]
     """
-    threshold: Decimal = ctx.option("PC701", "min-points")
+    threshold: Decimal = ctx.option(MIN_POINTS)
     for ind_id, indicator, family in _summed_families(ctx):
         for area in _large_shares(family, threshold):
             yield from _swings(ctx, ind_id, indicator, (area, family.parent), threshold)
@@ -187,14 +192,7 @@ def _swings(
     "A part grows far out of line with its total",
     "{name} ({indicator}) {area}: {old} in {from_year} becomes {new} in {to_year} "
     "(x{part_growth}), while {total} grows x{total_growth}",
-    options={
-        "max-ratio": Option(
-            Decimal(20),
-            positive_number,
-            "Report a part whose growth factor is this many times its total's, or this many "
-            "times smaller (default 20).",
-        )
-    },
+    options={"max-ratio": MAX_RATIO},
 )
 def growth_out_of_line(ctx: PlanContext) -> Iterator[Problem]:
     """
@@ -214,7 +212,7 @@ def growth_out_of_line(ctx: PlanContext) -> Iterator[Problem]:
           甲街道: [50, 60]
           乙街道: [50, 50]
     """
-    limit: Decimal = ctx.option("PC702", "max-ratio")
+    limit: Decimal = ctx.option(MAX_RATIO)
     for ind_id, indicator, family in _summed_families(ctx):
         rows = ctx.rows(ind_id)
         total, parent = family.total, family.parent

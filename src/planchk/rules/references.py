@@ -68,6 +68,7 @@ def unknown_area(ctx: PlanContext) -> Iterator[Problem]:
     "Unknown office",
     "`{name}` is not a known office, alias, area or group; add it under `offices:` or "
     "`groups:` in the tasks file, or correct the spelling",
+    needs_areas=True,
 )
 def unknown_office(ctx: PlanContext) -> Iterator[Problem]:
     """

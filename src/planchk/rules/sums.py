@@ -13,7 +13,18 @@ from typing import cast
 
 from planchk.models.targets import Indicator, SumMode
 from planchk.plan.numbers import half_unit, has_blank
+from planchk.registry import Option
 from planchk.rules.context import PlanContext
+from planchk.rules.options import decimal_or_printed
+
+# Declared on PC102 (rules/totals.py); every column's sum is computed with it.
+TOLERANCE = Option(
+    "printed",
+    decimal_or_printed,
+    'The largest difference accepted as rounding, e.g. "0.01", for indicators that set '
+    'no `tolerance`; "printed" (the default) allows half a unit of each printed last '
+    "digit. Counts never have rounding slack.",
+)
 
 
 @dataclass(frozen=True)
@@ -100,7 +111,7 @@ def _columns(  # noqa: PLR0913, PLR0917  (one level of one indicator: all of it 
 def _tolerance(ctx: PlanContext, indicator: Indicator, values: list[Decimal]) -> Decimal:
     configured = indicator.tolerance
     if configured is None:
-        configured = ctx.option("PC102", "tolerance")  # a Decimal, or "printed"
+        configured = ctx.option(TOLERANCE)  # a Decimal, or "printed"
     if isinstance(configured, Decimal):
         return configured
     unit = ctx.units.get(indicator.unit)

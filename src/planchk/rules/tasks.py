@@ -85,6 +85,7 @@ def _source_of(task: Task, index: int, from_text: bool) -> tuple[str, int]:
     Severity.WARNING,
     "The main text names an office the annex leaves out",
     "task {task} ({title}): the main text lists {office}, the annex's task table does not",
+    needs_areas=True,
 )
 def text_office_not_in_annex(ctx: PlanContext) -> Iterator[Problem]:
     """
@@ -110,6 +111,7 @@ def text_office_not_in_annex(ctx: PlanContext) -> Iterator[Problem]:
     Severity.WARNING,
     "The annex names an office the main text leaves out",
     "task {task} ({title}): the annex lists {office}, the main text's list does not",
+    needs_areas=True,
 )
 def annex_office_not_in_text(ctx: PlanContext) -> Iterator[Problem]:
     """

@@ -12,10 +12,10 @@ from collections.abc import Iterator
 
 from planchk.findings import Problem, Severity, Suggestion
 from planchk.models.targets import SumMode
-from planchk.registry import Option, rule
+from planchk.registry import rule
 from planchk.rules.context import PlanContext
-from planchk.rules.options import choice, decimal_or_printed
-from planchk.rules.sums import ColumnSum, column_sums
+from planchk.rules.options import DEFAULT_SUM
+from planchk.rules.sums import TOLERANCE, ColumnSum, column_sums
 
 
 def _report(ctx: PlanContext, column: ColumnSum) -> Problem:
@@ -58,14 +58,8 @@ def _violations(ctx: PlanContext, mode: SumMode, rounding: bool) -> Iterator[Pro
     "Parts do not add up to the total",
     "{name} ({indicator}) {year}: the parts of {area} add up to {parts}, "
     "the total is {total} (imbalance {imbalance:+})",
-    options={
-        "default-sum": Option(
-            "exact",
-            choice("exact", "at_least", "at_most"),
-            "The sum mode of indicators that set no `sum` (ratios are never summed); "
-            "used by PC101-PC104.",
-        )
-    },
+    options={"default-sum": DEFAULT_SUM},
+    always_suggests=True,
 )
 def sum_mismatch(ctx: PlanContext) -> Iterator[Problem]:
     """
@@ -97,15 +91,7 @@ def sum_mismatch(ctx: PlanContext) -> Iterator[Problem]:
     "Parts miss the total by a rounding difference",
     "{name} ({indicator}) {year}: the parts of {area} add up to {parts}, the total is {total}; "
     "the difference {imbalance:+} is within the rounding of the printed digits (±{tolerance})",
-    options={
-        "tolerance": Option(
-            "printed",
-            decimal_or_printed,
-            'The largest difference accepted as rounding, e.g. "0.01", for indicators that set '
-            'no `tolerance`; "printed" (the default) allows half a unit of each printed last '
-            "digit. Counts never have rounding slack.",
-        )
-    },
+    options={"tolerance": TOLERANCE},
 )
 def sum_rounding(ctx: PlanContext) -> Iterator[Problem]:
     """

@@ -19,6 +19,13 @@ from planchk.registry import Option, rule
 from planchk.rules.context import PlanContext
 from planchk.rules.options import percent
 
+MIN_DROP_PERCENT = Option(
+    Decimal(0),
+    percent,
+    "Report a fall only when it is at least this share of the earlier value "
+    "(0, the default, reports every fall).",
+)
+
 _not_above: Callable[[Decimal | None, Decimal | None], bool] = operator.le  # type: ignore[assignment]
 
 
@@ -27,7 +34,7 @@ def _falls(ctx: PlanContext, policy: TrendPolicy, old: Decimal, new: Decimal) ->
         return False
     if policy != "growth_expected" or old <= 0:
         return True
-    minimum: Decimal = ctx.option("PC202", "min-drop-percent")
+    minimum: Decimal = ctx.option(MIN_DROP_PERCENT)
     return (old - new) * 100 >= minimum * old
 
 
@@ -109,14 +116,7 @@ def trend_decrease(ctx: PlanContext) -> Iterator[Problem]:
     "A value expected to grow falls",
     "{name} ({indicator}) {area}: {old} in {from_year} falls to {new} in {to_year} "
     "({change:+}), while the plan expects growth",
-    options={
-        "min-drop-percent": Option(
-            Decimal(0),
-            percent,
-            "Report a fall only when it is at least this share of the earlier value "
-            "(0, the default, reports every fall).",
-        )
-    },
+    options={"min-drop-percent": MIN_DROP_PERCENT},
 )
 def trend_flow_decrease(ctx: PlanContext) -> Iterator[Problem]:
     """
