@@ -114,3 +114,30 @@ def test_the_cell_limit_is_checked_before_openpyxl_reads_a_cell(
 
     monkeypatch.setattr(openpyxl, "load_workbook", never)
     refused(workbook(tmp_path / "t.xlsx", None), "holds 8 cells")
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "shown"),
+    [
+        (1e30, "0.00", "1000000000000000000000000000000.00"),
+        (1.5, "0." + "0" * 300, "1." + "5".ljust(30, "0")),  # Excel shows 30 decimals at most
+        (2.25, "#,##0.0%", "225.0%"),
+    ],
+)
+def test_number_formats_past_decimals_default_precision(
+    tmp_path: Path, value: float, number_format: str, shown: str
+) -> None:
+    from planchk.importers.printed import excel_text
+
+    assert excel_text(value, number_format) == shown
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["地区", "2021年"], ["全区", value], ["甲街道", value]):
+        sheet.append(row)
+    sheet["B2"].number_format = sheet["B3"].number_format = number_format
+    book.save(tmp_path / "formats.xlsx")
+    result = runner.invoke(app, ["import", str(tmp_path / "formats.xlsx"), "--unit", "件"])
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code in (0, 2), result.output

@@ -15,6 +15,7 @@ from planchk.codes.meta import INTERNAL_ERROR
 from planchk.config import Config
 from planchk.findings import Finding, Location, Problem
 from planchk.loader.discover import Discovery, Plan, discover
+from planchk.plan.numbers import exact
 from planchk.registry import CodeInfo
 from planchk.report import Report
 from planchk.rules.context import PlanContext
@@ -51,7 +52,8 @@ def check_discovery(
     source = str(config.source) if config.source else "configuration"
     config_waivers = WaiverSet.from_config(source, config.waivers)
     for plan in found.plans:
-        checked = check_plan(plan, config, config_waivers, suggest=suggest)
+        with exact():
+            checked = check_plan(plan, config, config_waivers, suggest=suggest)
         findings.extend(f for f in checked if f.location.file in plan.reported)
     findings.extend(_configured(list(config_waivers.problems()), config))
     report = Report.build(findings, [f.display for f in found.loaded])

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')  # literals, escapes, colours, padding
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234.5
+EXCEL_MAX_DECIMALS = 30
 BLANK_MARKS = frozenset({"", "-", "—", "–", "－", "/", "／", "——", "…", "..."})
 
 
@@ -41,8 +42,11 @@ def _number_text(value: int | float, number_format: str) -> str:
     percent = "%" in section
     if percent:
         exact *= 100
-    decimals = _decimals(section)
-    shown = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    # Excel shows at most 30 decimals, however many a format asks for; and a context as wide
+    # as the figure (1e30 with two decimals is 33 digits, past Decimal's default 28).
+    decimals = min(_decimals(section), EXCEL_MAX_DECIMALS)
+    wide = Context(prec=max(exact.adjusted(), 0) + decimals + 2)
+    shown = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=wide)
     return _plain(shown) + ("%" if percent else "")
 
 

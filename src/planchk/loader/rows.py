@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import accumulate, repeat
 
-from planchk.loader.scalars import CACHE_LIMIT, MAX_DIGITS, number_cache
+from planchk.loader.scalars import CACHE_LIMIT, number_cache
+from planchk.plan.numbers import MAX_DIGITS
 
 MARK = "!planchk-row"
 _PLACEHOLDER = MARK + " []"

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from planchk.plan.numbers import MAX_DIGITS
+
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
 _BOOLEANS["FALSE"] = False
 _NUMBER_START = frozenset("0123456789+-")
-# Longer numbers are not plan figures; refusing them also keeps huge inputs away from Decimal.
-MAX_DIGITS = 40
 # A table repeats the same small figures; one Decimal per distinct text is enough (they are
 # immutable), and saves both time and memory on large plans.
 number_cache: dict[str, Decimal] = {}

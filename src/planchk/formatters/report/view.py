@@ -18,6 +18,7 @@ from planchk.findings import Finding, Severity, Suggestion
 from planchk.loader.discover import Discovery, Plan
 from planchk.models import TargetsFile, TasksFile
 from planchk.models.targets import Indicator
+from planchk.plan.numbers import exact
 from planchk.report import Report
 from planchk.rules.context import PlanContext, goal_area
 
@@ -126,7 +127,8 @@ def build_view(found: Discovery, report: Report) -> ReportView:
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.findings:
         by_file[finding.location.file].append(finding)
-    plans = tuple(_plan_view(plan, by_file) for plan in found.plans if plan.reported)
+    with exact():  # the sums a report shows are the sums validate checked
+        plans = tuple(_plan_view(plan, by_file) for plan in found.plans if plan.reported)
     return ReportView(plans, report)
 
 
