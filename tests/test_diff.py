@@ -329,3 +329,33 @@ def test_indicator_and_alias_changes(sides: tuple[Path, Path]) -> None:
     resolved = {f["code"] for f in document["findings"]["resolved"]}
     assert "PC202" in resolved  # the patent drops went with the table
     assert "PC032" in {f["code"] for f in document["findings"]["introduced"]}  # goal lost its table
+
+
+def test_a_directory_named_like_the_base_revision_is_ambiguous(repo: Path) -> None:
+    """Issue 17 §4: a pull request that adds origin/main/ holding a copy of its own plan made
+    the documented gate compare the plan with itself and say "No differences"."""
+    git(repo, "update-ref", "refs/remotes/origin/main", "v1")  # the base, as CI fetches it
+    shutil.copytree(repo / "data", repo / "origin" / "main")  # the PR's shadow copy of v2
+    ambiguous = runner.invoke(app, ["diff", "origin/main", "data/", "--fail-on-new", "error"])
+    assert ambiguous.exit_code == 2
+    assert "origin/main is both a file or directory here and a git revision" in ambiguous.stderr
+    assert "planchk diff origin/main -- PATHS" in ambiguous.stderr
+    # With git's separator the revision is the revision: v1 -> working tree (v2) adds PC101.
+    _, document = diff("origin/main", "--", "data/")
+    assert document["old"] == "origin/main"
+    assert [f["code"] for f in document["findings"]["introduced"]] == ["PC101"]
+    # Options go before the separator: after it, everything is a path (as with git).
+    gate = runner.invoke(app, ["diff", "--fail-on-new", "error", "origin/main", "--", "data/"])
+    assert gate.exit_code == 1
+    # After the separator a path is a path, even one named like a revision.
+    _, paths = diff("--", "origin/main", "data/")
+    assert paths["old"] == "origin/main"
+    assert paths["changes"] == []  # the shadow copy and data/ are the same plan
+
+
+def test_a_revision_that_looks_like_an_option_never_reaches_git_as_one(repo: Path) -> None:
+    from planchk.diff.sides import _show
+
+    assert _show("--output=x", Path("data/targets.yaml")) is None
+    assert not (repo / "x").exists()
+    assert _show("HEAD", Path("data/targets.yaml")) == (repo / "data/targets.yaml").read_bytes()

@@ -249,6 +249,12 @@ DIFF_TOO_MANY_REVISIONS = message(
 DIFF_PATH_AFTER = message(
     "ui.diff-path-after", "{arg}: no such file or directory (revisions come before paths)"
 )
+DIFF_AMBIGUOUS = message(
+    "ui.diff-ambiguous",
+    "{arg} is both a file or directory here and a git revision; say which: "
+    "`planchk diff {arg} -- PATHS` compares the revision, `planchk diff -- ./{arg} OTHER` "
+    "the path",
+)
 DIFF_MIXED_SIDES = message(
     "ui.diff-mixed-sides",
     "compare a file with a file or a directory with a directory: {old}, {new}",

@@ -29,7 +29,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.command()(validate.validate)
-app.command()(diff.diff)
+app.command(cls=diff.PathsAfterSeparator)(diff.diff)
 app.command()(report.report)
 app.command("import")(import_.import_)
 app.command("diff-driver", hidden=True)(diff.diff_driver)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.core
 
 from planchk.cli.common import (
     ConfigOption,
@@ -47,7 +48,21 @@ OutputOption = Annotated[
 ]
 
 
+class PathsAfterSeparator(typer.core.TyperCommand):
+    """Click drops a `--` from the arguments; `planchk diff REV -- PATHS` needs to know where it
+    stood (git's convention: what follows it are paths), so its place is kept in ctx.meta."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:  # typer's click or click
+        if "--" in args:
+            ctx.meta[PATHS_AFTER] = len(args) - args.index("--") - 1
+        return super().parse_args(ctx, args)
+
+
+PATHS_AFTER = "planchk.paths_after"
+
+
 def diff(
+    ctx: typer.Context,
     args: SidesArgument,
     output_format: FormatOption = TEXT,
     exit_code: ExitCodeOption = False,
@@ -64,7 +79,8 @@ def diff(
     with usage_errors():
         config = overrides.resolve(config_file)
         # Started before the spinner: a forked child should not inherit its thread.
-        comparison = Comparison(args, overrides.default_paths(config), config)
+        paths_after = ctx.meta.get(PATHS_AFTER)
+        comparison = Comparison(args, overrides.default_paths(config), config, paths_after)
         refuse_inputs(output, comparison.input_files)
         with spinner(comparison.size):
             report = render_diff(comparison.run(), config, output_format.value, output)

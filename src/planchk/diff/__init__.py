@@ -75,9 +75,17 @@ class Comparison:
     """`planchk diff`'s work: the new side read and checked in a forked child (when the input
     is large enough and a second CPU is there), while this process does the old side."""
 
-    def __init__(self, args: list[str], default_paths: list[Path], config: Config) -> None:
+    def __init__(
+        self,
+        args: list[str],
+        default_paths: list[Path],
+        config: Config,
+        paths_after: int | None = None,
+    ) -> None:
         self.config = config
-        self.read_old, self.read_new = side_readers(args, default_paths, config.max_bytes)
+        self.read_old, self.read_new = side_readers(
+            args, default_paths, config.max_bytes, paths_after
+        )
         existing = [Path(arg) for arg in args if Path(arg).exists()]
         self.size = input_size(existing or default_paths)  # bytes of YAML, about
         self.input_files = plan_paths(existing or default_paths)[0]  # what -o must not be

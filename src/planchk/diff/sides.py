@@ -48,13 +48,14 @@ SideReader = Callable[[], Side]
 
 
 def side_readers(
-    args: list[str], default_paths: list[Path], max_bytes: int
+    args: list[str], default_paths: list[Path], max_bytes: int, paths_after: int | None = None
 ) -> tuple[SideReader, SideReader]:
-    """What reads each side, once the arguments are known to name two sides.
+    """What reads each side, once the arguments are known to name two sides. `paths_after`:
+    how many of the arguments followed a `--` (git's convention: they are paths).
 
     Reading is left to the caller, which may read the two sides at once (see beside.py).
     """
-    revisions, paths = _split(args)
+    revisions, paths = _split(args, paths_after)
     if not revisions:
         if len(paths) != 2:
             raise SideError(messages.DIFF_TWO_SIDES)
@@ -74,11 +75,20 @@ def side_readers(
     return old_side, partial(working_side, targets, max_bytes)
 
 
-def _split(args: list[str]) -> tuple[list[str], list[Path]]:
+def _split(args: list[str], paths_after: int | None) -> tuple[list[str], list[Path]]:
+    """Revisions, then paths. After a `--` every argument is a path; before it, or without
+    one, an argument that is both an existing path and a git revision is refused as ambiguous:
+    a pull request could add a directory named like the base revision (origin/main) to make
+    the diff compare the plan with its own copy."""
+    if paths_after is not None:
+        cut = len(args) - paths_after
+        return args[:cut], [Path(arg) for arg in args[cut:]]
     revisions: list[str] = []
     paths: list[Path] = []
     for arg in args:
         if Path(arg).exists():
+            if _is_revision(arg):
+                raise SideError(messages.DIFF_AMBIGUOUS, arg=arg)
             paths.append(Path(arg))
         elif paths:
             raise SideError(messages.DIFF_PATH_AFTER, arg=arg)
@@ -138,15 +148,24 @@ def _key(path: Path) -> str:
 
 
 def _verify(revision: str) -> None:
-    result = _git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+    result = _rev_parse(revision)
     if result is None:
         raise SideError(messages.DIFF_NO_GIT, revision=revision)
     if result.returncode != 0:
         raise SideError(messages.DIFF_NOT_A_REVISION, revision=revision)
 
 
+def _is_revision(arg: str) -> bool:
+    result = _rev_parse(arg)
+    return result is not None and result.returncode == 0
+
+
+def _rev_parse(revision: str) -> subprocess.CompletedProcess[bytes] | None:
+    return _git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
+
+
 def _show(revision: str, path: Path) -> bytes | None:
-    result = _git("show", f"{revision}:./{_key(path)}")
+    result = _git("show", "--end-of-options", f"{revision}:./{_key(path)}")
     return result.stdout if result is not None and result.returncode == 0 else None
 
 
