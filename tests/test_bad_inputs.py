@@ -18,12 +18,12 @@ from typing import Any
 
 import pytest
 import yaml
-from typer.testing import CliRunner, Result
+from click.testing import Result
 
 from planchk.cli import app
 from planchk.findings import Problem
 from planchk.rules.context import PlanContext
-from tests.conftest import DATA, MINIMAL_TARGETS
+from tests.conftest import DATA, MINIMAL_TARGETS, CliRunner
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES: dict[str, dict[str, Any]] = yaml.safe_load((CORPUS / "cases.yaml").read_text("utf-8"))

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from planchk.cli import app
+from tests.conftest import CliRunner
 
 runner = CliRunner()
 PLAN = Path(__file__).parent / "plans" / "broken_county"

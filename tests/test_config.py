@@ -9,11 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from planchk.cli import app
 from planchk.config import find_config
-from tests.conftest import DATA
+from tests.conftest import DATA, CliRunner
 
 runner = CliRunner()
 

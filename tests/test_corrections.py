@@ -14,13 +14,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from planchk.cli import app
 from planchk.engine import check_paths
 from planchk.findings import Finding
 from planchk.rules.suggest.slips import classify, printed
-from tests.conftest import DATA, check_texts
+from tests.conftest import DATA, CliRunner, check_texts
 
 runner = CliRunner()
 

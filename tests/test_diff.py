@@ -10,12 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from planchk.cli import app
 from planchk.diff import beside
 from planchk.report import Report
-from tests.conftest import DATA
+from tests.conftest import DATA, CliRunner
 
 runner = CliRunner()
 

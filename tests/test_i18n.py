@@ -11,11 +11,10 @@ from types import ModuleType
 
 import pytest
 from rich.cells import cell_len
-from typer.testing import CliRunner
 
 from planchk import i18n
 from planchk.cli import app
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, CliRunner
 
 runner = CliRunner()
 

@@ -20,13 +20,12 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from planchk.cli import app
 from planchk.formatters.report.xlsx import number_format
 from planchk.loader import load_file
 from planchk.models import TargetsFile
-from tests.conftest import DATA
+from tests.conftest import DATA, CliRunner
 
 runner = CliRunner()
 

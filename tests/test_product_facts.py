@@ -6,8 +6,6 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from planchk.cli import app
 from planchk.engine import check_paths
 from planchk.findings import Severity
@@ -16,7 +14,7 @@ from planchk.models import TargetsFile, TasksFile
 from planchk.plan.hierarchy import Hierarchy
 from planchk.plan.offices import OfficeRegistry
 from planchk.report import Report
-from tests.conftest import DATA
+from tests.conftest import DATA, CliRunner
 
 SUB_AREAS = ["三家店街办", "洪都街办", "徐家坊街办", "京山街办", "岱山街办", "青云谱镇", "集聚区"]
 

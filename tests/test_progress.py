@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planchk.cli.progress import THRESHOLD_BYTES, input_size, should_show
-from tests.conftest import DATA
+from tests.conftest import DATA, CliRunner
 
 
 def test_input_size_counts_the_plan_files_of_a_directory() -> None:
@@ -22,7 +22,6 @@ def test_shown_only_on_a_terminal_for_large_inputs() -> None:
 
 
 def test_small_plan_on_a_pipe_prints_nothing_on_stderr(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
 
     from planchk.cli import app
 

@@ -17,14 +17,13 @@ from tempfile import TemporaryDirectory
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
 from planchk.cli import app
 from planchk.config import Config
 from planchk.diff import diff_sides
 from planchk.diff.sides import path_side
 from planchk.engine import check_paths
-from tests.conftest import DATA
+from tests.conftest import DATA, CliRunner
 
 runner = CliRunner()
 NAMES = [f"{a}{b}街道" for a in "东西南北中" for b in "甲乙丙丁"]

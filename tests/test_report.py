@@ -16,12 +16,11 @@ from typing import Any
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
 from planchk.cli import app
 from planchk.engine import check_paths
 from planchk.findings import Finding
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, CliRunner
 
 runner = CliRunner()
 BROKEN = ROOT / "tests" / "plans" / "broken_county"

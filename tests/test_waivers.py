@@ -6,11 +6,9 @@ import json
 import shutil
 from pathlib import Path
 
-from typer.testing import CliRunner
-
 from planchk.cli import app
 from planchk.engine import check_paths
-from tests.conftest import DATA
+from tests.conftest import DATA, CliRunner
 
 WAIVERS = """
 waivers:
