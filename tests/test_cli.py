@@ -175,16 +175,13 @@ def test_version_and_python_dash_m() -> None:
 @pytest.mark.parametrize("fmt", ["json", "text"])
 def test_validation_does_not_import_what_it_does_not_use(fmt: str) -> None:
     # The text format is what a pre-commit hook prints: it writes its ANSI styles itself.
-    # typer before 0.19 imports rich itself: then only planchk's own imports are asked about.
     script = (
-        "import sys, runpy, typer\n"
-        "typers = 'rich' in sys.modules\n"
+        "import sys, runpy\n"
         f"sys.argv = ['planchk', 'validate', {str(DATA)!r}, '-f', {fmt!r}]\n"
         "try:\n    runpy.run_module('planchk', run_name='__main__')\nexcept SystemExit:\n    pass\n"
         "heavy = ['rich', 'planchk.diff', 'planchk.formatters.sarif', 'openpyxl',"
         " 'planchk.formatters.report', 'planchk.importers', 'selenium']\n"
-        "sys.stderr.write(' '.join(m for m in heavy if m in sys.modules"
-        " and not (typers and m == 'rich')))\n"
+        "sys.stderr.write(' '.join(m for m in heavy if m in sys.modules))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=False
