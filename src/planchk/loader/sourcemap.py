@@ -8,7 +8,6 @@ re-parses just that sequence's text from its recorded start and reads its items'
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -53,12 +52,6 @@ class SourceMap:
     def __setstate__(self, state: _State) -> None:
         self.__init__(state[0], state[1])  # type: ignore[misc]
         self.nodes, self.keys = state[2], state[3]
-
-    def add_node(self, path: DataPath, line: int, column: int) -> None:
-        self.nodes[path] = pack(line, column)
-
-    def add_key(self, path: DataPath, line: int, column: int) -> None:
-        self.keys[path] = pack(line, column)
 
     def node(self, path: Sequence[str | int]) -> tuple[int, int] | None:
         """Position of the value at `path`, or None when the path is not in the document."""
@@ -112,13 +105,6 @@ class SourceMap:
                 index = find("\n", index + 1)
             self._line_starts = starts
         return self._line_starts[line - 1] + column - 1
-
-    def line_of(self, offset: int) -> int:
-        """The 1-based line of a character offset (for problems found by offset)."""
-        if self._line_starts is None:
-            self._offset(1, 1)
-        assert self._line_starts is not None
-        return bisect.bisect_right(self._line_starts, offset)
 
 
 def position_after(prefix: str) -> tuple[int, int]:

@@ -33,8 +33,7 @@ SHIFT_FACTORS = (Decimal(10), Decimal(100), Decimal(1000))
 
 @dataclass(frozen=True)
 class Slip:
-    kind: str  # a key of WEIGHTS
-    weight: float
+    kind: str  # a key of WEIGHTS, which says how plausible it is
 
 
 def printed(value: Decimal, like: Decimal) -> str:
@@ -64,7 +63,7 @@ def classify(old: Decimal, new: Decimal) -> Slip | None:
 
 
 def _slip(kind: str) -> Slip:
-    return Slip(kind, WEIGHTS[kind])
+    return Slip(kind)
 
 
 def _digit_slip(old: str, new: str) -> str | None:
