@@ -20,7 +20,10 @@ BINARY_FORMATS = frozenset({"xlsx"})
 
 PathsArgument = Annotated[
     list[Path] | None,
-    typer.Argument(help="Plan files or directories (default: the configured paths)."),
+    # Not readable=True (typer's default): an unreadable file is PC001, with its reason.
+    typer.Argument(
+        readable=False, help="Plan files or directories (default: the configured paths)."
+    ),
 ]
 FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")]
 OutputOption = Annotated[

@@ -30,7 +30,10 @@ if TYPE_CHECKING:
 
 PathsArgument = Annotated[
     list[Path] | None,
-    typer.Argument(help="Plan files or directories (default: the configured paths, or data/)."),
+    # Not readable=True (typer's default): an unreadable file is PC001, with its reason.
+    typer.Argument(
+        readable=False, help="Plan files or directories (default: the configured paths, or data/)."
+    ),
 ]
 FormatOption = Annotated[
     OutputFormat,
