@@ -1,0 +1,65 @@
+"""The relation language (planchk.plan.relations): what it reads, and why it refuses the rest."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from planchk.messages import RELATION_PROBLEMS
+from planchk.plan.relations import MAX_DEPTH, RelationError, evaluate, parse
+
+NAMES = {"total": "total", "a": "a", "b": "b", "合计": "total"}
+VALUES = {"total": Decimal(10), "a": Decimal(4), "b": Decimal(6)}
+
+
+def lookup(name: str) -> tuple[Decimal, Decimal] | None:
+    return (VALUES[name], Decimal(0)) if name in VALUES else None
+
+
+@pytest.mark.parametrize(
+    ("text", "op", "left", "right"),
+    [
+        ("total = a + b", "==", 10, 10),
+        ("合计 ≥ a × 2", ">=", 10, 8),
+        ("a <= -(b - 10) ÷ 1", "<=", 4, 4),
+        ("total / 2 < b * 1.5", "<", 5, 9),
+    ],
+)
+def test_a_relation_is_read_and_evaluated(text: str, op: str, left: int, right: int) -> None:
+    relation = parse(text, NAMES)
+    assert relation.op == op
+    values = [evaluate(side, lookup) for side in (relation.left, relation.right)]
+    assert [value[0] if value else None for value in values] == [Decimal(left), Decimal(right)]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem", "args"),
+    [
+        ("total = a + c", "unknown-name", {"name": "c"}),
+        ("total a + b", "no-comparator", {"token": "a"}),
+        ("total = a + b b", "unexpected", {"token": "b"}),
+        ("total = a + * b", "unexpected", {"token": "*"}),
+        ("total = a & b", "unexpected", {"token": "&"}),
+        ("total = a +", "incomplete", {}),
+        ("total", "incomplete", {}),
+        ("total = (a b)", "unclosed", {}),
+        ("total = " + "(" * (MAX_DEPTH + 1) + "a" + ")" * (MAX_DEPTH + 1), "too-deep",
+         {"depth": MAX_DEPTH}),
+        ("total = " + "-" * (MAX_DEPTH + 1) + "a", "too-deep", {"depth": MAX_DEPTH}),
+    ],
+)  # fmt: skip
+def test_a_relation_that_cannot_be_read_says_why(
+    text: str, problem: str, args: dict[str, object]
+) -> None:
+    with pytest.raises(RelationError) as raised:
+        parse(text, NAMES)
+    assert raised.value.problem == problem
+    assert raised.value.args_ == args
+    assert problem in RELATION_PROBLEMS  # every problem has its message
+    RELATION_PROBLEMS[problem](**args)  # and the message takes exactly these arguments
+
+
+def test_nesting_up_to_the_limit_is_read() -> None:
+    deepest = "(" * MAX_DEPTH + "a" + ")" * MAX_DEPTH
+    assert parse(f"total = {deepest}", NAMES).refs() == ["total", "a"]
