@@ -18,7 +18,8 @@ import typer
 
 from planchk import __version__, i18n, messages
 from planchk.cli import config, diff, explain, import_, report, rules, schema, validate
-from planchk.cli.common import Language, fail_usage
+from planchk.cli.common import Language, fail_usage, finish
+from planchk.report import ExitCode
 
 app = typer.Typer(
     name="planchk",
@@ -42,7 +43,7 @@ app.command()(schema.schema)
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"planchk {__version__}")
-        raise typer.Exit()
+        finish(ExitCode.CLEAN)
 
 
 @app.callback()

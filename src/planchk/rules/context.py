@@ -1,9 +1,8 @@
 """What the rules look at: one plan's loaded files and the facts derived from them once.
 
 Derived facts (the hierarchy, the unit table, the office registry, every column sum) are
-computed on first use and shared, so that no rule walks the tables again for itself. Below
-the class, the lookups that several rules (and the suggested corrections) share: the plan's
-relations and their values, and the area a goal is about; a rule never imports another rule.
+computed on first use and shared, so that no rule walks the tables again for itself. The
+lookups several rules share are in planchk.rules.lookups: a rule never imports another rule.
 """
 
 from __future__ import annotations
@@ -22,9 +21,8 @@ from planchk.findings import Arg, Location, Problem
 from planchk.models import TargetsFile, TasksFile
 from planchk.models.targets import Goal, Indicator, SumMode
 from planchk.plan.hierarchy import Hierarchy
-from planchk.plan.numbers import half_unit, has_blank
+from planchk.plan.numbers import has_blank
 from planchk.plan.offices import OfficeRegistry
-from planchk.plan.relations import Lookup, Relation, RelationError, evaluate, holds, parse
 from planchk.plan.units import Unit, UnitTable
 from planchk.rules.options import DEFAULT_SUM
 
@@ -255,79 +253,3 @@ class PlanContext:
         found = file.sourcemap.key(source) if on_key else None
         line, column = found or file.sourcemap.nearest(source)
         return Location(file.display, line, column)
-
-
-def goal_area(ctx: PlanContext, goal: Goal) -> str | None:
-    hierarchy = ctx.hierarchy
-    if hierarchy is None:
-        return None
-    if goal.area is not None:
-        return hierarchy.canonical(goal.area)
-    roots = hierarchy.roots
-    return roots[0] if len(roots) == 1 else None
-
-
-def parsed_relations(ctx: PlanContext) -> list[tuple[int, Relation | RelationError]]:
-    """The plan's relations, read; names are indicator ids or unambiguous Chinese names."""
-    targets = ctx.targets
-    if targets is None:
-        return []
-    names = {ind_id: ind_id for ind_id in targets.indicators}
-    by_name: dict[str, list[str]] = {}
-    for ind_id, indicator in targets.indicators.items():
-        by_name.setdefault(indicator.name, []).append(ind_id)
-    names.update({name: ids[0] for name, ids in by_name.items() if len(ids) == 1})
-    out: list[tuple[int, Relation | RelationError]] = []
-    for index, text in enumerate(targets.relations):
-        try:
-            out.append((index, parse(text, names)))
-        except RelationError as error:
-            out.append((index, error))
-    return out
-
-
-def values_lookup(
-    ctx: PlanContext, area: str, year: int, override: tuple[str, Decimal] | None = None
-) -> Lookup:
-    """The values of one area and year, with the half unit their printed digits allow
-    (none for counts); `override` replaces one indicator's value, to try a correction."""
-
-    def lookup(name: str) -> tuple[Decimal, Decimal] | None:
-        if override is not None and override[0] == name:
-            return override[1], Decimal(0)
-        indicator = ctx.indicator(name)
-        if indicator is None or year not in indicator.years:
-            return None
-        row = ctx.rows(name).get(area, ())
-        index = indicator.years.index(year)
-        value = row[index] if index < len(row) else None
-        if value is None:
-            return None
-        unit = ctx.units.get(indicator.unit)
-        return value, Decimal(0) if unit is not None and unit.whole else half_unit(value)
-
-    return lookup
-
-
-def relations_of(ctx: PlanContext, name: str) -> list[Relation]:
-    """The readable relations that involve an indicator."""
-    return [
-        relation
-        for _, relation in ctx.shared(parsed_relations)
-        if isinstance(relation, Relation) and name in relation.refs()
-    ]
-
-
-def holds_at(
-    ctx: PlanContext,
-    relation: Relation,
-    area: str,
-    year: int,
-    override: tuple[str, Decimal] | None = None,
-) -> bool | None:
-    """Whether the relation holds exactly for an area and year (None: a value is missing)."""
-    lookup = values_lookup(ctx, area, year, override)
-    left, right = evaluate(relation.left, lookup), evaluate(relation.right, lookup)
-    if left is None or right is None:
-        return None
-    return holds(relation.op, left[0], right[0])

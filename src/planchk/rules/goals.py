@@ -10,7 +10,8 @@ from planchk.findings import Problem, Severity
 from planchk.models.targets import Goal
 from planchk.plan.goal_text import read_wording, satisfies
 from planchk.registry import rule
-from planchk.rules.context import Cell, PlanContext, goal_area
+from planchk.rules.context import Cell, PlanContext
+from planchk.rules.lookups import goal_area
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,8 @@
-"""References and structure: names resolve, the hierarchy is a tree, aliases lead to areas."""
+"""References and structure: names resolve, the hierarchy is a tree, aliases lead to areas.
+
+Over the 300 lines modules aim for: one family of ten small rules, half of each rule's lines
+its documentation (why, a bad and a good example); splitting the family would scatter it.
+"""
 
 from __future__ import annotations
 

@@ -10,7 +10,8 @@ from planchk.findings import Arg, Location, Problem, Severity, Suggestion
 from planchk.messages import RELATION_PROBLEMS
 from planchk.plan.relations import Relation, RelationError, evaluate, holds, may_hold
 from planchk.registry import rule
-from planchk.rules.context import PlanContext, parsed_relations, values_lookup
+from planchk.rules.context import PlanContext
+from planchk.rules.lookups import parsed_relations, values_lookup
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from planchk.models import TargetsFile, TasksFile
 from planchk.models.targets import Indicator
 from planchk.plan.numbers import exact
 from planchk.report import Report
-from planchk.rules.context import PlanContext, goal_area
+from planchk.rules.context import PlanContext
+from planchk.rules.lookups import goal_area
 
 ROLES = ("lead", "responsible", "cooperating", "text_offices")
 

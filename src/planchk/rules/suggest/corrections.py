@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planchk.findings import Suggestion
-from planchk.rules.context import PlanContext, holds_at, relations_of
+from planchk.rules.context import PlanContext
+from planchk.rules.lookups import holds_at, relations_of
 from planchk.rules.suggest.slips import WEIGHTS, classify, printed
 
 MAX_SUGGESTIONS = 3

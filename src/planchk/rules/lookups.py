@@ -1,0 +1,91 @@
+"""Lookups that several rules, the suggested corrections and the report share.
+
+The area a goal is about; the plan's relations, read once per plan; the values a relation
+names at one area and year, with the rounding their printed digits allow. Here rather than
+in a rule module, so that no module uses a rule as a library.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from planchk.models.targets import Goal
+from planchk.plan.numbers import half_unit
+from planchk.plan.relations import Lookup, Relation, RelationError, evaluate, holds, parse
+from planchk.rules.context import PlanContext
+
+
+def goal_area(ctx: PlanContext, goal: Goal) -> str | None:
+    hierarchy = ctx.hierarchy
+    if hierarchy is None:
+        return None
+    if goal.area is not None:
+        return hierarchy.canonical(goal.area)
+    roots = hierarchy.roots
+    return roots[0] if len(roots) == 1 else None
+
+
+def parsed_relations(ctx: PlanContext) -> list[tuple[int, Relation | RelationError]]:
+    """The plan's relations, read; names are indicator ids or unambiguous Chinese names."""
+    targets = ctx.targets
+    if targets is None:
+        return []
+    names = {ind_id: ind_id for ind_id in targets.indicators}
+    by_name: dict[str, list[str]] = {}
+    for ind_id, indicator in targets.indicators.items():
+        by_name.setdefault(indicator.name, []).append(ind_id)
+    names.update({name: ids[0] for name, ids in by_name.items() if len(ids) == 1})
+    out: list[tuple[int, Relation | RelationError]] = []
+    for index, text in enumerate(targets.relations):
+        try:
+            out.append((index, parse(text, names)))
+        except RelationError as error:
+            out.append((index, error))
+    return out
+
+
+def values_lookup(
+    ctx: PlanContext, area: str, year: int, override: tuple[str, Decimal] | None = None
+) -> Lookup:
+    """The values of one area and year, with the half unit their printed digits allow
+    (none for counts); `override` replaces one indicator's value, to try a correction."""
+
+    def lookup(name: str) -> tuple[Decimal, Decimal] | None:
+        if override is not None and override[0] == name:
+            return override[1], Decimal(0)
+        indicator = ctx.indicator(name)
+        if indicator is None or year not in indicator.years:
+            return None
+        row = ctx.rows(name).get(area, ())
+        index = indicator.years.index(year)
+        value = row[index] if index < len(row) else None
+        if value is None:
+            return None
+        unit = ctx.units.get(indicator.unit)
+        return value, Decimal(0) if unit is not None and unit.whole else half_unit(value)
+
+    return lookup
+
+
+def relations_of(ctx: PlanContext, name: str) -> list[Relation]:
+    """The readable relations that involve an indicator."""
+    return [
+        relation
+        for _, relation in ctx.shared(parsed_relations)
+        if isinstance(relation, Relation) and name in relation.refs()
+    ]
+
+
+def holds_at(
+    ctx: PlanContext,
+    relation: Relation,
+    area: str,
+    year: int,
+    override: tuple[str, Decimal] | None = None,
+) -> bool | None:
+    """Whether the relation holds exactly for an area and year (None: a value is missing)."""
+    lookup = values_lookup(ctx, area, year, override)
+    left, right = evaluate(relation.left, lookup), evaluate(relation.right, lookup)
+    if left is None or right is None:
+        return None
+    return holds(relation.op, left[0], right[0])
