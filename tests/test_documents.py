@@ -280,6 +280,18 @@ def test_a_goal_stated_twice_differently(tmp_path: Path) -> None:
     assert "第4段: `到2023年，专利申请量达到45件` states goal `专利申请量` differently" in (
         result.stderr
     )
+    targets = load_file(tmp_path / "out" / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    (goal,) = targets.goals.values()
+    assert (goal.text, goal.value, goal.restated) == (
+        "到2023年，专利申请量达到40件", Decimal(40), ["到2023年，专利申请量达到45件"],
+    )  # fmt: skip
+    checked = _run("validate", document, "-f", "json")
+    import json
+
+    (finding,) = [f for f in json.loads(checked.stdout)["findings"] if f["code"] == "PC507"]
+    assert (finding["place"], finding["args"]["said"]) == ("第4段", "达到45件")
+    assert checked.exit_code == 1  # an error: the plan says two things
 
 
 def test_tasks_numbered_in_the_text_without_an_annex(tmp_path: Path) -> None:

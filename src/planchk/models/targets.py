@@ -92,6 +92,11 @@ class Goal(StrictModel):
     op: Comparator = Field(description="超过/突破/高于 >, 达到/不低于/不少于 >=, 不超过/控制在 <=.")
     value: Number
     unit: Name
+    restated: list[Name] = Field(
+        default_factory=list,
+        description="Other sentences of the plan that state this goal again, as printed "
+        "(e.g. under its task); each must say the same as `op`, `value` and `unit`.",
+    )
 
 
 class TargetsFile(StrictModel):

@@ -168,6 +168,43 @@ def goal_wording_mismatch(ctx: PlanContext) -> Iterator[Problem]:
 
 
 @rule(
+    "PC507",
+    "goal-restated-differently",
+    Severity.ERROR,
+    "The plan states a goal twice with different figures",
+    "goal `{goal}` ({first}) is stated again as {text}, which says {said}; "
+    "the goal says {op} {value} {unit}",
+)
+def goal_restated_differently(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a plan often repeats a headline goal under its task (二、主要目标 and again in 工作目标);
+    when the two sentences give different figures or comparators, readers cannot tell which
+    target holds, and the tables can meet only one of them.
+
+    Bad:
+        text: 到2023年，发明专利申请量达到609件
+        restated: [到2023年，发明专利申请量达到650件]
+
+    Good:
+        text: 到2023年，发明专利申请量达到609件
+        restated: [三年内发明专利申请量达到609件]
+    """
+    for goal_id, goal in ctx.goals():
+        for index, text in enumerate(goal.restated):
+            said = read_wording(text)
+            if said is None or (
+                said.op == goal.op and said.amount(goal.unit, ctx.units) == goal.value
+            ):
+                continue
+            yield ctx.in_targets(
+                ("goals", goal_id, "restated", index),
+                f"goals.{goal_id}.restated.{index}",
+                goal=goal_id, first=goal.text, text=text, said=str(said),
+                op=goal.op, value=goal.value, unit=goal.unit,
+            )  # fmt: skip
+
+
+@rule(
     "PC504",
     "goal-wording-unread",
     Severity.INFO,

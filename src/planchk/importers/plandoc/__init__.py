@@ -159,6 +159,9 @@ def _goals(
                         texts.GOAL_REPEATED(place=place, text=statement.text, goal=goal_id)
                     )
                 else:
+                    restated = found[goal_id].setdefault("restated", [])
+                    restated.append(statement.text)
+                    result.places[f"goals.{goal_id}.restated.{len(restated) - 1}"] = paragraph.place
                     result.notes.append(
                         texts.GOAL_RESTATED(
                             place=place,

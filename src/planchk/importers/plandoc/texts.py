@@ -36,8 +36,8 @@ GOAL_REPEATED = message(
 )
 GOAL_RESTATED = message(
     "plandoc.goal-restated",
-    "{place}: `{text}` states goal `{goal}` differently from {first}; both are kept, for the "
-    "check to report",
+    "{place}: `{text}` states goal `{goal}` differently from {first}; kept as `restated`, "
+    "which the check reports (PC507)",
 )
 TEXT_TASK_UNMATCHED = message(
     "plandoc.text-task-unmatched",
