@@ -1,4 +1,4 @@
-"""The input family's codes (PC001-PC014) for files that cannot be read as a plan.
+"""The input family's codes (PC001-PC015) for files that cannot be read as a plan.
 
 Reading, YAML and plan-file problems: any of these makes the file unusable, so the run exits
 2 and no rule looks at that file. Declared here as data; the loader (planchk.loader) raises
@@ -265,5 +265,29 @@ NO_AREAS = code(
 
     Good:
         plan/targets.yaml and plan/tasks.yaml side by side
+    """,
+)
+LOOKALIKE_KEY = code(
+    "PC015",
+    "lookalike-key",
+    E,
+    "Two keys that look alike",
+    "`{key}` looks like `{first}` (line {first_line}) but differs by {difference}; "
+    "one of them is read, the other is not: spell both the same",
+    """
+    Why: Keys that differ only in what no one sees (a full-width space typed in full-width
+    mode, a no-break space, a zero-width space, full-width letters, 區 for 区) are one name to
+    a reader. The schema strips the spaces at a name's ends, so the later of `i1` and `i1　`
+    would silently replace the earlier and a whole table would go unchecked; others would be
+    two names where the plan means one. Like a duplicate key, the first one is read.
+
+    Bad:
+        values:
+          洪都街办: [300, 50, 53]
+          洪都街辦: [30, 50, 53]
+
+    Good:
+        values:
+          洪都街办: [300, 50, 53]
     """,
 )

@@ -16,21 +16,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
 
 from planchk.codes import input as codes
+from planchk.escape import visible
 from planchk.findings import Location, Problem
 from planchk.loader.rows import MARK, prelex
 from planchk.loader.scalars import number_cache, resolve_plain
 from planchk.loader.sourcemap import COLUMN_BITS, DataPath, SourceMap, position_after, unpack
+from planchk.plan.names import how_they_differ, lookalike_form
 from planchk.registry import CodeInfo
 
 # libyaml's C parser when PyYAML was built with it; the pure-Python parser otherwise.
 _PARSER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 32
 _DROPPED = "\x00dropped"
+_lookalike_form = lru_cache(maxsize=1 << 16)(lookalike_form)  # a plan repeats its names
 
 _SCALAR = yaml.ScalarEvent
 _SEQUENCE_START = yaml.SequenceStartEvent
@@ -69,6 +73,9 @@ class _Composer:
         self.out = Composed(sourcemap=SourceMap(file, text))
         self.rows: Iterator[list[Any]] = iter(())  # values of the rows set aside (rows.py)
         self.short = False  # a tagged sequence came with no row left to give it
+        self.quick = False  # rows were set aside (rows.py): their placeholder tags are ours
+        # Each mapping key by its lookalike form (plan.names): the first spelling of each.
+        self.spellings: dict[tuple[DataPath, str], str] = {}
         self.smap = self.out.sourcemap
         self.nodes, self.keys = self.smap.nodes, self.smap.keys  # written in the hot loop
         self.out.empty = True
@@ -86,6 +93,9 @@ class _Composer:
         prelexed = prelex(text) if quick_rows else None
         if prelexed is not None:
             self.rows = iter(prelexed.rows)
+            # Only a tag this composer put there is a row set aside; one a user wrote is a tag
+            # like any other (PC006), whatever it is named.
+            self.quick = True
         parser = _PARSER(text if prelexed is None else prelexed.text)
         try:
             self.loop(parser.get_event)
@@ -111,8 +121,9 @@ class _Composer:
         return row
 
     def loop(self, get_event: Any) -> None:
-        stack, keys = self.stack, self.keys
+        stack, keys, spellings, form = self.stack, self.keys, self.spellings, _lookalike_form
         resolve, cached = resolve_plain, number_cache.get
+        quick = self.quick
         append = None  # the open sequence's append while the innermost node is a sequence
         while True:
             event = get_event()
@@ -129,16 +140,17 @@ class _Composer:
                 # The next hot path: a plain key (keys are text; nothing to resolve).
                 if frame is not None and frame.key is None and event.implicit[0]:
                     path = (*frame.path, event.value)
-                    if path not in keys and event.anchor is None:
+                    spot = (frame.path, form(event.value))
+                    if path not in keys and spot not in spellings and event.anchor is None:
                         mark = event.start_mark
                         keys[path] = ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
-                        frame.key = event.value
+                        spellings[spot] = frame.key = event.value
                         continue
                 self.on_scalar(event, self.scalar_value(event), frame)
                 continue
             if kind in _END:
                 stack.pop()
-            elif kind is _SEQUENCE_START and event.tag == MARK and self.quick_row(event):
+            elif kind is _SEQUENCE_START and quick and event.tag == MARK and self.quick_row(event):
                 # A row set aside: its placeholder is empty, so its end comes next.
                 if get_event().__class__ is not _SEQUENCE_END:
                     self.short = True
@@ -194,7 +206,7 @@ class _Composer:
 
     def on_other(self, event: Any, kind: type) -> bool:
         """Collection starts and document-level events; True at the end of the stream."""
-        if kind is _SEQUENCE_START and event.tag == MARK and event.anchor is None:
+        if kind is _SEQUENCE_START and self.quick and event.tag == MARK and event.anchor is None:
             self.open(self.claim(), event)
         elif kind is _SEQUENCE_START or kind is _MAPPING_START:
             if event.anchor is not None or (event.tag is not None and event.tag != "!"):
@@ -270,14 +282,27 @@ class _Composer:
         else:
             path = (*frame.path, event.value)
             first = self.keys.get(path)
-            if first is None:
+            spot = (frame.path, _lookalike_form(event.value))
+            other = self.spellings.get(spot)
+            if first is None and other is None:
                 self.keys[path] = packed
-                frame.key = event.value
+                self.spellings[spot] = frame.key = event.value
+            elif first is None and other is not None:
+                line, column = unpack(packed)
+                first_line = unpack(self.keys.get((*frame.path, other)) or packed)[0]
+                self.problem(
+                    codes.LOOKALIKE_KEY, line, column, key=visible(event.value),
+                    first=visible(other), first_line=first_line,
+                    difference=how_they_differ(other, event.value),
+                )  # fmt: skip
+                frame.key, frame.skip_value = event.value, True
             else:
+                assert first is not None
                 line, column = unpack(packed)
                 self.problem(
-                    codes.DUPLICATE_KEY, line, column, key=event.value, first_line=unpack(first)[0]
-                )
+                    codes.DUPLICATE_KEY, line, column, key=visible(event.value),
+                    first_line=unpack(first)[0],
+                )  # fmt: skip
                 # Keep the first value and drop this one: one mistake gives one finding.
                 frame.key, frame.skip_value = event.value, True
 
