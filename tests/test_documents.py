@@ -435,3 +435,42 @@ def test_the_readme_shows_what_validate_says_on_the_seed_text(
     result = _run("validate", SEED.name)
     assert result.exit_code == 0
     assert result.stdout.startswith(shown)
+
+
+def _patents_changed(blocks: list[documents.Block], area: str, column: int, value: str) -> None:
+    for block in blocks:
+        if isinstance(block, documents.Grid) and block.title and "发明专利" in block.title:
+            next(row for row in block.rows if row[0] == area)[column] = value
+
+
+def test_a_table_that_does_not_add_up_is_read_and_reported(tmp_path: Path) -> None:
+    blocks = documents.data_blocks()
+    _patents_changed(blocks, "洪都街办", 2, "60")  # 2022: the parts now add up to 575, not 565
+    document = documents.write_text(tmp_path / "plan.txt", blocks)
+    result = _run("validate", document, "-f", "json")
+    assert result.exit_code == 1
+    assert "附件 表4: the first row, 青云谱区, is taken as the total" in result.stderr
+    import json
+
+    (finding,) = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "PC101"]
+    assert finding["place"] == "附件 表4 第2行 第3列"  # 青云谱区's 2022 total
+    assert (finding["args"]["parts"], finding["args"]["total"]) == ("575", "565")
+
+
+def test_diff_of_two_drafts_places_changes_and_findings_in_each(tmp_path: Path) -> None:
+    import json
+
+    old = documents.write_docx(tmp_path / "征求意见稿.docx", documents.data_blocks())
+    blocks = documents.data_blocks()
+    _patents_changed(blocks, "洪都街办", 2, "60")
+    new = documents.write_html(tmp_path / "修改稿.html", blocks)
+    result = _run("diff", old, new, "-f", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["old"], report["new"]) == (str(old), str(new))
+    (change,) = report["changes"]
+    assert (change["args"]["area"], change["args"]["year"]) == ("洪都街办", 2022)
+    assert (change["args"]["old"], change["args"]["new"]) == ("50", "60")
+    introduced = {(f["code"], f["file"], f["place"]) for f in report["findings"]["introduced"]}
+    assert ("PC101", str(new), "附件 表4 第2行 第3列") in introduced
+    assert all(f["file"] == str(new) for f in report["findings"]["remaining"])

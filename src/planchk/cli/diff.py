@@ -75,15 +75,24 @@ def diff(
     from planchk.cli.progress import spinner
     from planchk.config import overrides
     from planchk.diff import Comparison
+    from planchk.loader.discover import DOCUMENT_SUFFIXES
 
     with usage_errors():
         config = overrides.resolve(config_file)
         # Started before the spinner: a forked child should not inherit its thread.
         paths_after = ctx.meta.get(PATHS_AFTER)
-        comparison = Comparison(args, overrides.default_paths(config), config, paths_after)
-        refuse_inputs(output, comparison.input_files)
-        with spinner(comparison.size):
-            report = render_diff(comparison.run(), config, output_format.value, output)
+        if len(args) == 2 and all(Path(a).suffix.lower() in DOCUMENT_SUFFIXES for a in args):
+            from planchk.importers.checked import diff_documents
+
+            refuse_inputs(output, [Path(a) for a in args])
+            compared, notes = diff_documents(Path(args[0]), Path(args[1]), config)
+            sys.stderr.write("".join(note + "\n" for note in notes))
+            report = render_diff(compared, config, output_format.value, output)
+        else:
+            comparison = Comparison(args, overrides.default_paths(config), config, paths_after)
+            refuse_inputs(output, comparison.input_files)
+            with spinner(comparison.size):
+                report = render_diff(comparison.run(), config, output_format.value, output)
     if report.unusable:
         finish(ExitCode.UNUSABLE)
     failing = fail_on_new is not None and report.introduced_at(Severity.parse(fail_on_new.value))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planchk.config import Config
+from planchk.diff import DiffReport
 from planchk.engine import check_discovery
 from planchk.findings import Finding, Location
 from planchk.importers.build import Options
@@ -73,3 +74,37 @@ def _placed(finding: Finding, places: dict[str, tuple[str, dict[str, str]]]) -> 
     )
     location = Location(document, place=place or finding.location.file.rsplit("#", 1)[-1])
     return dataclasses.replace(finding, location=location, related=(), suggestions=())
+
+
+def diff_documents(old: Path, new: Path, config: Config) -> tuple[DiffReport, list[str]]:
+    """Two drafts of a plan document compared as two revisions of its plan files; each
+    finding placed in the draft it comes from."""
+    import tempfile
+
+    from planchk.diff import Comparison
+
+    notes: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="planchk-diff-") as temporary:
+        places: dict[str, tuple[str, dict[str, str]]] = {}
+        sides = []
+        for side, document in (("old", old), ("new", new)):
+            texts = document_texts(document, Options(max_bytes=config.max_bytes))
+            assert texts.imported is not None
+            notes += texts.notes
+            directory = Path(temporary) / side
+            directory.mkdir()
+            for name, text in (("targets.yaml", texts.targets), ("tasks.yaml", texts.tasks)):
+                if text is not None:
+                    (directory / name).write_text(text, encoding="utf-8")
+                    places[str(directory / name)] = (str(document), texts.imported.places)
+            sides.append(str(directory))
+        report = Comparison(sides, [], config).run()
+
+    def placed(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+        return tuple(_placed(f, places) for f in findings)
+
+    return dataclasses.replace(
+        report, old=str(old), new=str(new), introduced=placed(report.introduced),
+        resolved=placed(report.resolved), remaining=placed(report.remaining),
+        unusable=placed(report.unusable),
+    ), notes  # fmt: skip

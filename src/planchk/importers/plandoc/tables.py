@@ -7,12 +7,14 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from planchk.importers import texts as import_texts
 from planchk.importers.build import Options
 from planchk.importers.documents import Table
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.layout import Table as ReadTable
 from planchk.importers.layout import read_table
 from planchk.importers.plandoc import texts
+from planchk.messages import PlanchkError
 
 _TASK_HEADER = re.compile(r"(牵头|责任|配合|协办|主办)(单位|部门)")
 # A stock (a count that accumulates) should not fall; a flow (applications per year) may.
@@ -70,7 +72,16 @@ def breakdown(table: Table, source: str, options: Options, notes: list[str]) -> 
             continue
         grid_rows.append(cells)
     grid = DocumentGrid(f"{source}: {table.place}", grid_rows, table)
-    return read_table(grid, options.total_row)
+    try:
+        return read_table(grid, options.total_row)
+    except PlanchkError as error:
+        if error.template is not import_texts.TOTAL_UNDECIDED:
+            raise
+        # A plan prints the whole area's row first; when the parts do not add up to it (what
+        # the check is for), the table reader cannot tell it by its sum.
+        first = str(error.values["first"])
+        notes.append(texts.TOTAL_FIRST_ROW(place=f"{source}: {table.place}", name=first))
+        return read_table(grid, first)
 
 
 def _title_rows(table: Table) -> list[list[GridCell]]:

@@ -75,3 +75,8 @@ INTO_DOCUMENT = message(
     "plandoc.into-document",
     "--into updates a targets file from CSV or XLSX tables; import a plan document with -o DIR",
 )
+TOTAL_FIRST_ROW = message(
+    "plandoc.total-first-row",
+    "{place}: the first row, {name}, is taken as the total (plans print it first); the other "
+    "rows do not add up to it, which the check reports",
+)
