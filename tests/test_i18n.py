@@ -210,6 +210,19 @@ def test_reference_docs_in_both_languages_are_current() -> None:
         )
 
 
+def test_each_reference_names_the_command_that_generates_it() -> None:
+    from planchk.formatters import codes as catalogue
+
+    for language, path in catalogue.REFERENCE_PATHS.items():
+        i18n.set_language(language)
+        found = re.search(r"`planchk ([^`>]*) > ([^`]+)`", catalogue.reference())
+        assert found, path
+        assert found[2] == path
+        i18n.set_language("en")
+        generated = runner.invoke(app, found[1].split()).stdout
+        assert generated == (ROOT / path).read_text(encoding="utf-8")
+
+
 def test_cjk_columns_align_in_a_fixed_width_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -72,10 +72,14 @@ def explain(info: CodeInfo) -> str:
 
 def reference() -> str:
     """Every code's documentation as Markdown, in the current language (docs/rules*.md)."""
-    path = REFERENCE_PATHS[i18n.language()]
+    language = i18n.language()
+    path = REFERENCE_PATHS[language]
+    command = (
+        "planchk explain --all" if language == "en" else f"planchk --lang {language} explain --all"
+    )
     parts = [
         f"# {messages.REFERENCE_TITLE.text}\n",
-        messages.REFERENCE_GENERATED(path=path) + "\n",
+        messages.REFERENCE_GENERATED(command=command, path=path) + "\n",
         messages.REFERENCE_SEVERITIES.text + "\n",
     ]
     for info in all_codes():
