@@ -386,8 +386,8 @@ def identical_rows(ctx: PlanContext) -> Iterator[Problem]:
         values:
           全区: [17, 22, 29]
           甲街道: [4, 6, 9]
-          乙街道: [4, 6, 9]   # or: [5, 7, 8]
-          丙街道: [9, 10, 11]
+          乙街道: [5, 7, 8]   # each street its own row
+          丙街道: [8, 9, 12]
     """
     shared = ctx.shared(families)
     for ind_id, indicator in ctx.indicators():

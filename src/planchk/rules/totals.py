@@ -73,7 +73,7 @@ def sum_mismatch(ctx: PlanContext) -> Iterator[Problem]:
           values:
             青云谱区: [513]
             洪都街办: [301]
-            岱山街办: [212]
+            岱山街办: [221]   # 301 + 221 = 522, not 513
 
     Good:
         values:
