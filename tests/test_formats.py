@@ -11,6 +11,8 @@ import os
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from urllib.request import url2pathname
 
 import jsonschema
 import pytest
@@ -50,7 +52,8 @@ def plan_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def run(fmt: str, *extra: str) -> tuple[int, str]:
     result = CliRunner().invoke(app, ["validate", "plan", "--format", fmt, *extra])
-    return result.exit_code, result.stdout.replace(__version__, "VERSION")
+    text = result.stdout.replace(__version__, "VERSION")
+    return result.exit_code, text.replace(Path.cwd().as_uri(), "file:///WORKING-DIRECTORY")
 
 
 def check_golden(name: str, text: str) -> None:
@@ -91,7 +94,34 @@ def test_sarif_is_valid_against_the_official_schema(plan_dir: Path) -> None:
         pytest.skip(f"the SARIF 2.1.0 schema is not at {SARIF_SCHEMA} (set PLANCHK_SARIF_SCHEMA)")
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
     document = json.loads(run("sarif")[1])
-    jsonschema.validate(document, schema)
+    jsonschema.validate(document, schema, format_checker=jsonschema.FormatChecker())
+
+
+@pytest.mark.parametrize("absolute", [False, True], ids=["relative", "absolute"])
+def test_sarif_uris_are_rfc3986_relative_to_srcroot(
+    plan_dir: Path, monkeypatch: pytest.MonkeyPatch, absolute: bool
+) -> None:
+    """A folder named `计划 a` makes a raw path fail the schema's uri-reference format."""
+    if not SARIF_SCHEMA.is_file():
+        pytest.skip(f"the SARIF 2.1.0 schema is not at {SARIF_SCHEMA} (set PLANCHK_SARIF_SCHEMA)")
+    odd = plan_dir.parent / "计划 a" / "东区#1"
+    odd.parent.mkdir()
+    plan_dir.rename(odd)
+    target = odd if absolute else odd.relative_to(plan_dir.parent)
+    result = CliRunner().invoke(app, ["validate", str(target), "-f", "sarif"])
+    document = json.loads(result.stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema, format_checker=jsonschema.FormatChecker())
+    [sarif_run] = document["runs"]
+    root = sarif_run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+    assert root == plan_dir.parent.as_uri() + "/"
+    for found in sarif_run["results"]:
+        artifact = found["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert artifact["uriBaseId"] == "%SRCROOT%"
+        assert not artifact["uri"].startswith(("/", "file:"))
+        path = Path(url2pathname(urlsplit(urljoin(root, artifact["uri"])).path))
+        assert path.is_file(), artifact
+        assert path.parent == odd
 
 
 def test_sarif_meets_what_github_code_scanning_needs(plan_dir: Path) -> None:

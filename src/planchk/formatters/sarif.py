@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from planchk import __version__, i18n, messages
 from planchk.catalog import CodeInfo, all_codes
@@ -19,6 +22,7 @@ from planchk.formatters.codes import explain
 from planchk.report import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SRCROOT = "%SRCROOT%"  # the working directory planchk ran in, as CodeQL names it
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
@@ -37,6 +41,7 @@ def render(report: Report, options: RenderOptions) -> str:
                 "rules": [rule_json(info) for info in catalogue],
             }
         },
+        "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "language": i18n.tag(),
         "columnKind": "unicodeCodePoints",
         "results": [result_json(f, index[f.code]) for f in report.findings],
@@ -93,7 +98,7 @@ def fix_json(suggestion: Suggestion) -> dict[str, Any]:
         "description": {"text": text},
         "artifactChanges": [
             {
-                "artifactLocation": {"uri": where.file.replace("\\", "/")},
+                "artifactLocation": artifact_location(where.file),
                 "replacements": [
                     {"deletedRegion": region, "insertedContent": {"text": suggestion.new}}
                 ],
@@ -103,12 +108,27 @@ def fix_json(suggestion: Suggestion) -> dict[str, Any]:
 
 
 def location_json(location: Location) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": location.file.replace("\\", "/")}}
+    physical: dict[str, Any] = {"artifactLocation": artifact_location(location.file)}
     if location.line > 0:
         physical["region"] = {"startLine": location.line, "startColumn": max(location.column, 1)}
     if location.place:  # a plan document: the place in its own terms, as a logical location
         return {"physicalLocation": physical, "logicalLocations": [{"name": location.place}]}
     return {"physicalLocation": physical}
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """An RFC 3986 reference: relative to %SRCROOT% for a file under it, else a file URI.
+
+    A raw path is not a URI: a space, `#` or a Chinese folder name must be percent-encoded.
+    """
+    absolute = os.path.abspath(path)  # normalises `..` without following links
+    try:
+        relative = os.path.relpath(absolute, Path.cwd())
+    except ValueError:  # another drive, on Windows
+        relative = os.pardir
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return {"uri": Path(absolute).as_uri()}
+    return {"uri": quote(Path(relative).as_posix()), "uriBaseId": SRCROOT}
 
 
 def fingerprint(finding: Finding) -> str:
