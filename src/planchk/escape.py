@@ -10,6 +10,7 @@ for such text; machine formats (JSON, SARIF) keep the text as it is.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -22,11 +23,12 @@ INVISIBLE = frozenset(
 )
 
 
-def visible(text: str) -> str:
-    """`text` with each control, bidi and invisible character as `\\u202e` (`\\x1b`, `\\t`)."""
+def visible(text: str, keep: str = "") -> str:
+    """`text` with each control, bidi and invisible character as `\\u202e` (`\\x1b`, `\\t`),
+    except those in `keep` (the line breaks of a format that has its own escape for them)."""
     if text.isascii() and text.isprintable():
         return text  # the common case, at C speed
-    return "".join(map(_shown, text))
+    return "".join(c if c in keep else _shown(c) for c in text)
 
 
 @lru_cache(maxsize=4096)
@@ -37,3 +39,23 @@ def _shown(character: str) -> str:
             return {"\t": "\\t", "\n": "\\n", "\r": "\\r"}[character]
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
     return character
+
+
+# Markdown's inline syntax (emphasis, code, links, images, tables, strikethrough, escapes) and
+# the HTML characters: each shown as itself, never as markup, a tag or a table's column break.
+_MARKDOWN = re.compile(r"[\\`*_\[\]|~!#]")
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+# What GitHub links by itself: @mentions, #123 references (escaped above), bare URLs.
+_AUTOLINK = re.compile(r"@(?=\w)|(?<=[A-Za-z]):(?=//)|(?<=\bwww)\.", re.IGNORECASE)
+
+
+def markdown(text: str) -> str:
+    """`visible(text)` for a Markdown document (report, diff, a CI job summary): markup, HTML,
+    mentions and links in a name are shown as typed. Line breaks are already escapes."""
+    escaped = _MARKDOWN.sub(r"\\\g<0>", visible(text)).translate(_HTML)
+    return _AUTOLINK.sub(lambda found: found.group() + "<!-- -->", escaped)
+
+
+def visible_lines(text: str) -> str:
+    """`visible` that keeps line breaks: for messages of several lines (import's notes)."""
+    return visible(text, keep="\n")

@@ -18,6 +18,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from planchk import i18n, messages
+from planchk.escape import visible_lines
 from planchk.findings import Severity
 from planchk.formatters import REGISTRY
 from planchk.report import ExitCode
@@ -76,7 +77,7 @@ def usage_errors() -> Iterator[None]:
 
 
 def fail_usage(text: str) -> NoReturn:
-    sys.stderr.write(messages.USAGE_ERROR(message=text) + "\n")
+    sys.stderr.write(visible_lines(messages.USAGE_ERROR(message=text)) + "\n")
     raise typer.Exit(ExitCode.UNUSABLE)
 
 

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 import typer
 
 from planchk.cli.common import usage_errors
+from planchk.escape import visible_lines
 
 # models.targets.Kind, the default first: written out rather than imported, so that the
 # command line starts without pydantic (tests/test_cli.py keeps the two in step).
@@ -85,4 +86,4 @@ def import_(
         )  # fmt: skip
         refuse_inputs(output, files)  # --into may be the output: that is how it updates in place
         notes = run_import(files, options, output)
-        sys.stderr.write("".join(note + "\n" for note in notes))
+        sys.stderr.write("".join(visible_lines(note) + "\n" for note in notes))

@@ -19,6 +19,7 @@ from planchk.cli.common import (
     stdout_color,
     usage_errors,
 )
+from planchk.escape import visible_lines
 from planchk.report import ExitCode
 
 if TYPE_CHECKING:
@@ -157,7 +158,7 @@ def _checked(
     from planchk.importers.checked import check_documents
 
     report, notes = check_documents(targets, config, suggest=suggest)
-    sys.stderr.write("".join(note + "\n" for note in notes))
+    sys.stderr.write("".join(visible_lines(note) + "\n" for note in notes))
     # Positions are placed in the document after the check: the baseline comes last.
     return report if known is None else without_baseline(report, known)
 

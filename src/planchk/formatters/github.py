@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from planchk import messages
+from planchk.escape import visible
 from planchk.findings import Finding, Severity
 from planchk.formatters import RenderOptions
 from planchk.report import Report
@@ -18,6 +19,9 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 
 
 def escape_data(text: str) -> str:
+    # No control or bidi character reaches the log or the annotation; line breaks are the
+    # runner's own escapes below.
+    text = visible(text, keep="\r\n")
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from planchk import messages
 from planchk.catalog import CodeInfo, all_codes, get
+from planchk.escape import visible
 from planchk.findings import Finding
 from planchk.formatters import RenderOptions
 from planchk.report import Report
@@ -26,7 +27,7 @@ def render(report: Report, options: RenderOptions) -> str:
     for file in sorted(set(report.files) | set(by_file)):
         found = by_file.get(file, {})
         codes = [*rules, *(get(c) for c in sorted(found) if get(c).check is None)]
-        suite = ET.SubElement(suites, "testsuite", name=file)
+        suite = ET.SubElement(suites, "testsuite", name=visible(file))
         for info in codes:
             _testcase(suite, file, info, found.get(info.code, []), options)
         _count(suite)
@@ -38,13 +39,18 @@ def render(report: Report, options: RenderOptions) -> str:
 def _testcase(
     suite: ET.Element, file: str, info: CodeInfo, findings: list[Finding], options: RenderOptions
 ) -> None:
-    case = ET.SubElement(suite, "testcase", classname=file, name=f"{info.code} {info.slug}")
+    # XML 1.0 cannot hold a control character at all: every text from a plan is escaped.
+    case = ET.SubElement(
+        suite, "testcase", classname=visible(file), name=f"{info.code} {info.slug}"
+    )
     failing = [f for f in findings if f.waived is None and f.severity >= options.fail_on]
     if any(f.fatal for f in failing):
-        element = ET.SubElement(case, "error", message=failing[0].message, type=info.code)
+        element = ET.SubElement(case, "error", message=visible(failing[0].message), type=info.code)
         element.text = "\n".join(_line(f) for f in failing)
     elif failing:
-        element = ET.SubElement(case, "failure", message=failing[0].message, type=info.code)
+        element = ET.SubElement(
+            case, "failure", message=visible(failing[0].message), type=info.code
+        )
         element.text = "\n".join(_line(f) for f in failing)
     others = [f for f in findings if f not in failing]
     if others:
@@ -55,7 +61,7 @@ def _line(finding: Finding) -> str:
     message = finding.message
     if finding.waived is not None:
         message = messages.WAIVED_MESSAGE(message=message, reason=finding.waived)
-    return f"{finding.location}: {finding.severity.label} {finding.code} {message}"
+    return visible(f"{finding.location}: {finding.severity.label} {finding.code} {message}")
 
 
 def _count(element: ET.Element) -> None:

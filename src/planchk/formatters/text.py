@@ -11,6 +11,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from planchk import messages, registry
+from planchk.escape import visible
 from planchk.findings import Finding, Severity, Suggestion
 from planchk.formatters import RenderOptions
 from planchk.report import Report
@@ -25,9 +26,6 @@ _SGR = {
     "yellow": "33",
     "cyan": "36",
 }
-# A plan's text may hold control characters (YAML allows "\e" in a quoted string); shown as
-# escapes, they can neither break a finding's line nor steer the terminal.
-_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]}
 
 
 class Painter:
@@ -35,7 +33,10 @@ class Painter:
         self.color = color
 
     def __call__(self, text: str, style: str = "") -> str:
-        text = text.translate(_CONTROLS)
+        # A plan's text may hold control characters (YAML allows "\e" in a quoted string) and
+        # bidi overrides: shown as escapes, they can neither break a finding's line, nor steer
+        # the terminal, nor reorder what a reader sees.
+        text = visible(text)
         if not (self.color and style):
             return text
         codes = ";".join(_SGR[word] for word in style.split())

@@ -14,12 +14,15 @@ from typing import Any
 
 import yaml
 
+from planchk.escape import visible
+
 TOP_ORDER = ("plan", "areas", "aliases", "units", "indicators", "goals", "relations", "waivers")
 INDENT = "  "
 
 
 def targets_text(document: Mapping[str, Any], header: Sequence[str] = ()) -> str:
-    lines = [f"# {line}".rstrip() for line in header]
+    # A file name may hold a control character that YAML refuses even in a comment.
+    lines = [f"# {visible(line)}".rstrip() for line in header]
     keys = [k for k in TOP_ORDER if document.get(k)] + [
         k for k in document if k not in TOP_ORDER and document[k]
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planchk import messages
 from planchk.diff import DiffReport
+from planchk.escape import markdown
 from planchk.findings import Finding
 from planchk.formatters import RenderOptions
 from planchk.formatters.diff.common import cell_tables, other_changes, summary
@@ -19,7 +20,7 @@ def render(diff: DiffReport, options: RenderOptions) -> str:
     if not diff.changes:
         lines += [messages.DIFF_NO_CHANGES.text, ""]
     for indicator, rows in cell_tables(diff).items():
-        lines += [f"#### `{indicator}`", ""]
+        lines += [f"#### {_escape(indicator)}", ""]
         lines.append("| " + " | ".join(c.text for c in messages.DIFF_COLUMNS) + " |")
         lines.append("|" + "---|" * len(messages.DIFF_COLUMNS))
         for row in rows:
@@ -58,5 +59,5 @@ def _finding(finding: Finding) -> str:
 
 
 def _escape(text: str) -> str:
-    """Keep table cells and list items intact: pipes and line breaks would break them."""
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Keep table cells and list items intact, and every name a name: no markup, no HTML."""
+    return markdown(text)

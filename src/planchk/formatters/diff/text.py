@@ -11,6 +11,7 @@ from rich.text import Text
 
 from planchk import messages
 from planchk.diff import DiffReport
+from planchk.escape import visible
 from planchk.findings import Finding
 from planchk.formatters import RenderOptions
 from planchk.formatters.diff.common import cell_tables, other_changes, summary
@@ -28,26 +29,31 @@ def render(diff: DiffReport, options: RenderOptions) -> str:
         highlight=False,
         width=120,
     )
-    console.print(Text(messages.DIFF_HEADER(old=diff.old, new=diff.new), style="bold"))
+    header = messages.DIFF_HEADER(old=visible(diff.old), new=visible(diff.new))
+    console.print(Text(header, style="bold"))
     console.print()
     _unusable(console, diff.unusable)
     if not diff.changes:
-        console.print(messages.DIFF_NO_CHANGES.text)
+        console.print(Text(messages.DIFF_NO_CHANGES.text))
         console.print()
     for indicator, rows in cell_tables(diff).items():
-        table = Table(title=Text(indicator, style="bold"), title_justify="left", box=None)
+        # Every text is a Text: rich reads a plain str as markup, and a name such as `[/x]`
+        # would stop the diff (MarkupError) or style and link what follows.
+        title = Text(visible(indicator), style="bold")
+        table = Table(title=title, title_justify="left", box=None)
         for index, column in enumerate(messages.DIFF_COLUMNS):
-            table.add_column(column.text, justify="right" if index in (2, 3, 4) else "left")
+            table.add_column(Text(column.text), justify="right" if index in (2, 3, 4) else "left")
         for row in rows:
-            moved = Text(row.change, style=DIRECTION_STYLES[row.direction])
-            table.add_row(row.area, row.year, row.old, row.new, moved, row.note)
+            moved = Text(visible(row.change), style=DIRECTION_STYLES[row.direction])
+            plain = [Text(visible(text)) for text in (row.area, row.year, row.old, row.new)]
+            table.add_row(*plain, moved, Text(visible(row.note)))
         console.print(table)
         console.print()
     others = other_changes(diff)
     if others:
         console.print(Text(messages.DIFF_OTHER_HEADING.text, style="bold"))
         for change in others:
-            console.print(Text(f"  • {change.message}"), soft_wrap=True)
+            console.print(Text(f"  • {visible(change.message)}"), soft_wrap=True)
         console.print()
     _findings(console, diff)
     console.print(Text(summary(diff), style="bold"))
@@ -64,7 +70,7 @@ def _findings(console: Console, diff: DiffReport) -> None:
             console.print(Text(template(count=len(findings)), style=style))
             for finding in findings:
                 console.print(_finding(finding), soft_wrap=True)
-    console.print(messages.DIFF_REMAINING(count=len(diff.remaining)))
+    console.print(Text(messages.DIFF_REMAINING(count=len(diff.remaining))))
     console.print()
 
 

@@ -8,11 +8,12 @@ page also reads on a phone and on paper. Trends show as a small inline SVG line 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from html import escape
 
 from planchk import __version__, i18n
+from planchk.escape import visible
 from planchk.findings import Finding, Severity
 from planchk.formatters.report import texts
 from planchk.formatters.report.notes import (
@@ -31,6 +32,12 @@ from planchk.formatters.report.view import (
     TableView,
     TaskView,
 )
+
+
+def escape(text: str) -> str:
+    """HTML-escaped, with control, bidi and invisible characters shown as escapes."""
+    return html.escape(visible(text))
+
 
 STYLE = """
 :root { --error: #f8d0d0; --warning: #fbe3b0; --info: #d8e6fb; --line: #c8c8c8; }

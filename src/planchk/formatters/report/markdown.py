@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from planchk import __version__
+from planchk.escape import markdown
 from planchk.findings import Finding, Severity
 from planchk.formatters.report import texts
 from planchk.formatters.report.notes import counts_line, finding_line, fix_line, report_title
@@ -30,7 +31,8 @@ INDENT = "\u3000"  # an ideographic space: Markdown keeps it, so parts show unde
 
 def render(view: ReportView) -> str:
     lines = [f"# {_cell(report_title(view))}", "", f"**{counts_line(view.report)}**", ""]
-    lines.append(texts.GENERATED(version=__version__, files=", ".join(view.report.files)))
+    files = ", ".join(map(_cell, view.report.files))
+    lines.append(texts.GENERATED(version=__version__, files=files))
     for plan in view.plans:
         lines.extend(_plan(plan))
     return "\n".join(lines) + "\n"
@@ -125,5 +127,5 @@ def _tasks(tasks: Sequence[TaskView]) -> Iterable[str]:
 
 
 def _cell(text: str) -> str:
-    """Text that cannot break a Markdown table or start markup of its own."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text that cannot break a Markdown table or start markup or HTML of its own."""
+    return markdown(text)

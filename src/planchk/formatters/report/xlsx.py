@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell, MergedCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planchk import messages
+from planchk.escape import visible
 from planchk.findings import Finding, Severity
 from planchk.formatters.report import texts
 from planchk.formatters.report.notes import cell_notes, finding_line, fix_line
@@ -55,12 +56,39 @@ def render(view: ReportView) -> bytes:
             _tasks_sheet(book.create_sheet(_sheet_name(texts.SHEET_TASKS(), names)), plan)
     findings = tuple(f for plan in view.plans for f in plan.findings)
     _findings_sheet(book.create_sheet(_sheet_name(texts.SHEET_FINDINGS(), names)), findings)
+    for sheet in book.worksheets:
+        _as_text(sheet)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
+def _append(sheet: Worksheet, values: Sequence[object]) -> None:
+    """A row whose texts hold no character XML cannot (a control character is shown as its
+    escape, \\x1b); `_as_text` then makes sure each of them stays text."""
+    sheet.append([_xml_text(v) if isinstance(v, str) else v for v in values])
+
+
+def _as_text(sheet: Worksheet) -> None:
+    """Every text the report writes is text: a name such as `=HYPERLINK(...)` or
+    `=cmd|' /C calc'!A0` is shown, never run as a formula (openpyxl stores a text that starts
+    with = as one), in every cell of every sheet; comments hold no control character either."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell, MergedCell):
+                continue
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+            if cell.comment is not None:
+                cell.comment.text = _xml_text(cell.comment.text)
+
+
+def _xml_text(text: str) -> str:
+    return ILLEGAL_CHARACTERS_RE.sub(lambda found: visible(found.group()), text)
+
+
 def _sheet_name(wanted: str, taken: set[str]) -> str:
+    wanted = visible(wanted)  # a control character is no part of a sheet's name
     base = _NOT_IN_SHEET_NAMES.sub("_", wanted).strip("'")[:MAX_SHEET_NAME] or "Sheet"
     name, counter = base, 2
     while name.lower() in taken:
@@ -78,16 +106,16 @@ def number_format(value: Decimal) -> str:
 
 
 def _table_sheet(sheet: Worksheet, table: TableView) -> None:
-    sheet.append([table.title])
+    _append(sheet, [table.title])
     sheet["A1"].font = BOLD
     if table.findings:
         sheet["A1"].comment = _comment([finding_line(f) for f in table.findings])
-    sheet.append([texts.UNIT_LINE(unit=table.unit)])
-    sheet.append([texts.AREA(), *table.years])
+    _append(sheet, [texts.UNIT_LINE(unit=table.unit)])
+    _append(sheet, [texts.AREA(), *table.years])
     for cell in sheet[3]:
         cell.font = BOLD
     for row in table.rows:
-        sheet.append([row.area, *(c.value for c in row.cells)])
+        _append(sheet, [row.area, *(c.value for c in row.cells)])
         line = sheet.max_row
         name = sheet.cell(line, 1)
         name.alignment = Alignment(indent=row.depth)
@@ -114,11 +142,11 @@ def _table_sheet(sheet: Worksheet, table: TableView) -> None:
 
 def _goals_sheet(sheet: Worksheet, plan: PlanView) -> None:
     header = [texts.GOAL(), texts.GOAL_YEAR(), texts.GOAL_NEEDS(), texts.GOAL_PLANNED()]
-    sheet.append(header)
+    _append(sheet, header)
     for goal in plan.goals:
         needs = f"{goal.op} {goal.value} {goal.unit}"
         planned = None if goal.planned is None else f"{goal.planned} {goal.unit}"
-        sheet.append([goal.text, goal.year, needs, planned])
+        _append(sheet, [goal.text, goal.year, needs, planned])
         _mark(sheet.cell(sheet.max_row, 1), goal.findings)
     _header(sheet)
     _widths(sheet, [40, 8, 16, 16])
@@ -126,14 +154,16 @@ def _goals_sheet(sheet: Worksheet, plan: PlanView) -> None:
 
 def _tasks_sheet(sheet: Worksheet, plan: PlanView) -> None:
     roles = [role for role, _ in plan.tasks[0].offices]
-    sheet.append([texts.TASK_NUMBER(), texts.TASK_TITLE(), *(texts.ROLE_NAMES[r]() for r in roles)])
+    _append(
+        sheet, [texts.TASK_NUMBER(), texts.TASK_TITLE(), *(texts.ROLE_NAMES[r]() for r in roles)]
+    )
     section = ""
     for task in plan.tasks:
         if task.section != section:
             section = task.section
-            sheet.append([None, section])
+            _append(sheet, [None, section])
             sheet.cell(sheet.max_row, 2).font = BOLD
-        sheet.append([task.number, task.title, *("、".join(o or ()) for _, o in task.offices)])
+        _append(sheet, [task.number, task.title, *("、".join(o or ()) for _, o in task.offices)])
         line = sheet.max_row
         _mark(sheet.cell(line, 2), task.findings.get("", ()))
         for index, role in enumerate(roles):
@@ -143,7 +173,7 @@ def _tasks_sheet(sheet: Worksheet, plan: PlanView) -> None:
 
 
 def _findings_sheet(sheet: Worksheet, findings: Sequence[Finding]) -> None:
-    sheet.append(
+    _append(sheet,
         [
             texts.WHERE(), texts.SEVERITY(), texts.CODE(), texts.MESSAGE(),
             texts.WAIVER_REASON(), texts.SUGGESTIONS(),
@@ -151,7 +181,8 @@ def _findings_sheet(sheet: Worksheet, findings: Sequence[Finding]) -> None:
     )  # fmt: skip
     for finding in findings:
         fixes = "\n".join(fix_line(Fix(finding, s)) for s in finding.suggestions)
-        sheet.append(
+        _append(
+            sheet,
             [
                 str(finding.location),
                 messages.severity(finding.severity.label),
@@ -159,7 +190,7 @@ def _findings_sheet(sheet: Worksheet, findings: Sequence[Finding]) -> None:
                 finding.message,
                 finding.waived,
                 fixes or None,
-            ]
+            ],
         )
         sheet.cell(sheet.max_row, 2).fill = FILLS[finding.severity]
     _header(sheet)
