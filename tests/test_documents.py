@@ -474,3 +474,17 @@ def test_diff_of_two_drafts_places_changes_and_findings_in_each(tmp_path: Path) 
     introduced = {(f["code"], f["file"], f["place"]) for f in report["findings"]["introduced"]}
     assert ("PC101", str(new), "附件 表4 第2行 第3列") in introduced
     assert all(f["file"] == str(new) for f in report["findings"]["remaining"])
+
+
+def test_report_of_a_document_marks_its_cells(tmp_path: Path) -> None:
+    blocks = documents.data_blocks()
+    _patents_changed(blocks, "洪都街办", 2, "60")
+    document = documents.write_docx(tmp_path / "plan.docx", blocks)
+    result = _run("report", document, "-f", "markdown")
+    assert result.exit_code == 0, result.output
+    # the total's cell is marked in the table, and the finding names its place in the document
+    assert "| **青云谱区** | **513** | **565** ❌ PC101 (Σ 575) | **609** |" in result.stdout
+    assert f"- `{document}: 附件 表4 第2行 第3列` ❌ PC101" in result.stdout
+    html = _run("report", document, "-o", tmp_path / "report.html")
+    assert html.exit_code == 0
+    assert "附件 表4 第2行 第3列" in (tmp_path / "report.html").read_text(encoding="utf-8")

@@ -65,12 +65,19 @@ def write_report(paths: list[Path], config: Config, fmt: str, output: Path | Non
     from planchk.engine import check_discovery
     from planchk.formatters import RenderOptions, get, get_report
     from planchk.formatters.report.view import build_view
-    from planchk.loader.discover import discover
+    from planchk.loader.discover import DOCUMENT_SUFFIXES, discover
 
     if fmt in BINARY_FORMATS and output is None:
         raise messages.PlanchkError(messages.REPORT_NEEDS_OUTPUT, format=fmt)
-    found = discover(paths, config.max_bytes)
-    report = check_discovery(found, config)
+    if any(path.suffix.lower() in DOCUMENT_SUFFIXES for path in paths):
+        from planchk.importers.checked import document_discovery, placed_report
+
+        found, places, notes = document_discovery(paths, config)
+        sys.stderr.write("".join(note + "\n" for note in notes))
+        report = placed_report(check_discovery(found, config), places)
+    else:
+        found = discover(paths, config.max_bytes)
+        report = check_discovery(found, config)
     refuse_inputs(output, report.files)
     if report.unusable:
         sys.stderr.write(get("text")(report, RenderOptions(fail_on=config.fail_on)))

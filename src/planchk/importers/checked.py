@@ -27,37 +27,49 @@ def is_document(path: Path) -> bool:
     return path.suffix.lower() in DOCUMENT_SUFFIXES
 
 
+Places = dict[str, tuple[str, dict[str, str]]]  # file display -> the document, its places
+
+
 def check_documents(
     paths: Sequence[Path], config: Config, *, suggest: bool = True
 ) -> tuple[Report, list[str]]:
     """Check plan files and plan documents together; the notes of each document's import."""
+    found, places, notes = document_discovery(paths, config)
+    return placed_report(check_discovery(found, config, suggest=suggest), places), notes
+
+
+def document_discovery(
+    paths: Sequence[Path], config: Config
+) -> tuple[Discovery, Places, list[str]]:
+    """The plans under `paths`, each document imported in memory: its plan files are loaded
+    under the document's name, so that what is checked and reported is the document."""
     others = [p for p in paths if not is_document(p)]
     found = discover(others, config.max_bytes) if others else Discovery([], [], [])
     notes: list[str] = []
-    places: dict[str, tuple[str, dict[str, str]]] = {}  # display -> document, its places
+    places: Places = {}
     for path in (p for p in paths if is_document(p)):
         texts = document_texts(path, Options(max_bytes=config.max_bytes))
-        notes += texts.notes
         assert texts.imported is not None
+        notes += texts.notes
+        places[str(path)] = (str(path), texts.imported.places)
         loaded = {
             name: _load(text, path, name, config.max_bytes)
             for name, text in (("targets.yaml", texts.targets), ("tasks.yaml", texts.tasks))
             if text is not None
         }
-        for file in loaded.values():
-            places[file.display] = (str(path), texts.imported.places)
         found.loaded.extend(loaded.values())
-        reported = {file.display for file in loaded.values()}
-        found.plans.append(Plan(loaded.get("targets.yaml"), loaded.get("tasks.yaml"), reported))
-    report = check_discovery(found, config, suggest=suggest)
-    findings = [_placed(f, places) for f in report.findings]
-    files = [places[f][0] if f in places else f for f in report.files]
-    return Report.build(findings, files), notes
+        plan = Plan(loaded.get("targets.yaml"), loaded.get("tasks.yaml"), {str(path)})
+        found.plans.append(plan)
+    return found, places, notes
+
+
+def placed_report(report: Report, places: Places) -> Report:
+    return Report.build([_placed(f, places) for f in report.findings], list(report.files))
 
 
 def _load(text: str, document: Path, name: str, max_bytes: int) -> LoadedFile:
-    display = f"{document}#{name}"
-    return load_bytes(text.encode("utf-8"), document.parent / name, display, max_bytes)
+    # Both plan files go by the document's name: it is what the user gave and reads.
+    return load_bytes(text.encode("utf-8"), document.parent / name, str(document), max_bytes)
 
 
 def _placed(finding: Finding, places: dict[str, tuple[str, dict[str, str]]]) -> Finding:
@@ -72,7 +84,7 @@ def _placed(finding: Finding, places: dict[str, tuple[str, dict[str, str]]]) -> 
         (known[key] for n in range(len(parts), 0, -1) if (key := ".".join(parts[:n])) in known),
         "",
     )
-    location = Location(document, place=place or finding.location.file.rsplit("#", 1)[-1])
+    location = Location(document, place=place)
     return dataclasses.replace(finding, location=location, related=(), suggestions=())
 
 
