@@ -1,0 +1,240 @@
+"""Tables as they are really printed: the corpus in tests/tables/.
+
+Each table is a CSV written for this suite in one of the layouts that published allocation
+tables use (blank and dash cells, 备注 columns, subtotal levels, 其中 rows, total columns,
+identities, traditional characters, several units, ...), never a copy of a published table.
+Beside it, NAME.yaml says what `planchk import` must infer from it with no option (the areas
+tree, the indicators with their units, kinds and years, the relations, the notes) and what
+`planchk validate` must then find: nothing at warning or error level for a consistent table,
+exactly the planted finding for the others. Each table is also tried as an XLSX workbook made
+from the CSV, numbers stored as numbers with the number format that prints them as the CSV
+does, indentation as the cell's indent, plus the XLSX-only features its YAML asks for (merged
+header cells, stored binary floats, bold labels).
+
+A case that does not pass yet says so in its YAML (`xfail: {import: why}`); it is run with
+xfail(strict=True), so that it is noticed the moment it passes.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+import yaml
+from openpyxl.styles import Alignment, Font
+from typer.testing import CliRunner
+
+from planchk.cli import app
+from planchk.loader import load_file
+from planchk.models import TargetsFile
+
+TABLES = Path(__file__).parent / "tables"
+runner = CliRunner()
+
+
+def _expected(case: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(case.with_suffix(".yaml").read_text("utf-8"))
+    return loaded
+
+
+def _cases(test: str) -> list[Any]:
+    """Each table in both forms; `xfail: {import: why, validate-xlsx: why}` marks what fails."""
+    params = []
+    for case in sorted(TABLES.glob("*.csv")):
+        failing = _expected(case).get("xfail", {})
+        for form in ("csv", "xlsx"):
+            reason = failing.get(f"{test}-{form}") or failing.get(test)
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            params.append(pytest.param(case, form, marks=marks, id=f"{case.stem}-{form}"))
+    return params
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(list(TABLES.glob("*.csv"))) >= 25
+    for case in TABLES.glob("*.csv"):
+        assert case.with_suffix(".yaml").exists(), case
+
+
+# --- the XLSX form of a table -------------------------------------------------------------
+
+_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
+_GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
+_BRACKETED = re.compile(r"^\((\d+(\.\d+)?)\)$")
+_PERCENT = re.compile(r"^(-?\d+(\.\d+)?)%$")
+
+
+def _decimals(text: str) -> int:
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+def _digits(text: str) -> str:
+    return "0" + ("." + "0" * _decimals(text) if _decimals(text) else "")
+
+
+def _as_excel(text: str) -> tuple[int | float | str, str | None]:
+    """What a person would have typed into Excel to print `text`: a number and its format."""
+    plain = text.replace(",", "")
+    number: int | float
+    if _PERCENT.match(text):
+        number = float(Decimal(text[:-1]) / 100)
+        return number, _digits(text[:-1]) + "%"
+    if _PLAIN.match(text) or _GROUPED.match(text):
+        number = int(plain) if _decimals(plain) == 0 else float(plain)
+        return number, ("#,##" if "," in text else "") + _digits(plain)
+    bracketed = _BRACKETED.match(text)
+    if bracketed:
+        digits = _digits(bracketed.group(1))
+        return -float(bracketed.group(1)), f"{digits};({digits})"
+    return text, None  # text stays text, as Excel keeps it
+
+
+def _xlsx(case: Path, tmp_path: Path) -> Path:
+    extra = _expected(case).get("xlsx", {})
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    with case.open(encoding="utf-8", newline="") as handle:
+        for row, record in enumerate(csv.reader(handle), 1):
+            for column, text in enumerate(record, 1):
+                stripped = text.lstrip("\u3000 ")
+                indent = len(text) - len(stripped)
+                if not stripped:
+                    continue
+                value, number_format = _as_excel(stripped)
+                cell = sheet.cell(row, column, value)
+                if number_format:
+                    cell.number_format = number_format
+                if indent:
+                    cell.alignment = Alignment(indent=indent)
+    for name, value in extra.get("values", {}).items():
+        sheet[name].value = value
+        sheet[name].number_format = "General"
+    for name in extra.get("bold", []):
+        sheet[name].font = Font(bold=True)
+    for cells in extra.get("merge", []):
+        first = cells.split(":")[0]
+        for row in sheet[cells]:
+            for cell in row:
+                if cell.coordinate != first:
+                    cell.value = None
+        sheet.merge_cells(cells)
+    path = tmp_path / f"{case.stem}.xlsx"
+    book.save(path)
+    return path
+
+
+def _input(case: Path, form: str, tmp_path: Path) -> Path:
+    return case if form == "csv" else _xlsx(case, tmp_path)
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+def _import(source: Path, tmp_path: Path) -> tuple[Any, Path, str]:
+    out = tmp_path / "targets.yaml"
+    result = runner.invoke(app, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    model = load_file(out, str(out)).model
+    assert isinstance(model, TargetsFile), out.read_text("utf-8")
+    return model, out, result.output
+
+
+def _by_name(model: TargetsFile) -> dict[str, Any]:
+    return {indicator.name: indicator for indicator in model.indicators.values()}
+
+
+def _same(got: Decimal | None, wanted: object) -> bool:
+    if wanted is None or got is None:
+        return got is wanted
+    return got == Decimal(str(wanted))
+
+
+def _check_indicators(model: TargetsFile, wanted: dict[str, Any]) -> None:
+    found = _by_name(model)
+    assert sorted(found) == sorted(str(name) for name in wanted)
+    for name, facts in wanted.items():
+        indicator = found[str(name)]
+        for key in ("unit", "kind", "years"):
+            if key in facts:
+                assert getattr(indicator, key) == facts[key], (name, key)
+        for area, row in facts.get("values", {}).items():
+            got = indicator.values[area]
+            assert len(got) == len(row), (name, area, got)
+            assert all(_same(g, w) for g, w in zip(got, row, strict=True)), (name, area, got)
+
+
+def _check_notes(model: TargetsFile, wanted: dict[str, str]) -> None:
+    notes: dict[str, str] = {}
+    for indicator in model.indicators.values():
+        for area, text in getattr(indicator, "notes", {}).items():
+            notes[area] = notes.get(area, "") + " " + text
+    for area, text in wanted.items():
+        assert text in notes.get(area, ""), (area, notes)
+
+
+def _check_of_which(model: TargetsFile, wanted: dict[str, list[str]]) -> None:
+    found = {
+        whole: [part.split("其中：")[-1] for part in parts]
+        for whole, parts in getattr(model, "of_which", {}).items()
+    }
+    assert found == wanted
+
+
+@pytest.mark.parametrize(("case", "form"), _cases("import"))
+def test_import_infers_what_the_table_prints(case: Path, form: str, tmp_path: Path) -> None:
+    expected = _expected(case)
+    source = _input(case, form, tmp_path)
+    if "refuses" in expected:
+        result = runner.invoke(app, ["import", str(source)])
+        assert result.exit_code == 2, result.output
+        for word in expected["refuses"]:
+            assert word in result.output
+        return
+    wanted = expected["import"]
+    model, _, log = _import(source, tmp_path)
+    assert dict(model.areas) == wanted["areas"]
+    _check_indicators(model, wanted["indicators"])
+    if "relations" in wanted:
+        assert sorted(model.relations) == sorted(wanted["relations"])
+    _check_notes(model, wanted.get("notes", {}))
+    _check_of_which(model, wanted.get("of_which", {}))
+    for word in wanted.get("log", []):
+        assert word in log
+
+
+# --- validate -------------------------------------------------------------------------------
+
+
+def _findings(path: Path) -> list[dict[str, Any]]:
+    result = runner.invoke(app, ["validate", str(path), "-f", "json"])
+    assert result.exit_code in (0, 1), result.output
+    found: list[dict[str, Any]] = json.loads(result.stdout)["findings"]
+    return found
+
+
+@pytest.mark.parametrize(("case", "form"), _cases("validate"))
+def test_validate_finds_exactly_what_was_planted(case: Path, form: str, tmp_path: Path) -> None:
+    expected = _expected(case)
+    if "validate" not in expected:
+        pytest.skip("a table that import asks about")
+    _, out, _ = _import(_input(case, form, tmp_path), tmp_path)
+    wanted = expected["validate"]
+    findings = _findings(out)
+    loud = sorted(f["code"] for f in findings if f["severity"] in ("error", "warning"))
+    assert loud == sorted(wanted["findings"]), json.dumps(findings, ensure_ascii=False)
+    quiet = {f["code"] for f in findings if f["severity"] == "info"}
+    assert set(wanted.get("info", [])) <= quiet, quiet
+    for code, area in wanted.get("areas", {}).items():
+        assert [f["args"]["area"] for f in findings if f["code"] == code] == [area]
+    if "suggestion" in wanted:
+        hint = wanted["suggestion"]
+        finding = next(f for f in findings if f["code"] == hint["code"])
+        said = json.dumps(finding["suggestions"], ensure_ascii=False)
+        assert hint["area"] in said, said
+        assert hint["value"] in said, said
