@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,9 @@ from openpyxl.styles import Alignment, Font
 from typer.testing import CliRunner
 
 from planchk.cli import app
+from planchk.importers import ImportResult, Options, PlainTable, import_files, import_tables
 from planchk.loader import load_file
+from planchk.messages import PlanchkError
 from planchk.models import TargetsFile
 
 TABLES = Path(__file__).parent / "tables"
@@ -238,3 +241,42 @@ def test_validate_finds_exactly_what_was_planted(case: Path, form: str, tmp_path
         said = json.dumps(finding["suggestions"], ensure_ascii=False)
         assert hint["area"] in said, said
         assert hint["value"] in said, said
+
+
+# --- the same tables from another reader --------------------------------------------------
+
+
+def _plain(case: Path) -> PlainTable:
+    """The table as a reader of documents hands it over: the lines above it apart, the
+    indentation as flags rather than spaces."""
+    with case.open(encoding="utf-8", newline="") as handle:
+        records = list(csv.reader(handle))
+    above = 0
+    while len([text for text in records[above] if text]) == 1:
+        above += 1
+    rows = [[text.lstrip("\u3000 ") for text in record] for record in records[above:]]
+    indent = {
+        (r, c): 1
+        for r, record in enumerate(records[above:])
+        for c, text in enumerate(record)
+        if text != text.lstrip("\u3000 ")
+    }
+    lines = [next(text for text in record if text) for record in records[:above]]
+    return PlainTable(case.name, rows, lines, indent=indent)
+
+
+def _outcome(run: Callable[[], ImportResult], source: str) -> str:
+    """What an import wrote, or why it refused, with the source's name left out."""
+    try:
+        said = run().text.split("\n", 1)[1]  # after the line that names the source
+    except PlanchkError as error:
+        said = f"refused: {error}"
+    return said.replace(source, "SOURCE")
+
+
+@pytest.mark.parametrize("case", sorted(TABLES.glob("*.csv")), ids=lambda p: p.stem)
+def test_a_plain_grid_imports_as_the_csv_does(case: Path) -> None:
+    options = Options(title="t")
+    from_csv = _outcome(lambda: import_files([case], options), str(case))
+    from_plain = _outcome(lambda: import_tables([_plain(case)], options), case.name)
+    assert from_plain == from_csv

@@ -17,10 +17,11 @@ from planchk.importers import texts
 from planchk.importers.build import Imported, ImportedIndicator, Options, add_table
 from planchk.importers.grid import Grid, read_csv, read_xlsx
 from planchk.importers.layout import read_table
+from planchk.importers.plain import PlainTable, Span, plain_grid
 from planchk.importers.writer import targets_text
 from planchk.messages import PlanchkError
 
-__all__ = ["ImportResult", "Options", "import_files"]
+__all__ = ["ImportResult", "Options", "PlainTable", "Span", "import_files", "import_tables"]
 
 
 @dataclass
@@ -34,17 +35,32 @@ def import_files(
     paths: Sequence[Path], options: Options, grids: Sequence[Grid] | None = None
 ) -> ImportResult:
     """The targets file of the tables in `paths` (or in `grids`, read from them already)."""
+    if grids is None:
+        grids = [grid for path in paths for grid in read_grids(path, options)]
+    return import_grids(grids, options, [str(p) for p in paths], paths[0].stem)
+
+
+def import_tables(tables: Sequence[PlainTable], options: Options) -> ImportResult:
+    """Tables that another reader found (in a .docx, an HTML page, a text file), read exactly
+    as a CSV with the same cells would be; the sources are the tables' own."""
+    grids = [plain_grid(table) for table in tables]
+    sources = list(dict.fromkeys(table.source for table in tables))
+    return import_grids(grids, options, sources, sources[0] if sources else "tables")
+
+
+def import_grids(
+    grids: Sequence[Grid], options: Options, sources: Sequence[str], stem: str
+) -> ImportResult:
     imported = Imported()
-    for grid in grids if grids is not None else [g for p in paths for g in read_grids(p, options)]:
+    for grid in grids:
         imported.notes.extend(grid.notes)
         add_table(imported, read_table(grid, options.total_row), options)
-    sources = ", ".join(str(p) for p in paths)
-    header = [f"Imported by planchk import from {sources}."]
+    header = [f"Imported by planchk import from {', '.join(sources)}."]
     if options.into is not None:
         document = _merged(options.into, imported, options.max_bytes)
         header = [*_leading_comments(options.into), *header]
     else:
-        document = _new_document(imported, options.title or paths[0].stem)
+        document = _new_document(imported, options.title or stem)
     text = targets_text(document, header)
     _check_readable(text)
     notes = [*imported.notes, texts.KIND_HINT()]

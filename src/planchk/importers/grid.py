@@ -43,6 +43,8 @@ class GridCell:
     row: int  # 1-based, as the spreadsheet numbers it
     column: int  # 1-based
     merged: bool = False  # covered by a merge that another cell anchors
+    bold: bool = False  # printed in bold (a subtotal's label, often)
+    indent: int = 0  # how far the text is indented: a deeper level of the row names
 
 
 @dataclass
@@ -52,6 +54,8 @@ class Grid:
     source: str  # file name, and sheet for XLSX
     rows: list[list[GridCell]]
     notes: list[str] = field(default_factory=list)  # what reading it involved, for the user
+    # (row, column) -> (bold, indent) of the XLSX cells that print bold or indented
+    flags: dict[tuple[int, int], tuple[bool, int]] = field(default_factory=dict)
 
     def where(self, row: int, column: int) -> str:
         return texts.CELL_PLACE(source=self.source, cell=cell_name(row, column))
@@ -77,12 +81,22 @@ def read_csv(path: Path, encoding: str | None, max_bytes: int) -> Grid:
     except csv.Error as error:
         raise PlanchkError(texts.CSV_UNREADABLE, path=path, reason=str(error)) from None
     rows = [
-        [GridCell(value.strip(), number, column) for column, value in enumerate(record, 1)]
+        [_csv_cell(value, number, column) for column, value in enumerate(record, 1)]
         for number, record in enumerate(records, 1)
     ]
     grid = Grid(str(path), _non_blank(rows))
     grid.notes.append(texts.READ_ENCODING(path=path, encoding=used))
     return grid
+
+
+def _csv_cell(value: str, row: int, column: int) -> GridCell:
+    """A CSV cell: its text, and the indentation its leading spaces print (a full-width space
+    is as wide as two ASCII ones)."""
+    text = value.strip()
+    if not text or value[0] not in " \u3000\t":
+        return GridCell(text, row, column)
+    lead = value[: len(value) - len(value.lstrip())]
+    return GridCell(text, row, column, indent=len(lead) + lead.count("\u3000"))
 
 
 def _read(path: Path, max_bytes: int) -> bytes:
@@ -268,19 +282,23 @@ def _sheet_grid(path: Path, sheet: ReadOnlyWorksheet, part: SheetPart) -> Grid:
                 span=f"{cell_name(rows[0], first)}:{cell_name(rows[-1], last)}",
                 cells=len(rows) * (last - first + 1), limit=MAX_CELLS,
             )  # fmt: skip
-        grid.rows = [_dense_row(shown, row, first, last) for row in rows]
+        grid.rows = [_dense_row(shown, grid.flags, row, first, last) for row in rows]
     if formula_cells:
         grid.notes.append(texts.READ_FORMULAS(source=grid.source, count=formula_cells))
     return grid
 
 
 def _dense_row(
-    shown: dict[tuple[int, int], tuple[str, bool]], row: int, first: int, last: int
+    shown: dict[tuple[int, int], tuple[str, bool]],
+    flags: dict[tuple[int, int], tuple[bool, int]],
+    row: int,
+    first: int,
+    last: int,
 ) -> list[GridCell]:
     cells = []
     for column in range(first, last + 1):
         text, covered = shown.get((row, column), ("", False))
-        cells.append(GridCell(text, row, column, covered))
+        cells.append(GridCell(text, row, column, covered, *flags.get((row, column), (False, 0))))
     return cells
 
 
@@ -304,7 +322,7 @@ def _shown_cells(
     book: Any = sheet.parent
     shown: dict[tuple[int, int], tuple[str, bool]] = {}
     formula_cells = 0
-    number_formats: dict[int, str] = {}  # by style: a sheet has a few styles, many cells
+    styles: dict[int, tuple[str, bool, int]] = {}  # a sheet has a few styles, many cells
     internals: Any = sheet  # the parts of a read-only sheet openpyxl keeps private
     with internals._get_source() as source:
         parser = Parser(
@@ -325,11 +343,21 @@ def _shown_cells(
                 if found["value"] is None:
                     continue
                 style = found["style_id"]
-                if style not in number_formats:
-                    number_formats[style] = ReadOnlyCell(sheet, **found).number_format
-                text = excel_text(found["value"], number_formats[style]).strip()
+                if style not in styles:
+                    styles[style] = _style(ReadOnlyCell(sheet, **found))
+                number_format, bold, indent = styles[style]
+                text = excel_text(found["value"], number_format).strip()
                 shown[(found["row"], found["column"])] = (text, False)
+                if bold or indent:
+                    grid.flags[(found["row"], found["column"])] = (bold, indent)
     return shown, formula_cells
+
+
+def _style(cell: Any) -> tuple[str, bool, int]:
+    """A cell style's number format, and whether it prints bold or indented."""
+    font, alignment = getattr(cell, "font", None), getattr(cell, "alignment", None)
+    indent = int(getattr(alignment, "indent", 0) or 0)
+    return cell.number_format, bool(getattr(font, "b", False)), indent
 
 
 def _non_blank(rows: list[list[GridCell]]) -> list[list[GridCell]]:
