@@ -13,6 +13,7 @@ from planchk.models.common import Integer, IsoDate, Name, Number, Row, StrictMod
 Kind = Literal["stock", "flow", "ratio"]
 SumMode = Literal["exact", "at_least", "at_most", "none"]
 TrendPolicy = Literal["non_decreasing", "growth_expected", "free"]
+BlankMode = Literal["zero", "missing"]
 Comparator = Literal[">", ">=", "<", "<=", "=="]
 
 # What a kind implies when the indicator does not say: a stock (a count of enterprises) may
@@ -74,10 +75,27 @@ class Indicator(StrictModel):
         description="Largest difference between parts and total to accept as rounding; "
         "default: what the printed digits allow.",
     )
+    blank: BlankMode | None = Field(
+        default=None,
+        description="What a blank cell (null, printed blank, -, / or …) means: zero (the "
+        "default: nothing here, counted as 0 in sums; a blank total over parts that hold "
+        "amounts is still a finding) or missing (a value not given: each blank is a finding "
+        "and its column's sum is not checked). A ratio's blank is always missing.",
+    )
     years: list[Integer] = Field(min_length=1)
     values: dict[Name, Row] = Field(
         description="One row per area: a value per year, in the order of `years`."
     )
+    notes: dict[Name, Name] = Field(
+        default_factory=dict,
+        description="Text printed with a row (a 备注 column, a cell that holds words such as "
+        "待定 instead of a number): area -> text. Shown in reports; never a number.",
+    )
+
+    @property
+    def blank_is_zero(self) -> bool:
+        """Whether a blank cell counts as 0 in sums and relations."""
+        return self.kind != "ratio" and self.blank != "missing"
 
     @property
     def trend_policy(self) -> TrendPolicy:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from planchk.findings import Problem, Severity
@@ -63,29 +63,53 @@ def row_missing(ctx: PlanContext) -> Iterator[Problem]:
 )
 def cell_blank(ctx: PlanContext) -> Iterator[Problem]:
     """
-    Why: a blank cell in a breakdown table leaves an area without a target for a year, and
-    the column's total cannot be checked.
+    Why: in a printed table a blank (or -, /, …) means "nothing here", and counts as zero in
+    the column's sum; but a blank total over parts that hold amounts leaves the total
+    unstated. With `blank: missing` on the indicator every blank is a value not given, and
+    each one is reported.
 
     Bad:
         values:
-          洪都街办: [5, ~, 7]
+          全区: [~]
+          洪都街办: [5]
+          京山街办: [7]
 
     Good:
         values:
-          洪都街办: [5, 6, 7]
+          全区: [12]
+          洪都街办: [5]
+          京山街办: [7]
     """
+    hierarchy = ctx.hierarchy
     for ind_id, indicator in ctx.indicators():
         if not ctx.has_blanks(ind_id):
             continue  # no blank anywhere in the table, decided at C speed
+        years = len(indicator.years)
+        every = indicator.blank == "missing"
+        rows = ctx.rows(ind_id)
         for area, row in indicator.values.items():
-            if not has_blank(row[: len(indicator.years)]):
+            if not has_blank(row[:years]):
                 continue
-            for index, value in enumerate(row[: len(indicator.years)]):
-                if value is None:
+            parts = () if every or hierarchy is None else hierarchy.parts.get(area, ())
+            if not every and (not parts or indicator.kind == "ratio"):
+                continue
+            for index, value in enumerate(row[:years]):
+                if value is None and (every or _parts_hold(rows, parts, index)):
                     cell = ctx.cell(ind_id, area, index)
                     yield ctx.at_cell(
                         cell, name=indicator.name, indicator=ind_id, area=area, year=cell.year
                     )
+
+
+def _parts_hold(
+    rows: Mapping[str, Sequence[Decimal | None]], parts: Sequence[str], index: int
+) -> bool:
+    """Whether any part has a value in the column (a blank total over blank parts is fine)."""
+    for part in parts:
+        row = rows.get(part, ())
+        if index < len(row) and row[index] is not None:
+            return True
+    return False
 
 
 @rule(

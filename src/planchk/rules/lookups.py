@@ -60,7 +60,7 @@ def values_lookup(
         index = indicator.years.index(year)
         value = row[index] if index < len(row) else None
         if value is None:
-            return None
+            return (Decimal(0), Decimal(0)) if indicator.blank_is_zero else None
         unit = ctx.units.get(indicator.unit)
         return value, Decimal(0) if unit is not None and unit.whole else half_unit(value)
 

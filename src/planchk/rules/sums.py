@@ -59,8 +59,12 @@ class ColumnSum:
         return self.imbalance != 0
 
 
+ZERO = Decimal(0)
+
+
 def column_sums(ctx: PlanContext) -> list[ColumnSum]:
-    """Every checkable (total, parts) pair of every summed indicator; blanks are skipped."""
+    """Every checkable (total, parts) pair of every summed indicator: a blank part counts as
+    zero (unless the indicator says `blank: missing`), a blank total is not checked."""
     targets, hierarchy = ctx.targets, ctx.hierarchy
     if targets is None or hierarchy is None:
         return []
@@ -93,10 +97,13 @@ def _columns(  # noqa: PLR0913, PLR0917  (one level of one indicator: all of it 
     # early, and row-length reports it.
     columns: Iterator[tuple[Decimal | None, ...]] = zip(total_row[:years], *part_rows, strict=False)
     blanks = ctx.has_blanks(ind_id)  # asked once per table, not once per column
+    zero = indicator.blank_is_zero
     for index, (total, *column) in enumerate(columns):
-        if blanks and (total is None or has_blank(column)):
-            continue  # a blank cell is a coverage finding
         addends = cast(list[Decimal], column)  # no blank: the table has none, or none here
+        if blanks and (total is None or has_blank(column)):
+            if total is None or not zero:
+                continue  # a blank total, or a part that is missing: a coverage finding
+            addends = [ZERO if value is None else value for value in column]
         parts_sum = sum(addends, Decimal(0))
         if parts_sum == total:
             continue  # the common case: nothing more to work out
