@@ -123,6 +123,12 @@ class TargetsFile(StrictModel):
         default_factory=dict,
         description="Each parent and the parts that add up to it; parts can be parents too.",
     )
+    of_which: dict[Name, list[Name]] = Field(
+        default_factory=dict,
+        description="其中 rows: an area -> the rows printed under it as 其中 (of which). Each is "
+        "part of that area's value, not a sibling: together they are at most the whole, and "
+        "they are never added into any total.",
+    )
     aliases: dict[Name, Name] = Field(
         default_factory=dict, description="Other names of areas: alias -> name in `areas`."
     )

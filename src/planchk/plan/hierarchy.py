@@ -17,15 +17,25 @@ class Hierarchy:
     parent: Mapping[str, str]  # part -> its first declared parent
     aliases: Mapping[str, str]  # alias -> area, as declared
     areas: frozenset[str] = field(default=frozenset())
+    # 其中 rows: whole -> the rows that are part of it (not areas of the tree, never summed)
+    of_which: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    known: frozenset[str] = field(default=frozenset())  # areas and 其中 rows
 
     @classmethod
-    def build(cls, parts: Mapping[str, Sequence[str]], aliases: Mapping[str, str]) -> Hierarchy:
+    def build(
+        cls,
+        parts: Mapping[str, Sequence[str]],
+        aliases: Mapping[str, str],
+        of_which: Mapping[str, Sequence[str]] | None = None,
+    ) -> Hierarchy:
         parent: dict[str, str] = {}
         for name, children in parts.items():
             for child in children:
                 parent.setdefault(child, name)
         areas = frozenset(parts) | frozenset(parent)
-        return cls(parts, parent, aliases, areas)
+        of_which = of_which or {}
+        known = areas.union(*of_which.values()) if of_which else areas
+        return cls(parts, parent, aliases, areas, of_which, known)
 
     @property
     def roots(self) -> list[str]:
@@ -34,7 +44,7 @@ class Hierarchy:
 
     def canonical(self, name: str) -> str | None:
         """The area a name stands for (itself or through one alias), or None if unknown."""
-        if name in self.areas:
+        if name in self.known:
             return name
         target = self.aliases.get(name)
         return target if target in self.areas else None

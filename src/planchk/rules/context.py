@@ -172,7 +172,8 @@ class PlanContext:
     def hierarchy(self) -> Hierarchy | None:
         if self.targets is None:
             return None
-        return Hierarchy.build(self.targets.areas, self.targets.aliases)
+        targets = self.targets
+        return Hierarchy.build(targets.areas, targets.aliases, targets.of_which)
 
     @cached_property
     def units(self) -> UnitTable:
@@ -192,7 +193,7 @@ class PlanContext:
         out: dict[str, dict[str, Sequence[Decimal | None]]] = {}
         assert self.targets is not None
         assert self.hierarchy is not None
-        areas = self.hierarchy.areas
+        areas = self.hierarchy.known
         for ind_id, indicator in self.targets.indicators.items():
             if areas.issuperset(indicator.values):  # every row under an area's own name
                 out[ind_id] = dict(indicator.values)

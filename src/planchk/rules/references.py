@@ -44,7 +44,7 @@ def unknown_area(ctx: PlanContext) -> Iterator[Problem]:
     targets, hierarchy = ctx.targets, ctx.hierarchy
     if targets is not None and hierarchy is not None:
         for ind_id, indicator in targets.indicators.items():
-            for name in set(indicator.values).difference(hierarchy.areas):
+            for name in set(indicator.values).difference(hierarchy.known):
                 if hierarchy.canonical(name) is None:
                     source: tuple[str | int, ...] = ("indicators", ind_id, "values", name)
                     path = f"indicators.{ind_id}.values.{name}"
@@ -341,7 +341,7 @@ def row_duplicate(ctx: PlanContext) -> Iterator[Problem]:
     if targets is None or hierarchy is None:
         return
     for ind_id, indicator in targets.indicators.items():
-        if hierarchy.areas.issuperset(indicator.values):
+        if hierarchy.known.issuperset(indicator.values):
             continue  # rows under areas' own names: a mapping cannot hold one name twice
         seen: dict[str, str] = {}
         for row in indicator.values:

@@ -8,10 +8,12 @@ hundredths with no error in the plan, while counts (家, 件) are exact and have
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
 
 from planchk.findings import Problem, Severity, Suggestion
-from planchk.models.targets import SumMode
+from planchk.models.targets import Indicator, SumMode
+from planchk.plan.numbers import half_unit
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
 from planchk.rules.options import DEFAULT_SUM
@@ -213,3 +215,72 @@ def ratio_summed(ctx: PlanContext) -> Iterator[Problem]:
                 indicator=ind_id,
                 mode=indicator.sum,
             )
+
+
+@rule(
+    "PC109",
+    "of-which-above-whole",
+    Severity.ERROR,
+    "其中 rows exceed their whole",
+    "{name} ({indicator}) {year}: the 其中 rows of {area} add up to {parts}, "
+    "more than {area}'s {total}",
+)
+def of_which_above_whole(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a 其中 (of which) row printed under a row is a part of that row's amount, not a
+    sibling: for amounts that cannot be negative, the 其中 rows together are at most their
+    whole. More than the whole is a typing error in one of them.
+
+    Bad:
+        of_which:
+          甲县: [甲县其中：专项资金]
+        ...
+          values:
+            甲县: [400]
+            甲县其中：专项资金: [450]
+
+    Good:
+          values:
+            甲县: [400]
+            甲县其中：专项资金: [150]
+    """
+    hierarchy = ctx.hierarchy
+    if hierarchy is None or not hierarchy.of_which:
+        return
+    for ind_id, indicator in ctx.indicators():
+        if indicator.kind == "ratio":
+            continue
+        rows = ctx.rows(ind_id)
+        for whole, parts in hierarchy.of_which.items():
+            for index, total, addends in _of_which_columns(rows, whole, parts, indicator):
+                parts_sum = sum(addends, Decimal(0))
+                if parts_sum <= total + sum(map(half_unit, (total, *addends)), Decimal(0)):
+                    continue
+                first = next(p for p in parts if p in rows and rows[p][index] is not None)
+                yield ctx.at_cell(
+                    ctx.cell(ind_id, first, index), name=indicator.name, indicator=ind_id,
+                    area=whole, year=indicator.years[index], parts=parts_sum, total=total,
+                )  # fmt: skip
+
+
+def _of_which_columns(
+    rows: Mapping[str, Sequence[Decimal | None]],
+    whole: str,
+    parts: Sequence[str],
+    indicator: Indicator,
+) -> Iterator[tuple[int, Decimal, list[Decimal]]]:
+    """Per year: the whole (a blank one as zero, if blanks are zero) and its 其中 values, where
+    they are amounts that cannot be negative."""
+    whole_row = rows.get(whole)
+    part_rows = [rows[part] for part in parts if part in rows]
+    if whole_row is None or not part_rows:
+        return
+    for index in range(len(indicator.years)):
+        found = (r[index] for r in part_rows if index < len(r))
+        addends = [value for value in found if value is not None]
+        total = whole_row[index] if index < len(whole_row) else None
+        if total is None and indicator.blank_is_zero:
+            total = Decimal(0)
+        if not addends or total is None or total < 0 or min(addends) < 0:
+            continue
+        yield index, total, addends
