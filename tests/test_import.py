@@ -367,7 +367,7 @@ def test_a_formula_without_a_saved_value_is_refused(tmp_path: Path) -> None:
     ("cell", "expected"),
     [
         ("12..5", "cell B5: cannot read `12..5` as a number"),
-        ("约5", "cell B5: cannot read `约5` as a number"),
+        ("1.2.3", "cell B5: cannot read `1.2.3` as a number"),
         ("5%", "cell B5: `5%` is a percentage in a column of amounts"),
     ],
 )
@@ -379,6 +379,15 @@ def test_a_cell_that_is_no_number_is_an_error_at_its_cell(
     assert result.exit_code == 2
     assert f"{source}, {expected}" in result.stderr
     assert result.stdout == ""
+
+
+def test_words_in_a_number_cell_are_its_note_and_a_blank(tmp_path: Path) -> None:
+    source = _csv(tmp_path, "表\n单位：个\n区域,2021年\n合计,3\n甲,约5\n乙,3\n丙,待定\n")
+    document, said = _imported_and_said(source)
+    values = document["indicators"]["表"]["values"]
+    assert values["甲"] == [None]
+    assert document["indicators"]["表"]["notes"] == {"甲": "2021年：约5", "丙": "2021年：待定"}
+    assert said.count("2021年") >= 1
 
 
 def test_a_ragged_row_with_a_value_under_no_header_is_refused(tmp_path: Path) -> None:
@@ -437,7 +446,7 @@ def test_an_unknown_sheet_and_an_unknown_format(tmp_path: Path) -> None:
 def test_the_output_file_is_written_only_on_success(tmp_path: Path) -> None:
     out = tmp_path / "out.yaml"
     out.write_text("keep me\n", encoding="utf-8")
-    bad = _csv(tmp_path, "表\n单位：个\n区域,2021年\n合计,3\n甲,x1\n")
+    bad = _csv(tmp_path, "表\n单位：个\n区域,2021年\n合计,3\n甲,1..2\n")
     assert _run("import", bad, "-o", out).exit_code == 2
     assert out.read_text(encoding="utf-8") == "keep me\n"
     good = _csv(tmp_path, "表\n单位：个\n区域,2021年\n合计,3\n甲,1\n乙,2\n", "good.csv")

@@ -84,6 +84,8 @@ def _indicator_entry(indicator: ImportedIndicator) -> dict[str, Any]:
     if indicator.kind != "ratio":
         entry["sum"] = "exact"
     entry.update(years=indicator.years, values=indicator.values)
+    if indicator.notes:
+        entry["notes"] = indicator.notes
     return entry
 
 
@@ -92,6 +94,7 @@ def _new_document(imported: Imported, title: str) -> dict[str, Any]:
     return {
         "plan": {"title": title, "period": [min(years), max(years)]},
         "areas": imported.areas,
+        "of_which": imported.of_which,
         "indicators": {i.id: _indicator_entry(i) for i in imported.indicators.values()},
         "relations": imported.relations,
     }

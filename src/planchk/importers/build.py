@@ -16,7 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from planchk.importers import texts
-from planchk.importers.layout import Column, Row, Table, indicator_name
+from planchk.importers.layout import indicator_name
+from planchk.importers.shapes import Column, Table
 from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.messages import PlanchkError
 
@@ -35,6 +36,7 @@ class ImportedIndicator:
     years: list[int]
     values: dict[str, list[Decimal | None]]
     source: str
+    notes: dict[str, str] = field(default_factory=dict)  # area -> what the row prints as text
 
 
 @dataclass
@@ -42,6 +44,7 @@ class Imported:
     """What the tables of one import add up to, and what to tell the user about it."""
 
     areas: dict[str, list[str]] = field(default_factory=dict)
+    of_which: dict[str, list[str]] = field(default_factory=dict)
     indicators: dict[str, ImportedIndicator] = field(default_factory=dict)
     relations: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -65,11 +68,14 @@ class Options:
 def add_table(imported: Imported, table: Table, options: Options) -> None:
     """Add one table's areas, indicators and relations, and say what was inferred."""
     imported.notes.extend(describe(table))
-    parts = imported.areas.setdefault(table.total.name, [])
-    parts.extend(row.name for row in table.parts if row.name not in parts)
+    for tree, found in ((imported.areas, table.areas), (imported.of_which, table.of_which)):
+        for parent, names in found.items():
+            parts = tree.setdefault(parent, [])
+            parts.extend(name for name in names if name not in parts)
     ids_by_column: dict[int, str] = {}
-    for key, columns in _groups(table):
+    for position, (key, columns) in enumerate(_groups(table)):
         indicator = _indicator(imported, table, key, columns, options)
+        indicator.notes = _notes(table, columns, with_rows=position == 0)
         imported.indicators[indicator.id] = indicator
         ids_by_column.update((c.index, indicator.id) for c in columns)
         imported.notes.append(
@@ -125,6 +131,21 @@ def describe(table: Table) -> Iterator[str]:
         yield texts.IGNORED_ROWS(rows=", ".join(map(str, table.ignored)), first=first)
 
 
+def _notes(table: Table, columns: Sequence[Column], with_rows: bool) -> dict[str, str]:
+    """What each row prints as text: its 备注 (given to the table's first indicator) and the
+    text cells of these columns (待定 under 2025年 is "2025年：待定")."""
+    notes: dict[str, str] = {}
+    for row in table.rows:
+        said = list(row.notes) if with_rows else []
+        for column in columns:
+            text = row.texts.get(column.index)
+            if text is not None:
+                said.append(f"{column.header}：{text}")
+        if said:
+            notes[row.name] = "；".join(said)
+    return notes
+
+
 def _groups(table: Table) -> Iterator[tuple[str | None, list[Column]]]:
     """Columns that make one indicator: the year columns of the table, or one category's."""
     groups: dict[str | None, list[Column]] = {}
@@ -150,7 +171,7 @@ def _indicator(
     kind = "ratio" if kinds == {"percent"} else options.kind
     unit = _unit(table, columns, name, options)
     order = sorted(range(len(columns)), key=lambda i: years[i])
-    rows: list[Row] = [table.total, *table.parts]
+    rows = table.rows
     values = {row.name: [row.values.get(columns[i].index) for i in order] for row in rows}
     return ImportedIndicator(
         id=_unique_id(imported, name),

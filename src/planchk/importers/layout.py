@@ -21,19 +21,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
-from typing import Literal
 
 from planchk.importers import texts
-from planchk.importers.grid import Grid, GridCell, cell_name
-from planchk.importers.printed import has_digit, is_blank, normalized, parse_number
+from planchk.importers.body import adds_up, find_total, lay_out, read_row, split_body
+from planchk.importers.grid import Grid, GridCell
+from planchk.importers.labels import clean_name, is_total_name
+from planchk.importers.printed import has_digit, is_blank, normalized, parse_number, simplified
+from planchk.importers.shapes import Column, Table
 from planchk.messages import PlanchkError
+from planchk.plan.units import BUILT_IN
 
-ColumnKind = Literal["value", "percent", "of_which", "text"]
-
-_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-_LAYOUT_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _UNIT_LINE = re.compile(
     r"^[（(]?\s*(?:计量)?(?:单\s*位|unit|units)\s*[:：]\s*(?P<unit>.+?)\s*[）)]?$", re.IGNORECASE
 )
@@ -44,94 +41,67 @@ _UNIT_IN_HEADER = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（()）]+)[）
 _YEAR_WORDS = frozenset({"目标", "任务", "计划", "目标值", "任务数", "预计", "预期", "规划"})
 _PERCENT_NAME = re.compile(r"(比重|占比|比例|增速|增长率|完成率|%|％)$")
 _OF_WHICH = re.compile(r"^其中\s*[:：]?\s*")
-_TOTAL_NAME = re.compile(
-    r"^(合计|总计|共计|全(区|市|县|省|国|州|盟|旗|镇|乡)(合计)?|total|grand ?total)$",
-    re.IGNORECASE,
-)
-_NOTE = re.compile(
-    r"^(注|备注|说明|资料来源|数据来源|来源|填表|制表|审核|联系人|note|notes|source)\s*[:：0-9１-９、.]",
-    re.IGNORECASE,
-)
 _TITLE_NUMBERING = re.compile(
     r"^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|附?表\s*\d+[:：.、]?\s*)"
 )
 _TITLE_SUFFIX = re.compile(r"(指导性)?(任务|目标|指标)?(分解|分配|安排|计划)?(情况|统计|一览)?表$")
 
 
-@dataclass(frozen=True)
-class Column:
-    index: int  # the grid's column number
-    header: str  # as printed, layout spaces removed (two header rows joined by " / ")
-    kind: ColumnKind
-    year: int | None = None  # a year column, or a category column under a year
-    name: str | None = None  # a category's name, without its unit
-    unit: str | None = None  # a category's own unit, from its header
-    part_of: int | None = None  # an 其中 column: the column it is part of
-
-
-@dataclass(frozen=True)
-class Row:
-    name: str
-    number: int  # the grid's row number
-    values: dict[int, Decimal | None]  # column index -> value (None: blank or text)
-    texts: dict[int, str] = field(default_factory=dict)  # text cells: column index -> text
-
-
-@dataclass(frozen=True)
-class Table:
-    grid: Grid
-    title: str | None
-    unit: str | None
-    header_rows: tuple[int, ...]
-    area_header: str
-    columns: tuple[Column, ...]
-    total: Row
-    total_found: Literal["named", "option", "sum"]
-    parts: tuple[Row, ...]
-    ignored: tuple[int, ...]  # rows after the table (notes, signatures)
-
-    @property
-    def value_columns(self) -> tuple[Column, ...]:
-        return tuple(c for c in self.columns if c.kind != "text")
-
-
-def clean_name(text: str) -> str:
-    """A name without the spaces that only lay it out: 合  计 → 合计, 东 湖 区 → 东湖区."""
-    return _LAYOUT_SPACE.sub("", text.strip())
-
-
 def read_table(grid: Grid, total_row: str | None = None) -> Table:
     rows = grid.rows
-    first_data = _first_data_row(grid)
+    first_data = _with_headings(grid, _first_data_row(grid))
     header = _header_rows(grid, first_data)
     above = rows[: first_data - len(header)]
     title, unit = _title_and_unit(above)
     name_cell = _name_cell(rows[first_data])
     assert name_cell is not None
-    columns = _columns(grid, header, rows[first_data:], name_cell.column)
-    body, ignored = _body(rows[first_data:])
-    parsed = [_row(grid, cells, columns, name_cell.column) for cells in body]
-    _refuse_of_which_rows(grid, parsed)
-    _refuse_duplicates(grid, parsed)
-    total, how = _total(grid, parsed, columns, total_row)
-    parts = tuple(row for row in parsed if row is not total)
+    columns, dropped = _columns(grid, header, rows[first_data:], name_cell.column)
+    body, ignored = split_body(rows[first_data:])
+    parsed = [read_row(grid, cells, columns, name_cell.column) for cells in body]
+    close = adds_up(_count_columns(columns, unit))
+    total, how = find_total(grid, parsed, close, total_row)
+    kept, areas, of_which = lay_out(grid, parsed, total, close)
     area_header = next((clean_name(c.text) for c in header[-1] if c.column == name_cell.column), "")
     return Table(
         grid, title, unit, tuple(r[0].row for r in header), area_header, columns, total, how,
-        parts, tuple(r[0].row for r in ignored),
+        tuple(kept), areas, of_which, tuple(r[0].row for r in ignored), dropped,
     )  # fmt: skip
 
 
+def _count_columns(columns: Sequence[Column], unit: str | None) -> frozenset[int]:
+    """The columns of counts (家, 个, 户): whole numbers, with no rounding to allow for."""
+    return frozenset(column.index for column in columns if is_count(column.unit or unit or ""))
+
+
 def _first_data_row(grid: Grid) -> int:
+    header_of_years = False  # a row of bare years is a header once; under it, data
     for position, cells in enumerate(grid.rows):
         name_cell = _name_cell(cells)
         if name_cell is None:
             continue
         after = [c for c in cells if c.column > name_cell.column]
         numbers = [c for c in after if _numeric(c.text)]
-        if numbers and not _years_only(numbers):
+        bare_years = _years_only(numbers) and not is_total_name(name_cell.text)
+        if numbers and (header_of_years or not bare_years):
             return position
+        header_of_years = header_of_years or bool(numbers)
     raise PlanchkError(texts.NO_DATA_ROWS, source=grid.source)
+
+
+def _with_headings(grid: Grid, first_data: int) -> int:
+    """The first row of the table's body: heading rows with a name and no numbers (甲县 over
+    its towns) that stand between the header and the first row of numbers belong to it."""
+    name_cell = _name_cell(grid.rows[first_data])
+    assert name_cell is not None
+    position = first_data
+    while position > 1:
+        cells = [c for c in grid.rows[position - 1] if c.text]
+        above = [c for c in grid.rows[position - 2] if c.text]
+        heading = len(cells) == 1 and cells[0].column == name_cell.column
+        if not heading or len(above) < 2 or _UNIT_LINE.match(clean_name(cells[0].text)):
+            break
+        position -= 1
+    return position
 
 
 def _name_cell(cells: Sequence[GridCell]) -> GridCell | None:
@@ -202,15 +172,19 @@ def _columns(
     header: Sequence[Sequence[GridCell]],
     body: Sequence[Sequence[GridCell]],
     area_column: int,
-) -> tuple[Column, ...]:
+) -> tuple[tuple[Column, ...], tuple[str, ...]]:
     labels = _labels(header)
     columns: list[Column] = []
+    dropped: list[str] = []
     for index in sorted(i for i in labels if i > area_column):  # a serial column comes before
-        cells = [c for row in body for c in row if c.column == index and c.text]
+        cells = [c for row in body for c in row if c.column == index and not is_blank(c.text)]
+        if not cells:  # an empty column (备用, a year not yet filled in) is no indicator
+            dropped.append(" / ".join(part for part in labels[index] if part))
+            continue
         columns.append(_column(grid, index, labels[index], cells, columns))
     if not [c for c in columns if c.kind != "text"]:
         raise PlanchkError(texts.NO_VALUE_COLUMNS, source=grid.source)
-    return tuple(columns)
+    return tuple(columns), tuple(dropped)
 
 
 def _labels(header: Sequence[Sequence[GridCell]]) -> dict[int, tuple[str, str]]:
@@ -243,8 +217,8 @@ def _column(
     header = " / ".join(part for part in (top, bottom) if part)
     year = _year(top) or _year(bottom)
     name, unit = _category(top, bottom)
-    if cells and not any(has_digit(c.text) for c in cells) and year is None:
-        return Column(index, header, "text")
+    if not any(_numeric(c.text) for c in cells) or Column(index, header, "text").plain_note:
+        return Column(index, header, "text")  # 备注, 说明: the rows' notes
     if _OF_WHICH.match(bottom) or _OF_WHICH.match(top):
         parent = next((c for c in reversed(before) if c.kind == "value" and c.year == year), None)
         if parent is None:
@@ -255,6 +229,7 @@ def _column(
         cells and len(percent_cells) == len([c for c in cells if has_digit(c.text)])
         and percent_cells
     ):  # fmt: skip
+        name = name.rstrip("%％") or name if name else name  # 增长% is the ratio 增长, in %
         return Column(index, header, "percent", year, name, unit or "%")
     if year is None and not name:
         raise PlanchkError(texts.COLUMN_UNNAMED, place=grid.column_place(index))
@@ -301,119 +276,9 @@ def _one_category(text: str) -> tuple[str | None, str | None]:
     return rest or None, unit
 
 
-def _body(
-    rows: Sequence[Sequence[GridCell]],
-) -> tuple[list[Sequence[GridCell]], list[Sequence[GridCell]]]:
-    """The area rows, and the rows after the table (notes, signatures) that end it."""
-    for position, cells in enumerate(rows):
-        first = next((c.text for c in cells if c.text), "")
-        if _NOTE.match(normalized(first)):
-            return list(rows[:position]), list(rows[position:])
-    return list(rows), []
-
-
-def _row(grid: Grid, cells: Sequence[GridCell], columns: Sequence[Column], area_column: int) -> Row:
-    by_column = {c.column: c for c in cells}
-    named = by_column.get(area_column)
-    if named is None or not named.text:  # a total row may span the serial and area columns
-        named = next((c for c in cells if c.text and c.column <= area_column), None)
-    name = clean_name(named.text) if named is not None else ""
-    if not name or _numeric(name):
-        raise PlanchkError(texts.ROW_UNNAMED, place=grid.where(cells[0].row, area_column))
-    known = {c.index for c in columns}
-    for cell in cells:
-        if cell.text and cell.column > area_column and cell.column not in known:
-            # a value under no header would be lost: refuse rather than drop it
-            raise PlanchkError(texts.COLUMN_UNNAMED, place=grid.where(cell.row, cell.column))
-    values: dict[int, Decimal | None] = {}
-    found_texts: dict[int, str] = {}
-    for column in columns:
-        if column.kind == "text":
-            continue
-        found = by_column.get(column.index)
-        values[column.index] = None
-        if found is None or is_blank(found.text):
-            continue
-        value = _value(grid, found, column)
-        if isinstance(value, str):
-            found_texts[column.index] = value
-        else:
-            values[column.index] = value
-    return Row(name, cells[0].row, values, found_texts)
-
-
-def _value(grid: Grid, cell: GridCell, column: Column) -> Decimal | str:
-    """A cell's number; its text when it holds no digit at all (已完成); else an error."""
-    if not has_digit(cell.text):
-        return cell.text
-    plain = normalized(cell.text)
-    percent = plain.endswith("%")
-    if percent and column.kind != "percent":
-        raise PlanchkError(
-            texts.PERCENT_IN_VALUES, place=grid.where(cell.row, cell.column), text=cell.text
-        )
-    number = parse_number(plain.rstrip("%"))
-    if number is None:
-        raise PlanchkError(
-            texts.CELL_NOT_NUMBER, place=grid.where(cell.row, cell.column), text=cell.text
-        )
-    if cell.merged:
-        raise PlanchkError(
-            texts.NUMBER_MERGED, place=grid.where(cell.row, cell.column), text=cell.text
-        )
-    return number
-
-
-def _refuse_of_which_rows(grid: Grid, rows: Sequence[Row]) -> None:
-    for row in rows:
-        if _OF_WHICH.match(row.name):
-            raise PlanchkError(texts.OF_WHICH_ROW, place=grid.where(row.number, 1), name=row.name)
-
-
-def _refuse_duplicates(grid: Grid, rows: Sequence[Row]) -> None:
-    seen: dict[str, int] = {}
-    for row in rows:
-        if row.name in seen:
-            raise PlanchkError(
-                texts.DUPLICATE_ROW, place=grid.where(row.number, 1), name=row.name,
-                first=cell_name(seen[row.name], 1),
-            )  # fmt: skip
-        seen[row.name] = row.number
-
-
-def _total(
-    grid: Grid, rows: Sequence[Row], columns: Sequence[Column], named: str | None
-) -> tuple[Row, Literal["named", "option", "sum"]]:
-    if not rows:
-        raise PlanchkError(texts.NO_DATA_ROWS, source=grid.source)
-    if named is not None:
-        wanted = clean_name(named)
-        found = next((row for row in rows if row.name == wanted), None)
-        if found is None:
-            raise PlanchkError(
-                texts.TOTAL_ROW_MISSING, source=grid.source, name=named,
-                names="、".join(row.name for row in rows),
-            )  # fmt: skip
-        return found, "option"
-    by_name = [row for row in rows if _TOTAL_NAME.match(row.name)]
-    if len(by_name) == 1:
-        return by_name[0], "named"
-    additive = [c.index for c in columns if c.kind == "value"]
-    for candidate in (rows[0], rows[-1]):
-        others = [row for row in rows if row is not candidate]
-        if others and additive and all(_sums(candidate, others, i) for i in additive):
-            return candidate, "sum"
-    raise PlanchkError(
-        texts.TOTAL_UNDECIDED, source=grid.source, first=rows[0].name, last=rows[-1].name
-    )
-
-
-def _sums(total: Row, parts: Sequence[Row], column: int) -> bool:
-    values = [row.values.get(column) for row in parts]
-    declared = total.values.get(column)
-    if declared is None or any(v is None for v in values):
-        return False
-    return sum((v for v in values if v is not None), Decimal(0)) == declared
+def is_count(unit: str) -> bool:
+    known = BUILT_IN.get(simplified(unit))
+    return known is not None and known.whole
 
 
 def indicator_name(title: str) -> str:

@@ -36,7 +36,8 @@ def excel_text(value: object, number_format: str | None) -> str:
 
 def _number_text(value: int | float, number_format: str) -> str:
     section = _QUOTED.sub("", number_format.split(";", 1)[0])
-    exact = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
+    # Excel shows at most 15 significant digits: a formula's 3.3000000000000003 is 3.3
+    exact = Decimal(value) if isinstance(value, int) else Decimal(format(value, ".15g"))
     if section.strip().lower() in ("general", "@", "") or "e" in section.lower():
         return _plain(exact)
     percent = "%" in section
@@ -69,10 +70,29 @@ def normalized(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+_NEGATIVE = re.compile(r"^\((?P<number>[^()]+)\)$")  # (123): accountants' negative
+_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\ufe63": "-", "△": "-"})
+# Traditional characters that tables print in the words planchk reads (合計, 單位, 萬元):
+# read as their simplified forms; names keep the characters they are printed with.
+_SIMPLIFIED = str.maketrans(
+    "計總單萬億區縣國備註說數額項個戶畝資與經費劃實際預決補貼級鄉鎮幣價",
+    "计总单万亿区县国备注说数额项个户亩资与经费划实际预决补贴级乡镇币价",
+)
+
+
+def simplified(text: str) -> str:
+    """`text` with the traditional characters of table words in simplified form."""
+    return text.translate(_SIMPLIFIED)
+
+
 def parse_number(text: str) -> Decimal | None:
     """The Decimal a printed number stands for, with its printed digits; None if the text is
-    not a number as printed (a caller decides whether that is text or an error)."""
-    plain = normalized(text)
+    not a number as printed (a caller decides whether that is text or an error). Full-width
+    digits, thousands separators, (123) and U+2212 − for negatives are read as printed."""
+    plain = normalized(text).translate(_MINUS)
+    bracketed = _NEGATIVE.match(plain)
+    if bracketed:
+        plain = "-" + bracketed.group("number")
     if _GROUPED.match(plain):
         plain = plain.replace(",", "")  # thousands separators, only where they group by three
     if not _NUMBER.match(plain):

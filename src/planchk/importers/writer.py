@@ -16,7 +16,17 @@ import yaml
 
 from planchk.escape import visible
 
-TOP_ORDER = ("plan", "areas", "aliases", "units", "indicators", "goals", "relations", "waivers")
+TOP_ORDER = (
+    "plan",
+    "areas",
+    "of_which",
+    "aliases",
+    "units",
+    "indicators",
+    "goals",
+    "relations",
+    "waivers",
+)
 INDENT = "  "
 
 

@@ -1,0 +1,239 @@
+"""The rows under a table's header: each row's values and notes, the total, and the levels.
+
+A cell is a number (as printed: 1,234.5, (12), −3, １２), a blank ("", -, —, /, …: nothing
+here), or text (待定, 已完成): text is kept as the row's note and the cell is a blank, never a
+reason to stop. The total row is the one --total-row names, else the one named as a total at
+the top or the bottom (合计, 總計, Grand Total), else the first or last row that is the sum of
+the others within the rounding of its printed digits. The rows under it are laid out as a tree
+(planchk.importers.levels); 其中 rows are parts of the row above them, kept apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Literal
+
+from planchk.importers import texts
+from planchk.importers.grid import Grid, GridCell, cell_name
+from planchk.importers.labels import read_label
+from planchk.importers.levels import Close, Node, nest
+from planchk.importers.printed import is_blank, normalized, parse_number
+from planchk.importers.shapes import Column, Row
+from planchk.messages import PlanchkError
+from planchk.plan.numbers import half_unit
+
+_NOTE = re.compile(
+    r"^(注|备注|说明|资料来源|数据来源|来源|填表|制表|审核|联系人|note|notes|source)\s*[:：0-9１-９、.]",
+    re.IGNORECASE,
+)
+ZERO = Decimal(0)
+_WORDS = re.compile(r"[^\W\d_]")  # a letter of any script: the cell is words, not a number
+
+
+def split_body(
+    rows: Sequence[Sequence[GridCell]],
+) -> tuple[list[Sequence[GridCell]], list[Sequence[GridCell]]]:
+    """The table's rows, and the rows after the table (notes, signatures) that end it."""
+    for position, cells in enumerate(rows):
+        first = next((c.text for c in cells if c.text), "")
+        if _NOTE.match(normalized(first)):
+            return list(rows[:position]), list(rows[position:])
+    return list(rows), []
+
+
+def read_row(
+    grid: Grid, cells: Sequence[GridCell], columns: Sequence[Column], area_column: int
+) -> Row:
+    by_column = {c.column: c for c in cells}
+    named = by_column.get(area_column)
+    if named is None or not named.text:  # a total row may span the serial and area columns
+        named = next((c for c in cells if c.text and c.column <= area_column), None)
+    label = read_label(named.text if named is not None else "")
+    if not label.name or parse_number(label.name) is not None:
+        raise PlanchkError(texts.ROW_UNNAMED, place=grid.where(cells[0].row, area_column))
+    known = {c.index for c in columns}
+    for cell in cells:
+        if cell.text and cell.column > area_column and cell.column not in known:
+            # a value under no header would be lost: refuse rather than drop it
+            raise PlanchkError(texts.COLUMN_UNNAMED, place=grid.where(cell.row, cell.column))
+    row = Row(label.name, cells[0].row, {}, marker=label.marker, role=label.role)
+    row.part = label.part
+    if named is not None:
+        row.indent, row.bold = named.indent, named.bold
+    row.bare = not any(c.text for c in cells if c.column > area_column)
+    for column in columns:
+        found = by_column.get(column.index)
+        text = found.text if found is not None else ""
+        if column.kind == "text":
+            if text:
+                row.notes.append(text if column.plain_note else f"{column.header}：{text}")
+            continue
+        row.values[column.index] = None
+        if found is None or is_blank(text):
+            continue
+        value = _value(grid, found, column)
+        if isinstance(value, str):
+            row.texts[column.index] = value
+        else:
+            row.values[column.index] = value
+    return row
+
+
+def _value(grid: Grid, cell: GridCell, column: Column) -> Decimal | str:
+    """A cell's number, or its text when it is words (待定, 约50, 已完成); a number that does
+    not read (12..5) or a percentage among amounts is an error at its cell."""
+    plain = normalized(cell.text)
+    percent = plain.endswith("%")
+    number = parse_number(plain.removesuffix("%"))
+    if number is None and _WORDS.search(plain):
+        return cell.text
+    if number is None:
+        raise PlanchkError(
+            texts.CELL_NOT_NUMBER, place=grid.where(cell.row, cell.column), text=cell.text
+        )
+    if percent and column.kind != "percent":
+        raise PlanchkError(
+            texts.PERCENT_IN_VALUES, place=grid.where(cell.row, cell.column), text=cell.text
+        )
+    if cell.merged:
+        raise PlanchkError(
+            texts.NUMBER_MERGED, place=grid.where(cell.row, cell.column), text=cell.text
+        )
+    return number
+
+
+def adds_up(counts: frozenset[int]) -> Close:
+    """Whether a row is the sum of some rows in every column where it has a value (a blank
+    part counts as zero), within the rounding of the printed digits (exactly, in the columns
+    of counts), and is not all zero."""
+    return lambda total, parts: _close(total, parts, counts)
+
+
+def _close(total: Row, parts: Sequence[Row], counts: frozenset[int]) -> bool:
+    found = False
+    for index, declared in total.values.items():
+        if declared is None:
+            continue
+        values = [value for row in parts if (value := row.values.get(index)) is not None]
+        if not values:
+            return False
+        slack = ZERO if index in counts else half_unit(declared) + sum(map(half_unit, values), ZERO)
+        if abs(sum(values, ZERO) - declared) > slack:
+            return False
+        found = found or declared != 0
+    return found
+
+
+def find_total(
+    grid: Grid, rows: Sequence[Row], close: Close, named: str | None
+) -> tuple[Row, Literal["named", "option", "sum"]]:
+    candidates = [row for row in rows if row.role != "of_which"]
+    if not candidates:
+        raise PlanchkError(texts.NO_DATA_ROWS, source=grid.source)
+    if named is not None:
+        wanted = read_label(named).name
+        found = next((row for row in candidates if row.name == wanted), None)
+        if found is None:
+            raise PlanchkError(
+                texts.TOTAL_ROW_MISSING, source=grid.source, name=named,
+                names="、".join(row.name for row in candidates),
+            )  # fmt: skip
+        return found, "option"
+    ends = [candidates[0], candidates[-1]] if len(candidates) > 1 else candidates[:1]
+    by_name = [row for row in candidates if row.role == "total"]
+    if len(by_name) == 1 and (by_name[0] in ends or len(candidates) < 3):
+        return by_name[0], "named"
+    named_ends = [row for row in ends if row.role == "total"]
+    for candidate in named_ends or ends:
+        if _adds_up(candidate, [row for row in candidates if row is not candidate], close):
+            return candidate, "named" if named_ends else "sum"
+    if len(named_ends) == 1:
+        return named_ends[0], "named"  # it does not add up: validate says by how much
+    raise PlanchkError(
+        texts.TOTAL_UNDECIDED, source=grid.source, first=candidates[0].name,
+        last=candidates[-1].name,
+    )  # fmt: skip
+
+
+def _adds_up(total: Row, others: Sequence[Row], close: Close) -> bool:
+    trial = [dataclasses.replace(row, values=dict(row.values)) for row in others]
+    for row in trial:
+        if row.role == "total":
+            row.role = "subtotal"
+    return close(total, [node.row for node in nest(trial, total, close)])
+
+
+def lay_out(
+    grid: Grid, rows: Sequence[Row], total: Row, close: Close
+) -> tuple[list[Row], dict[str, list[str]], dict[str, list[str]]]:
+    """The rows the file keeps, the areas tree and the 其中 rows of each row."""
+    under: list[Row] = []
+    of_which: dict[str, list[Row]] = {}
+    whole = None
+    for row in rows:
+        if row is total:
+            whole = row
+            continue
+        if row.role == "of_which" and whole is not None:
+            of_which.setdefault(whole.name, []).append(row)
+            continue
+        if row.role == "total":
+            row.role = "subtotal"  # a second 合计: a group's
+        under.append(row)
+        whole = row
+    forest = nest(under, total, close)
+    areas: dict[str, list[str]] = {}
+    kept = [total]
+    _walk(total, forest, areas, kept, {total.name})
+    parts_of: dict[str, list[str]] = {}
+    for name, parts in of_which.items():
+        for part in parts:
+            part.name = f"{name}其中：{part.part or part.name}"
+            parts_of.setdefault(name, []).append(part.name)
+            kept.append(part)
+    _refuse_duplicates(grid, kept)
+    return kept, areas, parts_of
+
+
+def _walk(
+    parent: Row, nodes: list[Node], areas: dict[str, list[str]], kept: list[Row], seen: set[str]
+) -> None:
+    """Each row under its parent, once; a name printed again under another parent (县本级 in
+    each county) is named with its parent's name before it."""
+    lifted = _lift_empty_headings(nodes)
+    for node in lifted:
+        row = node.row
+        if row.name in seen:
+            row.name = f"{parent.name}·{row.name}"
+        seen.add(row.name)
+        if node.closes is not None and node.closes is not node.row:
+            row.closes = node.closes.number
+    if lifted:
+        areas[parent.name] = [node.row.name for node in lifted]
+    for node in lifted:
+        kept.append(node.row)
+        if node.children:
+            _walk(node.row, node.children, areas, kept, seen)
+
+
+def _lift_empty_headings(nodes: list[Node]) -> list[Node]:
+    """A heading no 小计 gave numbers to is a label, not an area: its rows go up a level."""
+    lifted: list[Node] = []
+    for node in nodes:
+        empty = node.row.bare and node.closes is None and node.children
+        lifted.extend(_lift_empty_headings(node.children) if empty else [node])
+    return lifted
+
+
+def _refuse_duplicates(grid: Grid, rows: Sequence[Row]) -> None:
+    seen: dict[str, int] = {}
+    for row in rows:
+        if row.name in seen:
+            raise PlanchkError(
+                texts.DUPLICATE_ROW, place=grid.where(row.number, 1), name=row.name,
+                first=cell_name(seen[row.name], 1),
+            )  # fmt: skip
+        seen[row.name] = row.number

@@ -1,0 +1,82 @@
+"""What a row's label says about the row: a total, a subtotal, an 其中 part, its level's marker.
+
+Printed tables mark levels with serial markers (一、 over （一） over 1. over （1） over ①), name
+their totals (合计, 總計, 全县合计, Grand Total) and subtotals (小计, 县区小计), and print parts of
+a row as 其中 rows. Labels are read with layout spaces removed and traditional characters in
+their simplified form; the names written to the file keep the printed characters, without
+the serial marker (一、市本级 is the area 市本级).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planchk.importers.printed import simplified
+
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_LAYOUT_SPACE = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_CN = "一二三四五六七八九十百零〇"
+# Serial markers, in the order printed tables nest them; the name follows the marker.
+MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("一、", re.compile(rf"^[{_CN}]+\s*[、.．]\s*(?=\S)")),
+    ("（一）", re.compile(rf"^[（(]\s*[{_CN}]+\s*[）)]\s*(?=\S)")),
+    ("1.", re.compile(r"^[0-9０-９]+\s*[、.．](?![0-9０-９])\s*(?=\S)")),
+    ("（1）", re.compile(r"^[（(]\s*[0-9０-９]+\s*[）)]\s*(?=\S)")),
+    ("①", re.compile(r"^[①-⑳]\s*(?=\S)")),
+)
+_TOTAL = re.compile(
+    r"^(合计|总计|共计|总合计|全[区市县省国州盟旗镇乡]?(合计|总计)"
+    r"|全[区市县省国州盟旗镇乡])$"
+    r"|^(grand\s*)?total(\s+[a-z]+)*$|^all\s+[a-z]+$",
+    re.IGNORECASE,
+)
+_SUBTOTAL = re.compile(r"^(.*?)(小计|合计|总计)$|^sub-?\s*total\b", re.IGNORECASE)
+_OF_WHICH = re.compile(r"^其中\s*[:：]?\s*(?P<name>.*)$|^of\s+which\s*[:：]?\s*(?P<en>.*)$", re.I)
+
+
+def clean_name(text: str) -> str:
+    """A name without the spaces that only lay it out: 合  计 → 合计, 东 湖 区 → 东湖区."""
+    return _LAYOUT_SPACE.sub("", text.strip())
+
+
+@dataclass(frozen=True)
+class Label:
+    printed: str  # layout spaces removed
+    name: str  # without its serial marker
+    marker: str | None  # which kind of serial marker it starts with
+    role: str  # "total", "subtotal", "of_which" or "row"
+    part: str = ""  # an 其中 row's own name (专项资金 in 其中：专项资金)
+
+
+def read_label(text: str) -> Label:
+    printed = clean_name(text)
+    marker, name = None, printed
+    for kind, pattern in MARKERS:
+        found = pattern.match(printed)
+        if found:
+            marker, name = kind, printed[found.end() :].strip()
+            break
+    plain = simplified(name)
+    of_which = _OF_WHICH.match(plain)
+    if of_which:
+        part = name[len(name) - len(of_which.group("name") or of_which.group("en") or "") :]
+        return Label(printed, name, marker, "of_which", part.strip())
+    if is_total_name(plain):
+        return Label(printed, name, marker, "total")
+    if _SUBTOTAL.match(plain):
+        return Label(printed, name, marker, "subtotal")
+    return Label(printed, name, marker, "row")
+
+
+def is_total_name(text: str) -> bool:
+    """合计, 总计, 全区, 全市合计, 合計, Total, Grand Total, Total Allocation, ..."""
+    return bool(_TOTAL.match(simplified(clean_name(text))))
+
+
+def is_bare_subtotal(name: str) -> bool:
+    """小计 or 合计 alone: a subtotal that takes its name from its group's heading."""
+    return simplified(name) in ("小计", "合计", "总计") or name.lower().replace(" ", "") in (
+        "subtotal",
+        "sub-total",
+    )

@@ -1,0 +1,141 @@
+"""The levels inside one table: which rows are subtotals, and of which rows.
+
+Printed tables nest (合计 → 市本级/县区级 → 县 → 乡镇), and say so in three ways, read here in
+this order:
+
+1. The form of the labels: serial markers (一、 over （一） over 1.), indentation, bold. A row
+   whose form ranks above the rows after it is their subtotal, down to the next row of its
+   rank or above.
+2. Headings and 小计 rows: a row with a name and no numbers heads the rows under it, and the
+   小计 (合计) row that closes them carries its numbers; a 小计 with no heading above it is
+   the subtotal of the rows since the last one.
+3. The numbers, where the form says nothing: a row that is the sum of the rows right under it
+   (two or more) is their subtotal, if the levels found this way make the table add up.
+
+The result is a tree of rows: each subtotal is checked against its own parts, and never added
+again into its parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from planchk.importers.labels import is_bare_subtotal
+from planchk.importers.shapes import Row
+
+LIMIT = 400  # the most rows one subtotal found by its numbers may add up
+
+
+@dataclass
+class Node:
+    row: Row
+    children: list[Node] = field(default_factory=list)
+    rank: tuple[int, int, int] = (0, 0, 0)
+    heading: bool = False  # opened by a heading row, closed by its 小计
+    closes: Row | None = None  # the 小计 row that closed it, whose numbers it took
+
+
+Close = Callable[[Row, Sequence[Row]], bool]  # whether a row is the sum of some rows
+
+
+def nest(rows: Sequence[Row], total: Row, close: Close) -> list[Node]:
+    """The rows under `total` as a forest: its direct parts, each with its own parts."""
+    order = _marker_order(rows)
+    top = Node(total, rank=(-1, -1, -1))
+    stack = [top]
+    for row in rows:
+        node = Node(row, rank=_rank(row, order), heading=_is_heading(row))
+        if row.role == "subtotal":
+            _close_group(stack, node, top)
+            continue
+        while len(stack) > 1 and not _opens(stack[-1], node):
+            stack.pop()
+        stack[-1].children.append(node)
+        stack.append(node)
+    _by_numbers(top, close)
+    return top.children
+
+
+def _marker_order(rows: Sequence[Row]) -> dict[str, int]:
+    """Marker kinds in the order the table first prints them: the first is the highest."""
+    order: dict[str, int] = {}
+    for row in rows:
+        if row.marker is not None and row.marker not in order:
+            order[row.marker] = len(order)
+    return order
+
+
+def _rank(row: Row, order: dict[str, int]) -> tuple[int, int, int]:
+    marker = order.get(row.marker, len(order)) if row.marker is not None else len(order)
+    return (marker, row.indent, 0 if row.bold else 1)
+
+
+def _is_heading(row: Row) -> bool:
+    return row.role == "row" and row.bare
+
+
+def _opens(parent: Node, node: Node) -> bool:
+    """Whether `node` goes under `parent`: a deeper rank, or the same rank under a heading
+    that no 小计 has closed yet (a heading over rows printed like it)."""
+    if parent.rank < node.rank:
+        return True
+    return parent.heading and parent.rank == node.rank and not node.heading
+
+
+def _close_group(stack: list[Node], subtotal: Node, top: Node) -> None:
+    """A 小计 row: the numbers of the nearest open heading at its rank or above; with no
+    heading, a subtotal of the rows since the last subtotal at its level."""
+    for depth in range(len(stack) - 1, 0, -1):
+        heading = stack[depth]
+        if heading.heading and heading.rank <= subtotal.rank:
+            heading.row.values = dict(subtotal.row.values)
+            heading.closes = subtotal.row
+            heading.heading = False
+            del stack[depth:]
+            return
+    while len(stack) > 1 and stack[-1].rank >= subtotal.rank:
+        stack.pop()
+    siblings = stack[-1].children
+    start = len(siblings)
+    while start > 0 and siblings[start - 1].closes is None and not siblings[start - 1].children:
+        start -= 1
+    subtotal.children = siblings[start:]
+    subtotal.closes = subtotal.row
+    del siblings[start:]
+    siblings.append(subtotal)
+    if is_bare_subtotal(subtotal.row.name) and subtotal.children:
+        first, last = subtotal.children[0].row.name, subtotal.children[-1].row.name
+        subtotal.row.name = f"{subtotal.row.name}（{first}至{last}）"
+
+
+def _by_numbers(parent: Node, close: Close) -> None:
+    """Where the form did not nest a parent's parts and they do not add up to it, find the
+    subtotals among them by their numbers; keep what makes the parent add up."""
+    for child in parent.children:
+        if child.children:
+            _by_numbers(child, close)
+    flat = [child.row for child in parent.children]
+    if len(flat) < 3 or any(child.children for child in parent.children):
+        return
+    if close(parent.row, flat):
+        return
+    nested = _collapse(parent.children, close)
+    if len(nested) < len(parent.children) and close(parent.row, [n.row for n in nested]):
+        parent.children = nested
+
+
+def _collapse(nodes: list[Node], close: Close) -> list[Node]:
+    """From the last row up: a row that is the sum of the two or more rows right under it
+    (as they stand, with their own subtotals) takes them as its parts."""
+    after: list[Node] = []  # the rows below the current one, nearest last
+    for node in reversed(nodes):
+        if any(value is not None for value in node.row.values.values()):
+            for count in range(2, min(len(after), LIMIT) + 1):
+                under = after[-count:]
+                if close(node.row, [n.row for n in under]):
+                    node.children = list(reversed(under))
+                    del after[-count:]
+                    break
+        after.append(node)
+    return list(reversed(after))

@@ -1,0 +1,73 @@
+"""The shapes a printed table is read into: its columns, its rows, and the table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from planchk.importers.grid import Grid
+
+ColumnKind = Literal["value", "percent", "of_which", "text"]
+_NOTE_HEADERS = frozenset(
+    {"备注", "備註", "说明", "說明", "注", "备考", "remarks", "notes", "note", "comments"}
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int  # the grid's column number
+    header: str  # as printed, layout spaces removed (two header rows joined by " / ")
+    kind: ColumnKind
+    year: int | None = None  # a year column, or a category column under a year
+    name: str | None = None  # a category's name, without its unit
+    unit: str | None = None  # a category's own unit, from its header
+    part_of: int | None = None  # an 其中 column: the column it is part of
+
+    @property
+    def plain_note(self) -> bool:
+        """A 备注 column: its texts are notes as they stand, not prefixed by the header."""
+        return self.header.lower() in _NOTE_HEADERS
+
+
+@dataclass(eq=False)
+class Row:
+    """One printed row below the header: an area, a subtotal, the total or an 其中 part."""
+
+    name: str  # the area's name in the file (marker and layout spaces removed)
+    number: int  # the grid's row number
+    values: dict[int, Decimal | None]  # column index -> value (None: blank or text)
+    texts: dict[int, str] = field(default_factory=dict)  # text in value columns
+    notes: list[str] = field(default_factory=list)  # from text columns (备注)
+    marker: str | None = None  # serial marker kind (一、, （一）, 1. ...)
+    indent: int = 0
+    bold: bool = False
+    role: str = "row"  # total, subtotal, of_which or row (labels.read_label)
+    part: str = ""  # an 其中 row's own name
+    closes: int | None = None  # the row number of the 小计 whose numbers it carries
+    bare: bool = False  # nothing printed beside its name: a heading, if rows follow it
+
+
+@dataclass(frozen=True)
+class Table:
+    grid: Grid
+    title: str | None
+    unit: str | None
+    header_rows: tuple[int, ...]
+    area_header: str
+    columns: tuple[Column, ...]
+    total: Row
+    total_found: Literal["named", "option", "sum"]
+    rows: tuple[Row, ...]  # every row the file keeps, the total first
+    areas: dict[str, list[str]]  # each total and subtotal -> its parts
+    of_which: dict[str, list[str]]  # a row -> its 其中 rows
+    ignored: tuple[int, ...]  # rows after the table (notes, signatures)
+    dropped: tuple[str, ...] = ()  # columns not imported (empty), for the log
+
+    @property
+    def value_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.kind != "text")
+
+    @property
+    def parts(self) -> tuple[Row, ...]:
+        return tuple(row for row in self.rows if row is not self.total)
