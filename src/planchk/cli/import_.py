@@ -42,7 +42,11 @@ YearOption = Annotated[
     int | None, typer.Option(help="The year of a table whose columns are categories.")
 ]
 UnitOption = Annotated[
-    str | None, typer.Option(help="The unit, where the table prints none or several.")
+    list[str] | None,
+    typer.Option(
+        help="The unit where the table prints none or several: UNIT for every column, or "
+        "COLUMN=UNIT for one; repeat for several."
+    ),
 ]
 KindOption = Annotated[ImportKind, typer.Option(help="The kind of the imported indicators.")]
 IntoOption = Annotated[
@@ -80,8 +84,8 @@ def import_(
 
     with usage_errors():
         options = Options(
-            total_row=total_row, year=year, unit=unit, kind=kind, encoding=encoding,
-            sheets=tuple(sheet or ()), title=title, into=into,
+            total_row=total_row, year=year, units=tuple(unit or ()), kind=kind,
+            encoding=encoding, sheets=tuple(sheet or ()), title=title, into=into,
             max_bytes=max_bytes or DEFAULT_MAX_BYTES,
         )  # fmt: skip
         refuse_inputs(output, files)  # --into may be the output: that is how it updates in place

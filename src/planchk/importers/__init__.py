@@ -95,9 +95,21 @@ def _new_document(imported: Imported, title: str) -> dict[str, Any]:
         "plan": {"title": title, "period": [min(years), max(years)]},
         "areas": imported.areas,
         "of_which": imported.of_which,
+        "units": _declared_units(imported),
         "indicators": {i.id: _indicator_entry(i) for i in imported.indicators.values()},
         "relations": imported.relations,
     }
+
+
+def _declared_units(imported: Imported) -> dict[str, Any]:
+    """Units planchk does not know (households, thousand, 元/亩), declared as measures of
+    their own, so that validate reads them without an unknown-unit warning."""
+    from planchk.plan.units import BUILT_IN
+
+    unknown = {i.unit for i in imported.indicators.values()} - set(BUILT_IN) - {"%"}
+    for unit in sorted(unknown):
+        imported.notes.append(texts.UNIT_DECLARED(unit=unit))
+    return {unit: {"dimension": unit} for unit in sorted(unknown)}
 
 
 def _merged(into: Path, imported: Imported, max_bytes: int) -> dict[str, Any]:

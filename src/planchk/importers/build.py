@@ -17,13 +17,16 @@ from pathlib import Path
 
 from planchk.importers import texts
 from planchk.importers.layout import indicator_name
+from planchk.importers.printed import normalized
 from planchk.importers.shapes import Column, Table
+from planchk.importers.units import by_measure, several
 from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.messages import PlanchkError
 
 _SUM_CATEGORY = re.compile(r"(合计|小计|总计|共计)$")  # 合计, 资金合计
 _NOT_IN_IDS = re.compile(r"[\s+\-*×/÷()=<>≤≥.]+")  # what would break a relation or a data path
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_BARE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.年])")  # Grants, 2024
 
 
 @dataclass
@@ -56,7 +59,7 @@ class Options:
 
     total_row: str | None = None
     year: int | None = None
-    unit: str | None = None
+    units: tuple[str, ...] = ()  # --unit UNIT or --unit COLUMN=UNIT
     kind: str = "flow"
     encoding: str | None = None  # of CSV files; None: detect
     sheets: tuple[str, ...] = ()  # of XLSX files; none: every sheet
@@ -186,24 +189,42 @@ def _indicator(
 
 
 def _unit(table: Table, columns: Sequence[Column], name: str, options: Options) -> str:
+    """The unit --unit gives the column, else its header's, else the unit line's: the one it
+    names, or of several the one the header measures in (户数 → 户, 资金 → 万元)."""
+    given = dict(_given(unit) for unit in options.units)
+    if name in given or "" in given:
+        return given.get(name, given.get(""))  # type: ignore[return-value]
     own = {c.unit for c in columns if c.unit}
     if len(own) == 1:
         return own.pop()
-    if options.unit is not None:
-        return options.unit
+    if all(c.kind == "percent" for c in columns):
+        return "%"
     if table.unit is None:
         raise PlanchkError(texts.UNIT_UNKNOWN, source=table.grid.source, name=name)
-    if re.search(r"[、,，;；]", table.unit):
+    units = [unit for unit in several(table.unit) if unit not in ("%", "％")] or ["%"]
+    if len(units) == 1:
+        return units[0]
+    headers = " ".join([name, *(c.header for c in columns)])
+    found = by_measure(headers, units)
+    if found is None:
         raise PlanchkError(
-            texts.UNIT_AMBIGUOUS, source=table.grid.source, unit=table.unit, name=name
-        )
-    return table.unit
+            texts.UNIT_AMBIGUOUS, source=table.grid.source, unit=table.unit, name=name,
+            units="、".join(units),
+        )  # fmt: skip
+    return found
+
+
+def _given(text: str) -> tuple[str, str]:
+    """--unit 资金=万元 for one column, --unit 万元 for every column that needs one."""
+    column, _, unit = text.rpartition("=")
+    return column.strip(), unit.strip()
 
 
 def _table_year(table: Table, options: Options) -> int:
     if options.year is not None:
         return options.year
-    found = set(_TITLE_YEAR.findall(table.title or ""))
+    title = normalized(table.title or "")
+    found = set(_TITLE_YEAR.findall(title)) or set(_BARE_YEAR.findall(title))
     if len(found) == 1:
         return int(found.pop())
     names = "、".join(c.name or c.header for c in table.value_columns)

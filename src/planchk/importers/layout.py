@@ -28,12 +28,10 @@ from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.printed import has_digit, is_blank, normalized, parse_number, simplified
 from planchk.importers.shapes import Column, Table
+from planchk.importers.units import printed_unit, unit_line
 from planchk.messages import PlanchkError
 from planchk.plan.units import BUILT_IN
 
-_UNIT_LINE = re.compile(
-    r"^[（(]?\s*(?:计量)?(?:单\s*位|unit|units)\s*[:：]\s*(?P<unit>.+?)\s*[）)]?$", re.IGNORECASE
-)
 _YEAR = re.compile(r"^(?:到|至|截至)?(?P<year>(?:19|20)\d{2})年?(?:底|末)?(?P<rest>.*)$")
 _FISCAL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*[-–/／]\s*(?P<end>\d{2}|\d{4})(?P<rest>.*)$")
 _UNIT_IN_HEADER = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（()）]+)[）)]\s*$")
@@ -98,7 +96,7 @@ def _with_headings(grid: Grid, first_data: int) -> int:
         cells = [c for c in grid.rows[position - 1] if c.text]
         above = [c for c in grid.rows[position - 2] if c.text]
         heading = len(cells) == 1 and cells[0].column == name_cell.column
-        if not heading or len(above) < 2 or _UNIT_LINE.match(clean_name(cells[0].text)):
+        if not heading or len(above) < 2 or unit_line(cells[0].text):
             break
         position -= 1
     return position
@@ -143,7 +141,7 @@ def _header_rows(grid: Grid, first_data: int) -> list[Sequence[GridCell]]:
         if position < 0:
             break
         cells = [c for c in rows[position] if c.text]
-        if len(cells) < 2 or any(_UNIT_LINE.match(clean_name(c.text)) for c in cells):
+        if len(cells) < 2 or any(unit_line(c.text) for c in cells):
             break
         header.insert(0, rows[position])
     if not header:
@@ -153,17 +151,20 @@ def _header_rows(grid: Grid, first_data: int) -> list[Sequence[GridCell]]:
 
 
 def _title_and_unit(lines: Sequence[Sequence[GridCell]]) -> tuple[str | None, str | None]:
+    """The first line above the header that is not a unit line (its cells joined: a title
+    with a comma in it spans two cells of a CSV), and the unit line."""
     title = unit = None
     for cells in lines:
+        words = []
         for cell in cells:
             text = clean_name(cell.text)
-            if not text:
-                continue
-            found = _UNIT_LINE.match(text)
+            found = unit_line(text) if text else None
             if found and unit is None:
-                unit = found.group("unit").strip()
-            elif title is None and not found:
-                title = text
+                unit = found
+            elif text and not found:
+                words.append(text)
+        if title is None and words:
+            title = " ".join(words)
     return title, unit
 
 
@@ -271,7 +272,7 @@ def _one_category(text: str) -> tuple[str | None, str | None]:
     unit = None
     found = _UNIT_IN_HEADER.match(rest)
     if found:
-        rest, unit = found.group("name"), found.group("unit").strip()
+        rest, unit = found.group("name"), printed_unit(found.group("unit"))
     rest = _OF_WHICH.sub("", rest).strip()
     return rest or None, unit
 

@@ -141,12 +141,12 @@ YEAR_UNKNOWN = message(
 UNIT_UNKNOWN = message(
     "import.unit-unknown",
     "{source}: no unit for `{name}`: the table has no unit line (单位：...) and the column's "
-    "header carries none; give it with --unit",
+    "header carries none; give it with --unit {name}=UNIT",
 )
 UNIT_AMBIGUOUS = message(
     "import.unit-ambiguous",
-    "{source}: the unit line names several units ({unit}) and `{name}` has none of its own; "
-    "give it with --unit",
+    "{source}: the unit line names several units ({unit}) and the header `{name}` does not say "
+    "which is its own; give it with --unit {name}=UNIT, UNIT one of {units}",
 )
 DUPLICATE_YEAR = message(
     "import.duplicate-year", "{source}: two columns of `{name}` are for {year}: {headers}"
@@ -198,6 +198,10 @@ IGNORED_ROWS = message(
 INDICATOR = message(
     "import.indicator",
     "  → indicator {id} ({name}), unit {unit}, kind {kind}, years {years}",
+)
+UNIT_DECLARED = message(
+    "import.unit-declared",
+    "  unit {unit}: not one planchk knows; declared under `units:` as a measure of its own",
 )
 KIND_HINT = message(
     "import.kind-hint",

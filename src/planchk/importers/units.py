@@ -1,0 +1,83 @@
+"""Units as tables print them: in the unit line, in a header, several on one line.
+
+The unit line takes many forms (单位：万元, 单位:, 金额单位：, 计量单位：, (单位：亩), 單位：萬元,
+(US$ million), (in thousands), Unit: households); a header carries its own (金额（万元）,
+Amount (USD m)); a unit line can name several units (单位：户、万元), given to the columns by
+what their headers measure (户数 → 户, 资金 → 万元) or, where the headers do not say, asked for
+with `--unit COLUMN=UNIT`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from planchk.importers.printed import simplified
+from planchk.plan.units import BUILT_IN
+
+_LINE = re.compile(
+    r"^[（(]?\s*(?:金额|计量|数量|货币)?\s*(?:单\s*位|unit|units|currency)\s*[:：]\s*"
+    r"(?P<unit>[^（()）]+?)\s*[）)]?$",
+    re.IGNORECASE,
+)
+_ENGLISH = re.compile(
+    r"^[（(]\s*(?:in\s+)?(?P<unit>(?:(?:us\$|usd|rmb|cny|hk\$|eur|€|\$)\s*)?"
+    r"(?:thousands?|millions?|billions?|bn|m|mn)?(?:\s+(?:of\s+)?[a-z$]+)?)\s*[）)]$",
+    re.IGNORECASE,
+)
+_SEVERAL = re.compile(r"\s*[、,，;；]\s*")
+_MONEY_NAMES = {"m": "million", "mn": "million", "bn": "billion"}
+# What a header says it measures, by the units it can be in.
+_MEASURES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"元|美元|usd|\$|yuan", re.I),
+        re.compile(r"资金|金额|收入|支出|投资|补助|补贴|预算|经费|资产|产值|费|款|额|amount", re.I),
+    ),
+    (re.compile(r"%|％"), re.compile(r"率|比|占|%|％|share|rate", re.I)),
+    (re.compile(r"亩"), re.compile(r"面积|亩")),
+    (re.compile(r"米|公里|千米"), re.compile(r"长度|里程|距离|公里")),
+    (re.compile(r"吨"), re.compile(r"产量|重量|吨")),
+)  # fmt: skip
+
+
+def unit_line(text: str) -> str | None:
+    """The unit a unit line names (several joined by 、), or None if `text` is no unit line."""
+    plain = simplified(text.strip())
+    found = _LINE.match(plain)
+    if found is None:
+        english = _ENGLISH.match(plain)
+        if english is None or not re.search(r"[a-z]", english.group("unit"), re.I):
+            return None
+        found = english
+    return "、".join(printed_unit(unit) for unit in _SEVERAL.split(found.group("unit").strip()))
+
+
+def printed_unit(text: str) -> str:
+    """A unit as planchk writes it: 萬元 is 万元, US$ million and USD m are USD million,
+    thousands is thousand."""
+    unit = simplified(text.strip())
+    words = unit.replace("US$", "USD ").replace("$", "USD ").split()
+    words = [_MONEY_NAMES.get(word.lower(), word) for word in words]
+    if words and words[-1].lower() in ("thousands", "millions", "billions"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words) if words else unit
+
+
+def several(unit: str) -> list[str]:
+    return [part for part in _SEVERAL.split(unit) if part]
+
+
+def by_measure(header: str, units: Sequence[str]) -> str | None:
+    """The one unit of `units` that `header` measures in: 户数 → 户, 补助资金 → 万元."""
+    fits = [unit for unit in units if unit in header]  # 户数 is counted in 户
+    if len(fits) != 1:
+        fits = [
+            unit
+            for unit in units
+            if any(kind.search(unit) and says.search(header) for kind, says in _MEASURES)
+        ]
+    return fits[0] if len(fits) == 1 else None
+
+
+def is_known(unit: str) -> bool:
+    return unit in BUILT_IN
