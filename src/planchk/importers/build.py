@@ -9,6 +9,7 @@ becomes the relation `合计 = a + b + ...` over the other categories.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -16,14 +17,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from planchk.importers import texts
-from planchk.importers.layout import indicator_name
+from planchk.importers.identities import CHANGE_NAME, Operand, identities, operand_kind
+from planchk.importers.layout import CUMULATIVE, indicator_name
 from planchk.importers.printed import normalized
 from planchk.importers.shapes import Column, Table
 from planchk.importers.units import by_measure, several
 from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.messages import PlanchkError
 
-_SUM_CATEGORY = re.compile(r"(合计|小计|总计|共计)$")  # 合计, 资金合计
 _NOT_IN_IDS = re.compile(r"[\s+\-*×/÷()=<>≤≥.]+")  # what would break a relation or a data path
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BARE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.年])")  # Grants, 2024
@@ -71,16 +72,20 @@ class Options:
 def add_table(imported: Imported, table: Table, options: Options) -> None:
     """Add one table's areas, indicators and relations, and say what was inferred."""
     imported.notes.extend(describe(table))
-    for tree, found in ((imported.areas, table.areas), (imported.of_which, table.of_which)):
-        for parent, names in found.items():
+    for tree, laid in ((imported.areas, table.areas), (imported.of_which, table.of_which)):
+        for parent, names in laid.items():
             parts = tree.setdefault(parent, [])
             parts.extend(name for name in names if name not in parts)
     ids_by_column: dict[int, str] = {}
-    for position, (key, columns) in enumerate(_groups(table)):
+    operands: list[Operand] = []
+    for position, (key, columns) in enumerate(_groups(table, options)):
         indicator = _indicator(imported, table, key, columns, options)
         indicator.notes = _notes(table, columns, with_rows=position == 0)
         imported.indicators[indicator.id] = indicator
         ids_by_column.update((c.index, indicator.id) for c in columns)
+        by_year = dict(zip(indicator.years, (c.index for c in _by_year(columns)), strict=True))
+        kind = operand_kind(columns[0])
+        operands.append(Operand(indicator.id, indicator.name, by_year, kind, indicator.unit))
         imported.notes.append(
             texts.INDICATOR(
                 id=indicator.id,
@@ -90,7 +95,11 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
                 years=", ".join(map(str, indicator.years)),
             )
         )
-    imported.relations.extend(_relations(table, ids_by_column))
+    imported.relations.extend(_of_which_relations(table, ids_by_column))
+    for identity in identities(operands, table.rows):
+        imported.relations.append(identity.text)
+        said = {"relation": identity.text, "holds": identity.holds, "rows": identity.rows}
+        imported.notes.append(texts.RELATION(**said))
 
 
 def describe(table: Table) -> Iterator[str]:
@@ -149,12 +158,35 @@ def _notes(table: Table, columns: Sequence[Column], with_rows: bool) -> dict[str
     return notes
 
 
-def _groups(table: Table) -> Iterator[tuple[str | None, list[Column]]]:
-    """Columns that make one indicator: the year columns of the table, or one category's."""
+def _groups(table: Table, options: Options) -> Iterator[tuple[str | None, list[Column]]]:
+    """Columns that make one indicator: the year columns of the table, or one category's. In
+    a table of one year (its title's) a column headed with another year beside categories is
+    a category of that year's money (2023年提前下达 in a 2024 table), not another year."""
+    columns = list(table.value_columns)
+    if any(c.name is not None and c.year is None for c in columns):
+        year = _title_year(table)
+        columns = [
+            dataclasses.replace(c, name=c.header, year=None)
+            if c.name is not None and c.year is not None and year is not None and c.year != year
+            else c
+            for c in columns
+        ]
     groups: dict[str | None, list[Column]] = {}
-    for column in table.value_columns:
+    for column in columns:
         groups.setdefault(column.name, []).append(column)
     yield from groups.items()
+
+
+def _kind(columns: Sequence[Column], name: str, options: Options) -> str:
+    """ratio for a percentage or a rate (标准, 单价), stock for 累计, change for 增减."""
+    kinds = {operand_kind(c) for c in columns}
+    if kinds <= {"percent", "rate"}:
+        return "ratio"
+    if any(CUMULATIVE.search(c.header) for c in columns):
+        return "stock"
+    if CHANGE_NAME.search(name):
+        return "change"
+    return options.kind
 
 
 def _indicator(
@@ -163,6 +195,7 @@ def _indicator(
     source = table.grid.source
     title_name = indicator_name(table.title) if table.title else _stem(source)
     name = key if key is not None else title_name
+    columns = _by_year(columns) if all(c.year is not None for c in columns) else columns
     years = [c.year if c.year is not None else _table_year(table, options) for c in columns]
     if len(set(years)) != len(years):
         repeated = next(y for y in years if years.count(y) > 1)
@@ -170,8 +203,7 @@ def _indicator(
         raise PlanchkError(
             texts.DUPLICATE_YEAR, source=source, name=name, year=repeated, headers=headers
         )
-    kinds = {c.kind for c in columns}
-    kind = "ratio" if kinds == {"percent"} else options.kind
+    kind = _kind(columns, name, options)
     unit = _unit(table, columns, name, options)
     order = sorted(range(len(columns)), key=lambda i: years[i])
     rows = table.rows
@@ -220,13 +252,22 @@ def _given(text: str) -> tuple[str, str]:
     return column.strip(), unit.strip()
 
 
+def _by_year(columns: Sequence[Column]) -> list[Column]:
+    return sorted(columns, key=lambda c: c.year or 0)
+
+
+def _title_year(table: Table) -> int | None:
+    title = normalized(table.title or "")
+    found = set(_TITLE_YEAR.findall(title)) or set(_BARE_YEAR.findall(title))
+    return int(found.pop()) if len(found) == 1 else None
+
+
 def _table_year(table: Table, options: Options) -> int:
     if options.year is not None:
         return options.year
-    title = normalized(table.title or "")
-    found = set(_TITLE_YEAR.findall(title)) or set(_BARE_YEAR.findall(title))
-    if len(found) == 1:
-        return int(found.pop())
+    found = _title_year(table)
+    if found is not None:
+        return found
     names = "、".join(c.name or c.header for c in table.value_columns)
     raise PlanchkError(texts.YEAR_UNKNOWN, source=table.grid.source, names=names)
 
@@ -241,8 +282,8 @@ def _unique_id(imported: Imported, name: str) -> str:
     return found
 
 
-def _relations(table: Table, ids: dict[int, str]) -> Iterator[str]:
-    """其中 columns are at most their whole; a 合计 category is the sum of the others."""
+def _of_which_relations(table: Table, ids: dict[int, str]) -> Iterator[str]:
+    """An 其中 column is at most its whole."""
     done: set[str] = set()
     for column in table.columns:
         if column.kind == "of_which" and column.part_of is not None:
@@ -250,19 +291,6 @@ def _relations(table: Table, ids: dict[int, str]) -> Iterator[str]:
             if relation not in done:
                 done.add(relation)
                 yield relation
-    additive = [c for c in table.columns if c.kind == "value" and c.name is not None]
-    sums = [c for c in additive if _SUM_CATEGORY.search(c.name or "")]
-    for total in sums:
-        unit = total.unit or table.unit
-        parts = [
-            ids[c.index]
-            for c in additive
-            if c not in sums and c.year == total.year and (c.unit or table.unit) == unit
-        ]  # the categories it adds up: same year, same unit (户数 is not part of 资金合计)
-        relation = f"{ids[total.index]} = {' + '.join(dict.fromkeys(parts))}"
-        if parts and relation not in done:
-            done.add(relation)
-            yield relation
 
 
 def _stem(source: str) -> str:

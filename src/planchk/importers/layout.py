@@ -36,7 +36,22 @@ _YEAR = re.compile(r"^(?:到|至|截至)?(?P<year>(?:19|20)\d{2})年?(?:底|末)
 _FISCAL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*[-–/／]\s*(?P<end>\d{2}|\d{4})(?P<rest>.*)$")
 _UNIT_IN_HEADER = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（()）]+)[）)]\s*$")
 # Words that follow a year in a header without naming a category: 2021年目标 is the year 2021.
-_YEAR_WORDS = frozenset({"目标", "任务", "计划", "目标值", "任务数", "预计", "预期", "规划"})
+_YEAR_WORDS = frozenset(
+    {
+        "目标",
+        "任务",
+        "计划",
+        "目标值",
+        "任务数",
+        "预计",
+        "预期",
+        "规划",
+        "累计",
+        "累计完成",
+        "累计数",
+    }
+)
+CUMULATIVE = re.compile(r"累计|累計|cumulative", re.IGNORECASE)  # a stock, not a flow
 _PERCENT_NAME = re.compile(r"(比重|占比|比例|增速|增长率|完成率|%|％)$")
 _OF_WHICH = re.compile(r"^其中\s*[:：]?\s*")
 _TITLE_NUMBERING = re.compile(
@@ -161,7 +176,7 @@ def _title_and_unit(lines: Sequence[Sequence[GridCell]]) -> tuple[str | None, st
             found = unit_line(text) if text else None
             if found and unit is None:
                 unit = found
-            elif text and not found:
+            elif text and not found and not cell.merged:  # a merged title is said once
                 words.append(text)
         if title is None and words:
             title = " ".join(words)

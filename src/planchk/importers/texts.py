@@ -199,6 +199,10 @@ INDICATOR = message(
     "import.indicator",
     "  → indicator {id} ({name}), unit {unit}, kind {kind}, years {years}",
 )
+RELATION = message(
+    "import.relation",
+    "  relation {relation}: the headers name it, and it holds on {holds} of {rows} rows",
+)
 UNIT_DECLARED = message(
     "import.unit-declared",
     "  unit {unit}: not one planchk knows; declared under `units:` as a measure of its own",

@@ -10,19 +10,21 @@ from pydantic_core import PydanticCustomError
 
 from planchk.models.common import Integer, IsoDate, Name, Number, Row, StrictModel, Waiver
 
-Kind = Literal["stock", "flow", "ratio"]
+Kind = Literal["stock", "flow", "ratio", "change"]
 SumMode = Literal["exact", "at_least", "at_most", "none"]
 TrendPolicy = Literal["non_decreasing", "growth_expected", "free"]
 BlankMode = Literal["zero", "missing"]
 Comparator = Literal[">", ">=", "<", "<=", "=="]
 
 # What a kind implies when the indicator does not say: a stock (a count of enterprises) may
-# not fall, a flow (applications per year) is expected to grow. (A ratio is never summed; the
+# not fall, a flow (applications per year) is expected to grow, a change (比上年增减, 调整数:
+# the difference of two amounts) may fall and may be negative. (A ratio is never summed; the
 # sum mode of the others defaults to the totals rules' `default-sum` option, exact.)
 DEFAULT_TREND: dict[str, TrendPolicy] = {
     "stock": "non_decreasing",
     "flow": "growth_expected",
     "ratio": "free",
+    "change": "free",
 }
 
 
@@ -58,7 +60,11 @@ class Indicator(StrictModel):
     name: Name = Field(description="The indicator as the plan names it, e.g. 发明专利申请量.")
     table: Name | None = Field(default=None, description="The printed table title.")
     unit: Name = Field(description="As printed in 单位：…, e.g. 家, 亿元, %.")
-    kind: Kind
+    kind: Kind = Field(
+        description="stock (a level that accumulates: enterprises, 累计), flow (an amount per "
+        "year), ratio (a share or rate: never summed) or change (a difference such as "
+        "比上年增减 or 调整数: summed, and may be negative)."
+    )
     sum: SumMode | None = Field(
         default=None,
         description="How the parts relate to their total: exact (=), at_least (parts may "

@@ -266,8 +266,8 @@ def years_order(ctx: PlanContext) -> Iterator[Problem]:
 def negative_value(ctx: PlanContext) -> Iterator[Problem]:
     """
     Why: a target of -5 enterprises or -0.3 亿元 is a typing slip (a stray minus sign) or a
-    change typed where a level belongs. Ratios and percentages (a growth rate) may be
-    negative and are not checked.
+    change typed where a level belongs. Ratios and percentages (a growth rate) and changes
+    (`kind: change`: 比上年增减, 调整数) may be negative and are not checked.
 
     Bad:
         unit: 家
@@ -281,7 +281,7 @@ def negative_value(ctx: PlanContext) -> Iterator[Problem]:
     """
     for ind_id, indicator in ctx.indicators():
         unit = ctx.units.get(indicator.unit)
-        if indicator.kind == "ratio" or (unit is not None and unit.dimension == "percent"):
+        if indicator.kind in ("ratio", "change") or (unit and unit.dimension == "percent"):
             continue
         if ctx.smallest(ind_id) >= 0:
             continue  # no negative value in the table, decided at C speed

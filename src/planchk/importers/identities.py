@@ -1,0 +1,207 @@
+"""Identities a table prints between its columns, written as `relations`.
+
+An 其中 column is at most its whole. Where the headers name an identity, and it holds on the
+clear majority of the rows (within the rounding of the printed digits), it is proposed:
+
+    合计 = 新建 + 修缮加固                         a total column (合计, 小计, 总计)
+    比上年增减 = 预算数 - 上年执行数                a difference column (增减, 调整数)
+    增长 = 比上年增减 / 上年执行数 * 100           a growth rate (增长%, 增速, 增幅)
+    完成率 = 完成数 / 任务数 * 100                 a completion rate (完成率, 执行率)
+    补贴金额 = 补贴面积 * 补贴标准                 an amount, a quantity times a rate (标准, 单价)
+
+The rows where a written identity fails are validate's findings; the log says on how many
+rows each holds.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, DivisionByZero, InvalidOperation
+
+from planchk.importers.shapes import Column, Row
+from planchk.plan.numbers import half_unit
+
+SUM_NAME = re.compile(r"(合计|小计|总计|共计|合計|小計|總計|total)$", re.IGNORECASE)
+CHANGE_NAME = re.compile(r"增减|增加额|减少额|差额|调整数|调增|调减|变动额|change", re.I)
+GROWTH_NAME = re.compile(r"增长|增速|增幅|growth", re.I)
+RATE_DONE_NAME = re.compile(r"完成率|完成进度|执行率|到位率|completion", re.I)
+RATE_NAME = re.compile(r"标准|单价|定额|均价|补助标准|per\b|rate\b", re.I)
+LAST_YEAR = re.compile(r"上年|去年|上一年|prior|last year", re.I)
+MAJORITY = Decimal(2) / 3
+HUNDRED = Decimal(100)
+Values = Mapping[str, Decimal]
+Test = Callable[[Values], bool]
+
+
+@dataclass(frozen=True)
+class Operand:
+    id: str
+    name: str
+    columns: Mapping[int, int]  # year -> the grid's column index
+    kind: str  # value, percent, of_which; "rate" for 标准/单价 columns
+    unit: str
+
+
+@dataclass(frozen=True)
+class Found:
+    text: str
+    holds: int
+    rows: int
+
+
+def identities(operands: Sequence[Operand], rows: Sequence[Row]) -> Iterator[Found]:
+    """The relations the headers name and the rows bear out."""
+    amounts = [o for o in operands if o.kind == "value"]
+    plain = [o for o in amounts if not (SUM_NAME.search(o.name) or CHANGE_NAME.search(o.name))]
+    candidates: list[tuple[str, Sequence[Operand], Test]] = []
+    for total in (o for o in amounts if SUM_NAME.search(o.name)):
+        parts = [o for o in plain if o.unit == total.unit]
+        if parts:
+            candidates.append(_sum(total, parts))
+    for change in (o for o in amounts if CHANGE_NAME.search(o.name)):
+        candidates.append(_best(_differences(change, plain), rows))
+    changes = [o for o in amounts if CHANGE_NAME.search(o.name)]
+    for rate in (o for o in operands if o.kind == "percent"):
+        if GROWTH_NAME.search(rate.name):
+            candidates.append(_best(_growths(rate, changes, plain), rows))
+        elif RATE_DONE_NAME.search(rate.name):
+            candidates.append(_best(_shares(rate, plain), rows))
+    for rate in (o for o in operands if o.kind == "rate"):
+        candidates.append(_best(_products(rate, plain), rows))
+    for text, used, test in candidates:
+        if text:
+            holds, count = _tally(used, test, rows)
+            if count >= 2 and holds >= MAJORITY * count:
+                yield Found(text, holds, count)
+
+
+def _best(
+    options: Iterator[tuple[str, Sequence[Operand], Test]], rows: Sequence[Row]
+) -> tuple[str, Sequence[Operand], Test]:
+    """Of several readings (which two columns a difference is of), the one that holds most."""
+    scored = [(_tally(used, test, rows)[0], text, used, test) for text, used, test in options]
+    if not scored:
+        return "", (), lambda values: False
+    best = max(scored, key=lambda item: item[0])
+    return best[1], best[2], best[3]
+
+
+def _tally(used: Sequence[Operand], test: Test, rows: Sequence[Row]) -> tuple[int, int]:
+    """On how many rows (and years) the identity holds, of those where it can be checked."""
+    years = set.intersection(*(set(o.columns) for o in used)) if used else set()
+    holds = count = 0
+    for row in rows:
+        for year in years:
+            values = {o.id: row.values.get(o.columns[year]) for o in used}
+            if any(value is None for value in values.values()):
+                continue
+            count += 1
+            try:
+                holds += test(values)  # type: ignore[arg-type]
+            except (DivisionByZero, InvalidOperation, ZeroDivisionError):
+                count -= 1
+    return holds, count
+
+
+def _near(left: Decimal, right: Decimal, slack: Decimal) -> bool:
+    return abs(left - right) <= slack * Decimal("1.0001")
+
+
+def _sum(total: Operand, parts: Sequence[Operand]) -> tuple[str, Sequence[Operand], Test]:
+    def test(v: Values) -> bool:
+        slack = half_unit(v[total.id]) + sum((half_unit(v[p.id]) for p in parts), Decimal(0))
+        return _near(v[total.id], sum((v[p.id] for p in parts), Decimal(0)), slack)
+
+    text = f"{total.id} = {' + '.join(p.id for p in parts)}"
+    return text, [total, *parts], test
+
+
+def _differences(
+    change: Operand, plain: Sequence[Operand]
+) -> Iterator[tuple[str, Sequence[Operand], Test]]:
+    same = [o for o in plain if o.unit == change.unit]
+    for new, old in itertools.permutations(same, 2):
+        if LAST_YEAR.search(new.name) and not LAST_YEAR.search(old.name):
+            continue
+
+        def test(v: Values, new: Operand = new, old: Operand = old) -> bool:
+            slack = half_unit(v[change.id]) + half_unit(v[new.id]) + half_unit(v[old.id])
+            return _near(v[change.id], v[new.id] - v[old.id], slack)
+
+        yield f"{change.id} = {new.id} - {old.id}", [change, new, old], test
+
+
+def _growths(
+    rate: Operand, changes: Sequence[Operand], plain: Sequence[Operand]
+) -> Iterator[tuple[str, Sequence[Operand], Test]]:
+    for change in changes:
+        for base in (o for o in plain if o.unit == change.unit):
+            yield _ratio(rate, change, base, f"{change.id} / {base.id} * 100")
+    if not changes:
+        for new, old in itertools.permutations(plain, 2):
+            if new.unit != old.unit:
+                continue
+
+            def test(v: Values, new: Operand = new, old: Operand = old) -> bool:
+                exact = (v[new.id] - v[old.id]) / v[old.id] * HUNDRED
+                return _near(v[rate.id], exact, _rate_slack(v, rate, new, old))
+
+            yield f"{rate.id} = ({new.id} - {old.id}) / {old.id} * 100", [rate, new, old], test
+
+
+def _shares(
+    rate: Operand, plain: Sequence[Operand]
+) -> Iterator[tuple[str, Sequence[Operand], Test]]:
+    for done, target in itertools.permutations(plain, 2):
+        if done.unit == target.unit:
+            yield _ratio(rate, done, target, f"{done.id} / {target.id} * 100")
+
+
+def _ratio(
+    rate: Operand, top: Operand, bottom: Operand, text: str
+) -> tuple[str, Sequence[Operand], Test]:
+    def test(v: Values) -> bool:
+        exact = v[top.id] / v[bottom.id] * HUNDRED
+        return _near(v[rate.id], exact, _rate_slack(v, rate, top, bottom))
+
+    return f"{rate.id} = {text}", [rate, top, bottom], test
+
+
+def _rate_slack(v: Values, rate: Operand, top: Operand, bottom: Operand) -> Decimal:
+    """Half a unit of the rate's last digit, and what the rounding of the amounts moves it."""
+    base = abs(v[bottom.id])
+    moved = (half_unit(v[top.id]) + half_unit(v[bottom.id]) * abs(v[top.id]) / base) / base
+    return half_unit(v[rate.id]) + moved * HUNDRED
+
+
+def _products(
+    rate: Operand, plain: Sequence[Operand]
+) -> Iterator[tuple[str, Sequence[Operand], Test]]:
+    for amount, quantity in itertools.permutations(plain, 2):
+        for factor, written in ((Decimal(1), ""), (Decimal(10000), " / 10000")):
+
+            def test(
+                v: Values,
+                amount: Operand = amount,
+                quantity: Operand = quantity,
+                f: Decimal = factor,
+            ) -> bool:
+                q, r = v[quantity.id], v[rate.id]
+                slack = (
+                    half_unit(v[amount.id]) + (half_unit(q) * abs(r) + half_unit(r) * abs(q)) / f
+                )
+                return _near(v[amount.id], q * r / f, slack)
+
+            text = f"{amount.id} = {quantity.id} * {rate.id}{written}"
+            yield text, [amount, quantity, rate], test
+
+
+def operand_kind(column: Column) -> str:
+    if column.kind == "value" and (
+        RATE_NAME.search(column.name or "") or "/" in (column.unit or "")
+    ):
+        return "rate"
+    return column.kind
