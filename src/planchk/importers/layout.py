@@ -110,7 +110,8 @@ def _with_headings(grid: Grid, first_data: int) -> int:
     while position > 1:
         cells = [c for c in grid.rows[position - 1] if c.text]
         above = [c for c in grid.rows[position - 2] if c.text]
-        heading = len(cells) == 1 and cells[0].column == name_cell.column
+        named = _name_cell(cells)
+        heading = len(cells) == 1 and named is not None and named.column == name_cell.column
         if not heading or len(above) < 2 or unit_line(cells[0].text):
             break
         position -= 1
