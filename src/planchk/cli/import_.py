@@ -13,7 +13,7 @@ from planchk.escape import visible_lines
 
 # models.targets.Kind, the default first: written out rather than imported, so that the
 # command line starts without pydantic (tests/test_cli.py keeps the two in step).
-ImportKind = Literal["flow", "stock", "ratio"]
+ImportKind = Literal["flow", "stock", "ratio", "change"]
 
 FilesArgument = Annotated[
     list[Path],

@@ -32,6 +32,8 @@ from planchk.importers.units import printed_unit, unit_line
 from planchk.messages import PlanchkError
 from planchk.plan.units import BUILT_IN
 
+__all__ = ["Table", "indicator_name", "read_table"]  # Table: shapes.Table, for readers of documents
+
 _YEAR = re.compile(r"^(?:到|至|截至)?(?P<year>(?:19|20)\d{2})年?(?:底|末)?(?P<rest>.*)$")
 _FISCAL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*[-–/／]\s*(?P<end>\d{2}|\d{4})(?P<rest>.*)$")
 _UNIT_IN_HEADER = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（()）]+)[）)]\s*$")
