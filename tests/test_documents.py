@@ -488,3 +488,24 @@ def test_report_of_a_document_marks_its_cells(tmp_path: Path) -> None:
     html = _run("report", document, "-o", tmp_path / "report.html")
     assert html.exit_code == 0
     assert "附件 表4 第2行 第3列" in (tmp_path / "report.html").read_text(encoding="utf-8")
+
+
+def test_validate_sends_to_the_readers_what_they_read() -> None:
+    from planchk.importers.documents import READERS
+    from planchk.loader.discover import DOCUMENT_SUFFIXES
+
+    assert set(READERS) == set(DOCUMENT_SUFFIXES)
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "printed"),
+    [(1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCounting", "十二"),
+     (20, "chineseCountingThousand", "二十"), (105, "chineseCounting", "一百零五"),
+     (3, "chineseLegalSimplified", "叁"), (2, "ideographTraditional", "乙"),
+     (3, "decimalEnclosedCircle", "③"), (4, "upperRoman", "IV"), (28, "lowerLetter", "bb"),
+     (7, "decimal", "7"), (5, "decimalFullWidth", "５"), (1, "bullet", "")],
+)  # fmt: skip
+def test_word_numbering_is_printed_as_word_prints_it(value: int, fmt: str, printed: str) -> None:
+    from planchk.importers.documents.numbering import _format
+
+    assert _format(value, fmt) == printed

@@ -17,15 +17,11 @@ from planchk.diff import DiffReport
 from planchk.engine import check_discovery
 from planchk.findings import Finding, Location
 from planchk.importers.build import Options
+from planchk.importers.documents import is_document
 from planchk.importers.plandir import document_texts
 from planchk.loader import LoadedFile, load_bytes
-from planchk.loader.discover import DOCUMENT_SUFFIXES, Discovery, Plan, discover
+from planchk.loader.discover import Discovery, Plan, discover
 from planchk.report import Report
-
-
-def is_document(path: Path) -> bool:
-    return path.suffix.lower() in DOCUMENT_SUFFIXES
-
 
 Places = dict[str, tuple[str, dict[str, str]]]  # file display -> the document, its places
 

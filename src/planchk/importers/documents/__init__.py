@@ -14,15 +14,16 @@ from pathlib import Path
 from planchk.importers.documents import texts
 from planchk.importers.documents.model import Cell, Document, Paragraph, Table, build
 from planchk.importers.grid import _decode, _read
+from planchk.loader.discover import DOCUMENT_SUFFIXES
 from planchk.messages import PlanchkError
 
 __all__ = ["READERS", "Cell", "Document", "Paragraph", "Table", "is_document", "read_document"]
 
-READERS = {".docx": "docx", ".html": "html", ".htm": "html", ".txt": "text"}  # DOCUMENT_SUFFIXES
+READERS = {".docx": "docx", ".html": "html", ".htm": "html", ".txt": "text"}
 
 
 def is_document(path: Path) -> bool:
-    return path.suffix.lower() in READERS
+    return path.suffix.lower() in DOCUMENT_SUFFIXES
 
 
 def read_document(path: Path, max_bytes: int) -> Document:

@@ -118,8 +118,8 @@ def blocks(raw: bytes, path: Path, notes: list[str]) -> Iterator[RawParagraph | 
         element.drop_tree()
     article = _article(root)
     found: list[RawParagraph | RawTable] = list(_Walker(path, notes).walk(article))
-    name = next((f"#{article.get(a)}" for a in ("id",) if article.get(a)), "")
-    name = name or (f".{article.get('class').split()[0]}" if article.get("class") else "")
+    classes = (article.get("class") or "").split()
+    name = f"#{article.get('id')}" if article.get("id") else (f".{classes[0]}" if classes else "")
     notes.append(
         texts.ARTICLE_FOUND(
             path=path,

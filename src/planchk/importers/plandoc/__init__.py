@@ -8,7 +8,6 @@ imported plan can point back into the document.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 from planchk.importers.build import Imported, Options, add_table
 from planchk.importers.documents import Document, Table, read_document
 from planchk.importers.plandoc import goals, tables, texts
+from planchk.importers.plandoc.goalset import GoalSet
 from planchk.importers.plandoc.offices import is_collective, is_group, office_kind, propose_alias
 from planchk.importers.plandoc.outline import parts, plan_facts
 from planchk.importers.plandoc.tasks import Section, Task, annex_tasks, same_title, text_tasks
@@ -81,10 +81,11 @@ def import_document(document: Document, options: Options) -> PlanImport:
 def _add_breakdown(result: PlanImport, imported: Imported, table: Table, options: Options) -> None:
     source = result.source
     title = tables.title_of(table)
+    own = tables.table_options(options, title)
     try:
-        read = tables.breakdown(table, source, tables.table_options(options, title), result.notes)
+        read = tables.breakdown(table, source, own, result.notes)
         before = set(imported.indicators)
-        add_table(imported, read, tables.table_options(options, title))
+        add_table(imported, read, own)
     except PlanchkError as error:
         place = f"{source}: {table.place}"
         result.notes.append(texts.TABLE_SKIPPED(place=place, reason=str(error)))
@@ -123,12 +124,7 @@ def _goals(
     imported: Imported,
     last_year: int | None,
 ) -> dict[str, dict[str, Any]]:
-    from planchk.plan.units import UnitTable
-
-    units = UnitTable()
-    names = [(i, ind.name) for i, ind in imported.indicators.items()]
-    found: dict[str, dict[str, Any]] = {}
-    first: dict[tuple[str, int], tuple[str, goals.Statement]] = {}
+    found = GoalSet(imported, document.source, result.notes, result.places)
     for paragraph in document.paragraphs:
         if not goals.is_goal_paragraph(paragraph, outline[paragraph.number]):
             continue
@@ -141,59 +137,8 @@ def _goals(
                 continue
             if statement.year is None:
                 result.notes.append(texts.GOAL_NO_YEAR(place=place, text=statement.text, year=year))
-            ind_id = None if statement.growth else goals.link(statement, names)
-            if ind_id is not None and not _compatible(
-                units, statement.unit, imported.indicators[ind_id].unit
-            ):
-                ind_id = None
-            key = (ind_id or goals.key(statement), year)
-            if key in first:
-                goal_id, earlier = first[key]
-                same = (earlier.op, earlier.value, earlier.unit) == (
-                    statement.op,
-                    statement.value,
-                    statement.unit,
-                )
-                if same:
-                    result.notes.append(
-                        texts.GOAL_REPEATED(place=place, text=statement.text, goal=goal_id)
-                    )
-                else:
-                    restated = found[goal_id].setdefault("restated", [])
-                    restated.append(statement.text)
-                    result.places[f"goals.{goal_id}.restated.{len(restated) - 1}"] = paragraph.place
-                    result.notes.append(
-                        texts.GOAL_RESTATED(
-                            place=place,
-                            text=statement.text,
-                            goal=goal_id,
-                            first=earlier.paragraph.place,
-                        )
-                    )
-                continue
-            goal_id = _goal_id(ind_id, statement, found)
-            first[key] = (goal_id, statement)
-            entry: dict[str, Any] = {"text": statement.text}
-            if ind_id is not None:
-                entry["indicator"] = ind_id
-            entry.update(year=year, op=statement.op, value=statement.value, unit=statement.unit)
-            found[goal_id] = entry
-            result.places[f"goals.{goal_id}"] = paragraph.place
-    return found
-
-
-def _compatible(units: Any, said: str, table: str) -> bool:
-    a, b = units.get(said), units.get(table)
-    return a is not None and b is not None and units.convertible(a, b)
-
-
-def _goal_id(ind_id: str | None, statement: goals.Statement, found: dict[str, Any]) -> str:
-    base = ind_id or re.sub(r"[（(][^）)]*[）)]|[\s.+\-*/=<>()]|累计$|新增", "", statement.subject)
-    base = base.strip("_、，") or "goal"
-    goal_id, counter = base, 2
-    while goal_id in found:
-        goal_id, counter = f"{base}_{counter}", counter + 1
-    return goal_id
+            found.add(statement, year)
+    return found.found
 
 
 def _tasks(

@@ -1,0 +1,85 @@
+"""The plan's goals from its statements: each linked to the table it names, a repeated goal
+read once, a goal stated again with other figures kept as `restated` (PC507 reports it)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from planchk.importers.build import Imported
+from planchk.importers.plandoc import texts
+from planchk.importers.plandoc.goals import Statement, key, link
+from planchk.plan.units import UnitTable
+
+_NOT_IN_ID = re.compile(r"[（(][^）)]*[）)]|[\s.+\-*/=<>()]|累计$|新增")
+
+
+@dataclass
+class GoalSet:
+    imported: Imported  # the tables the goals may name
+    source: str
+    notes: list[str]
+    places: dict[str, str]
+    found: dict[str, dict[str, Any]] = field(default_factory=dict)  # goal id -> its entry
+    first: dict[tuple[str, int], tuple[str, Statement]] = field(default_factory=dict)
+    units: UnitTable = field(default_factory=UnitTable)
+
+    def add(self, statement: Statement, year: int) -> None:
+        ind_id = self._indicator(statement)
+        where = statement.paragraph.place
+        known = self.first.get((ind_id or key(statement), year))
+        if known is not None:
+            self._again(known, statement)
+            return
+        goal_id = self._new_id(ind_id, statement)
+        self.first[(ind_id or key(statement), year)] = (goal_id, statement)
+        entry: dict[str, Any] = {"text": statement.text}
+        if ind_id is not None:
+            entry["indicator"] = ind_id
+        entry.update(year=year, op=statement.op, value=statement.value, unit=statement.unit)
+        self.found[goal_id] = entry
+        self.places[f"goals.{goal_id}"] = where
+
+    def _indicator(self, statement: Statement) -> str | None:
+        """The table the goal names, when its unit converts to the table's (a goal in 亿元 is
+        not about a table of 家, whatever the words)."""
+        if statement.growth:
+            return None
+        names = [(i, ind.name) for i, ind in self.imported.indicators.items()]
+        ind_id = link(statement, names)
+        if ind_id is None:
+            return None
+        said, table = (
+            self.units.get(statement.unit),
+            self.units.get(self.imported.indicators[ind_id].unit),
+        )
+        fits = said is not None and table is not None and self.units.convertible(said, table)
+        return ind_id if fits else None
+
+    def _again(self, known: tuple[str, Statement], statement: Statement) -> None:
+        goal_id, earlier = known
+        place = f"{self.source}: {statement.paragraph.place}"
+        said = (statement.op, statement.value, statement.unit)
+        if (earlier.op, earlier.value, earlier.unit) == said:
+            self.notes.append(texts.GOAL_REPEATED(place=place, text=statement.text, goal=goal_id))
+            return
+        restated = self.found[goal_id].setdefault("restated", [])
+        restated.append(statement.text)
+        self.places[f"goals.{goal_id}.restated.{len(restated) - 1}"] = statement.paragraph.place
+        self.notes.append(
+            texts.GOAL_RESTATED(
+                place=place, text=statement.text, goal=goal_id, first=earlier.paragraph.place
+            )
+        )
+
+    def _new_id(self, ind_id: str | None, statement: Statement) -> str:
+        """The indicator's id, else the subject without brackets: 独角兽、瞪羚企业."""
+        base = ind_id or re.sub(
+            r"[（(][^）)]*[）)]|[\s.+\-*/=<>()]|累计$|新增", "", statement.subject
+        )
+        base = base.strip("_、，") or "goal"
+        goal_id, counter = base, 2
+        while goal_id in self.found:
+            goal_id, counter = f"{base}_{counter}", counter + 1
+        return goal_id
