@@ -142,10 +142,12 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     path = tmp_path / "targets.yaml"
     path.write_text(MINIMAL_TARGETS, encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(file: Path, mode: str = "r") -> object:
+        if Path(file) == path:
+            raise PermissionError(13, "Permission denied", str(file))
+        return open(file, mode)  # the configuration, looked up from here
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr("planchk.reading.open", refuse, raising=False)
     result, findings = validate(path)
     assert result.exit_code == 2
     assert [f["code"] for f in findings] == ["PC001"]
@@ -198,10 +200,12 @@ def test_a_100_mb_file_is_refused_before_it_is_read(
     with path.open("wb") as handle:
         handle.truncate(100 * 1024 * 1024)  # sparse: takes no disk and no time
 
-    def never(self: Path) -> bytes:
-        raise AssertionError("a file over the limit must not be read")
+    def never(file: Path, mode: str = "r") -> object:
+        if Path(file) == path:
+            raise AssertionError("a file over the limit must not be read")
+        return open(file, mode)  # the configuration, looked up from here
 
-    monkeypatch.setattr(Path, "read_bytes", never)
+    monkeypatch.setattr("planchk.reading.open", never, raising=False)
     result, findings = validate(path)
     assert result.exit_code == 2
     assert [f["code"] for f in findings] == ["PC012"]

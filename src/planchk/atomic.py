@@ -29,7 +29,8 @@ class OutputError(messages.PlanchkError):
 
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Replace `path` with `data`; on any failure the old file (or no file) stays."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    # A file name that is not UTF-8 is held as lone surrogates: written as an escape.
+    raw = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
     stream = _standard_stream(path)
     if stream is not None:
         _write_stream(stream, raw)

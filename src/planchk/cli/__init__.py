@@ -61,10 +61,21 @@ def _main(
     ] = None,
 ) -> None:
     """Check the target-allocation tables of government plans."""
+    _tolerant_streams()
     chosen = i18n.choose(lang.value if lang else None)
     if chosen not in i18n.LANGUAGES:
         fail_usage(messages.BAD_LANGUAGE(value=chosen))
     i18n.set_language(chosen)
+
+
+def _tolerant_streams() -> None:
+    """A character the output's encoding lacks is written as an escape, never a traceback:
+    Chinese Windows redirects to GBK, PYTHONIOENCODING=ascii, and file names that are not
+    UTF-8 (Python holds their bytes as lone surrogates) reach stdout and stderr."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def main() -> None:

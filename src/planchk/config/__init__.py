@@ -22,6 +22,7 @@ from planchk.findings import Severity
 from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.loader.schema_errors import problem_text
 from planchk.models.common import Waiver
+from planchk.reading import read_bounded
 
 CONFIG_NAMES = ("planchk.toml", "pyproject.toml")
 
@@ -98,20 +99,32 @@ def _table_error(path: Path, detail: ErrorDetails) -> ConfigError:
     return ConfigError(messages.CONFIG_BAD_VALUE, path=path, key=key, problem=problem_text(detail))
 
 
+# A configuration is a few lines; a pyproject.toml a few hundred.
+MAX_CONFIG_BYTES = 1024 * 1024
+# What tomllib raises for a file that is no TOML it can read: a syntax error, nesting deeper
+# than Python's recursion (it parses recursively), an integer of more than 4300 digits.
+_NOT_TOML = (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueError)
+
+
+def _toml(path: Path) -> dict[str, Any]:
+    return tomllib.loads(read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8"))
+
+
 def _has_table(pyproject: Path) -> bool:
     try:
-        return "planchk" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
+        return "planchk" in _toml(pyproject).get("tool", {})
+    except (OSError, *_NOT_TOML):
+        return False  # someone else's pyproject.toml, even a broken one, is not planchk's
 
 
 def _read_table(path: Path) -> dict[str, Any]:
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
+        document = _toml(path)
     except OSError as error:
         raise ConfigError(messages.CONFIG_UNREADABLE, path=path, reason=error.strerror) from None
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise ConfigError(messages.CONFIG_NOT_TOML, path=path, reason=error) from None
+    except _NOT_TOML as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else error
+        raise ConfigError(messages.CONFIG_NOT_TOML, path=path, reason=reason) from None
     if path.name == "pyproject.toml":
         table = document.get("tool", {}).get("planchk")
         if not isinstance(table, dict):

@@ -39,7 +39,10 @@ def resolve(
     if max_bytes is not None:
         changes["max_bytes"] = max_bytes
     elif env_bytes:
-        if not env_bytes.isdigit() or int(env_bytes) == 0:
+        # ASCII digits only ("²".isdigit() is true; int() refuses it), and few enough of them
+        if not (env_bytes.isascii() and env_bytes.isdigit()) or len(env_bytes) > 18:
+            raise ConfigError(messages.ENV_MAX_BYTES, value=env_bytes)
+        if int(env_bytes) == 0:
             raise ConfigError(messages.ENV_MAX_BYTES, value=env_bytes)
         changes["max_bytes"] = int(env_bytes)
     return dataclasses.replace(config, **changes)  # type: ignore[arg-type]

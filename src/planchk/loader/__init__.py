@@ -18,6 +18,7 @@ from planchk.loader.compose import compose as compose_text
 from planchk.loader.schema_errors import schema_problems
 from planchk.loader.sourcemap import SourceMap, position_after
 from planchk.models import TargetsFile, TasksFile
+from planchk.reading import TooLarge, read_bounded
 from planchk.registry import CodeInfo
 
 FileKind = Literal["targets", "tasks"]
@@ -45,12 +46,11 @@ class LoadedFile:
 def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
     """Load a plan file from disk."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _fail(
-                LoadedFile(path, display), codes.FILE_TOO_LARGE, 0, 0, size=size, limit=max_bytes
-            )
-        raw = path.read_bytes()
+        raw = read_bounded(path, max_bytes)  # /dev/zero, a FIFO: refused, never read forever
+    except TooLarge as error:
+        return _fail(
+            LoadedFile(path, display), codes.FILE_TOO_LARGE, 0, 0, size=error.size, limit=max_bytes
+        )
     except OSError as error:
         reason = error.strerror or str(error)
         return _fail(LoadedFile(path, display), codes.FILE_UNREADABLE, 0, 0, reason=reason)

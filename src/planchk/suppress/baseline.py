@@ -15,9 +15,11 @@ from pathlib import Path
 from planchk import messages
 from planchk.atomic import write_atomic
 from planchk.findings import Finding
+from planchk.reading import read_bounded
 from planchk.report import Report
 
 BASELINE_VERSION = 1
+MAX_BASELINE_BYTES = 200 * 1024 * 1024  # a million findings' entries, with room
 
 Key = tuple[str, str, str]
 
@@ -49,7 +51,9 @@ def write_baseline(report: Report, path: Path) -> int:
 
 def read_baseline(path: Path) -> Counter[Key]:
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        # Bounded like a plan (a FIFO or /dev/zero is refused); nesting past Python's
+        # recursion is as invalid as any other JSON that is not a baseline.
+        document = json.loads(read_bounded(path, MAX_BASELINE_BYTES).decode("utf-8"))
         if document.get("baseline_version") != BASELINE_VERSION:
             raise BaselineError(messages.BASELINE_VERSION, path=path, version=BASELINE_VERSION)
         return Counter((e["file"], e["code"], e["path"]) for e in document["findings"])
@@ -57,7 +61,7 @@ def read_baseline(path: Path) -> Counter[Key]:
         raise BaselineError(
             messages.BASELINE_UNREADABLE, path=path, reason=error.strerror
         ) from None
-    except (ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise BaselineError(messages.BASELINE_INVALID, path=path) from None
 
 

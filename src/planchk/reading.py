@@ -1,0 +1,43 @@
+"""Read a file planchk was pointed at, bounded: a plan, a configuration, a baseline.
+
+A path can name something that never ends (/dev/zero, /dev/urandom), never starts (a FIFO no
+one writes to, where even opening blocks), or claims a size it does not have (/proc files say
+0; a file can grow while it is read). So only a regular file is read, its `stat` size is a first
+check, and what counts is the bytes actually read: never more than the limit and one byte.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+
+class NotARegularFile(OSError):
+    """A device, FIFO, socket or directory where a file to read was expected."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(errno.EINVAL, "not a regular file (a device, FIFO or socket)", str(path))
+
+
+class TooLarge(OSError):
+    """More bytes than the limit; `size` is the stat size or, past it, what was read."""
+
+    def __init__(self, path: Path, size: int, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"more than {limit} bytes", str(path))
+        self.size, self.limit = size, limit
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file `path`, if it holds at most `limit` of them."""
+    status = os.stat(path)
+    if not stat.S_ISREG(status.st_mode):
+        raise NotARegularFile(path)
+    if status.st_size > limit:
+        raise TooLarge(path, status.st_size, limit)  # refused before a byte is read
+    with open(path, "rb") as stream:
+        raw = stream.read(limit + 1)
+    if len(raw) > limit:
+        raise TooLarge(path, max(status.st_size, len(raw)), limit)
+    return raw
