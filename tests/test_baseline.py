@@ -25,7 +25,7 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_adopt_an_old_plan_and_block_only_regressions(plan: Path) -> None:
     written = runner.invoke(app, ["validate", "plan", "--write-baseline", "baseline.json"])
     assert written.exit_code == 0
-    assert "Wrote 9 finding(s) to the baseline baseline.json." in written.stderr
+    assert "Wrote 9 findings to the baseline baseline.json." in written.stderr
     entries = json.loads(Path("baseline.json").read_text(encoding="utf-8"))["findings"]
     assert {
         "file": "plan/targets.yaml",
@@ -35,7 +35,7 @@ def test_adopt_an_old_plan_and_block_only_regressions(plan: Path) -> None:
 
     clean = runner.invoke(app, ["validate", "plan", "--baseline", "baseline.json"])
     assert clean.exit_code == 0
-    assert "9 finding(s) recorded in the baseline are not shown." in clean.stdout
+    assert "9 findings recorded in the baseline are not shown." in clean.stdout
 
     targets = plan / "targets.yaml"
     text = targets.read_text(encoding="utf-8")

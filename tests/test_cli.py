@@ -218,3 +218,13 @@ def test_choices_written_out_for_start_up_match_the_models() -> None:
 
     assert sorted(get_args(import_.ImportKind)) == sorted(get_args(Kind))
     assert get_args(schema.FileKind) == get_args(FileKind)
+
+
+def test_counts_are_english_plurals_and_chinese_alike(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, MINIMAL_TARGETS.replace("乙街道: [6, 8]", "乙街道: [6, 9]"))
+    english = runner.invoke(app, ["validate", str(plan / "targets.yaml")]).stdout
+    assert "Checked 1 file: 1 error, 0 warnings, 0 info, 0 waived. Failed" in english
+    chinese = runner.invoke(app, ["--lang", "zh", "validate", str(plan / "targets.yaml")]).stdout
+    assert "共检查 1 个文件：错误 1 个，警告 0 个，提示 0 个，已豁免 0 个。" in chinese
+    diff = runner.invoke(app, ["diff", str(DATA / "targets.yaml"), str(DATA / "targets.yaml")])
+    assert "0 changes; findings:" in diff.stdout

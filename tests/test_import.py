@@ -327,7 +327,7 @@ def test_xlsx_number_formats_and_cached_formula_values(tmp_path: Path) -> None:
         "甲": "5.902",
         "乙": "0.098",
     }
-    assert "1 cell(s) hold formulas; their values as last saved by Excel or WPS were read" in (
+    assert "1 cell holds a formula; its value as last saved by Excel or WPS was read" in (
         result.stderr
     )
 
@@ -452,7 +452,7 @@ def test_the_output_file_is_written_only_on_success(tmp_path: Path) -> None:
     good = _csv(tmp_path, "表\n单位：个\n区域,2021年\n合计,3\n甲,1\n乙,2\n", "good.csv")
     result = _run("import", good, "-o", out)
     assert result.exit_code == 0
-    assert "Wrote 1 indicator(s) to" in result.stderr
+    assert "Wrote 1 indicator to" in result.stderr
     assert _run("validate", out).exit_code == 0
 
 

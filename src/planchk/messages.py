@@ -42,6 +42,31 @@ def message(key: str, english: str) -> Message:
     return made
 
 
+@dataclass(frozen=True)
+class Counted:
+    """A sentence or phrase about a number: English says `1 file` but `2 files`.
+
+    Each form is a whole message of its own (`KEY.one`, `KEY.other`); a language with one form,
+    as Chinese, translates both alike.
+    """
+
+    one: Message
+    other: Message
+
+    def __call__(self, count: int, **args: object) -> str:
+        return (self.one if count == 1 else self.other)(count=count, **args)
+
+
+def counted(key: str, one: str, other: str) -> Counted:
+    return Counted(message(f"{key}.one", one), message(f"{key}.other", other))
+
+
+FILES = counted("count.files", "{count} file", "{count} files")
+ERRORS = counted("count.errors", "{count} error", "{count} errors")
+WARNINGS = counted("count.warnings", "{count} warning", "{count} warnings")
+CHANGES = counted("count.changes", "{count} change", "{count} changes")
+
+
 class PlanchkError(Exception):
     """A problem with the arguments, configuration or files the user must fix (exit 2)."""
 
@@ -57,25 +82,28 @@ class PlanchkError(Exception):
 # --- validate -------------------------------------------------------------------------------
 SUMMARY_PASSED = message(
     "ui.summary-passed",
-    "Checked {files} file(s): {error} errors, {warning} warnings, {info} info, "
-    "{waived} waived. Passed.",
+    "Checked {files}: {error}, {warning}, {info} info, {waived} waived. Passed.",
 )
 SUMMARY_FAILED = message(
     "ui.summary-failed",
-    "Checked {files} file(s): {error} errors, {warning} warnings, {info} info, "
+    "Checked {files}: {error}, {warning}, {info} info, "
     "{waived} waived. Failed: findings at {fail_on} level or above.",
 )
 SUMMARY_UNUSABLE = message(
     "ui.summary-unusable",
-    "Checked {files} file(s): {error} errors, {warning} warnings, {info} info, "
+    "Checked {files}: {error}, {warning}, {info} info, "
     "{waived} waived. Failed: some input could not be read or is not a valid plan file.",
 )
-BASELINED = message(
-    "ui.baselined", "{baselined} finding(s) recorded in the baseline are not shown."
+BASELINED = counted(
+    "ui.baselined",
+    "{count} finding recorded in the baseline is not shown.",
+    "{count} findings recorded in the baseline are not shown.",
 )
 WAIVED_MESSAGE = message("ui.waived", "{message} (waived: {reason})")
-BASELINE_WRITTEN = message(
-    "ui.baseline-written", "Wrote {count} finding(s) to the baseline {path}."
+BASELINE_WRITTEN = counted(
+    "ui.baseline-written",
+    "Wrote {count} finding to the baseline {path}.",
+    "Wrote {count} findings to the baseline {path}.",
 )
 USAGE_ERROR = message("ui.usage-error", "planchk: error: {message}")
 UNKNOWN_RULE = message(
@@ -173,8 +201,10 @@ SUGGESTION_LINE = message("ui.suggestion-line", "suggestion: {text}")
 REPORT_NEEDS_OUTPUT = message(
     "ui.report-needs-output", "a {format} report is a binary file: name it with --output FILE"
 )
-REPORT_WRITTEN = message(
-    "ui.report-written", "Wrote the report to {path} ({findings} finding(s) marked)."
+REPORT_WRITTEN = counted(
+    "ui.report-written",
+    "Wrote the report to {path} ({count} finding marked).",
+    "Wrote the report to {path} ({count} findings marked).",
 )
 
 
@@ -282,8 +312,7 @@ DIFF_REMAINING = message("ui.diff-remaining", "Remaining in both revisions: {cou
 DIFF_UNUSABLE = message("ui.diff-unusable", "Could not be read ({count}):")
 DIFF_SUMMARY = message(
     "ui.diff-summary",
-    "{changes} change(s); findings: {introduced} introduced, {resolved} resolved, "
-    "{remaining} remaining.",
+    "{changes}; findings: {introduced} introduced, {resolved} resolved, {remaining} remaining.",
 )
 DIFF_TOTAL_NOTE = message("ui.diff-total-note", "total; parts changed: {parts}")
 DIFF_COLUMNS = (
@@ -333,7 +362,14 @@ def severity(label: str) -> str:
 
 def summary(report: Report, fail_on: Severity) -> str:
     """The closing line of a report: counts, then whether the run passed."""
-    args = {**report.counts(), "files": len(report.files), "fail_on": severity(fail_on.label)}
+    counts = report.counts()
+    args = {
+        **counts,
+        "files": FILES(len(report.files)),
+        "error": ERRORS(counts["error"]),
+        "warning": WARNINGS(counts["warning"]),
+        "fail_on": severity(fail_on.label),
+    }
     if report.unusable:
         template = SUMMARY_UNUSABLE
     elif report.exit_code(fail_on):
@@ -342,7 +378,7 @@ def summary(report: Report, fail_on: Severity) -> str:
         template = SUMMARY_PASSED
     text = template(**args)
     if report.baselined:
-        text += "\n" + BASELINED(**args)
+        text += "\n" + BASELINED(report.baselined)
     return text
 
 

@@ -84,5 +84,5 @@ def write_report(paths: list[Path], config: Config, fmt: str, output: Path | Non
         return report
     emit(get_report(fmt)(build_view(found, report)), output)
     if output is not None:
-        sys.stderr.write(messages.REPORT_WRITTEN(path=output, findings=len(report.findings)) + "\n")
+        sys.stderr.write(messages.REPORT_WRITTEN(len(report.findings), path=output) + "\n")
     return report

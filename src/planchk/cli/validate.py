@@ -140,7 +140,7 @@ def _check(
     emit(rendered, output)
     if write_baseline is not None:
         count = baselines.write_baseline(report, write_baseline)
-        sys.stderr.write(messages.BASELINE_WRITTEN(count=count, path=write_baseline) + "\n")
+        sys.stderr.write(messages.BASELINE_WRITTEN(count, path=write_baseline) + "\n")
         finish(ExitCode.CLEAN)
     return report
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planchk.messages import message
+from planchk.messages import counted, message
 
 # --- places -----------------------------------------------------------------------------------
 CELL_PLACE = message("import.cell-place", "{source}, cell {cell}")
@@ -160,9 +160,10 @@ INTO_UNUSABLE = message("import.into-unusable", "{path}: cannot merge into it: {
 
 # --- what it inferred ---------------------------------------------------------------------------
 READ_ENCODING = message("import.read-encoding", "{path}: read as {encoding}")
-READ_FORMULAS = message(
+READ_FORMULAS = counted(
     "import.read-formulas",
-    "{source}: {count} cell(s) hold formulas; their values as last saved by Excel or WPS were read",
+    "{source}: {count} cell holds a formula; its value as last saved by Excel or WPS was read",
+    "{source}: {count} cells hold formulas; their values as last saved by Excel or WPS were read",
 )
 TABLE = message("import.table", "{source}: table 「{title}」")
 TABLE_UNTITLED = message("import.table-untitled", "{source}: a table with no title line")
@@ -190,7 +191,11 @@ TOTAL_SUM = message(
     "import.total-sum",
     "  total row: {name} (row {row}), the sum of the other rows in every column",
 )
-PARTS = message("import.parts", "  {count} area row(s) under the total: {names}")
+PARTS = counted(
+    "import.parts",
+    "  {count} area row under the total: {names}",
+    "  {count} area rows under the total: {names}",
+)
 TEXT_CELL = message("import.text-cell", "  {place}: the text `{text}`, imported as a blank")
 IGNORED_ROWS = message(
     "import.ignored-rows", "  row(s) {rows} after the table are notes, not imported: {first}"
@@ -220,4 +225,6 @@ INTO_COMMENTS = message(
     "the output is written afresh from {path}: its opening comments are kept, the comments "
     "among its entries are not",
 )
-WROTE = message("import.wrote", "Wrote {count} indicator(s) to {path}.")
+WROTE = counted(
+    "import.wrote", "Wrote {count} indicator to {path}.", "Wrote {count} indicators to {path}."
+)

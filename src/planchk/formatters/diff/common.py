@@ -38,7 +38,7 @@ def other_changes(diff: DiffReport) -> list[Change]:
 
 def summary(diff: DiffReport) -> str:
     return messages.DIFF_SUMMARY(
-        changes=len(diff.changes),
+        changes=messages.CHANGES(len(diff.changes)),
         introduced=len(diff.introduced),
         resolved=len(diff.resolved),
         remaining=len(diff.remaining),

@@ -47,6 +47,7 @@ def cell_notes(cell: CellView, row: RowView, index: int) -> list[str]:
 def counts_line(report: Report) -> str:
     counts = report.counts()
     return texts.COUNTS(
-        error=counts["error"], warning=counts["warning"], info=counts["info"],
+        error=messages.ERRORS(counts["error"]), warning=messages.WARNINGS(counts["warning"]),
+        info=counts["info"],
         waived=counts["waived"],
     )  # fmt: skip

@@ -20,9 +20,7 @@ PARTS_SUM_DIFFERS = message(
     "report.parts-sum-differs", "the parts add up to {value}, not to the total printed"
 )
 TABLE_NOTES = message("report.table-notes", "About the whole table")
-COUNTS = message(
-    "report.counts", "{error} errors, {warning} warnings, {info} info, {waived} waived"
-)
+COUNTS = message("report.counts", "{error}, {warning}, {info} info, {waived} waived")
 GOAL = message("report.goal", "Goal")
 GOAL_YEAR = message("report.goal-year", "Year")
 GOAL_NEEDS = message("report.goal-needs", "Needs")
