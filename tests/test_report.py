@@ -218,7 +218,7 @@ def test_markdown_to_stdout_and_numbers_from_the_plan(tmp_path: Path) -> None:
 def test_xlsx_needs_an_output_file() -> None:
     result = runner.invoke(app, ["report", str(DATA), "-f", "xlsx"])
     assert result.exit_code == 2
-    assert "a xlsx report is a binary file: name it with --output FILE" in result.stderr
+    assert "the xlsx report is a binary file: name it with --output FILE" in result.stderr
 
 
 def test_unusable_input_writes_no_report(tmp_path: Path) -> None:

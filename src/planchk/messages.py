@@ -123,6 +123,7 @@ ROLES = {
     "cooperating": message("term.role-cooperating", "cooperating offices (配合单位)"),
     "text_offices": message("term.role-text", "the main text's list"),
 }
+SAME_ROLE = message("term.role-same", "the same list")
 REGISTRIES = {
     "office": message("term.registry-office", "office"),
     "group": message("term.registry-group", "office group"),
@@ -199,7 +200,7 @@ SUGGESTION_LINE = message("ui.suggestion-line", "suggestion: {text}")
 
 # --- report ---------------------------------------------------------------------------------
 REPORT_NEEDS_OUTPUT = message(
-    "ui.report-needs-output", "a {format} report is a binary file: name it with --output FILE"
+    "ui.report-needs-output", "the {format} report is a binary file: name it with --output FILE"
 )
 REPORT_WRITTEN = counted(
     "ui.report-written",

@@ -13,6 +13,7 @@ module, for every code.
 from __future__ import annotations
 
 import inspect
+import re
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -37,6 +38,8 @@ FAMILIES: dict[str, str] = {
     "PC7": "plausibility",
     "PC9": "meta",
 }
+
+_ID_AFTER_NAME = re.compile(r" ?[(（]\{indicator\}[)）]")
 
 
 @dataclass(frozen=True, eq=False)  # one object per declaration: its identity is its key
@@ -98,7 +101,11 @@ class CodeInfo:
 
     def message(self, args: Mapping[str, Arg]) -> str:
         shown = self.localize(args) if self.localize else args
-        return self.template_text.format_map(shown)
+        template = self.template_text
+        if "indicator" in shown and shown.get("name") == shown["indicator"]:
+            # An indicator whose id is its name is named once, not `专利 (专利)`.
+            template = _ID_AFTER_NAME.sub("", template)
+        return template.format_map(shown)
 
     def finding(self, problem: Problem, *, fatal: bool = False) -> Finding:
         return Finding(

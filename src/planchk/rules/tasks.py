@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from planchk.findings import Problem, Severity
 from planchk.messages import ROLES as ROLE_WORDS
-from planchk.messages import words
+from planchk.messages import SAME_ROLE, words
 from planchk.models.tasks import Task
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
@@ -215,7 +215,9 @@ def lead_also_responsible(ctx: PlanContext) -> Iterator[Problem]:
     localize=lambda args: {
         **args,
         "role": words(ROLE_WORDS, args["role"]),
-        "other": words(ROLE_WORDS, args["other"]),
+        "other": SAME_ROLE.text
+        if args["other"] == args["role"]
+        else words(ROLE_WORDS, args["other"]),
     },
 )
 def office_listed_twice(ctx: PlanContext) -> Iterator[Problem]:
