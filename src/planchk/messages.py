@@ -170,6 +170,8 @@ SUGGESTIONS = {
         "sign": "{area} {year}: {old} → {new}, a wrong sign; this restores {restores}",
         "column": "{area}: the {year} and {other_year} values look swapped "
         "({year}: {old} → {new}); this restores the totals of both years",
+        "rounding": "{area} {year}: {old} → {new}, rounded the other way (舍位平衡) so that "
+        "the printed table balances; this restores {restores}",
     }.items()
 }
 RESTORES = {

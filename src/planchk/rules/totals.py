@@ -38,7 +38,13 @@ def _report(ctx: PlanContext, column: ColumnSum) -> Problem:
         ctx.cell_location(column.indicator, area, column.index) for area in column.part_areas
     )
     suggestions: tuple[Suggestion, ...] = ()
-    if ctx.suggest and column.mode == "exact" and not column.within_rounding:
+    if ctx.suggest and column.mode == "exact" and column.within_rounding:
+        from planchk.rules.suggest.rounding import balancing  # only for a column that is off
+
+        suggestions = balancing(
+            ctx, column.indicator, column.area, column.index, column.imbalance, column.part_areas
+        )
+    elif ctx.suggest and column.mode == "exact" and not column.within_rounding:
         from planchk.rules.suggest.corrections import (
             suggest,  # only when a column is off: not at start-up
         )
