@@ -44,7 +44,7 @@ def split_body(
     return list(rows), []
 
 
-def read_row(
+def read_row(  # noqa: PLR0912  (each kind of cell has its branch; the common one first)
     grid: Grid, cells: Sequence[GridCell], columns: Sequence[Column], area_column: int
 ) -> Row:
     by_column = {c.column: c for c in cells}
@@ -72,7 +72,13 @@ def read_row(
                 row.notes.append(text if column.plain_note else f"{column.header}：{text}")
             continue
         row.values[column.index] = None
-        if found is None or is_blank(text):
+        if found is None or not text:
+            continue
+        number = parse_number(text)  # the common case first: a plain number
+        if number is not None and not found.merged:
+            row.values[column.index] = number
+            continue
+        if is_blank(text):
             continue
         value = _value(grid, found, column)
         if isinstance(value, str):
@@ -120,10 +126,13 @@ def _close(total: Row, parts: Sequence[Row], counts: frozenset[int]) -> bool:
         values = [value for row in parts if (value := row.values.get(index)) is not None]
         if not values:
             return False
-        slack = ZERO if index in counts else half_unit(declared) + sum(map(half_unit, values), ZERO)
-        if abs(sum(values, ZERO) - declared) > slack:
-            return False
         found = found or declared != 0
+        miss = abs(sum(values, ZERO) - declared)
+        if not miss:
+            continue  # the common case: no rounding to work out
+        slack = ZERO if index in counts else half_unit(declared) + sum(map(half_unit, values), ZERO)
+        if miss > slack:
+            return False
     return found
 
 

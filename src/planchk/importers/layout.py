@@ -19,6 +19,7 @@ that settles it; a cell that is neither a number, a blank nor text is an error a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -195,8 +196,13 @@ def _columns(
     labels = _labels(header)
     columns: list[Column] = []
     dropped: list[str] = []
+    filled: dict[int, list[GridCell]] = {}
+    for row in body:
+        for cell in row:
+            if cell.text and not is_blank(cell.text):
+                filled.setdefault(cell.column, []).append(cell)
     for index in sorted(i for i in labels if i > area_column):  # a serial column comes before
-        cells = [c for row in body for c in row if c.column == index and not is_blank(c.text)]
+        cells = filled.get(index, [])
         if not cells:  # an empty column (备用, a year not yet filled in) is no indicator
             dropped.append(" / ".join(part for part in labels[index] if part))
             continue
@@ -243,16 +249,20 @@ def _column(
         if parent is None:
             raise PlanchkError(texts.OF_WHICH_ALONE, place=grid.column_place(index), header=header)
         return Column(index, header, "of_which", year, name, unit, parent.index)
-    percent_cells = [c for c in cells if normalized(c.text).endswith("%")]
-    if (name and _PERCENT_NAME.search(name)) or unit in ("%", "％") or (
-        cells and len(percent_cells) == len([c for c in cells if has_digit(c.text)])
-        and percent_cells
-    ):  # fmt: skip
+    if (name and _PERCENT_NAME.search(name)) or unit in ("%", "％") or _all_percent(cells):
         name = name.rstrip("%％") or name if name else name  # 增长% is the ratio 增长, in %
         return Column(index, header, "percent", year, name, unit or "%")
     if year is None and not name:
         raise PlanchkError(texts.COLUMN_UNNAMED, place=grid.column_place(index))
     return Column(index, header, "value", year, name, unit)
+
+
+def _all_percent(cells: Sequence[GridCell]) -> bool:
+    """Whether every cell with a digit prints a percentage (45.0%): a column of shares."""
+    numbers = (c.text for c in cells if has_digit(c.text))
+    first = next(numbers, None)
+    shown = itertools.chain([first], numbers)  # all() stops at the first that is no share
+    return first is not None and all(normalized(str(t)).endswith("%") for t in shown)
 
 
 def _year(text: str) -> int | None:

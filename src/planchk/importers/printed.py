@@ -65,9 +65,14 @@ def _plain(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def normalized(text: str) -> str:
     """Full-width digits and signs as ASCII (１２.５ is 12.5), spaces removed."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    if text.isascii():  # most cells: nothing to normalise (asked of every cell)
+        return _SPACES.sub("", text) if " " in text or "\t" in text else text
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 _NEGATIVE = re.compile(r"^\((?P<number>[^()]+)\)$")  # (123): accountants' negative
@@ -89,6 +94,8 @@ def parse_number(text: str) -> Decimal | None:
     """The Decimal a printed number stands for, with its printed digits; None if the text is
     not a number as printed (a caller decides whether that is text or an error). Full-width
     digits, thousands separators, (123) and U+2212 − for negatives are read as printed."""
+    if _NUMBER.match(text):  # the common case, asked of every cell: a plain number
+        return Decimal(text)
     plain = normalized(text).translate(_MINUS)
     bracketed = _NEGATIVE.match(plain)
     if bracketed:
@@ -105,7 +112,7 @@ def parse_number(text: str) -> Decimal | None:
 
 def is_blank(text: str) -> bool:
     """Cells that say "nothing here": empty, or a dash or slash typed for no value."""
-    return normalized(text) in BLANK_MARKS
+    return text in BLANK_MARKS or (not text[:1].isdigit() and normalized(text) in BLANK_MARKS)
 
 
 def has_digit(text: str) -> bool:

@@ -8,6 +8,8 @@ scalar is quoted exactly as YAML needs, by the same rules PyYAML's safe dumper a
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -96,7 +98,19 @@ def scalar(value: Any) -> str:
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value)
+    return _string(str(value))
+
+
+_PLAIN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\w（）、·]*")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _string(text: str) -> str:
+    """A string as YAML text; names repeat in every table, so each is worked out once. A name
+    of CJK characters (and letters, digits, full-width brackets) is written plain: YAML reads
+    no such text as anything but a string, and the slow path would write it the same."""
+    if _PLAIN.fullmatch(text):
+        return text
     dumped: str = yaml.safe_dump(
         text, allow_unicode=True, default_flow_style=True, width=1 << 30
     ).strip()

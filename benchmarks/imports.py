@@ -1,0 +1,75 @@
+"""Import against validate: how long `planchk import` takes on a CSV of N cells, beside how
+long `planchk validate` takes on the targets file it writes (each in a fresh interpreter, best
+of --repeat runs). The table is a printed one: a title, a unit line, a header of ten years, a
+total row, then groups of towns under county subtotal rows (一、二、 markers), numbers printed
+with one decimal.
+
+    python benchmarks/imports.py --cells 1e6 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+YEARS = 10
+TOWNS = 50  # per county
+
+
+def table(cells: int) -> str:
+    rows = max(cells // YEARS, TOWNS + 2)
+    counties = max(rows // (TOWNS + 1), 1)
+    lines = [
+        "基准测试任务分解表",
+        "单位：万元",
+        "地区," + ",".join(f"{2020 + y}年" for y in range(YEARS)),
+    ]
+    body: list[str] = []
+    grand = [Decimal(0)] * YEARS
+    for county in range(counties):
+        towns = [
+            [Decimal(1 + (county * 7 + town * 3 + year) % 97) / 10 for year in range(YEARS)]
+            for town in range(TOWNS)
+        ]
+        sums = [sum((t[year] for t in towns), Decimal(0)) for year in range(YEARS)]
+        grand = [g + s for g, s in zip(grand, sums, strict=True)]
+        body.append(f"（{county + 1}）县{county + 1}," + ",".join(map(str, sums)))
+        body += [
+            f"{county + 1}.镇{county + 1}_{t + 1}," + ",".join(map(str, row))
+            for t, row in enumerate(towns)
+        ]
+    lines.append("合计," + ",".join(map(str, grand)))
+    return "\n".join(lines + body) + "\n"
+
+
+def best(command: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, check=False, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--cells", type=float, default=1e6)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder) / "table.csv", Path(folder) / "targets.yaml"
+        source.write_text(table(int(args.cells)), encoding="utf-8")
+        planchk = [sys.executable, "-m", "planchk"]
+        imported = best([*planchk, "import", str(source), "-o", str(target)], args.repeat)
+        validated = best([*planchk, "validate", str(target), "-f", "json"], args.repeat)
+        print(f"{int(args.cells)} cells: import {imported:.2f} s, validate {validated:.2f} s, "
+              f"import/validate {imported / validated:.2f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
