@@ -509,3 +509,42 @@ def test_word_numbering_is_printed_as_word_prints_it(value: int, fmt: str, print
     from planchk.importers.documents.numbering import _format
 
     assert _format(value, fmt) == printed
+
+
+def test_a_word_table_with_a_merged_two_row_header(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("（一）高新技术企业数量指导性任务分解表")
+    document.add_paragraph("单位：家")
+    rows = [
+        ["县区", "2021年", "2022年", "2023年"],
+        ["", "目标", "目标", "目标"],
+        ["全区", "30", "33", "40"],
+        ["甲街道", "10", "13", "15"],
+        ["乙街道", "20", "20", "25"],
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 0).merge(table.cell(1, 0))  # 县区 spans the two header rows
+    table.cell(0, 0).text = "县区"
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    directory, _ = _import(path, tmp_path / "out")
+    targets = load_file(directory / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    (indicator,) = targets.indicators.values()
+    assert (indicator.name, indicator.unit, indicator.years) == (
+        "高新技术企业数量",
+        "家",
+        [2021, 2022, 2023],
+    )
+    assert [str(v) for v in indicator.values["乙街道"]] == ["20", "20", "25"]
+    checked = _run("validate", path, "-f", "json")
+    import json
+
+    places = {f["code"]: f.get("place") for f in json.loads(checked.stdout)["findings"]}
+    assert places.get("PC201") is None  # 乙街道 stays at 20: no fall
+    assert checked.exit_code == 0

@@ -90,6 +90,7 @@ def _add_breakdown(result: PlanImport, imported: Imported, table: Table, options
         place = f"{source}: {table.place}"
         result.notes.append(texts.TABLE_SKIPPED(place=place, reason=str(error)))
         return
+    offset = read.grid.offset if isinstance(read.grid, tables.DocumentGrid) else 0
     for ind_id in [i for i in imported.indicators if i not in before]:
         indicator = imported.indicators[ind_id]
         if title is None:
@@ -98,12 +99,14 @@ def _add_breakdown(result: PlanImport, imported: Imported, table: Table, options
             )
         result.places[f"indicators.{ind_id}"] = table.place
         for row in (read.total, *read.parts):
-            result.places[f"indicators.{ind_id}.values.{row.name}"] = table.row_place(row.number)
+            result.places[f"indicators.{ind_id}.values.{row.name}"] = table.row_place(
+                row.number - offset
+            )
             for column in read.value_columns:
                 year = column.year
                 if year is not None and (column.name is None or column.name == indicator.name):
                     key = f"indicators.{ind_id}.values.{row.name}.{year}"
-                    result.places[key] = table.cell_place(row.number, column.index)
+                    result.places[key] = table.cell_place(row.number - offset, column.index)
 
 
 def _last_year(imported: Imported) -> int | None:

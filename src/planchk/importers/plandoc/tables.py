@@ -10,9 +10,10 @@ import re
 from planchk.importers import texts as import_texts
 from planchk.importers.build import Options
 from planchk.importers.documents import Table
-from planchk.importers.grid import Grid, GridCell
+from planchk.importers.grid import Grid
 from planchk.importers.layout import Table as ReadTable
 from planchk.importers.layout import read_table
+from planchk.importers.plain import PlainTable, Span, plain_grid
 from planchk.importers.plandoc import texts
 from planchk.messages import PlanchkError
 
@@ -24,14 +25,16 @@ _STOCK_NAME = re.compile(
 
 
 class DocumentGrid(Grid):
-    """A table of a document as the table reader sees it, placed in the document's terms."""
+    """A table of a document as the table reader sees it, placed in the document's terms: its
+    grid's first `offset` rows are the title and unit lines above the table."""
 
-    def __init__(self, source: str, rows: list[list[GridCell]], table: Table) -> None:
-        super().__init__(source, rows)
+    def __init__(self, grid: Grid, table: Table, offset: int) -> None:
+        super().__init__(grid.source, grid.rows, grid.notes)
         self.table = table
+        self.offset = offset
 
     def where(self, row: int, column: int) -> str:
-        return texts.AT(source=self.source, place=self.table.cell_place(row, column))
+        return texts.AT(source=self.source, place=self.table.cell_place(row - self.offset, column))
 
     def column_place(self, column: int) -> str:
         return texts.AT(
@@ -51,27 +54,24 @@ def has_numbers(table: Table) -> bool:
 
 
 def breakdown(table: Table, source: str, options: Options, notes: list[str]) -> ReadTable:
-    """The table read as a breakdown table; rows cut short (fewer cells than the header) are
-    left out with a note, as the table reader would take their missing cells for blanks."""
-    grid_rows = _title_rows(table)
+    """The table read as a breakdown table through the table reader's entry for tables found
+    in other formats (importers.plain); rows cut short (fewer cells than the header) are left
+    out with a note, as the table reader would take their missing cells for blanks."""
+    rows: list[list[str]] = []
     width = 0
     for number, row in enumerate(table.rows, 1):
-        cells = [
-            GridCell(c.text.replace("\n", ""), number, i, c.covered) for i, c in enumerate(row, 1)
-        ]
-        filled = [c for c in cells if c.text]
-        if not filled:
-            continue
+        cells = [c.text.replace("\n", "") for c in row]
+        filled = [text for text in cells if text]
         width = width or (len(row) if len(filled) >= 2 else 0)
-        if 1 < len(row) < width:
-            notes.append(
-                texts.ROW_CUT_SHORT(
-                    place=f"{source}: {table.row_place(number)}", cells=len(row), width=width
-                )
-            )
-            continue
-        grid_rows.append(cells)
-    grid = DocumentGrid(f"{source}: {table.place}", grid_rows, table)
+        if filled and 1 < len(row) < width:
+            place = f"{source}: {table.row_place(number)}"
+            notes.append(texts.ROW_CUT_SHORT(place=place, cells=len(row), width=width))
+            cells = []  # a blank row keeps the printed numbers of the rows after it
+        rows.append(cells)
+    title = table.title.printed if table.title is not None else table.place.replace(" ", "")
+    above = [title, *([table.unit.printed] if table.unit is not None else [])]
+    plain = PlainTable(f"{source}: {table.place}", rows, above, _spans(table))
+    grid = DocumentGrid(plain_grid(plain), table, len(above))
     try:
         return read_table(grid, options.total_row)
     except PlanchkError as error:
@@ -84,14 +84,24 @@ def breakdown(table: Table, source: str, options: Options, notes: list[str]) -> 
         return read_table(grid, first)
 
 
-def _title_rows(table: Table) -> list[list[GridCell]]:
-    """The title and unit lines as the rows above the table (numbered 0 and below, so that
-    the table's own rows keep their printed numbers)."""
-    title = table.title.printed if table.title is not None else table.place.replace(" ", "")
-    lines = [title, *([table.unit.printed] if table.unit is not None else [])]
-    return [
-        [GridCell(text, row, 1)] for row, text in zip(range(1 - len(lines), 1), lines, strict=True)
-    ]
+def _spans(table: Table) -> list[Span]:
+    """The merged cells: from each cell that is not covered, as far right and down as the
+    positions it covers go."""
+    rows = table.rows
+
+    def covered(r: int, c: int) -> bool:
+        return r < len(rows) and c < len(rows[r]) and rows[r][c].covered
+
+    spans = []
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            if cell.covered:
+                continue
+            across = next(k for k in range(1, len(row) + 1) if not covered(r, c + k))
+            down = next(k for k in range(1, len(rows) + 1) if not covered(r + k, c))
+            if across > 1 or down > 1:
+                spans.append(Span(r, c, down, across))
+    return spans
 
 
 def table_options(options: Options, title: str | None) -> Options:
