@@ -29,7 +29,7 @@ OutputOption = Annotated[
 ]
 EncodingOption = Annotated[
     str | None,
-    typer.Option(help="Encoding of CSV files (default: BOM, else UTF-8, else GB18030)."),
+    typer.Option(help="Encoding of CSV files (default: BOM, else UTF-8, else detected)."),
 ]
 SheetOption = Annotated[
     list[str] | None,

@@ -9,7 +9,6 @@ refusal says what to do.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 import re
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planchk.importers import texts
+from planchk.importers.encoding import decode as _decode
 from planchk.importers.printed import excel_text
 from planchk.messages import PlanchkError
 
@@ -34,7 +34,6 @@ MAX_RATIO = 200
 # thousands; a sheet past this would take gigabytes as Python objects.
 MAX_CELLS = 200_000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted XLSX and old .xls files
-ENCODINGS = ("utf-8", "gb18030")  # GB18030 reads GBK and GB2312, which Chinese Excel writes
 
 
 @dataclass(frozen=True)
@@ -109,30 +108,6 @@ def _read(path: Path, max_bytes: int) -> bytes:
         raise PlanchkError(
             texts.FILE_UNREADABLE, path=path, reason=error.strerror or str(error)
         ) from None
-
-
-def _decode(raw: bytes, encoding: str | None, path: Path) -> tuple[str, str]:
-    """The text and the encoding that read it: the one given, else a BOM's, else UTF-8, else
-    GB18030 (a superset of GBK). A file that none of them reads is refused, never guessed at."""
-    if encoding is not None:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise PlanchkError(texts.UNKNOWN_ENCODING, encoding=encoding) from None
-        try:
-            return raw.decode(encoding), encoding
-        except UnicodeDecodeError as error:
-            raise PlanchkError(
-                texts.NOT_IN_ENCODING, path=path, encoding=encoding, offset=error.start
-            ) from None
-    if raw.startswith(codecs.BOM_UTF8):
-        return raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8 (BOM)"
-    for name in ENCODINGS:
-        try:
-            return raw.decode(name), name
-        except UnicodeDecodeError:
-            continue
-    raise PlanchkError(texts.NO_ENCODING, path=path)
 
 
 def read_xlsx(path: Path, sheets: Sequence[str], max_bytes: int) -> list[Grid]:

@@ -30,7 +30,8 @@ NOT_IN_ENCODING = message(
 )
 NO_ENCODING = message(
     "import.no-encoding",
-    "{path}: neither UTF-8 nor GB18030 (GBK) reads this file; name its encoding with --encoding",
+    "{path}: the encoding is not clear (tried {tried}); name it with --encoding, "
+    "e.g. --encoding gb18030",
 )
 XLSX_UNREADABLE = message(
     "import.xlsx-unreadable",

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from planchk.importers.documents import texts
 from planchk.importers.documents.model import Cell, Document, Paragraph, Table, build
-from planchk.importers.grid import _decode, _read
+from planchk.importers.encoding import decode as _decode
+from planchk.importers.grid import _read
 from planchk.loader.discover import DOCUMENT_SUFFIXES
 from planchk.messages import PlanchkError
 
