@@ -34,6 +34,7 @@ def test_every_module_is_in_a_layer() -> None:
         if module not in UNLAYERED
         and not any(module == layer or module.startswith(layer + ".") for layer in layers)
     ]
+    # Place each in pyproject's [tool.importlinter] layers (a rule family in planchk.catalog too).
     assert outside == []
 
 

@@ -27,10 +27,38 @@ def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("pre-commit-home")
 
 
-def try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module")
+def hook_source(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """This checkout as it is on disk (uncommitted changes too), committed once: pre-commit
+    installs the hook for a repository and revision once, and both runs below share it.
+    (`pre-commit try-repo` installs it afresh on every call, in a store of its own.)"""
+    source = tmp_path_factory.mktemp("hook-source")
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    for name in filter(None, set(listed.split("\0"))):
+        if (ROOT / name).is_file():
+            (source / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, source / name)
+    git(source, "init", "-q")
+    git(source, "add", ".")
+    git(source, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "hook")
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=source, check=True, capture_output=True, text=True
+    )
+    return source, head.stdout.strip()
+
+
+def run_hook(repo: Path, source: tuple[Path, str], home: Path) -> subprocess.CompletedProcess[str]:
+    """`pre-commit run --all-files` in `repo`, whose configuration uses the planchk hook."""
+    path, rev = source
+    config = f"repos:\n  - repo: {path}\n    rev: {rev}\n    hooks:\n      - id: planchk\n"
+    (repo / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    git(repo, "add", ".pre-commit-config.yaml")
     env = {**os.environ, "PRE_COMMIT_HOME": str(home), "NO_COLOR": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "planchk", "--all-files"],
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -41,7 +69,7 @@ def try_repo(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_hook_passes_a_good_plan_and_fails_a_broken_one(
-    tmp_path: Path, pre_commit_home: Path
+    tmp_path: Path, pre_commit_home: Path, hook_source: tuple[Path, str]
 ) -> None:
     repo = tmp_path / "repo"
     shutil.copytree(DATA, repo / "data")
@@ -49,7 +77,7 @@ def test_hook_passes_a_good_plan_and_fails_a_broken_one(
     git(repo, "init", "-q")
     git(repo, "add", ".")
 
-    passed = try_repo(repo, pre_commit_home)
+    passed = run_hook(repo, hook_source, pre_commit_home)
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "planchk validate" in passed.stdout
     assert "Passed" in passed.stdout
@@ -59,7 +87,7 @@ def test_hook_passes_a_good_plan_and_fails_a_broken_one(
         targets.read_text(encoding="utf-8").replace("[300, 50, 53]", "[301, 50, 53]"),
         encoding="utf-8",
     )
-    failed = try_repo(repo, pre_commit_home)
+    failed = run_hook(repo, hook_source, pre_commit_home)
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "Failed" in failed.stdout
     assert "PC101 [sum-mismatch]" in failed.stdout
