@@ -265,3 +265,69 @@ def test_readme_shows_the_real_import_of_a_table(
     assert result.exit_code == 0
     assert result.stderr == stderr
     assert (tmp_path / "patents.yaml").read_text(encoding="utf-8") == output
+
+
+def documented_fields(section: str) -> set[str]:
+    """The fields a table of docs/json-output.md names, written out in full.
+
+    A row names fields in backticks; `.x` is a field of the row's first field's parent (in the
+    same row) or of the last array the table named (`findings[]`), as the tables write them.
+    """
+    fields: set[str] = set()
+    array = ""
+    for line in section.splitlines():
+        if not line.startswith("| `"):
+            continue
+        names = re.findall(r"`([^`]+)`", line.split(" | ")[0])
+        first = names[0] if not names[0].startswith(".") else array + names[0]
+        if not names[0].startswith(".") and first.endswith("[]"):
+            array = first
+        parent = first.rsplit(".", 1)[0] if "." in first else ""
+        for name in names:
+            if name == names[0] or not name.startswith("."):
+                full = first if name == names[0] else name
+            else:
+                full = f"{parent}{name}" if parent else name[1:]
+            fields.add(full)
+            fields.update(full.rsplit(".", n)[0] for n in range(1, full.count(".") + 1))
+    return {f.removesuffix("[]") for f in fields if f and not f.endswith(".")}
+
+
+def output_fields(document: Any, prefix: str = "") -> set[str]:
+    """Every field of a JSON document, arrays as `[]`; what `args` holds varies by code."""
+    found: set[str] = set()
+    if isinstance(document, dict):
+        for key, value in document.items():
+            name = f"{prefix}.{key}" if prefix else key
+            found.add(name)
+            if key != "args":
+                found |= output_fields(value, name)
+    elif isinstance(document, list):
+        for item in document:
+            found |= output_fields(item, prefix if prefix.endswith("[]") else f"{prefix}[]")
+    return found
+
+
+def test_json_docs_name_every_field_the_output_has(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    validate_doc, diff_doc = (
+        (ROOT / "docs" / "json-output.md")
+        .read_text("utf-8")
+        .split("# `planchk diff --format json`")
+    )
+    for side in ("old", "new"):
+        shutil.copytree(DATA, tmp_path / side)
+    targets = tmp_path / "new" / "targets.yaml"
+    text = targets.read_text(encoding="utf-8")
+    targets.write_text(text.replace("[3.5, 3.86, 4.4]", "[3.5, 3.68, 4.4]"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    checked = json.loads(CliRunner().invoke(app, ["validate", "new", "-f", "json"]).stdout)
+    compared = CliRunner().invoke(app, ["diff", "old", "new", "-f", "json"]).stdout
+    documented = documented_fields(validate_doc)
+    # `place` is there only for a plan document checked directly.
+    assert output_fields(checked) == documented - {f for f in documented if f.endswith("place")}
+    found = {f for f in output_fields(json.loads(compared)) if not f.startswith("findings.")}
+    assert found | {"findings.introduced", "findings.resolved", "findings.remaining"} == (
+        documented_fields(diff_doc) | {"findings"}
+    )
