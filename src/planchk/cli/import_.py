@@ -89,5 +89,7 @@ def import_(
             max_bytes=max_bytes or DEFAULT_MAX_BYTES,
         )  # fmt: skip
         refuse_inputs(output, files)  # --into may be the output: that is how it updates in place
-        notes = run_import(files, options, output)
+        notes, text = run_import(files, options, output)
+        if text is not None:
+            sys.stdout.write(text)
         sys.stderr.write("".join(visible_lines(note) + "\n" for note in notes))

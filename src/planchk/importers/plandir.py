@@ -111,28 +111,43 @@ def _check_readable(text: str, name: str) -> None:
         raise PlanchkError(import_texts.OUTPUT_INVALID, problem=problem)
 
 
-def run_import(files: Sequence[Path], options: Options, output: Path | None) -> list[str]:
-    """Import `files` and write what they give where -o says; returns the notes for stderr."""
-    from planchk.atomic import write_atomic
-    from planchk.importers import import_files, read_grids
-
+def run_import(
+    files: Sequence[Path], options: Options, output: Path | None
+) -> tuple[list[str], str | None]:
+    """Import `files` and write what they give where -o says: the notes for stderr, and the
+    text for stdout when -o names nothing."""
     if is_document_import(files):
         if options.into is not None:
             raise PlanchkError(plan_texts.INTO_DOCUMENT)
         found = document_texts(files[0], options)
     else:
-        grids = [g for path in files for g in read_grids(path, options)]
-        tables = [g for g in grids if not is_task_grid(g)]
-        found = PlanTexts()
-        if tables or not grids:
-            result = import_files(files, options, tables)
-            found = PlanTexts(result.text, None, result.notes, indicators=result.indicators)
-        if len(tables) < len(grids):
-            areas = _areas(found.targets) or areas_beside(
-                output if writes_directory(output) else None
-            )
-            tasks = sheet_tasks([g for g in grids if is_task_grid(g)], areas, files[0].name)
-            found.tasks, found.notes = tasks.tasks, [*found.notes, *tasks.notes]
+        found = _spreadsheet_texts(files, options, output)
+    return _write(found, output)
+
+
+def _spreadsheet_texts(files: Sequence[Path], options: Options, output: Path | None) -> PlanTexts:
+    """The targets file from the breakdown tables, the tasks file from the task tables."""
+    from planchk.importers import import_files, read_grids
+
+    grids = [g for path in files for g in read_grids(path, options)]
+    is_task = [is_task_grid(g) for g in grids]
+    task_grids = [g for g, task in zip(grids, is_task, strict=True) if task]
+    tables = [g for g, task in zip(grids, is_task, strict=True) if not task]
+    found = PlanTexts()
+    if tables or not grids:
+        result = import_files(files, options, tables)
+        found = PlanTexts(result.text, None, result.notes, indicators=result.indicators)
+    if task_grids:
+        beside = output if writes_directory(output) else None
+        areas = _areas(found.targets) or areas_beside(beside)
+        tasks = sheet_tasks(task_grids, areas, files[0].name)
+        found.tasks, found.notes = tasks.tasks, [*found.notes, *tasks.notes]
+    return found
+
+
+def _write(found: PlanTexts, output: Path | None) -> tuple[list[str], str | None]:
+    from planchk.atomic import write_atomic
+
     notes = list(found.notes)
     named = {"targets.yaml": found.targets, "tasks.yaml": found.tasks}
     written = {name: text for name, text in named.items() if text is not None}
@@ -141,21 +156,18 @@ def run_import(files: Sequence[Path], options: Options, output: Path | None) -> 
         for name, text in written.items():
             write_atomic(output / name, text)
         notes.append(plan_texts.WROTE_PLAN(files=", ".join(written), path=output))
-        return notes
+        return notes, None
     first = next(iter(written.values()))
     if len(written) > 1:
         notes.append(plan_texts.TASKS_NOT_WRITTEN())
     if output is None:
-        import sys
-
-        sys.stdout.write(first)
+        return notes, first
+    write_atomic(output, first)
+    if found.targets is not None:
+        notes.append(import_texts.WROTE(count=found.indicators, path=output))
     else:
-        write_atomic(output, first)
-        if found.targets is not None:
-            notes.append(import_texts.WROTE(count=found.indicators, path=output))
-        else:
-            notes.append(plan_texts.WROTE_PLAN(files="tasks.yaml", path=output))
-    return notes
+        notes.append(plan_texts.WROTE_PLAN(files="tasks.yaml", path=output))
+    return notes, None
 
 
 def _areas(targets: str | None) -> dict[str, list[str]]:
