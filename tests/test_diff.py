@@ -358,3 +358,13 @@ def test_a_revision_that_looks_like_an_option_never_reaches_git_as_one(repo: Pat
     assert _show("--output=x", Path("data/targets.yaml")) is None
     assert not (repo / "x").exists()
     assert _show("HEAD", Path("data/targets.yaml")) == (repo / "data/targets.yaml").read_bytes()
+
+
+def test_the_working_tree_is_named_in_the_chosen_language(repo: Path) -> None:
+    shown = runner.invoke(app, ["--lang", "zh", "diff", "HEAD"]).stdout
+    assert "HEAD → 工作区" in shown
+    assert "working tree" not in shown
+    markdown = runner.invoke(app, ["--lang", "zh", "diff", "HEAD", "-f", "markdown"]).stdout
+    assert "HEAD → 工作区" in markdown
+    _, document = diff("HEAD")
+    assert document["new"] == "working tree"  # a key for programs, in every language

@@ -306,6 +306,15 @@ DIFF_NOT_A_REVISION = message(
     "{revision}: neither an existing file or directory nor a git revision",
 )
 DIFF_HEADER = message("ui.diff-header", "planchk diff: {old} → {new}")
+# The side of a diff that is the files on disk; JSON keeps the English words, a key for programs.
+WORKING_TREE = message("term.working-tree", "working tree")
+
+
+def side(label: str) -> str:
+    """A side of a diff as shown to people: a path or revision as given, or the working tree."""
+    return WORKING_TREE.text if label == WORKING_TREE.english else label
+
+
 DIFF_NO_CHANGES = message("ui.diff-no-changes", "No differences in the plan.")
 DIFF_OTHER_HEADING = message("ui.diff-other-heading", "Other changes")
 DIFF_FINDINGS_HEADING = message("ui.diff-findings-heading", "Findings")

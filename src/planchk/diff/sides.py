@@ -110,7 +110,7 @@ def working_side(paths: list[Path], max_bytes: int) -> Side:
     loaded = [load_file(p, str(p), max_bytes) for p in files]
     keyed = {_key(p): f for p, f in zip(files, loaded, strict=True)}
     discovery = Discovery(pair(loaded, disk_context(max_bytes)), problems, loaded)
-    return Side("working tree", keyed, discovery)
+    return Side(messages.WORKING_TREE.english, keyed, discovery)
 
 
 def revision_side(revision: str, paths: list[Path], max_bytes: int) -> Side:

@@ -13,7 +13,8 @@ ARROWS = {1: "▲ ", -1: "▼ ", 0: ""}
 
 
 def render(diff: DiffReport, options: RenderOptions) -> str:
-    lines = [f"### {_escape(messages.DIFF_HEADER(old=diff.old, new=diff.new))}", ""]
+    header = messages.DIFF_HEADER(old=messages.side(diff.old), new=messages.side(diff.new))
+    lines = [f"### {_escape(header)}", ""]
     if diff.unusable:
         lines += [f"**{messages.DIFF_UNUSABLE(count=len(diff.unusable))}**", ""]
         lines += [_finding(f) for f in diff.unusable] + [""]

@@ -29,7 +29,9 @@ def render(diff: DiffReport, options: RenderOptions) -> str:
         highlight=False,
         width=120,
     )
-    header = messages.DIFF_HEADER(old=visible(diff.old), new=visible(diff.new))
+    header = messages.DIFF_HEADER(
+        old=visible(messages.side(diff.old)), new=visible(messages.side(diff.new))
+    )
     console.print(Text(header, style="bold"))
     console.print()
     _unusable(console, diff.unusable)
