@@ -81,11 +81,73 @@ def xlsx_cells(count: int) -> Case:
     return case
 
 
+HEAD_TARGETS = "plan: {{title: 测试, period: [2021, 2022]}}\nareas:\n{areas}indicators:\n  x:\n"
+INDICATOR = "    name: 指标\n    unit: 件\n    kind: flow\n    years: [2021, 2022]\n    values:\n"
+
+
+def _targets(work: Path, name: str, areas: str, rows: str, extra: str = "") -> Path:
+    directory = work / name
+    directory.mkdir(exist_ok=True)
+    text = HEAD_TARGETS.format(areas=areas) + INDICATOR + rows + extra
+    (directory / "targets.yaml").write_text(text, encoding="utf-8")
+    return directory
+
+
+def wide(parts: int, command: str) -> Case:
+    """One total with `parts` parts (rules/references.py was quadratic in them)."""
+
+    def case(work: Path) -> list[str]:
+        names = [f"区{i}" for i in range(parts)]
+        areas = f"  全区: [{', '.join(names)}]\n"
+        rows = f"      全区: [{parts}, {parts}]\n" + "".join(f"      {n}: [1, 1]\n" for n in names)
+        plan = _targets(work, f"wide{parts}", areas, rows)
+        return [PY, "-m", "planchk", *command.split(), str(plan), "-o", os.devnull]
+
+    return case
+
+
+def deep(levels: int, command: str) -> Case:
+    """A hierarchy `levels` deep, one part per level (report asked each row its depth)."""
+
+    def case(work: Path) -> list[str]:
+        areas = "".join(f"  层{i}: [层{i + 1}]\n" for i in range(levels))
+        rows = "".join(f"      层{i}: [1, 1]\n" for i in range(levels + 1))
+        plan = _targets(work, f"deep{levels}", areas, rows)
+        return [PY, "-m", "planchk", *command.split(), str(plan), "-o", os.devnull]
+
+    return case
+
+
+def waived(findings: int, waivers: int) -> Case:
+    """`findings` falling flows (PC202 each), `waivers` of them waived one by one."""
+
+    def case(work: Path) -> list[str]:
+        names = [f"区{i}" for i in range(findings)]
+        areas = f"  全区: [{', '.join(names)}]\n"
+        rows = f"      全区: [{2 * findings}, {findings}]\n"
+        rows += "".join(f"      {n}: [2, 1]\n" for n in names)
+        extra = "waivers:\n" if waivers else ""
+        extra += "".join(
+            f"  - {{rule: PC202, where: indicators.x.values.区{i}.2022, reason: 已确认}}\n"
+            for i in range(waivers)
+        )
+        plan = _targets(work, f"waived{findings}x{waivers}", areas, rows, extra)
+        return [PY, "-m", "planchk", "validate", str(plan), "-f", "json", "-o", os.devnull]
+
+    return case
+
+
 CASES: dict[str, Case] = {
     "xlsx: one cell at XFD1048576 (5 KB)": xlsx_far_cell,
     "xlsx: merge A20:XFD1048576 (5 KB)": xlsx_far_merge,
     "xlsx: 200,000-cell table (at the limit)": xlsx_cells(199_000),
     "xlsx: 210,000-cell table (over the limit)": xlsx_cells(210_000),
+    "validate: one total of 80,000 parts": wide(80_000, "validate -f json"),
+    "report: one total of 80,000 parts": wide(80_000, "report -f html"),
+    "report: 100,000 rows": wide(100_000, "report -f html"),
+    "report: a hierarchy 20,000 levels deep": deep(20_000, "report -f html"),
+    "validate: 100,000 findings, none waived": waived(100_000, 0),
+    "validate: 100,000 findings, 2,000 waivers": waived(100_000, 2_000),
 }
 
 

@@ -23,8 +23,9 @@ TABLE_FIELDS = {"values", "unit", "kind", "sum", "years"}
 # Fragments of other parts of a plan (areas, goals, tasks, relations): not yet placed here.
 NOT_A_TABLE = {
     "PC030", "PC031", "PC032", "PC033", "PC034", "PC035", "PC036", "PC037", "PC038",
-    "PC039", "PC105", "PC106", "PC107", "PC108", "PC109", "PC301", "PC304", "PC305", "PC306",
-    "PC401", "PC404", "PC405", "PC501", "PC502", "PC503", "PC504", "PC505", "PC506", "PC507",
+    "PC039", "PC105", "PC106", "PC107", "PC108", "PC109", "PC110", "PC301", "PC304", "PC305",
+    "PC306", "PC401", "PC404", "PC405", "PC501", "PC502", "PC503", "PC504", "PC505", "PC506",
+    "PC507",
     "PC601", "PC602", "PC603", "PC604", "PC605", "PC606", "PC607", "PC608", "PC609",
     "PC704",
 }  # fmt: skip

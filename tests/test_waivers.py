@@ -61,3 +61,19 @@ def test_a_waiver_without_reason_is_a_schema_error(tmp_path: Path) -> None:
     [finding] = report.findings
     assert (finding.code, finding.path) == ("PC024", "waivers.0.reason")
     assert report.unusable
+
+
+def test_the_first_matching_waiver_in_the_order_written_wins(tmp_path: Path) -> None:
+    """Exact paths are looked up and patterns tried (issue 17: waivers x findings was
+    quadratic); which waiver marks a finding is still the first one written that matches."""
+    cell = "indicators.patent_applications.values.洪都街办.2022"
+    exact = f"  - {{rule: PC202, where: {cell}, reason: exact}}\n"
+    pattern = "  - {rule: PC202, where: indicators.patent_applications.*, reason: pattern}\n"
+    first_exact = check_paths([_seed_with(tmp_path / "a", f"waivers:\n{exact}{pattern}")])
+    marked = {f.path: f.waived or "" for f in first_exact.findings if f.code == "PC202"}
+    assert marked[cell] == "exact"
+    assert sorted(marked.values()) == ["exact", "pattern"]
+    first_pattern = check_paths([_seed_with(tmp_path / "b", f"waivers:\n{pattern}{exact}")])
+    marked = {f.path: f.waived or "" for f in first_pattern.findings if f.code == "PC202"}
+    assert sorted(marked.values()) == ["pattern", "pattern"]
+    assert [f.path for f in first_pattern.findings if f.code == "PC901"] == ["waivers.1"]

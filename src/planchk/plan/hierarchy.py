@@ -82,6 +82,17 @@ class Hierarchy:
         return found
 
     @cached_property
+    def depths(self) -> dict[str, int]:
+        """How many ancestors each area has, for all areas in one pass (a 20,000-level tree
+        asked area by area would walk 2 * 10^8 parents)."""
+        depths: dict[str, int] = {}
+        for name in self.depth_first:  # a parent before its parts
+            parent = self.parent.get(name)
+            known = depths.get(parent) if parent is not None else -1
+            depths[name] = known + 1 if known is not None else len(list(self.ancestors(name)))
+        return depths
+
+    @cached_property
     def depth_first(self) -> list[str]:
         """Every area, parents before their parts, each once."""
         order: list[str] = []

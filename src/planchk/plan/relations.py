@@ -169,6 +169,15 @@ def evaluate(node: Node, lookup: Lookup) -> tuple[Decimal, Interval] | None:
         return None
 
 
+def divides_by_zero(node: Node, lookup: Lookup) -> bool:
+    """Whether the expression divides by zero (0/0 included) with these values."""
+    try:
+        _evaluate(node, lookup)
+    except (DivisionByZero, InvalidOperation, ZeroDivisionError):
+        return True
+    return False
+
+
 def _evaluate(node: Node, lookup: Lookup) -> tuple[Decimal, Interval] | None:
     if node.kind == "num":
         assert node.value is not None

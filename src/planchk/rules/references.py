@@ -167,8 +167,11 @@ def area_multiple_parents(ctx: PlanContext) -> Iterator[Problem]:
     if hierarchy is None:
         return
     for parent, parts in hierarchy.parts.items():
+        seen: set[str] = set()  # the parts listed before this one: a set, so one pass is linear
         for index, area in enumerate(parts):
             first = hierarchy.parent[area]
+            listed_before = area in seen
+            seen.add(area)
             if first != parent:
                 yield ctx.in_targets(
                     ("areas", parent, index),
@@ -177,7 +180,7 @@ def area_multiple_parents(ctx: PlanContext) -> Iterator[Problem]:
                     first=first,
                     second=parent,
                 )
-            elif area in parts[:index]:
+            elif listed_before:
                 yield ctx.in_targets(
                     ("areas", parent, index),
                     f"areas.{parent}.{area}",

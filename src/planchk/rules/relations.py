@@ -8,7 +8,15 @@ from decimal import Decimal
 
 from planchk.findings import Arg, Location, Problem, Severity, Suggestion
 from planchk.messages import RELATION_PROBLEMS
-from planchk.plan.relations import Relation, RelationError, evaluate, holds, may_hold
+from planchk.plan.relations import (
+    Lookup,
+    Relation,
+    RelationError,
+    divides_by_zero,
+    evaluate,
+    holds,
+    may_hold,
+)
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
 from planchk.rules.lookups import parsed_relations, values_lookup
@@ -35,19 +43,24 @@ def relation_checks(ctx: PlanContext) -> list[RelationCheck]:
     return checks
 
 
-def _check(ctx: PlanContext, index: int, relation: Relation) -> Iterator[RelationCheck]:
+def _cells(ctx: PlanContext, relation: Relation) -> Iterator[tuple[str, int, Lookup]]:
+    """Each area and year where every indicator of the relation has a row, with its values."""
     refs = relation.refs()
     years = _shared_years(ctx, refs)
     for area in ctx.rows(refs[0]):
         if any(area not in ctx.rows(name) for name in refs):
             continue
         for year in years:
-            lookup = values_lookup(ctx, area, year)
-            left, right = evaluate(relation.left, lookup), evaluate(relation.right, lookup)
-            if left is None or right is None or holds(relation.op, left[0], right[0]):
-                continue
-            within = may_hold(relation.op, left[1], right[1])
-            yield RelationCheck(index, relation, area, year, left[0], right[0], within)
+            yield area, year, values_lookup(ctx, area, year)
+
+
+def _check(ctx: PlanContext, index: int, relation: Relation) -> Iterator[RelationCheck]:
+    for area, year, lookup in _cells(ctx, relation):
+        left, right = evaluate(relation.left, lookup), evaluate(relation.right, lookup)
+        if left is None or right is None or holds(relation.op, left[0], right[0]):
+            continue
+        within = may_hold(relation.op, left[1], right[1])
+        yield RelationCheck(index, relation, area, year, left[0], right[0], within)
 
 
 def _shared_years(ctx: PlanContext, refs: list[str]) -> list[int]:
@@ -205,3 +218,39 @@ def relation_invalid(ctx: PlanContext) -> Iterator[Problem]:
             args.update(relation=targets.relations[index], problem=relation.problem)
             where = ctx.where(ctx.targets_file, ("relations", index))  # type: ignore[arg-type]
             yield Problem(where, f"relations.{index}", args)
+
+
+@rule(
+    "PC110",
+    "relation-divides-by-zero",
+    Severity.WARNING,
+    "A relation divides by zero",
+    "`{relation}` divides by zero for {area} in {year}, so it cannot be checked there",
+)
+def relation_divides_by_zero(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: a relation with a division (a share, a rate, an amount per household) says nothing
+    where the divisor is 0; passing that cell silently would read as "checked and holds".
+
+    Bad:
+        relations:
+          - rate = funds / households
+        ...
+          households: {values: {甲街道: [0]}}
+
+    Good:
+        relations:
+          - rate = funds / households
+        ...
+          households: {values: {甲街道: [120]}}
+    """
+    targets = ctx.targets
+    for index, relation in ctx.shared(parsed_relations):
+        if not isinstance(relation, Relation) or targets is None:
+            continue
+        for area, year, lookup in _cells(ctx, relation):
+            if divides_by_zero(relation.left, lookup) or divides_by_zero(relation.right, lookup):
+                where = ctx.where(ctx.targets_file, ("relations", index))  # type: ignore[arg-type]
+                args: dict[str, Arg] = {"relation": targets.relations[index], "area": area}
+                args["year"] = year
+                yield Problem(where, f"relations.{index}.{area}.{year}", args)

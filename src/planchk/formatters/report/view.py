@@ -206,7 +206,8 @@ def _row_order(ctx: PlanContext, indicator: Indicator) -> list[str]:
         return list(indicator.values)
     by_area = {hierarchy.canonical(name) or name: name for name in indicator.values}
     ordered = [by_area[area] for area in hierarchy.depth_first if area in by_area]
-    return ordered + [name for name in indicator.values if name not in ordered]
+    placed = set(ordered)  # a set: a list here made 100,000 rows take a minute
+    return ordered + [name for name in indicator.values if name not in placed]
 
 
 def _row_view(
@@ -226,7 +227,7 @@ def _row_view(
     )
     hierarchy = ctx.hierarchy
     area = hierarchy.canonical(name) if hierarchy else None
-    depth = len(list(hierarchy.ancestors(area))) if hierarchy and area else 0
+    depth = hierarchy.depths.get(area, 0) if hierarchy and area else 0
     parts_sum = _parts_sum(ctx, ind_id, indicator, area) if area else None
     return RowView(name, depth, cells, found.take(prefix), parts_sum)
 
