@@ -548,3 +548,19 @@ def test_a_word_table_with_a_merged_two_row_header(tmp_path: Path) -> None:
     places = {f["code"]: f.get("place") for f in json.loads(checked.stdout)["findings"]}
     assert places.get("PC201") is None  # 乙街道 stays at 20: no fall
     assert checked.exit_code == 0
+
+
+def test_a_text_export_that_indents_a_paragraph_with_a_tab(tmp_path: Path) -> None:
+    document = tmp_path / "plan.txt"
+    document.write_text(
+        "一、主要目标\n\n\t到2023年，力争高新技术企业超过130家，专利申请量达到40件。\n\n"
+        "\t二、重点任务\n\t1.培育科技企业。加大力度。（责任单位：区科工局）\n",
+        encoding="utf-8",
+    )  # a paragraph alone between blank lines, and two in one run: no table either way
+    directory, _ = _import(document, tmp_path / "plan")
+    targets = load_file(directory / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    assert sorted(str(g.value) for g in targets.goals.values()) == ["130", "40"]
+    tasks = load_file(directory / "tasks.yaml", "t").model
+    assert isinstance(tasks, TasksFile)
+    assert [t.title for s in tasks.sections for t in s.tasks] == ["培育科技企业"]

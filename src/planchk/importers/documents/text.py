@@ -1,7 +1,8 @@
 """Text exports of a plan, in the layout of the seed (../shared/seed/): a paragraph per line;
 a table row is a run of lines that each start with a tab, one cell per line; a line without a
 tab right after a cell continues that cell (a second office under the first); a blank line
-ends a row, and a line of text after a blank line ends the table."""
+ends a row, and a line of text after a blank line ends the table. Fewer than two rows of
+several cells are no table: an export that indents its paragraphs with a tab gives them."""
 
 from __future__ import annotations
 
@@ -26,10 +27,19 @@ def blocks(text: str) -> Iterator[RawParagraph | RawTable]:
             row[-1] = f"{row[-1]}\n{line.strip()}" if row[-1] else line.strip()
         else:
             if rows is not None:
-                yield rows
+                yield from _table_or_paragraphs(rows)
             rows = None
             yield RawParagraph(line.strip())
     if row is not None and rows is not None:
         rows.append([Cell(t) for t in row])
     if rows is not None:
+        yield from _table_or_paragraphs(rows)
+
+
+def _table_or_paragraphs(rows: list[list[Cell]]) -> Iterator[RawParagraph | RawTable]:
+    if sum(len(row) > 1 for row in rows) >= 2:  # a header and a row of cells at least
         yield rows
+        return
+    for row in rows:
+        for cell in row:
+            yield from (RawParagraph(line) for line in cell.text.split("\n"))

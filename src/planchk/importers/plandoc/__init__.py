@@ -165,7 +165,7 @@ def _tasks(
             task.text_offices = item.offices
         else:
             task.responsible = item.offices  # the text is all there is: its list is who does it
-        group = item.section or ("一", "")
+        group = item.section or ("一", "重点任务")  # no heading above: the usual name
         section = next((s for s in sections if s.number == group[0]), None)
         if section is None:
             section = Section(*group)

@@ -139,6 +139,8 @@ def text_tasks(
             continue
         sub = part.under(2)
         group = (sub.number, sub.title) if sub is not None else None
+        if group is None and top is not None:  # tasks right under 二、重点任务: one section
+            group = ("一", top.title)
         found.append(TextTask(title, split_names(offices.group("names")), paragraph, group))
     return found
 
