@@ -228,3 +228,31 @@ def test_counts_are_english_plurals_and_chinese_alike(tmp_path: Path) -> None:
     assert "共检查 1 个文件：错误 1 个，警告 0 个，提示 0 个，已豁免 0 个。" in chinese
     diff = runner.invoke(app, ["diff", str(DATA / "targets.yaml"), str(DATA / "targets.yaml")])
     assert "0 changes; findings:" in diff.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["validate"], ["diff"], ["explain"]])
+def test_dash_h_is_help(command: list[str]) -> None:
+    short = runner.invoke(app, [*command, "-h"], env={"COLUMNS": "120"})
+    assert short.exit_code == 0
+    assert short.stdout == runner.invoke(app, [*command, "--help"], env={"COLUMNS": "120"}).stdout
+
+
+def test_dash_capital_v_is_the_version() -> None:
+    result = runner.invoke(app, ["-V"])
+    assert (result.exit_code, result.stdout) == (0, f"planchk {__version__}\n")
+
+
+@pytest.mark.parametrize("command", ["validate", "diff", "report", "rules"])
+def test_output_format_is_an_alias_of_format(command: str, tmp_path: Path) -> None:
+    args = {
+        "validate": ["validate", str(DATA), "--output-format", "json"],
+        "diff": ["diff", str(DATA), str(DATA), "--output-format", "json"],
+        "report": ["report", str(DATA), "--output-format", "markdown"],
+        "rules": ["rules", "--output-format", "json"],
+    }[command]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    if command != "report":
+        assert json.loads(result.stdout)
+    else:
+        assert result.stdout.startswith("#")

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
+from planchk.catalog import all_codes
 from planchk.cli import app
 from planchk.config import load_config
 from planchk.formatters import codes as catalogue
@@ -140,11 +141,25 @@ def test_explain_shows_why_examples_and_options() -> None:
     assert CliRunner().invoke(app, ["explain", "PC102"]).stdout == text
 
 
-@pytest.mark.parametrize("name", ["PC1000", "nope", "totals"])
-def test_explain_refuses_what_is_not_one_rule(name: str) -> None:
+@pytest.mark.parametrize("name", ["PC1000", "nope"])
+def test_explain_refuses_what_is_not_a_rule(name: str) -> None:
     result = CliRunner().invoke(app, ["explain", name])
     assert result.exit_code == 2
-    assert f"`{name}` is not a rule code or slug" in result.stderr
+    assert f"`{name}` is not a rule code, slug or family" in result.stderr
+
+
+def test_explain_of_a_family_explains_each_of_its_rules() -> None:
+    result = CliRunner().invoke(app, ["explain", "totals"])
+    assert result.exit_code == 0
+    shown = re.findall(r"^(PC\d{3}) ", result.stdout, re.M)
+    assert shown == sorted(i.code for i in all_codes() if i.family == "totals")
+    assert len(shown) > 1
+
+
+def test_explain_without_a_rule_lists_the_codes() -> None:
+    result = CliRunner().invoke(app, ["explain"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert set(re.findall(r"PC\d{3}", result.stdout)) == {i.code for i in all_codes()}
 
 
 def _workflow_scripts() -> list[str]:

@@ -107,7 +107,7 @@ BASELINE_WRITTEN = counted(
 )
 USAGE_ERROR = message("ui.usage-error", "planchk: error: {message}")
 UNKNOWN_RULE = message(
-    "ui.unknown-rule", "`{rule}` is not a rule code or slug; `planchk rules` lists them"
+    "ui.unknown-rule", "`{rule}` is not a rule code, slug or family; `planchk rules` lists them"
 )
 INTERRUPTED = message("ui.interrupted", "planchk: interrupted")
 PROGRESS = message("ui.progress", "Checking {megabytes} MB of plan files…")

@@ -33,7 +33,9 @@ SidesArgument = Annotated[
         "tree) or two, then the paths to compare (default: the configured paths).",
     ),
 ]
-FormatOption = Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")]
+FormatOption = Annotated[
+    DiffFormat, typer.Option("--format", "--output-format", "-f", help="Output format.")
+]
 ExitCodeOption = Annotated[
     bool, typer.Option("--exit-code", help="Exit 1 when there are differences, like git diff.")
 ]

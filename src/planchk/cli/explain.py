@@ -13,7 +13,10 @@ from planchk.cli.common import fail_usage
 
 def explain(
     rule: Annotated[
-        str | None, typer.Argument(help="A code (PC101) or slug (sum-mismatch).")
+        str | None,
+        typer.Argument(
+            help="A code (PC101), slug (sum-mismatch) or family (totals); without one, the codes."
+        ),
     ] = None,
     all_rules: Annotated[
         bool, typer.Option("--all", help="Every rule, as the Markdown reference (docs/rules.md).")
@@ -26,7 +29,10 @@ def explain(
     if all_rules:
         sys.stdout.write(codes.reference())
         return
-    infos = resolve(rule or "")
-    if len(infos) != 1:
-        fail_usage(messages.UNKNOWN_RULE(rule=rule or ""))
-    sys.stdout.write(codes.explain(infos[0]))
+    if rule is None:
+        codes.print_table()  # what there is to explain, as `planchk rules` lists it
+        return
+    infos = resolve(rule)
+    if not infos:
+        fail_usage(messages.UNKNOWN_RULE(rule=rule))
+    sys.stdout.write("\n".join(codes.explain(info) for info in infos))

@@ -25,7 +25,9 @@ PathsArgument = Annotated[
         readable=False, help="Plan files or directories (default: the configured paths)."
     ),
 ]
-FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")]
+FormatOption = Annotated[
+    ReportFormat, typer.Option("--format", "--output-format", "-f", help="Report format.")
+]
 OutputOption = Annotated[
     Path | None,
     typer.Option(

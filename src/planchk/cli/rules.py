@@ -12,7 +12,7 @@ RulesFormat = Literal["text", "json", "markdown"]
 
 def list_rules(
     output_format: Annotated[
-        RulesFormat, typer.Option("--format", "-f", help="Output format.")
+        RulesFormat, typer.Option("--format", "--output-format", "-f", help="Output format.")
     ] = "text",
 ) -> None:
     """List every finding code with its slug, family, default severity and title."""

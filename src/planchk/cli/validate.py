@@ -39,7 +39,10 @@ PathsArgument = Annotated[
 FormatOption = Annotated[
     OutputFormat,
     typer.Option(
-        "--format", "-f", help="Output format; auto is github under GitHub Actions, else text."
+        "--format",
+        "--output-format",
+        "-f",
+        help="Output format; auto is github under GitHub Actions, else text.",
     ),
 ]
 AUTO = OutputFormat("auto")  # the default format
