@@ -5,7 +5,7 @@ text's other names for the sub-areas (洪都街道 for 洪都街办) proposed as
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 # 各街办、镇、集聚区 · 各乡镇（街道） · 各县（区）: every sub-area of the plan's area
 _AREA_KINDS = r"(?:街办|街道|乡镇|镇|乡|集聚区|园区|开发区|管委会|县区|县（区）|县|区|市|村|社区)"
@@ -82,7 +82,3 @@ def office_kind(name: str, top_area: str | None) -> str:
     if (top_area and name.startswith(top_area)) or re.search(r"(税务局|海关|气象局|供电)", name):
         return "agency"
     return "department"
-
-
-def ordered(names: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(names))
