@@ -254,7 +254,8 @@ def test_a_percentage_column_is_a_ratio_and_text_cells_are_blanks(tmp_path: Path
     assert (rate["unit"], rate["kind"]) == ("%", "ratio")
     assert "sum" not in rate  # never summed
     assert rate["values"] == {"全区": [80], "甲": [None], "乙": [None]}
-    assert "cell C5: the text `已完成`, imported as a blank" in said
+    assert "column 完成率(%): 1 cell(s) hold text (已完成)" in said  # once per column
+    assert rate["notes"] == {"甲": "完成率(%)：已完成"}
 
 
 def test_category_columns_with_their_own_units_and_a_sum_column(tmp_path: Path) -> None:

@@ -28,6 +28,8 @@ from typing import Any
 import openpyxl
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl.styles import Alignment, Font
 from typer.testing import CliRunner
 
@@ -280,3 +282,69 @@ def test_a_plain_grid_imports_as_the_csv_does(case: Path) -> None:
     from_csv = _outcome(lambda: import_files([case], options), str(case))
     from_plain = _outcome(lambda: import_tables([_plain(case)], options), case.name)
     assert from_plain == from_csv
+
+
+# --- properties: the order of the rows does not matter -------------------------------------
+
+TOWNS = [f"{name}镇" for name in "东西南北中上下前后左右新老"]
+
+
+@st.composite
+def printed_tables(draw: st.DrawFn) -> list[str]:
+    """A printed table: its total, and either towns alone or counties (subtotal rows, found
+    by their numbers) each over its towns; values with 0 to 2 printed decimals."""
+    places = draw(st.integers(0, 2))
+    value = st.integers(1, 10**6).map(lambda n: Decimal(n).scaleb(-places))
+    groups = draw(st.integers(0, 3))
+    towns = iter(TOWNS)
+    rows: list[tuple[str, Decimal]] = []
+    for county in range(max(groups, 1)):
+        parts = [(next(towns), draw(value)) for _ in range(draw(st.integers(2, 3)))]
+        if groups:
+            rows.append((f"{county + 1}县", sum((v for _, v in parts), Decimal(0))))
+        rows += parts
+    total = sum((v for name, v in rows if not groups or name.endswith("县")), Decimal(0))
+    return [f"合计,{total}"] + [f"{name},{v}" for name, v in rows]
+
+
+def _printed(lines: list[str]) -> str:
+    return "\n".join(["测试分配表", "单位：万元", "地区,2024年", *lines]) + "\n"
+
+
+def _shuffled(lines: list[str], data: st.DataObject) -> list[str]:
+    """The same table with its groups and the towns in each shuffled, the total at the end."""
+    total, rows = lines[0], lines[1:]
+    groups: list[list[str]] = []
+    for line in rows:
+        if line.split(",")[0].endswith("县") or not groups:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    order = data.draw(st.permutations(groups))
+    shuffled = [line for g in order for line in [g[0], *data.draw(st.permutations(g[1:]))]]
+    if not rows[0].split(",")[0].endswith("县"):  # towns alone: every row may move
+        shuffled = data.draw(st.permutations(rows))
+    return [*shuffled, total]
+
+
+def _read(text: str, tmp_path: Path, name: str) -> tuple[dict[str, list[str]], dict[str, Any]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    model = _import(path, tmp_path)[0]
+    [indicator] = model.indicators.values()
+    areas = {parent: sorted(parts) for parent, parts in model.areas.items()}
+    return areas, dict(indicator.values)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(lines=printed_tables(), data=st.data())
+def test_shuffled_rows_and_a_total_at_the_bottom_change_nothing(
+    lines: list[str], data: st.DataObject, tmp_path: Path
+) -> None:
+    first = _read(_printed(lines), tmp_path, "a.csv")
+    moved = _read(_printed(_shuffled(lines, data)), tmp_path, "b.csv")
+    assert moved == first
+    subtotals = [line.split(",")[0] for line in lines if line.split(",")[0].endswith("县")]
+    assert sorted(first[0]) == sorted(["合计", *subtotals])  # each subtotal has its own parts

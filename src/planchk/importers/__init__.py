@@ -52,15 +52,20 @@ def import_grids(
     grids: Sequence[Grid], options: Options, sources: Sequence[str], stem: str
 ) -> ImportResult:
     imported = Imported()
+    read: list[str] = []
     for grid in grids:
-        imported.notes.extend(grid.notes)
+        read.extend(grid.notes)
         add_table(imported, read_table(grid, options.total_row), options)
-    header = [f"Imported by planchk import from {', '.join(sources)}."]
     if options.into is not None:
         document = _merged(options.into, imported, options.max_bytes)
-        header = [*_leading_comments(options.into), *header]
     else:
         document = _new_document(imported, options.title or stem)
+    # what import assumed stays in the file, for a reviewer to check, as well as on stderr
+    header = [f"Imported by planchk import from {', '.join(sources)}.", texts.ASSUMED()]
+    header += [note.rstrip() for note in imported.notes]
+    if options.into is not None:
+        header = [*_leading_comments(options.into), *header]
+    imported.notes[:0] = read
     text = targets_text(document, header)
     _check_readable(text)
     notes = [*imported.notes, texts.KIND_HINT()]

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from planchk.importers import texts
+from planchk.importers.describe import describe
 from planchk.importers.identities import CHANGE_NAME, Operand, identities, operand_kind
 from planchk.importers.layout import CUMULATIVE, indicator_name
 from planchk.importers.printed import normalized
@@ -100,47 +101,6 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
         imported.relations.append(identity.text)
         said = {"relation": identity.text, "holds": identity.holds, "rows": identity.rows}
         imported.notes.append(texts.RELATION(**said))
-
-
-def describe(table: Table) -> Iterator[str]:
-    source = table.grid.source
-    yield (
-        texts.TABLE(source=source, title=table.title)
-        if table.title
-        else texts.TABLE_UNTITLED(source=source)
-    )
-    yield texts.UNIT_LINE(unit=table.unit) if table.unit else texts.NO_UNIT_LINE()
-    yield texts.HEADER(rows=", ".join(map(str, table.header_rows)), area=table.area_header)
-    years = [c for c in table.columns if c.kind == "value" and c.name is None]
-    if years:
-        yield texts.YEAR_COLUMNS(
-            headers=", ".join(c.header for c in years),
-            years=", ".join(str(c.year) for c in years),
-        )
-    by_index = {c.index: c for c in table.columns}
-    for column in table.columns:
-        if column.kind == "value" and column.name is not None:
-            unit = column.unit or table.unit or "?"
-            yield texts.CATEGORY_COLUMN(header=column.header, name=column.name, unit=unit)
-        elif column.kind == "percent":
-            yield texts.PERCENT_COLUMN(header=column.header)
-        elif column.kind == "of_which" and column.part_of is not None:
-            parent = by_index[column.part_of].header
-            yield texts.OF_WHICH_COLUMN(header=column.header, parent=parent)
-        elif column.kind == "text":
-            yield texts.TEXT_COLUMN(header=column.header)
-    template = {"named": texts.TOTAL_NAMED, "option": texts.TOTAL_OPTION, "sum": texts.TOTAL_SUM}
-    yield template[table.total_found](name=table.total.name, row=table.total.number)
-    yield texts.PARTS(count=len(table.parts), names="、".join(r.name for r in table.parts))
-    for row in (table.total, *table.parts):
-        for index, text in row.texts.items():
-            yield texts.TEXT_CELL(place=table.grid.where(row.number, index), text=text)
-    if table.ignored:
-        first = next(
-            (c.text for r in table.grid.rows for c in r if c.row == table.ignored[0] and c.text),
-            "",
-        )
-        yield texts.IGNORED_ROWS(rows=", ".join(map(str, table.ignored)), first=first)
 
 
 def _notes(table: Table, columns: Sequence[Column], with_rows: bool) -> dict[str, str]:

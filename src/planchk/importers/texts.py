@@ -101,11 +101,6 @@ OF_WHICH_ALONE = message(
 ROW_UNNAMED = message(
     "import.row-unnamed", "{place}: a row of numbers with no area name; name it in the table"
 )
-OF_WHICH_ROW = message(
-    "import.of-which-row",
-    "{place}: the row `{name}` is part of the row above it, which planchk import does not lay "
-    "out; move it into a table of its own, or remove it",
-)
 DUPLICATE_ROW = message(
     "import.duplicate-row", "{place}: the area `{name}` has a row already (at {first})"
 )
@@ -183,7 +178,10 @@ OF_WHICH_COLUMN = message(
     "import.of-which-column",
     "  column {header}: part of the column {parent} (其中), not an addend; checked as a relation",
 )
-TEXT_COLUMN = message("import.text-column", "  column {header}: text, not imported")
+TEXT_COLUMN = message(
+    "import.text-column", "  column {header}: text, kept as the rows' notes (notes: in the file)"
+)
+EMPTY_COLUMN = message("import.empty-column", "  column {header}: empty, no indicator")
 TOTAL_NAMED = message("import.total-named", "  total row: {name} (row {row}), named as a total")
 TOTAL_OPTION = message(
     "import.total-option", "  total row: {name} (row {row}), as --total-row says"
@@ -197,13 +195,30 @@ PARTS = counted(
     "  {count} area row under the total: {names}",
     "  {count} area rows under the total: {names}",
 )
-TEXT_CELL = message("import.text-cell", "  {place}: the text `{text}`, imported as a blank")
+TEXT_CELLS = message(
+    "import.text-cells",
+    "  column {header}: {count} cell(s) hold text ({texts}), kept as the rows' notes and read "
+    "as blanks",
+)
+SUBTOTAL = message(
+    "import.subtotal",
+    "  subtotal {name} (row {row}{closes}): the sum of its {count} row(s) {names}, checked "
+    "against them and not added again into its total",
+)
+CLOSED_BY = message("import.closed-by", "numbers from the 小计 in row {row}")
+OF_WHICH_ROW_READ = message(
+    "import.of-which-row-read",
+    "  其中 row {name} (row {row}): part of {whole}, at most it, never added into a total",
+)
 IGNORED_ROWS = message(
     "import.ignored-rows", "  row(s) {rows} after the table are notes, not imported: {first}"
 )
 INDICATOR = message(
     "import.indicator",
     "  → indicator {id} ({name}), unit {unit}, kind {kind}, years {years}",
+)
+ASSUMED = message(
+    "import.assumed", "What import read in the tables (check it; edit the file where it is wrong):"
 )
 RELATION = message(
     "import.relation",

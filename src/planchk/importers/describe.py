@@ -1,0 +1,79 @@
+"""What import read in a table, said line by line: on stderr, and as comments in the file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from planchk.importers import texts
+from planchk.importers.shapes import Table
+
+
+def describe(table: Table) -> Iterator[str]:
+    source = table.grid.source
+    yield (
+        texts.TABLE(source=source, title=table.title)
+        if table.title
+        else texts.TABLE_UNTITLED(source=source)
+    )
+    yield texts.UNIT_LINE(unit=table.unit) if table.unit else texts.NO_UNIT_LINE()
+    yield texts.HEADER(rows=", ".join(map(str, table.header_rows)), area=table.area_header)
+    years = [c for c in table.columns if c.kind == "value" and c.name is None]
+    if years:
+        yield texts.YEAR_COLUMNS(
+            headers=", ".join(c.header for c in years),
+            years=", ".join(str(c.year) for c in years),
+        )
+    by_index = {c.index: c for c in table.columns}
+    for column in table.columns:
+        if column.kind == "value" and column.name is not None:
+            unit = column.unit or table.unit or "?"
+            yield texts.CATEGORY_COLUMN(header=column.header, name=column.name, unit=unit)
+        elif column.kind == "percent":
+            yield texts.PERCENT_COLUMN(header=column.header)
+        elif column.kind == "of_which" and column.part_of is not None:
+            parent = by_index[column.part_of].header
+            yield texts.OF_WHICH_COLUMN(header=column.header, parent=parent)
+        elif column.kind == "text":
+            yield texts.TEXT_COLUMN(header=column.header)
+    template = {"named": texts.TOTAL_NAMED, "option": texts.TOTAL_OPTION, "sum": texts.TOTAL_SUM}
+    yield template[table.total_found](name=table.total.name, row=table.total.number)
+    yield from _levels(table)
+    yield from _text_cells(table)
+    for header in table.dropped:
+        yield texts.EMPTY_COLUMN(header=header)
+    if table.ignored:
+        first = next(
+            (c.text for r in table.grid.rows for c in r if c.row == table.ignored[0] and c.text),
+            "",
+        )
+        yield texts.IGNORED_ROWS(rows=", ".join(map(str, table.ignored)), first=first)
+
+
+def _levels(table: Table) -> Iterator[str]:
+    """The parts of the total, each subtotal with its own parts, and the 其中 rows."""
+    by_name = {row.name: row for row in table.rows}
+    top = table.areas.get(table.total.name, [])
+    yield texts.PARTS(count=len(top), names="、".join(top))
+    for parent, parts in table.areas.items():
+        if parent == table.total.name:
+            continue
+        row = by_name[parent]
+        closes = f", {texts.CLOSED_BY(row=row.closes)}" if row.closes is not None else ""
+        yield texts.SUBTOTAL(
+            name=parent, row=row.number, count=len(parts), names="、".join(parts), closes=closes
+        )
+    for whole, parts in table.of_which.items():
+        for part in parts:
+            yield texts.OF_WHICH_ROW_READ(name=part, row=by_name[part].number, whole=whole)
+
+
+def _text_cells(table: Table) -> Iterator[str]:
+    """Text in number columns, once per column: kept as the row's note, read as a blank."""
+    by_column: dict[int, list[str]] = {}
+    for row in table.rows:
+        for index, text in row.texts.items():
+            by_column.setdefault(index, []).append(text)
+    headers = {column.index: column.header for column in table.columns}
+    for index, found in by_column.items():
+        shown = "、".join(dict.fromkeys(found))
+        yield texts.TEXT_CELLS(header=headers[index], count=len(found), texts=shown)
