@@ -272,14 +272,16 @@ def test_readme_shows_the_real_import_of_a_table(
     output = README.split("<!-- import-output -->\n```yaml\n", 1)[1].split("```", 1)[0]
     example = tmp_path / "docs" / "examples"
     example.mkdir(parents=True)
-    shutil.copy(ROOT / "docs" / "examples" / "patents.csv", example / "patents.csv")
+    shutil.copy(ROOT / "docs" / "examples" / "funds.csv", example / "funds.csv")
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(
-        app, ["import", "docs/examples/patents.csv", "-o", "patents.yaml"], env={"NO_COLOR": "1"}
+        app, ["import", "docs/examples/funds.csv", "-o", "funds.yaml"], env={"NO_COLOR": "1"}
     )
     assert result.exit_code == 0
     assert result.stderr == stderr
-    assert (tmp_path / "patents.yaml").read_text(encoding="utf-8") == output
+    assert (tmp_path / "funds.yaml").read_text(encoding="utf-8") == output
+    validated = CliRunner().invoke(app, ["validate", "funds.yaml", "-f", "json"])
+    assert json.loads(validated.stdout)["findings"] == []  # a consistent table: no alarm
 
 
 def documented_fields(section: str) -> set[str]:
