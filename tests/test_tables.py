@@ -292,14 +292,19 @@ TOWNS = [f"{name}镇" for name in "东西南北中上下前后左右新老"]
 @st.composite
 def printed_tables(draw: st.DrawFn) -> list[str]:
     """A printed table: its total, and either towns alone or counties (subtotal rows, found
-    by their numbers) each over its towns; values with 0 to 2 printed decimals."""
+    by their numbers) each over its towns. Each town holds a power of two times one factor
+    (printed with 0 to 2 decimals), so that no row is the sum of rows other than its own
+    parts by coincidence: such a table would be ambiguous, and may import either way."""
     places = draw(st.integers(0, 2))
-    value = st.integers(1, 10**6).map(lambda n: Decimal(n).scaleb(-places))
+    factor = Decimal(draw(st.integers(1, 999))).scaleb(-places)
     groups = draw(st.integers(0, 3))
-    towns = iter(TOWNS)
+    towns = iter(enumerate(TOWNS))
     rows: list[tuple[str, Decimal]] = []
     for county in range(max(groups, 1)):
-        parts = [(next(towns), draw(value)) for _ in range(draw(st.integers(2, 3)))]
+        parts = [
+            (name, factor * 2**i)
+            for i, name in (next(towns) for _ in range(draw(st.integers(2, 3))))
+        ]
         if groups:
             rows.append((f"{county + 1}县", sum((v for _, v in parts), Decimal(0))))
         rows += parts

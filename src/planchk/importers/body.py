@@ -115,10 +115,10 @@ def adds_up(counts: frozenset[int]) -> Close:
     """Whether a row is the sum of some rows in every column where it has a value (a blank
     part counts as zero), within the rounding of the printed digits (exactly, in the columns
     of counts), and is not all zero."""
-    return lambda total, parts: _close(total, parts, counts)
+    return lambda total, parts, exact: _close(total, parts, counts, exact)
 
 
-def _close(total: Row, parts: Sequence[Row], counts: frozenset[int]) -> bool:
+def _close(total: Row, parts: Sequence[Row], counts: frozenset[int], exact: bool) -> bool:
     found = False
     for index, declared in total.values.items():
         if declared is None:
@@ -130,7 +130,9 @@ def _close(total: Row, parts: Sequence[Row], counts: frozenset[int]) -> bool:
         miss = abs(sum(values, ZERO) - declared)
         if not miss:
             continue  # the common case: no rounding to work out
-        slack = ZERO if index in counts else half_unit(declared) + sum(map(half_unit, values), ZERO)
+        if exact or index in counts:
+            return False
+        slack = half_unit(declared) + sum(map(half_unit, values), ZERO)
         if miss > slack:
             return False
     return found
@@ -172,7 +174,7 @@ def _adds_up(total: Row, others: Sequence[Row], close: Close) -> bool:
     for row in trial:
         if row.role == "total":
             row.role = "subtotal"
-    return close(total, [node.row for node in nest(trial, total, close)])
+    return close(total, [node.row for node in nest(trial, total, close)], False)
 
 
 def lay_out(

@@ -97,7 +97,9 @@ def _first_data_row(grid: Grid) -> int:
             continue
         after = [c for c in cells if c.column > name_cell.column]
         numbers = [c for c in after if _numeric(c.text)]
-        bare_years = _years_only(numbers) and not is_total_name(name_cell.text)
+        above = grid.rows[position - 1] if position else []
+        under_header = len([c for c in above if c.text]) >= 2  # 1县,1902 under 地区,2024年
+        bare_years = _years_only(numbers) and not is_total_name(name_cell.text) and not under_header
         if numbers and (header_of_years or not bare_years):
             return position
         header_of_years = header_of_years or bool(numbers)

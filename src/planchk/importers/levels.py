@@ -9,8 +9,8 @@ this order:
 2. Headings and 小计 rows: a row with a name and no numbers heads the rows under it, and the
    小计 (合计) row that closes them carries its numbers; a 小计 with no heading above it is
    the subtotal of the rows since the last one.
-3. The numbers, where the form says nothing: a row that is the sum of the rows right under it
-   (two or more) is their subtotal, if the levels found this way make the table add up.
+3. The numbers, where the form says nothing: a row that is exactly the sum of the rows right
+   under it (two or more) is their subtotal, if the levels found this way make the table add up.
 
 The result is a tree of rows: each subtotal is checked against its own parts, and never added
 again into its parent.
@@ -36,7 +36,8 @@ class Node:
     closes: Row | None = None  # the 小计 row that closed it, whose numbers it took
 
 
-Close = Callable[[Row, Sequence[Row]], bool]  # whether a row is the sum of some rows
+# whether a row is the sum of some rows: exactly (True), or within the rounding of its digits
+Close = Callable[[Row, Sequence[Row], bool], bool]
 
 
 def nest(rows: Sequence[Row], total: Row, close: Close) -> list[Node]:
@@ -118,10 +119,14 @@ def _by_numbers(parent: Node, close: Close) -> None:
     flat = [child.row for child in parent.children]
     if len(flat) < 3 or any(child.children for child in parent.children):
         return
-    if close(parent.row, flat):
+    if close(parent.row, flat, True):
         return
     nested = _collapse(parent.children, close)
-    if len(nested) < len(parent.children) and close(parent.row, [n.row for n in nested]):
+    if len(nested) == len(parent.children):
+        return
+    rows = [n.row for n in nested]
+    exactly = close(parent.row, rows, True)  # an exact sum before one within rounding
+    if exactly or (close(parent.row, rows, False) and not close(parent.row, flat, False)):
         parent.children = nested
 
 
@@ -133,7 +138,7 @@ def _collapse(nodes: list[Node], close: Close) -> list[Node]:
         if any(value is not None for value in node.row.values.values()):
             for count in range(2, min(len(after), LIMIT) + 1):
                 under = after[-count:]
-                if close(node.row, [n.row for n in under]):
+                if close(node.row, [n.row for n in under], True):  # by numbers: exactly
                     node.children = list(reversed(under))
                     del after[-count:]
                     break
