@@ -256,3 +256,34 @@ def test_output_format_is_an_alias_of_format(command: str, tmp_path: Path) -> No
         assert json.loads(result.stdout)
     else:
         assert result.stdout.startswith("#")
+
+
+def test_global_options_on_either_side_of_the_command(tmp_path: Path) -> None:
+    after = runner.invoke(app, ["validate", "--lang", "zh", str(DATA)])
+    assert after.exit_code == 0, after.stderr
+    assert after.stdout == runner.invoke(app, ["--lang=zh", "validate", str(DATA)]).stdout
+    assert "通过" in after.stdout
+    config = tmp_path / "planchk.toml"
+    config.write_text('fail-on = "warning"\n', encoding="utf-8")
+    before = runner.invoke(app, ["--config", str(config), "validate", str(DATA)])
+    assert before.exit_code == 1, before.stderr
+    assert runner.invoke(app, ["validate", str(DATA), "--config", str(config)]).exit_code == 1
+
+
+def test_exit_zero_reports_but_exits_0_unless_the_input_is_unusable(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, MINIMAL_TARGETS.replace("乙街道: [6, 8]", "乙街道: [6, 9]"))
+    found = runner.invoke(app, ["validate", str(plan), "--exit-zero"])
+    assert found.exit_code == 0
+    assert "PC101" in found.stdout
+    broken = write_plan(tmp_path / "broken", "plan: [\n")
+    assert runner.invoke(app, ["validate", str(broken), "--exit-zero"]).exit_code == 2
+
+
+def test_term_dumb_has_no_colour(monkeypatch: pytest.MonkeyPatch) -> None:
+    from planchk.cli import common
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert common.stdout_color()
+    monkeypatch.setenv("TERM", "dumb")
+    assert not common.stdout_color()

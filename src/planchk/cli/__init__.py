@@ -18,6 +18,7 @@ import typer
 
 from planchk import __version__, i18n, messages
 from planchk.cli import config, diff, explain, import_, report, rules, schema, validate
+from planchk.cli.anywhere import GlobalOptionsAnywhere
 from planchk.cli.common import Language, fail_usage, finish
 from planchk.report import ExitCode
 
@@ -29,6 +30,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=GlobalOptionsAnywhere,
 )
 app.command()(validate.validate)
 app.command(cls=diff.PathsAfterSeparator)(diff.diff)

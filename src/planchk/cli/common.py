@@ -57,12 +57,13 @@ def emit(text: str | bytes, output: Path | None) -> None:
 
 
 def stdout_color() -> bool:
-    """Colour on stdout: NO_COLOR wins, FORCE_COLOR next, else only on a terminal."""
+    """Colour on stdout: NO_COLOR wins, FORCE_COLOR next, else only on a terminal that is not
+    TERM=dumb (Emacs's shell, some CI logs)."""
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
         return True
-    return sys.stdout.isatty()
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
 @contextlib.contextmanager

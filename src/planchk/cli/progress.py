@@ -7,6 +7,7 @@ of YAML); CI logs and pipes never see it.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 
@@ -27,7 +28,7 @@ def should_show(size: int, terminal: bool) -> bool:
 @contextlib.contextmanager
 def spinner(size: int) -> Iterator[None]:
     """Around the work on `size` bytes of input (see input_size)."""
-    if not should_show(size, sys.stderr.isatty()):
+    if not should_show(size, sys.stderr.isatty() and os.environ.get("TERM") != "dumb"):
         yield
         return
     from rich.console import Console

@@ -71,6 +71,13 @@ MaxBytesOption = Annotated[
     int | None,
     typer.Option(min=1, help="Refuse larger files (default 50 MiB, or PLANCHK_MAX_BYTES)."),
 ]
+ExitZeroOption = Annotated[
+    bool,
+    typer.Option(
+        "--exit-zero",
+        help="Exit 0 even when findings remain; input that cannot be checked still exits 2.",
+    ),
+]
 FixSuggestionsOption = Annotated[
     bool,
     typer.Option(
@@ -92,6 +99,7 @@ def validate(
     output: OutputOption = None,
     max_bytes: MaxBytesOption = None,
     fix_suggestions: FixSuggestionsOption = False,
+    exit_zero: ExitZeroOption = False,
 ) -> None:
     """Check plan files: schema, sums, trends, units, goals and task offices."""
     from planchk.config import overrides
@@ -108,7 +116,8 @@ def validate(
         format_name = _format_name(output_format.value)
         report = _check(targets, config, format_name, baseline, fix_suggestions,
                         write_baseline, output)  # fmt: skip
-    finish(report.exit_code(config.fail_on))
+    code = report.exit_code(config.fail_on)
+    finish(ExitCode.CLEAN if exit_zero and code == ExitCode.FINDINGS else code)
 
 
 def _check(
