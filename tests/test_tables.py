@@ -353,3 +353,31 @@ def test_shuffled_rows_and_a_total_at_the_bottom_change_nothing(
     assert moved == first
     subtotals = [line.split(",")[0] for line in lines if line.split(",")[0].endswith("县")]
     assert sorted(first[0]) == sorted(["合计", *subtotals])  # each subtotal has its own parts
+
+
+def test_a_csv_with_no_table_is_not_told_to_choose_a_sheet(tmp_path: Path) -> None:
+    csv_file = tmp_path / "notes.csv"
+    csv_file.write_text("会议纪要\n各单位按时报送\n", encoding="utf-8")
+    said = runner.invoke(app, ["import", str(csv_file)])
+    assert said.exit_code == 2
+    assert "no row names an area" in said.stderr
+    assert "--sheet" not in said.stderr
+    book = openpyxl.Workbook()
+    assert book.active is not None
+    book.active.append(["会议纪要"])
+    book.save(tmp_path / "notes.xlsx")
+    said = runner.invoke(app, ["import", str(tmp_path / "notes.xlsx")])
+    assert said.exit_code == 2
+    assert "--sheet" in said.stderr  # a workbook has sheets to choose from
+
+
+def test_import_into_keeps_the_of_which_rows_and_declared_units(tmp_path: Path) -> None:
+    base = tmp_path / "targets.yaml"
+    base.write_text("plan: {title: 方案, period: [2024, 2024]}\n", encoding="utf-8")
+    source = TABLES / "11_of_which_rows.csv"
+    result = runner.invoke(app, ["import", str(source), "--into", str(base), "-o", str(base)])
+    assert result.exit_code == 0, result.output
+    model = load_file(base, str(base)).model
+    assert isinstance(model, TargetsFile)
+    assert model.of_which == {"合计": ["合计其中：中央资金"], "甲县": ["甲县其中：免费开放"]}
+    assert _findings(base) == []

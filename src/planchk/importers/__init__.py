@@ -144,6 +144,15 @@ def _merged(into: Path, imported: Imported, max_bytes: int) -> dict[str, Any]:
     for parent, parts in imported.areas.items():
         if parent not in known:
             areas[parent] = parts
+    of_which: dict[str, Any] = document.setdefault("of_which", {})
+    for whole, parts in imported.of_which.items():
+        of_which[whole] = [
+            *of_which.get(whole, []),
+            *(p for p in parts if p not in of_which.get(whole, [])),
+        ]
+    units: dict[str, Any] = document.setdefault("units", {})
+    for unit, declared in _declared_units(imported).items():
+        units.setdefault(unit, declared)
     relations: list[str] = document.setdefault("relations", [])
     relations.extend(r for r in imported.relations if r not in relations)
     imported.notes.append(texts.INTO_COMMENTS(path=into))

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Literal
 
 from planchk.importers import texts
-from planchk.importers.grid import Grid, GridCell, cell_name
+from planchk.importers.grid import Grid, GridCell, cell_name, no_data_rows
 from planchk.importers.labels import read_label
 from planchk.importers.levels import Close, Node, nest
 from planchk.importers.printed import is_blank, normalized, parse_number
@@ -143,7 +143,7 @@ def find_total(
 ) -> tuple[Row, Literal["named", "option", "sum"]]:
     candidates = [row for row in rows if row.role != "of_which"]
     if not candidates:
-        raise PlanchkError(texts.NO_DATA_ROWS, source=grid.source)
+        raise PlanchkError(no_data_rows(grid), source=grid.source)
     if named is not None:
         wanted = read_label(named).name
         found = next((row for row in candidates if row.name == wanted), None)

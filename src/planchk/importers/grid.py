@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from planchk.importers import texts
 from planchk.importers.encoding import decode as _decode
 from planchk.importers.printed import excel_text
-from planchk.messages import PlanchkError
+from planchk.messages import Message, PlanchkError
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -55,12 +55,18 @@ class Grid:
     notes: list[str] = field(default_factory=list)  # what reading it involved, for the user
     # (row, column) -> (bold, indent) of the XLSX cells that print bold or indented
     flags: dict[tuple[int, int], tuple[bool, int]] = field(default_factory=dict)
+    sheet: str | None = None  # the workbook's sheet it is, if any
 
     def where(self, row: int, column: int) -> str:
         return texts.CELL_PLACE(source=self.source, cell=cell_name(row, column))
 
     def column_place(self, column: int) -> str:
         return texts.COLUMN_PLACE(source=self.source, column=cell_name(1, column)[:-1])
+
+
+def no_data_rows(grid: Grid) -> Message:
+    """The refusal of a grid with no table: naming --sheet only where there are sheets."""
+    return texts.NO_DATA_ROWS_SHEET if grid.sheet else texts.NO_DATA_ROWS
 
 
 def cell_name(row: int, column: int) -> str:
@@ -236,7 +242,7 @@ def _part(parts: dict[str, SheetPart], sheet: ReadOnlyWorksheet) -> SheetPart:
 def _sheet_grid(path: Path, sheet: ReadOnlyWorksheet, part: SheetPart) -> Grid:
     """The sheet's non-blank rows, each dense from the first to the last column that holds a
     value, a merged range's text in every cell it covers."""
-    grid = Grid(texts.SHEET_SOURCE(path=path, sheet=sheet.title), [])
+    grid = Grid(texts.SHEET_SOURCE(path=path, sheet=sheet.title), [], sheet=sheet.title)
     shown, formula_cells = _shown_cells(grid, sheet, part.formulas)
     for min_row, min_column, max_row, max_column in part.merges:
         text = shown.get((min_row, min_column), ("", False))[0]

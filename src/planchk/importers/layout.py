@@ -25,7 +25,7 @@ from collections.abc import Sequence
 
 from planchk.importers import texts
 from planchk.importers.body import adds_up, find_total, lay_out, read_row, split_body
-from planchk.importers.grid import Grid, GridCell
+from planchk.importers.grid import Grid, GridCell, no_data_rows
 from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.printed import has_digit, is_blank, normalized, parse_number, simplified
 from planchk.importers.shapes import Column, Table
@@ -103,7 +103,7 @@ def _first_data_row(grid: Grid) -> int:
         if numbers and (header_of_years or not bare_years):
             return position
         header_of_years = header_of_years or bool(numbers)
-    raise PlanchkError(texts.NO_DATA_ROWS, source=grid.source)
+    raise PlanchkError(no_data_rows(grid), source=grid.source)
 
 
 def _with_headings(grid: Grid, first_data: int) -> int:

@@ -80,8 +80,12 @@ FORMULA_NOT_CALCULATED = message(
 # --- finding the table --------------------------------------------------------------------------
 NO_DATA_ROWS = message(
     "import.no-data-rows",
-    "{source}: no row names an area and holds a number; is this a breakdown table? (choose a "
-    "sheet with --sheet)",
+    "{source}: no row names an area and holds a number; is this a breakdown table?",
+)
+NO_DATA_ROWS_SHEET = message(
+    "import.no-data-rows-sheet",
+    "{source}: no row names an area and holds a number; is this a breakdown table? (choose the "
+    "sheets that hold tables with --sheet)",
 )
 NO_HEADER = message(
     "import.no-header",
