@@ -18,6 +18,7 @@ from planchk.importers.build import Imported, ImportedIndicator, Options, add_ta
 from planchk.importers.grid import Grid, read_csv, read_xlsx
 from planchk.importers.layout import read_table
 from planchk.importers.plain import PlainTable, Span, plain_grid
+from planchk.importers.unit_rows import by_unit_column
 from planchk.importers.writer import targets_text
 from planchk.messages import PlanchkError
 
@@ -55,7 +56,8 @@ def import_grids(
     read: list[str] = []
     for grid in grids:
         read.extend(grid.notes)
-        add_table(imported, read_table(grid, options.total_row), options)
+        for table in by_unit_column(grid):  # rows of indicators, each with its unit
+            add_table(imported, read_table(table, options.total_row), options)
     if options.into is not None:
         document = _merged(options.into, imported, options.max_bytes)
     else:
