@@ -6,30 +6,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from planchk.plan.comparators import WORDS, compare
 from planchk.plan.units import UnitTable
 
-# Longer words first: 不低于 must not be read as 低于.
-COMPARATOR_WORDS: dict[str, str] = {
-    "不超过": "<=",
-    "不高于": "<=",
-    "不多于": "<=",
-    "不大于": "<=",
-    "控制在": "<=",
-    "不低于": ">=",
-    "不少于": ">=",
-    "不小于": ">=",
-    "至少": ">=",
-    "达到": ">=",
-    "达": ">=",
-    "超过": ">",
-    "突破": ">",
-    "高于": ">",
-    "多于": ">",
-    "大于": ">",
-    "低于": "<",
-    "少于": "<",
-    "小于": "<",
-}
+# The words are planchk.plan.comparators'; importers.plandoc reads them by this name too.
+COMPARATOR_WORDS = WORDS
 _WORDS = "|".join(sorted(COMPARATOR_WORDS, key=len, reverse=True))
 _CLAUSE = re.compile(rf"({_WORDS})\s*([0-9]+(?:\.[0-9]+)?)\s*([^\s，。；、,;0-9]*)")
 
@@ -72,10 +53,5 @@ def read_wording(text: str) -> Wording | None:
 
 
 def satisfies(actual: Decimal, op: str, target: Decimal) -> bool:
-    return {
-        ">": actual > target,
-        ">=": actual >= target,
-        "<": actual < target,
-        "<=": actual <= target,
-        "==": actual == target,
-    }[op]
+    """Kept for code written before planchk.plan.comparators.compare, which it is."""
+    return compare(actual, op, target)

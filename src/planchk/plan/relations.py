@@ -17,16 +17,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
-COMPARATORS = {
-    "=": "==",
-    "==": "==",
-    "<": "<",
-    "<=": "<=",
-    "≤": "<=",
-    ">": ">",
-    ">=": ">=",
-    "≥": ">=",
-}
+from planchk.plan.comparators import SYMBOLS, compare
+
+COMPARATORS = SYMBOLS  # the spellings of planchk.plan.comparators, by their old name
 _TOKEN = re.compile(
     r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<op>==|<=|>=|[=<>≤≥+\-*×/÷()])"
     r"|(?P<name>[^\s+\-*×/÷()=<>≤≥\d][^\s+\-*×/÷()=<>≤≥]*))"
@@ -217,13 +210,8 @@ def _combine(
 
 
 def holds(op: str, left: Decimal, right: Decimal) -> bool:
-    return {
-        "==": left == right,
-        "<": left < right,
-        "<=": left <= right,
-        ">": left > right,
-        ">=": left >= right,
-    }[op]
+    """Kept for code written before planchk.plan.comparators.compare, which it is."""
+    return compare(left, op, right)
 
 
 def may_hold(op: str, left: Interval, right: Interval) -> bool:

@@ -8,7 +8,8 @@ from decimal import Decimal
 
 from planchk.findings import Problem, Severity
 from planchk.models.targets import Goal
-from planchk.plan.goal_text import read_wording, satisfies
+from planchk.plan.comparators import compare
+from planchk.plan.goal_text import read_wording
 from planchk.registry import rule
 from planchk.rules.context import Cell, PlanContext
 from planchk.rules.lookups import goal_area
@@ -94,7 +95,7 @@ def goal_not_met(ctx: PlanContext) -> Iterator[Problem]:
     """
     for check in ctx.shared(goal_checks):
         at_boundary = check.actual == check.target and check.goal.op in (">", "<")
-        if not at_boundary and not satisfies(check.actual, check.goal.op, check.target):
+        if not at_boundary and not compare(check.actual, check.goal.op, check.target):
             yield _report(ctx, check)
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from planchk.models.targets import Goal
+from planchk.plan.comparators import compare
 from planchk.plan.numbers import half_unit
-from planchk.plan.relations import Lookup, Relation, RelationError, evaluate, holds, parse
+from planchk.plan.relations import Lookup, Relation, RelationError, evaluate, parse
 from planchk.rules.context import PlanContext
 
 
@@ -88,4 +89,4 @@ def holds_at(
     left, right = evaluate(relation.left, lookup), evaluate(relation.right, lookup)
     if left is None or right is None:
         return None
-    return holds(relation.op, left[0], right[0])
+    return compare(left[0], relation.op, right[0])

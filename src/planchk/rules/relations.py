@@ -8,13 +8,13 @@ from decimal import Decimal
 
 from planchk.findings import Arg, Location, Problem, Severity, Suggestion
 from planchk.messages import RELATION_PROBLEMS
+from planchk.plan.comparators import compare
 from planchk.plan.relations import (
     Lookup,
     Relation,
     RelationError,
     divides_by_zero,
     evaluate,
-    holds,
     may_hold,
 )
 from planchk.registry import rule
@@ -57,7 +57,7 @@ def _cells(ctx: PlanContext, relation: Relation) -> Iterator[tuple[str, int, Loo
 def _check(ctx: PlanContext, index: int, relation: Relation) -> Iterator[RelationCheck]:
     for area, year, lookup in _cells(ctx, relation):
         left, right = evaluate(relation.left, lookup), evaluate(relation.right, lookup)
-        if left is None or right is None or holds(relation.op, left[0], right[0]):
+        if left is None or right is None or compare(left[0], relation.op, right[0]):
             continue
         within = may_hold(relation.op, left[1], right[1])
         yield RelationCheck(index, relation, area, year, left[0], right[0], within)
