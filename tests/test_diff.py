@@ -368,3 +368,16 @@ def test_the_working_tree_is_named_in_the_chosen_language(repo: Path) -> None:
     assert "HEAD → 工作区" in markdown
     _, document = diff("HEAD")
     assert document["new"] == "working tree"  # a key for programs, in every language
+
+
+def test_a_revision_outside_a_git_repository_says_there_is_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(DATA, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    result = runner.invoke(app, ["diff", "HEAD"])
+    assert result.exit_code == 2
+    assert "HEAD: not an existing file or directory, and there is no git repository here" in (
+        result.stderr
+    )

@@ -301,6 +301,11 @@ DIFF_NOT_IN_REVISION = message(
 DIFF_NO_GIT = message(
     "ui.diff-no-git", "{revision}: not an existing file or directory, and git is not available"
 )
+DIFF_NO_REPOSITORY = message(
+    "ui.diff-no-repository",
+    "{revision}: not an existing file or directory, and there is no git repository here "
+    "to find it in as a revision",
+)
 DIFF_NOT_A_REVISION = message(
     "ui.diff-not-a-revision",
     "{revision}: neither an existing file or directory nor a git revision",

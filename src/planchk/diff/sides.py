@@ -152,6 +152,9 @@ def _verify(revision: str) -> None:
     if result is None:
         raise SideError(messages.DIFF_NO_GIT, revision=revision)
     if result.returncode != 0:
+        inside = _git("rev-parse", "--git-dir")
+        if inside is not None and inside.returncode != 0:
+            raise SideError(messages.DIFF_NO_REPOSITORY, revision=revision)
         raise SideError(messages.DIFF_NOT_A_REVISION, revision=revision)
 
 
