@@ -287,3 +287,12 @@ def test_term_dumb_has_no_colour(monkeypatch: pytest.MonkeyPatch) -> None:
     assert common.stdout_color()
     monkeypatch.setenv("TERM", "dumb")
     assert not common.stdout_color()
+
+
+def test_quiet_prints_the_findings_only(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, MINIMAL_TARGETS.replace("乙街道: [6, 8]", "乙街道: [6, 9]"))
+    quiet = runner.invoke(app, ["validate", str(plan), "-q"])
+    assert quiet.exit_code == 1
+    [line] = quiet.stdout.splitlines()
+    assert line.startswith(f"{plan / 'targets.yaml'}:11:16: error PC101")
+    assert runner.invoke(app, ["validate", str(DATA), "--quiet", "--select", "PC1"]).stdout == ""

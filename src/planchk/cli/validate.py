@@ -71,6 +71,10 @@ MaxBytesOption = Annotated[
     int | None,
     typer.Option(min=1, help="Refuse larger files (default 50 MiB, or PLANCHK_MAX_BYTES)."),
 ]
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Text output: the findings only, no headings or summary."),
+]
 ExitZeroOption = Annotated[
     bool,
     typer.Option(
@@ -100,6 +104,7 @@ def validate(
     max_bytes: MaxBytesOption = None,
     fix_suggestions: FixSuggestionsOption = False,
     exit_zero: ExitZeroOption = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Check plan files: schema, sums, trends, units, goals and task offices."""
     from planchk.config import overrides
@@ -115,7 +120,7 @@ def validate(
         targets = paths or overrides.default_paths(config)
         format_name = _format_name(output_format.value)
         report = _check(targets, config, format_name, baseline, fix_suggestions,
-                        write_baseline, output)  # fmt: skip
+                        write_baseline, output, quiet)  # fmt: skip
     code = report.exit_code(config.fail_on)
     finish(ExitCode.CLEAN if exit_zero and code == ExitCode.FINDINGS else code)
 
@@ -128,6 +133,7 @@ def _check(
     fix_suggestions: bool,
     write_baseline: Path | None,
     output: Path | None,
+    quiet: bool = False,
 ) -> Report:
     """Check, render and write; exits itself where a run writes no report."""
     from planchk.atomic import refuse_inputs
@@ -144,7 +150,7 @@ def _check(
     for written in (output, write_baseline):
         refuse_inputs(written, report.files)
     color = output is None and stdout_color()
-    rendered = render(report, RenderOptions(color, config.fail_on, fix_suggestions))
+    rendered = render(report, RenderOptions(color, config.fail_on, fix_suggestions, quiet))
     if report.unusable and (output is not None or write_baseline is not None):
         # A run that could not check its input writes no file; the reasons go to stderr.
         sys.stderr.write(get("text")(report, RenderOptions(fail_on=config.fail_on)))

@@ -26,6 +26,7 @@ class RenderOptions:
     color: bool = False
     fail_on: Severity = Severity.ERROR
     suggestions: bool = False  # text: print suggested corrections under their finding
+    quiet: bool = False  # text: the findings' lines only, no file headings and no summary
 
 
 class Formatter(Protocol):

@@ -45,6 +45,10 @@ class Painter:
 
 def render(report: Report, options: RenderOptions) -> str:
     paint = Painter(options.color)
+    if options.quiet:
+        # No file headings: the lines stand on their own, not indented under one.
+        shown = finding_lines(report, options, paint)
+        return "".join(f"{line.removeprefix('  ')}\n" for line in shown)
     lines: list[str] = []
     for file, findings in groupby(report.findings, key=lambda f: f.location.file):
         lines.append(paint(file, "bold underline"))
@@ -55,6 +59,15 @@ def render(report: Report, options: RenderOptions) -> str:
         lines.append("")
     lines.extend(summary_lines(report, options, paint))
     return "\n".join(lines) + "\n"
+
+
+def finding_lines(report: Report, options: RenderOptions, paint: Painter) -> list[str]:
+    lines = []
+    for finding in report.findings:
+        lines.append(finding_line(finding, paint))
+        if options.suggestions:
+            lines.extend(suggestion_lines(finding, paint))
+    return lines
 
 
 def finding_line(finding: Finding, paint: Painter) -> str:
