@@ -381,3 +381,15 @@ def test_import_into_keeps_the_of_which_rows_and_declared_units(tmp_path: Path) 
     assert isinstance(model, TargetsFile)
     assert model.of_which == {"合计": ["合计其中：中央资金"], "甲县": ["甲县其中：免费开放"]}
     assert _findings(base) == []
+
+
+def test_a_table_that_does_not_add_up_stays_flat(tmp_path: Path) -> None:
+    """甲 is the sum of 乙 and 丙 by chance, but taking it for their subtotal does not make the
+    total add up either: the rows stay as printed, and validate reports the real miss."""
+    source = tmp_path / "t.csv"
+    source.write_text(
+        "表\n单位：万元\n地区,2024年\n合计,100\n甲,30\n乙,20\n丙,10\n丁,45\n", "utf-8"
+    )
+    model, out, _ = _import(source, tmp_path)
+    assert dict(model.areas) == {"合计": ["甲", "乙", "丙", "丁"]}
+    assert [f["code"] for f in _findings(out) if f["severity"] == "error"] == ["PC101"]

@@ -18,13 +18,16 @@ again into its parent.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from planchk.importers.labels import is_bare_subtotal
 from planchk.importers.shapes import Row
 
-LIMIT = 400  # the most rows one subtotal found by its numbers may add up
+LIMIT = 400
+ZERO = Decimal(0)  # the most rows one subtotal found by its numbers may add up
 
 
 @dataclass
@@ -131,16 +134,29 @@ def _by_numbers(parent: Node, close: Close) -> None:
 
 
 def _collapse(nodes: list[Node], close: Close) -> list[Node]:
-    """From the last row up: a row that is the sum of the two or more rows right under it
-    (as they stand, with their own subtotals) takes them as its parts."""
+    """From the last row up: a row that is exactly the sum of the two or more rows right under
+    it (as they stand, with their own subtotals) takes them as its parts. The sums of one
+    column are run first, and the whole row compared only where that column matches."""
     after: list[Node] = []  # the rows below the current one, nearest last
-    for node in reversed(nodes):
-        if any(value is not None for value in node.row.values.values()):
-            for count in range(2, min(len(after), LIMIT) + 1):
-                under = after[-count:]
-                if close(node.row, [n.row for n in under], True):  # by numbers: exactly
-                    node.children = list(reversed(under))
-                    del after[-count:]
-                    break
+    for printed in reversed(nodes):
+        node = printed
+        key = next((i for i, v in node.row.values.items() if v), None)
+        if key is not None:
+            count = _run(node.row.values[key], key, after)
+            while count and not close(node.row, [n.row for n in after[-count:]], True):
+                count = _run(node.row.values[key], key, after, count + 1)
+            if count:  # a new node: the rows stay as they are if the parent will not add up
+                node = dataclasses.replace(printed, children=list(reversed(after[-count:])))
+                del after[-count:]
         after.append(node)
     return list(reversed(after))
+
+
+def _run(target: Decimal | None, key: int, after: list[Node], start: int = 2) -> int:
+    """The fewest rows (at least `start`) right under a row whose `key` column adds up to it."""
+    running = sum((n.row.values.get(key) or ZERO for n in after[len(after) - start + 1 :]), ZERO)
+    for count in range(start, min(len(after), LIMIT) + 1):
+        running += after[-count].row.values.get(key) or ZERO
+        if running == target:
+            return count
+    return 0

@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 
 from planchk.importers.printed import simplified
-from planchk.plan.units import BUILT_IN
 
 _LINE = re.compile(
     r"^[（(]?\s*(?:金额|计量|数量|货币)?\s*(?:单\s*位|unit|units|currency)\s*[:：]\s*"
@@ -77,7 +76,3 @@ def by_measure(header: str, units: Sequence[str]) -> str | None:
             if any(kind.search(unit) and says.search(header) for kind, says in _MEASURES)
         ]
     return fits[0] if len(fits) == 1 else None
-
-
-def is_known(unit: str) -> bool:
-    return unit in BUILT_IN
