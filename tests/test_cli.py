@@ -296,3 +296,23 @@ def test_quiet_prints_the_findings_only(tmp_path: Path) -> None:
     [line] = quiet.stdout.splitlines()
     assert line.startswith(f"{plan / 'targets.yaml'}:11:16: error PC101")
     assert runner.invoke(app, ["validate", str(DATA), "--quiet", "--select", "PC1"]).stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "plain", "forced"),
+    [
+        (["--color", "always", "validate"], True, True),
+        (["validate", "--color=always"], True, True),
+        (["--color", "never", "validate"], False, False),
+        (["validate", "--no-color"], False, False),
+        (["validate"], False, True),  # auto: not a terminal here, but FORCE_COLOR forces it
+    ],
+)
+def test_color_always_never_and_no_color(args: list[str], plain: bool, forced: bool) -> None:
+    """FORCE_COLOR=1 stands for the terminal a test has not got."""
+    result = runner.invoke(app, [*args, str(DATA)])
+    assert result.exit_code == 0, result.stderr
+    assert ("\x1b[" in result.stdout) == plain
+    assert ("\x1b[" in runner.invoke(app, [*args, str(DATA)], env={"FORCE_COLOR": "1"}).stdout) == (
+        forced
+    )

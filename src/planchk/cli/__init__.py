@@ -19,7 +19,7 @@ import typer
 from planchk import __version__, i18n, messages
 from planchk.cli import config, diff, explain, import_, report, rules, schema, validate
 from planchk.cli.anywhere import GlobalOptionsAnywhere
-from planchk.cli.common import Language, fail_usage, finish
+from planchk.cli.common import ColorChoice, Language, choose_color, fail_usage, finish
 from planchk.report import ExitCode
 
 app = typer.Typer(
@@ -63,8 +63,14 @@ def _main(
             "else en).",
         ),
     ] = None,
+    color: Annotated[
+        ColorChoice,
+        typer.Option(help="Colour: auto (on a terminal, unless NO_COLOR), always or never."),
+    ] = "auto",
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colour: --color never.")] = False,
 ) -> None:
     """Check the target-allocation tables of government plans."""
+    choose_color("never" if no_color else color)
     _tolerant_streams()
     chosen = i18n.choose(lang.value if lang else None)
     if chosen not in i18n.LANGUAGES:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import click
 from typer.core import TyperGroup
 
-GLOBAL = ("--lang",)  # the app's own options that take a value
+GLOBAL = ("--lang", "--color")  # the app's own options that take a value
+GLOBAL_FLAGS = ("--no-color",)  # and one that takes none
 PER_COMMAND = ("--config",)  # a command's option, also accepted before the command's name
 
 
@@ -28,6 +29,10 @@ def rearranged(args: list[str], commands: set[str]) -> list[str]:
             break
         name = arg.split("=", 1)[0]
         taken = args[index : index + (1 if "=" in arg else 2)]
+        if arg in GLOBAL_FLAGS:
+            before.append(arg)
+            index += 1
+            continue
         if name in GLOBAL:
             before += taken
             index += len(taken)

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Literal, NoReturn
 
 import typer
 
@@ -56,9 +56,19 @@ def emit(text: str | bytes, output: Path | None) -> None:
         write_atomic(output, text)
 
 
+ColorChoice = Literal["auto", "always", "never"]
+_color: list[ColorChoice] = ["auto"]  # --color or --no-color, set by the app for each run
+
+
+def choose_color(choice: ColorChoice) -> None:
+    _color[0] = choice
+
+
 def stdout_color() -> bool:
-    """Colour on stdout: NO_COLOR wins, FORCE_COLOR next, else only on a terminal that is not
-    TERM=dumb (Emacs's shell, some CI logs)."""
+    """Colour on stdout: --color always or never first, then NO_COLOR, FORCE_COLOR, else only
+    on a terminal that is not TERM=dumb (Emacs's shell, some CI logs)."""
+    if _color[0] != "auto":
+        return _color[0] == "always"
     if os.environ.get("NO_COLOR"):
         return False
     if os.environ.get("FORCE_COLOR"):
