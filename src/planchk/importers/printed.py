@@ -12,6 +12,8 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
+from planchk.plan.numbers import plain
+
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')  # literals, escapes, colours, padding
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234.5
@@ -61,8 +63,7 @@ def _decimals(section: str) -> int:
 
 def _plain(value: Decimal) -> str:
     """A Decimal written without an exponent: 1E+1 is 10, 1E-7 is 0.0000001."""
-    text = format(value, "f")
-    return "0" if text in ("-0", "") else text
+    return plain(value)
 
 
 _SPACES = re.compile(r"\s+")

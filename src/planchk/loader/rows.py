@@ -27,20 +27,19 @@ from decimal import Decimal
 from itertools import accumulate, repeat
 
 from planchk.loader.scalars import CACHE_LIMIT, number_cache
-from planchk.plan.numbers import MAX_DIGITS
+from planchk.plan.numbers import MAX_DIGITS, NUMBER
 
 MARK = "!planchk-row"
 _PLACEHOLDER = MARK + " []"
-# The strict number syntax of scalars.is_number: other tokens (010, 1.2.3, 5.) take the
-# parser's path and get the same treatment as anywhere else.
-_NUMBER = r"[-+]?+(?:0|[1-9][0-9]*+)(?:\.[0-9]++)?+"
 # A mapping entry on one line, no comment before the value (a commented-out row stays a
 # comment): the key part, the numbers between the brackets, and what may follow them (a
 # comment, a carriage return). Only the brackets and what is between them are replaced: the
 # parser still reads everything else, so that a character it refuses (a control character in
-# the comment, say) is refused as in the original.
+# the comment, say) is refused as in the original. The numbers are a plan's (plan.numbers.NUMBER,
+# the language of is_number): other tokens (010, 1.2.3, 5.) take the parser's path and get the
+# same treatment as anywhere else.
 _ROW = re.compile(
-    rf"^([^#\n]*?: ++)\[ *+({_NUMBER}(?: *+, *+{_NUMBER})*+) *+\]((?: +#[^\n]*)?\r?)$",
+    rf"^([^#\n]*?: ++)\[ *+({NUMBER}(?: *+, *+{NUMBER})*+) *+\]((?: +#[^\n]*)?\r?)$",
     re.MULTILINE | re.ASCII,
 )
 

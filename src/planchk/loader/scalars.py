@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from planchk.plan.numbers import MAX_DIGITS
+from planchk.plan.numbers import is_number
+
+__all__ = ["CACHE_LIMIT", "Scalar", "is_number", "number_cache", "resolve_plain"]
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
@@ -38,18 +40,3 @@ def resolve_plain(text: str) -> Scalar:
     if text in _NULL:
         return None
     return _BOOLEANS.get(text, text)
-
-
-def is_number(text: str) -> bool:
-    """Digits, optionally signed, with at most one decimal point between digits.
-
-    No leading zeros ("010" is a typo or an octal surprise), no exponent, no underscores,
-    nothing but ASCII digits.
-    """
-    body = text[1:] if text[:1] in "+-" else text
-    whole, point, fraction = body.partition(".")
-    if not whole or len(body) > MAX_DIGITS or not (whole.isascii() and whole.isdigit()):
-        return False
-    if len(whole) > 1 and whole[0] == "0":
-        return False
-    return not point or (fraction.isascii() and fraction.isdigit())

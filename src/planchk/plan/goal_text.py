@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planchk.plan.comparators import WORDS, compare
+from planchk.plan.numbers import FIGURE
 from planchk.plan.units import UnitTable
 
 # The words are planchk.plan.comparators'; importers.plandoc reads them by this name too.
 COMPARATOR_WORDS = WORDS
 _WORDS = "|".join(sorted(COMPARATOR_WORDS, key=len, reverse=True))
-_CLAUSE = re.compile(rf"({_WORDS})\s*([0-9]+(?:\.[0-9]+)?)\s*([^\s，。；、,;0-9]*)")
+_CLAUSE = re.compile(rf"({_WORDS})\s*({FIGURE})\s*([^\s，。；、,;0-9]*)")
 
 # Chinese writes large figures with a magnitude before the unit: 1万户, 8.3亿元.
 MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}

@@ -1,5 +1,11 @@
-"""Helpers for the printed numbers of a plan: a blank cell, the precision of printed digits,
-and the arithmetic context every check runs in.
+"""The printed numbers of a plan: their grammar, their text, a blank cell, the precision of
+printed digits, and the arithmetic context every check runs in.
+
+One grammar for a number a plan file prints (NUMBER, is_number: the loader's resolver and its
+fast row reader both read it, and tests/test_numbers.py holds them to the same language), one
+for a figure inside running text (FIGURE: a goal's wording), and one way back from a Decimal to
+text (tidy, plain). The importers read printed table cells (１２.５, 1,234, (123)) with a grammar
+of their own, importers.printed.
 
 Is there a blank cell? Asked of every row of a million-cell plan, so it must be fast.
 
@@ -26,6 +32,43 @@ MAX_DIGITS = 40
 # figures of MAX_DIGITS at opposite ends (10^39 and 10^-38) need 2 * MAX_DIGITS digits to add
 # exactly; 20 more keep a sum of up to 10^20 of them exact, and a product of two exact too.
 PRECISION = 2 * MAX_DIGITS + 20
+
+
+# A number as a plan file prints it: optionally signed digits, at most one point between
+# digits, no leading zero ("010" is a typo or an octal surprise), no exponent, no underscore,
+# ASCII digits only. Written with possessive quantifiers (the same language, no backtracking):
+# loader.rows runs it over every line of a million-cell file.
+NUMBER = r"[-+]?+(?:0|[1-9][0-9]*+)(?:\.[0-9]++)?+"
+# A figure inside running text (超过130家, 突破8.3亿元): unsigned (a sign there is a word) and
+# read as printed, leading zeros included.
+FIGURE = r"[0-9]+(?:\.[0-9]+)?"
+
+
+def is_number(text: str) -> bool:
+    """Whether `text` is a NUMBER of at most MAX_DIGITS characters besides its sign.
+
+    Written out rather than matched: asked of every plain scalar that starts like a number.
+    """
+    body = text[1:] if text[:1] in "+-" else text
+    whole, point, fraction = body.partition(".")
+    if not whole or len(body) > MAX_DIGITS or not (whole.isascii() and whole.isdigit()):
+        return False
+    if len(whole) > 1 and whole[0] == "0":
+        return False
+    return not point or (fraction.isascii() and fraction.isdigit())
+
+
+def tidy(value: Decimal) -> Decimal:
+    """The same number without trailing zeros that arithmetic added: 21700.0000 -> 21700."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal written with its digits and no exponent: 1E+1 is 10, 1E-7 is 0.0000001."""
+    text = format(value, "f")
+    return "0" if text in ("-0", "") else text
 
 
 def exact() -> AbstractContextManager[object]:

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from planchk.plan.numbers import tidy  # importable from here too, where it used to live
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -22,13 +24,6 @@ class Unit:
     def to(self, other: Unit, value: Decimal) -> Decimal:
         """`value` in this unit, expressed in `other` (same dimension), without spare zeros."""
         return tidy(value * self.factor / other.factor)
-
-
-def tidy(value: Decimal) -> Decimal:
-    """The same number without trailing zeros that arithmetic added: 21700.0000 -> 21700."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
 
 
 def _counts(*names: str) -> dict[str, Unit]:

@@ -20,7 +20,7 @@ from typing import Any, cast
 
 from planchk.findings import Problem, Severity
 from planchk.models.targets import Indicator
-from planchk.plan.units import tidy
+from planchk.plan.numbers import tidy
 from planchk.registry import Option, rule
 from planchk.rules.context import PlanContext
 from planchk.rules.lookups import goal_area

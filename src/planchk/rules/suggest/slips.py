@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from planchk.plan.numbers import tidy
+
 # Plausibility of each kind of slip, from studies of typing errors in numeric data entry:
 # transpositions and single wrong digits are the most common, unit and sign errors rarer.
 WEIGHTS = {
@@ -43,9 +45,7 @@ def printed(value: Decimal, like: Decimal) -> str:
         quantized = value.quantize(Decimal(1).scaleb(exponent))
         if quantized == value:
             return str(quantized)
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    return str(value.normalize())
+    return str(tidy(value))
 
 
 def classify(old: Decimal, new: Decimal) -> Slip | None:
