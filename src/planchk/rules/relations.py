@@ -73,15 +73,29 @@ def _report(ctx: PlanContext, check: RelationCheck) -> Problem:
     indicator = ctx.indicator(name)
     assert indicator is not None
     cell = ctx.cell(name, check.area, indicator.years.index(check.year))
+    right = _shown(check.right, check.left)
     problem = ctx.at_cell(
         cell,
         relation=check.relation.text, area=check.area, year=check.year,
-        left=check.left, right=check.right, difference=check.left - check.right,
+        left=check.left, right=right, difference=check.left - right,
     )  # fmt: skip
     related = tuple(_cell_location(ctx, other, check) for other in check.relation.refs()[1:])
     path = f"relations.{check.index}.{check.area}.{check.year}"
     suggestions = _suggestions(ctx, check) if ctx.suggest and not check.within_rounding else ()
     return Problem(problem.location, path, problem.args, related, suggestions)
+
+
+def _shown(computed: Decimal, printed: Decimal) -> Decimal:
+    """A computed side as a finding shows it: three decimals past the printed side's.
+
+    Sums and products of printed figures are short and shown whole; a quotient (growth =
+    change / last * 100) runs to the arithmetic context's hundred digits, which say nothing
+    to a reader. The comparison itself was made on the exact value.
+    """
+    places = max(-int(printed.as_tuple().exponent), 0) + 3
+    if -int(computed.as_tuple().exponent) <= places:
+        return computed
+    return computed.quantize(Decimal(1).scaleb(-places))
 
 
 def _cell_location(ctx: PlanContext, name: str, check: RelationCheck) -> Location:
