@@ -533,3 +533,17 @@ def _load_text(tmp_path: Path, text: str) -> TargetsFile:
     model = load_file(path, "imported.yaml").model
     assert isinstance(model, TargetsFile)
     return model
+
+
+def test_into_without_output_updates_the_file_in_place(tmp_path: Path) -> None:
+    shutil.copy(DATA / "targets.yaml", tmp_path / "targets.yaml")
+    source = tmp_path / "patent_applications.csv"
+    changed = _seed_csv("patent_applications").replace("300", "301", 1)
+    source.write_text(changed, encoding="utf-8")
+    result = _run("import", source, "--into", tmp_path / "targets.yaml", "--total-row", "青云谱区")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    updated = load_file(tmp_path / "targets.yaml", "t").model
+    assert isinstance(updated, TargetsFile)
+    values = updated.indicators["patent_applications"].values
+    assert [str(v) for v in values["洪都街办"]] == ["301", "50", "53"]

@@ -51,7 +51,10 @@ UnitOption = Annotated[
 KindOption = Annotated[ImportKind, typer.Option(help="The kind of the imported indicators.")]
 IntoOption = Annotated[
     Path | None,
-    typer.Option(help="Update this targets file: tables replace those of the same title."),
+    typer.Option(
+        help="Update this targets file (in place, unless -o names another): tables replace "
+        "those of the same title."
+    ),
 ]
 TitleOption = Annotated[str | None, typer.Option(help="The plan's title in a new targets file.")]
 MaxBytesOption = Annotated[
@@ -88,6 +91,8 @@ def import_(
             encoding=encoding, sheets=tuple(sheet or ()), title=title, into=into,
             max_bytes=max_bytes or DEFAULT_MAX_BYTES,
         )  # fmt: skip
+        # --into without -o updates that file in place, as the README says; stdout stays empty.
+        output = into if output is None and into is not None else output
         refuse_inputs(output, files)  # --into may be the output: that is how it updates in place
         notes, text = run_import(files, options, output)
         if text is not None:
