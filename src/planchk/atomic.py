@@ -14,7 +14,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from planchk import messages
@@ -51,6 +51,29 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     target = Path(os.path.realpath(path)) if status is not None else path
     mode = stat.S_IMODE(status.st_mode) if status is not None else _new_file_mode()
     _replace(target, raw, mode)
+
+
+@contextlib.contextmanager
+def locked(path: Path, on_wait: Callable[[], None] = lambda: None) -> Iterator[None]:
+    """Hold the lock of `path`'s directory: a read-merge-write of a file there (import --into)
+    by two processes at once would lose one of the updates. The directory is locked, not the
+    file, because the file is replaced (a new inode) by the write; `on_wait` is called when
+    another process holds the lock, before waiting for it. Without flock (Windows): no lock."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        yield
+        return
+    directory = os.open(path.parent if str(path.parent) else ".", os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(directory, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            on_wait()
+            fcntl.flock(directory, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(directory)  # releases the lock
 
 
 def refuse_inputs(output: Path | None, inputs: Iterable[Path | str]) -> None:

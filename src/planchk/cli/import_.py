@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Annotated, Literal
@@ -62,6 +63,12 @@ MaxBytesOption = Annotated[
 ]
 
 
+def _waiting(target: Path) -> None:
+    from planchk.importers import texts as import_texts
+
+    sys.stderr.write(visible_lines(import_texts.WAITING(path=target)) + "\n")
+
+
 def import_(
     files: FilesArgument,
     output: OutputOption = None,
@@ -80,7 +87,7 @@ def import_(
     -o DIR (or any path not ending in .yaml) writes a plan directory, DIR/targets.yaml and
     DIR/tasks.yaml; -o FILE.yaml writes the targets file alone; without -o it goes to stdout.
     """
-    from planchk.atomic import refuse_inputs
+    from planchk.atomic import locked, refuse_inputs
     from planchk.importers import Options
     from planchk.importers.plandir import run_import
     from planchk.loader import DEFAULT_MAX_BYTES
@@ -94,7 +101,9 @@ def import_(
         # --into without -o updates that file in place, as the README says; stdout stays empty.
         output = into if output is None and into is not None else output
         refuse_inputs(output, files)  # --into may be the output: that is how it updates in place
-        notes, text = run_import(files, options, output)
+        target = into or output
+        with locked(target, lambda: _waiting(target)) if target else contextlib.nullcontext():
+            notes, text = run_import(files, options, output)
         if text is not None:
             sys.stdout.write(text)
         sys.stderr.write("".join(visible_lines(note) + "\n" for note in notes))

@@ -156,6 +156,11 @@ OUTPUT_INVALID = message(
     "planchk import wrote a targets file it cannot read back ({problem}); this is a bug in "
     "planchk, please report it with the input",
 )
+WAITING = message(
+    "import.waiting",
+    "{path}: another planchk is writing in this directory; waiting for it, then merging into "
+    "what it wrote",
+)
 INTO_UNUSABLE = message("import.into-unusable", "{path}: cannot merge into it: {problem}")
 
 # --- what it inferred ---------------------------------------------------------------------------
