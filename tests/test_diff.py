@@ -305,7 +305,7 @@ def test_git_diff_driver(repo: Path) -> None:
     (repo / ".gitattributes").write_text("data/*.yaml diff=planchk\n", encoding="utf-8")
     git(repo, "config", "diff.planchk.command", f"{sys.executable} -m planchk diff-driver")
     shown = git(repo, "diff", "--ext-diff", "v1", "v2")
-    assert "planchk diff: old → new" in shown
+    assert "planchk diff: old:data/targets.yaml → new:data/targets.yaml" in shown
     assert "洪都街办" in shown
     assert "Introduced by the new revision (1):" in shown
     assert "PC101" in shown

@@ -188,12 +188,13 @@ def driver_sides(path: str, old_file: Path, new_file: Path, max_bytes: int) -> t
     where = Path(path)
 
     def side(label: str, file: Path) -> Side:
+        named = f"{label}:{path}"  # the heading names the file, as its findings do
         if str(file) == "/dev/null" or not file.is_file():
-            return Side(label, {}, Discovery([], [], []))
+            return Side(named, {}, Discovery([], [], []))
         raw = file.read_bytes()
-        loaded = load_bytes(raw, where, f"{label}:{path}", max_bytes)
+        loaded = load_bytes(raw, where, named, max_bytes)
         return Side(
-            label,
+            named,
             {_key(where): loaded},
             Discovery(pair([loaded], disk_context(max_bytes)), [], [loaded]),
         )
