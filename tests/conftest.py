@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import inspect
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +18,16 @@ from planchk import i18n
 from planchk.engine import check_paths
 from planchk.findings import Finding
 from planchk.report import Report
+
+# CI draws the same Hypothesis examples on every run, so that a red CI means the change, not
+# the draw; a developer's run explores new examples each time. (The dependency-floor venv has
+# no Hypothesis: its smoke tests need none.)
+with contextlib.suppress(ImportError):
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, database=None)
+    if os.environ.get("CI"):
+        settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
