@@ -18,13 +18,10 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from planchk import messages
+from planchk.errors import OutputError as OutputError  # noqa: PLC0414 (re-exported: its home is planchk.errors)
 
 # /dev/stdout and its kin name a stream this process already holds open.
 _STREAMS = {"stdout": 1, "stderr": 2}
-
-
-class OutputError(messages.PlanchkError):
-    """An output path planchk will not write to; the message says why."""
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:

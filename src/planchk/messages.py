@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from planchk import i18n
+from planchk.errors import PlanchkError as PlanchkError  # noqa: PLC0414 (re-exported: its home is planchk.errors)
 
 if TYPE_CHECKING:
     from planchk.findings import Severity
@@ -65,18 +66,6 @@ FILES = counted("count.files", "{count} file", "{count} files")
 ERRORS = counted("count.errors", "{count} error", "{count} errors")
 WARNINGS = counted("count.warnings", "{count} warning", "{count} warnings")
 CHANGES = counted("count.changes", "{count} change", "{count} changes")
-
-
-class PlanchkError(Exception):
-    """A problem with the arguments, configuration or files the user must fix (exit 2)."""
-
-    def __init__(self, template: Message, **args: object) -> None:
-        self.template = template
-        self.values = args
-        super().__init__(template(**args))
-
-    def __str__(self) -> str:
-        return self.template(**self.values)  # rendered when shown, in the chosen language
 
 
 # --- validate -------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from pydantic_core import ErrorDetails
 
 from planchk import messages
 from planchk.catalog import CodeInfo, all_codes, get, resolve
+from planchk.errors import ConfigError as ConfigError  # re-exported: its home is planchk.errors
 from planchk.findings import Severity
 from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.loader.schema_errors import problem_text
@@ -25,10 +26,6 @@ from planchk.models.common import Waiver
 from planchk.reading import read_bounded
 
 CONFIG_NAMES = ("planchk.toml", "pyproject.toml")
-
-
-class ConfigError(messages.PlanchkError):
-    """A configuration planchk cannot use; the message names the file and the key."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 
 from planchk import messages
+from planchk.errors import SideError as SideError  # noqa: PLC0414 (re-exported: its home is planchk.errors)
 from planchk.loader import LoadedFile, load_bytes, load_file
 from planchk.loader.discover import (
     PLAN_FILE_NAMES,
@@ -24,10 +25,6 @@ from planchk.loader.discover import (
     pair,
     plan_paths,
 )
-
-
-class SideError(messages.PlanchkError):
-    """Arguments that do not name two comparable sides; the message says which and why."""
 
 
 @dataclass

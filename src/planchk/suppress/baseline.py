@@ -14,6 +14,7 @@ from pathlib import Path
 
 from planchk import messages
 from planchk.atomic import write_atomic
+from planchk.errors import BaselineError as BaselineError  # noqa: PLC0414 (re-exported: its home is planchk.errors)
 from planchk.findings import Finding
 from planchk.reading import read_bounded
 from planchk.report import Report
@@ -22,10 +23,6 @@ BASELINE_VERSION = 1
 MAX_BASELINE_BYTES = 200 * 1024 * 1024  # a million findings' entries, with room
 
 Key = tuple[str, str, str]
-
-
-class BaselineError(messages.PlanchkError):
-    """A baseline file that cannot be read; the message says which and why."""
 
 
 def key(finding: Finding) -> Key:
