@@ -316,3 +316,14 @@ def test_color_always_never_and_no_color(args: list[str], plain: bool, forced: b
     assert ("\x1b[" in runner.invoke(app, [*args, str(DATA)], env={"FORCE_COLOR": "1"}).stdout) == (
         forced
     )
+
+
+def test_shell_completion_can_be_installed() -> None:
+    assert "--install-completion" in runner.invoke(app, ["--help"], env={"COLUMNS": "200"}).stdout
+    done = subprocess.run(
+        [Path(sys.executable).parent / "planchk", "--show-completion", "bash"],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0
+    assert "_planchk_completion" in done.stdout
+    assert "complete -o default -F _planchk_completion planchk" in done.stdout

@@ -27,7 +27,7 @@ app = typer.Typer(
     help="Check the target-allocation tables of government plans.\n\n"
     "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 unusable arguments or input.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
     cls=GlobalOptionsAnywhere,
