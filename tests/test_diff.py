@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from planchk.cli import app
-from planchk.diff import beside
+from planchk.diff import fork
 from planchk.report import Report
 from tests.conftest import DATA, CliRunner
 
@@ -23,9 +23,9 @@ runner = CliRunner()
 def new_side_in(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Every diff test runs twice: both sides read here, and the new one in a forked child
     (what `planchk diff` does with large plans on two cores) - the results must not differ."""
-    monkeypatch.setattr(beside, "MIN_BYTES", 0 if request.param == "forked" else 10**15)
+    monkeypatch.setattr(fork, "MIN_BYTES", 0 if request.param == "forked" else 10**15)
     if request.param == "forked":
-        monkeypatch.setattr(beside, "_cpus", lambda: 2)
+        monkeypatch.setattr(fork, "_cpus", lambda: 2)
     return str(request.param)
 
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planchk.config import Config
-from planchk.diff.beside import Beside, worth_forking
 from planchk.diff.changes import Change
+from planchk.diff.fork import Beside, worth_forking
 from planchk.diff.sides import Side, side_readers
 from planchk.diff.targets import compare_targets
 from planchk.diff.tasks import compare_tasks

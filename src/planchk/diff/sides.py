@@ -50,7 +50,7 @@ def side_readers(
     """What reads each side, once the arguments are known to name two sides. `paths_after`:
     how many of the arguments followed a `--` (git's convention: they are paths).
 
-    Reading is left to the caller, which may read the two sides at once (see beside.py).
+    Reading is left to the caller, which may read the two sides at once (see fork.py).
     """
     revisions, paths = _split(args, paths_after)
     if not revisions:

@@ -16,8 +16,8 @@ import pytest
 
 from planchk.config import Config
 from planchk.diff import Comparison, diff_sides
-from planchk.diff import beside as beside_module
-from planchk.diff.beside import Beside
+from planchk.diff import fork as fork_module
+from planchk.diff.fork import Beside
 from planchk.diff.sides import path_side
 from tests.conftest import DATA
 
@@ -88,11 +88,11 @@ def test_cancel_stops_a_running_child() -> None:
 def test_forking_is_only_for_large_input_with_a_second_cpu(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(beside_module, "_cpus", lambda: 2)
-    assert beside_module.worth_forking(beside_module.MIN_BYTES)
-    assert not beside_module.worth_forking(beside_module.MIN_BYTES - 1)
-    monkeypatch.setattr(beside_module, "_cpus", lambda: 1)
-    assert not beside_module.worth_forking(10**12)
+    monkeypatch.setattr(fork_module, "_cpus", lambda: 2)
+    assert fork_module.worth_forking(fork_module.MIN_BYTES)
+    assert not fork_module.worth_forking(fork_module.MIN_BYTES - 1)
+    monkeypatch.setattr(fork_module, "_cpus", lambda: 1)
+    assert not fork_module.worth_forking(10**12)
 
 
 def test_a_forked_comparison_equals_the_sequential_diff(
@@ -103,8 +103,8 @@ def test_a_forked_comparison_equals_the_sequential_diff(
     shutil.copytree(DATA, new)
     text = (new / "targets.yaml").read_text(encoding="utf-8")
     (new / "targets.yaml").write_text(text.replace("[300, 50, 53]", "[301, 50, 53]"), "utf-8")
-    monkeypatch.setattr(beside_module, "MIN_BYTES", 0)
-    monkeypatch.setattr(beside_module, "_cpus", lambda: 2)
+    monkeypatch.setattr(fork_module, "MIN_BYTES", 0)
+    monkeypatch.setattr(fork_module, "_cpus", lambda: 2)
     comparison = Comparison([str(old), str(new)], [], Config())
     assert comparison.new is not None
     assert comparison.new.child is not None  # it did fork
