@@ -54,7 +54,8 @@ def _row(number: int, name: str, values: list[int]) -> str:
 
 
 def _import(path: Path) -> list[str]:
-    return [PY, "-m", "planchk", "import", str(path), "--unit", "件", "-o", os.devnull]
+    # -o FILE.yaml: a path not ending in .yaml (/dev/null) names a plan directory
+    return [PY, "-m", "planchk", "import", str(path), "--unit", "件", "-o", f"{path}.yaml"]
 
 
 def xlsx_far_cell(work: Path) -> list[str]:
