@@ -18,7 +18,7 @@ from typing import Literal
 
 from planchk.importers import texts
 from planchk.importers.grid import Grid, GridCell, cell_name, no_data_rows
-from planchk.importers.labels import read_label
+from planchk.importers.labels import read_label, serial_marker
 from planchk.importers.levels import Close, Node, nest
 from planchk.importers.printed import is_blank, normalized, parse_number
 from planchk.importers.shapes import Column, Row
@@ -59,7 +59,8 @@ def read_row(  # noqa: PLR0912  (each kind of cell has its branch; the common on
         if cell.text and cell.column > area_column and cell.column not in known:
             # a value under no header would be lost: refuse rather than drop it
             raise PlanchkError(texts.COLUMN_UNNAMED, place=grid.where(cell.row, cell.column))
-    row = Row(label.name, cells[0].row, {}, marker=label.marker, role=label.role)
+    marker = label.marker or _serial(cells, named, area_column)
+    row = Row(label.name, cells[0].row, {}, marker=marker, role=label.role)
     row.part = label.part
     if named is not None:
         row.indent, row.bold = named.indent, named.bold
@@ -86,6 +87,14 @@ def read_row(  # noqa: PLR0912  (each kind of cell has its branch; the common on
         else:
             row.values[column.index] = value
     return row
+
+
+def _serial(cells: Sequence[GridCell], named: GridCell | None, area_column: int) -> str | None:
+    """The marker kind of the row's serial in a 序号 column before its name (一 / 1 / （一）)."""
+    for cell in cells:
+        if cell.text and cell.column < area_column and cell is not named:
+            return serial_marker(cell.text)
+    return None
 
 
 def _value(grid: Grid, cell: GridCell, column: Column) -> Decimal | str:

@@ -69,6 +69,18 @@ def read_label(text: str) -> Label:
     return Label(printed, name, marker, "row")
 
 
+def serial_marker(text: str) -> str | None:
+    """The marker kind of a serial printed in its own column (序号): 一 or 一、 is 一、, 1 or 1.
+    is 1., （一） is （一）; None for anything else."""
+    plain = clean_name(text).rstrip("、.．")
+    if not plain:
+        return None
+    for kind, pattern in MARKERS:
+        if pattern.match(plain + ("、" if kind in ("一、", "1.") else "") + "名"):
+            return kind
+    return None
+
+
 def is_total_name(text: str) -> bool:
     """合计, 总计, 全区, 全市合计, 合計, Total, Grand Total, Total Allocation, ..."""
     return bool(_TOTAL.match(simplified(clean_name(text))))

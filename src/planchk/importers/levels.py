@@ -8,7 +8,8 @@ this order:
    rank or above.
 2. Headings and 小计 rows: a row with a name and no numbers heads the rows under it, and the
    小计 (合计) row that closes them carries its numbers; a 小计 with no heading above it is
-   the subtotal of the rows since the last one.
+   the subtotal of the rows since the last one, unless its form ranks above the next row's
+   (二、县区小计 over 1. 东湖县): then it heads the rows after it, as any such row does.
 3. The numbers, where the form says nothing: a row that is exactly the sum of the rows right
    under it (two or more) is their subtotal, if the levels found this way make the table add up.
 
@@ -48,9 +49,10 @@ def nest(rows: Sequence[Row], total: Row, close: Close) -> list[Node]:
     order = _marker_order(rows)
     top = Node(total, rank=(-1, -1, -1))
     stack = [top]
-    for row in rows:
+    for position, row in enumerate(rows):
         node = Node(row, rank=_rank(row, order), heading=_is_heading(row))
-        if row.role == "subtotal":
+        below = rows[position + 1] if position + 1 < len(rows) else None
+        if row.role == "subtotal" and not _heads(node, below, order):
             _close_group(stack, node, top)
             continue
         while len(stack) > 1 and not _opens(stack[-1], node):
@@ -73,6 +75,12 @@ def _marker_order(rows: Sequence[Row]) -> dict[str, int]:
 def _rank(row: Row, order: dict[str, int]) -> tuple[int, int, int]:
     marker = order.get(row.marker, len(order)) if row.marker is not None else len(order)
     return (marker, row.indent, 0 if row.bold else 1)
+
+
+def _heads(subtotal: Node, below: Row | None, order: dict[str, int]) -> bool:
+    """Whether a 小计 row heads the rows after it rather than closing those before it: its
+    form ranks above the next row's (二、县区小计 over 1. 东湖县), as any row's does."""
+    return below is not None and subtotal.rank < _rank(below, order)
 
 
 def _is_heading(row: Row) -> bool:
