@@ -60,6 +60,8 @@ _OF_WHICH = re.compile(r"^其中\s*[:：]?\s*")
 _TITLE_NUMBERING = re.compile(
     r"^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|附?表\s*\d+[:：.、]?\s*)"
 )
+# A line that only numbers the table in its document (附件2, 附表3, 表 1：): not its title.
+_ATTACHMENT = re.compile(r"^(附件|附表|表)\s*[\d０-９一二三四五六七八九十]+\s*[:：.、]?$")
 _TITLE_SUFFIX = re.compile(r"(指导性)?(任务|目标|指标)?(分解|分配|安排|计划)?(情况|统计|一览)?表$")
 
 
@@ -172,8 +174,8 @@ def _header_rows(grid: Grid, first_data: int) -> list[Sequence[GridCell]]:
 
 
 def _title_and_unit(lines: Sequence[Sequence[GridCell]]) -> tuple[str | None, str | None]:
-    """The first line above the header that is not a unit line (its cells joined: a title
-    with a comma in it spans two cells of a CSV), and the unit line."""
+    """The first line above the header that is not a unit line nor a 附件N / 表N line (its
+    cells joined: a title with a comma in it spans two cells of a CSV), and the unit line."""
     title = unit = None
     for cells in lines:
         words = []
@@ -184,7 +186,7 @@ def _title_and_unit(lines: Sequence[Sequence[GridCell]]) -> tuple[str | None, st
                 unit = found
             elif text and not found and not cell.merged:  # a merged title is said once
                 words.append(text)
-        if title is None and words:
+        if title is None and words and not _ATTACHMENT.match(" ".join(words)):
             title = " ".join(words)
     return title, unit
 
