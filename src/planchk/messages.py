@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from planchk import i18n
@@ -65,6 +66,10 @@ def counted(key: str, one: str, other: str) -> Counted:
 FILES = counted("count.files", "{count} file", "{count} files")
 ERRORS = counted("count.errors", "{count} error", "{count} errors")
 WARNINGS = counted("count.warnings", "{count} warning", "{count} warnings")
+# Several plans at once (a folder of districts' plans): "4 files in 2 plans".
+FILES_IN_PLANS = counted(
+    "count.files-in-plans", "{files} in {count} plan", "{files} in {count} plans"
+)
 CHANGES = counted("count.changes", "{count} change", "{count} changes")
 
 
@@ -371,7 +376,7 @@ def summary(report: Report, fail_on: Severity) -> str:
     counts = report.counts()
     args = {
         **counts,
-        "files": FILES(len(report.files)),
+        "files": _files(report),
         "error": ERRORS(counts["error"]),
         "warning": WARNINGS(counts["warning"]),
         "fail_on": severity(fail_on.label),
@@ -386,6 +391,13 @@ def summary(report: Report, fail_on: Severity) -> str:
     if report.baselined:
         text += "\n" + BASELINED(report.baselined)
     return text
+
+
+def _files(report: Report) -> str:
+    """The files checked, and the plans they form where there are several (one per folder)."""
+    files = FILES(len(report.files))
+    plans = len({PurePath(f).parent for f in report.files})
+    return FILES_IN_PLANS(plans, files=files) if plans > 1 else files
 
 
 def suggestion_text(kind: str, old: str, new: str, args: Mapping[str, object]) -> str:

@@ -9,6 +9,7 @@ not reported: it was not asked for).
 from __future__ import annotations
 
 import contextlib
+import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ PLAN_FILE_NAMES = {"targets": ("targets.yaml", "targets.yml"), "tasks": ("tasks.
 PLAN_FILE_NAMES_ALL = (*PLAN_FILE_NAMES["targets"], *PLAN_FILE_NAMES["tasks"])
 # Plan documents, which planchk.importers reads into plan files before they are checked.
 DOCUMENT_SUFFIXES = (".docx", ".html", ".htm", ".txt")
+# Folders a directory walk never enters: tools' and version control's own, and hidden ones.
+SKIPPED_DIRS = frozenset({".git", ".venv", "node_modules"})
 
 
 @dataclass
@@ -48,7 +51,7 @@ def plan_paths(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
     problems: list[Finding] = []
     for path in paths:
         if path.is_dir():
-            existing = [path / n for n in PLAN_FILE_NAMES_ALL if (path / n).is_file()]
+            existing = _plan_files_under(path)
             if not existing:
                 problems.append(_fatal(NO_PLAN_FILES, str(path)))
             wanted.extend(existing)
@@ -100,11 +103,29 @@ def input_size(paths: list[Path]) -> int:
     """The bytes of plan files under `paths`, without reading them (for a progress display)."""
     total = 0
     for path in paths:
-        candidates = path.glob("*.y*ml") if path.is_dir() else [path]
+        candidates = _plan_files_under(path) if path.is_dir() else [path]
         for candidate in candidates:
             with contextlib.suppress(OSError):
                 total += candidate.stat().st_size
     return total
+
+
+def _plan_files_under(root: Path) -> list[Path]:
+    """The plan files of `root` and of its subfolders, a folder's own before its subfolders'.
+
+    A city keeps its districts' plans one per subfolder (plans/东区/targets.yaml, …); each
+    folder's targets and tasks files stay a pair because pairing goes by folder.
+    """
+    found: list[Path] = []
+    for folder, subfolders, _ in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not _skipped(d))
+        here = Path(folder)
+        found.extend(here / n for n in PLAN_FILE_NAMES_ALL if (here / n).is_file())
+    return found
+
+
+def _skipped(name: str) -> bool:
+    return name in SKIPPED_DIRS or name.startswith(".")
 
 
 def _unique(paths: list[Path]) -> list[Path]:
