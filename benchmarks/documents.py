@@ -21,10 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from planchk.importers.build import Options  # noqa: E402
-from planchk.importers.plandoc import import_path  # noqa: E402
 from tests import documents  # noqa: E402
 from tests.seed_text import SEED  # noqa: E402
+
+from planchk.importers.build import Options  # noqa: E402
+from planchk.importers.plandoc import import_path  # noqa: E402
 
 PLANCHK = [sys.executable, "-m", "planchk"]
 

@@ -35,6 +35,23 @@ def test_a_character_device_is_written_to_not_replaced(tmp_path: Path) -> None:
 
 
 @posix
+@pytest.mark.skipif(os.name == "posix" and os.geteuid() != 0, reason="mknod needs root")
+def test_import_to_a_device_writes_the_one_file_not_a_plan_directory(tmp_path: Path) -> None:
+    null = tmp_path / "null"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    table = tmp_path / "t.csv"
+    table.write_text("单位：家\n地区,2021年\n合计,3\n甲,1\n乙,2\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(table), "-o", str(null)])
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISCHR(null.stat().st_mode)
+    existing = tmp_path / "plain-file"  # an existing file with no .yaml ending is that file
+    existing.write_text("old", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(table), "-o", str(existing)])
+    assert result.exit_code == 0, result.output
+    assert existing.read_text(encoding="utf-8").startswith("#")
+
+
+@posix
 def test_a_fifo_is_written_to_not_replaced(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)

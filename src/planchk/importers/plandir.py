@@ -37,8 +37,14 @@ class PlanTexts:
 
 
 def writes_directory(output: Path | None) -> bool:
-    """-o names a plan directory unless it ends in .yaml (today's meaning: one targets file)."""
-    return output is not None and output.suffix.lower() not in YAML_SUFFIXES
+    """-o names a plan directory unless it ends in .yaml (today's meaning: one targets file).
+
+    Something that exists and is not a directory (/dev/null, a FIFO, a file without a .yaml
+    ending) is written as the one file it is, as before plan directories existed.
+    """
+    if output is None or output.suffix.lower() in YAML_SUFFIXES:
+        return False
+    return output.is_dir() or not output.exists()
 
 
 def document_texts(path: Path, options: Options) -> PlanTexts:
