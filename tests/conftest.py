@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,3 +111,15 @@ def _neutral_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.fixture(scope="session")
 def seed_report() -> Report:
     return check_paths([DATA])
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A runner for the CLI that keeps stdout and stderr apart."""
+    return CliRunner()
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    """A copy of the seed plan (data/) that a test may change."""
+    return Path(shutil.copytree(DATA, tmp_path / "data"))
