@@ -393,3 +393,13 @@ def test_a_table_that_does_not_add_up_stays_flat(tmp_path: Path) -> None:
     model, out, _ = _import(source, tmp_path)
     assert dict(model.areas) == {"合计": ["甲", "乙", "丙", "丁"]}
     assert [f["code"] for f in _findings(out) if f["severity"] == "error"] == ["PC101"]
+
+
+def test_a_sum_over_the_years_that_misses_is_named_in_the_log(tmp_path: Path) -> None:
+    text = (TABLES / "39_years_and_their_sum.csv").read_text("utf-8")
+    source = tmp_path / "t.csv"
+    source.write_text(text.replace("A区,400,500,600,1500", "A区,400,500,600,1499"), "utf-8")
+    model, _, log = _import(source, tmp_path)
+    assert "holds on 3 of 4 rows" in log
+    assert "A区: the sum printed is 1499, the years add up to 1500" in log
+    assert [indicator.years for indicator in model.indicators.values()] == [[2021, 2022, 2023]]

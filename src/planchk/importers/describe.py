@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from planchk.importers import texts
 from planchk.importers.shapes import Table
@@ -35,6 +36,8 @@ def describe(table: Table) -> Iterator[str]:
             yield texts.OF_WHICH_COLUMN(header=column.header, parent=parent)
         elif column.kind == "text":
             yield texts.TEXT_COLUMN(header=column.header)
+        elif column.kind == "year_sum":
+            yield from _year_sum(table, column.index)
     template = {"named": texts.TOTAL_NAMED, "option": texts.TOTAL_OPTION, "sum": texts.TOTAL_SUM}
     yield template[table.total_found](name=table.total.name, row=table.total.number)
     yield from _levels(table)
@@ -77,3 +80,20 @@ def _text_cells(table: Table) -> Iterator[str]:
     for index, found in by_column.items():
         shown = "、".join(dict.fromkeys(found))
         yield texts.TEXT_CELLS(header=headers[index], count=len(found), texts=shown)
+
+
+def _year_sum(table: Table, index: int) -> Iterator[str]:
+    """A 合计 column over year columns, checked on each row here: the file has no place for
+    a sum across years, so what import found is said, and each row where it misses is named."""
+    years = [c.index for c in table.columns if c.kind == "value" and c.name is None]
+    header = next(c.header for c in table.columns if c.index == index)
+    checked = [row for row in table.rows if row.values.get(index) is not None]
+    missed = [row for row in checked if _years_total(row.values, years) != row.values[index]]
+    yield texts.YEAR_SUM_COLUMN(header=header, held=len(checked) - len(missed), rows=len(checked))
+    for row in missed:
+        found = _years_total(row.values, years)
+        yield texts.YEAR_SUM_MISSED(name=row.name, total=row.values[index], found=found)
+
+
+def _years_total(values: dict[int, Decimal | None], years: list[int]) -> Decimal:
+    return sum((values.get(i) or Decimal(0) for i in years), Decimal(0))

@@ -19,6 +19,7 @@ that settles it; a cell that is neither a number, a blank nor text is an error a
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Sequence
@@ -26,7 +27,7 @@ from collections.abc import Sequence
 from planchk.importers import texts
 from planchk.importers.body import adds_up, find_total, lay_out, read_row, split_body
 from planchk.importers.grid import Grid, GridCell, no_data_rows
-from planchk.importers.labels import clean_name, is_total_name
+from planchk.importers.labels import clean_name, is_bare_subtotal, is_total_name
 from planchk.importers.printed import has_digit, is_blank, normalized, parse_number, simplified
 from planchk.importers.shapes import Column, Table
 from planchk.importers.units import printed_unit, unit_line
@@ -213,7 +214,21 @@ def _columns(
         columns.append(_column(grid, index, labels[index], cells, columns))
     if not [c for c in columns if c.kind != "text"]:
         raise PlanchkError(texts.NO_VALUE_COLUMNS, source=grid.source)
-    return tuple(columns), tuple(dropped)
+    return _year_sums(columns), tuple(dropped)
+
+
+def _year_sums(columns: Sequence[Column]) -> tuple[Column, ...]:
+    """Beside two or more year columns, a 合计 column with no year is each row's sum over the
+    years: no indicator of its own (it would be one year's, with the others missing)."""
+    years = [c for c in columns if c.kind == "value" and c.year is not None and c.name is None]
+    if len(years) < 2:  # one year column has nothing to add up
+        return tuple(columns)
+    return tuple(
+        dataclasses.replace(c, kind="year_sum")
+        if c.kind == "value" and c.year is None and c.name and is_bare_subtotal(c.name)
+        else c
+        for c in columns
+    )
 
 
 def _labels(header: Sequence[Sequence[GridCell]]) -> dict[int, tuple[str, str]]:

@@ -8,7 +8,8 @@ from typing import Literal
 
 from planchk.importers.grid import Grid
 
-ColumnKind = Literal["value", "percent", "of_which", "text"]
+# year_sum: a 合计 column beside year columns, each row's sum over the years (checked, not kept)
+ColumnKind = Literal["value", "percent", "of_which", "text", "year_sum"]
 _NOTE_HEADERS = frozenset(
     {"备注", "備註", "说明", "說明", "注", "备考", "remarks", "notes", "note", "comments"}
 )
@@ -66,7 +67,7 @@ class Table:
 
     @property
     def value_columns(self) -> tuple[Column, ...]:
-        return tuple(c for c in self.columns if c.kind != "text")
+        return tuple(c for c in self.columns if c.kind not in ("text", "year_sum"))
 
     @property
     def parts(self) -> tuple[Row, ...]:

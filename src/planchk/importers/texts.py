@@ -191,6 +191,14 @@ TEXT_COLUMN = message(
     "import.text-column", "  column {header}: text, kept as the rows' notes (notes: in the file)"
 )
 EMPTY_COLUMN = message("import.empty-column", "  column {header}: empty, no indicator")
+YEAR_SUM_COLUMN = message(
+    "import.year-sum-column",
+    "  column {header}: each row's sum over the years, checked here (no indicator):"
+    " it holds on {held} of {rows} rows",
+)
+YEAR_SUM_MISSED = message(
+    "import.year-sum-missed", "    {name}: the sum printed is {total}, the years add up to {found}"
+)
 TOTAL_NAMED = message("import.total-named", "  total row: {name} (row {row}), named as a total")
 TOTAL_OPTION = message(
     "import.total-option", "  total row: {name} (row {row}), as --total-row says"
