@@ -381,3 +381,19 @@ def test_a_revision_outside_a_git_repository_says_there_is_none(
     assert "HEAD: not an existing file or directory, and there is no git repository here" in (
         result.stderr
     )
+
+
+def test_from_a_subfolder_the_default_data_is_the_repository_roots(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (repo / "docs").mkdir()
+    monkeypatch.chdir(repo / "docs")
+    validated = runner.invoke(app, ["validate", "-f", "json"])
+    assert validated.exit_code == 1, validated.output  # v2's PC101
+    assert json.loads(validated.stdout)["files"] == ["../data/targets.yaml", "../data/tasks.yaml"]
+    _, document = diff("v1")
+    assert [c["path"] for c in document["changes"]] == [
+        "indicators.patent_applications.values.洪都街办.2021"
+    ]
+    _, same = diff("HEAD")
+    assert same["changes"] == []

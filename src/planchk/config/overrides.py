@@ -49,10 +49,22 @@ def resolve(
 
 
 def default_paths(config: Config) -> list[Path]:
-    """The configured paths, relative to the configuration file, or data/ here."""
-    base = config.source.parent if config.source else Path(".")
+    """The configured paths, relative to the configuration file, or data/ at the repository root.
+
+    Without a configuration file the base is found as git finds its root, so that `cd docs &&
+    planchk validate` checks the repository's data/ rather than a docs/data that is not there.
+    """
+    base = config.source.parent if config.source else repository_root(Path.cwd())
     paths = [base / p for p in config.paths]
     return [Path(os.path.relpath(p)) if p.is_absolute() else p for p in paths]
+
+
+def repository_root(start: Path) -> Path:
+    """The nearest folder upward holding .git (a directory, or a worktree's file), else `start`."""
+    for directory in (start, *start.parents):
+        if (directory / ".git").exists():
+            return directory
+    return start
 
 
 def _split(values: list[str]) -> list[str]:
