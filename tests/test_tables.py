@@ -403,3 +403,8 @@ def test_a_sum_over_the_years_that_misses_is_named_in_the_log(tmp_path: Path) ->
     assert "holds on 3 of 4 rows" in log
     assert "A区: the sum printed is 1499, the years add up to 1500" in log
     assert [indicator.years for indicator in model.indicators.values()] == [[2021, 2022, 2023]]
+
+
+def test_one_table_s_title_is_the_plan_s_title(tmp_path: Path) -> None:
+    model, _, _ = _import(TABLES / "38_attachment_line_above_the_title.csv", tmp_path)
+    assert model.plan.title == "2024年城乡居民医保财政补助资金分配表"

@@ -54,14 +54,19 @@ def import_grids(
 ) -> ImportResult:
     imported = Imported()
     read: list[str] = []
+    titles: list[str | None] = []
     for grid in grids:
         read.extend(grid.notes)
         for table in by_unit_column(grid):  # rows of indicators, each with its unit
-            add_table(imported, read_table(table, options.total_row), options)
+            found = read_table(table, options.total_row)
+            titles.append(found.title)
+            add_table(imported, found, options)
     if options.into is not None:
         document = _merged(options.into, imported, options.max_bytes)
     else:
-        document = _new_document(imported, options.title or stem)
+        # one table's title names the plan better than its file's name; several do not
+        title = titles[0] if len(set(titles)) == 1 else None
+        document = _new_document(imported, options.title or title or stem)
     # what import assumed stays in the file, for a reviewer to check, as well as on stderr
     header = [f"Imported by planchk import from {', '.join(sources)}.", texts.ASSUMED()]
     header += [note.rstrip() for note in imported.notes]
