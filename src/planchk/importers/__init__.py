@@ -16,7 +16,7 @@ from typing import Any
 from planchk.importers import texts
 from planchk.importers.build import Imported, ImportedIndicator, Options, add_table
 from planchk.importers.grid import Grid, read_csv, read_xlsx
-from planchk.importers.layout import read_table
+from planchk.importers.layout import plan_title, read_table
 from planchk.importers.plain import PlainTable, Span, plain_grid
 from planchk.importers.unit_rows import by_unit_column
 from planchk.importers.writer import targets_text
@@ -59,7 +59,7 @@ def import_grids(
         read.extend(grid.notes)
         for table in by_unit_column(grid):  # rows of indicators, each with its unit
             found = read_table(table, options.total_row)
-            titles.append(found.title)
+            titles.append(plan_title(found.title) if found.title else None)
             add_table(imported, found, options)
     if options.into is not None:
         document = _merged(options.into, imported, options.max_bytes)

@@ -63,6 +63,7 @@ _TITLE_NUMBERING = re.compile(
 )
 # A line that only numbers the table in its document (附件2, 附表3, 表 1：): not its title.
 _ATTACHMENT = re.compile(r"^(附件|附表|表)\s*[\d０-９一二三四五六七八九十]+\s*[:：.、]?$")
+_TABLE_NUMBER = re.compile(r"^(附件|附表|表)\s*[\d０-９]+\s*[:：.、]?\s*")
 _TITLE_SUFFIX = re.compile(r"(指导性)?(任务|目标|指标)?(分解|分配|安排|计划)?(情况|统计|一览)?表$")
 
 
@@ -327,6 +328,11 @@ def _one_category(text: str) -> tuple[str | None, str | None]:
 def is_count(unit: str) -> bool:
     known = BUILT_IN.get(simplified(unit))
     return known is not None and known.whole
+
+
+def plan_title(title: str) -> str:
+    """A table's title as a plan's: without the 表1 / 附表3 that numbers it in its document."""
+    return _TABLE_NUMBER.sub("", title).strip() or title
 
 
 def indicator_name(title: str) -> str:
