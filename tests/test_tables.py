@@ -408,3 +408,5 @@ def test_a_sum_over_the_years_that_misses_is_named_in_the_log(tmp_path: Path) ->
 def test_one_table_s_title_is_the_plan_s_title(tmp_path: Path) -> None:
     model, _, _ = _import(TABLES / "38_attachment_line_above_the_title.csv", tmp_path)
     assert model.plan.title == "2024年城乡居民医保财政补助资金分配表"
+    model, _, _ = _import(TABLES / "40_numbered_title_one_year_column.csv", tmp_path)
+    assert model.plan.title == "2022年度城镇新增就业目标任务分解表"  # without its 表3

@@ -131,6 +131,9 @@ def _groups(table: Table, options: Options) -> Iterator[tuple[str | None, list[C
             else c
             for c in columns
         ]
+        dated = [c for c in columns if c.name is None]
+        if len(dated) == 1:  # one year column among categories (2022年目标): named as headed
+            columns = [dataclasses.replace(c, name=c.header) if c in dated else c for c in columns]
     groups: dict[str | None, list[Column]] = {}
     for column in columns:
         groups.setdefault(column.name, []).append(column)
