@@ -12,13 +12,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from planchk.importers import texts
+from planchk.importers.archive import open_archive
 from planchk.importers.encoding import decode as _decode
 from planchk.importers.printed import excel_text
 from planchk.messages import Message, PlanchkError
@@ -26,10 +26,6 @@ from planchk.messages import Message, PlanchkError
 if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-# Uncompressed size an XLSX may unpack to, and how much larger than its zip it may be: a
-# real workbook of plan tables is far below both; a zip bomb is far above.
-MAX_UNPACKED = 200 * 1024 * 1024
-MAX_RATIO = 200
 # Cells a sheet may hold, declare, merge or span (rows × columns as read): a plan's tables are
 # thousands; a sheet past this would take gigabytes as Python objects.
 MAX_CELLS = 200_000
@@ -170,16 +166,7 @@ def _check_container(raw: bytes, path: Path) -> dict[str, SheetPart]:
     hold more cells or merge more cells than MAX_CELLS; each worksheet's part otherwise."""
     if raw.startswith(OLE_MAGIC):
         raise PlanchkError(texts.XLSX_ENCRYPTED, path=path)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-    except zipfile.BadZipFile:
-        raise PlanchkError(texts.XLSX_NOT_ZIP, path=path) from None
-    with archive:
-        unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > MAX_UNPACKED or unpacked > MAX_RATIO * max(len(raw), 1):
-            raise PlanchkError(
-                texts.XLSX_BOMB, path=path, unpacked=unpacked, size=len(raw), limit=MAX_UNPACKED
-            )
+    with open_archive(raw, path, texts.XLSX_NOT_ZIP, texts.XLSX_BOMB) as archive:
         names = archive.namelist()
         if "xl/workbook.xml" not in names:
             raise PlanchkError(texts.XLSX_NOT_WORKBOOK, path=path)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from planchk.importers.archive import open_archive
 from planchk.importers.documents import texts
 from planchk.importers.documents.model import Cell, RawParagraph, RawTable
 from planchk.importers.documents.numbering import Numbering
@@ -23,8 +23,6 @@ from planchk.messages import PlanchkError
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx, old .doc
 # An encrypted Office file is an OLE container holding these streams (names in UTF-16).
 _ENCRYPTED = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
-MAX_UNPACKED = 200 * 1024 * 1024
-MAX_RATIO = 200
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -54,16 +52,7 @@ def _check_container(raw: bytes, path: Path) -> None:
     if raw.startswith(OLE_MAGIC):
         encrypted = any(name in raw for name in _ENCRYPTED)
         raise PlanchkError(texts.DOCX_ENCRYPTED if encrypted else texts.DOC_OLD_FORMAT, path=path)
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-    except zipfile.BadZipFile:
-        raise PlanchkError(texts.DOCX_NOT_ZIP, path=path) from None
-    with archive:
-        unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > MAX_UNPACKED or unpacked > MAX_RATIO * max(len(raw), 1):
-            raise PlanchkError(
-                texts.ZIP_BOMB, path=path, unpacked=unpacked, size=len(raw), limit=MAX_UNPACKED
-            )
+    with open_archive(raw, path, texts.DOCX_NOT_ZIP, texts.ZIP_BOMB) as archive:
         if "word/document.xml" not in archive.namelist():
             raise PlanchkError(texts.DOCX_NOT_WORD, path=path)
 
