@@ -15,31 +15,19 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.workbooks import sheet_workbook
+
 PY = sys.executable
 Case = Callable[[Path], list[str]]
-SHEET = "xl/worksheets/sheet1.xml"
-HEAD = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
 
 
 def workbook(path: Path, data: str, dimension: str = "", merges: str = "") -> Path:
-    """A one-sheet workbook whose worksheet XML is `data` (its rows), written by hand."""
-    import openpyxl
-
-    openpyxl.Workbook().save(path)
-    declared = f'<dimension ref="{dimension}"/>' if dimension else ""
-    merged = f'<mergeCells count="1">{merges}</mergeCells>' if merges else ""
-    xml = f"{HEAD}{declared}<sheetData>{data}</sheetData>{merged}</worksheet>"
-    with zipfile.ZipFile(path) as old:
-        parts = {name: old.read(name) for name in old.namelist()}
-    parts[SHEET] = xml.encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
-        for name, content in parts.items():
-            new.writestr(name, content)
-    return path
+    return sheet_workbook(path, data, dimension or None, merges)
 
 
 def _row(number: int, name: str, values: list[int]) -> str:

@@ -8,7 +8,6 @@ every cell of such a sheet before it could save it.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -17,10 +16,9 @@ from typer.testing import CliRunner
 
 from planchk.cli import app
 from planchk.importers import grid
+from tests.workbooks import sheet_workbook
 
 runner = CliRunner()
-SHEET = "xl/worksheets/sheet1.xml"
-HEAD = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
 TABLE = "".join(
     f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>{name}</t></is></c>'
     f'<c r="B{r}"><v>{value}</v></c></row>'
@@ -32,18 +30,7 @@ TABLE = "".join(
 
 def workbook(path: Path, dimension: str | None, data: str = TABLE, merges: str = "") -> Path:
     """A workbook of one sheet holding `data` (rows of cells), declaring `dimension`."""
-    book = openpyxl.Workbook()
-    book.save(path)
-    declared = f'<dimension ref="{dimension}"/>' if dimension else ""
-    merged = f'<mergeCells count="1">{merges}</mergeCells>' if merges else ""
-    xml = f"{HEAD}{declared}<sheetData>{data}</sheetData>{merged}</worksheet>"
-    with zipfile.ZipFile(path) as old:
-        parts = {name: old.read(name) for name in old.namelist()}
-    parts[SHEET] = xml.encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
-        for name, content in parts.items():
-            new.writestr(name, content)
-    return path
+    return sheet_workbook(path, data, dimension, merges)
 
 
 def refused(path: Path, expected: str) -> str:
