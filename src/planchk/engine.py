@@ -29,12 +29,14 @@ def check_paths(
     *,
     suggest: bool = True,
     baseline: Counter[Key] | None = None,
+    stdin_filename: Path | None = None,
 ) -> Report:
     """Check every plan under `paths`: load, run the rules, apply configuration and waivers,
     and leave out what `baseline` records (suppress.baseline.read_baseline).
-    `suggest`: work out suggested corrections for the sum and relation findings."""
+    `suggest`: work out suggested corrections for the sum and relation findings.
+    `stdin_filename`: the name of a plan file given as `-` and read from stdin."""
     config = config or Config()
-    found = discover(paths, config.max_bytes)
+    found = discover(paths, config.max_bytes, stdin_filename=stdin_filename)
     return check_discovery(found, config, suggest=suggest, baseline=baseline)
 
 

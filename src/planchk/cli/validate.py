@@ -45,6 +45,13 @@ FormatOption = Annotated[
         help="Output format; auto is github under GitHub Actions, else text.",
     ),
 ]
+StdinFilenameOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="The name of the plan file given as - (read from stdin): its positions, and the "
+        "files beside it it pairs with."
+    ),
+]
 AUTO = OutputFormat("auto")  # the default format
 FailOnOption = Annotated[
     Level | None,
@@ -105,6 +112,7 @@ def validate(
     fix_suggestions: FixSuggestionsOption = False,
     exit_zero: ExitZeroOption = False,
     quiet: QuietOption = False,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Check plan files: schema, sums, trends, units, goals and task offices."""
     from planchk.config import overrides
@@ -120,7 +128,7 @@ def validate(
         targets = paths or overrides.default_paths(config)
         format_name = _format_name(output_format.value)
         report = _check(targets, config, format_name, baseline, fix_suggestions,
-                        write_baseline, output, quiet)  # fmt: skip
+                        write_baseline, output, quiet, stdin_filename)  # fmt: skip
     code = report.exit_code(config.fail_on)
     finish(ExitCode.CLEAN if exit_zero and code == ExitCode.FINDINGS else code)
 
@@ -134,6 +142,7 @@ def _check(
     write_baseline: Path | None,
     output: Path | None,
     quiet: bool = False,
+    stdin_filename: Path | None = None,
 ) -> Report:
     """Check, render and write; exits itself where a run writes no report."""
     from planchk.atomic import refuse_inputs
@@ -146,7 +155,7 @@ def _check(
     suggest = fix_suggestions or (shows_suggestions(format_name) and write_baseline is None)
     known = baselines.read_baseline(baseline) if baseline is not None else None
     with spinner(input_size(targets)):
-        report = _checked(targets, config, suggest, known)
+        report = _checked(targets, config, suggest, known, stdin_filename)
     for written in (output, write_baseline):
         refuse_inputs(written, report.files)
     color = output is None and stdout_color()
@@ -164,7 +173,11 @@ def _check(
 
 
 def _checked(
-    targets: list[Path], config: Config, suggest: bool, known: Counter[Key] | None
+    targets: list[Path],
+    config: Config,
+    suggest: bool,
+    known: Counter[Key] | None,
+    stdin_filename: Path | None = None,
 ) -> Report:
     """The report of plan files, or of plan documents (findings placed in the document)."""
     from planchk.engine import check_paths
@@ -172,7 +185,9 @@ def _checked(
     from planchk.suppress.baseline import without_baseline
 
     if not any(path.suffix.lower() in DOCUMENT_SUFFIXES for path in targets):
-        return check_paths(targets, config, suggest=suggest, baseline=known)
+        return check_paths(
+            targets, config, suggest=suggest, baseline=known, stdin_filename=stdin_filename
+        )
     from planchk.importers.checked import check_documents
 
     report, notes = check_documents(targets, config, suggest=suggest)

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from planchk.codes.input import NO_PLAN_FILES
 from planchk.findings import Finding, Location, Problem
-from planchk.loader import LoadedFile, load_file
+from planchk.loader import LoadedFile, load_bytes, load_file
 from planchk.registry import CodeInfo
 
 PLAN_FILE_NAMES = {"targets": ("targets.yaml", "targets.yml"), "tasks": ("tasks.yaml", "tasks.yml")}
+STDIN = Path("-")  # a plan file piped in, as in ruff and check-jsonschema
 PLAN_FILE_NAMES_ALL = (*PLAN_FILE_NAMES["targets"], *PLAN_FILE_NAMES["tasks"])
 # Plan documents, which planchk.importers reads into plan files before they are checked.
 DOCUMENT_SUFFIXES = (".docx", ".html", ".htm", ".txt")
@@ -60,10 +63,45 @@ def plan_paths(paths: list[Path]) -> tuple[list[Path], list[Finding]]:
     return _unique(wanted), problems
 
 
-def discover(paths: list[Path], max_bytes: int) -> Discovery:
+def discover(
+    paths: list[Path],
+    max_bytes: int,
+    *,
+    stdin: BinaryIO | None = None,
+    stdin_filename: Path | None = None,
+) -> Discovery:
+    """Load and pair the plan files of `paths`; `-` is read from `stdin`, as `stdin_filename`
+    where one is given (its positions, and the folder whose files pair with it)."""
     files, problems = plan_paths(paths)
-    loaded = [load_file(p, str(p), max_bytes) for p in files]
-    return Discovery(pair(loaded, disk_context(max_bytes)), problems, loaded)
+    loaded = [
+        _load_stdin(stdin, stdin_filename, max_bytes)
+        if p == STDIN
+        else load_file(p, str(p), max_bytes)
+        for p in files
+    ]
+    plans = pair(loaded, disk_context(max_bytes))
+    if stdin_filename is not None:
+        _pair_with_beside(plans, stdin_filename.parent, max_bytes)
+    return Discovery(plans, problems, loaded)
+
+
+def _load_stdin(stdin: BinaryIO | None, name: Path | None, max_bytes: int) -> LoadedFile:
+    """The plan file piped in, refused past `max_bytes` as a file would be."""
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    raw = stream.read(max_bytes + 1)  # one byte past the limit is enough to refuse
+    return load_bytes(raw, name or STDIN, str(name or STDIN), max_bytes)
+
+
+def _pair_with_beside(plans: list[Plan], folder: Path, max_bytes: int) -> None:
+    """A targets file from stdin, alone in its plan, takes the tasks file beside its name
+    (as context: the tasks file's findings were not asked for)."""
+    for plan in plans:
+        if plan.targets is None or plan.tasks is not None or plan.targets.path.parent != folder:
+            continue
+        for name in PLAN_FILE_NAMES["tasks"]:
+            if (folder / name).is_file():
+                plan.tasks = load_file(folder / name, str(folder / name), max_bytes)
+                break
 
 
 def pair(loaded: list[LoadedFile], context: ContextLoader) -> list[Plan]:
