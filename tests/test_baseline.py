@@ -90,3 +90,27 @@ def test_baseline_written_whole_or_not_at_all(plan: Path) -> None:
     runner.invoke(app, ["validate", "plan", "--write-baseline", "b.json"])
     assert json.loads(Path("b.json").read_text(encoding="utf-8"))["baseline_version"] == 1
     assert sorted(p.name for p in Path().iterdir()) == ["b.json", "plan"]
+
+
+def test_a_baseline_at_the_repository_root_matches_from_below_and_by_absolute_path(
+    plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (plan.parent / ".git").mkdir()
+    runner.invoke(app, ["validate", "plan", "--write-baseline", "baseline.json"])
+    monkeypatch.chdir(plan)
+    below = runner.invoke(app, ["validate", ".", "--baseline", "../baseline.json", "-f", "json"])
+    assert below.exit_code == 0, below.output
+    assert json.loads(below.stdout)["summary"]["baselined"] == 9
+    absolute = [str(plan), "--baseline", str(plan.parent / "baseline.json"), "-f", "json"]
+    result = runner.invoke(app, ["validate", *absolute])
+    assert json.loads(result.stdout)["summary"]["baselined"] == 9
+    assert result.stderr == ""
+
+
+def test_a_baseline_that_matches_none_of_its_entries_is_said(plan: Path) -> None:
+    runner.invoke(app, ["validate", "plan", "--write-baseline", "baseline.json"])
+    shutil.copytree(plan, Path("other"))
+    result = runner.invoke(app, ["validate", "other", "--baseline", "baseline.json", "-f", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["summary"]["baselined"] == 0
+    assert "baseline.json matched none of its 9 findings: is it for these files?" in result.stderr

@@ -93,6 +93,11 @@ BASELINED = counted(
     "{count} finding recorded in the baseline is not shown.",
     "{count} findings recorded in the baseline are not shown.",
 )
+BASELINE_MATCHED_NONE = counted(
+    "ui.baseline-matched-none",
+    "warning: the baseline {path} matched none of its {count} finding: is it for these files?",
+    "warning: the baseline {path} matched none of its {count} findings: is it for these files?",
+)
 WAIVED_MESSAGE = message("ui.waived", "{message} (waived: {reason})")
 BASELINE_WRITTEN = counted(
     "ui.baseline-written",

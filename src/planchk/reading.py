@@ -41,3 +41,11 @@ def read_bounded(path: Path, limit: int) -> bytes:
     if len(raw) > limit:
         raise TooLarge(path, max(status.st_size, len(raw)), limit)
     return raw
+
+
+def repository_root(start: Path) -> Path:
+    """The nearest folder upward holding .git (a directory, or a worktree's file), else `start`."""
+    for directory in (start, *start.parents):
+        if (directory / ".git").exists():
+            return directory
+    return start

@@ -156,6 +156,9 @@ def _check(
     known = baselines.read_baseline(baseline) if baseline is not None else None
     with spinner(input_size(targets)):
         report = _checked(targets, config, suggest, known, stdin_filename)
+    if known and baseline is not None and report.baselined == 0:
+        entries = sum(known.values())
+        sys.stderr.write(messages.BASELINE_MATCHED_NONE(entries, path=baseline) + "\n")
     for written in (output, write_baseline):
         refuse_inputs(written, report.files)
     color = output is None and stdout_color()

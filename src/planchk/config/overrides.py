@@ -13,6 +13,7 @@ from pathlib import Path
 from planchk import messages
 from planchk.config import Config, ConfigError, codes_named, find_config, load_config
 from planchk.findings import Severity
+from planchk.reading import repository_root
 
 
 def resolve(
@@ -57,14 +58,6 @@ def default_paths(config: Config) -> list[Path]:
     base = config.source.parent if config.source else repository_root(Path.cwd())
     paths = [base / p for p in config.paths]
     return [Path(os.path.relpath(p)) if p.is_absolute() else p for p in paths]
-
-
-def repository_root(start: Path) -> Path:
-    """The nearest folder upward holding .git (a directory, or a worktree's file), else `start`."""
-    for directory in (start, *start.parents):
-        if (directory / ".git").exists():
-            return directory
-    return start
 
 
 def _split(values: list[str]) -> list[str]:

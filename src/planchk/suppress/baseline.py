@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from planchk import messages
 from planchk.atomic import write_atomic
 from planchk.errors import BaselineError as BaselineError  # noqa: PLC0414 (re-exported: its home is planchk.errors)
 from planchk.findings import Finding
-from planchk.reading import read_bounded
+from planchk.reading import read_bounded, repository_root
 from planchk.report import Report
 
 BASELINE_VERSION = 1
@@ -26,13 +27,31 @@ Key = tuple[str, str, str]
 
 
 def key(finding: Finding) -> Key:
-    return (finding.location.file, finding.code, finding.path)
+    """What a baseline entry matches: the file as an absolute path, so that a baseline
+    matches wherever planchk runs from and however the plan was named (read_baseline
+    makes its entries absolute the same way)."""
+    return (_absolute(finding.location.file), finding.code, finding.path)
+
+
+def _absolute(file: str) -> str:
+    return os.path.abspath(file)
+
+
+def _root(baseline: Path) -> Path:
+    """The repository root of a baseline (as git finds it), whose paths its entries are
+    relative to; without a repository, the baseline's folder."""
+    return repository_root(baseline.resolve().parent)
+
+
+def _entry_file(display: str, root: Path) -> str:
+    return Path(os.path.relpath(_absolute(display), root)).as_posix()
 
 
 def write_baseline(report: Report, path: Path) -> int:
     """Record the report's active findings; return how many."""
+    root = _root(path)
     entries = [
-        {"file": f.location.file, "code": f.code, "path": f.path}
+        {"file": _entry_file(f.location.file, root), "code": f.code, "path": f.path}
         for f in report.active
         if not f.fatal
     ]
@@ -53,7 +72,9 @@ def read_baseline(path: Path) -> Counter[Key]:
         document = json.loads(read_bounded(path, MAX_BASELINE_BYTES).decode("utf-8"))
         if document.get("baseline_version") != BASELINE_VERSION:
             raise BaselineError(messages.BASELINE_VERSION, path=path, version=BASELINE_VERSION)
-        return Counter((e["file"], e["code"], e["path"]) for e in document["findings"])
+        root = _root(path)
+        entries = document["findings"]
+        return Counter((str(root / e["file"]), e["code"], e["path"]) for e in entries)
     except OSError as error:
         raise BaselineError(
             messages.BASELINE_UNREADABLE, path=path, reason=error.strerror
