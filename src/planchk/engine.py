@@ -20,6 +20,7 @@ from planchk.registry import CodeInfo
 from planchk.report import Report
 from planchk.rules.context import PlanContext
 from planchk.suppress.baseline import Key, without_baseline
+from planchk.suppress.cap import capped
 from planchk.suppress.waivers import WaiverSet
 
 
@@ -59,7 +60,12 @@ def check_discovery(
         findings.extend(f for f in checked if f.location.file in plan.reported)
     findings.extend(_configured(list(config_waivers.problems()), config))
     report = Report.build(findings, [f.display for f in found.loaded])
-    return report if baseline is None else without_baseline(report, baseline)
+    if baseline is not None:
+        report = without_baseline(report, baseline)
+    shown = capped(report.findings, config.max_findings_per_rule)
+    if shown is report.findings:
+        return report
+    return dataclasses.replace(report, findings=Report.build(list(shown), []).findings)
 
 
 def check_plan(

@@ -47,6 +47,26 @@ WAIVER_UNKNOWN_RULE = code(
           - {rule: trend-flow-decrease, reason: ...}
     """,
 )
+FINDINGS_CAPPED = code(
+    "PC903",
+    "findings-capped",
+    Severity.INFO,
+    "More findings of one rule in one file than are shown",
+    "{count} more findings of {rule} in this file are not shown (at most {limit} per rule "
+    "and file: set max-findings-per-rule in the configuration, 0 for all)",
+    """
+    Why: a systematic slip (a shifted column, a unit off by 10,000) can raise one finding on
+    every cell; the first ones show the pattern, and thousands more only make the output too
+    large to read or to upload. This finding takes the highest severity of those it stands
+    for, so the exit code does not change.
+
+    Bad:
+        (600,000 PC101 findings in one generated file)
+
+    Good:
+        (the first 1,000, and one PC903 for the rest)
+    """,
+)
 INTERNAL_ERROR = code(
     "PC999",
     "internal-error",

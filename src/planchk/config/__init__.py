@@ -26,6 +26,9 @@ from planchk.models.common import Waiver
 from planchk.reading import read_bounded
 
 CONFIG_NAMES = ("planchk.toml", "pyproject.toml")
+# The first findings of a rule in a file show its pattern; past this, one PC903 says how many
+# more (a generated plan with one slip repeated can otherwise raise hundreds of thousands).
+DEFAULT_MAX_FINDINGS_PER_RULE = 1000
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,7 @@ class Config:
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> values
     fail_on: Severity = Severity.ERROR
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_findings_per_rule: int = DEFAULT_MAX_FINDINGS_PER_RULE  # per file; 0: no limit
     waivers: tuple[Waiver, ...] = ()
 
     def enabled(self, code: str) -> bool:
@@ -63,6 +67,7 @@ class _Table(BaseModel):
     options: dict[str, dict[str, Any]] = Field(default_factory=dict)
     fail_on: str = "error"
     max_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
+    max_findings_per_rule: int = Field(default=DEFAULT_MAX_FINDINGS_PER_RULE, ge=0)
     waivers: list[Waiver] = Field(default_factory=list)
 
 
@@ -146,6 +151,7 @@ def _build(path: Path, raw: _Table) -> Config:
         options=_options(path, raw.options),
         fail_on=_severity(path, "fail-on", raw.fail_on),
         max_bytes=raw.max_bytes,
+        max_findings_per_rule=raw.max_findings_per_rule,
         waivers=tuple(raw.waivers),
     )
 

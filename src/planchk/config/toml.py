@@ -19,6 +19,7 @@ def as_toml(config: Config) -> str:
     lines.append(f"ignore = {_value(sorted(config.ignore))}")
     lines.append(f"fail-on = {_value(config.fail_on.label)}")
     lines.append(f"max-bytes = {config.max_bytes}")
+    lines.append(f"max-findings-per-rule = {config.max_findings_per_rule}")
     lines.append("")
     lines.append("[tool.planchk.severity]")
     for info in all_codes():
