@@ -16,7 +16,7 @@ from typing import Any
 from planchk.importers import texts
 from planchk.importers.build import Imported, ImportedIndicator, Options, add_table
 from planchk.importers.grid import Grid, read_csv, read_xlsx
-from planchk.importers.layout import plan_title, read_table
+from planchk.importers.layout import Table, plan_title, read_table
 from planchk.importers.plain import PlainTable, Span, plain_grid
 from planchk.importers.unit_rows import by_unit_column
 from planchk.importers.writer import targets_text
@@ -55,10 +55,9 @@ def import_grids(
     imported = Imported()
     read: list[str] = []
     titles: list[str | None] = []
-    for grid in grids:
+    for grid, tables in _read_sheets(grids, options, read):
         read.extend(grid.notes)
-        for table in by_unit_column(grid):  # rows of indicators, each with its unit
-            found = read_table(table, options.total_row)
+        for found in tables:
             titles.append(plan_title(found.title) if found.title else None)
             add_table(imported, found, options)
     if options.into is not None:
@@ -77,6 +76,30 @@ def import_grids(
     _check_readable(text)
     notes = [*imported.notes, texts.KIND_HINT()]
     return ImportResult(text, len(imported.indicators), notes)
+
+
+def _read_sheets(
+    grids: Sequence[Grid], options: Options, notes: list[str]
+) -> list[tuple[Grid, list[Table]]]:
+    """Each grid's tables. In a workbook of several sheets read whole (no --sheet), a sheet
+    that holds no table import can read (planchk's own report: Goals, Findings) is skipped
+    and said in `notes`; if no sheet holds one, the first sheet's reason is the error."""
+    skippable = len(grids) > 1 and not options.sheets
+    read: list[tuple[Grid, list[Table]]] = []
+    errors: list[PlanchkError] = []
+    for grid in grids:
+        try:
+            tables = [read_table(t, options.total_row) for t in by_unit_column(grid)]
+        except PlanchkError as error:
+            if not skippable:
+                raise
+            errors.append(error)
+            notes.append(texts.SHEET_SKIPPED(source=grid.source, reason=str(error)))
+            continue
+        read.append((grid, tables))
+    if errors and not read:
+        raise errors[0]
+    return read
 
 
 def read_grids(path: Path, options: Options) -> list[Grid]:

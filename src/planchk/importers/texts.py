@@ -8,6 +8,11 @@ from planchk.messages import counted, message
 CELL_PLACE = message("import.cell-place", "{source}, cell {cell}")
 COLUMN_PLACE = message("import.column-place", "{source}, column {column}")
 SHEET_SOURCE = message("import.sheet-source", "{path}, sheet {sheet}")
+SHEET_SKIPPED = message(
+    "import.sheet-skipped",
+    "skipped {source}: it holds no table to import ({reason}); "
+    "--sheet imports only the sheets named",
+)
 
 # --- reading the file ---------------------------------------------------------------------------
 UNKNOWN_FORMAT = message(
