@@ -7,6 +7,7 @@ clear message and keep what could be read.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -564,3 +565,16 @@ def test_a_text_export_that_indents_a_paragraph_with_a_tab(tmp_path: Path) -> No
     tasks = load_file(directory / "tasks.yaml", "t").model
     assert isinstance(tasks, TasksFile)
     assert [t.title for s in tasks.sections for t in s.tasks] == ["培育科技企业"]
+
+
+def test_what_was_read_is_counted_in_plurals(tmp_path: Path) -> None:
+    document = FORMATS["docx"](tmp_path / "plan.docx", documents.data_blocks())
+    _, said = _import(document, tmp_path / "plan")
+    assert "(s)" not in said
+    counted = re.search(
+        r"read (\d+) breakdown tables?, (\d+) goals?, (\d+) tasks? in (\d+) sect", said
+    )
+    assert counted is not None, said
+    for number, word in zip(counted.groups(), ("table", "goal", "task", "section"), strict=True):
+        noun = word if number == "1" else word + "s"
+        assert f"{number} {'breakdown ' if word == 'table' else ''}{noun}" in said

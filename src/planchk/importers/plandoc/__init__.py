@@ -74,7 +74,7 @@ def import_document(document: Document, options: Options) -> PlanImport:
         result.tasks = tasks_file(result.notes, sections, areas, result.proposed_aliases)
         if result.targets is not None and result.proposed_aliases:
             result.targets["aliases"] = dict(result.proposed_aliases)
-    result.notes.append(texts.READ_SUMMARY(path=document.source, **result.counts))
+    result.notes.append(texts.read_summary(document.source, result.counts))
     return result
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planchk.messages import message
+from planchk.messages import counted, message
 
 AT = message("plandoc.at", "{source}: {place}")
 COLUMN = message("plandoc.column", "{table} 第{column}列")
@@ -57,10 +57,24 @@ NOTHING_USABLE = message(
     "{path}: no breakdown table, goal or task could be read from it{reasons}",
 )
 READ_SUMMARY = message(
-    "plandoc.read-summary",
-    "{path}: read {tables} breakdown table(s), {goals} goal(s), {tasks} task(s) in "
-    "{sections} section(s)",
+    "plandoc.read-summary", "{path}: read {tables}, {goals}, {tasks} in {sections}"
 )
+# English plurals as in planchk.messages (1 goal, 8 goals), never goal(s)
+READ_COUNTS = {
+    "tables": counted(
+        "plandoc.count-tables", "{count} breakdown table", "{count} breakdown tables"
+    ),
+    "goals": counted("plandoc.count-goals", "{count} goal", "{count} goals"),
+    "tasks": counted("plandoc.count-tasks", "{count} task", "{count} tasks"),
+    "sections": counted("plandoc.count-sections", "{count} section", "{count} sections"),
+}
+
+
+def read_summary(path: str, counts: dict[str, int]) -> str:
+    """What a document import read: its tables, goals and tasks, counted."""
+    return READ_SUMMARY(path=path, **{k: word(counts[k]) for k, word in READ_COUNTS.items()})
+
+
 ONE_DOCUMENT = message(
     "plandoc.one-document",
     "planchk import reads one plan document at a time ({count} files given)",
