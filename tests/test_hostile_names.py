@@ -93,6 +93,22 @@ def test_junit_is_well_formed_xml(tmp_path: Path) -> None:
     assert "[/x]" in text
 
 
+def test_noncharacters_are_escapes_and_junit_stays_xml(tmp_path: Path) -> None:
+    # fuzz/fuzz_report.py found it: U+FFFE in a name went raw into JUnit, which no parser reads.
+    assert visible("戊\ufffe己\uffff") == "戊\\ufffe己\\uffff"
+    directory = tmp_path / "p"
+    directory.mkdir()
+    (directory / "targets.yaml").write_text(
+        'plan: {title: t, period: [2021, 2022]}\nareas:\n  "全区\\ufffe": [甲, 乙]\n'
+        "indicators:\n  x:\n    name: n\n    unit: 件\n    kind: flow\n"
+        '    years: [2021, 2022]\n    values:\n      "全区\\ufffe": [3, 3]\n'
+        "      甲: [1, 1]\n      乙: [1, 1]\n",
+        encoding="utf-8",
+    )
+    out = run("validate", directory, "-f", "junit")
+    assert "\\ufffe" in "".join(ET.fromstring(out.encode("utf-8")).itertext()) + out
+
+
 def test_xlsx_report_writes_text_never_formulas(tmp_path: Path) -> None:
     path = tmp_path / "r.xlsx"
     result = runner.invoke(

@@ -33,8 +33,15 @@ def visible(text: str, keep: str = "") -> str:
 
 @lru_cache(maxsize=4096)
 def _shown(character: str) -> str:
-    if character in INVISIBLE or unicodedata.category(character) in ("Cc", "Cf", "Cs", "Co"):
-        code = ord(character)
+    code = ord(character)
+    # Noncharacters (U+FFFE, U+FFFF, U+FDD0..U+FDEF and each plane's last two) too: XML
+    # cannot hold U+FFFE or U+FFFF, so a JUnit report with one raw would not parse.
+    noncharacter = code & 0xFFFE == 0xFFFE or 0xFDD0 <= code <= 0xFDEF
+    if (
+        noncharacter
+        or character in INVISIBLE
+        or unicodedata.category(character) in ("Cc", "Cf", "Cs", "Co")
+    ):
         if character in "\t\n\r":
             return {"\t": "\\t", "\n": "\\n", "\r": "\\r"}[character]
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
