@@ -107,6 +107,11 @@ def test_noncharacters_are_escapes_and_junit_stays_xml(tmp_path: Path) -> None:
     )
     out = run("validate", directory, "-f", "junit")
     assert "\\ufffe" in "".join(ET.fromstring(out.encode("utf-8")).itertext()) + out
+    # ... and raw into the XLSX report's comments, which openpyxl then could not save.
+    book = tmp_path / "r.xlsx"
+    result = runner.invoke(app, ["report", str(directory), "-f", "xlsx", "-o", str(book)])
+    assert result.exit_code == 0, result.output
+    openpyxl.load_workbook(book)
 
 
 def test_xlsx_report_writes_text_never_formulas(tmp_path: Path) -> None:

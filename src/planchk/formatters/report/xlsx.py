@@ -38,6 +38,9 @@ BOLD = Font(bold=True)
 AUTHOR = "planchk"
 MAX_SHEET_NAME = 31  # Excel's limit
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+# What XML cannot hold: openpyxl's control characters, and U+FFFE, U+FFFF and lone surrogates,
+# which it lets through and lxml then refuses when the workbook is saved.
+_NOT_XML = re.compile(ILLEGAL_CHARACTERS_RE.pattern + "|[\ufffe\uffff\ud800-\udfff]")
 
 
 def render(view: ReportView) -> bytes:
@@ -84,7 +87,7 @@ def _as_text(sheet: Worksheet) -> None:
 
 
 def _xml_text(text: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub(lambda found: visible(found.group()), text)
+    return _NOT_XML.sub(lambda found: visible(found.group()), text)
 
 
 def _sheet_name(wanted: str, taken: set[str]) -> str:
