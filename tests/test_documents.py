@@ -138,6 +138,12 @@ def test_a_gbk_page_with_navigation_reads_its_article(
     _same_as_data(directory, expected)
     assert "gb18030" in said
     assert "#zoom" in said  # the article found among the navigation
+    counted = re.search(r"#zoom: (\d+) paragraphs? and (\d+) tables?;", said)
+    assert counted is not None, said
+    paragraphs, tables = map(int, counted.groups())
+    assert paragraphs > 1
+    assert f"{paragraphs} paragraphs and" in said
+    assert f"{tables} table{'' if tables == 1 else 's'};" in said
 
 
 @pytest.mark.parametrize("suffix", sorted(FORMATS))

@@ -254,7 +254,7 @@ def test_a_percentage_column_is_a_ratio_and_text_cells_are_blanks(tmp_path: Path
     assert (rate["unit"], rate["kind"]) == ("%", "ratio")
     assert "sum" not in rate  # never summed
     assert rate["values"] == {"全区": [80], "甲": [None], "乙": [None]}
-    assert "column 完成率(%): 1 cell(s) hold text (已完成)" in said  # once per column
+    assert "column 完成率(%): 1 cell holds text (已完成)" in said  # once per column
     assert rate["notes"] == {"甲": "完成率(%)：已完成"}
 
 
@@ -300,9 +300,8 @@ def test_trailing_notes_and_a_serial_column(tmp_path: Path) -> None:
     result = _run("import", source)
     assert result.exit_code == 0, result.output
     assert yaml.safe_load(result.stdout)["areas"] == {"合计": ["甲", "乙"]}
-    assert (
-        "row(s) 7, 8 after the table are notes, not imported: 注：数据为预计数。" in result.stderr
-    )
+    assert "rows 7, 8 after the table are notes, not imported: 注：数据为预计数。" in result.stderr
+    assert "header: row 3;" in result.stderr
 
 
 def test_xlsx_number_formats_and_cached_formula_values(tmp_path: Path) -> None:

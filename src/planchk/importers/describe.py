@@ -17,7 +17,8 @@ def describe(table: Table) -> Iterator[str]:
         else texts.TABLE_UNTITLED(source=source)
     )
     yield texts.UNIT_LINE(unit=table.unit) if table.unit else texts.NO_UNIT_LINE()
-    yield texts.HEADER(rows=", ".join(map(str, table.header_rows)), area=table.area_header)
+    rows = ", ".join(map(str, table.header_rows))
+    yield texts.HEADER(len(table.header_rows), rows=rows, area=table.area_header)
     years = [c for c in table.columns if c.kind == "value" and c.name is None]
     if years:
         yield texts.YEAR_COLUMNS(
@@ -49,7 +50,8 @@ def describe(table: Table) -> Iterator[str]:
             (c.text for r in table.grid.rows for c in r if c.row == table.ignored[0] and c.text),
             "",
         )
-        yield texts.IGNORED_ROWS(rows=", ".join(map(str, table.ignored)), first=first)
+        rows = ", ".join(map(str, table.ignored))
+        yield texts.IGNORED_ROWS(len(table.ignored), rows=rows, first=first)
 
 
 def _levels(table: Table) -> Iterator[str]:
@@ -63,7 +65,7 @@ def _levels(table: Table) -> Iterator[str]:
         row = by_name[parent]
         closes = f", {texts.CLOSED_BY(row=row.closes)}" if row.closes is not None else ""
         yield texts.SUBTOTAL(
-            name=parent, row=row.number, count=len(parts), names="、".join(parts), closes=closes
+            len(parts), name=parent, row=row.number, names="、".join(parts), closes=closes
         )
     for whole, parts in table.of_which.items():
         for part in parts:
@@ -79,7 +81,7 @@ def _text_cells(table: Table) -> Iterator[str]:
     headers = {column.index: column.header for column in table.columns}
     for index, found in by_column.items():
         shown = "、".join(dict.fromkeys(found))
-        yield texts.TEXT_CELLS(header=headers[index], count=len(found), texts=shown)
+        yield texts.TEXT_CELLS(len(found), header=headers[index], texts=shown)
 
 
 def _year_sum(table: Table, index: int) -> Iterator[str]:

@@ -179,7 +179,11 @@ TABLE = message("import.table", "{source}: table 「{title}」")
 TABLE_UNTITLED = message("import.table-untitled", "{source}: a table with no title line")
 UNIT_LINE = message("import.unit-line", "  unit: {unit}")
 NO_UNIT_LINE = message("import.no-unit-line", "  no unit line: units come from the headers")
-HEADER = message("import.header", "  header: row(s) {rows}; the areas are in the column `{area}`")
+HEADER = counted(
+    "import.header",
+    "  header: row {rows}; the areas are in the column `{area}`",
+    "  header: rows {rows}; the areas are in the column `{area}`",
+)
 YEAR_COLUMNS = message("import.year-columns", "  columns {headers}: years {years}")
 CATEGORY_COLUMN = message(
     "import.category-column", "  column {header}: the category {name} ({unit})"
@@ -217,14 +221,18 @@ PARTS = counted(
     "  {count} area row under the total: {names}",
     "  {count} area rows under the total: {names}",
 )
-TEXT_CELLS = message(
+TEXT_CELLS = counted(
     "import.text-cells",
-    "  column {header}: {count} cell(s) hold text ({texts}), kept as the rows' notes and read "
+    "  column {header}: {count} cell holds text ({texts}), kept as the row's note and read as "
+    "a blank",
+    "  column {header}: {count} cells hold text ({texts}), kept as the rows' notes and read "
     "as blanks",
 )
-SUBTOTAL = message(
+SUBTOTAL = counted(
     "import.subtotal",
-    "  subtotal {name} (row {row}{closes}): the sum of its {count} row(s) {names}, checked "
+    "  subtotal {name} (row {row}{closes}): the sum of its {count} row {names}, checked "
+    "against it and not added again into its total",
+    "  subtotal {name} (row {row}{closes}): the sum of its {count} rows {names}, checked "
     "against them and not added again into its total",
 )
 CLOSED_BY = message("import.closed-by", "numbers from the 小计 in row {row}")
@@ -232,8 +240,10 @@ OF_WHICH_ROW_READ = message(
     "import.of-which-row-read",
     "  其中 row {name} (row {row}): part of {whole}, at most it, never added into a total",
 )
-IGNORED_ROWS = message(
-    "import.ignored-rows", "  row(s) {rows} after the table are notes, not imported: {first}"
+IGNORED_ROWS = counted(
+    "import.ignored-rows",
+    "  row {rows} after the table is a note, not imported: {first}",
+    "  rows {rows} after the table are notes, not imported: {first}",
 )
 INDICATOR = message(
     "import.indicator",

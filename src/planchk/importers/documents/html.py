@@ -125,8 +125,8 @@ def blocks(raw: bytes, path: Path, notes: list[str]) -> Iterator[RawParagraph | 
             path=path,
             element=article.tag,
             name=name,
-            paragraphs=sum(isinstance(b, RawParagraph) for b in found),
-            tables=sum(not isinstance(b, RawParagraph) for b in found),
+            paragraphs=texts.PARAGRAPHS(sum(isinstance(b, RawParagraph) for b in found)),
+            tables=texts.TABLES(sum(not isinstance(b, RawParagraph) for b in found)),
         )
     )
     yield from found

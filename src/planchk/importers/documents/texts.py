@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planchk.messages import message
+from planchk.messages import counted, message
 
 # --- places, in the document's own terms -----------------------------------------------------
 PARAGRAPH_PLACE = message("document.paragraph-place", "第{number}段")
@@ -46,9 +46,12 @@ HTML_UNREADABLE = message("document.html-unreadable", "{path}: not a readable we
 READ_ENCODING = message("document.read-encoding", "{path}: read as {encoding}")
 ARTICLE_FOUND = message(
     "document.article-found",
-    "{path}: the article is the page's <{element}>{name}: {paragraphs} paragraph(s) and "
-    "{tables} table(s); the page's navigation around it is not read",
+    "{path}: the article is the page's <{element}>{name}: {paragraphs} and {tables}; the "
+    "page's navigation around it is not read",
 )
+# English plurals as in planchk.messages (1 paragraph, 3 paragraphs), never paragraph(s)
+PARAGRAPHS = counted("document.count-paragraphs", "{count} paragraph", "{count} paragraphs")
+TABLES = counted("document.count-tables", "{count} table", "{count} tables")
 NESTED_TABLE = message(
     "document.nested-table",
     "{place}: a table inside a cell is read as that cell's text",
