@@ -203,7 +203,7 @@ def test_xlsx_marks_findings_with_fill_and_comment(tmp_path: Path) -> None:
 
 def test_markdown_report(tmp_path: Path) -> None:
     text = _report(tmp_path, BROKEN, "markdown").read_text(encoding="utf-8")
-    assert "| **全县** | **30** | **36** ❌ PC101 (Σ 36.5) | **40** ❌ PC101 (Σ 41) → 41 |" in text
+    assert "| **全县** | **30** | **36** ❌ PC101 (Σ 36.5) | **40** ❌ PC101 (Σ 41) |" in text
     assert "| \u3000河口镇 | 8 | 9.5 ❌ PC402 → 9.0 | 11 → 10 |" in text
     assert text.count("\n## ") == 4  # tables, goals, tasks, findings
 

@@ -52,7 +52,13 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    """A correction that would resolve a finding: which cell, from what to what, and why."""
+    """A correction that would resolve a finding: which cell, from what to what, and why.
+
+    A finding's suggestions are alternatives, not steps: each `alternative` resolves the
+    finding on its own (applying two of them breaks the column again). Alternative 0 is the
+    most likely; changes that share an alternative are made together (舍位平衡 rounds several
+    parts of one column).
+    """
 
     path: str  # the data path of the cell to change
     location: Location
@@ -61,6 +67,7 @@ class Suggestion:
     kind: str  # the typing slip that explains it: swap, digit, column, shift, unit, ...
     score: float  # plausibility; suggestions are listed best first
     args: Mapping[str, Arg] = field(default_factory=dict)  # for the message: area, year, ...
+    alternative: int = 0  # which alternative this change belongs to; 0 is the most likely
 
 
 @dataclass(frozen=True, slots=True)

@@ -197,6 +197,11 @@ NO_SUGGESTION = message(
     "no single typing slip in one cell explains this imbalance; check the column's cells",
 )
 SUGGESTION_LINE = message("ui.suggestion-line", "suggestion: {text}")
+# A finding's corrections are alternatives: the most likely first, each other one "or".
+SUGGESTION_MOST_LIKELY = message("ui.suggestion-most-likely", "suggestion (most likely): {text}")
+SUGGESTION_OR = message("ui.suggestion-or", "or: {text}")
+# A further cell changed together with the line above (舍位平衡 rounds several parts).
+SUGGESTION_AND = message("ui.suggestion-and", "and: {text}")
 
 
 # --- report ---------------------------------------------------------------------------------

@@ -63,6 +63,7 @@ def suggestion_json(suggestion: Suggestion) -> dict[str, Any]:
         "new": suggestion.new,
         "kind": suggestion.kind,
         "score": suggestion.score,
+        "alternative": suggestion.alternative,
         "message": messages.suggestion_text(
             suggestion.kind, suggestion.old, suggestion.new, suggestion.args
         ),

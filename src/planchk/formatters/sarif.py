@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -79,30 +80,38 @@ def result_json(finding: Finding, rule_index: int) -> dict[str, Any]:
     if finding.waived is not None:
         result["suppressions"] = [{"kind": "inSource", "justification": finding.waived}]
     if finding.suggestions:
-        result["fixes"] = [fix_json(s) for s in finding.suggestions]
+        result["fixes"] = fixes_json(finding.suggestions)
     return result
 
 
-def fix_json(suggestion: Suggestion) -> dict[str, Any]:
-    """A suggested correction as a SARIF fix: replace the printed value in its cell."""
-    where = suggestion.location
-    text = messages.suggestion_text(
-        suggestion.kind, suggestion.old, suggestion.new, suggestion.args
-    )
-    region = {
-        "startLine": where.line,
-        "startColumn": where.column,
-        "endColumn": where.column + len(suggestion.old),
-    }
+def fixes_json(suggestions: Sequence[Suggestion]) -> list[dict[str, Any]]:
+    """One SARIF fix per alternative, most likely first (SARIF 2.1.0 §3.55: each fix is one
+    proposed way to resolve the result, made whole): the changes of one alternative, such as
+    the parts 舍位平衡 rounds together, are replacements of the same fix."""
+    grouped: dict[int, list[Suggestion]] = {}
+    for suggestion in suggestions:
+        grouped.setdefault(suggestion.alternative, []).append(suggestion)
+    return [fix_json(grouped[key]) for key in sorted(grouped)]
+
+
+def fix_json(changes: Sequence[Suggestion]) -> dict[str, Any]:
+    """An alternative as a SARIF fix: replace the printed value in each cell it changes."""
+    by_file: dict[str, list[dict[str, Any]]] = {}
+    for change in changes:
+        where = change.location
+        region = {
+            "startLine": where.line,
+            "startColumn": where.column,
+            "endColumn": where.column + len(change.old),
+        }
+        replacement = {"deletedRegion": region, "insertedContent": {"text": change.new}}
+        by_file.setdefault(where.file, []).append(replacement)
+    text = " ".join(messages.suggestion_text(c.kind, c.old, c.new, c.args) for c in changes)
     return {
         "description": {"text": text},
         "artifactChanges": [
-            {
-                "artifactLocation": artifact_location(where.file),
-                "replacements": [
-                    {"deletedRegion": region, "insertedContent": {"text": suggestion.new}}
-                ],
-            }
+            {"artifactLocation": artifact_location(file), "replacements": replacements}
+            for file, replacements in by_file.items()
         ],
     }
 

@@ -12,8 +12,9 @@ from itertools import groupby
 
 from planchk import messages, registry
 from planchk.escape import visible
-from planchk.findings import Finding, Severity, Suggestion
+from planchk.findings import Finding, Severity
 from planchk.formatters import RenderOptions
+from planchk.formatters.fixes import fix_lines
 from planchk.report import Report
 
 STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -91,21 +92,12 @@ def suggestion_lines(finding: Finding, paint: Painter) -> list[str]:
         return []
     if not finding.suggestions:
         return ["      " + paint(messages.SUGGESTION_LINE(text=messages.NO_SUGGESTION.text))]
-    return [
-        "      " + paint(messages.SUGGESTION_LINE(text=suggestion_message(s)), "green")
-        for s in finding.suggestions
-    ]
+    return ["      " + paint(line, "green") for line in fix_lines(finding.suggestions)]
 
 
 def _always_suggests(code: str) -> bool:
     info = registry.find(code)
     return info is not None and info.always_suggests
-
-
-def suggestion_message(suggestion: Suggestion) -> str:
-    return messages.suggestion_text(
-        suggestion.kind, suggestion.old, suggestion.new, suggestion.args
-    )
 
 
 def summary_lines(report: Report, options: RenderOptions, paint: Painter) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -122,7 +123,9 @@ def _suggestions(ctx: PlanContext, check: RelationCheck) -> tuple[Suggestion, ..
         edits = slip_edit(check.area, index, value, target)
         about = {"relation": check.relation.text}
         found += ranked(ctx, name, checker_for(ctx, name), edits, about)
-    return tuple(sorted(found, key=lambda s: -s.score)[:3])
+    best = sorted(found, key=lambda s: -s.score)[:3]
+    # Each makes the relation hold on its own: alternatives, numbered again across indicators.
+    return tuple(dataclasses.replace(s, alternative=rank) for rank, s in enumerate(best))
 
 
 def _solve(

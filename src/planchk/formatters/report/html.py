@@ -15,16 +15,15 @@ from decimal import Decimal
 from planchk import __version__, i18n
 from planchk.escape import visible
 from planchk.findings import Finding, Severity
+from planchk.formatters.fixes import fix_lines
 from planchk.formatters.report import texts
 from planchk.formatters.report.notes import (
     cell_notes,
     counts_line,
     finding_line,
-    fix_line,
     report_title,
 )
 from planchk.formatters.report.view import (
-    Fix,
     GoalView,
     PlanView,
     ReportView,
@@ -245,8 +244,7 @@ def _finding_list(findings: Sequence[Finding]) -> str:
     items = []
     for finding in findings:
         fixes = "".join(
-            f'<span class="fix">{escape(fix_line(Fix(finding, s)))}</span>'
-            for s in finding.suggestions
+            f'<span class="fix">{escape(line)}</span>' for line in fix_lines(finding.suggestions)
         )
         items.append(
             f'<li class="{finding.severity.label}" data-code="{finding.code}">'

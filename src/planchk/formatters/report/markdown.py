@@ -12,11 +12,11 @@ from collections.abc import Iterable, Sequence
 from planchk import __version__
 from planchk.escape import markdown
 from planchk.findings import Finding, Severity
+from planchk.formatters.fixes import fix_lines
 from planchk.formatters.report import texts
-from planchk.formatters.report.notes import counts_line, finding_line, fix_line, report_title
+from planchk.formatters.report.notes import counts_line, finding_line, report_title
 from planchk.formatters.report.view import (
     CellView,
-    Fix,
     GoalView,
     PlanView,
     ReportView,
@@ -90,8 +90,8 @@ def _signs(findings: Sequence[Finding]) -> str:
 def _finding_items(findings: Sequence[Finding]) -> Iterable[str]:
     for finding in findings:
         yield f"- `{finding.location}` {SIGNS[finding.severity]} {_cell(finding_line(finding))}"
-        for suggestion in finding.suggestions:
-            yield f"  - {_cell(fix_line(Fix(finding, suggestion)))}"
+        for line in fix_lines(finding.suggestions):
+            yield f"  - {_cell(line)}"
 
 
 def _goals(goals: Sequence[GoalView]) -> Iterable[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from planchk import messages
 from planchk.findings import Finding
+from planchk.formatters.fixes import alternatives, fix_lines, suggestion_text
 from planchk.formatters.report import texts
 from planchk.formatters.report.view import CellView, Fix, ReportView, RowView
 from planchk.report import Report
@@ -26,17 +27,24 @@ def finding_line(finding: Finding) -> str:
 
 
 def fix_line(fix: Fix) -> str:
-    suggestion = fix.suggestion
-    text = messages.suggestion_text(
-        suggestion.kind, suggestion.old, suggestion.new, suggestion.args
-    )
-    return messages.SUGGESTION_LINE(text=text)
+    """The most likely correction of another cell's finding, at the cell it would change."""
+    several = alternatives(fix.finding.suggestions) > 1
+    template = messages.SUGGESTION_MOST_LIKELY if several else messages.SUGGESTION_LINE
+    return template(text=suggestion_text(fix.suggestion))
 
 
 def cell_notes(cell: CellView, row: RowView, index: int) -> list[str]:
-    """Everything to say about one cell, findings first."""
-    notes = [finding_line(f) for f in cell.findings]
-    notes += [fix_line(fix) for fix in cell.fixes]
+    """Everything to say about one cell: each finding with its alternative corrections, then
+    the most likely correction of a finding elsewhere that would change this cell."""
+    notes = []
+    for finding in cell.findings:
+        notes.append(finding_line(finding))
+        notes += fix_lines(finding.suggestions)
+    notes += [
+        fix_line(fix)
+        for fix in cell.fixes
+        if not any(fix.finding is finding for finding in cell.findings)
+    ]
     if row.parts_sum is not None and row.parts_sum[index] is not None:
         value = row.parts_sum[index]
         template = texts.PARTS_SUM_DIFFERS if row.sum_differs(index) else texts.PARTS_SUM

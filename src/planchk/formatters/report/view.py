@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planchk.findings import Finding, Severity, Suggestion
+from planchk.formatters.fixes import most_likely
 from planchk.loader.discover import Discovery, Plan
 from planchk.models import TargetsFile, TasksFile
 from planchk.models.targets import Indicator
@@ -28,7 +29,7 @@ ROLES = ("lead", "responsible", "cooperating", "text_offices")
 
 @dataclass(frozen=True)
 class Fix:
-    """A suggested correction shown at the cell it would change."""
+    """The most likely correction of a finding, shown at the cell it would change."""
 
     finding: Finding
     suggestion: Suggestion
@@ -162,7 +163,9 @@ class _Lookup:
         self.fixes: dict[str, list[Fix]] = defaultdict(list)
         for finding in findings:
             self.by_path[finding.path].append(finding)
-            for suggestion in finding.suggestions:
+            # A cell shows a proposed value only for the most likely alternative: the others
+            # would each balance the column too, and shown at once they read as all applied.
+            for suggestion in most_likely(finding.suggestions):
                 self.fixes[suggestion.path].append(Fix(finding, suggestion))
         self.claimed: set[str] = set()
 

@@ -24,9 +24,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planchk import messages
 from planchk.escape import visible
 from planchk.findings import Finding, Severity
+from planchk.formatters.fixes import fix_lines
 from planchk.formatters.report import texts
-from planchk.formatters.report.notes import cell_notes, finding_line, fix_line
-from planchk.formatters.report.view import Fix, PlanView, ReportView, TableView
+from planchk.formatters.report.notes import cell_notes, finding_line
+from planchk.formatters.report.view import PlanView, ReportView, TableView
 
 FILLS = {
     Severity.ERROR: PatternFill("solid", fgColor="F8D0D0"),
@@ -183,7 +184,7 @@ def _findings_sheet(sheet: Worksheet, findings: Sequence[Finding]) -> None:
         ]
     )  # fmt: skip
     for finding in findings:
-        fixes = "\n".join(fix_line(Fix(finding, s)) for s in finding.suggestions)
+        fixes = "\n".join(fix_lines(finding.suggestions))
         _append(
             sheet,
             [

@@ -13,6 +13,7 @@ better to say that no single slip explains the imbalance than to invent one.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -70,8 +71,10 @@ def ranked(
             if key not in best or best[key][0] < score:
                 best[key] = (score, edit)
     scored = sorted(best.values(), key=lambda pair: -pair[0])
+    # Each edit alone balances the column: they are alternatives, numbered best first.
     return tuple(
-        _suggestion(ctx, ind_id, edit, score, about) for score, edit in scored[:MAX_SUGGESTIONS]
+        dataclasses.replace(_suggestion(ctx, ind_id, edit, score, about), alternative=rank)
+        for rank, (score, edit) in enumerate(scored[:MAX_SUGGESTIONS])
     )
 
 
