@@ -45,6 +45,7 @@ def _finding_2024() -> dict[str, Any]:
     [found] = [
         f for f in document["findings"] if f["code"] == "PC101" and f["args"]["year"] == 2024
     ]
+    assert isinstance(found, dict)
     return found
 
 
@@ -73,7 +74,9 @@ def test_text_marks_the_most_likely_and_lists_the_others_as_or() -> None:
     found = _finding_2024()
     text = _validate(BROKEN, "text", "--fix-suggestions")
     lines = text.splitlines()
-    start = next(i for i, line in enumerate(lines) if f":{found['line']}:{found['column']}:" in line)
+    start = next(
+        i for i, line in enumerate(lines) if f":{found['line']}:{found['column']}:" in line
+    )
     shown = [line.strip() for line in lines[start + 1 : start + 4]]
     first, *others = found["suggestions"]
     assert shown[0] == f"suggestion (most likely): {first['message']}"
@@ -121,25 +124,26 @@ def test_markdown_proposes_a_value_only_in_the_most_likely_cell(tmp_path: Path) 
     assert text.count("  - or: ") == 4
 
 
+def _comment(sheet: Any, row: int, column: int) -> str | None:
+    comment = sheet.cell(row, column).comment
+    return None if comment is None else str(comment.text)
+
+
 def test_xlsx_comments_show_the_alternatives_with_the_finding(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(_report(tmp_path, "xlsx"))
     sheet = book["高新技术企业数量"]
-    rows = {sheet.cell(row, 1).value.strip(): row for row in range(4, 8)}
-    total = sheet.cell(rows["全县"], 4).comment.text
+    rows = {str(sheet.cell(row, 1).value).strip(): row for row in range(4, 8)}
+    total = _comment(sheet, rows["全县"], 4) or ""
     assert "PC101" in total
     assert total.count("\nor: ") == 2
     assert "suggestion (most likely): 河口镇 2024: 11 → 10" in total
-    assert "suggestion (most likely): 河口镇 2024" in sheet.cell(rows["河口镇"], 4).comment.text
-    assert sheet.cell(rows["工业园区"], 4).comment is None
+    assert "suggestion (most likely): 河口镇 2024" in (_comment(sheet, rows["河口镇"], 4) or "")
+    assert _comment(sheet, rows["工业园区"], 4) is None
     findings = book["Findings"]
     header = [cell.value for cell in findings[1]]
     column = header.index("Suggested corrections") + 1
-    listed = [
-        findings.cell(row, column).value
-        for row in range(2, findings.max_row + 1)
-        if findings.cell(row, column).value and "(most likely)" in findings.cell(row, column).value
-    ]
-    [lines] = [value.split("\n") for value in listed]
+    listed = [str(findings.cell(row, column).value) for row in range(2, findings.max_row + 1)]
+    [lines] = [value.split("\n") for value in listed if "(most likely)" in value]
     assert [line.split(":")[0] for line in lines] == ["suggestion (most likely)", "or", "or"]
 
 
@@ -155,7 +159,9 @@ def test_sarif_writes_one_fix_per_alternative() -> None:
     for fix in fixes:
         [change] = fix["artifactChanges"]
         assert len(change["replacements"]) == 1  # one cell each: a whole alternative
-    inserted = [f["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] for f in fixes]
+    inserted = [
+        f["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] for f in fixes
+    ]
     assert inserted == ["10", "15", "41"]
 
 
