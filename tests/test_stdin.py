@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from pathlib import Path
 
+import openpyxl
+import pytest
+
 from planchk.cli import app
 from planchk.loader.discover import discover
-from tests.conftest import DATA, CliRunner
+from tests import documents
+from tests.conftest import DATA, ROOT, CliRunner
 
 runner = CliRunner()
 TARGETS = (DATA / "targets.yaml").read_bytes()
+FUNDS = ROOT / "docs" / "examples" / "funds.csv"
 
 
 def _json(*args: str, stdin: bytes = TARGETS) -> tuple[int, dict[str, object]]:
@@ -71,3 +77,129 @@ def test_stdin_over_the_size_limit_is_refused() -> None:
     findings = document["findings"]
     assert isinstance(findings, list)
     assert [f["code"] for f in findings] == ["PC012"]
+
+
+# --- report, diff and import read `-` as validate does ------------------------------------------
+
+
+def _alone(tmp_path: Path) -> Path:
+    """data/targets.yaml copied where no tasks file stands beside it."""
+    copy = tmp_path / "alone" / "targets.yaml"
+    copy.parent.mkdir()
+    copy.write_bytes(TARGETS)
+    return copy
+
+
+def test_report_of_stdin_is_the_report_of_the_file_it_names(tmp_path: Path) -> None:
+    named = _alone(tmp_path)
+    piped, on_disk = tmp_path / "piped.html", tmp_path / "disk.html"
+    args = ["report", "-", "--stdin-filename", str(named), "-o", str(piped)]
+    assert runner.invoke(app, args, input=TARGETS).exit_code == 0
+    assert runner.invoke(app, ["report", str(named), "-o", str(on_disk)]).exit_code == 0
+    assert piped.read_bytes() == on_disk.read_bytes()
+    assert "PC202" in piped.read_text(encoding="utf-8")
+
+
+def test_report_of_stdin_pairs_with_the_tasks_beside_its_name(tmp_path: Path) -> None:
+    args = ["report", "-", "--stdin-filename", str(DATA / "targets.yaml"), "-f", "markdown"]
+    result = runner.invoke(app, args, input=TARGETS)
+    assert result.exit_code == 0
+    assert "\n## Tasks\n" in result.stdout
+    unnamed = runner.invoke(app, ["report", "-", "-f", "markdown"], input=TARGETS)
+    assert unnamed.exit_code == 0
+    assert "\n## Tasks\n" not in unnamed.stdout
+    assert "from -." in unnamed.stdout
+
+
+def _changed_copy(tmp_path: Path) -> Path:
+    old = tmp_path / "old" / "targets.yaml"
+    old.parent.mkdir()
+    text = TARGETS.decode("utf-8")
+    changed = text.replace("洪都街办:   [300, 50,", "洪都街办:   [300, 60,", 1)
+    old.write_text(changed, encoding="utf-8")
+    assert old.read_bytes() != TARGETS
+    return old
+
+
+def test_diff_reads_the_new_side_from_stdin(tmp_path: Path) -> None:
+    old, new = _changed_copy(tmp_path), _alone(tmp_path)
+    piped = ["diff", str(old), "-", "--stdin-filename", str(new), "-f", "json"]
+    result = runner.invoke(app, piped, input=TARGETS)
+    assert result.exit_code == 0, result.output
+    on_disk = runner.invoke(app, ["diff", str(old), str(new), "-f", "json"])
+    document = json.loads(result.stdout)
+    assert document == json.loads(on_disk.stdout)
+    changed = [c for c in document["changes"] if c["kind"] == "cell-changed"]
+    assert [(c["args"]["old"], c["args"]["new"]) for c in changed] == [("60", "50")]
+    unnamed = json.loads(runner.invoke(app, [*piped[:3], "-f", "json"], input=TARGETS).stdout)
+    assert unnamed["new"] == "-"
+    assert unnamed["changes"] == document["changes"]
+
+
+def test_diff_reads_the_old_side_from_stdin_and_refuses_stdin_twice(tmp_path: Path) -> None:
+    new = _changed_copy(tmp_path)
+    result = runner.invoke(app, ["diff", "-", str(new), "-f", "json"], input=TARGETS)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["old"] == "-"
+    for args in (["-", "-"], ["HEAD", "-"]):
+        refused = runner.invoke(app, ["diff", *args], input=TARGETS)
+        assert refused.exit_code == 2
+        assert "OLD.yaml -" in refused.stderr
+        assert "Traceback" not in refused.output
+
+
+def _imported(args: list[str], stdin: bytes | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["import", *args], input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_import_of_a_csv_from_stdin_is_the_import_of_the_file() -> None:
+    piped = _imported(["-", "--stdin-filename", str(FUNDS)], FUNDS.read_bytes())
+    assert piped == _imported([str(FUNDS)])
+    assert piped[0] == 0
+    assert "合计" in piped[1]
+
+
+@pytest.mark.parametrize("suffix", ["xlsx", "docx"])
+def test_import_of_zip_bytes_from_stdin(tmp_path: Path, suffix: str) -> None:
+    """XLSX and DOCX are zip archives, read from their end: stdin is read whole first."""
+    source = tmp_path / f"plan.{suffix}"
+    if suffix == "xlsx":
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for row in csv.reader(io.StringIO(FUNDS.read_text(encoding="utf-8"))):
+            sheet.append([_number(cell) for cell in row])
+        book.save(source)
+        out = ["-o", str(tmp_path / "out.yaml")]
+    else:
+        documents.write_docx(source, documents.data_blocks())
+        out = ["-o", str(tmp_path / "plan")]
+    from_disk = _imported([str(source), *out])
+    assert from_disk[0] == 0, from_disk
+    written = {p: p.read_bytes() for p in sorted(tmp_path.rglob("*.yaml"))}
+    assert written
+    piped = _imported(["-", "--stdin-filename", str(source), *out], source.read_bytes())
+    assert piped == from_disk
+    assert {p: p.read_bytes() for p in sorted(tmp_path.rglob("*.yaml"))} == written
+
+
+def _number(cell: str) -> object:
+    try:
+        return int(cell)
+    except ValueError:
+        return cell or None
+
+
+def test_import_from_stdin_needs_the_kind_and_stays_within_the_limit() -> None:
+    raw = FUNDS.read_bytes()
+    code, out, err = _imported(["-"], raw)
+    assert (code, out) == (2, "")
+    assert "--stdin-filename" in err
+    code, _, err = _imported(["-", "--stdin-filename", "funds.pdf"], raw)
+    assert code == 2
+    assert "funds.pdf" in err
+    code, out, err = _imported(["-", "--stdin-filename", "f.csv", "--max-bytes", "100"], raw)
+    assert (code, out) == (2, "")
+    assert "100" in err
+    assert _imported(["-", "-", "--stdin-filename", "f.csv"], raw)[0] == 2

@@ -299,6 +299,16 @@ DIFF_MIXED_SIDES = message(
     "ui.diff-mixed-sides",
     "compare a file with a file or a directory with a directory: {old}, {new}",
 )
+DIFF_STDIN_TWICE = message(
+    "ui.diff-stdin-twice",
+    "stdin holds one file: - may stand for one side of the diff, not both "
+    "(planchk diff OLD.yaml -)",
+)
+DIFF_STDIN_REVISION = message(
+    "ui.diff-stdin-revision",
+    "- (a plan file on stdin) is compared with a file, not with a git revision: "
+    "planchk diff OLD.yaml -",
+)
 DIFF_NOT_IN_REVISION = message(
     "ui.diff-not-in-revision", "{path} does not exist in revision {revision}"
 )

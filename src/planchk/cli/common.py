@@ -44,6 +44,15 @@ ConfigOption = Annotated[
     ),
 ]
 
+# `-` reads the file from stdin in validate, report, diff and import (planchk.reading).
+StdinFilenameOption = Annotated[
+    Path | None,
+    typer.Option(
+        help="The name of the file given as - (read from stdin): its positions, its kind, and "
+        "the files beside it it pairs with."
+    ),
+]
+
 
 def emit(text: str | bytes, output: Path | None) -> None:
     """Write the result to `output` whole or not at all, or to stdout when there is none."""

@@ -13,6 +13,7 @@ from planchk.cli.common import (
     ConfigOption,
     DiffFormat,
     Level,
+    StdinFilenameOption,
     emit,
     finish,
     stdout_color,
@@ -29,8 +30,9 @@ SidesArgument = Annotated[
     list[str],
     typer.Argument(
         metavar="OLD [NEW] [PATHS]...",
-        help="Two plan files or directories; or a git revision (compared with the working "
-        "tree) or two, then the paths to compare (default: the configured paths).",
+        help="Two plan files or directories (one file may be -, read from stdin); or a git "
+        "revision (compared with the working tree) or two, then the paths to compare "
+        "(default: the configured paths).",
     ),
 ]
 FormatOption = Annotated[
@@ -71,6 +73,7 @@ def diff(
     fail_on_new: FailOnNewOption = None,
     config_file: ConfigOption = None,
     output: OutputOption = None,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Show what changed between two revisions of a plan and what it did to the findings."""
     from planchk.atomic import refuse_inputs
@@ -91,7 +94,8 @@ def diff(
             sys.stderr.write("".join(note + "\n" for note in notes))
             report = render_diff(compared, config, output_format.value, output)
         else:
-            comparison = Comparison(args, overrides.default_paths(config), config, paths_after)
+            defaults = overrides.default_paths(config)
+            comparison = Comparison(args, defaults, config, paths_after, stdin_filename)
             refuse_inputs(output, comparison.input_files)
             with spinner(comparison.size):
                 report = render_diff(comparison.run(), config, output_format.value, output)

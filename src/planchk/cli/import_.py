@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from planchk.cli.common import usage_errors
+from planchk.cli.common import StdinFilenameOption, usage_errors
 from planchk.escape import visible_lines
 
 # models.targets.Kind, the default first: written out rather than imported, so that the
@@ -18,7 +18,10 @@ ImportKind = Literal["flow", "stock", "ratio", "change"]
 
 FilesArgument = Annotated[
     list[Path],
-    typer.Argument(help="A plan document (.docx, .html, .htm, .txt), or CSV or XLSX tables."),
+    typer.Argument(
+        help="A plan document (.docx, .html, .htm, .txt), or CSV or XLSX tables; - reads one "
+        "from stdin (its kind from --stdin-filename)."
+    ),
 ]
 OutputOption = Annotated[
     Path | None,
@@ -81,6 +84,7 @@ def import_(
     into: IntoOption = None,
     title: TitleOption = None,
     max_bytes: MaxBytesOption = None,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Read a plan document (.docx, .html, .txt) or tables (CSV, XLSX) into plan files.
 
@@ -89,14 +93,16 @@ def import_(
     """
     from planchk.atomic import locked, refuse_inputs
     from planchk.importers import Options
+    from planchk.importers.piped import piped_files
     from planchk.importers.plandir import run_import
     from planchk.loader import DEFAULT_MAX_BYTES
 
     with usage_errors():
+        files, piped = piped_files(files, stdin_filename, max_bytes or DEFAULT_MAX_BYTES)
         options = Options(
             total_row=total_row, year=year, units=tuple(unit or ()), kind=kind,
             encoding=encoding, sheets=tuple(sheet or ()), title=title, into=into,
-            max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+            max_bytes=max_bytes or DEFAULT_MAX_BYTES, piped=piped,
         )  # fmt: skip
         # --into without -o updates that file in place, as the README says; stdout stays empty.
         output = into if output is None and into is not None else output

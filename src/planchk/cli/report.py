@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from planchk import messages
-from planchk.cli.common import ConfigOption, ReportFormat, emit, finish, usage_errors
+from planchk.cli.common import (
+    ConfigOption,
+    ReportFormat,
+    StdinFilenameOption,
+    emit,
+    finish,
+    usage_errors,
+)
 from planchk.report import ExitCode
 
 if TYPE_CHECKING:
@@ -44,6 +51,7 @@ def report(
     output_format: FormatOption = HTML,
     output: OutputOption = None,
     config_file: ConfigOption = None,
+    stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Lay out the plan's tables, goals and tasks with every finding marked where it is."""
     from planchk.cli.progress import input_size, spinner
@@ -53,12 +61,19 @@ def report(
         config = overrides.resolve(config_file)
         targets = paths or overrides.default_paths(config)
         with spinner(input_size(targets)):
-            checked = write_report(targets, config, output_format.value, output)
+            checked = write_report(targets, config, output_format.value, output, stdin_filename)
     finish(ExitCode.UNUSABLE if checked.unusable else ExitCode.CLEAN)
 
 
-def write_report(paths: list[Path], config: Config, fmt: str, output: Path | None) -> Report:
-    """Write the report of the plans under `paths`; returns the check's report.
+def write_report(
+    paths: list[Path],
+    config: Config,
+    fmt: str,
+    output: Path | None,
+    stdin_filename: Path | None = None,
+) -> Report:
+    """Write the report of the plans under `paths` (`-`: a plan file on stdin, named
+    `stdin_filename`); returns the check's report.
 
     Input that cannot be read gives no report file at all: the reasons go to stderr, as from
     `planchk validate`, and the caller exits 2.
@@ -78,7 +93,7 @@ def write_report(paths: list[Path], config: Config, fmt: str, output: Path | Non
         sys.stderr.write("".join(note + "\n" for note in notes))
         report = placed_report(check_discovery(found, config), places)
     else:
-        found = discover(paths, config.max_bytes)
+        found = discover(paths, config.max_bytes, stdin_filename=stdin_filename)
         report = check_discovery(found, config)
     refuse_inputs(output, report.files)
     if report.unusable:

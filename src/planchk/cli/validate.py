@@ -14,6 +14,7 @@ from planchk.cli.common import (
     ConfigOption,
     Level,
     OutputFormat,
+    StdinFilenameOption,
     emit,
     finish,
     stdout_color,
@@ -43,13 +44,6 @@ FormatOption = Annotated[
         "--output-format",
         "-f",
         help="Output format; auto is github under GitHub Actions, else text.",
-    ),
-]
-StdinFilenameOption = Annotated[
-    Path | None,
-    typer.Option(
-        help="The name of the plan file given as - (read from stdin): its positions, and the "
-        "files beside it it pairs with."
     ),
 ]
 AUTO = OutputFormat("auto")  # the default format

@@ -81,10 +81,11 @@ class Comparison:
         default_paths: list[Path],
         config: Config,
         paths_after: int | None = None,
+        stdin_filename: Path | None = None,
     ) -> None:
         self.config = config
         self.read_old, self.read_new = side_readers(
-            args, default_paths, config.max_bytes, paths_after
+            args, default_paths, config.max_bytes, paths_after, stdin_filename
         )
         existing = [Path(arg) for arg in args if Path(arg).exists()]
         self.size = input_size(existing or default_paths)  # bytes of YAML, about

@@ -3,7 +3,8 @@
 `planchk diff OLD [NEW] [PATHS...]`: arguments that name an existing file or directory are
 paths; those before them that do not are git revisions (at most two). Two paths and no
 revision compare the paths; one revision compares it with the working tree; two revisions
-compare each other. Revisions are read through git itself (`git show REV:./path`).
+compare each other. Revisions are read through git itself (`git show REV:./path`). One of two
+files may be `-`, a plan file read from stdin (planchk.reading).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from planchk.loader.discover import (
     pair,
     plan_paths,
 )
+from planchk.reading import STDIN, Piped, read_stdin
 
 
 @dataclass
@@ -45,21 +47,31 @@ SideReader = Callable[[], Side]
 
 
 def side_readers(
-    args: list[str], default_paths: list[Path], max_bytes: int, paths_after: int | None = None
+    args: list[str],
+    default_paths: list[Path],
+    max_bytes: int,
+    paths_after: int | None = None,
+    stdin_filename: Path | None = None,
 ) -> tuple[SideReader, SideReader]:
     """What reads each side, once the arguments are known to name two sides. `paths_after`:
     how many of the arguments followed a `--` (git's convention: they are paths).
 
-    Reading is left to the caller, which may read the two sides at once (see fork.py).
+    Reading is left to the caller, which may read the two sides at once (see fork.py); only
+    stdin is read here, at once, so that the side read from it can be read again.
     """
     revisions, paths = _split(args, paths_after)
+    if paths.count(STDIN) > 1:
+        raise SideError(messages.DIFF_STDIN_TWICE)
+    if revisions and STDIN in paths:
+        raise SideError(messages.DIFF_STDIN_REVISION)
     if not revisions:
         if len(paths) != 2:
             raise SideError(messages.DIFF_TWO_SIDES)
         old, new = paths
         if old.is_dir() != new.is_dir():
             raise SideError(messages.DIFF_MIXED_SIDES, old=old, new=new)
-        return partial(path_side, old, max_bytes), partial(path_side, new, max_bytes)
+        piped = read_stdin(max_bytes, stdin_filename) if STDIN in paths else None
+        return _file_reader(old, max_bytes, piped), _file_reader(new, max_bytes, piped)
     if len(revisions) > 2:
         shown = " ".join(revisions)
         raise SideError(messages.DIFF_TOO_MANY_REVISIONS, count=len(revisions), revisions=shown)
@@ -83,7 +95,9 @@ def _split(args: list[str], paths_after: int | None) -> tuple[list[str], list[Pa
     revisions: list[str] = []
     paths: list[Path] = []
     for arg in args:
-        if Path(arg).exists():
+        if arg == str(STDIN):
+            paths.append(STDIN)  # stdin: a path, never a revision
+        elif Path(arg).exists():
             if _is_revision(arg):
                 raise SideError(messages.DIFF_AMBIGUOUS, arg=arg)
             paths.append(Path(arg))
@@ -92,6 +106,19 @@ def _split(args: list[str], paths_after: int | None) -> tuple[list[str], list[Pa
         else:
             revisions.append(arg)
     return revisions, paths
+
+
+def _file_reader(path: Path, max_bytes: int, piped: Piped | None) -> SideReader:
+    if path == STDIN and piped is not None:
+        return partial(piped_side, piped)
+    return partial(path_side, path, max_bytes)
+
+
+def piped_side(piped: Piped) -> Side:
+    """A plan file from stdin, paired as the file it stands for would be."""
+    loaded = load_bytes(piped.raw, piped.name, str(piped.name), piped.limit)
+    discovery = Discovery(pair([loaded], disk_context(piped.limit)), [], [loaded])
+    return Side(str(piped.name), {"file": loaded}, discovery)
 
 
 def path_side(path: Path, max_bytes: int) -> Side:

@@ -105,9 +105,9 @@ def _read_sheets(
 def read_grids(path: Path, options: Options) -> list[Grid]:
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt"):
-        return [read_csv(path, options.encoding, options.max_bytes)]
+        return [read_csv(path, options.encoding, options.max_bytes, options.given(path))]
     if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path, options.sheets, options.max_bytes)
+        return read_xlsx(path, options.sheets, options.max_bytes, options.given(path))
     raise PlanchkError(texts.UNKNOWN_FORMAT, path=path)
 
 

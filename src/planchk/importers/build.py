@@ -25,6 +25,7 @@ from planchk.importers.shapes import Column, Table
 from planchk.importers.units import by_measure, several
 from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.messages import PlanchkError
+from planchk.reading import Piped
 
 _NOT_IN_IDS = re.compile(r"[\s+\-*×/÷()=<>≤≥.]+")  # what would break a relation or a data path
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -68,6 +69,11 @@ class Options:
     title: str | None = None  # of a new plan; None: the first file's name
     into: Path | None = None  # a targets file to update
     max_bytes: int = DEFAULT_MAX_BYTES
+    piped: Piped | None = None  # a file given as `-`, read from stdin (planchk.importers.piped)
+
+    def given(self, path: Path) -> bytes | None:
+        """The bytes of `path` when it came on stdin; None: read it from disk."""
+        return self.piped.raw if self.piped is not None and path == self.piped.name else None
 
 
 def add_table(imported: Imported, table: Table, options: Options) -> None:

@@ -73,8 +73,9 @@ def cell_name(row: int, column: int) -> str:
     return f"{letters}{row}"
 
 
-def read_csv(path: Path, encoding: str | None, max_bytes: int) -> Grid:
-    raw = _read(path, max_bytes)
+def read_csv(path: Path, encoding: str | None, max_bytes: int, given: bytes | None = None) -> Grid:
+    """The CSV file at `path` (its bytes `given` when it came on stdin) as a grid."""
+    raw = _read(path, max_bytes) if given is None else given
     text, used = _decode(raw, encoding, path)
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
@@ -111,10 +112,13 @@ def _read(path: Path, max_bytes: int) -> bytes:
         ) from None
 
 
-def read_xlsx(path: Path, sheets: Sequence[str], max_bytes: int) -> list[Grid]:
+def read_xlsx(
+    path: Path, sheets: Sequence[str], max_bytes: int, given: bytes | None = None
+) -> list[Grid]:
     """Each chosen sheet as a grid, read as a stream: a sheet's size, its merged areas and how
-    many cells it holds are checked from its XML before a cell is parsed."""
-    raw = _read(path, max_bytes)
+    many cells it holds are checked from its XML before a cell is parsed. `given`: the file's
+    bytes when it came on stdin."""
+    raw = _read(path, max_bytes) if given is None else given
     parts = _check_container(raw, path)
     from openpyxl import load_workbook
 

@@ -25,6 +25,16 @@ FILE_TOO_LARGE = message(
     "import.file-too-large",
     "{path}: {size} bytes is more than the limit of {limit}; raise it with --max-bytes",
 )
+STDIN_NEEDS_NAME = message(
+    "import.stdin-needs-name",
+    "-: import tells a file's kind by its name, and stdin has none: add --stdin-filename NAME "
+    "ending in {kinds} (e.g. --stdin-filename table.csv)",
+)
+STDIN_TOO_LARGE = message(
+    "import.stdin-too-large",
+    "{path} (stdin): more than the limit of {limit} bytes; raise it with --max-bytes",
+)
+STDIN_TWICE = message("import.stdin-twice", "- is given twice: stdin holds one file, read once")
 CSV_UNREADABLE = message("import.csv-unreadable", "{path}: not a readable CSV file: {reason}")
 UNKNOWN_ENCODING = message(
     "import.unknown-encoding", "`{encoding}` is not an encoding Python knows (try gb18030, utf-8)"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,10 +19,10 @@ from typing import BinaryIO
 from planchk.codes.input import NO_PLAN_FILES
 from planchk.findings import Finding, Location, Problem
 from planchk.loader import LoadedFile, load_bytes, load_file
+from planchk.reading import STDIN, read_stdin
 from planchk.registry import CodeInfo
 
 PLAN_FILE_NAMES = {"targets": ("targets.yaml", "targets.yml"), "tasks": ("tasks.yaml", "tasks.yml")}
-STDIN = Path("-")  # a plan file piped in, as in ruff and check-jsonschema
 PLAN_FILE_NAMES_ALL = (*PLAN_FILE_NAMES["targets"], *PLAN_FILE_NAMES["tasks"])
 # Plan documents, which planchk.importers reads into plan files before they are checked.
 DOCUMENT_SUFFIXES = (".docx", ".html", ".htm", ".txt")
@@ -87,9 +86,8 @@ def discover(
 
 def _load_stdin(stdin: BinaryIO | None, name: Path | None, max_bytes: int) -> LoadedFile:
     """The plan file piped in, refused past `max_bytes` as a file would be."""
-    stream = stdin if stdin is not None else sys.stdin.buffer
-    raw = stream.read(max_bytes + 1)  # one byte past the limit is enough to refuse
-    return load_bytes(raw, name or STDIN, str(name or STDIN), max_bytes)
+    piped = read_stdin(max_bytes, name, stdin)
+    return load_bytes(piped.raw, piped.name, str(piped.name), max_bytes)
 
 
 def _pair_with_beside(plans: list[Plan], folder: Path, max_bytes: int) -> None:

@@ -27,12 +27,13 @@ def is_document(path: Path) -> bool:
     return path.suffix.lower() in DOCUMENT_SUFFIXES
 
 
-def read_document(path: Path, max_bytes: int) -> Document:
-    """The document at `path`, or a PlanchkError that says what to do with it."""
+def read_document(path: Path, max_bytes: int, given: bytes | None = None) -> Document:
+    """The document at `path` (its bytes `given` when it came on stdin), or a PlanchkError
+    that says what to do with it."""
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         raise PlanchkError(texts.UNKNOWN_FORMAT, path=path)
-    raw = _read(path, max_bytes)
+    raw = _read(path, max_bytes) if given is None else given
     notes: list[str] = []
     if kind == "docx":
         from planchk.importers.documents import docx

@@ -37,7 +37,7 @@ class PlanImport:
 
 
 def import_path(path: Path, options: Options) -> PlanImport:
-    return import_document(read_document(path, options.max_bytes), options)
+    return import_document(read_document(path, options.max_bytes, options.given(path)), options)
 
 
 def import_document(document: Document, options: Options) -> PlanImport:
