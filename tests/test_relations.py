@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 
+from planchk.errors import RelationError
 from planchk.messages import RELATION_PROBLEMS
-from planchk.plan.relations import MAX_DEPTH, RelationError, evaluate, parse
+from planchk.plan.relations import MAX_DEPTH, evaluate, parse
 
 NAMES = {"total": "total", "a": "a", "b": "b", "合计": "total"}
 VALUES = {"total": Decimal(10), "a": Decimal(4), "b": Decimal(6)}

@@ -11,7 +11,6 @@ check, and what counts is the bytes actually read: never more than the limit and
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import sys
@@ -21,20 +20,7 @@ from typing import BinaryIO
 
 STDIN = Path("-")
 
-
-class NotARegularFile(OSError):
-    """A device, FIFO, socket or directory where a file to read was expected."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(errno.EINVAL, "not a regular file (a device, FIFO or socket)", str(path))
-
-
-class TooLarge(OSError):
-    """More bytes than the limit; `size` is the stat size or, past it, what was read."""
-
-    def __init__(self, path: Path, size: int, limit: int) -> None:
-        super().__init__(errno.EFBIG, f"more than {limit} bytes", str(path))
-        self.size, self.limit = size, limit
+from planchk.errors import NotARegularFile, TooLarge
 
 
 def read_bounded(path: Path, limit: int) -> bytes:

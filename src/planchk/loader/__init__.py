@@ -12,13 +12,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from planchk.codes import input as codes
+from planchk.errors import TooLarge
 from planchk.findings import Finding, Location, Problem
 from planchk.loader.cells import cell_problems
 from planchk.loader.compose import compose as compose_text
 from planchk.loader.schema_errors import schema_problems
 from planchk.loader.sourcemap import SourceMap, position_after
 from planchk.models import TargetsFile, TasksFile
-from planchk.reading import TooLarge, read_bounded
+from planchk.reading import read_bounded
 from planchk.registry import CodeInfo
 
 FileKind = Literal["targets", "tasks"]

@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
+from planchk.errors import RelationError
 from planchk.plan.comparators import SYMBOLS, compare
 
 COMPARATORS = SYMBOLS  # the spellings of planchk.plan.comparators, by their old name
@@ -24,15 +25,6 @@ _TOKEN = re.compile(
     r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<op>==|<=|>=|[=<>≤≥+\-*×/÷()])"
     r"|(?P<name>[^\s+\-*×/÷()=<>≤≥\d][^\s+\-*×/÷()=<>≤≥]*))"
 )
-
-
-class RelationError(ValueError):
-    """A relation that cannot be read; `problem` is a key of messages.RELATION_PROBLEMS."""
-
-    def __init__(self, problem: str, **args: object) -> None:
-        super().__init__(problem)
-        self.problem = problem
-        self.args_ = args
 
 
 @dataclass(frozen=True)

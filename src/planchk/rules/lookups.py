@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from planchk.errors import RelationError
 from planchk.models.targets import Goal
 from planchk.plan.comparators import compare
 from planchk.plan.numbers import half_unit
-from planchk.plan.relations import Lookup, Relation, RelationError, evaluate, parse
+from planchk.plan.relations import Lookup, Relation, evaluate, parse
 from planchk.rules.context import PlanContext
 
 

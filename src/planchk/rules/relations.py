@@ -7,13 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from planchk.errors import RelationError
 from planchk.findings import Arg, Location, Problem, Severity, Suggestion
 from planchk.messages import RELATION_PROBLEMS
 from planchk.plan.comparators import compare
 from planchk.plan.relations import (
     Lookup,
     Relation,
-    RelationError,
     divides_by_zero,
     evaluate,
     may_hold,
