@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from planchk.cli import app
 from planchk.formatters.report.xlsx import number_format
+from planchk.importers.writer import scalar
 from planchk.loader import load_file
 from planchk.models import TargetsFile
 from tests.conftest import DATA, CliRunner
@@ -548,3 +549,19 @@ def test_into_without_output_updates_the_file_in_place(tmp_path: Path) -> None:
     assert isinstance(updated, TargetsFile)
     values = updated.indicators["patent_applications"].values
     assert [str(v) for v in values["洪都街办"]] == ["301", "50", "53"]
+
+
+def test_a_negative_zero_is_written_as_the_plan_grammar_writes_zero(tmp_path: Path) -> None:
+    """-0, −0 (U+2212) and (0) are zero: written without a sign, their printed decimals kept."""
+    source = tmp_path / "zeros.csv"
+    source.write_text(
+        "测试表\n单位：万元\n县区,2021年,2022年\n全区,-0.0,5\n甲街道,(0.0),2\n乙街道,−0,3\n",
+        encoding="utf-8",
+    )
+    result = _run("import", source)
+    assert result.exit_code == 0, result.output
+    values = result.stdout.split("values:\n", 1)[1].splitlines()
+    assert values == ["      全区: [0.0, 5]", "      甲街道: [0.0, 2]", "      乙街道: [0, 3]"]
+    assert scalar(Decimal("-0")) == "0"
+    assert scalar(Decimal("-0E-3")) == "0.000"
+    assert scalar(Decimal("-1.50")) == "-1.50"

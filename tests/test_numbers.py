@@ -65,7 +65,8 @@ def test_a_goal_reads_the_figure_it_prints(figure: str) -> None:
 @pytest.mark.parametrize(
     ("value", "tidied", "plain_text"),
     [("21700.0000", "21700", "21700.0000"), ("1E+1", "10", "10"), ("1E-7", "1E-7", "0.0000001"),
-     ("0.250", "0.25", "0.250"), ("-0", "-0", "0"), ("-1.50", "-1.5", "-1.50")],
+     ("0.250", "0.25", "0.250"), ("-0", "-0", "0"), ("-1.50", "-1.5", "-1.50"),
+     ("-0.00", "-0", "0.00"), ("-0E+2", "-0", "0")],
 )  # fmt: skip
 def test_a_decimal_back_to_text(value: str, tidied: str, plain_text: str) -> None:
     assert str(tidy(Decimal(value))) == tidied

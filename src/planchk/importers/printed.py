@@ -41,7 +41,7 @@ def _number_text(value: int | float, number_format: str) -> str:
     # Excel shows at most 15 significant digits: a formula's 3.3000000000000003 is 3.3
     exact = Decimal(value) if isinstance(value, int) else Decimal(format(value, ".15g"))
     if section.strip().lower() in ("general", "@", "") or "e" in section.lower():
-        return _plain(exact)
+        return plain(exact)
     percent = "%" in section
     if percent:
         exact *= 100
@@ -50,7 +50,7 @@ def _number_text(value: int | float, number_format: str) -> str:
     decimals = min(_decimals(section), EXCEL_MAX_DECIMALS)
     wide = Context(prec=max(exact.adjusted(), 0) + decimals + 2)
     shown = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=wide)
-    return _plain(shown) + ("%" if percent else "")
+    return plain(shown) + ("%" if percent else "")
 
 
 def _decimals(section: str) -> int:
@@ -59,11 +59,6 @@ def _decimals(section: str) -> int:
         return 0
     after = section.split(".", 1)[1]
     return len(re.match(r"[0#?]*", after).group(0))  # type: ignore[union-attr]
-
-
-def _plain(value: Decimal) -> str:
-    """A Decimal written without an exponent: 1E+1 is 10, 1E-7 is 0.0000001."""
-    return plain(value)
 
 
 _SPACES = re.compile(r"\s+")

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from planchk.escape import visible
+from planchk.plan.numbers import plain
 
 TOP_ORDER = (
     "plan",
@@ -92,8 +93,7 @@ def scalar(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
-        text = str(value)
-        return format(value, "f") if "E" in text or "e" in text else text
+        return plain(value)  # the grammar's own text: -0 is written 0, as the loader reads it
     if isinstance(value, int):
         return str(value)
     if isinstance(value, dt.date):

@@ -5,7 +5,12 @@ One grammar for a number a plan file prints (NUMBER, is_number: the loader's res
 fast row reader both read it, and tests/test_numbers.py holds them to the same language), one
 for a figure inside running text (FIGURE: a goal's wording), and one way back from a Decimal to
 text (tidy, plain). The importers read printed table cells (１２.５, 1,234, (123)) with a grammar
-of their own, importers.printed.
+of their own, importers.printed, and write what they read with plain.
+
+Where else planchk reads a number, it takes this grammar (issue 16's decision, one grammar):
+a number in a relation (plan.relations) and a number option in the configuration
+(rules.options) are held to is_number, so full-width digits, a leading zero, an exponent (1e3)
+or an underscore are refused there with a message saying what is accepted, as in a value.
 
 Is there a blank cell? Asked of every row of a million-cell plan, so it must be fast.
 
@@ -66,9 +71,16 @@ def tidy(value: Decimal) -> Decimal:
 
 
 def plain(value: Decimal) -> str:
-    """A Decimal written with its digits and no exponent: 1E+1 is 10, 1E-7 is 0.0000001."""
-    text = format(value, "f")
-    return "0" if text in ("-0", "") else text
+    """A Decimal written as a plan file writes it: its printed digits and no exponent (1E+1 is
+    10, 1E-7 is 0.0000001, 1.50 stays 1.50), and a zero without a sign (-0 is 0, -0.0 is 0.0).
+
+    The one way from a Decimal back to a plan's text: the importers write every value with it.
+    A zero has no sign in a plan, and "-0" reads as a typo for a missing digit.
+    """
+    text = str(value)  # the digits as they are: the common case, and faster than format()
+    if "E" in text:
+        text = format(value, "f")
+    return text[1:] if text[0] == "-" and value.is_zero() else text
 
 
 def exact() -> AbstractContextManager[object]:
