@@ -92,6 +92,36 @@ def test_rule_options(project: Path) -> None:
     assert drops == ["洪都街办"]  # 300 -> 50 is a fall of 83%; 150 -> 120 only 20%
 
 
+@pytest.mark.parametrize(
+    ("written", "drops"),
+    [("83.3", ["洪都街办"]), ("83.4", []), ("'83.3'", ["洪都街办"]), ("83", ["洪都街办"])],
+)
+def test_a_number_option_is_read_as_written(project: Path, written: str, drops: list[str]) -> None:
+    """A TOML float is read from its text, not its binary value: 300 -> 50 falls by 83.33%."""
+    write_config(
+        project,
+        f"paths = ['plans/2021']\n[options.trend-flow-decrease]\nmin-drop-percent = {written}\n",
+    )
+    _, _, findings = codes([])
+    assert [f["args"]["area"] for f in findings if f["code"] == "PC202"] == drops
+
+
+@pytest.mark.parametrize("written", ["1e1", "'1e1'", "1_0.5", "'010'", "'１０'", "inf", "'0x10'"])
+def test_a_number_option_takes_only_what_a_plan_value_takes(project: Path, written: str) -> None:
+    """One grammar of numbers: an exponent, an underscore, a leading zero or full-width digits
+    are refused in an option as in a plan's values, and the message shows the text as written."""
+    write_config(
+        project,
+        f"paths = ['plans/2021']\n[options.trend-flow-decrease]\nmin-drop-percent = {written}\n",
+    )
+    result = runner.invoke(app, ["validate"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("planchk: error: ")
+    assert "`options.trend-flow-decrease.min-drop-percent`" in result.stderr
+    assert f"not {written.strip(chr(39))}" in result.stderr
+
+
 def test_default_sum_option(project: Path) -> None:
     targets = project / "plans" / "2021" / "targets.yaml"
     targets.write_text(

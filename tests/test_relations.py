@@ -25,6 +25,7 @@ def lookup(name: str) -> tuple[Decimal, Decimal] | None:
         ("合计 ≥ a × 2", ">=", 10, 8),
         ("a <= -(b - 10) ÷ 1", "<=", 4, 4),
         ("total / 2 < b * 1.5", "<", 5, 9),
+        ("total * 0.5 = a + 1", "==", 5, 5),  # the numbers a value may hold: 0.5, 1
     ],
 )
 def test_a_relation_is_read_and_evaluated(text: str, op: str, left: int, right: int) -> None:
@@ -42,6 +43,10 @@ def test_a_relation_is_read_and_evaluated(text: str, op: str, left: int, right: 
         ("total = a + b b", "unexpected", {"token": "b"}),
         ("total = a + * b", "unexpected", {"token": "*"}),
         ("total = a & b", "unexpected", {"token": "&"}),
+        ("total = a * １２", "number", {"token": "１２"}),  # full-width: the values refuse them too
+        ("total = a * ٣", "number", {"token": "٣"}),
+        ("total = a * 012", "number", {"token": "012"}),  # a leading zero, as in a value
+        ("total = a * " + "9" * 41, "number", {"token": "9" * 41}),  # longer than any value
         ("total = a +", "incomplete", {}),
         ("total", "incomplete", {}),
         ("total = (a b)", "unclosed", {}),

@@ -186,6 +186,11 @@ RELATION_PROBLEMS = {
         "expected a comparator (=, <, <=, >, >=) where `{token}` stands",
     ),
     "unexpected": message("ui.relation-unexpected", "`{token}` is not expected there"),
+    "number": message(
+        "ui.relation-number",
+        "`{token}` is not a number as a plan file writes one: use ASCII digits 0-9, at most one"
+        " point and no leading zero (0.5, 12, 100)",
+    ),
     "incomplete": message("ui.relation-incomplete", "it ends before the expression does"),
     "unclosed": message("ui.relation-unclosed", "a parenthesis is not closed"),
     "too-deep": message(
@@ -256,6 +261,11 @@ OPTION_PRINTED_OR_NUMBER = message(
 OPTION_PERCENT = message("ui.option-percent", "expected a percentage from 0 to 100, not {value}")
 OPTION_CHOICE = message("ui.option-choice", "expected one of {allowed}, not {value}")
 OPTION_POSITIVE = message("ui.option-positive", "expected a number greater than 0, not {value}")
+OPTION_NUMBER_FORM = message(
+    "ui.option-number-form",
+    "expected a number written as a plan writes one: digits with at most one point, no exponent,"
+    " underscore or leading zero (0.5, 25, 1000), not {value}",
+)
 BASELINE_UNWRITABLE = message(
     "ui.baseline-unwritable", "cannot write the baseline {path}: {reason}"
 )

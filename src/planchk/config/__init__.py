@@ -24,6 +24,7 @@ from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.loader.schema_errors import problem_text
 from planchk.models.common import Waiver
 from planchk.reading import read_bounded
+from planchk.rules.options import PrintedFloat
 
 CONFIG_NAMES = ("planchk.toml", "pyproject.toml")
 # The first findings of a rule in a file show its pattern; past this, one PC903 says how many
@@ -109,7 +110,8 @@ _NOT_TOML = (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueE
 
 
 def _toml(path: Path) -> dict[str, Any]:
-    return tomllib.loads(read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8"))
+    text = read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8")
+    return tomllib.loads(text, parse_float=PrintedFloat)  # options hold its text to the grammar
 
 
 def _has_table(pyproject: Path) -> bool:

@@ -4,10 +4,11 @@
     key_enterprises <= high_tech_enterprises                 # 其中 ≤ 总
     funds = households * standard                            # 资金 = 户数 × 每户标准
 
-Names are indicator ids (or the indicators' Chinese names); numbers are decimals; the
-operators are + - * × / ÷ and parentheses; the comparators = == < <= > >= ≤ ≥. A relation is
-checked per area and year with exact Decimal arithmetic, and with interval arithmetic over the
-rounding of the printed digits, so that a difference rounding explains is told apart.
+Names are indicator ids (or the indicators' Chinese names); numbers are written as a plan
+file's values are (ASCII digits, at most one point, no leading zero); the operators are
++ - * × / ÷ and parentheses; the comparators = == < <= > >= ≤ ≥. A relation is checked per
+area and year with exact Decimal arithmetic, and with interval arithmetic over the rounding of
+the printed digits, so that a difference rounding explains is told apart.
 """
 
 from __future__ import annotations
@@ -19,8 +20,13 @@ from decimal import Decimal, DivisionByZero, InvalidOperation
 
 from planchk.errors import RelationError
 from planchk.plan.comparators import SYMBOLS, compare
+from planchk.plan.numbers import is_number
 
 COMPARATORS = SYMBOLS  # the spellings of planchk.plan.comparators, by their old name
+# A number token is any run of decimal digits (full-width １２ and other scripts' digits too) so
+# that it is read as a number and then held to the grammar of planchk.plan.numbers: a relation
+# takes the numbers a plan file's values take (ASCII digits, no leading zero), and refuses the
+# others with a message saying so, rather than reading them as names.
 _TOKEN = re.compile(
     r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<op>==|<=|>=|[=<>≤≥+\-*×/÷()])"
     r"|(?P<name>[^\s+\-*×/÷()=<>≤≥\d][^\s+\-*×/÷()=<>≤≥]*))"
@@ -122,6 +128,8 @@ class _Parser:
     def factor(self) -> Node:
         kind, text = self.take()
         if kind == "number":
+            if not is_number(text):
+                raise RelationError("number", token=text)
             return Node("num", value=Decimal(text))
         if kind == "name":
             if text not in self.names:

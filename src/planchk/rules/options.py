@@ -2,16 +2,34 @@
 
 A parser raises PlanchkError with a sentence saying what it expected; the configuration
 loader reports it with the key that holds the value.
+
+A number option takes what a plan file's values take (planchk.plan.numbers: digits, at most one
+point, no exponent, no leading zero, no underscore), so that one grammar of numbers holds across
+planchk: `1e3`, `1_000` or `010` is refused with a message naming the form, not read as 1000 or
+10. TOML reads `1e3` as a float equal to 1000.0, so the configuration loader reads floats as
+PrintedFloat, which keeps the text as written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from planchk import messages
+from planchk.plan.numbers import is_number
 from planchk.registry import Option
+
+
+class PrintedFloat(float):
+    """A TOML float with the text it was written as: 1e3 and 1000.0 are the same float."""
+
+    text: str
+
+    def __new__(cls, text: str) -> PrintedFloat:
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
 
 
 def decimal_or_printed(value: Any) -> Decimal | str:
@@ -51,14 +69,16 @@ def choice(*allowed: str) -> Callable[[Any], str]:
 
 
 def _decimal(value: Any, kinds: tuple[type, ...]) -> Decimal | None:
-    """A finite Decimal from a TOML value of one of `kinds`, or None."""
+    """The Decimal a TOML value of one of `kinds` writes, or None for another kind.
+
+    Refused with a message when its text is no number as a plan file writes one.
+    """
     if isinstance(value, bool) or not isinstance(value, kinds):
         return None
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
+    text = value.text if isinstance(value, PrintedFloat) else str(value)
+    if not is_number(text):
+        raise messages.PlanchkError(messages.OPTION_NUMBER_FORM, value=text)
+    return Decimal(text)
 
 
 # Declared on PC101 (rules/totals.py) and read by PlanContext.sum_mode, which every sum rule
