@@ -54,7 +54,7 @@ def document_texts(path: Path, options: Options) -> PlanTexts:
     title = imported.targets["plan"]["title"] if imported.targets else path.stem
     if imported.targets is not None:
         stock = {i for i, e in imported.targets["indicators"].items() if e["kind"] == "stock"}
-        found.targets = targets_text(imported.targets, path.name, stock)
+        found.targets = targets_text(imported.targets, path.name, stock, imported.table_notes)
         _check_readable(found.targets, "targets.yaml")
     if imported.tasks is not None:
         found.tasks = tasks_text(imported.tasks, title, path.name)

@@ -8,32 +8,20 @@ imported plan can point back into the document.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from planchk.importers.build import Imported, Options, add_table
+from planchk.importers.build import Imported, Options
 from planchk.importers.documents import Document, Table, read_document
 from planchk.importers.plandoc import goals, tables, texts
 from planchk.importers.plandoc.goalset import GoalSet
-from planchk.importers.plandoc.offices import is_collective, is_group, office_kind, propose_alias
 from planchk.importers.plandoc.outline import parts, plan_facts
-from planchk.importers.plandoc.tasks import Section, Task, annex_tasks, same_title, text_tasks
+from planchk.importers.plandoc.result import PlanImport
+from planchk.importers.plandoc.taskfile import tasks_file
+from planchk.importers.plandoc.tasks import all_tasks
 from planchk.messages import PlanchkError
 
 __all__ = ["PlanImport", "import_document", "import_path", "tasks_file"]
-
-
-@dataclass
-class PlanImport:
-    source: str
-    targets: dict[str, Any] | None = None  # the targets file as plain data; None: nothing
-    tasks: dict[str, Any] | None = None
-    notes: list[str] = field(default_factory=list)
-    places: dict[str, str] = field(default_factory=dict)  # data path -> place in the document
-    proposed_aliases: dict[str, str] = field(default_factory=dict)
-    counts: dict[str, int] = field(default_factory=dict)
 
 
 def import_path(path: Path, options: Options) -> PlanImport:
@@ -53,10 +41,10 @@ def import_document(document: Document, options: Options) -> PlanImport:
         elif not tables.has_numbers(table):
             result.notes.append(texts.TABLE_NO_NUMBERS(place=f"{document.source}: {table.place}"))
         else:
-            _add_breakdown(result, imported, table, options)
+            tables.add_breakdown(result, imported, table, options)
     last_year = facts.period[1] if facts.period else _last_year(imported)
     plan_goals = _goals(result, document, outline, imported, last_year)
-    sections = _tasks(result, document, outline, task_tables)
+    sections = all_tasks(result, document, outline, task_tables)
     areas = imported.areas
     result.counts = {
         "tables": len(imported.indicators),
@@ -76,37 +64,6 @@ def import_document(document: Document, options: Options) -> PlanImport:
             result.targets["aliases"] = dict(result.proposed_aliases)
     result.notes.append(texts.read_summary(document.source, result.counts))
     return result
-
-
-def _add_breakdown(result: PlanImport, imported: Imported, table: Table, options: Options) -> None:
-    source = result.source
-    title = tables.title_of(table)
-    own = tables.table_options(options, title)
-    try:
-        read = tables.breakdown(table, source, own, result.notes)
-        before = set(imported.indicators)
-        add_table(imported, read, own)
-    except PlanchkError as error:
-        place = f"{source}: {table.place}"
-        result.notes.append(texts.TABLE_SKIPPED(place=place, reason=str(error)))
-        return
-    offset = read.grid.offset if isinstance(read.grid, tables.DocumentGrid) else 0
-    for ind_id in [i for i in imported.indicators if i not in before]:
-        indicator = imported.indicators[ind_id]
-        if title is None:
-            result.notes.append(
-                texts.TABLE_UNTITLED(place=f"{source}: {table.place}", name=indicator.name)
-            )
-        result.places[f"indicators.{ind_id}"] = table.place
-        for row in (read.total, *read.parts):
-            result.places[f"indicators.{ind_id}.values.{row.name}"] = table.row_place(
-                row.number - offset
-            )
-            for column in read.value_columns:
-                year = column.year
-                if year is not None and (column.name is None or column.name == indicator.name):
-                    key = f"indicators.{ind_id}.values.{row.name}.{year}"
-                    result.places[key] = table.cell_place(row.number - offset, column.index)
 
 
 def _last_year(imported: Imported) -> int | None:
@@ -142,100 +99,6 @@ def _goals(
                 result.notes.append(texts.GOAL_NO_YEAR(place=place, text=statement.text, year=year))
             found.add(statement, year)
     return found.found
-
-
-def _tasks(
-    result: PlanImport, document: Document, outline: dict[int, Any], task_tables: Sequence[Table]
-) -> list[Section]:
-    sections = [s for t in task_tables for s in annex_tasks(t, document.source)]
-    in_text = text_tasks(document.paragraphs, outline, document.source, result.notes)
-    annexed = [task for section in sections for task in section.tasks]
-    for item in in_text:
-        place = f"{document.source}: {item.paragraph.place}"
-        match = next((t for t in annexed if same_title(t.title, item.title)), None)
-        if match is not None:
-            match.text_offices = item.offices
-            match.text_place = item.paragraph.place
-            continue
-        if annexed:
-            result.notes.append(texts.TEXT_TASK_UNMATCHED(place=place, title=item.title))
-        number = max((t.number for s in sections for t in s.tasks), default=0) + 1
-        task = Task(number, item.title, place=place, text_place=item.paragraph.place)
-        if annexed:
-            task.text_offices = item.offices
-        else:
-            task.responsible = item.offices  # the text is all there is: its list is who does it
-        group = item.section or ("一", "重点任务")  # no heading above: the usual name
-        section = next((s for s in sections if s.number == group[0]), None)
-        if section is None:
-            section = Section(*group)
-            sections.append(section)
-        section.tasks.append(task)
-    for section in sections:
-        for task in section.tasks:
-            result.places[f"tasks.{task.number}"] = task.place.split(": ", 1)[-1]
-            if task.text_place:
-                result.places[f"tasks.{task.number}.text_offices"] = task.text_place
-    return sections
-
-
-def tasks_file(
-    notes: list[str],
-    sections: Sequence[Section],
-    areas: dict[str, list[str]],
-    proposed: dict[str, str] | None = None,
-) -> dict[str, Any]:
-    """The tasks file's data: the offices registry and groups from every name the tasks use,
-    and the sub-areas' other names proposed as aliases (into `proposed`)."""
-    proposed = {} if proposed is None else proposed
-    top = next(iter(areas), None)
-    area_names = [*areas, *(p for parts in areas.values() for p in parts)]
-    offices: dict[str, dict[str, str]] = {}
-    groups: dict[str, dict[str, Any]] = {}
-    for section in sections:
-        for task in section.tasks:
-            for name in [
-                *task.lead,
-                *task.responsible,
-                *task.cooperating,
-                *(task.text_offices or []),
-            ]:
-                if is_group(name):
-                    groups.setdefault(name, _group(name, top))
-                elif name in area_names or name in proposed:
-                    continue
-                elif (area := propose_alias(name, area_names)) is not None:
-                    proposed[name] = area
-                    notes.append(texts.ALIAS_PROPOSED(alias=name, area=area))
-                else:
-                    offices.setdefault(name, {"kind": office_kind(name, top)})
-    return {
-        "offices": offices,
-        "groups": groups,
-        "sections": [
-            {"number": s.number, "title": s.title, "tasks": [_task_entry(t) for t in s.tasks]}
-            for s in sections
-        ],
-    }
-
-
-def _group(name: str, top: str | None) -> dict[str, Any]:
-    if is_collective(name):
-        return {"areas_under": top} if top else {"open": True, "kinds": ["area"]}
-    return {"open": True, "kinds": ["department", "party", "agency", "enterprise"]}
-
-
-def _task_entry(task: Task) -> dict[str, Any]:
-    entry: dict[str, Any] = {
-        "number": task.number,
-        "title": task.title,
-        "lead": task.lead,
-        "responsible": task.responsible,
-        "cooperating": task.cooperating,
-    }
-    if task.text_offices is not None:
-        entry["text_offices"] = task.text_offices
-    return entry
 
 
 def _targets(

@@ -8,13 +8,14 @@ import dataclasses
 import re
 
 from planchk.importers import texts as import_texts
-from planchk.importers.build import Options
+from planchk.importers.build import Imported, Options, add_table
 from planchk.importers.documents import Table
 from planchk.importers.grid import Grid
 from planchk.importers.layout import Table as ReadTable
 from planchk.importers.layout import read_table
 from planchk.importers.plain import PlainTable, Span, plain_grid
 from planchk.importers.plandoc import texts
+from planchk.importers.plandoc.result import PlanImport
 from planchk.messages import PlanchkError
 
 _TASK_HEADER = re.compile(r"(牵头|责任|配合|协办|主办)(单位|部门)")
@@ -25,16 +26,17 @@ _STOCK_NAME = re.compile(
 
 
 class DocumentGrid(Grid):
-    """A table of a document as the table reader sees it, placed in the document's terms: its
-    grid's first `offset` rows are the title and unit lines above the table."""
+    """A table of a document as the table reader sees it, placed in the document's terms: the
+    title and unit lines above the table are its grid's first rows, numbered up to 0, so that
+    row N of the grid (in the reader's log and messages) is the printed table's 第N行."""
 
     def __init__(self, grid: Grid, table: Table, offset: int) -> None:
-        super().__init__(grid.source, grid.rows, grid.notes)
+        rows = [[cell._replace(row=cell.row - offset) for cell in row] for row in grid.rows]
+        super().__init__(grid.source, rows, grid.notes)
         self.table = table
-        self.offset = offset
 
     def where(self, row: int, column: int) -> str:
-        return texts.AT(source=self.source, place=self.table.cell_place(row - self.offset, column))
+        return texts.AT(source=self.source, place=self.table.cell_place(row, column))
 
     def column_place(self, column: int) -> str:
         return texts.AT(
@@ -112,3 +114,35 @@ def table_options(options: Options, title: str | None) -> Options:
 
 def title_of(table: Table) -> str | None:
     return table.title.printed if table.title is not None else None
+
+
+def add_breakdown(result: PlanImport, imported: Imported, table: Table, options: Options) -> None:
+    """The table read into `imported`, each of its rows and cells placed in the document, and
+    what the table reader inferred and skipped (its import log, as for a CSV table) noted."""
+    source, notes, places = result.source, result.notes, result.places
+    title = title_of(table)
+    own = table_options(options, title)
+    try:
+        read = breakdown(table, source, own, notes)
+        before, logged = set(imported.indicators), len(imported.notes)
+        add_table(imported, read, own)
+        notes.extend(imported.notes[logged:])
+        result.table_notes.extend(imported.notes[logged:])
+    except PlanchkError as error:
+        place = f"{source}: {table.place}"
+        notes.append(texts.TABLE_SKIPPED(place=place, reason=str(error)))
+        return
+    for ind_id in [i for i in imported.indicators if i not in before]:
+        indicator = imported.indicators[ind_id]
+        if title is None:
+            notes.append(
+                texts.TABLE_UNTITLED(place=f"{source}: {table.place}", name=indicator.name)
+            )
+        places[f"indicators.{ind_id}"] = table.place
+        for row in (read.total, *read.parts):
+            places[f"indicators.{ind_id}.values.{row.name}"] = table.row_place(row.number)
+            for column in read.value_columns:
+                year = column.year
+                if year is not None and (column.name is None or column.name == indicator.name):
+                    key = f"indicators.{ind_id}.values.{row.name}.{year}"
+                    places[key] = table.cell_place(row.number, column.index)

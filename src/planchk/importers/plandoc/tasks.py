@@ -8,10 +8,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from planchk.importers.documents import Paragraph, Table
+from planchk.importers.documents import Document, Paragraph, Table
 from planchk.importers.plandoc import texts
 from planchk.importers.plandoc.offices import split_names
 from planchk.importers.plandoc.outline import LEVELS, Part, heading
+from planchk.importers.plandoc.result import PlanImport
 from planchk.importers.printed import parse_number
 
 _ROLES = (
@@ -160,3 +161,41 @@ def task_title(text: str) -> str:
 def same_title(a: str, b: str) -> bool:
     a, b = _NOT_IN_TITLE.sub("", a), _NOT_IN_TITLE.sub("", b)
     return bool(a and b) and (a == b or a.startswith(b) or b.startswith(a))
+
+
+def all_tasks(
+    result: PlanImport, document: Document, outline: dict[int, Part], task_tables: Sequence[Table]
+) -> list[Section]:
+    """The annex's tasks with the text's offices of each, and the text's tasks the annex
+    does not list; each task's places (its annex row, its paragraph) recorded."""
+    notes, places = result.notes, result.places
+    sections = [s for t in task_tables for s in annex_tasks(t, document.source)]
+    in_text = text_tasks(document.paragraphs, outline, document.source, notes)
+    annexed = [task for section in sections for task in section.tasks]
+    for item in in_text:
+        place = f"{document.source}: {item.paragraph.place}"
+        match = next((t for t in annexed if same_title(t.title, item.title)), None)
+        if match is not None:
+            match.text_offices = item.offices
+            match.text_place = item.paragraph.place
+            continue
+        if annexed:
+            notes.append(texts.TEXT_TASK_UNMATCHED(place=place, title=item.title))
+        number = max((t.number for s in sections for t in s.tasks), default=0) + 1
+        task = Task(number, item.title, place=place, text_place=item.paragraph.place)
+        if annexed:
+            task.text_offices = item.offices
+        else:
+            task.responsible = item.offices  # the text is all there is: its list is who does it
+        group = item.section or ("一", "重点任务")  # no heading above: the usual name
+        section = next((s for s in sections if s.number == group[0]), None)
+        if section is None:
+            section = Section(*group)
+            sections.append(section)
+        section.tasks.append(task)
+    for section in sections:
+        for task in section.tasks:
+            places[f"tasks.{task.number}"] = task.place.split(": ", 1)[-1]
+            if task.text_place:
+                places[f"tasks.{task.number}.text_offices"] = task.text_place
+    return sections

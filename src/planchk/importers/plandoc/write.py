@@ -8,17 +8,25 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from planchk.escape import visible
+from planchk.importers.texts import ASSUMED
 from planchk.importers.writer import scalar
 
 INDENT = "  "
 
 
-def targets_text(data: Mapping[str, Any], source: str, inferred_stock: set[str]) -> str:
+def targets_text(
+    data: Mapping[str, Any], source: str, inferred_stock: set[str], log: Sequence[str] = ()
+) -> str:
+    """The targets file; `log` is what the table reader said of each table (as a CSV import
+    writes it), kept as comments at the top for the reviewer."""
     plan = data["plan"]
     lines = [
-        f"# {plan['title']}: goals and target breakdown tables.",
-        f"# Imported by planchk import from {source}: every number keeps its printed digits, every",
-        "# name is spelled as printed. Review what the import inferred (marked `check`).",
+        f"# {visible(plan['title'])}: goals and target breakdown tables.",
+        f"# Imported by planchk import from {visible(source)}: every number keeps its printed",
+        "# digits, every name is spelled as printed. Review what the import inferred (marked",
+        "# `check`).",
+        *_log(log),
         "",
         "plan:",
         *(f"{INDENT}{key}: {_value(value)}" for key, value in plan.items()),
@@ -52,6 +60,14 @@ def targets_text(data: Mapping[str, Any], source: str, inferred_stock: set[str])
     if data.get("relations"):
         lines += ["", "relations:", *(f"{INDENT}- {scalar(r)}" for r in data["relations"])]
     return "\n".join(lines) + "\n"
+
+
+def _log(log: Sequence[str]) -> list[str]:
+    if not log:
+        return []
+    # A file name may hold a control character that YAML refuses even in a comment.
+    said = [line for note in log for line in note.rstrip().split("\n")]
+    return ["#", f"# {ASSUMED()}", *(f"# {visible(line)}".rstrip() for line in said)]
 
 
 def _indicator(ind_id: str, entry: Mapping[str, Any], stock: bool) -> list[str]:
