@@ -576,8 +576,7 @@ def test_a_text_export_that_indents_a_paragraph_with_a_tab(tmp_path: Path) -> No
 def test_what_was_read_is_counted_in_plurals(tmp_path: Path) -> None:
     document = FORMATS["docx"](tmp_path / "plan.docx", documents.data_blocks())
     _, said = _import(document, tmp_path / "plan")
-    summary = next(line for line in said.splitlines() if " read " in line)
-    assert "(s)" not in summary  # the table reader's own log (header: row(s) 1) is not ours
+    assert "(s)" not in said  # the table reader's log of each table included
     counted = re.search(
         r"read (\d+) breakdown tables?, (\d+) goals?, (\d+) tasks? in (\d+) sect", said
     )
