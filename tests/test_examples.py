@@ -1,93 +1,93 @@
-"""Each rule's Bad example shows its problem and its Good example does not.
+"""Each code's Bad example shows its problem and its Good example does not.
 
-An example is a fragment of a targets file, as a reader meets it in `planchk explain`. Those that
-are a table (an indicator's `values`, with its `unit`, `kind`, `sum` or `years`) are placed in a
-whole plan here and checked: the Bad one must yield the rule's code, the Good one must not.
+An example is a fragment of a plan, as a reader meets it in `planchk explain`: a table, a goal,
+a task, the areas, a relation, a waiver. Each is placed in an otherwise minimal plan and checked:
+the Bad one must yield its code, the Good one must not. A rule's example goes through YAML into
+the plan (tests/examples.py); an input code's example is text that does not load, set into the
+plan's text as written (tests/example_inputs.py). The few examples that describe a file or a run
+rather than show one are built as they describe, each with its reason (DESCRIBED).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
-import textwrap
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from planchk import registry
+from planchk import catalog, registry
+from planchk.cli import app
+from planchk.findings import Problem
 from planchk.registry import CodeInfo
-from tests.conftest import check_texts
+from planchk.rules.context import PlanContext
+from tests import examples
+from tests.conftest import CliRunner, check_texts, codes
+from tests.example_inputs import DESCRIBED, Run, plan_files
 
-TABLE_FIELDS = {"values", "unit", "kind", "sum", "years"}
-# Fragments of other parts of a plan (areas, goals, tasks, relations): not yet placed here.
-NOT_A_TABLE = {
-    "PC030", "PC031", "PC032", "PC033", "PC034", "PC035", "PC036", "PC037", "PC038",
-    "PC039", "PC105", "PC106", "PC107", "PC108", "PC109", "PC110", "PC301", "PC304", "PC305",
-    "PC306", "PC401", "PC404", "PC405", "PC501", "PC502", "PC503", "PC504", "PC505", "PC506",
-    "PC507",
-    "PC601", "PC602", "PC603", "PC604", "PC605", "PC606", "PC607", "PC608", "PC609",
-    "PC704",
-}  # fmt: skip
+EVERY = catalog.all_codes()
+INPUT = [info for info in EVERY if info.family == "input" and info.check is None]
+PLACED = [info for info in EVERY if info.code not in DESCRIBED and info not in INPUT]
 
 
-def table(example: str) -> tuple[str, dict[str, Any]]:
-    """The fragment's text as an indicator's body, and what it says, parsed."""
-    fragment = yaml.safe_load(example)
-    if len(fragment) == 1 and "values" not in fragment:  # a whole indicator, under its id
-        [fragment] = fragment.values()
-        example = textwrap.dedent(example.split("\n", 1)[1])
-    assert set(fragment) <= TABLE_FIELDS, sorted(fragment)
-    return example, fragment
+def _ids(infos: list[CodeInfo]) -> list[object]:
+    return [pytest.param(info, id=info.code) for info in infos]
 
 
-def plan(example: str, context: str = "") -> str:
-    """A whole plan around the example; what it leaves out comes from `context`, else defaults.
-
-    The example's own text goes in as written: a round trip through YAML would lose its printed
-    digits (6.000), which some rules read.
-    """
-    text, fragment = table(example)
-    given = table(context)[1] if context else {}
-    values = fragment.get("values") or given["values"]
-    rows = list(values)
-    years = (
-        fragment.get("years")
-        or given.get("years")
-        or [2021 + i for i in range(len(values[rows[0]]))]
-    )
-    fields = {"name": "示例指标", "unit": "件", "kind": "flow", "years": years}
-    fields |= {k: v for k, v in given.items() if k != "values"}
-    lines = [
-        f"    {k}: {json.dumps(v, ensure_ascii=False)}"
-        for k, v in fields.items()
-        if k not in fragment
-    ]
-    areas = {rows[0]: rows[1:]} if len(rows) > 1 else {"全区": rows}
-    return "\n".join([
-        f"plan: {{title: 示例方案, period: [{min(years)}, {max(years)}]}}",
-        f"areas: {json.dumps(areas, ensure_ascii=False)}",
-        "indicators:",
-        "  x:",
-        *lines,
-        textwrap.indent(text, "    "),
-    ]) + "\n"  # fmt: skip
-
-
-TABLE_RULES = [
-    pytest.param(info, id=info.code) for info in registry.rules() if info.code not in NOT_A_TABLE
-]
-
-
-@pytest.mark.parametrize("info", TABLE_RULES)
+@pytest.mark.parametrize("info", _ids(PLACED))
 def test_the_bad_example_shows_the_problem_and_the_good_one_does_not(
     info: CodeInfo, tmp_path: Path
 ) -> None:
-    bad = check_texts(tmp_path / "bad", plan(info.sections.bad))
-    assert info.code in [f.code for f in bad.findings], info.sections.bad
-    good = check_texts(tmp_path / "good", plan(info.sections.good, context=info.sections.bad))
-    assert info.code not in [f.code for f in good.findings], info.sections.good
+    bad = check_texts(tmp_path / "bad", *examples.files(info.sections.bad))
+    assert info.code in codes(bad), info.sections.bad
+    good = check_texts(tmp_path / "good", *examples.files(info.sections.good, info.sections.bad))
+    assert info.code not in codes(good), info.sections.good
 
 
-def test_the_untried_examples_are_rules_that_exist() -> None:
-    assert {info.code for info in registry.rules()} >= NOT_A_TABLE
+@pytest.mark.parametrize("info", _ids([i for i in INPUT if i.code not in DESCRIBED]))
+def test_an_input_example_set_into_a_plan_as_written(info: CodeInfo, tmp_path: Path) -> None:
+    bad = check_texts(tmp_path / "bad", *plan_files(info.sections.bad))
+    assert info.code in codes(bad), info.sections.bad
+    good = check_texts(tmp_path / "good", *plan_files(info.sections.good))
+    assert info.code not in codes(good), info.sections.good
+
+
+def _validate(run: Run, directory: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The codes `planchk validate` reports on the run's files, from the run's directory."""
+    directory.mkdir()
+    for name, data in run.files.items():
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)
+        (directory / name).write_bytes(data)
+    monkeypatch.chdir(directory)
+    args = ["validate", *run.args, "-f", "json"]
+    if run.config is not None:
+        (directory / "planchk.toml").write_text(run.config, encoding="utf-8")
+        args += ["--config", "planchk.toml"]
+    with monkeypatch.context() as patch:
+        if run.broken_rule:
+            patch.setitem(registry._CODES, run.broken_rule, _broken(run.broken_rule))
+        result = CliRunner().invoke(app, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return [f["code"] for f in json.loads(result.stdout)["findings"]]
+
+
+def _broken(code: str) -> CodeInfo:
+    def check(ctx: PlanContext) -> list[Problem]:
+        raise ZeroDivisionError("a bug")
+
+    return dataclasses.replace(registry.get(code), check=check)
+
+
+@pytest.mark.parametrize("code", sorted(DESCRIBED))
+def test_a_described_example_built_as_it_describes(
+    code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    described = DESCRIBED[code]
+    assert code in _validate(described.bad(), tmp_path / "bad", monkeypatch)
+    assert code not in _validate(described.good(), tmp_path / "good", monkeypatch)
+
+
+def test_every_code_has_examples_and_none_is_left_out() -> None:
+    # PLACED, INPUT and DESCRIBED share out every code; a code described is one that exists.
+    assert {i.code for i in EVERY} >= set(DESCRIBED)
+    assert all(info.sections.bad and info.sections.good for info in EVERY)

@@ -20,8 +20,10 @@ WAIVER_UNUSED = code(
     today but would silently hide a future finding.
 
     Bad:
+        values:
+          洪都街办: [300, 50, 53]
         waivers:
-          - {rule: trend-flow-decrease, where: "*.洪都街道.2022", reason: ...}  # rows say 洪都街办
+          - {rule: trend-flow-decrease, where: "*.洪都街道.2022", reason: ...}  # row: 洪都街办
 
     Good:
         waivers:
@@ -61,10 +63,11 @@ FINDINGS_CAPPED = code(
     for, so the exit code does not change.
 
     Bad:
-        (600,000 PC101 findings in one generated file)
+        (600,000 PC101 findings in one generated file: the first 1,000 are shown, then
+        one PC903 for the rest)
 
     Good:
-        (the first 1,000, and one PC903 for the rest)
+        max-findings-per-rule = 0   # in the configuration, to see every finding
     """,
 )
 INTERNAL_ERROR = code(

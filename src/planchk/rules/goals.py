@@ -115,8 +115,11 @@ def goal_strict_boundary(ctx: PlanContext) -> Iterator[Problem]:
     Bad:
         goals:
           high_tech: {text: 高新技术企业超过130家, op: ">", value: 130, ...}
-        values:
-          青云谱区: [99, 111, 130]
+        indicators:
+          high_tech_enterprises:
+            unit: 家
+            values:
+              青云谱区: [99, 111, 130]
 
     Good:
         goals:

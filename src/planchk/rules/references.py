@@ -127,6 +127,8 @@ def unknown_indicator(ctx: PlanContext) -> Iterator[Problem]:
     Why: a goal tied to a misspelt indicator is silently never checked against its table.
 
     Bad:
+        indicators:
+          patent_applications: {...}
         goals:
           patents: {indicator: patent_application, ...}
 
@@ -257,6 +259,8 @@ def alias_unknown_target(ctx: PlanContext) -> Iterator[Problem]:
     office list that uses the alias is left unresolved.
 
     Bad:
+        areas:
+          青云谱区: [洪都街办, 京山街办]
         aliases:
           洪都街道: 洪都街道办事处
 

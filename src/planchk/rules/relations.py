@@ -196,10 +196,15 @@ def relation_rounding(ctx: PlanContext) -> Iterator[Problem]:
     Bad:
         relations:
           - total = a + b + c
-        ...   total: [1.00]; a, b, c: [0.33]
+        ...
+          total: {unit: 亿元, values: {全区: [1.00]}}
+          a:     {unit: 亿元, values: {全区: [0.33]}}
+          b:     {unit: 亿元, values: {全区: [0.33]}}
+          c:     {unit: 亿元, values: {全区: [0.33]}}
 
     Good:
-        ...   total: [1.00]; a: [0.34]; b, c: [0.33]
+        ...
+          a:     {unit: 亿元, values: {全区: [0.34]}}
     """
     for check in ctx.shared(relation_checks):
         if check.within_rounding:
@@ -223,6 +228,7 @@ def relation_invalid(ctx: PlanContext) -> Iterator[Problem]:
     Bad:
         relations:
           - total = new + renovatd
+        indicators: {total: ..., new: ..., renovated: ...}
 
     Good:
         relations:
@@ -253,6 +259,8 @@ def relation_divides_by_zero(ctx: PlanContext) -> Iterator[Problem]:
         relations:
           - rate = funds / households
         ...
+          rate:       {values: {甲街道: [1.5]}}
+          funds:      {values: {甲街道: [180]}}
           households: {values: {甲街道: [0]}}
 
     Good:

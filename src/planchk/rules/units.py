@@ -230,6 +230,9 @@ def goal_unit_incompatible(ctx: PlanContext) -> Iterator[Problem]:
     or carries the wrong unit.
 
     Bad:
+        indicators:
+          high_tech_enterprises: {unit: 家, ...}
+          patent_applications: {unit: 件, ...}
         goals:
           patents: {text: 达到609件, unit: 件, indicator: high_tech_enterprises, ...}
 
