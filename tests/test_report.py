@@ -174,7 +174,7 @@ def test_xlsx_lays_out_each_table_as_printed(tmp_path: Path) -> None:
     assert (sheet["C6"].value, sheet["C6"].number_format) == (0.098, "0.000")
     # a total's computed sum sits in its comment
     assert sheet["D4"].comment is not None
-    assert "sum of the parts: 8.300" in sheet["D4"].comment.text
+    assert "sum of the parts: 8.3" in sheet["D4"].comment.text  # as 4.4, the least precise part
 
 
 def test_xlsx_marks_findings_with_fill_and_comment(tmp_path: Path) -> None:

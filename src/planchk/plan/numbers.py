@@ -96,3 +96,36 @@ def half_unit(value: Decimal) -> Decimal:
     """Half a unit of the last printed digit: how far the printed value may be from the truth."""
     exponent = value.as_tuple().exponent
     return Decimal(5).scaleb(int(exponent) - 1) if isinstance(exponent, int) else Decimal(0)
+
+
+def decimals(value: Decimal) -> int:
+    """How many decimals a figure is printed with: 7.0 has 1, 0.098 has 3, 130 has 0."""
+    exponent = value.as_tuple().exponent
+    return max(-exponent, 0) if isinstance(exponent, int) else 0
+
+
+def shown_sum(total: Decimal | None, addends: Iterable[Decimal | None]) -> Decimal:
+    """The sum of printed figures as a table would print it.
+
+    Decimal addition keeps the finest addend's digits: 2.500 + 4.50 is 7.000, shown under a
+    printed 7.0 as if the sum were known to a thousandth. A sum is known no better than its
+    least precise addend (the rule for adding rounded figures), so it is shown with that
+    addend's decimals, and with at least the total's when it stands beside one (7.0 + 0.00
+    is 7.0). Only zeros are dropped, never a digit: 1.5 + 0.05 stays 1.55, for a rounded sum
+    could look equal to a total it misses. Blank addends count as nothing and set no digits.
+    """
+    printed = [value for value in addends if value is not None]
+    exact_sum = sum(printed, Decimal(0))
+    places = min((decimals(value) for value in printed), default=0)
+    if total is not None:
+        places = max(places, decimals(total))
+    if decimals(exact_sum) < places:  # 3.5 + 3.5 beside a total of 7.00
+        return exact_sum.quantize(Decimal(1).scaleb(-places))
+    return _trimmed(exact_sum, places)
+
+
+def _trimmed(value: Decimal, places: int) -> Decimal:
+    """`value` with trailing zeros dropped down to `places` decimals, no digit lost."""
+    while decimals(value) > places and value.as_tuple().digits[-1:] == (0,):
+        value = value.quantize(Decimal(1).scaleb(-(decimals(value) - 1)))
+    return value

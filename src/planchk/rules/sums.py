@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import cast
 
 from planchk.models.targets import Indicator, SumMode
-from planchk.plan.numbers import half_unit, has_blank
+from planchk.plan.numbers import half_unit, has_blank, shown_sum
 from planchk.registry import Option
 from planchk.rules.context import PlanContext
 from planchk.rules.options import decimal_or_printed
@@ -109,9 +109,11 @@ def _columns(  # noqa: PLR0913, PLR0917  (one level of one indicator: all of it 
             continue  # the common case: nothing more to work out
         total = cast(Decimal, total)
         values = [total, *addends]
+        # The findings print the sum: with its addends' printed digits, not 7.000 under 7.0.
+        shown = shown_sum(total, column)
         yield ColumnSum(
             ind_id, indicator.name, parent, indicator.years[index], index, mode,
-            total, parts_sum, _tolerance(ctx, indicator, values), tuple(parts),
+            total, shown, _tolerance(ctx, indicator, values), tuple(parts),
         )  # fmt: skip
 
 

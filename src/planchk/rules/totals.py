@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from planchk.findings import Problem, Severity, Suggestion
 from planchk.models.targets import Indicator, SumMode
-from planchk.plan.numbers import half_unit
+from planchk.plan.numbers import half_unit, shown_sum
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
 from planchk.rules.options import DEFAULT_SUM
@@ -265,7 +265,8 @@ def of_which_above_whole(ctx: PlanContext) -> Iterator[Problem]:
                 first = next(p for p in parts if p in rows and rows[p][index] is not None)
                 yield ctx.at_cell(
                     ctx.cell(ind_id, first, index), name=indicator.name, indicator=ind_id,
-                    area=whole, year=indicator.years[index], parts=parts_sum, total=total,
+                    area=whole, year=indicator.years[index],
+                    parts=shown_sum(total, addends), total=total,
                 )  # fmt: skip
 
 

@@ -19,7 +19,7 @@ from planchk.formatters.fixes import most_likely
 from planchk.loader.discover import Discovery, Plan
 from planchk.models import TargetsFile, TasksFile
 from planchk.models.targets import Indicator
-from planchk.plan.numbers import exact
+from planchk.plan.numbers import exact, shown_sum
 from planchk.report import Report
 from planchk.rules.context import PlanContext
 from planchk.rules.lookups import goal_area
@@ -243,14 +243,21 @@ def _parts_sum(
         return None
     rows = ctx.rows(ind_id)
     parts = [rows.get(part) for part in hierarchy.parts[area]]
-    return tuple(_column_sum(parts, index) for index in range(len(indicator.years)))
+    total = rows.get(area, ())
+    return tuple(
+        _column_sum(total[index] if index < len(total) else None, parts, index)
+        for index in range(len(indicator.years))
+    )
 
 
-def _column_sum(parts: Sequence[Sequence[Decimal | None] | None], index: int) -> Decimal | None:
+def _column_sum(
+    total: Decimal | None, parts: Sequence[Sequence[Decimal | None] | None], index: int
+) -> Decimal | None:
     values = [row[index] if row is not None and index < len(row) else None for row in parts]
     if not values or any(value is None for value in values):
         return None  # a missing or blank part: no sum to show
-    return sum((v for v in values if v is not None), Decimal(0))
+    # Printed with its addends' digits beside the total's, not Decimal's 7.000 under 7.0.
+    return shown_sum(total, values)
 
 
 def _goal_views(ctx: PlanContext, found: _Lookup) -> Iterable[GoalView]:
