@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-STDIN = Path("-")
-
 from planchk.errors import NotARegularFile, TooLarge
+
+STDIN = Path("-")
 
 
 def read_bounded(path: Path, limit: int) -> bytes:
