@@ -155,3 +155,47 @@ def test_schema(kind: list[str]) -> None:
     done = planchk("schema", *kind)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)
+
+
+# click's own usage errors under --lang zh: the texts come from whichever click is installed
+# (8.0 on the floors), so these run there too.
+USAGE_ERRORS = {
+    ("validate", "--x"): "没有这个选项",
+    ("validate", "-f", "nope"): "的值无效",
+    ("diff",): "缺少参数",
+    ("rules", "extra"): "多出了一个参数",
+    ("--lang", "fr", "rules"): "不是",
+}
+CLICK_ENGLISH = ("Usage", "Try ", "for help", "Error", "No such", "Invalid value", "Missing")
+
+
+@pytest.mark.parametrize("args", sorted(USAGE_ERRORS))
+def test_click_usage_errors_speak_chinese(args: tuple[str, ...]) -> None:
+    done = planchk("--lang", "zh", *args)
+    assert done.returncode == 2
+    assert USAGE_ERRORS[args] in done.stderr
+    assert "用法：" in done.stderr
+    assert [word for word in CLICK_ENGLISH if word in done.stderr] == []
+    english = planchk(*args)
+    assert "Usage" in english.stderr  # the same error, untranslated, names what is checked
+
+
+def test_every_usage_text_of_the_installed_click_is_in_the_catalogue() -> None:
+    """Each text click's exceptions, parser and usage line say (those of 8.0 differ from
+    8.4's in places) has its entry in planchk.clitexts, so that none is left in English."""
+    import ast
+    import importlib.util
+
+    from planchk.clitexts import BY_ENGLISH
+
+    found: set[str] = set()
+    for name in ("click.exceptions", "click.parser", "click.formatting", "typer.rich_utils"):
+        spec = importlib.util.find_spec(name)
+        assert spec is not None
+        assert spec.origin is not None
+        tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") in ("_", "ngettext"):
+                found |= {str(a.value) for a in node.args[:2] if isinstance(a, ast.Constant)}
+    assert len(found) > 20
+    assert sorted(found - set(BY_ENGLISH)) == []

@@ -37,6 +37,7 @@ def entries() -> list[tuple[str, str]]:
     """(context, English template) of every user-facing text, sorted by context."""
     # Each module of messages registers them when it is imported; not all are imported by the
     # catalogue of codes, so they are named here.
+    import planchk.clitexts
     import planchk.codes.schema
     import planchk.diff.changes
     import planchk.formatters.report.texts

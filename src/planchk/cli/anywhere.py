@@ -1,10 +1,16 @@
 """Global options on either side of the command: `planchk validate --lang zh data/` and
-`planchk --config planchk.toml validate` both work, as users of ruff and git expect."""
+`planchk --config planchk.toml validate` both work, as users of ruff and git expect.
+
+The language is read from the arguments before click parses them, so that click's own
+messages about them (`No such option`) and the help are in that language (planchk.clitexts).
+"""
 
 from __future__ import annotations
 
 import click
 from typer.core import TyperGroup
+
+from planchk import clitexts, i18n
 
 GLOBAL = ("--lang", "--color")  # the app's own options that take a value
 GLOBAL_FLAGS = ("--no-color",)  # and one that takes none
@@ -13,7 +19,26 @@ PER_COMMAND = ("--config",)  # a command's option, also accepted before the comm
 
 class GlobalOptionsAnywhere(TyperGroup):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, rearranged(args, set(self.commands)))
+        args = rearranged(args, set(self.commands))
+        # A language planchk lacks is refused by click (--lang) or by the app (PLANCHK_LANG).
+        for chosen in (i18n.choose(_lang_argument(args)), i18n.choose(), "en"):
+            if chosen in i18n.LANGUAGES:
+                i18n.set_language(chosen)
+                break
+        clitexts.install(with_rich_help=i18n.language() != "en")
+        return super().parse_args(ctx, args)
+
+
+def _lang_argument(args: list[str]) -> str | None:
+    """The value of --lang among the arguments; a wrong one is click's to refuse."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+    return None
 
 
 def rearranged(args: list[str], commands: set[str]) -> list[str]:
