@@ -149,6 +149,18 @@ def test_missing_file(tmp_path: Path) -> None:
         pytest.param("kind: flow", "kind: flo", [("PC023", 8, 11)], id="unknown kind"),
         pytest.param("[2021, 2022]}", "[2022, 2021]}", [("PC024", 1, 7)], id="period reversed"),
         pytest.param("title: 测试方案, ", "", [("PC020", 1, 1)], id="missing title"),
+        pytest.param(
+            "title: 测试方案",
+            "title: 测试方案, issued: '20210609'",
+            [("PC022", 1, 29)],
+            id="date without dashes",
+        ),
+        pytest.param(
+            "title: 测试方案",
+            "title: 测试方案, issued: 2021-W23-3",
+            [("PC022", 1, 29)],
+            id="week date",
+        ),
     ],
 )
 def test_schema_problems(

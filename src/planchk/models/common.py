@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -44,8 +45,13 @@ def _row(value: Any) -> list[Decimal | None]:
     raise PydanticCustomError("planchk_list", "expected a list")
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _iso_date(value: Any) -> dt.date:
-    if isinstance(value, str):
+    # fromisoformat also reads 20210609 and 2021-W23-3 since Python 3.11: not what the message
+    # (and the schema's format: date) asks for.
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
@@ -70,25 +76,41 @@ def _section_number(value: Any) -> Any:
     return value
 
 
-Number = Annotated[Decimal, PlainValidator(_printed_number), WithJsonSchema({"type": "number"})]
+# What the JSON Schema can say of the loader's numbers (plan.numbers.MAX_DIGITS: at most 40
+# characters besides the sign; models sit below plan, tests/test_schema_corpus.py keeps the two
+# equal): an editor then marks .inf or a 5000-digit figure, which the loader refuses.
+FIGURE_BOUND = 10**40
+_BOUNDED: dict[str, Any] = {"exclusiveMinimum": -FIGURE_BOUND, "exclusiveMaximum": FIGURE_BOUND}
+
+Number = Annotated[
+    Decimal, PlainValidator(_printed_number), WithJsonSchema({"type": "number", **_BOUNDED})
+]
 Cell = Annotated[
     Decimal | None,
     PlainValidator(_cell),
-    WithJsonSchema({"type": ["number", "null"]}),
+    WithJsonSchema({"type": ["number", "null"], **_BOUNDED}),
 ]
 # A table row: checked by the loader (planchk.loader.cells) rather than item by item here,
 # because a million-cell plan would spend more time in validation than in parsing.
 Row = Annotated[
     list[Decimal | None],
     PlainValidator(_row),
-    WithJsonSchema({"type": "array", "items": {"type": ["number", "null"]}}),
+    WithJsonSchema({"type": "array", "items": {"type": ["number", "null"], **_BOUNDED}}),
 ]
 IsoDate = Annotated[
     dt.date, PlainValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})
 ]
-Integer = Annotated[int, PlainValidator(_integer), WithJsonSchema({"type": "integer"})]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-SectionNumber = Annotated[str, BeforeValidator(_section_number)]
+Integer = Annotated[int, PlainValidator(_integer), WithJsonSchema({"type": "integer", **_BOUNDED})]
+# A name is stripped before its length is checked: one of spaces only is empty, which the
+# schema says as "holds a character that is not a space".
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"}),
+]
+SectionNumber = Annotated[
+    str, BeforeValidator(_section_number), WithJsonSchema({"type": ["string", "integer"]})
+]
 
 
 class Waiver(StrictModel):
