@@ -12,8 +12,9 @@ from types import ModuleType
 import pytest
 from rich.cells import cell_len
 
-from planchk import i18n
+from planchk import i18n, messages
 from planchk.cli import app
+from planchk.errors import TooLarge
 from tests.conftest import DATA, ROOT, CliRunner
 
 runner = CliRunner()
@@ -262,3 +263,38 @@ def test_cjk_columns_align_in_a_fixed_width_terminal(
             for row in rows
         }
         assert ends  # rendered without wrapping
+
+
+def test_os_errors_are_said_in_the_chosen_language(tmp_path: Path) -> None:
+    """A reason the system gives (strerror) is said by errno in Chinese; in English it is the
+    system's own text, and an errno planchk names no template for keeps that text too."""
+    missing = tmp_path / "nope.yaml"
+    outputs = {}
+    for language in ("en", "zh"):
+        result = runner.invoke(app, ["--lang", language, "validate", "-f", "json", str(missing)])
+        [finding] = json.loads(result.stdout)["findings"]
+        assert (result.exit_code, finding["code"]) == (2, "PC001")
+        outputs[language] = finding["message"]
+        args = ["--lang", language, "validate", str(DATA), "-o", str(missing / "x")]
+        written = runner.invoke(app, args)
+        assert written.exit_code == 2
+        outputs[language + "-o"] = written.stderr
+    assert "No such file or directory" in outputs["en"]
+    assert "No such file or directory" in outputs["en-o"]
+    assert "没有这个文件或目录" in outputs["zh"]
+    assert "没有这个文件或目录" in outputs["zh-o"]
+    assert _no_english(outputs["zh"]) == []
+
+
+def test_each_named_errno_has_its_template_and_others_keep_strerror() -> None:
+    import errno
+
+    i18n.set_language("zh")
+    for number, template in messages.OS_ERRORS.items():
+        said = messages.os_reason(OSError(number, "system text"))
+        assert said == template()
+        assert _no_english(said) == []
+    assert messages.os_reason(OSError(errno.ESRCH, "No such process")) == "No such process"
+    assert messages.os_reason(TooLarge(Path("x"), 9, 5)) == "超过 5 字节"
+    i18n.set_language("en")
+    assert messages.os_reason(OSError(errno.ENOENT, "system text")) == "system text"

@@ -37,7 +37,9 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     except FileNotFoundError:
         status = None
     except OSError as error:
-        raise OutputError(messages.OUTPUT_UNWRITABLE, path=path, reason=error.strerror) from None
+        raise OutputError(
+            messages.OUTPUT_UNWRITABLE, path=path, reason=messages.os_reason(error)
+        ) from None
     if status is not None and (stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode)):
         with open(path, "wb") as opened:
             opened.write(raw)

@@ -10,12 +10,14 @@ translator reads from top to bottom.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from planchk import i18n
+from planchk.errors import NotARegularFile, TooLarge
 from planchk.errors import PlanchkError as PlanchkError  # noqa: PLC0414 (re-exported: its home is planchk.errors)
 
 if TYPE_CHECKING:
@@ -218,6 +220,38 @@ REPORT_WRITTEN = counted(
     "Wrote the report to {path} ({count} finding marked).",
     "Wrote the report to {path} ({count} findings marked).",
 )
+
+
+# --- the operating system's reasons, by errno (its English strerror where none is named) ------
+OS_ERRORS = {
+    errno.ENOENT: message("os.enoent", "No such file or directory"),
+    errno.EACCES: message("os.eacces", "Permission denied"),
+    errno.EPERM: message("os.eperm", "Operation not permitted"),
+    errno.EISDIR: message("os.eisdir", "Is a directory"),
+    errno.ENOTDIR: message("os.enotdir", "Not a directory"),
+    errno.ENOSPC: message("os.enospc", "No space left on device"),
+    errno.EROFS: message("os.erofs", "Read-only file system"),
+    errno.EEXIST: message("os.eexist", "File exists"),
+    errno.ELOOP: message("os.eloop", "Too many levels of symbolic links"),
+    errno.ENAMETOOLONG: message("os.enametoolong", "File name too long"),
+    errno.EIO: message("os.eio", "Input/output error"),
+    errno.EBUSY: message("os.ebusy", "Device or resource busy"),
+}
+NOT_A_REGULAR_FILE = message("os.not-regular", "not a regular file (a device, FIFO or socket)")
+MORE_THAN_LIMIT = message("os.too-large", "more than {limit} bytes")
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused, in the reader's language: a template chosen by errno (the
+    strerror the system gave in English, which no locale of planchk's process changes)."""
+    if isinstance(error, TooLarge):
+        return MORE_THAN_LIMIT(limit=error.limit)
+    if isinstance(error, NotARegularFile):
+        return NOT_A_REGULAR_FILE()
+    known = OS_ERRORS.get(error.errno) if error.errno is not None else None
+    if known is None or i18n.language() == "en":
+        return error.strerror or str(error)
+    return known()
 
 
 # --- usage errors ---------------------------------------------------------------------------

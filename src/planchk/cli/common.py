@@ -93,7 +93,9 @@ def usage_errors() -> Iterator[None]:
     except messages.PlanchkError as error:
         fail_usage(str(error))
     except OSError as error:
-        fail_usage(messages.OUTPUT_UNWRITABLE(path=error.filename, reason=error.strerror))
+        fail_usage(
+            messages.OUTPUT_UNWRITABLE(path=error.filename, reason=messages.os_reason(error))
+        )
 
 
 def fail_usage(text: str) -> NoReturn:

@@ -125,7 +125,9 @@ def _read_table(path: Path) -> dict[str, Any]:
     try:
         document = _toml(path)
     except OSError as error:
-        raise ConfigError(messages.CONFIG_UNREADABLE, path=path, reason=error.strerror) from None
+        raise ConfigError(
+            messages.CONFIG_UNREADABLE, path=path, reason=messages.os_reason(error)
+        ) from None
     except _NOT_TOML as error:
         reason = "nested too deeply" if isinstance(error, RecursionError) else error
         raise ConfigError(messages.CONFIG_NOT_TOML, path=path, reason=reason) from None

@@ -21,7 +21,7 @@ from planchk.importers import texts
 from planchk.importers.archive import open_archive
 from planchk.importers.encoding import decode as _decode
 from planchk.importers.printed import excel_text
-from planchk.messages import Message, PlanchkError
+from planchk.messages import Message, PlanchkError, os_reason
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
@@ -107,9 +107,7 @@ def _read(path: Path, max_bytes: int) -> bytes:
             raise PlanchkError(texts.FILE_TOO_LARGE, path=path, size=size, limit=max_bytes)
         return path.read_bytes()
     except OSError as error:
-        raise PlanchkError(
-            texts.FILE_UNREADABLE, path=path, reason=error.strerror or str(error)
-        ) from None
+        raise PlanchkError(texts.FILE_UNREADABLE, path=path, reason=os_reason(error)) from None
 
 
 def read_xlsx(

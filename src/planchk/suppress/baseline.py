@@ -60,7 +60,7 @@ def write_baseline(report: Report, path: Path) -> int:
         write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     except OSError as error:
         raise BaselineError(
-            messages.BASELINE_UNWRITABLE, path=path, reason=error.strerror
+            messages.BASELINE_UNWRITABLE, path=path, reason=messages.os_reason(error)
         ) from None
     return len(entries)
 
@@ -77,7 +77,7 @@ def read_baseline(path: Path) -> Counter[Key]:
         return Counter((str(root / e["file"]), e["code"], e["path"]) for e in entries)
     except OSError as error:
         raise BaselineError(
-            messages.BASELINE_UNREADABLE, path=path, reason=error.strerror
+            messages.BASELINE_UNREADABLE, path=path, reason=messages.os_reason(error)
         ) from None
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise BaselineError(messages.BASELINE_INVALID, path=path) from None
