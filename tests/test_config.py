@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tomllib
 from pathlib import Path
@@ -206,6 +207,11 @@ def test_config_command_prints_the_resolved_configuration(project: Path) -> None
     assert table["severity"]["sum-mismatch"] == "error"
     assert table["options"]["sum-rounding"]["tolerance"] == "0.01"
     assert table["options"]["sum-mismatch"]["default-sum"] == "exact"
+    chinese = runner.invoke(app, ["--lang", "zh", "config"])
+    assert chinese.stdout.startswith(f"# 配置文件：{project / 'planchk.toml'}\n")
+    assert tomllib.loads(chinese.stdout) == tomllib.loads(result.stdout)  # only comments differ
+    comments = [line for line in chinese.stdout.splitlines() if line.lstrip().startswith("#")]
+    assert [c for c in comments if re.search(r"[a-z]{3,} [a-z]{3,}", c)] == []
 
 
 def test_printed_config_is_itself_a_valid_config(project: Path) -> None:

@@ -39,6 +39,7 @@ def entries() -> list[tuple[str, str]]:
     # catalogue of codes, so they are named here.
     import planchk.clitexts
     import planchk.codes.schema
+    import planchk.config.toml
     import planchk.diff.changes
     import planchk.formatters.report.texts
     import planchk.importers.documents.texts

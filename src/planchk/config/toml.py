@@ -8,11 +8,16 @@ from typing import Any
 
 from planchk.catalog import all_codes
 from planchk.config import Config
+from planchk.messages import message
+
+# The comments of the printed configuration, in the reader's language.
+FROM_FILE = message("config.comment-source", "# configuration: {source}")
+NO_FILE = message("config.comment-no-source", "# configuration: none found; built-in defaults")
 
 
 def as_toml(config: Config) -> str:
-    source = str(config.source) if config.source else "none found; built-in defaults"
-    lines = [f"# configuration: {source}", "[tool.planchk]"]
+    heading = FROM_FILE(source=config.source) if config.source else NO_FILE()
+    lines = [heading, "[tool.planchk]"]
     lines.append(f"paths = {_value(list(config.paths))}")
     selected = sorted(config.select) if config.select is not None else ["all"]
     lines.append(f"select = {_value(selected)}")
