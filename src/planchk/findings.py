@@ -35,7 +35,8 @@ class Severity(enum.IntEnum):
 @dataclass(frozen=True, slots=True, order=True)
 class Location:
     """A place in a file: 1-based line and column (columns count characters, not bytes); in a
-    plan document, which has no lines to speak of, the place in its own terms (附件 表2 第4行)."""
+    plan document, the place in its own terms (附件 表2 第4行), with the line and column where it
+    starts in a text export or a web page's source (a .docx has no lines: 0)."""
 
     file: str
     line: int = 0
@@ -43,6 +44,8 @@ class Location:
     place: str = ""
 
     def __str__(self) -> str:
+        if self.place and self.line > 0:  # a .txt or a web page: its line, for an editor
+            return f"{self.file}:{self.line}:{max(self.column, 1)}: {self.place}"
         if self.place:
             return f"{self.file}: {self.place}"
         if self.line <= 0:

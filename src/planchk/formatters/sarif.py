@@ -117,6 +117,15 @@ def fix_json(changes: Sequence[Suggestion]) -> dict[str, Any]:
 
 
 def location_json(location: Location) -> dict[str, Any]:
+    """A physical location with the nearest region the file has, and in a plan document the
+    place in its own terms as a logical location.
+
+    A .txt or a web page is a text artifact: its place comes with the line and column where the
+    cell or paragraph starts (in the text, in the page's source). A .docx gets no region: it is
+    a zip archive, a binary artifact, where SARIF 2.1.0 (§3.30.1, §3.30.2) allows only a byte
+    region, and no byte offset into the archive (nor a character offset into its compressed
+    document.xml) is a place a reader or a viewer can show; its logical location is the place.
+    """
     physical: dict[str, Any] = {"artifactLocation": artifact_location(location.file)}
     if location.line > 0:
         physical["region"] = {"startLine": location.line, "startColumn": max(location.column, 1)}

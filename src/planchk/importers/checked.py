@@ -15,15 +15,16 @@ from pathlib import Path
 from planchk.config import Config
 from planchk.diff import DiffReport
 from planchk.engine import check_discovery
-from planchk.findings import Finding, Location
+from planchk.findings import Finding
 from planchk.importers.build import Options
 from planchk.importers.documents import is_document
 from planchk.importers.plandir import document_texts
+from planchk.importers.plandoc.result import PlanImport
 from planchk.loader import LoadedFile, load_bytes
 from planchk.loader.discover import Discovery, Plan, discover
 from planchk.report import Report
 
-Places = dict[str, tuple[str, dict[str, str]]]  # file display -> the document, its places
+Places = dict[str, PlanImport]  # the plan files' name -> the document's import
 
 
 def check_documents(
@@ -47,7 +48,7 @@ def document_discovery(
         texts = document_texts(path, Options(max_bytes=config.max_bytes))
         assert texts.imported is not None
         notes += texts.notes
-        places[str(path)] = (str(path), texts.imported.places)
+        places[str(path)] = texts.imported
         loaded = {
             name: _load(text, path, name, config.max_bytes)
             for name, text in (("targets.yaml", texts.targets), ("tasks.yaml", texts.tasks))
@@ -68,19 +69,13 @@ def _load(text: str, document: Path, name: str, max_bytes: int) -> LoadedFile:
     return load_bytes(text.encode("utf-8"), document.parent / name, str(document), max_bytes)
 
 
-def _placed(finding: Finding, places: dict[str, tuple[str, dict[str, str]]]) -> Finding:
-    """The finding at its place in the document: the place of the longest prefix of its data
-    path that the import recorded (a table, a row, a cell; a paragraph)."""
-    found = places.get(finding.location.file)
-    if found is None:
+def _placed(finding: Finding, places: Places) -> Finding:
+    """The finding at its place in the document (and its line and column, for a .txt or a web
+    page); the YAML lines of its related locations and suggestions mean nothing there."""
+    imported = places.get(finding.location.file)
+    if imported is None:
         return finding
-    document, known = found
-    parts = finding.path.split(".")
-    place = next(
-        (known[key] for n in range(len(parts), 0, -1) if (key := ".".join(parts[:n])) in known),
-        "",
-    )
-    location = Location(document, place=place)
+    location = imported.location(finding.path)
     return dataclasses.replace(finding, location=location, related=(), suggestions=())
 
 
@@ -93,7 +88,7 @@ def diff_documents(old: Path, new: Path, config: Config) -> tuple[DiffReport, li
 
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="planchk-diff-") as temporary:
-        places: dict[str, tuple[str, dict[str, str]]] = {}
+        places: Places = {}
         sides = []
         for side, document in (("old", old), ("new", new)):
             texts = document_texts(document, Options(max_bytes=config.max_bytes))
@@ -104,7 +99,7 @@ def diff_documents(old: Path, new: Path, config: Config) -> tuple[DiffReport, li
             for name, text in (("targets.yaml", texts.targets), ("tasks.yaml", texts.tasks)):
                 if text is not None:
                     (directory / name).write_text(text, encoding="utf-8")
-                    places[str(directory / name)] = (str(document), texts.imported.places)
+                    places[str(directory / name)] = texts.imported
             sides.append(str(directory))
         report = Comparison(sides, [], config).run()
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from planchk.importers.documents import texts
+from planchk.importers.documents.htmlpos import Position, positions
 from planchk.importers.documents.model import Cell, RawParagraph, RawTable
 from planchk.messages import PlanchkError
 
@@ -114,10 +115,11 @@ def blocks(raw: bytes, path: Path, notes: list[str]) -> Iterator[RawParagraph | 
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as error:
         raise PlanchkError(texts.HTML_UNREADABLE, path=path, reason=str(error)) from None
+    spots = positions(root, text)
     for element in list(root.iter(*_DROP)):
         element.drop_tree()
     article = _article(root)
-    found: list[RawParagraph | RawTable] = list(_Walker(path, notes).walk(article))
+    found: list[RawParagraph | RawTable] = list(_Walker(path, notes, spots).walk(article))
     classes = (article.get("class") or "").split()
     name = f"#{article.get('id')}" if article.get("id") else (f".{classes[0]}" if classes else "")
     notes.append(
@@ -175,11 +177,13 @@ class _Walker:
     """Walks the article in document order: runs of inline text become paragraphs, each
     block element and <br> ends one, a data table becomes a grid."""
 
-    def __init__(self, path: Path, notes: list[str]) -> None:
+    def __init__(self, path: Path, notes: list[str], spots: dict[Any, Position]) -> None:
         self.path = path
         self.notes = notes
+        self.spots = spots
         self.line: list[str] = []
         self.level: int | None = None
+        self.at: Position = (0, 0)  # where the paragraph being read starts in the source
 
     def walk(self, element: Any) -> Iterator[RawParagraph | RawTable]:
         yield from self._element(element)
@@ -189,7 +193,7 @@ class _Walker:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "table" and not _holds_blocks(element):
             yield from self._flush()
-            yield _grid(element, self.path, self.notes)
+            yield _grid(element, self.path, self.notes, self.spots)
         elif tag == "br":
             yield from self._flush()
         else:
@@ -199,19 +203,27 @@ class _Walker:
             heading = _HEADING.match(tag)
             if heading:
                 self.level = int(heading.group(1))
-            self.line.append(element.text or "" if tag else "")
+            self._add(element.text or "" if tag else "", element)
             for child in element:
                 yield from self._element(child)
             if block:
                 yield from self._flush()
-        self.line.append(element.tail or "")
+        self._add(element.tail or "", element)
+
+    def _add(self, text: str, element: Any) -> None:
+        """Text of the paragraph being read; its first words place it at their element (after
+        a <br>, the <br>: the nearest tag the source has)."""
+        if text.strip() and not any(part.strip() for part in self.line):
+            self.at = self.spots.get(element, (0, 0))
+        self.line.append(text)
 
     def _flush(self) -> Iterator[RawParagraph]:
         text = _SPACE.sub(" ", "".join(self.line)).strip()
         self.line = []
         if text:
-            yield RawParagraph(_join_cjk(text), self.level)
+            yield RawParagraph(_join_cjk(text), self.level, line=self.at[0], column=self.at[1])
         self.level = None
+        self.at = (0, 0)
 
 
 def _join_cjk(text: str) -> str:
@@ -219,7 +231,7 @@ def _join_cjk(text: str) -> str:
     return re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])", "", text)
 
 
-def _grid(table: Any, path: Path, notes: list[str]) -> RawTable:
+def _grid(table: Any, path: Path, notes: list[str], spots: dict[Any, Position]) -> RawTable:
     """Rows of the table with every rowspan and colspan laid out on a grid."""
     rows: list[list[Cell]] = []
     pending: dict[int, tuple[Cell, int]] = {}  # column -> (covered cell, rows it still covers)
@@ -231,12 +243,12 @@ def _grid(table: Any, path: Path, notes: list[str]) -> RawTable:
             _carry_down(row, pending)
             if td.find(".//table") is not None:
                 notes.append(texts.NESTED_TABLE(place=f"{path}, 第{len(rows) + 1}行"))
-            text = _cell_text(td)
+            text, (line, column) = _cell_text(td), spots.get(td, (0, 0))
             span, down = _span(td.get("colspan")), _span(td.get("rowspan"))
             for offset in range(span):
-                row.append(Cell(text, covered=offset > 0))
+                row.append(Cell(text, offset > 0, line, column))
                 if down > 1:
-                    pending[len(row) - 1] = (Cell(text, covered=True), down - 1)
+                    pending[len(row) - 1] = (Cell(text, True, line, column), down - 1)
         _carry_down(row, pending)
         rows.append(row)
     return rows
@@ -268,7 +280,7 @@ def _span(value: str | None) -> int:
 
 def _cell_text(td: Any) -> str:
     """A cell's lines: <br> and block elements inside it end a line."""
-    walker = _Walker(Path(), [])
+    walker = _Walker(Path(), [], {})
     lines = []
     for child_block in walker.walk(td):
         if isinstance(child_block, RawParagraph):

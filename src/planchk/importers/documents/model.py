@@ -10,7 +10,7 @@ format.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from planchk.importers.documents import texts
@@ -28,6 +28,8 @@ class Paragraph:
     number: int  # 1-based among the document's non-empty paragraphs: 第N段
     level: int | None = None  # heading level, from a heading style or <h1>..<h6>
     numbering: str = ""  # automatic numbering as printed (a Word list's 一、 or 1.)
+    line: int = 0  # where it starts in a text format (a .txt, a page's source), 1-based; 0: none
+    column: int = 0
 
     @property
     def printed(self) -> str:
@@ -43,6 +45,8 @@ class Paragraph:
 class Cell:
     text: str  # the cell's lines joined with "\n", each stripped
     covered: bool = False  # a position that another cell's merge covers; holds that cell's text
+    line: int = 0  # where the cell starts in a text format (a merge's: its first cell's); 0: none
+    column: int = 0
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,21 @@ class Table:
     def row_place(self, row: int) -> str:
         return texts.TABLE_ROW_PLACE(table=self.place, row=row)
 
+    def positions(self) -> Iterator[tuple[str, tuple[int, int]]]:
+        """Each place in the table (the table, its rows, its cells) and where in the text it
+        starts: a row and the table where their first placed cell does."""
+        first: tuple[int, int] | None = None
+        for number, row in enumerate(self.rows, 1):
+            placed = [(c, cell) for c, cell in enumerate(row, 1) if cell.line > 0]
+            for column, cell in placed:
+                yield self.cell_place(number, column), (cell.line, cell.column)
+            if placed:
+                start = (placed[0][1].line, placed[0][1].column)
+                first = first or start
+                yield self.row_place(number), start
+        if first is not None:
+            yield self.place, first
+
 
 Block = Paragraph | Table
 
@@ -89,6 +108,18 @@ class Document:
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]
 
+    def positions(self) -> dict[str, tuple[int, int]]:
+        """Where each place (第3段, 附件 表2 第4行 第3列) starts in the file, as line and column
+        (1-based, in characters), for the formats that have lines: a .txt and a web page's
+        source. A .docx has none: its places stand alone."""
+        found: dict[str, tuple[int, int]] = {}
+        for block in self.blocks:
+            if isinstance(block, Table):
+                found.update(block.positions())
+            elif block.line > 0:
+                found[block.place] = (block.line, block.column)
+        return found
+
 
 @dataclass(frozen=True)
 class RawParagraph:
@@ -97,6 +128,8 @@ class RawParagraph:
     text: str
     level: int | None = None
     numbering: str = ""
+    line: int = 0
+    column: int = 0
 
 
 RawTable = Sequence[Sequence[Cell]]
@@ -114,7 +147,7 @@ def build(source: str, format_name: str, raw: Iterable[RawParagraph | RawTable])
             if not text and not item.numbering:
                 continue
             number += 1
-            paragraph = Paragraph(text, number, item.level, item.numbering)
+            paragraph = Paragraph(text, number, item.level, item.numbering, item.line, item.column)
             annex = annex or bool(ANNEX_LINE.match(paragraph.printed))
             blocks.append(paragraph)
             continue

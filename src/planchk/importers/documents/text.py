@@ -2,36 +2,72 @@
 a table row is a run of lines that each start with a tab, one cell per line; a line without a
 tab right after a cell continues that cell (a second office under the first); a blank line
 ends a row, and a line of text after a blank line ends the table. Fewer than two rows of
-several cells are no table: an export that indents its paragraphs with a tab gives them."""
+several cells are no table: an export that indents its paragraphs with a tab gives them.
+
+Each paragraph and cell keeps the line and column where its text starts, counted as an editor
+and a SARIF viewer count them: lines end at LF, CRLF or CR, columns are characters from 1."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from planchk.importers.documents.model import Cell, RawParagraph, RawTable
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+# str.splitlines also breaks at a form feed (a page break in an export), \v, \x1c-\x1e, NEL,
+# U+2028 and U+2029: each starts a line of text here too, though not a numbered line
+_OTHER_BREAK = re.compile(r"[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    number: int  # 1-based, as an editor numbers the file's lines
+    start: int  # the 1-based column where `text` begins in that line
+
+
+def lines(text: str) -> Iterator[Line]:
+    for number, physical in enumerate(_LINE_END.split(text), 1):
+        start = 0
+        for piece in _OTHER_BREAK.split(physical):
+            yield Line(piece, number, start + 1)
+            start += len(piece) + 1
+
+
+def _at(line: Line, text: str) -> tuple[int, int]:
+    """Where the stripped `text` of `line` starts: after the tab and spaces before it."""
+    return line.number, line.start + len(text) - len(text.lstrip())
 
 
 def blocks(text: str) -> Iterator[RawParagraph | RawTable]:
     rows: list[list[Cell]] | None = None  # the table being read
-    row: list[str] | None = None  # the row being read
-    for line in text.splitlines():
-        if line.startswith("\t"):
+    row: list[Cell] | None = None  # the row being read
+    physical = list(lines(text))
+    if physical and not physical[-1].text:
+        physical.pop()  # the line break that ends the file starts no line
+    for line in physical:
+        if line.text.startswith("\t"):
             rows = [] if rows is None else rows
             row = [] if row is None else row
-            row.append(line[1:].strip())
-        elif not line.strip():
+            line_at, column = _at(line, line.text)
+            row.append(Cell(line.text[1:].strip(), line=line_at, column=column))
+        elif not line.text.strip():
             if row is not None and rows is not None:
-                rows.append([Cell(t) for t in row])
+                rows.append(row)
             row = None
         elif row is not None:  # a cell's next line
-            row[-1] = f"{row[-1]}\n{line.strip()}" if row[-1] else line.strip()
+            last = row[-1]
+            joined = f"{last.text}\n{line.text.strip()}" if last.text else line.text.strip()
+            row[-1] = Cell(joined, line=last.line, column=last.column)
         else:
             if rows is not None:
                 yield from _table_or_paragraphs(rows)
             rows = None
-            yield RawParagraph(line.strip())
+            yield RawParagraph(line.text.strip(), line=line.number, column=_at(line, line.text)[1])
     if row is not None and rows is not None:
-        rows.append([Cell(t) for t in row])
+        rows.append(row)
     if rows is not None:
         yield from _table_or_paragraphs(rows)
 
@@ -42,4 +78,9 @@ def _table_or_paragraphs(rows: list[list[Cell]]) -> Iterator[RawParagraph | RawT
         return
     for row in rows:
         for cell in row:
-            yield from (RawParagraph(line) for line in cell.text.split("\n"))
+            first, *rest = cell.text.split("\n")
+            yield RawParagraph(first, line=cell.line, column=cell.column)
+            # a cell's next lines follow its first, without a tab: they start their lines
+            yield from (
+                RawParagraph(more, line=cell.line + n, column=1) for n, more in enumerate(rest, 1)
+            )

@@ -30,6 +30,7 @@ def import_path(path: Path, options: Options) -> PlanImport:
 
 def import_document(document: Document, options: Options) -> PlanImport:
     result = PlanImport(document.source, notes=list(document.notes))
+    result.positions = document.positions()
     paragraphs = document.paragraphs
     outline = parts(paragraphs)
     facts = plan_facts(paragraphs)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from planchk.findings import Location
+
 
 @dataclass
 class PlanImport:
@@ -14,6 +16,18 @@ class PlanImport:
     tasks: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)
     places: dict[str, str] = field(default_factory=dict)  # data path -> place in the document
+    # place -> line and column where it starts in the file (a .txt, a web page; not a .docx)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
     proposed_aliases: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     table_notes: list[str] = field(default_factory=list)  # the table reader's log, per table
+
+    def location(self, path: str) -> Location:
+        """Where a finding on the data path `path` is in the document: the place of the
+        longest prefix of it that the import recorded (a table, a row, a cell; a paragraph),
+        with its line and column where the file has lines."""
+        parts = path.split(".")
+        prefixes = (".".join(parts[:n]) for n in range(len(parts), 0, -1))
+        place = next((self.places[key] for key in prefixes if key in self.places), "")
+        line, column = self.positions.get(place, (0, 0))
+        return Location(self.source, line, column, place)
