@@ -15,7 +15,7 @@ from pathlib import Path
 
 from planchk.loader import load_file
 from planchk.models import TargetsFile, TasksFile
-from tests.conftest import DATA
+from tests.paths import DATA
 
 NUMERALS = "一二三四五六七八九十"
 

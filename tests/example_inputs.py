@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from planchk.models.targets import Indicator, PlanInfo, TargetsFile
 from planchk.models.tasks import Task
-from tests.conftest import MINIMAL_TARGETS
+from tests.small_plans import MINIMAL_TARGETS
 
 PLAN = {"title": "示例方案", "period": "[2021, 2023]"}
 AREAS = "areas:\n  全区: [洪都街办, 京山街办]\n"

@@ -19,7 +19,8 @@ import openpyxl
 import pytest
 
 from planchk.cli import app
-from tests.conftest import ROOT, CliRunner
+from tests.cli_runner import CliRunner
+from tests.paths import ROOT
 
 runner = CliRunner()
 BROKEN = ROOT / "tests" / "plans" / "broken_county"

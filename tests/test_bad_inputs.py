@@ -23,7 +23,9 @@ from click.testing import Result
 from planchk.cli import app
 from planchk.findings import Problem
 from planchk.rules.context import PlanContext
-from tests.conftest import DATA, MINIMAL_TARGETS, CliRunner
+from tests.cli_runner import CliRunner
+from tests.paths import DATA
+from tests.small_plans import MINIMAL_TARGETS
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES: dict[str, dict[str, Any]] = yaml.safe_load((CORPUS / "cases.yaml").read_text("utf-8"))

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from planchk.cli import app
-from tests.conftest import CliRunner
+from tests.cli_runner import CliRunner
 
-runner = CliRunner()
 PLAN = Path(__file__).parent / "plans" / "broken_county"
 
 
@@ -22,7 +21,7 @@ def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "plan"
 
 
-def test_adopt_an_old_plan_and_block_only_regressions(plan: Path) -> None:
+def test_adopt_an_old_plan_and_block_only_regressions(plan: Path, runner: CliRunner) -> None:
     written = runner.invoke(app, ["validate", "plan", "--write-baseline", "baseline.json"])
     assert written.exit_code == 0
     assert "Wrote 9 findings to the baseline baseline.json." in written.stderr
@@ -56,7 +55,7 @@ def test_adopt_an_old_plan_and_block_only_regressions(plan: Path) -> None:
     assert document["summary"]["baselined"] == 9
 
 
-def test_a_second_finding_at_the_same_place_is_new(plan: Path) -> None:
+def test_a_second_finding_at_the_same_place_is_new(plan: Path, runner: CliRunner) -> None:
     runner.invoke(app, ["validate", "plan", "--write-baseline", "baseline.json"])
     document = json.loads(Path("baseline.json").read_text(encoding="utf-8"))
     document["findings"] = [f for f in document["findings"] if f["code"] != "PC101"][:-1]
@@ -68,7 +67,7 @@ def test_a_second_finding_at_the_same_place_is_new(plan: Path) -> None:
 @pytest.mark.parametrize(
     "content", ["not json", '{"baseline_version": 99, "findings": []}', '{"findings": 3}', "[]"]
 )
-def test_unreadable_baseline_is_a_usage_error(plan: Path, content: str) -> None:
+def test_unreadable_baseline_is_a_usage_error(plan: Path, content: str, runner: CliRunner) -> None:
     Path("baseline.json").write_text(content, encoding="utf-8")
     result = runner.invoke(app, ["validate", "plan", "--baseline", "baseline.json"])
     assert result.exit_code == 2
@@ -76,13 +75,13 @@ def test_unreadable_baseline_is_a_usage_error(plan: Path, content: str) -> None:
     assert "baseline.json" in result.stderr
 
 
-def test_missing_baseline(plan: Path) -> None:
+def test_missing_baseline(plan: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", "plan", "--baseline", "nope.json"])
     assert result.exit_code == 2
     assert "nope.json" in result.stderr
 
 
-def test_baseline_written_whole_or_not_at_all(plan: Path) -> None:
+def test_baseline_written_whole_or_not_at_all(plan: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", "plan", "--write-baseline", "missing/dir/b.json"])
     assert result.exit_code == 2
     assert not Path("missing").exists()
@@ -93,7 +92,7 @@ def test_baseline_written_whole_or_not_at_all(plan: Path) -> None:
 
 
 def test_a_baseline_at_the_repository_root_matches_from_below_and_by_absolute_path(
-    plan: Path, monkeypatch: pytest.MonkeyPatch
+    plan: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
 ) -> None:
     (plan.parent / ".git").mkdir()
     runner.invoke(app, ["validate", "plan", "--write-baseline", "baseline.json"])
@@ -107,7 +106,7 @@ def test_a_baseline_at_the_repository_root_matches_from_below_and_by_absolute_pa
     assert result.stderr == ""
 
 
-def test_a_baseline_that_matches_none_of_its_entries_is_said(plan: Path) -> None:
+def test_a_baseline_that_matches_none_of_its_entries_is_said(plan: Path, runner: CliRunner) -> None:
     runner.invoke(app, ["validate", "plan", "--write-baseline", "baseline.json"])
     shutil.copytree(plan, Path("other"))
     result = runner.invoke(app, ["validate", "other", "--baseline", "baseline.json", "-f", "json"])

@@ -15,12 +15,12 @@ import yaml
 from planchk import __version__
 from planchk.catalog import all_codes
 from planchk.cli import app
-from tests.conftest import DATA, MINIMAL_TARGETS, CliRunner, write_plan
+from tests.cli_runner import CliRunner
+from tests.paths import DATA
+from tests.small_plans import MINIMAL_TARGETS, write_plan
 
-runner = CliRunner()
 
-
-def test_validate_bundled_data_passes() -> None:
+def test_validate_bundled_data_passes(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", str(DATA)])
     assert result.exit_code == 0, result.output
     assert f"{DATA}/targets.yaml:69:21: warning PC202 [trend-flow-decrease]" in result.stdout
@@ -30,6 +30,7 @@ def test_validate_bundled_data_passes() -> None:
 
 def test_validate_defaults_to_data_in_the_working_directory(
     monkeypatch: pytest.MonkeyPatch,
+    runner: CliRunner,
 ) -> None:
     monkeypatch.chdir(DATA.parent)
     result = runner.invoke(app, ["validate"])
@@ -37,13 +38,15 @@ def test_validate_defaults_to_data_in_the_working_directory(
     assert "data/tasks.yaml:43:54: warning PC601" in result.stdout
 
 
-def test_fail_on_warning_turns_warnings_into_failure() -> None:
+def test_fail_on_warning_turns_warnings_into_failure(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", str(DATA), "--fail-on", "warning"])
     assert result.exit_code == 1
     assert "Failed: findings at warning level or above." in result.stdout
 
 
-def test_json_output_is_versioned_and_keeps_printed_digits(tmp_path: Path) -> None:
+def test_json_output_is_versioned_and_keeps_printed_digits(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     plan = write_plan(tmp_path, MINIMAL_TARGETS.replace("乙街道: [6, 8]", "乙街道: [6, 9]"))
     result = runner.invoke(app, ["validate", str(plan), "--format", "json"])
     assert result.exit_code == 1
@@ -59,7 +62,7 @@ def test_json_output_is_versioned_and_keeps_printed_digits(tmp_path: Path) -> No
     assert [(r["line"], r["column"]) for r in finding["related"]] == [(12, 16), (13, 16)]
 
 
-def test_unusable_input_exits_2_and_still_reports(tmp_path: Path) -> None:
+def test_unusable_input_exits_2_and_still_reports(tmp_path: Path, runner: CliRunner) -> None:
     plan = write_plan(tmp_path, "plan: [unclosed\n")
     result = runner.invoke(app, ["validate", str(plan), "--format", "json"])
     assert result.exit_code == 2
@@ -68,26 +71,26 @@ def test_unusable_input_exits_2_and_still_reports(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
-def test_missing_path_exits_2(tmp_path: Path) -> None:
+def test_missing_path_exits_2(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", str(tmp_path / "nowhere.yaml")])
     assert result.exit_code == 2
     assert "PC001" in result.stdout
     assert "could not be read" in result.stdout
 
 
-def test_directory_without_plan_files_exits_2(tmp_path: Path) -> None:
+def test_directory_without_plan_files_exits_2(tmp_path: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", str(tmp_path)])
     assert result.exit_code == 2
     assert "PC013" in result.stdout
 
 
-def test_bad_option_is_a_usage_error() -> None:
+def test_bad_option_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", "--fail-on", "fatal"])
     assert result.exit_code == 2
     assert "fatal" in result.stderr
 
 
-def test_tasks_file_alone_is_checked_with_its_targets_as_context() -> None:
+def test_tasks_file_alone_is_checked_with_its_targets_as_context(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", str(DATA / "tasks.yaml"), "-f", "json"])
     assert result.exit_code == 0
     document = json.loads(result.stdout)
@@ -96,7 +99,9 @@ def test_tasks_file_alone_is_checked_with_its_targets_as_context() -> None:
     assert "PC601" in {f["code"] for f in document["findings"]}
 
 
-def test_tasks_file_without_targets_says_what_it_cannot_check(tmp_path: Path) -> None:
+def test_tasks_file_without_targets_says_what_it_cannot_check(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     tasks = tmp_path / "tasks.yaml"
     tasks.write_text((DATA / "tasks.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     result = runner.invoke(app, ["validate", str(tasks), "-f", "json"])
@@ -106,14 +111,16 @@ def test_tasks_file_without_targets_says_what_it_cannot_check(tmp_path: Path) ->
     assert result.exit_code == 0
 
 
-def test_color_follows_no_color_and_force_color() -> None:
+def test_color_follows_no_color_and_force_color(runner: CliRunner) -> None:
     plain = runner.invoke(app, ["validate", str(DATA)], env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
     assert "\x1b[" not in plain.stdout
     colored = runner.invoke(app, ["validate", str(DATA)], env={"FORCE_COLOR": "1", "NO_COLOR": ""})
     assert "\x1b[" in colored.stdout
 
 
-def test_text_output_escapes_control_characters_from_the_plan(tmp_path: Path) -> None:
+def test_text_output_escapes_control_characters_from_the_plan(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     # YAML's "\\e" puts a raw ESC into a name; printed as is, it would steer the terminal.
     targets = MINIMAL_TARGETS + '      "丙\\e[2J街道": [1, 1]\n'
     write_plan(tmp_path, targets)
@@ -125,7 +132,7 @@ def test_text_output_escapes_control_characters_from_the_plan(tmp_path: Path) ->
         assert "\x1b[2J" not in result.stdout
 
 
-def test_rules_lists_every_code() -> None:
+def test_rules_lists_every_code(runner: CliRunner) -> None:
     result = runner.invoke(app, ["rules", "--format", "json"])
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
@@ -142,7 +149,7 @@ def _as_json_data(path: Path) -> object:
 
 
 @pytest.mark.parametrize("kind", ["targets", "tasks"])
-def test_schema_validates_the_bundled_files(kind: str) -> None:
+def test_schema_validates_the_bundled_files(kind: str, runner: CliRunner) -> None:
     result = runner.invoke(app, ["schema", kind])
     assert result.exit_code == 0
     schema = json.loads(result.stdout)
@@ -150,7 +157,7 @@ def test_schema_validates_the_bundled_files(kind: str) -> None:
     jsonschema.validate(_as_json_data(DATA / f"{kind}.yaml"), schema)
 
 
-def test_schema_rejects_an_unknown_field() -> None:
+def test_schema_rejects_an_unknown_field(runner: CliRunner) -> None:
     schema = json.loads(runner.invoke(app, ["schema", "targets"]).stdout)
     document = _as_json_data(DATA / "targets.yaml")
     assert isinstance(document, dict)
@@ -159,7 +166,7 @@ def test_schema_rejects_an_unknown_field() -> None:
         jsonschema.validate(document, schema)
 
 
-def test_schema_without_kind_prints_both() -> None:
+def test_schema_without_kind_prints_both(runner: CliRunner) -> None:
     result = runner.invoke(app, ["schema"])
     assert set(json.loads(result.stdout)) == {"targets", "tasks"}
 
@@ -195,7 +202,7 @@ def test_validation_does_not_import_what_it_does_not_use(fmt: str) -> None:
 
 
 @pytest.mark.parametrize("command", [[], ["validate"], ["diff"], ["report"], ["import"]])
-def test_help_texts_lose_nothing_to_markup(command: list[str]) -> None:
+def test_help_texts_lose_nothing_to_markup(command: list[str], runner: CliRunner) -> None:
     """rich reads [...] in a help text as markup and drops it: defaults are in parentheses."""
     from planchk import cli
 
@@ -220,7 +227,7 @@ def test_choices_written_out_for_start_up_match_the_models() -> None:
     assert get_args(schema.FileKind) == get_args(FileKind)
 
 
-def test_counts_are_english_plurals_and_chinese_alike(tmp_path: Path) -> None:
+def test_counts_are_english_plurals_and_chinese_alike(tmp_path: Path, runner: CliRunner) -> None:
     plan = write_plan(tmp_path, MINIMAL_TARGETS.replace("乙街道: [6, 8]", "乙街道: [6, 9]"))
     english = runner.invoke(app, ["validate", str(plan / "targets.yaml")]).stdout
     assert "Checked 1 file: 1 error, 0 warnings, 0 info, 0 waived. Failed" in english
@@ -231,19 +238,21 @@ def test_counts_are_english_plurals_and_chinese_alike(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", [[], ["validate"], ["diff"], ["explain"]])
-def test_dash_h_is_help(command: list[str]) -> None:
+def test_dash_h_is_help(command: list[str], runner: CliRunner) -> None:
     short = runner.invoke(app, [*command, "-h"], env={"COLUMNS": "120"})
     assert short.exit_code == 0
     assert short.stdout == runner.invoke(app, [*command, "--help"], env={"COLUMNS": "120"}).stdout
 
 
-def test_dash_capital_v_is_the_version() -> None:
+def test_dash_capital_v_is_the_version(runner: CliRunner) -> None:
     result = runner.invoke(app, ["-V"])
     assert (result.exit_code, result.stdout) == (0, f"planchk {__version__}\n")
 
 
 @pytest.mark.parametrize("command", ["validate", "diff", "report", "rules"])
-def test_output_format_is_an_alias_of_format(command: str, tmp_path: Path) -> None:
+def test_output_format_is_an_alias_of_format(
+    command: str, tmp_path: Path, runner: CliRunner
+) -> None:
     args = {
         "validate": ["validate", str(DATA), "--output-format", "json"],
         "diff": ["diff", str(DATA), str(DATA), "--output-format", "json"],
@@ -258,7 +267,7 @@ def test_output_format_is_an_alias_of_format(command: str, tmp_path: Path) -> No
         assert result.stdout.startswith("#")
 
 
-def test_global_options_on_either_side_of_the_command(tmp_path: Path) -> None:
+def test_global_options_on_either_side_of_the_command(tmp_path: Path, runner: CliRunner) -> None:
     after = runner.invoke(app, ["validate", "--lang", "zh", str(DATA)])
     assert after.exit_code == 0, after.stderr
     assert after.stdout == runner.invoke(app, ["--lang=zh", "validate", str(DATA)]).stdout
@@ -270,7 +279,9 @@ def test_global_options_on_either_side_of_the_command(tmp_path: Path) -> None:
     assert runner.invoke(app, ["validate", str(DATA), "--config", str(config)]).exit_code == 1
 
 
-def test_exit_zero_reports_but_exits_0_unless_the_input_is_unusable(tmp_path: Path) -> None:
+def test_exit_zero_reports_but_exits_0_unless_the_input_is_unusable(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     plan = write_plan(tmp_path, MINIMAL_TARGETS.replace("乙街道: [6, 8]", "乙街道: [6, 9]"))
     found = runner.invoke(app, ["validate", str(plan), "--exit-zero"])
     assert found.exit_code == 0
@@ -289,7 +300,7 @@ def test_term_dumb_has_no_colour(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not common.stdout_color()
 
 
-def test_quiet_prints_the_findings_only(tmp_path: Path) -> None:
+def test_quiet_prints_the_findings_only(tmp_path: Path, runner: CliRunner) -> None:
     plan = write_plan(tmp_path, MINIMAL_TARGETS.replace("乙街道: [6, 8]", "乙街道: [6, 9]"))
     quiet = runner.invoke(app, ["validate", str(plan), "-q"])
     assert quiet.exit_code == 1
@@ -308,7 +319,9 @@ def test_quiet_prints_the_findings_only(tmp_path: Path) -> None:
         (["validate"], False, True),  # auto: not a terminal here, but FORCE_COLOR forces it
     ],
 )
-def test_color_always_never_and_no_color(args: list[str], plain: bool, forced: bool) -> None:
+def test_color_always_never_and_no_color(
+    args: list[str], plain: bool, forced: bool, runner: CliRunner
+) -> None:
     """FORCE_COLOR=1 stands for the terminal a test has not got."""
     result = runner.invoke(app, [*args, str(DATA)])
     assert result.exit_code == 0, result.stderr
@@ -318,7 +331,7 @@ def test_color_always_never_and_no_color(args: list[str], plain: bool, forced: b
     )
 
 
-def test_shell_completion_can_be_installed() -> None:
+def test_shell_completion_can_be_installed(runner: CliRunner) -> None:
     assert "--install-completion" in runner.invoke(app, ["--help"], env={"COLUMNS": "200"}).stdout
     done = subprocess.run(
         [Path(sys.executable).parent / "planchk", "--show-completion", "bash"],

@@ -13,7 +13,8 @@ import pytest
 
 from planchk.cli import app
 from planchk.config import find_config
-from tests.conftest import DATA, CliRunner
+from tests.cli_runner import CliRunner
+from tests.paths import DATA
 
 runner = CliRunner()
 

@@ -19,9 +19,9 @@ from planchk.cli import app
 from planchk.engine import check_paths
 from planchk.findings import Finding
 from planchk.rules.suggest.slips import classify, printed
-from tests.conftest import DATA, CliRunner, check_texts
-
-runner = CliRunner()
+from tests.cli_runner import CliRunner
+from tests.paths import DATA
+from tests.small_plans import check_texts
 
 
 def _planted(tmp_path: Path, *edits: tuple[str, str]) -> list[Finding]:
@@ -158,7 +158,7 @@ def test_the_seed_sums_hold_so_nothing_is_suggested() -> None:
 
 
 def test_fix_suggestions_prints_them_and_json_carries_them(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
 ) -> None:
     _planted(tmp_path, ("[3.5, 3.86, 4.4]", "[3.5, 3.68, 4.4]"))
     monkeypatch.chdir(tmp_path)
@@ -184,7 +184,7 @@ def test_fix_suggestions_prints_them_and_json_carries_them(
 
 
 def test_fix_suggestions_says_when_there_is_none(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
 ) -> None:
     _planted(tmp_path, ("[10, 60, 68]", "[10, 80, 68]"), ("[20, 120, 125]", "[20, 12, 125]"))
     monkeypatch.chdir(tmp_path)
@@ -192,7 +192,9 @@ def test_fix_suggestions_says_when_there_is_none(
     assert "no single typing slip in one cell explains this imbalance" in result.stdout
 
 
-def test_fix_suggestions_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_fix_suggestions_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
+) -> None:
     _planted(tmp_path, ("[3.5, 3.86, 4.4]", "[3.5, 3.68, 4.4]"))
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(
@@ -297,7 +299,7 @@ def test_suggestions_are_worked_out_only_where_they_are_shown(tmp_path: Path) ->
     assert (skipped.code, skipped.path, skipped.message) == (shown.code, shown.path, shown.message)
 
 
-def test_diff_leaves_suggestions_to_validate(tmp_path: Path) -> None:
+def test_diff_leaves_suggestions_to_validate(tmp_path: Path, runner: CliRunner) -> None:
     shutil.copytree(DATA, tmp_path / "old")
     _planted(tmp_path, ("[3.5, 3.86, 4.4]", "[3.5, 3.68, 4.4]"))
     result = runner.invoke(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from planchk.cli import app
-from tests.conftest import CliRunner
+from tests.cli_runner import CliRunner
 
 runner = CliRunner()
 # Traditional characters, as a Taiwanese or Hong Kong table is kept: Big5 holds them, and

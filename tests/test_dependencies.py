@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 
-from tests.conftest import ROOT
+from tests.paths import ROOT
 
 
 def declared_floors() -> dict[str, str]:

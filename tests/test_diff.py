@@ -14,7 +14,8 @@ import pytest
 from planchk.cli import app
 from planchk.diff import fork
 from planchk.report import Report
-from tests.conftest import DATA, CliRunner
+from tests.cli_runner import CliRunner
+from tests.paths import DATA
 
 runner = CliRunner()
 

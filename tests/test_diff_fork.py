@@ -19,7 +19,7 @@ from planchk.diff import Comparison, diff_sides
 from planchk.diff import fork as fork_module
 from planchk.diff.fork import Beside
 from planchk.diff.sides import path_side
-from tests.conftest import DATA
+from tests.paths import DATA
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="planchk forks only on Linux")
 

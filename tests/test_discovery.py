@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 from planchk.cli import app
-from tests.conftest import DATA, CliRunner
-
-runner = CliRunner()
+from tests.cli_runner import CliRunner
+from tests.paths import DATA
 
 
 def _districts(root: Path) -> Path:
@@ -23,7 +22,9 @@ def _districts(root: Path) -> Path:
     return plans
 
 
-def test_a_directory_of_plan_subfolders_validates_each_pair(tmp_path: Path) -> None:
+def test_a_directory_of_plan_subfolders_validates_each_pair(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     plans = _districts(tmp_path)
     result = runner.invoke(app, ["validate", str(plans), "-f", "json"])
     assert result.exit_code == 0, result.output
@@ -38,7 +39,9 @@ def test_a_directory_of_plan_subfolders_validates_each_pair(tmp_path: Path) -> N
     assert len(document["findings"]) == 2 * len(single["findings"])
 
 
-def test_the_summary_counts_plans_only_when_there_are_several(tmp_path: Path) -> None:
+def test_the_summary_counts_plans_only_when_there_are_several(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     plans = _districts(tmp_path)
     several = runner.invoke(app, ["validate", str(plans)])
     assert several.stdout.rstrip().splitlines()[-1].startswith("Checked 4 files in 2 plans:")
@@ -46,7 +49,9 @@ def test_the_summary_counts_plans_only_when_there_are_several(tmp_path: Path) ->
     assert one.stdout.rstrip().splitlines()[-1].startswith("Checked 2 files:")
 
 
-def test_a_directory_with_plans_only_in_skipped_folders_has_none(tmp_path: Path) -> None:
+def test_a_directory_with_plans_only_in_skipped_folders_has_none(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     (tmp_path / "node_modules").mkdir()
     shutil.copy(DATA / "targets.yaml", tmp_path / "node_modules" / "targets.yaml")
     result = runner.invoke(app, ["validate", str(tmp_path), "-f", "json"])

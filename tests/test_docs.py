@@ -20,7 +20,8 @@ from planchk.cli import app
 from planchk.config import load_config
 from planchk.formatters import codes as catalogue
 from planchk.models.schema import json_schema
-from tests.conftest import DATA, ROOT, CliRunner
+from tests.cli_runner import CliRunner
+from tests.paths import DATA, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

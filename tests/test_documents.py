@@ -22,7 +22,7 @@ from planchk.loader import load_file
 from planchk.models import TargetsFile, TasksFile
 from planchk.report import Report
 from tests import documents
-from tests.conftest import DATA
+from tests.paths import DATA
 from tests.seed_text import SEED
 
 runner = CliRunner()

@@ -22,8 +22,9 @@ from planchk.findings import Problem
 from planchk.registry import CodeInfo
 from planchk.rules.context import PlanContext
 from tests import examples
-from tests.conftest import CliRunner, check_texts, codes
+from tests.cli_runner import CliRunner
 from tests.example_inputs import DESCRIBED, Run, plan_files
+from tests.small_plans import check_texts, codes
 
 EVERY = catalog.all_codes()
 INPUT = [info for info in EVERY if info.family == "input" and info.check is None]

@@ -22,7 +22,7 @@ from planchk.cli import app
 from planchk.findings import Finding, Location, Severity
 from planchk.formatters import RenderOptions, github, sarif
 from planchk.report import Report
-from tests.conftest import CliRunner
+from tests.cli_runner import CliRunner
 
 GOLDEN = Path(__file__).parent / "golden"
 PLAN = Path(__file__).parent / "plans" / "broken_county"

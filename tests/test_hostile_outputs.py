@@ -17,15 +17,15 @@ from typer.testing import CliRunner
 
 from planchk.atomic import OutputError, write_atomic
 from planchk.cli import app
-from tests.conftest import DATA, MINIMAL_TARGETS, write_plan
+from tests.paths import DATA
+from tests.small_plans import MINIMAL_TARGETS, write_plan
 
-runner = CliRunner()
 posix = pytest.mark.skipif(os.name != "posix", reason="device nodes and FIFOs are POSIX")
 
 
 @posix
 @pytest.mark.skipif(os.name == "posix" and os.geteuid() != 0, reason="mknod needs root")
-def test_a_character_device_is_written_to_not_replaced(tmp_path: Path) -> None:
+def test_a_character_device_is_written_to_not_replaced(tmp_path: Path, runner: CliRunner) -> None:
     null = tmp_path / "null"
     os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is
     result = runner.invoke(app, ["validate", str(DATA), "-f", "json", "-o", str(null)])
@@ -36,7 +36,9 @@ def test_a_character_device_is_written_to_not_replaced(tmp_path: Path) -> None:
 
 @posix
 @pytest.mark.skipif(os.name == "posix" and os.geteuid() != 0, reason="mknod needs root")
-def test_import_to_a_device_writes_the_one_file_not_a_plan_directory(tmp_path: Path) -> None:
+def test_import_to_a_device_writes_the_one_file_not_a_plan_directory(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     null = tmp_path / "null"
     os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
     table = tmp_path / "t.csv"
@@ -65,13 +67,13 @@ def test_a_fifo_is_written_to_not_replaced(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
-def test_dev_stdout_is_this_process_stdout(name: str) -> None:
+def test_dev_stdout_is_this_process_stdout(name: str, runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", str(DATA), "-f", "json", "-o", name])
     assert result.exit_code == 0
     assert result.stdout.lstrip().startswith("{")
 
 
-def test_a_directory_or_socket_is_refused(tmp_path: Path) -> None:
+def test_a_directory_or_socket_is_refused(tmp_path: Path, runner: CliRunner) -> None:
     with pytest.raises(OutputError):
         write_atomic(tmp_path, "x")
     if hasattr(socket, "AF_UNIX"):
@@ -115,7 +117,7 @@ def test_a_new_file_gets_the_umask_mode(tmp_path: Path, umask: int, mode: int) -
     assert stat.S_IMODE((tmp_path / "new.json").stat().st_mode) == mode
 
 
-def test_output_equal_to_an_input_is_refused(tmp_path: Path) -> None:
+def test_output_equal_to_an_input_is_refused(tmp_path: Path, runner: CliRunner) -> None:
     plan = write_plan(tmp_path / "plan", MINIMAL_TARGETS)
     targets = plan / "targets.yaml"
     other = write_plan(tmp_path / "other", MINIMAL_TARGETS.replace("[10, 20]", "[10, 21]"))
@@ -136,7 +138,7 @@ def test_output_equal_to_an_input_is_refused(tmp_path: Path) -> None:
         assert (targets.read_bytes(), csv.read_bytes()) == before
 
 
-def test_output_through_a_link_to_an_input_is_refused(tmp_path: Path) -> None:
+def test_output_through_a_link_to_an_input_is_refused(tmp_path: Path, runner: CliRunner) -> None:
     plan = write_plan(tmp_path / "plan", MINIMAL_TARGETS)
     (tmp_path / "alias.yaml").symlink_to(plan / "targets.yaml")
     result = runner.invoke(app, ["validate", str(plan), "-o", str(tmp_path / "alias.yaml")])

@@ -17,9 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 from planchk.cli import app
-from tests.conftest import MINIMAL_TARGETS, write_plan
+from tests.small_plans import MINIMAL_TARGETS, write_plan
 
-runner = CliRunner()
 posix = pytest.mark.skipif(os.name != "posix", reason="devices, FIFOs and byte file names")
 BROKEN = MINIMAL_TARGETS.replace("[6, 8]", "[6, 9]")  # a PC101 that names 全区
 
@@ -42,7 +41,9 @@ def refused(result: object, exit_code: int = 2) -> None:
 
 @posix
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
-def test_a_device_as_plan_or_baseline_is_refused(tmp_path: Path, device: str) -> None:
+def test_a_device_as_plan_or_baseline_is_refused(
+    tmp_path: Path, device: str, runner: CliRunner
+) -> None:
     plan = write_plan(tmp_path / "p", MINIMAL_TARGETS)
     as_plan = runner.invoke(app, ["validate", device, "-f", "json"])
     refused(as_plan)
@@ -63,7 +64,7 @@ def test_a_fifo_no_one_writes_to_is_refused_not_waited_for(tmp_path: Path) -> No
     assert "Traceback" not in done.stderr
 
 
-def test_a_baseline_nested_past_the_recursion_limit(tmp_path: Path) -> None:
+def test_a_baseline_nested_past_the_recursion_limit(tmp_path: Path, runner: CliRunner) -> None:
     plan = write_plan(tmp_path / "p", MINIMAL_TARGETS)
     deep = tmp_path / "b.json"
     deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
@@ -82,7 +83,7 @@ def test_a_baseline_nested_past_the_recursion_limit(tmp_path: Path) -> None:
     ids=["arrays", "inline-tables", "5000-digits"],
 )
 def test_hostile_toml_in_the_config_or_a_parent_pyproject(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, runner: CliRunner
 ) -> None:
     config = tmp_path / "planchk.toml"
     config.write_text(content, encoding="utf-8")
@@ -99,7 +100,7 @@ def test_hostile_toml_in_the_config_or_a_parent_pyproject(
 
 
 @pytest.mark.parametrize("value", ["²", "١٢٣", "9" * 5000, "-1", "0", "1e6"])
-def test_planchk_max_bytes_that_is_no_number(tmp_path: Path, value: str) -> None:
+def test_planchk_max_bytes_that_is_no_number(tmp_path: Path, value: str, runner: CliRunner) -> None:
     plan = write_plan(tmp_path / "p", MINIMAL_TARGETS)
     result = runner.invoke(app, ["validate", str(plan)], env={"PLANCHK_MAX_BYTES": value})
     refused(result)

@@ -15,9 +15,8 @@ from rich.cells import cell_len
 from planchk import i18n, messages
 from planchk.cli import app
 from planchk.errors import TooLarge
-from tests.conftest import DATA, ROOT, CliRunner
-
-runner = CliRunner()
+from tests.cli_runner import CliRunner
+from tests.paths import DATA, ROOT
 
 
 def tools() -> ModuleType:
@@ -119,7 +118,9 @@ def test_language_choice(
     assert i18n.choose(cli) == expected
 
 
-def test_unknown_language_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unknown_language_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, runner: CliRunner
+) -> None:
     monkeypatch.setenv("PLANCHK_LANG", "fr")
     result = runner.invoke(app, ["validate", str(DATA)])
     assert result.exit_code == 2
@@ -134,7 +135,7 @@ def _no_english(text: str) -> list[str]:
     return re.findall(r"[A-Za-z]{2,}", cleaned)
 
 
-def test_validate_in_chinese_leaves_no_english(tmp_path: Path) -> None:
+def test_validate_in_chinese_leaves_no_english(tmp_path: Path, runner: CliRunner) -> None:
     shutil.copytree(DATA, tmp_path / "data")
     targets = tmp_path / "data" / "targets.yaml"
     text = targets.read_text(encoding="utf-8").replace("[300, 50, 53]", "[301, 50, 53]")
@@ -149,7 +150,9 @@ def test_validate_in_chinese_leaves_no_english(tmp_path: Path) -> None:
     assert "未通过：存在“错误”及以上级别的问题。" in result.stdout
 
 
-def test_diff_and_errors_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_diff_and_errors_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
+) -> None:
     shutil.copytree(DATA, tmp_path / "old")
     shutil.copytree(DATA, tmp_path / "new")
     tasks = tmp_path / "new" / "tasks.yaml"
@@ -169,7 +172,9 @@ def test_diff_and_errors_in_chinese(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert missing.stderr == "planchk：错误：nope.toml：配置文件不存在\n"
 
 
-def test_machine_formats_carry_the_chosen_language_and_neutral_args(tmp_path: Path) -> None:
+def test_machine_formats_carry_the_chosen_language_and_neutral_args(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     shutil.copytree(DATA, tmp_path / "data")
     targets = tmp_path / "data" / "targets.yaml"
     targets.write_text(
@@ -201,7 +206,7 @@ def test_machine_formats_carry_the_chosen_language_and_neutral_args(tmp_path: Pa
     )
 
 
-def test_explain_in_chinese() -> None:
+def test_explain_in_chinese(runner: CliRunner) -> None:
     shown = runner.invoke(app, ["--lang", "zh", "explain", "PC601"]).stdout
     assert shown.startswith("PC601 text-office-not-in-annex（类别 tasks，默认严重程度 警告）")
     assert "原因：附件（主要工作任务分解表）是考核各单位的依据" in shown
@@ -218,7 +223,7 @@ def test_reference_docs_in_both_languages_are_current() -> None:
         )
 
 
-def test_each_reference_names_the_command_that_generates_it() -> None:
+def test_each_reference_names_the_command_that_generates_it(runner: CliRunner) -> None:
     from planchk.formatters import codes as catalogue
 
     for language, path in catalogue.REFERENCE_PATHS.items():
@@ -232,7 +237,7 @@ def test_each_reference_names_the_command_that_generates_it() -> None:
 
 
 def test_cjk_columns_align_in_a_fixed_width_terminal(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
 ) -> None:
     shutil.copytree(DATA, tmp_path / "old")
     shutil.copytree(DATA, tmp_path / "new")
@@ -265,7 +270,7 @@ def test_cjk_columns_align_in_a_fixed_width_terminal(
         assert ends  # rendered without wrapping
 
 
-def test_os_errors_are_said_in_the_chosen_language(tmp_path: Path) -> None:
+def test_os_errors_are_said_in_the_chosen_language(tmp_path: Path, runner: CliRunner) -> None:
     """A reason the system gives (strerror) is said by errno in Chinese; in English it is the
     system's own text, and an errno planchk names no template for keeps that text too."""
     missing = tmp_path / "nope.yaml"

@@ -26,7 +26,8 @@ from planchk.formatters.report.xlsx import number_format
 from planchk.importers.writer import scalar
 from planchk.loader import load_file
 from planchk.models import TargetsFile
-from tests.conftest import DATA, CliRunner
+from tests.cli_runner import CliRunner
+from tests.paths import DATA
 
 runner = CliRunner()
 

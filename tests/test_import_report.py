@@ -7,12 +7,13 @@ from pathlib import Path
 import yaml
 
 from planchk.cli import app
-from tests.conftest import DATA, CliRunner
+from tests.cli_runner import CliRunner
+from tests.paths import DATA
 
-runner = CliRunner()
 
-
-def test_the_xlsx_report_imports_back_without_naming_a_sheet(tmp_path: Path) -> None:
+def test_the_xlsx_report_imports_back_without_naming_a_sheet(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     report = tmp_path / "report.xlsx"
     made = runner.invoke(app, ["report", str(DATA), "-f", "xlsx", "-o", str(report)])
     assert made.exit_code == 0, made.output

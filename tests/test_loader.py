@@ -11,7 +11,8 @@ import yaml
 from planchk.loader import compose as compose_module
 from planchk.loader import load_file
 from planchk.models import TargetsFile
-from tests.conftest import DATA, MINIMAL_TARGETS, where
+from tests.paths import DATA
+from tests.small_plans import MINIMAL_TARGETS, where
 
 
 def load_text(

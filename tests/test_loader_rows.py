@@ -19,7 +19,7 @@ from planchk.loader import compose as compose_module
 from planchk.loader.compose import Composed, compose
 from planchk.loader.rows import _ROW, prelex
 from planchk.loader.scalars import number_cache, resolve_plain
-from tests.conftest import DATA
+from tests.paths import DATA
 
 
 def canonical(value: Any) -> Any:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from planchk.cli.progress import THRESHOLD_BYTES, input_size, should_show
-from tests.conftest import DATA, CliRunner
+from tests.cli_runner import CliRunner
+from tests.paths import DATA
 
 
 def test_input_size_counts_the_plan_files_of_a_directory() -> None:

@@ -23,7 +23,8 @@ from planchk.config import Config
 from planchk.diff import diff_sides
 from planchk.diff.sides import path_side
 from planchk.engine import check_paths
-from tests.conftest import DATA, CliRunner
+from tests.cli_runner import CliRunner
+from tests.paths import DATA
 
 runner = CliRunner()
 NAMES = [f"{a}{b}街道" for a in "东西南北中" for b in "甲乙丙丁"]

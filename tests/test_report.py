@@ -20,7 +20,8 @@ import pytest
 from planchk.cli import app
 from planchk.engine import check_paths
 from planchk.findings import Finding
-from tests.conftest import DATA, ROOT, CliRunner
+from tests.cli_runner import CliRunner
+from tests.paths import DATA, ROOT
 
 runner = CliRunner()
 BROKEN = ROOT / "tests" / "plans" / "broken_county"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import check_texts
+from tests.small_plans import check_texts
 
 PLAN = """\
 plan: {{title: 测试方案, period: [2024, 2024]}}

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import MINIMAL_TARGETS, check_texts, where
+from tests.small_plans import MINIMAL_TARGETS, check_texts, where
 
 CASE_DIR = Path(__file__).parent / "rule_cases"
 

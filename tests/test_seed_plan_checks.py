@@ -14,7 +14,8 @@ from planchk.models import TargetsFile, TasksFile
 from planchk.plan.hierarchy import Hierarchy
 from planchk.plan.offices import OfficeRegistry
 from planchk.report import Report
-from tests.conftest import DATA, CliRunner
+from tests.cli_runner import CliRunner
+from tests.paths import DATA
 
 SUB_AREAS = ["三家店街办", "洪都街办", "徐家坊街办", "京山街办", "岱山街办", "青云谱镇", "集聚区"]
 

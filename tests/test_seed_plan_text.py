@@ -13,7 +13,7 @@ import pytest
 from planchk.loader import load_file
 from planchk.models import TargetsFile, TasksFile
 from tests import seed_text
-from tests.conftest import DATA
+from tests.paths import DATA
 
 pytestmark = pytest.mark.skipif(
     not seed_text.SEED.is_file(), reason=f"the seed plan is not at {seed_text.SEED}"

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 from planchk.cli import app
 from planchk.plan.numbers import decimals, shown_sum
-from tests.conftest import CliRunner, write_plan
+from tests.cli_runner import CliRunner
+from tests.small_plans import write_plan
 
 runner = CliRunner()
 D = Decimal

@@ -13,7 +13,8 @@ import pytest
 from planchk.cli import app
 from planchk.loader.discover import discover
 from tests import documents
-from tests.conftest import DATA, ROOT, CliRunner
+from tests.cli_runner import CliRunner
+from tests.paths import DATA, ROOT
 
 runner = CliRunner()
 TARGETS = (DATA / "targets.yaml").read_bytes()

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from planchk.cli import app
 from planchk.findings import Finding, Location, Severity
 from planchk.suppress.cap import capped
-from tests.conftest import MINIMAL_TARGETS, write_plan
+from tests.small_plans import MINIMAL_TARGETS, write_plan
 
 runner = CliRunner()
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from planchk.cli import app
 from planchk.engine import check_paths
-from tests.conftest import DATA, CliRunner  # CliRunner: a type for the runner fixture
+from tests.cli_runner import CliRunner  # CliRunner: a type for the runner fixture
+from tests.paths import DATA
 
 WAIVERS = """
 waivers:

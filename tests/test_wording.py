@@ -6,7 +6,8 @@ from pathlib import Path
 
 from planchk import i18n
 from planchk.cli import app
-from tests.conftest import MINIMAL_TARGETS, CliRunner, check_texts
+from tests.cli_runner import CliRunner
+from tests.small_plans import MINIMAL_TARGETS, check_texts
 
 TASKS = """\
 offices:
