@@ -22,7 +22,8 @@ from planchk.loader import load_bytes
 from planchk.models.common import FIGURE_BOUND
 from planchk.models.schema import json_schema
 from planchk.plan.numbers import MAX_DIGITS
-from tests.conftest import DATA, MINIMAL_TARGETS
+from tests.paths import DATA
+from tests.small_plans import MINIMAL_TARGETS
 
 TASKS = """\
 offices:
