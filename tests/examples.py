@@ -29,7 +29,7 @@ TASK = set(Task.model_fields)
 TASK_ONLY = TASK - {"number", "title"}
 TARGETS = set(TargetsFile.model_fields)
 TASKS_FILE = set(TasksFile.model_fields) - {"waivers"}  # a waiver goes with the targets
-TOP = "全区"
+TOP, PART = "全区", "甲街道"
 OPS = {"达到": ">=", "突破": ">", "超过": ">"}
 WORDING = re.compile(r"(达到|突破|超过)(\d+(?:\.\d+)?)(\w+)$")
 
@@ -166,12 +166,12 @@ def targets(plan: Draft) -> dict[str, Any]:
     first = number(period[0]) if period else 2021
     years = main.get("years") or [first + i for i in range(length)]
     areas = plan.top.get("areas")
-    if areas is None:  # the table's first row is the total of the others
-        rows = [row for row in rows if row not in plan.top.get("aliases", {})]
-        areas = {rows[0] if rows else TOP: rows[1:]}
-    top = next(iter(areas))
+    if areas is None:
+        other_names = {*plan.top.get("aliases", {})}.union(*plan.top.get("of_which", {}).values())
+        areas = _areas([row for row in rows if row not in other_names])
+        _complete_single_rows(plan, areas)
     indicators = {
-        name: _indicator(name, fields, years, top) for name, fields in plan.indicators.items()
+        name: _indicator(name, fields, years, areas) for name, fields in plan.indicators.items()
     }
     goals = {name: _goal(fields, indicators) for name, fields in plan.goals.items()}
     info = {"title": "示例方案", "period": [min(map(number, years)), max(map(number, years))]}
@@ -180,11 +180,57 @@ def targets(plan: Draft) -> dict[str, Any]:
     return document | {"indicators": indicators} | ({"goals": goals} if goals else {})
 
 
-def _indicator(name: str, given: dict[str, Any], years: list[Any], top: str) -> dict[str, Any]:
+def _areas(rows: list[str]) -> dict[str, list[str]]:
+    """The hierarchy a table implies: its first row is the total of the others."""
+    if len(rows) > 1:
+        return {rows[0]: rows[1:]}
+    if rows and rows[0] != TOP:
+        return {TOP: rows}
+    return {TOP: [PART]}
+
+
+def _complete_single_rows(plan: Draft, areas: dict[str, list[str]]) -> None:
+    """A one-row table gets the other row of its one-part hierarchy, with the same figures:
+    an area alone would be no area of a hierarchy (PC030), a total alone no sum (PC101)."""
+    [(total, parts)] = areas.items()
+    if len(parts) != 1:
+        return
+    part = parts[0]
+    for fields in plan.indicators.values():
+        values = fields.get("values") or {}
+        if len(values) == 1:
+            [(row, cells)] = values.items()
+            other = part if row == total else total if row == part else None
+            if other is not None:
+                fields["values"] = {total: cells, part: cells}
+
+
+def _indicator(
+    name: str, given: dict[str, Any], years: list[Any], areas: dict[str, list[str]]
+) -> dict[str, Any]:
     years = given.get("years") or years
     fields: dict[str, Any] = {"name": name, "unit": "件", "kind": "flow", "years": years}
-    fields["values"] = {top: [100 + 10 * i for i in range(len(years))]}
+    fields["values"] = _table(areas, len(years))
     return fields | given
+
+
+def _table(areas: dict[str, list[str]], length: int) -> dict[str, list[int]]:
+    """A growing row for each area of the hierarchy, every total the sum of its parts, no
+    two parts alike (PC705)."""
+    table: dict[str, list[int]] = {}
+
+    def row(area: str, seen: frozenset[str]) -> list[int]:
+        parts = [p for p in areas.get(area, []) if p not in seen]  # a cycle stops here
+        cells = [
+            sum(column) for column in zip(*(row(p, seen | {area}) for p in parts), strict=True)
+        ]
+        table[area] = cells if parts else [(len(table) + 1) * (10 + i) for i in range(length)]
+        return table[area]
+
+    for area in areas:
+        if area not in table:
+            row(area, frozenset())
+    return table
 
 
 def _goal(given: dict[str, Any], indicators: dict[str, dict[str, Any]]) -> dict[str, Any]:

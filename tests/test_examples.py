@@ -92,3 +92,14 @@ def test_every_code_has_examples_and_none_is_left_out() -> None:
     # PLACED, INPUT and DESCRIBED share out every code; a code described is one that exists.
     assert {i.code for i in EVERY} >= set(DESCRIBED)
     assert all(info.sections.bad and info.sections.good for info in EVERY)
+
+
+@pytest.mark.parametrize("fragment", ["", "values: {甲街道: [5, 6, 7]}", "lead: [区科工局]"])
+def test_the_plan_around_a_rules_example_is_clean(fragment: str, tmp_path: Path) -> None:
+    """What a finding shows comes from the example, not from the plan built around it."""
+    assert codes(check_texts(tmp_path, *examples.files(fragment))) == []
+
+
+@pytest.mark.parametrize("fragment", ["issued: 2021-06-09", "kind: flow", "lead: [区科工局]"])
+def test_the_plan_around_an_input_example_is_clean(fragment: str, tmp_path: Path) -> None:
+    assert codes(check_texts(tmp_path, *plan_files(fragment))) == []

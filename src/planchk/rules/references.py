@@ -283,6 +283,8 @@ def alias_chain(ctx: PlanContext) -> Iterator[Problem]:
     Why: aliases resolve in one step, so that every name's area can be read off one line.
 
     Bad:
+        areas:
+          青云谱区: [洪都街办, 京山街办]
         aliases:
           洪都街道: 洪都街办
           洪都: 洪都街道
