@@ -65,6 +65,8 @@ REFUSED = {
     "complex key": _targets("甲街道: [4, 12]", "? [甲街道, 乙街道]\n      : [4, 12]"),
     "blank name": _targets(TITLE, "title: '   '"),
     "blank row name": _targets("乙街道: [6, 8]", "'  ': [6, 8]"),
+    "name of ideographic spaces": _targets(TITLE, "title: '\u3000\u3000'"),
+    "duplicate key": _targets("乙街道: [6, 8]", "乙街道: [6, 8]\n      乙街道: [6, 8]"),
     "date without dashes": _targets(TITLE, f"{TITLE}, issued: '20210609'"),
 }
 ACCEPTED = {
@@ -90,6 +92,8 @@ CANNOT_EXPRESS = {
     "not-a-number figure": "NaN compares false with every bound, and JSON has no NaN to exclude",
     "reversed period": "JSON Schema compares a value with constants, never with another value",
     "anchor and alias": "the alias is resolved by the YAML reader before a schema sees the data",
+    "duplicate key": "the YAML reader keeps one of the two before a schema sees the data (the "
+    "YAML language server reports a duplicate key itself, as a YAML error)",
     "complex key": "the YAML reader turns the key into text before a schema sees it; the same "
     "text is a valid name when quoted",
 }
