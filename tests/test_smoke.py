@@ -199,3 +199,13 @@ def test_every_usage_text_of_the_installed_click_is_in_the_catalogue() -> None:
                 found |= {str(a.value) for a in node.args[:2] if isinstance(a, ast.Constant)}
     assert len(found) > 20
     assert sorted(found - set(BY_ENGLISH)) == []
+
+
+@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)])
+def test_help_in_chinese(command: list[str]) -> None:
+    done = planchk("--lang", "zh", *command, "-h")
+    assert done.returncode == 0, done.stderr
+    assert "用法" in done.stdout
+    assert "显示本帮助并退出" in done.stdout  # click's own -h line, through planchk's catalogue
+    assert "Show this message" not in done.stdout
+    assert "…" not in done.stdout  # a Chinese help text is folded, never cut

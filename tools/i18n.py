@@ -50,6 +50,7 @@ def entries() -> list[tuple[str, str]]:
     from planchk.catalog import all_codes
 
     found = {m.key: m.english for m in messages.CATALOGUE}
+    found.update(_help_entries())
     for info in all_codes():
         found[f"{info.code}.title"] = info.title
         found[f"{info.code}.message"] = info.template
@@ -57,6 +58,16 @@ def entries() -> list[tuple[str, str]]:
         for name, option in info.options.items():
             found[f"{info.code}.option.{name}"] = option.help
     return sorted(found.items())
+
+
+def _help_entries() -> list[tuple[str, str]]:
+    """The command line's help texts, as typer builds the commands (planchk.clihelp)."""
+    import typer.main
+
+    from planchk import clihelp
+    from planchk.cli import app
+
+    return clihelp.entries(typer.main.get_command(app))
 
 
 def template_catalog() -> Catalog:

@@ -12,10 +12,16 @@ here (run on the floors by the smoke tests).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
+from collections.abc import Callable, Iterator
 from types import ModuleType
+from typing import Any
 
+import click
+
+from planchk import i18n
 from planchk.messages import Message, message
 
 # click's and typer's English texts, by a name of ours (the key is `click.NAME`).
@@ -140,11 +146,41 @@ def install(with_rich_help: bool) -> None:
         _translate_constants(rich_utils)
 
 
+@contextlib.contextmanager
+def translated_errors() -> Iterator[None]:
+    """A usage error raised inside: typer's error panel, in the current language. typer
+    imports rich_utils only to show it, so a run that parses well never pays for it."""
+    try:
+        yield
+    except click.ClickException:
+        if i18n.language() != "en":
+            install(with_rich_help=True)
+        raise
+
+
 def _translate_constants(rich_utils: ModuleType) -> None:
     for name in _TYPER_CONSTANTS:
         english = _english_constants.setdefault(name, getattr(rich_utils, name, ""))
         if english:
             setattr(rich_utils, name, gettext(english))
+    make = getattr(rich_utils, "_make_rich_text", None)
+    if make is not None and not getattr(make, "folds", False):
+        setattr(rich_utils, "_make_rich_text", _folding(make))  # noqa: B010 (a private name)
+
+
+def _folding(make: Callable[..., Any]) -> Callable[..., Any]:
+    """typer's help texts, folded where a line is full rather than cut with an ellipsis: rich
+    breaks lines at spaces, and a Chinese sentence has none, so the whole sentence would be
+    one word wider than its column."""
+
+    def folded(*args: Any, **kwargs: Any) -> Any:
+        text = make(*args, **kwargs)
+        if hasattr(text, "overflow"):
+            text.overflow = "fold"
+        return text
+
+    folded.folds = True  # type: ignore[attr-defined]
+    return folded
 
 
 def _imported(name: str) -> ModuleType | None:

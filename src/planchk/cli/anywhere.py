@@ -10,7 +10,7 @@ from __future__ import annotations
 import click
 from typer.core import TyperGroup
 
-from planchk import clitexts, i18n
+from planchk import clihelp, clitexts, i18n
 
 GLOBAL = ("--lang", "--color")  # the app's own options that take a value
 GLOBAL_FLAGS = ("--no-color",)  # and one that takes none
@@ -25,8 +25,21 @@ class GlobalOptionsAnywhere(TyperGroup):
             if chosen in i18n.LANGUAGES:
                 i18n.set_language(chosen)
                 break
-        clitexts.install(with_rich_help=i18n.language() != "en")
-        return super().parse_args(ctx, args)
+        translated = i18n.language() != "en"
+        clitexts.install(with_rich_help=translated and _shows_help(args))
+        if translated:
+            clihelp.translate(self)  # typer built this tree for this run: nothing outlives it
+        with clitexts.translated_errors():
+            return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context) -> object:
+        with clitexts.translated_errors():  # a command's arguments are parsed in here
+            return super().invoke(ctx)
+
+
+def _shows_help(args: list[str]) -> bool:
+    shown = args[: args.index("--")] if "--" in args else args
+    return not shown or "-h" in shown or "--help" in shown
 
 
 def _lang_argument(args: list[str]) -> str | None:
