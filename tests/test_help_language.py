@@ -13,7 +13,7 @@ import typer.main
 
 from planchk import clihelp
 from planchk.cli import app
-from tests.conftest import CliRunner
+from tests.cli_runner import CliRunner
 
 runner = CliRunner()
 COMMANDS = [[], *([name] for name in sorted(typer.main.get_command(app).commands))]  # type: ignore[attr-defined]
