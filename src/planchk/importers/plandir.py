@@ -16,7 +16,7 @@ from planchk.importers import texts as import_texts
 from planchk.importers.build import Options
 from planchk.importers.documents import Cell, is_document
 from planchk.importers.documents.model import Table
-from planchk.importers.grid import Grid
+from planchk.importers.grid import Grid, GridCell
 from planchk.importers.plandoc import PlanImport, import_path, tasks_file
 from planchk.importers.plandoc import texts as plan_texts
 from planchk.importers.plandoc.tables import is_task_table
@@ -75,12 +75,15 @@ def sheet_tasks(grids: Sequence[Grid], areas: dict[str, list[str]], source: str)
 
 
 def is_task_grid(grid: Grid) -> bool:
-    return is_task_table(_as_table(grid))
+    # A task table is told by its header, the first row of two texts or more: only the rows up
+    # to it are converted (a breakdown table of 10^6 cells took a second to convert whole).
+    end = next((n for n, row in enumerate(grid.rows, 1) if sum(bool(c.text) for c in row) >= 2), 0)
+    return is_task_table(_as_table(grid, grid.rows[:end]))
 
 
-def _as_table(grid: Grid) -> Table:
+def _as_table(grid: Grid, grid_rows: Sequence[Sequence[GridCell]] | None = None) -> Table:
     rows = []
-    for cells in grid.rows:
+    for cells in grid.rows if grid_rows is None else grid_rows:
         row: list[Cell] = []
         for cell in cells:
             row += [Cell("")] * (cell.column - 1 - len(row))
