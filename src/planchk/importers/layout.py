@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 
 from planchk.importers import texts
-from planchk.importers.body import adds_up, find_total, lay_out, read_row, split_body
+from planchk.importers.body import adds_up, find_total, lay_out, read_rows, split_body
 from planchk.importers.grid import Grid, GridCell, no_data_rows
 from planchk.importers.labels import clean_name, is_bare_subtotal, is_total_name
 from planchk.importers.printed import has_digit, is_blank, normalized, parse_number, simplified
@@ -77,7 +77,7 @@ def read_table(grid: Grid, total_row: str | None = None) -> Table:
     assert name_cell is not None
     columns, dropped = _columns(grid, header, rows[first_data:], name_cell.column)
     body, ignored = split_body(rows[first_data:])
-    parsed = [read_row(grid, cells, columns, name_cell.column) for cells in body]
+    parsed = read_rows(grid, body, columns, name_cell.column)
     close = adds_up(_count_columns(columns, unit))
     total, how = find_total(grid, parsed, close, total_row)
     kept, areas, of_which = lay_out(grid, parsed, total, close)
