@@ -20,7 +20,7 @@ from planchk.importers import texts
 from planchk.importers.grid import Grid, GridCell, cell_name, no_data_rows
 from planchk.importers.labels import read_label, serial_marker
 from planchk.importers.levels import Close, Node, nest
-from planchk.importers.printed import is_blank, normalized, parse_number
+from planchk.importers.printed import NUMBERS_READ, is_blank, normalized, parse_number
 from planchk.importers.shapes import Column, Row
 from planchk.messages import PlanchkError
 from planchk.plan.numbers import half_unit
@@ -44,49 +44,63 @@ def split_body(
     return list(rows), []
 
 
-def read_row(  # noqa: PLR0912  (each kind of cell has its branch; the common one first)
-    grid: Grid, cells: Sequence[GridCell], columns: Sequence[Column], area_column: int
+def read_rows(
+    grid: Grid, body: Sequence[Sequence[GridCell]], columns: Sequence[Column], area_column: int
+) -> list[Row]:
+    """Each row of the body read under the table's columns (all of them right of the names)."""
+    kinds = {column.index: column for column in columns}
+    blank_values = dict.fromkeys(c.index for c in columns if c.kind != "text")
+    return [read_row(grid, cells, kinds, blank_values, area_column) for cells in body]
+
+
+def read_row(
+    grid: Grid,
+    cells: Sequence[GridCell],
+    kinds: dict[int, Column],
+    blank_values: dict[int, Decimal | None],
+    area_column: int,
 ) -> Row:
-    by_column = {c.column: c for c in cells}
-    named = by_column.get(area_column)
-    if named is None or not named.text:  # a total row may span the serial and area columns
-        named = next((c for c in cells if c.text and c.column <= area_column), None)
+    """One row: its label, and a value (None: blank or text) for each value column. A million
+    cells pass here: only the cells that hold a text are visited, in column order."""
+    named = _name_cell(cells, area_column)
     label = read_label(named.text if named is not None else "")
     if not label.name or parse_number(label.name) is not None:
         raise PlanchkError(texts.ROW_UNNAMED, place=grid.where(cells[0].row, area_column))
-    known = {c.index for c in columns}
-    for cell in cells:
-        if cell.text and cell.column > area_column and cell.column not in known:
-            # a value under no header would be lost: refuse rather than drop it
-            raise PlanchkError(texts.COLUMN_UNNAMED, place=grid.where(cell.row, cell.column))
-    marker = label.marker or _serial(cells, named, area_column)
-    row = Row(label.name, cells[0].row, {}, marker=marker, role=label.role)
-    row.part = label.part
+    filled = [cell for cell in cells if cell.column > area_column and cell.text]
+    row = Row(label.name, cells[0].row, dict(blank_values), role=label.role, part=label.part)
+    row.marker = label.marker or _serial(cells, named, area_column)
     if named is not None:
         row.indent, row.bold = named.indent, named.bold
-    row.bare = not any(c.text for c in cells if c.column > area_column)
-    for column in columns:
-        found = by_column.get(column.index)
-        text = found.text if found is not None else ""
+    row.bare = not filled
+    for cell in filled:
+        if cell.column not in kinds:  # a value under no header would be lost: refuse it
+            raise PlanchkError(texts.COLUMN_UNNAMED, place=grid.where(cell.row, cell.column))
+    values, read = row.values, NUMBERS_READ
+    for cell in filled:
+        column = kinds[cell.column]
         if column.kind == "text":
-            if text:
-                row.notes.append(text if column.plain_note else f"{column.header}：{text}")
+            row.notes.append(cell.text if column.plain_note else f"{column.header}：{cell.text}")
             continue
-        row.values[column.index] = None
-        if found is None or not text:
-            continue
-        number = parse_number(text)  # the common case first: a plain number
-        if number is not None and not found.merged:
-            row.values[column.index] = number
-            continue
-        if is_blank(text):
-            continue
-        value = _value(grid, found, column)
-        if isinstance(value, str):
-            row.texts[column.index] = value
-        else:
-            row.values[column.index] = value
+        number = read.get(cell.text)  # the common case first: a plain number read before
+        if number is None:
+            number = parse_number(cell.text)
+        if number is not None and not cell.merged:
+            values[cell.column] = number
+        elif not is_blank(cell.text):
+            value = _value(grid, cell, column)
+            if isinstance(value, str):
+                row.texts[cell.column] = value
+            else:
+                values[cell.column] = value
     return row
+
+
+def _name_cell(cells: Sequence[GridCell], area_column: int) -> GridCell | None:
+    for cell in cells:
+        if cell.column == area_column and cell.text:
+            return cell
+    # a total row may span the serial and area columns
+    return next((c for c in cells if c.text and c.column <= area_column), None)
 
 
 def _serial(cells: Sequence[GridCell], named: GridCell | None, area_column: int) -> str | None:

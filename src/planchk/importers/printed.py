@@ -86,12 +86,24 @@ def simplified(text: str) -> str:
     return text.translate(_SIMPLIFIED)
 
 
+# Plain numbers already read, by their text (a Decimal is immutable: one object serves all);
+# the table reader looks here first, for every cell.
+NUMBERS_READ: dict[str, Decimal] = {}
+_READ_LIMIT = 1 << 16
+
+
 def parse_number(text: str) -> Decimal | None:
     """The Decimal a printed number stands for, with its printed digits; None if the text is
     not a number as printed (a caller decides whether that is text or an error). Full-width
     digits, thousands separators, (123) and U+2212 − for negatives are read as printed."""
+    known = NUMBERS_READ.get(text)
+    if known is not None:  # a table repeats its figures: each distinct text is read once
+        return known
     if _NUMBER.match(text):  # the common case, asked of every cell: a plain number
-        return Decimal(text)
+        number = Decimal(text)
+        if len(NUMBERS_READ) < _READ_LIMIT:  # bounded: a table of a million distinct figures
+            NUMBERS_READ[text] = number
+        return number
     plain = normalized(text).translate(_MINUS)
     bracketed = _NEGATIVE.match(plain)
     if bracketed:
