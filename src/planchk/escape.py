@@ -26,9 +26,17 @@ INVISIBLE = frozenset(
 def visible(text: str, keep: str = "") -> str:
     """`text` with each control, bidi and invisible character as `\\u202e` (`\\x1b`, `\\t`),
     except those in `keep` (the line breaks of a format that has its own escape for them)."""
-    if text.isascii() and text.isprintable():
-        return text  # the common case, at C speed
+    if text.isprintable() or (keep and _without(text, keep).isprintable()):
+        # the common case, at C speed: every character _shown escapes (controls, format
+        # characters, surrogates, private use, noncharacters) is one str.isprintable refuses
+        return text
     return "".join(c if c in keep else _shown(c) for c in text)
+
+
+def _without(text: str, keep: str) -> str:
+    for character in keep:
+        text = text.replace(character, "")
+    return text
 
 
 @lru_cache(maxsize=4096)

@@ -81,13 +81,31 @@ def read_csv(path: Path, encoding: str | None, max_bytes: int, given: bytes | No
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
         raise PlanchkError(texts.CSV_UNREADABLE, path=path, reason=str(error)) from None
-    rows = [
-        [_csv_cell(value, number, column) for column, value in enumerate(record, 1)]
-        for number, record in enumerate(records, 1)
-    ]
-    grid = Grid(str(path), _non_blank(rows))
+    grid = Grid(str(path), _non_blank(_csv_rows(records, _INDENTED.search(text) is not None)))
     grid.notes.append(texts.READ_ENCODING(path=path, encoding=used))
     return grid
+
+
+# A field that starts with a space, a full-width space or a tab (after a quote, if quoted).
+_INDENTED = re.compile(r'(?:^|[,\n\r])"?[ \u3000\t]')
+_TUPLE = tuple.__new__  # a GridCell made without its Python-level __new__: a million are made
+
+
+def _csv_rows(records: list[list[str]], indented: bool) -> list[list[GridCell]]:
+    """The records as rows of cells; where no field of the file starts with a space (found by
+    one search of the text), each cell is its stripped text and nothing else."""
+    if indented:
+        return [
+            [_csv_cell(value, number, column) for column, value in enumerate(record, 1)]
+            for number, record in enumerate(records, 1)
+        ]
+    return [
+        [
+            _TUPLE(GridCell, (value.strip(), number, column, False, False, 0))
+            for column, value in enumerate(record, 1)
+        ]
+        for number, record in enumerate(records, 1)
+    ]
 
 
 def _csv_cell(value: str, row: int, column: int) -> GridCell:

@@ -82,7 +82,21 @@ def _sequence(items: Sequence[Mapping[str, Any]], depth: int) -> list[str]:
     return lines
 
 
+_NONE = type(None)
+_ROW_TYPES = frozenset({Decimal, _NONE})
+
+
+def _null_or_str(value: Decimal | None) -> str:
+    return "null" if value is None else str(value)
+
+
 def _flow(values: Sequence[Any]) -> str:
+    kinds = set(map(type, values))
+    if kinds <= _ROW_TYPES:  # a table's row (most of a file): decided at C speed
+        texts = map(str, values) if _NONE not in kinds else map(_null_or_str, values)
+        row = ", ".join(texts)
+        if "E" not in row:  # a Decimal printed with an exponent is written out by scalar()
+            return f"[{row}]"
     return "[" + ", ".join(scalar(v) for v in values) + "]"
 
 
