@@ -1,0 +1,46 @@
+"""The fast paths of import (benchmarks/imports.py) give what the general paths give: a row of
+the written file, a CSV cell's indentation, a number read twice, an escaped note."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from planchk.escape import visible_lines
+from planchk.importers.grid import read_csv
+from planchk.importers.printed import parse_number
+from planchk.importers.writer import _flow, scalar
+
+
+def test_a_row_of_numbers_and_blanks_is_written_as_scalar_writes_each() -> None:
+    row = [Decimal("6.0"), None, Decimal("1E+1"), Decimal("-0.50"), Decimal("1.2E-7")]
+    assert _flow(row) == "[6.0, null, 10, -0.50, 0.00000012]"
+    assert _flow(row) == "[" + ", ".join(scalar(v) for v in row) + "]"
+    assert _flow([Decimal(1), "待定"]) == "[1, 待定]"
+
+
+def test_csv_indentation_is_read_with_or_without_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text('地区,2024年\n合计,3\n  甲,1\n"\u3000乙",2\n', encoding="utf-8")
+    cells = [(c.text, c.row, c.column, c.indent) for row in read_csv(path, None, 10**6).rows
+             for c in row]  # fmt: skip
+    assert ("甲", 3, 1, 2) in cells
+    assert ("乙", 4, 1, 2) in cells
+    assert ("合计", 2, 1, 0) in cells
+    plain = tmp_path / "p.csv"
+    plain.write_text("地区,2024年\n合计,3\n甲,1\n", encoding="utf-8")
+    assert [c.indent for row in read_csv(plain, None, 10**6).rows for c in row] == [0] * 6
+
+
+def test_a_number_read_again_keeps_its_printed_digits() -> None:
+    for _ in range(2):
+        assert str(parse_number("6.0")) == "6.0"
+        assert str(parse_number("6.00")) == "6.00"
+        assert parse_number("1,234.5") == Decimal("1234.5")
+        assert parse_number("待定") is None
+
+
+def test_notes_are_escaped_as_before_and_printable_ones_kept() -> None:
+    assert visible_lines("合计\n甲\u202e乙") == "合计\n甲\\u202e乙"
+    assert visible_lines("合计 (row 4)\n  甲") == "合计 (row 4)\n  甲"
+    assert visible_lines("x\ufffey") == "x\\ufffey"
