@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from planchk.escape import visible_lines
-from planchk.importers.grid import read_csv
+from planchk.importers.csvgrid import read_csv
 from planchk.importers.printed import parse_number
 from planchk.importers.writer import _flow, scalar
 

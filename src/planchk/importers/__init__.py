@@ -15,11 +15,13 @@ from typing import Any
 
 from planchk.importers import texts
 from planchk.importers.build import Imported, ImportedIndicator, Options, add_table
-from planchk.importers.grid import Grid, read_csv, read_xlsx
+from planchk.importers.csvgrid import read_csv
+from planchk.importers.grid import Grid
 from planchk.importers.layout import Table, plan_title, read_table
 from planchk.importers.plain import PlainTable, Span, plain_grid
 from planchk.importers.unit_rows import by_unit_column
 from planchk.importers.writer import targets_text
+from planchk.importers.xlsx import read_xlsx
 from planchk.messages import PlanchkError
 
 __all__ = ["ImportResult", "Options", "PlainTable", "Span", "import_files", "import_tables"]

@@ -14,7 +14,7 @@ from pathlib import Path
 from planchk.importers.documents import texts
 from planchk.importers.documents.model import Cell, Document, Paragraph, Table, build
 from planchk.importers.encoding import decode as _decode
-from planchk.importers.grid import _read
+from planchk.importers.grid import read_limited
 from planchk.loader.discover import DOCUMENT_SUFFIXES
 from planchk.messages import PlanchkError
 
@@ -33,7 +33,7 @@ def read_document(path: Path, max_bytes: int, given: bytes | None = None) -> Doc
     kind = READERS.get(path.suffix.lower())
     if kind is None:
         raise PlanchkError(texts.UNKNOWN_FORMAT, path=path)
-    raw = _read(path, max_bytes) if given is None else given
+    raw = read_limited(path, max_bytes) if given is None else given
     notes: list[str] = []
     if kind == "docx":
         from planchk.importers.documents import docx

@@ -1,0 +1,59 @@
+"""A CSV file as a grid: each field its stripped text, and the indentation its leading spaces
+print (a level of the row names). The bytes are decoded by planchk.importers.encoding."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from planchk.importers import texts
+from planchk.importers.encoding import decode
+from planchk.importers.grid import Grid, GridCell, non_blank, read_limited
+from planchk.messages import PlanchkError
+
+
+def read_csv(path: Path, encoding: str | None, max_bytes: int, given: bytes | None = None) -> Grid:
+    """The CSV file at `path` (its bytes `given` when it came on stdin) as a grid."""
+    raw = read_limited(path, max_bytes) if given is None else given
+    text, used = decode(raw, encoding, path)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise PlanchkError(texts.CSV_UNREADABLE, path=path, reason=str(error)) from None
+    grid = Grid(str(path), non_blank(_csv_rows(records, _INDENTED.search(text) is not None)))
+    grid.notes.append(texts.READ_ENCODING(path=path, encoding=used))
+    return grid
+
+
+# A field that starts with a space, a full-width space or a tab (after a quote, if quoted).
+_INDENTED = re.compile(r'(?:^|[,\n\r])"?[ \u3000\t]')
+_TUPLE = tuple.__new__  # a GridCell made without its Python-level __new__: a million are made
+
+
+def _csv_rows(records: list[list[str]], indented: bool) -> list[list[GridCell]]:
+    """The records as rows of cells; where no field of the file starts with a space (found by
+    one search of the text), each cell is its stripped text and nothing else."""
+    if indented:
+        return [
+            [_csv_cell(value, number, column) for column, value in enumerate(record, 1)]
+            for number, record in enumerate(records, 1)
+        ]
+    return [
+        [
+            _TUPLE(GridCell, (value.strip(), number, column, False, False, 0))
+            for column, value in enumerate(record, 1)
+        ]
+        for number, record in enumerate(records, 1)
+    ]
+
+
+def _csv_cell(value: str, row: int, column: int) -> GridCell:
+    """A CSV cell: its text, and the indentation its leading spaces print (a full-width space
+    is as wide as two ASCII ones)."""
+    text = value.strip()
+    if not text or value[0] not in " \u3000\t":
+        return GridCell(text, row, column)
+    lead = value[: len(value) - len(value.lstrip())]
+    return GridCell(text, row, column, indent=len(lead) + lead.count("\u3000"))
