@@ -1,8 +1,8 @@
 """Import against validate: how long `planchk import` takes on a CSV of N cells, beside how
 long `planchk validate` takes on the targets file it writes (each in a fresh interpreter, best
-of --repeat runs, in wall time and in CPU time). The table is a printed one: a title, a unit line, a header of ten years, a
-total row, then groups of towns under county subtotal rows (一、二、 markers), numbers printed
-with one decimal.
+of --repeat runs, in wall time and in CPU time). The table is a printed one: a title, a unit
+line, a header of ten years, a total row, then groups of towns under county subtotal rows
+(一、二、 markers), numbers printed with one decimal.
 
     python benchmarks/imports.py --cells 1e6 --repeat 3
 """
