@@ -95,7 +95,9 @@ def _flow(values: Sequence[Any]) -> str:
     if kinds <= _ROW_TYPES:  # a table's row (most of a file): decided at C speed
         texts = map(str, values) if _NONE not in kinds else map(_null_or_str, values)
         row = ", ".join(texts)
-        if "E" not in row:  # a Decimal printed with an exponent is written out by scalar()
+        # an exponent is written out, and a zero's sign dropped, by scalar(): rows with
+        # either (or with a negative number below 1, which "-0" also finds) take that way
+        if "E" not in row and "-0" not in row:
             return f"[{row}]"
     return "[" + ", ".join(scalar(v) for v in values) + "]"
 
