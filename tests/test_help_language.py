@@ -50,3 +50,17 @@ def test_every_help_text_is_a_catalogue_entry_translated_at_help_time() -> None:
     assert ("help.validate.fail_on", root.commands["validate"].params[2].help) in found  # type: ignore[attr-defined]
     english = {english for _, english in found}
     assert "Configuration file (default: planchk.toml or pyproject.toml, upward)." in english
+
+
+@pytest.mark.parametrize("variable", ["LANG", "LC_ALL"])
+def test_a_chinese_locale_chooses_chinese_help_and_usage_errors(variable: str) -> None:
+    env = {"PLANCHK_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "", "COLUMNS": "120"}
+    env[variable] = "zh_CN.UTF-8"
+    shown = runner.invoke(app, ["validate", "-h"], env=env)
+    assert shown.exit_code == 0
+    assert "检查方案文件" in shown.stdout
+    assert english_sentences(shown.stdout) == []
+    refused = runner.invoke(app, ["validate", "--nope"], env=env)
+    assert refused.exit_code == 2
+    assert "没有这个选项" in refused.stderr
+    assert "No such option" not in refused.stderr

@@ -117,10 +117,32 @@ _TYPER_CONSTANTS = (
 _english_constants: dict[str, str] = {}
 
 
+# The names of click's number types, which its message fills in after `_` (`'x' is not a valid
+# integer`): the translated template names them in the reader's language when formatted.
+NUMBER_TYPES = {
+    name: message(f"click.type-{name.replace(' ', '-')}", name)
+    for name in ("integer", "integer range", "float", "float range")
+}
+
+
+class _NamingNumbers(str):
+    """A translated template whose {number_type} is said in the same language."""
+
+    __slots__ = ()
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        kind = kwargs.get("number_type")
+        if isinstance(kind, str) and kind in NUMBER_TYPES:
+            kwargs["number_type"] = NUMBER_TYPES[kind].text
+        return str(self).format(*args, **kwargs)
+
+
 def gettext(english: str) -> str:
     """click's text in the current language; a text planchk does not know stays English."""
     found = BY_ENGLISH.get(english)
-    return found.text if found is not None else english
+    if found is None:
+        return english
+    return _NamingNumbers(found.text) if "{number_type}" in english else found.text
 
 
 def ngettext(one: str, other: str, count: int) -> str:
