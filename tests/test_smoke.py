@@ -165,12 +165,8 @@ USAGE_ERRORS = {
     ("diff",): "缺少参数",
     ("rules", "extra"): "多出了一个参数",
     ("--lang", "fr", "rules"): "不是",
-    (
-        "import",
-        "x.csv",
-        "--year",
-        "abc",
-    ): "'abc' 不是有效的整数。",  # click's type, named in Chinese
+    # click's type named in Chinese
+    ("import", "x.csv", "--year", "abc"): "'abc' 不是有效的整数。",
 }
 CLICK_ENGLISH = ("Usage", "Try ", "for help", "Error", "No such", "Invalid value", "Missing")
 
