@@ -171,6 +171,12 @@ def test_schema_problems(
     assert load_text(tmp_path, MINIMAL_TARGETS.replace(replace, by, 1)) == expected
 
 
+@pytest.mark.parametrize("number", ["''", "'  '"])
+def test_a_blank_section_number_is_refused(tmp_path: Path, number: str) -> None:
+    tasks = f"sections:\n  - number: {number}\n    title: 总体要求\n"
+    assert load_text(tmp_path, tasks, "tasks.yaml") == [("PC024", 2, 13)]
+
+
 def test_unknown_field_names_the_closest_field_first(tmp_path: Path) -> None:
     path = tmp_path / "targets.yaml"
     path.write_text(MINIMAL_TARGETS.replace("unit: 件", "unit: 件\n    unti: 件"), encoding="utf-8")

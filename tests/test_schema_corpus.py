@@ -66,6 +66,7 @@ REFUSED = {
     "blank name": _targets(TITLE, "title: '   '"),
     "blank row name": _targets("乙街道: [6, 8]", "'  ': [6, 8]"),
     "name of ideographic spaces": _targets(TITLE, "title: '\u3000\u3000'"),
+    "blank section number": ("tasks", TASKS.replace("number: 一", "number: ' '")),
     "duplicate key": _targets("乙街道: [6, 8]", "乙街道: [6, 8]\n      乙街道: [6, 8]"),
     "date without dashes": _targets(TITLE, f"{TITLE}, issued: '20210609'"),
 }

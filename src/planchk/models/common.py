@@ -109,7 +109,10 @@ Name = Annotated[
     WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"}),
 ]
 SectionNumber = Annotated[
-    str, BeforeValidator(_section_number), WithJsonSchema({"type": ["string", "integer"]})
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1),
+    BeforeValidator(_section_number),
+    WithJsonSchema({"type": ["string", "integer"], "minLength": 1, "pattern": r"\S"}),
 ]
 
 
