@@ -279,6 +279,7 @@ def test_os_errors_are_said_in_the_chosen_language(tmp_path: Path, runner: CliRu
         result = runner.invoke(app, ["--lang", language, "validate", "-f", "json", str(missing)])
         [finding] = json.loads(result.stdout)["findings"]
         assert (result.exit_code, finding["code"]) == (2, "PC001")
+        assert finding["args"]["reason"] == "No such file or directory"  # data: the system's
         outputs[language] = finding["message"]
         args = ["--lang", language, "validate", str(DATA), "-o", str(missing / "x")]
         written = runner.invoke(app, args)
@@ -301,5 +302,8 @@ def test_each_named_errno_has_its_template_and_others_keep_strerror() -> None:
         assert _no_english(said) == []
     assert messages.os_reason(OSError(errno.ESRCH, "No such process")) == "No such process"
     assert messages.os_reason(TooLarge(Path("x"), 9, 5)) == "超过 5 字节"
+    assert messages.said_reason("Is a directory") == "这是一个目录"
+    assert messages.said_reason("Stale file handle") == "Stale file handle"
     i18n.set_language("en")
     assert messages.os_reason(OSError(errno.ENOENT, "system text")) == "system text"
+    assert messages.said_reason("Is a directory") == "Is a directory"

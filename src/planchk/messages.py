@@ -241,6 +241,15 @@ NOT_A_REGULAR_FILE = message("os.not-regular", "not a regular file (a device, FI
 MORE_THAN_LIMIT = message("os.too-large", "more than {limit} bytes")
 
 
+def said_reason(english: str) -> str:
+    """A reason the system gave in English (a finding's argument), in the reader's language
+    where it is one of the texts named above."""
+    for known in (*OS_ERRORS.values(), NOT_A_REGULAR_FILE):
+        if known.english == english:
+            return known()
+    return english
+
+
 def os_reason(error: OSError) -> str:
     """Why the system refused, in the reader's language: a template chosen by errno (the
     strerror the system gave in English, which no locale of planchk's process changes)."""

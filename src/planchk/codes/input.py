@@ -9,7 +9,7 @@ them. The family's schema codes (PC020-PC024) are in planchk.codes.schema, its r
 from __future__ import annotations
 
 from planchk.findings import Severity
-from planchk.messages import DOCUMENT_KINDS, words
+from planchk.messages import DOCUMENT_KINDS, said_reason, words
 from planchk.registry import code
 
 E = Severity.ERROR
@@ -29,6 +29,9 @@ FILE_UNREADABLE = code(
     Good:
         an existing, readable YAML file
     """,
+    # The reason stays the system's English in the finding's arguments (JSON), and is said in
+    # the reader's language in its message.
+    localize=lambda args: {**args, "reason": said_reason(str(args.get("reason", "")))},
 )
 ENCODING = code(
     "PC002",

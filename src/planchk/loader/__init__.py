@@ -18,7 +18,6 @@ from planchk.loader.cells import cell_problems
 from planchk.loader.compose import compose as compose_text
 from planchk.loader.schema_errors import schema_problems
 from planchk.loader.sourcemap import SourceMap, position_after
-from planchk.messages import os_reason
 from planchk.models import TargetsFile, TasksFile
 from planchk.reading import read_bounded
 from planchk.registry import CodeInfo
@@ -54,7 +53,7 @@ def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> L
             LoadedFile(path, display), codes.FILE_TOO_LARGE, 0, 0, size=error.size, limit=max_bytes
         )
     except OSError as error:
-        reason = os_reason(error)
+        reason = error.strerror or str(error)  # English; PC001 says it in the reader's language
         return _fail(LoadedFile(path, display), codes.FILE_UNREADABLE, 0, 0, reason=reason)
     return load_bytes(raw, path, display, max_bytes)
 
