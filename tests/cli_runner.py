@@ -31,3 +31,8 @@ class CliRunner(typer.testing.CliRunner):
             if sys.stderr is not sys.stdout:
                 sys.stderr.reconfigure(write_through=True)  # type: ignore[union-attr]
             yield streams
+
+    def invoke_command(self, command: click.Command, args: list[str]) -> click.testing.Result:
+        """Invoke a click command built once (typer.main.get_command) rather than the typer app,
+        which typer turns into a new command on every invoke: for tests that run hundreds."""
+        return click.testing.CliRunner.invoke(self, command, args)
