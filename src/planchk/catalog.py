@@ -14,6 +14,7 @@ from planchk.registry import CodeInfo, all_codes, get, resolve, rules
 from planchk.rules import (
     coverage,
     goals,
+    hierarchy,
     plausibility,
     references,
     relations,
@@ -27,6 +28,7 @@ FAMILY_MODULES = (
     input_codes,
     schema_codes,
     references,
+    hierarchy,
     totals,
     relations,
     trends,
@@ -45,6 +47,7 @@ __all__ = [
     "coverage",
     "get",
     "goals",
+    "hierarchy",
     "plausibility",
     "references",
     "relations",

@@ -3,7 +3,7 @@
 Reading, YAML and plan-file problems: any of these makes the file unusable, so the run exits
 2 and no rule looks at that file. Declared here as data; the loader (planchk.loader) raises
 them. The family's schema codes (PC020-PC024) are in planchk.codes.schema, its rules
-(PC030-PC039) in planchk.rules.references.
+(PC030-PC039) in planchk.rules.references and planchk.rules.hierarchy.
 """
 
 from __future__ import annotations
