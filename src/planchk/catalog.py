@@ -15,6 +15,7 @@ from planchk.rules import (
     coverage,
     goals,
     hierarchy,
+    numbering,
     plausibility,
     references,
     relations,
@@ -36,6 +37,7 @@ FAMILY_MODULES = (
     units,
     goals,
     tasks,
+    numbering,
     plausibility,
     meta_codes,
 )
@@ -48,6 +50,7 @@ __all__ = [
     "get",
     "goals",
     "hierarchy",
+    "numbering",
     "plausibility",
     "references",
     "relations",

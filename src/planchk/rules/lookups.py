@@ -1,16 +1,19 @@
 """Lookups that several rules, the suggested corrections and the report share.
 
 The area a goal is about; the plan's relations, read once per plan; the values a relation
-names at one area and year, with the rounding their printed digits allow. Here rather than
+names at one area and year, with the rounding their printed digits allow; the tasks with their
+place in the file, which both halves of the tasks family walk. Here rather than
 in a rule module, so that no module uses a rule as a library.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from planchk.errors import RelationError
 from planchk.models.targets import Goal
+from planchk.models.tasks import Task
 from planchk.plan.comparators import compare
 from planchk.plan.numbers import half_unit
 from planchk.plan.relations import Lookup, Relation, evaluate, parse
@@ -91,3 +94,29 @@ def holds_at(
     if left is None or right is None:
         return None
     return compare(left[0], relation.op, right[0])
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A task with its position in the file."""
+
+    section: int
+    index: int
+    task: Task
+
+    def source(self, *rest: str | int) -> tuple[str | int, ...]:
+        return ("sections", self.section, "tasks", self.index, *rest)
+
+    def path(self, *rest: str) -> str:
+        return ".".join(("tasks", str(self.task.number), *rest))
+
+
+def placed_tasks(ctx: PlanContext) -> list[Placed]:
+    tasks = ctx.tasks
+    if tasks is None:
+        return []
+    return [
+        Placed(s, t, task)
+        for s, section in enumerate(tasks.sections)
+        for t, task in enumerate(section.tasks)
+    ]

@@ -1,13 +1,13 @@
-"""Tasks: the main text's office lists against the annex, leads, roles and numbering.
+"""Tasks: the main text's office lists against the annex, leads, roles and groups (PC601-PC605,
+PC608).
 
-Over the 300 lines modules aim for: one family of nine small rules, half of each rule's lines
-its documentation (why, a bad and a good example); splitting the family would scatter it.
+The family's other half, the numbering of tasks and sections and a file without tasks (PC606,
+PC607, PC609), is planchk.rules.numbering.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from planchk.findings import Problem, Severity
 from planchk.messages import ROLES as ROLE_WORDS
@@ -15,35 +15,9 @@ from planchk.messages import SAME_ROLE, words
 from planchk.models.tasks import Task
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
+from planchk.rules.lookups import placed_tasks
 
 ROLES = ("lead", "responsible", "cooperating")
-CHINESE_NUMERALS = "一二三四五六七八九十"
-
-
-@dataclass(frozen=True)
-class Placed:
-    """A task with its position in the file."""
-
-    section: int
-    index: int
-    task: Task
-
-    def source(self, *rest: str | int) -> tuple[str | int, ...]:
-        return ("sections", self.section, "tasks", self.index, *rest)
-
-    def path(self, *rest: str) -> str:
-        return ".".join(("tasks", str(self.task.number), *rest))
-
-
-def placed_tasks(ctx: PlanContext) -> list[Placed]:
-    tasks = ctx.tasks
-    if tasks is None:
-        return []
-    return [
-        Placed(s, t, task)
-        for s, section in enumerate(tasks.sections)
-        for t, task in enumerate(section.tasks)
-    ]
 
 
 def _annex(task: Task) -> list[str]:
@@ -257,81 +231,6 @@ def office_listed_twice(ctx: PlanContext) -> Iterator[Problem]:
 
 
 @rule(
-    "PC606",
-    "task-numbering",
-    Severity.ERROR,
-    "Tasks are not numbered 1, 2, 3, ...",
-    "task number {number} should be {expected}: tasks are numbered consecutively from 1",
-)
-def task_numbering(ctx: PlanContext) -> Iterator[Problem]:
-    """
-    Why: tasks are cited by number (任务5); a skipped or repeated number means a task was
-    lost, duplicated or moved.
-
-    Bad:
-        tasks:
-          - number: 1
-          - number: 3
-
-    Good:
-        tasks:
-          - number: 1
-          - number: 2
-    """
-    for expected, placed in enumerate(ctx.shared(placed_tasks), start=1):
-        if placed.task.number != expected:
-            yield ctx.in_tasks(
-                placed.source("number"),
-                placed.path("number"),
-                number=placed.task.number,
-                expected=expected,
-            )
-
-
-@rule(
-    "PC607",
-    "section-numbering",
-    Severity.ERROR,
-    "Sections are not numbered 一, 二, 三, ...",
-    "section {number} should be {expected}: sections are numbered 一, 二, 三, ... in order",
-)
-def section_numbering(ctx: PlanContext) -> Iterator[Problem]:
-    """
-    Why: sections (（一）…（六）) are cited by number; one out of order was moved or lost.
-    Arabic numbers (1, 2, 3) are accepted too.
-
-    Bad:
-        sections:
-          - number: 一
-          - number: 三
-
-    Good:
-        sections:
-          - number: 一
-          - number: 二
-    """
-    tasks = ctx.tasks
-    if tasks is None:
-        return
-    for index, section in enumerate(tasks.sections):
-        expected = _chinese_numeral(index + 1)
-        if section.number not in (expected, str(index + 1)):
-            yield ctx.in_tasks(
-                ("sections", index, "number"),
-                f"sections.{index + 1}.number",
-                number=section.number,
-                expected=expected,
-            )
-
-
-def _chinese_numeral(n: int) -> str:
-    """一 … 九十九, as section numbers are printed."""
-    tens, ones = divmod(n, 10)
-    text = (CHINESE_NUMERALS[tens - 1] if tens > 1 else "") + ("十" if tens else "")
-    return text + (CHINESE_NUMERALS[ones - 1] if ones else "")
-
-
-@rule(
     "PC608",
     "office-in-two-groups",
     Severity.WARNING,
@@ -370,29 +269,3 @@ def office_in_two_groups(ctx: PlanContext) -> Iterator[Problem]:
                     ("groups", name), f"groups.{name}.{office}", on_key=True,
                     office=office, first=first, second=name,
                 )  # fmt: skip
-
-
-@rule(
-    "PC609",
-    "no-tasks",
-    Severity.WARNING,
-    "The tasks file has no tasks",
-    "the tasks file lists no tasks; the plan's 重点任务 and their offices cannot be checked",
-)
-def no_tasks(ctx: PlanContext) -> Iterator[Problem]:
-    """
-    Why: a tasks file without tasks is an export that failed or a file saved too early;
-    passing it would report a plan's task table as checked when nothing was.
-
-    Bad:
-        sections: []
-
-    Good:
-        sections:
-          - number: 一
-            title: ...
-            tasks:
-              - {number: 1, title: ..., lead: [区科工局]}
-    """
-    if ctx.tasks_file is not None and not ctx.shared(placed_tasks):
-        yield ctx.in_tasks(("sections",), "sections", on_key=True)
