@@ -17,6 +17,7 @@ from planchk.rules import (
     hierarchy,
     numbering,
     plausibility,
+    plausible_totals,
     references,
     relations,
     tasks,
@@ -39,6 +40,7 @@ FAMILY_MODULES = (
     tasks,
     numbering,
     plausibility,
+    plausible_totals,
     meta_codes,
 )
 
@@ -52,6 +54,7 @@ __all__ = [
     "hierarchy",
     "numbering",
     "plausibility",
+    "plausible_totals",
     "references",
     "relations",
     "resolve",

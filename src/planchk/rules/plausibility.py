@@ -1,11 +1,10 @@
 """Plausibility: tables that add up but look wrong, as statistical offices check them.
 
 Milder than errors (info): a share that swings between years, a part growing far out of line
-with its total, a total exactly 10^k times its parts, a goal the table's growth cannot reach,
-two areas with the same row. Each threshold is an option.
-
-Over the 300 lines modules aim for: five rules with their documentation and the small
-statistics they share (growth rates, projections, row fingerprints), which belong together.
+with its total, two areas with the same row (PC701, PC702, PC705): each a part row against its
+family, which the three share (Family: a row's extremes, taken once). Each threshold is an
+option. The family's other half, a total 10^k times its parts and a goal the table's growth
+cannot reach (PC703, PC704), is planchk.rules.plausible_totals.
 """
 
 from __future__ import annotations
@@ -23,9 +22,7 @@ from planchk.models.targets import Indicator
 from planchk.plan.numbers import tidy
 from planchk.registry import Option, rule
 from planchk.rules.context import PlanContext
-from planchk.rules.lookups import goal_area
 from planchk.rules.options import percent, positive_number
-from planchk.rules.sums import column_sums
 
 INFO = Severity.INFO
 MIN_POINTS = Option(
@@ -260,105 +257,6 @@ def _factor(value: Decimal) -> Decimal:
     if value == 0 or value >= Decimal("0.01"):
         return tidy(value.quantize(Decimal("0.01")))
     return tidy(value.quantize(Decimal(1).scaleb(value.adjusted() - 1)))
-
-
-@rule(
-    "PC703",
-    "total-unit-slip",
-    INFO,
-    "A total is a power of ten times its parts",
-    "{name} ({indicator}) {year}: the total of {area} is {total}, exactly {factor} times the "
-    "sum of its parts ({parts}): a value in the wrong unit or a shifted decimal point",
-)
-def total_unit_slip(ctx: PlanContext) -> Iterator[Problem]:
-    """
-    Why: a total that is exactly 10, 100 or 10,000 times the sum of its parts was typed in
-    another unit (万元 for 亿元) or with its decimal point shifted; the sum finding says the
-    column is off, this one says how.
-
-    Bad:
-        unit: 亿元
-        values:
-          全区: [83000]
-          甲街道: [3.3]
-          乙街道: [5.0]
-
-    Good:
-        values:
-          全区: [8.3]
-          甲街道: [3.3]
-          乙街道: [5.0]
-    """
-    for column in ctx.shared(column_sums):
-        if column.parts in (0, column.total):
-            continue
-        ratio = column.total / column.parts
-        for exponent in (1, 2, 3, 4, 8):
-            factor = Decimal(10) ** exponent
-            if ratio in (factor, 1 / factor):
-                yield ctx.at_cell(
-                    ctx.cell(column.indicator, column.area, column.index),
-                    name=column.name, indicator=column.indicator, year=column.year,
-                    area=column.area, total=column.total, parts=column.parts,
-                    factor=tidy(ratio),
-                )  # fmt: skip
-
-
-@rule(
-    "PC704",
-    "goal-out-of-reach",
-    INFO,
-    "The table's growth does not reach a later goal",
-    "goal `{goal}` needs {op} {target} {unit} in {year}; growing at the table's "
-    "{rate}% a year from {last_year}, {area} reaches {projected} {unit}",
-)
-def goal_out_of_reach(ctx: PlanContext) -> Iterator[Problem]:
-    """
-    Why: a goal set for a year after the table's last column (a 2025 goal beside a 2021-2023
-    breakdown) is reached only if the table's growth goes on; when the table's own yearly
-    growth rate, continued, falls short, the breakdown does not support the goal.
-
-    Bad:
-        years: [2021, 2023]
-        values:
-          全区: [100, 110]
-        goals:
-          g: {text: 到2025年达到200件, year: 2025, op: ">=", value: 200, ...}
-
-    Good:
-        values:
-          全区: [100, 150]
-    """
-    for goal_id, goal in ctx.goals():
-        indicator = ctx.indicator(goal.indicator)
-        area = goal_area(ctx, goal)
-        if indicator is None or area is None or goal.unit != indicator.unit:
-            continue
-        row = ctx.rows(goal.indicator or "").get(area, ())
-        projection = _project(indicator.years, row, goal.year)
-        if projection is None:
-            continue
-        projected, rate = projection
-        reached = projected >= goal.value if goal.op in (">", ">=") else projected <= goal.value
-        if not reached:
-            yield ctx.in_targets(
-                ("goals", goal_id, "year"), f"goals.{goal_id}.reach",
-                goal=goal_id, op=goal.op, target=goal.value, unit=goal.unit, year=goal.year,
-                rate=rate, last_year=indicator.years[-1], area=area, projected=projected,
-            )  # fmt: skip
-
-
-def _project(years: list[int], row: object, year: int) -> tuple[Decimal, Decimal] | None:
-    """The row's last value grown at its first-to-last yearly rate until `year`."""
-    assert isinstance(row, list | tuple)
-    if len(years) < 2 or year <= years[-1] or len(row) < len(years):
-        return None
-    first, last = row[0], row[len(years) - 1]
-    if first is None or last is None or first <= 0:
-        return None
-    yearly = (Decimal(last) / Decimal(first)) ** (Decimal(1) / (years[-1] - years[0]))
-    projected = Decimal(last) * yearly ** (year - years[-1])
-    return projected.quantize(Decimal("0.01")), ((yearly - 1) * 100).quantize(Decimal("0.1"))
 
 
 @rule(
