@@ -24,6 +24,7 @@ from planchk.rules import (
     totals,
     trends,
     units,
+    years,
 )
 
 FAMILY_MODULES = (
@@ -35,6 +36,7 @@ FAMILY_MODULES = (
     relations,
     trends,
     coverage,
+    years,
     units,
     goals,
     tasks,
@@ -63,4 +65,5 @@ __all__ = [
     "totals",
     "trends",
     "units",
+    "years",
 ]
