@@ -13,6 +13,7 @@ from planchk.codes import schema as schema_codes
 from planchk.registry import CodeInfo, all_codes, get, resolve, rules
 from planchk.rules import (
     coverage,
+    goal_wording,
     goals,
     hierarchy,
     numbering,
@@ -39,6 +40,7 @@ FAMILY_MODULES = (
     years,
     units,
     goals,
+    goal_wording,
     tasks,
     numbering,
     plausibility,
@@ -52,6 +54,7 @@ __all__ = [
     "all_codes",
     "coverage",
     "get",
+    "goal_wording",
     "goals",
     "hierarchy",
     "numbering",
