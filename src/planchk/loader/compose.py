@@ -9,7 +9,13 @@ alias is ever expanded.
 The loop is the hot path of a million-cell plan (one event per cell), so it is written for
 speed: the parser's get_event is called directly, events are told apart by class identity, and
 the scalar items of sequences (table cells) get no position here at all: the source map finds
-them again from their sequence's position only when a finding needs one.
+them again from their sequence's position only when a finding needs one. What PyYAML's
+syntax errors say, and where, is read in planchk.loader.syntax.
+
+Over the 300 lines modules aim for: one composer, whose hot loop and the handlers of its rarer
+events (collection starts, keys, refusals) share its state (the stack, the source map, the
+spellings of keys) as attributes read into local names; spread over modules, that state would
+be passed on every event of a million-cell plan.
 """
 
 from __future__ import annotations
@@ -26,7 +32,8 @@ from planchk.escape import visible
 from planchk.findings import Location, Problem
 from planchk.loader.rows import MARK, prelex
 from planchk.loader.scalars import number_cache, resolve_plain
-from planchk.loader.sourcemap import COLUMN_BITS, DataPath, SourceMap, position_after, unpack
+from planchk.loader.sourcemap import COLUMN_BITS, DataPath, SourceMap, unpack
+from planchk.loader.syntax import syntax_problem
 from planchk.plan.names import how_they_differ, lookalike_form
 from planchk.registry import CodeInfo
 
@@ -102,7 +109,8 @@ class _Composer:
         except _Stop:
             pass
         except yaml.YAMLError as error:
-            self.out.problems.append((codes.YAML_SYNTAX, self.syntax_problem(error, text)))
+            problem = syntax_problem(error, text, self.smap.file)
+            self.out.problems.append((codes.YAML_SYNTAX, problem))
         finally:
             parser.dispose()
         unclaimed = next(self.rows, None) is not None
@@ -306,20 +314,6 @@ class _Composer:
                 # Keep the first value and drop this one: one mistake gives one finding.
                 frame.key, frame.skip_value = event.value, True
 
-    def syntax_problem(self, error: yaml.YAMLError, text: str) -> Problem:
-        """A YAMLError as a problem at the position PyYAML reports."""
-        mark = getattr(error, "problem_mark", None)
-        if mark is not None:
-            line, column = mark.line + 1, mark.column + 1
-        else:  # a ReaderError: an unacceptable character
-            line, column = position_after(text[: _reader_offset(error, text)])
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        context = getattr(error, "context", None)
-        context_mark = getattr(error, "context_mark", None)
-        if context and context_mark is not None:
-            problem = f"{problem} ({context} at line {context_mark.line + 1})"
-        return Problem(Location(self.smap.file, line, column), "", {"problem": problem})
-
 
 def _append_of(frame: Any) -> Any:
     """The append of the frame's list, or None for a mapping."""
@@ -330,16 +324,6 @@ def _append_of(frame: Any) -> Any:
 
 def _path_of(frame: Any) -> DataPath:
     return frame[1] if frame.__class__ is tuple else frame.path  # type: ignore[no-any-return]
-
-
-def _reader_offset(error: yaml.YAMLError, text: str) -> int:
-    """Where a ReaderError's character is. libyaml reports a byte offset into the UTF-8
-    encoding, PyYAML's reader a character offset; the character itself tells the truth."""
-    character = getattr(error, "character", None)
-    if isinstance(character, int):
-        character = chr(character)
-    found = text.find(character) if isinstance(character, str) and character else -1
-    return found if found >= 0 else int(getattr(error, "position", 0))
 
 
 def _position(event: Any) -> tuple[int, int]:

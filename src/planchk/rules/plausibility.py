@@ -5,6 +5,10 @@ with its total, two areas with the same row (PC701, PC702, PC705): each a part r
 family, which the three share (Family: a row's extremes, taken once). Each threshold is an
 option. The family's other half, a total 10^k times its parts and a goal the table's growth
 cannot reach (PC703, PC704), is planchk.rules.plausible_totals.
+
+Over the 300 lines modules aim for: three rules that screen every part row with the same
+Family (its extremes, taken once for all three at C speed), and the small statistics they
+share; half of each rule's lines are its documentation.
 """
 
 from __future__ import annotations
