@@ -3,6 +3,7 @@ peak memory. Each case is one command in a fresh interpreter (wall time and peak
 
     python benchmarks/hostile.py            # every case, best of 3
     python benchmarks/hostile.py --repeat 1 --only xlsx
+    python benchmarks/hostile.py --repeat 1 --only flood --python OTHER/.venv/bin/python
 
 The figures are in benchmarks/README.md ("Hostile input").
 """
@@ -126,6 +127,25 @@ def waived(findings: int, waivers: int) -> Case:
     return case
 
 
+def flood(findings: int, output_format: str, limit: int | None) -> Case:
+    """`findings` falling flows written as `output_format`: capped by default, or every one
+    (`limit` 0) in a configuration, to show the output is written in bounded memory."""
+
+    def case(work: Path) -> list[str]:
+        plan = work / f"waived{findings}x0"
+        if not plan.exists():
+            waived(findings, 0)(work)
+        command = [PY, "-m", "planchk", "validate", str(plan), "-f", output_format]
+        if limit is not None:
+            config = work / f"limit{limit}.toml"
+            config.write_text(f"max-findings-per-rule = {limit}\n", encoding="utf-8")
+            command += ["--config", str(config)]
+        return [*command, "-o", str(work / f"out.{output_format}")]
+
+    return case
+
+
+FLOOD = 600_000
 CASES: dict[str, Case] = {
     "xlsx: one cell at XFD1048576 (5 KB)": xlsx_far_cell,
     "xlsx: merge A20:XFD1048576 (5 KB)": xlsx_far_merge,
@@ -137,33 +157,47 @@ CASES: dict[str, Case] = {
     "report: a hierarchy 20,000 levels deep": deep(20_000, "report -f html"),
     "validate: 100,000 findings, none waived": waived(100_000, 0),
     "validate: 100,000 findings, 2,000 waivers": waived(100_000, 2_000),
+    "flood: 600,000 findings, capped, json": flood(FLOOD, "json", None),
+    "flood: 600,000 findings, capped, sarif": flood(FLOOD, "sarif", None),
+    "flood: 600,000 findings, uncapped, json": flood(FLOOD, "json", 0),
+    "flood: 600,000 findings, uncapped, sarif": flood(FLOOD, "sarif", 0),
 }
 
 
-def measure(command: list[str], repeat: int) -> tuple[int, float, float]:
-    """Exit code, best wall time and the peak RSS (MB) of `repeat` runs."""
-    best, peak, code = float("inf"), 0.0, 0
+def measure(command: list[str], repeat: int) -> tuple[int, float, float, float]:
+    """Exit code, best wall time, best CPU time (user and system: on a shared machine the
+    steadier figure) and the peak RSS (MB) of `repeat` runs."""
+    best, cpu, peak, code = float("inf"), float("inf"), 0.0, 0
     for _ in range(repeat):
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(process.pid, 0)
         best = min(best, time.perf_counter() - start)
+        cpu = min(cpu, usage.ru_utime + usage.ru_stime)
         peak = max(peak, usage.ru_maxrss / 1024)
         code = os.waitstatus_to_exitcode(status)
-    return code, best, peak
+    return code, best, cpu, peak
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--only", default="", help="run the cases whose name holds this")
+    parser.add_argument(
+        "--python", default=PY, help="the interpreter whose planchk is measured (a before)"
+    )
     args = parser.parse_args()
-    print(f"{'case':<48} | exit | {'seconds':>7} | {'MB':>5}")
+    print(f"{'case':<48} | exit | {'seconds':>7} | {'CPU s':>7} | {'MB':>5}")
     with tempfile.TemporaryDirectory() as directory:
         for name, case in CASES.items():
             if args.only in name:
-                code, seconds, megabytes = measure(case(Path(directory)), args.repeat)
-                print(f"{name:<48} | {code:>4} | {seconds:7.2f} | {megabytes:5.0f}", flush=True)
+                command = case(Path(directory))
+                command[0] = args.python
+                code, seconds, cpu, megabytes = measure(command, args.repeat)
+                print(
+                    f"{name:<48} | {code:>4} | {seconds:7.2f} | {cpu:7.2f} | {megabytes:5.0f}",
+                    flush=True,
+                )
 
 
 if __name__ == "__main__":

@@ -24,10 +24,12 @@ from planchk.errors import OutputError as OutputError  # noqa: PLC0414 (re-expor
 _STREAMS = {"stdout": 1, "stderr": 2}
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Replace `path` with `data`; on any failure the old file (or no file) stays."""
-    # A file name that is not UTF-8 is held as lone surrogates: written as an escape.
-    raw = data.encode("utf-8", "backslashreplace") if isinstance(data, str) else data
+def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
+    """Replace `path` with `data`; on any failure the old file (or no file) stays.
+
+    `data` may be text given in pieces (a large report as it is rendered): each is written as
+    it comes, into the temporary file, so that the whole text is never held at once."""
+    raw = _encoded(data)
     stream = _standard_stream(path)
     if stream is not None:
         _write_stream(stream, raw)
@@ -42,7 +44,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         ) from None
     if status is not None and (stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode)):
         with open(path, "wb") as opened:
-            opened.write(raw)
+            opened.writelines(raw)
         return
     if status is not None and not stat.S_ISREG(status.st_mode):
         raise OutputError(messages.OUTPUT_NOT_A_FILE, path=path)
@@ -85,12 +87,21 @@ def refuse_inputs(output: Path | None, inputs: Iterable[Path | str]) -> None:
                 raise OutputError(messages.OUTPUT_IS_INPUT, path=output)
 
 
-def _replace(path: Path, raw: bytes, mode: int) -> None:
+def _encoded(data: str | bytes | Iterable[str]) -> Iterable[bytes]:
+    # A file name that is not UTF-8 is held as lone surrogates: written as an escape.
+    if isinstance(data, bytes):
+        return (data,)
+    if isinstance(data, str):
+        return (data.encode("utf-8", "backslashreplace"),)
+    return (piece.encode("utf-8", "backslashreplace") for piece in data)
+
+
+def _replace(path: Path, raw: Iterable[bytes], mode: int) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(raw)
+            stream.writelines(raw)
             stream.flush()
             os.fchmod(stream.fileno(), mode)
             os.fsync(stream.fileno())
@@ -119,13 +130,13 @@ def _standard_stream(path: Path) -> int | None:
     return None
 
 
-def _write_stream(number: int, raw: bytes) -> None:
+def _write_stream(number: int, raw: Iterable[bytes]) -> None:
     stream = sys.stdout if number == 1 else sys.stderr
     stream.flush()
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
-        buffer.write(raw)
+        buffer.writelines(raw)
         buffer.flush()
     else:  # a stream without bytes (a test runner's): write the text
-        stream.write(raw.decode("utf-8", "replace"))
+        stream.writelines(piece.decode("utf-8", "replace") for piece in raw)
         stream.flush()

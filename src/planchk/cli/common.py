@@ -54,11 +54,15 @@ StdinFilenameOption = Annotated[
 ]
 
 
-def emit(text: str | bytes, output: Path | None) -> None:
-    """Write the result to `output` whole or not at all, or to stdout when there is none."""
+def emit(text: str | bytes | Iterable[str], output: Path | None) -> None:
+    """Write the result to `output` whole or not at all, or to stdout when there is none.
+    Text given in pieces is written piece by piece, never joined."""
     if output is None:
-        assert isinstance(text, str)  # binary formats require an output file
-        sys.stdout.write(text)
+        assert not isinstance(text, bytes)  # binary formats require an output file
+        if isinstance(text, str):
+            sys.stdout.write(text)
+        else:
+            sys.stdout.writelines(text)
     else:
         from planchk.atomic import write_atomic
 

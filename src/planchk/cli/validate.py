@@ -141,10 +141,10 @@ def _check(
     """Check, render and write; exits itself where a run writes no report."""
     from planchk.atomic import refuse_inputs
     from planchk.cli.progress import input_size, spinner
-    from planchk.formatters import RenderOptions, get, shows_suggestions
+    from planchk.formatters import RenderOptions, get, get_pieces, shows_suggestions
     from planchk.suppress import baseline as baselines
 
-    render = get(format_name)
+    render = get_pieces(format_name)
     # Suggested corrections cost a search per sum finding: worked out only where shown.
     suggest = fix_suggestions or (shows_suggestions(format_name) and write_baseline is None)
     known = baselines.read_baseline(baseline) if baseline is not None else None
@@ -155,13 +155,13 @@ def _check(
         sys.stderr.write(messages.BASELINE_MATCHED_NONE(entries, path=baseline) + "\n")
     for written in (output, write_baseline):
         refuse_inputs(written, report.files)
-    color = output is None and stdout_color()
-    rendered = render(report, RenderOptions(color, config.fail_on, fix_suggestions, quiet))
     if report.unusable and (output is not None or write_baseline is not None):
         # A run that could not check its input writes no file; the reasons go to stderr.
         sys.stderr.write(get("text")(report, RenderOptions(fail_on=config.fail_on)))
         finish(ExitCode.UNUSABLE)
-    emit(rendered, output)
+    color = output is None and stdout_color()
+    # Rendered as it is written: a report of many findings is never one string in memory.
+    emit(render(report, RenderOptions(color, config.fail_on, fix_suggestions, quiet)), output)
     if write_baseline is not None:
         count = baselines.write_baseline(report, write_baseline)
         sys.stderr.write(messages.BASELINE_WRITTEN(count, path=write_baseline) + "\n")

@@ -3,13 +3,15 @@
 Each is a pure function from a complete, sorted result to text (or an XLSX's bytes): the
 findings `Report` (`validate`), a `DiffReport` (`diff/`), a `ReportView` (`report/`). One
 registry names them all. Each format lives in its own module and is imported only when
-chosen, so that JSON output does not pay for rich at start-up.
+chosen, so that JSON output does not pay for rich at start-up. The validate formats can also
+give their text piece by piece (`pieces`, used when writing), so that 600,000 findings are
+never one string in memory.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -68,6 +70,17 @@ def _render(command: str, name: str) -> Any:
 def get(name: str) -> Formatter:
     render: Formatter = _render("validate", name)
     return render
+
+
+def get_pieces(name: str) -> Callable[[Report, RenderOptions], Iterable[str]]:
+    """A validate format as it is written, piece by piece: the formats that stream (their
+    module has `pieces`) never hold a large report's whole text; the others give it whole."""
+    module = importlib.import_module(FORMATS[name])
+    if hasattr(module, "pieces"):
+        pieces: Callable[[Report, RenderOptions], Iterable[str]] = module.pieces
+        return pieces
+    render: Formatter = module.render
+    return lambda report, options: [render(report, options)]
 
 
 def shows_suggestions(name: str) -> bool:

@@ -7,6 +7,7 @@ message %, CR and LF; in properties also : and , (actions/toolkit's escapeProper
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
 
 from planchk import messages
@@ -30,13 +31,16 @@ def escape_property(text: str) -> str:
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    lines: list[str] = []
+    return "".join(pieces(report, options))
+
+
+def pieces(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The commands line by line, as they are written."""
     for file, findings in groupby(report.findings, key=lambda f: f.location.file):
-        lines.append(f"::group::{escape_data(file)}")
-        lines.extend(annotation(f) for f in findings)
-        lines.append("::endgroup::")
-    lines.append(messages.summary(report, options.fail_on))
-    return "\n".join(lines) + "\n"
+        yield f"::group::{escape_data(file)}\n"
+        yield from (annotation(f) + "\n" for f in findings)
+        yield "::endgroup::\n"
+    yield messages.summary(report, options.fail_on) + "\n"
 
 
 def annotation(finding: Finding) -> str:

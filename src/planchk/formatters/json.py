@@ -6,13 +6,14 @@ because a JSON number read as a float would lose exactly what planchk is careful
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from planchk import __version__, i18n, messages
 from planchk.findings import Arg, Finding, Location, Suggestion
 from planchk.formatters import RenderOptions
+from planchk.formatters.streamed import Streamed, document
 from planchk.report import Report
 
 SCHEMA_VERSION = 1
@@ -23,20 +24,26 @@ SHOWS_SUGGESTIONS = True
 
 
 def render(report: Report, options: RenderOptions) -> str:
-    document = {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "planchk", "version": __version__},
-        "language": i18n.tag(),
-        "files": list(report.files),
-        "summary": {
-            **report.counts(),
-            "unusable": report.unusable,
-            "exit_code": report.exit_code(options.fail_on),
-            "fail_on": options.fail_on.label,
-        },
-        "findings": [finding_json(f) for f in report.findings],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return "".join(pieces(report, options))
+
+
+def pieces(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The report as it is written: one finding at a time, never the whole text at once."""
+    return document(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "planchk", "version": __version__},
+            "language": i18n.tag(),
+            "files": list(report.files),
+            "summary": {
+                **report.counts(),
+                "unusable": report.unusable,
+                "exit_code": report.exit_code(options.fail_on),
+                "fail_on": options.fail_on.label,
+            },
+            "findings": Streamed(finding_json(f) for f in report.findings),
+        }
+    )
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:

@@ -7,10 +7,10 @@ with a stable id, non-empty messages, 1-based regions, fingerprints that survive
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -20,6 +20,7 @@ from planchk.catalog import CodeInfo, all_codes
 from planchk.findings import Finding, Location, Severity, Suggestion
 from planchk.formatters import RenderOptions
 from planchk.formatters.codes import explain
+from planchk.formatters.streamed import Streamed, document
 from planchk.report import Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -32,6 +33,11 @@ SHOWS_SUGGESTIONS = True
 
 
 def render(report: Report, options: RenderOptions) -> str:
+    return "".join(pieces(report, options))
+
+
+def pieces(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The log as it is written: one result at a time, never the whole text at once."""
     catalogue = all_codes()
     index = {info.code: i for i, info in enumerate(catalogue)}
     run = {
@@ -45,10 +51,9 @@ def render(report: Report, options: RenderOptions) -> str:
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
         "language": i18n.tag(),
         "columnKind": "unicodeCodePoints",
-        "results": [result_json(f, index[f.code]) for f in report.findings],
+        "results": Streamed(result_json(f, index[f.code]) for f in report.findings),
     }
-    document = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return document({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]})
 
 
 def rule_json(info: CodeInfo) -> dict[str, Any]:
@@ -139,14 +144,21 @@ def artifact_location(path: str) -> dict[str, str]:
 
     A raw path is not a URI: a space, `#` or a Chinese folder name must be percent-encoded.
     """
+    # Worked out once per file and working directory: a report of 600,000 findings names
+    # a handful of files, and relpath is most of the cost of a result.
+    return dict(_artifact_location(path, os.getcwd()))
+
+
+@functools.lru_cache(maxsize=256)
+def _artifact_location(path: str, cwd: str) -> tuple[tuple[str, str], ...]:
     absolute = os.path.abspath(path)  # normalises `..` without following links
     try:
-        relative = os.path.relpath(absolute, Path.cwd())
+        relative = os.path.relpath(absolute, cwd)
     except ValueError:  # another drive, on Windows
         relative = os.pardir
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        return {"uri": Path(absolute).as_uri()}
-    return {"uri": quote(Path(relative).as_posix()), "uriBaseId": SRCROOT}
+        return (("uri", Path(absolute).as_uri()),)
+    return (("uri", quote(Path(relative).as_posix())), ("uriBaseId", SRCROOT))
 
 
 def fingerprint(finding: Finding) -> str:

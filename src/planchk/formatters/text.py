@@ -8,6 +8,7 @@ this format is what a pre-commit hook prints on every commit, and rich (which th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import groupby
 
 from planchk import messages, registry
@@ -45,30 +46,32 @@ class Painter:
 
 
 def render(report: Report, options: RenderOptions) -> str:
+    return "".join(pieces(report, options))
+
+
+def pieces(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The report line by line, as it is written."""
     paint = Painter(options.color)
     if options.quiet:
         # No file headings: the lines stand on their own, not indented under one.
-        shown = finding_lines(report, options, paint)
-        return "".join(f"{line.removeprefix('  ')}\n" for line in shown)
-    lines: list[str] = []
+        for line in finding_lines(report, options, paint):
+            yield f"{line.removeprefix('  ')}\n"
+        return
     for file, findings in groupby(report.findings, key=lambda f: f.location.file):
-        lines.append(paint(file, "bold underline"))
+        yield paint(file, "bold underline") + "\n"
         for finding in findings:
-            lines.append(finding_line(finding, paint))
+            yield finding_line(finding, paint) + "\n"
             if options.suggestions:
-                lines.extend(suggestion_lines(finding, paint))
-        lines.append("")
-    lines.extend(summary_lines(report, options, paint))
-    return "\n".join(lines) + "\n"
+                yield "".join(f"{line}\n" for line in suggestion_lines(finding, paint))
+        yield "\n"
+    yield "".join(f"{line}\n" for line in summary_lines(report, options, paint))
 
 
-def finding_lines(report: Report, options: RenderOptions, paint: Painter) -> list[str]:
-    lines = []
+def finding_lines(report: Report, options: RenderOptions, paint: Painter) -> Iterator[str]:
     for finding in report.findings:
-        lines.append(finding_line(finding, paint))
+        yield finding_line(finding, paint)
         if options.suggestions:
-            lines.extend(suggestion_lines(finding, paint))
-    return lines
+            yield from suggestion_lines(finding, paint)
 
 
 def finding_line(finding: Finding, paint: Painter) -> str:

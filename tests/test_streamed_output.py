@@ -1,0 +1,143 @@
+"""Big outputs are written as they are made (issue 17): formatters.streamed gives the bytes of
+json.dumps piece by piece, each validate format streams, and write_atomic writes the pieces into
+its temporary file (a failure half-way leaves the old file, or none)."""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planchk.atomic import write_atomic
+from planchk.cli import app
+from planchk.findings import Finding, Location, Severity
+from planchk.formatters import FORMATS, RenderOptions, get, get_pieces
+from planchk.formatters.streamed import Streamed, document
+from planchk.report import Report
+from tests.cli_runner import CliRunner
+from tests.small_plans import MINIMAL_TARGETS, write_plan
+
+
+class Code(enum.IntEnum):
+    ONE = 1
+
+
+SCALARS = st.none() | st.booleans() | st.integers() | st.text() | st.floats() | st.just(Code.ONE)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.lists(inner, max_size=3).map(tuple)
+        | st.dictionaries(st.text() | st.integers(), inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+def _streamed(value: Any, draw: st.DrawFn, inside: bool = False) -> Any:
+    """`value` with some of its arrays made Streamed generators: any array outside a streamed
+    one, and arrays directly in a streamed one (its other items are plain data)."""
+    if isinstance(value, list):
+        streams = draw(st.booleans())
+        if inside and not streams:
+            return value
+        if streams:
+            return Streamed(
+                iter([_streamed(i, draw, True) if isinstance(i, list) else i for i in value])
+            )
+        return [_streamed(item, draw) for item in value]
+    if isinstance(value, dict) and not inside:
+        return {key: _streamed(item, draw) for key, item in value.items()}
+    return value
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> tuple[Any, Any]:
+    value = draw(VALUES)
+    return value, _streamed(value, draw)
+
+
+@settings(max_examples=300)
+@given(documents())
+def test_a_streamed_document_is_byte_for_byte_json_dumps(pair: tuple[Any, Any]) -> None:
+    value, streamed = pair
+    expected = json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    assert "".join(document(streamed)) == expected
+
+
+def test_empty_and_nested_streams_match_json_dumps() -> None:
+    value = {"a": [], "b": {"c": [[], [1, {"d": []}]]}, "e": {}, "f": [[{}], []]}
+    streamed = {
+        "a": Streamed(iter([])),
+        "b": {"c": Streamed(iter([Streamed(iter([])), [1, {"d": []}]]))},
+        "e": {},
+        "f": [Streamed([{}]), Streamed(())],
+    }
+    assert "".join(document(streamed)) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def _report(count: int) -> Report:
+    findings = [
+        Finding(
+            code="PC202", slug="flow-falls", severity=Severity.WARNING, message=f"m{n}\n\x1b",
+            location=Location("p/targets.yaml", n, 3), path=f"indicators.x.values.区{n}.2022",
+        )
+        for n in range(1, count + 1)
+    ]  # fmt: skip
+    return Report.build(findings, ["p/targets.yaml"])
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_every_format_written_in_pieces_is_its_rendered_text(name: str) -> None:
+    report, options = _report(50), RenderOptions(fail_on=Severity.WARNING)
+    assert "".join(get_pieces(name)(report, options)) == get(name)(report, options)
+
+
+@pytest.mark.parametrize("name", ["json", "sarif", "text", "github"])
+def test_findings_are_encoded_only_as_they_are_written(name: str) -> None:
+    """The first pieces come before the last finding is encoded: no format holds the whole."""
+    report = _report(1000)
+    pieces = iter(get_pieces(name)(report, RenderOptions()))
+    written = ""
+    while "m10\\n" not in written and "m10\n" not in written and "m10%0A" not in written:
+        written += next(pieces)
+    assert "m999" not in written
+    assert "m1000" not in written
+    rest = "".join(pieces)
+    assert "m1000" in rest
+
+
+def _failing(lines: int) -> Iterator[str]:
+    for n in range(lines):
+        yield f"line {n}\n"
+    raise RuntimeError("the formatter failed half-way")
+
+
+def test_a_stream_that_fails_half_way_leaves_the_old_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("old\n", encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        write_atomic(out, _failing(1000))
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary file left
+    write_atomic(out, (f"{n}\n" for n in range(3)))
+    assert out.read_text(encoding="utf-8") == "0\n1\n2\n"
+
+
+def test_validate_writes_the_same_report_to_a_file_and_to_stdout(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    plan = write_plan(tmp_path / "plan", MINIMAL_TARGETS.replace("[10, 20]", "[11, 21]"))
+    for name in ("json", "sarif", "github", "text", "junit"):
+        out = tmp_path / f"out.{name}"
+        to_file = runner.invoke(app, ["validate", str(plan), "-f", name, "-o", str(out)])
+        to_stdout = runner.invoke(app, ["validate", str(plan), "-f", name])
+        assert to_file.exit_code == to_stdout.exit_code == 1, to_file.output
+        assert out.read_text(encoding="utf-8") == to_stdout.stdout
+        assert "PC101" in to_stdout.stdout
