@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -41,7 +40,6 @@ from planchk.registry import CodeInfo
 _PARSER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 32
 _DROPPED = "\x00dropped"
-_lookalike_form = lru_cache(maxsize=1 << 16)(lookalike_form)  # a plan repeats its names
 
 _SCALAR = yaml.ScalarEvent
 _SEQUENCE_START = yaml.SequenceStartEvent
@@ -81,8 +79,12 @@ class _Composer:
         self.rows: Iterator[list[Any]] = iter(())  # values of the rows set aside (rows.py)
         self.short = False  # a tagged sequence came with no row left to give it
         self.quick = False  # rows were set aside (rows.py): their placeholder tags are ours
-        # Each mapping key by its lookalike form (plan.names): the first spelling of each.
+        # The first spelling of each look-alike form (plan.names) that is not its own form:
+        # a key that is its own form is in `keys` under that form.
         self.spellings: dict[tuple[DataPath, str], str] = {}
+        # Each distinct key's look-alike form, worked out once: a plan repeats its names. A
+        # dict: functools.lru_cache's wrapper cost a third of a microsecond a key, 3% of a load.
+        self.forms: dict[str, str] = {}
         self.smap = self.out.sourcemap
         self.nodes, self.keys = self.smap.nodes, self.smap.keys  # written in the hot loop
         self.out.empty = True
@@ -129,7 +131,7 @@ class _Composer:
         return row
 
     def loop(self, get_event: Any) -> None:
-        stack, keys, spellings, form = self.stack, self.keys, self.spellings, _lookalike_form
+        stack, keys, spellings, forms = self.stack, self.keys, self.spellings, self.forms
         resolve, cached = resolve_plain, number_cache.get
         quick = self.quick
         append = None  # the open sequence's append while the innermost node is a sequence
@@ -146,13 +148,20 @@ class _Composer:
                     continue
                 frame = stack[-1] if stack else None
                 # The next hot path: a plain key (keys are text; nothing to resolve).
+                # A key that is its own look-alike form (nearly every key) has another
+                # spelling only in `spellings`, which is empty in nearly every plan.
                 if frame is not None and frame.key is None and event.implicit[0]:
-                    path = (*frame.path, event.value)
-                    spot = (frame.path, form(event.value))
-                    if path not in keys and spot not in spellings and event.anchor is None:
+                    name = event.value
+                    path = (*frame.path, name)
+                    if (
+                        path not in keys
+                        and (forms.get(name) or self.form(name)) == name
+                        and (not spellings or (frame.path, name) not in spellings)
+                        and event.anchor is None
+                    ):
                         mark = event.start_mark
                         keys[path] = ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
-                        spellings[spot] = frame.key = event.value
+                        frame.key = name
                         continue
                 self.on_scalar(event, self.scalar_value(event), frame)
                 continue
@@ -290,11 +299,10 @@ class _Composer:
         else:
             path = (*frame.path, event.value)
             first = self.keys.get(path)
-            spot = (frame.path, _lookalike_form(event.value))
-            other = self.spellings.get(spot)
+            other = self.other_spelling(frame.path, event.value)
             if first is None and other is None:
                 self.keys[path] = packed
-                self.spellings[spot] = frame.key = event.value
+                frame.key = event.value
             elif first is None and other is not None:
                 line, column = unpack(packed)
                 first_line = unpack(self.keys.get((*frame.path, other)) or packed)[0]
@@ -313,6 +321,26 @@ class _Composer:
                 )  # fmt: skip
                 # Keep the first value and drop this one: one mistake gives one finding.
                 frame.key, frame.skip_value = event.value, True
+
+    def form(self, name: str) -> str:
+        """The look-alike form of a key (plan.names), remembered for the next time."""
+        form = self.forms[name] = lookalike_form(name)
+        return form
+
+    def other_spelling(self, mapping: DataPath, name: str) -> str | None:
+        """An earlier key of `mapping` that looks like `name` but is spelt otherwise; `name`
+        is recorded as the first of its form's spellings when it is the first.
+
+        A key that is its own form is found in `keys` under that form; only the others (a
+        full-width letter, a trailing space: rare) are kept in `spellings`."""
+        form = self.forms.get(name) or self.form(name)
+        spot = (mapping, form)
+        other = self.spellings.get(spot)
+        if other is None and form != name:
+            if (*mapping, form) in self.keys:
+                return form
+            self.spellings[spot] = name
+        return other if other != name else None
 
 
 def _append_of(frame: Any) -> Any:

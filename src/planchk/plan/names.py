@@ -11,6 +11,7 @@ duplicate check, and reports such a pair (PC015) instead of reading it either wa
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from planchk.escape import INVISIBLE
@@ -22,13 +23,25 @@ _VARIANTS = str.maketrans(
     "区县乡镇办开发园业东门华阳龙湾广丰云阴县国际总计单万亿项个户亩资与经费划实预补贴级币价会产",
 )
 _DROP = dict.fromkeys(map(ord, INVISIBLE))
+# What the form changes in a name that NFKC leaves as it is: whitespace (the same characters
+# as str.split's), invisible characters and variants. A name with none of them is its own form.
+_CHANGED = re.compile(
+    "[\\s" + re.escape("".join(sorted(INVISIBLE)) + "".join(map(chr, _VARIANTS))) + "]"
+)
 
 
 def lookalike_form(name: str) -> str:
     """What two spellings that look alike have in common: NFKC (full-width and compatibility
-    forms), no invisible characters, no whitespace, variant characters in simplified form."""
-    if name.isascii():
-        return "".join(name.split())
+    forms), no invisible characters, no whitespace, variant characters in simplified form.
+    A name that is its own form (nearly every name) is returned as it is, the same object."""
+    # The fast way first: the loader asks this of every key of a plan.
+    if unicodedata.is_normalized("NFKC", name) and _CHANGED.search(name) is None:
+        return name
+    return full_form(name)
+
+
+def full_form(name: str) -> str:
+    """lookalike_form worked out in full, whatever the name (what its fast way must agree with)."""
     text = unicodedata.normalize("NFKC", name).translate(_DROP).translate(_VARIANTS)
     return "".join(text.split())
 
