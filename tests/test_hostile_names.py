@@ -134,14 +134,23 @@ def test_xlsx_report_writes_text_never_formulas(tmp_path: Path) -> None:
         assert (visible(name) if "\x1b" in name else name) in texts, name
 
 
-@pytest.mark.parametrize("command", [("report", "-f", "markdown"), ("validate", "-f", "text")])
-def test_markdown_report_escapes_html_and_markup(tmp_path: Path, command: tuple[str, ...]) -> None:
-    out = run(command[0], plan(tmp_path / "p"), *command[1:])
-    if command[1:] == ("-f", "markdown"):
-        for raw in ("<img", "<details>", "<script>", "[/x]", "](http", "\n# 标题"):
-            assert raw not in out, raw
-        for name in NAMES:
-            assert markdown(name) in out, name
+def test_markdown_report_escapes_html_and_markup(tmp_path: Path) -> None:
+    out = run("report", plan(tmp_path / "p"), "-f", "markdown")
+    for raw in ("<img", "<details>", "<script>", "[/x]", "](http", "\n# 标题", "\x1b"):
+        assert raw not in out, raw
+    for name in NAMES:
+        assert markdown(name) in out, name
+
+
+def test_markdown_diff_escapes_html_and_markup(tmp_path: Path) -> None:
+    """`diff -f markdown`, the CI job summary of docs/github-actions.yml: the changed row's
+    name and the indicator's (in the findings) are text, never markup or a terminal escape."""
+    old, new = plan(tmp_path / "old"), plan(tmp_path / "new", last=3)
+    out = run("diff", old, new, "-f", "markdown", "--exit-code")
+    for raw in ("<details>", "<script>", "[/x]", "\x1b", "\u202e", "\u200b"):
+        assert raw not in out, raw
+    assert markdown(NAMES[-1]) in out  # the changed row, its zero-width space shown
+    assert markdown("[/x] <details> =1+1") in out  # the indicator, named in the findings
 
 
 def test_html_report_shows_names_as_text(tmp_path: Path) -> None:
