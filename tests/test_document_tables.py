@@ -5,6 +5,7 @@ comments in targets.yaml, as for a CSV or XLSX table."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -69,3 +70,78 @@ def test_validate_shows_the_table_log(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     assert f"{document}: 附件 表1: table 「（一）专利申请量分解表」" in result.stderr
     assert "total row: 全区 (row 2)" in result.stderr
+
+
+# --- a text export's layout: tab-indented paragraphs, a table's first row -------------------------
+def _import_text(tmp_path: Path, text: str) -> tuple[TargetsFile, str]:
+    document = tmp_path / "plan.txt"
+    document.write_text(text, encoding="utf-8")
+    result = _run("import", document, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    targets = load_file(tmp_path / "out" / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    return targets, str(result.stderr)
+
+
+def _rows_text(rows: list[list[str]]) -> str:
+    return "".join("".join(f"\t{cell}\n" for cell in row) + "\n" for row in rows)
+
+
+TABLE = [["县区", "2022年", "2023年"], ["全区", "30", "40"], ["甲街道", "10", "15"],
+         ["乙街道", "20", "25"]]  # fmt: skip
+
+
+def test_tab_indented_paragraphs_right_before_a_table(tmp_path: Path) -> None:
+    """Two indented goal paragraphs (one row of two 'cells' by the tab rule) and a one-line
+    paragraph, then the table with no title line between: the sentences are paragraphs, the
+    table starts at its header."""
+    text = (
+        "一、主要目标\n\n"
+        "\t到2023年，力争专利申请量达到40件。\n"
+        "\t全区专利工作取得明显成效；\n\n"
+        "\t各街道要加强组织领导，落实工作责任。\n\n"
+        "\t（一）专利申请量分解表\n\n"
+        "\t单位：件\n\n" + _rows_text(TABLE)
+    )
+    targets, said = _import_text(tmp_path, text)
+    (indicator,) = targets.indicators.values()
+    assert indicator.table == "（一）专利申请量分解表"  # the title line, read as the title
+    assert indicator.unit == "件"
+    assert {a: [str(v) for v in row] for a, row in indicator.values.items()} == {
+        "全区": ["30", "40"], "甲街道": ["10", "15"], "乙街道": ["20", "25"],
+    }  # fmt: skip
+    (goal,) = targets.goals.values()  # the indented sentence is read as the goal it states
+    assert (goal.value, goal.indicator) == (Decimal(40), next(iter(targets.indicators)))
+    assert "header: row 1;" in said.replace("rows 1;", "row 1;")
+
+
+def test_a_table_whose_first_row_has_one_cell(tmp_path: Path) -> None:
+    """A merged first row (the years' span) is the table's own: kept in it, not a paragraph;
+    the rows below read as ever."""
+    rows = [["2022—2023年"], *TABLE]
+    text = "附件\n（一）专利申请量分解表\n单位：件\n" + _rows_text(rows)
+    targets, said = _import_text(tmp_path, text)
+    (indicator,) = targets.indicators.values()
+    assert indicator.table == "（一）专利申请量分解表"
+    assert indicator.years == [2022, 2023]
+    assert [str(v) for v in indicator.values["乙街道"]] == ["20", "25"]
+    assert "附件 表1: table" in said
+
+
+def test_an_indented_task_table_keeps_its_group_row(tmp_path: Path) -> None:
+    """A task table whose first row after the header is a group row of one cell: a row of the
+    table (its section), not a paragraph."""
+    rows = [
+        ["序号", "主要任务", "牵头单位", "责任单位"],
+        ["（一）培育科技企业"],
+        ["1", "培育高新技术企业", "区科工局", "各街办"],
+        ["2", "引进研发机构", "区发改委", "区科工局"],
+    ]
+    text = "附件\n主要工作任务分解表\n" + _rows_text(rows)
+    document = tmp_path / "plan.txt"
+    document.write_text(text, encoding="utf-8")
+    result = _run("import", document, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    written = (tmp_path / "out" / "tasks.yaml").read_text(encoding="utf-8")
+    assert "title: 培育科技企业" in written
+    assert written.count("- number:") == 3  # one section, two tasks

@@ -10,11 +10,14 @@ and a SARIF viewer count them: lines end at LF, CRLF or CR, columns are characte
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from planchk.importers.documents.model import Cell, RawParagraph, RawTable
+from planchk.importers.documents.model import UNIT_LINE, Cell, RawParagraph, RawTable
 
+_TITLE_MAX = 60  # a title or a cell; a longer line is a sentence of the text
+_TABLE_TITLE = re.compile(r"(分解|分配|任务|指标|计划|统计|汇总|清单|一览)表$")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 # str.splitlines also breaks at a form feed (a page break in an export), \v, \x1c-\x1e, NEL,
 # U+2028 and U+2029: each starts a line of text here too, though not a numbered line
@@ -73,10 +76,11 @@ def blocks(text: str) -> Iterator[RawParagraph | RawTable]:
 
 
 def _table_or_paragraphs(rows: list[list[Cell]]) -> Iterator[RawParagraph | RawTable]:
-    if sum(len(row) > 1 for row in rows) >= 2:  # a header and a row of cells at least
-        yield rows
-        return
-    for row in rows:
+    """A run of tab-led rows: a table with, before it, the rows that the layout shows to be
+    paragraphs an export indented with a tab (see `_leading_paragraphs`)."""
+    several = sum(len(row) > 1 for row in rows) >= 2  # a header and a row of cells at least
+    lead = _leading_paragraphs(rows) if several else len(rows)
+    for row in rows[:lead]:
         for cell in row:
             first, *rest = cell.text.split("\n")
             yield RawParagraph(first, line=cell.line, column=cell.column)
@@ -84,3 +88,29 @@ def _table_or_paragraphs(rows: list[list[Cell]]) -> Iterator[RawParagraph | RawT
             yield from (
                 RawParagraph(more, line=cell.line + n, column=1) for n, more in enumerate(rest, 1)
             )
+    if lead < len(rows):
+        yield rows[lead:]
+
+
+def _leading_paragraphs(rows: list[list[Cell]]) -> int:
+    """How many rows at the start of a table's run are paragraphs, decided by the layout:
+    before the first row of the table's width (the width most rows of several cells have),
+    a row is a paragraph when it is a sentence (ends in 。；： or is longer than a title), the
+    title above a table (…表) or its 单位 line; a short row of one cell that is none of these
+    (a merged first row, a group row such as （一）科技企业培育) stays in the table."""
+    widths = Counter(len(row) for row in rows if len(row) > 1)
+    width = widths.most_common(1)[0][0]
+    for index, row in enumerate(rows):
+        if len(row) == width or not all(_paragraph_like(cell.text) for cell in row):
+            return index
+    return 0
+
+
+def _paragraph_like(text: str) -> bool:
+    printed = text.replace("\n", "")
+    return (
+        len(printed) > _TITLE_MAX
+        or printed.endswith(("。", "；", ";", "：", ":"))
+        or bool(UNIT_LINE.match(printed))
+        or bool(_TABLE_TITLE.search(printed))
+    )
