@@ -19,6 +19,7 @@ from planchk.importers.documents.model import Table
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.plandoc import PlanImport, import_path, tasks_file
 from planchk.importers.plandoc import texts as plan_texts
+from planchk.importers.plandoc.kinds import Guess
 from planchk.importers.plandoc.tables import is_task_table
 from planchk.importers.plandoc.tasks import annex_tasks
 from planchk.importers.plandoc.write import targets_text, tasks_text
@@ -53,11 +54,12 @@ def document_texts(path: Path, options: Options) -> PlanTexts:
     found.indicators = imported.counts.get("tables", 0)
     title = imported.targets["plan"]["title"] if imported.targets else path.stem
     if imported.targets is not None:
-        stock = {i for i, e in imported.targets["indicators"].items() if e["kind"] == "stock"}
-        found.targets = targets_text(imported.targets, path.name, stock, imported.table_notes)
+        found.targets = targets_text(
+            imported.targets, path.name, imported.kinds, imported.table_notes
+        )
         _check_readable(found.targets, "targets.yaml")
     if imported.tasks is not None:
-        found.tasks = tasks_text(imported.tasks, title, path.name)
+        found.tasks = tasks_text(imported.tasks, title, path.name, imported.office_kinds)
         _check_readable(found.tasks, "tasks.yaml")
     return found
 
@@ -68,8 +70,9 @@ def sheet_tasks(grids: Sequence[Grid], areas: dict[str, list[str]], source: str)
     for grid in grids:
         sections += annex_tasks(_as_table(grid), grid.source)
     found = PlanTexts()
-    data = tasks_file(found.notes, sections, areas)
-    found.tasks = tasks_text(data, source, source)
+    guesses: dict[str, Guess] = {}
+    data = tasks_file(found.notes, sections, areas, guesses=guesses)
+    found.tasks = tasks_text(data, source, source, guesses)
     _check_readable(found.tasks, "tasks.yaml")
     return found
 

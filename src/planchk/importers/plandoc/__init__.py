@@ -60,7 +60,9 @@ def import_document(document: Document, options: Options) -> PlanImport:
         period = facts.period or _period(imported, plan_goals)
         result.targets = _targets(facts, period, imported, plan_goals, document.source)
     if sections:
-        result.tasks = tasks_file(result.notes, sections, areas, result.proposed_aliases)
+        result.tasks = tasks_file(
+            result.notes, sections, areas, result.proposed_aliases, result.office_kinds
+        )
         if result.targets is not None and result.proposed_aliases:
             result.targets["aliases"] = dict(result.proposed_aliases)
     result.notes.append(texts.read_summary(document.source, result.counts))

@@ -70,15 +70,3 @@ def propose_alias(name: str, areas: Sequence[str]) -> str | None:
         return same_stem[0]
     longer = [a for a in areas if len(a) >= 2 and name.endswith(a) and _AREA_SUFFIX.search(a)]
     return longer[0] if len(longer) == 1 else None
-
-
-def office_kind(name: str, top_area: str | None) -> str:
-    """department, party (党委部门), agency (垂直管理: named with the whole area's name, like
-    青云谱区税务局), enterprise (集团, 公司); a guess to review, said so in the file."""
-    if re.match(r"^[区市县省]委|党", name) or name.startswith(("团区委", "团市委")):
-        return "party"
-    if re.search(r"(集团|公司)$", name):
-        return "enterprise"
-    if (top_area and name.startswith(top_area)) or re.search(r"(税务局|海关|气象局|供电)", name):
-        return "agency"
-    return "department"

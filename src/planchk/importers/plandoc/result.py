@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from planchk.findings import Location
+from planchk.importers.plandoc.kinds import Guess
 
 
 @dataclass
@@ -21,6 +22,8 @@ class PlanImport:
     proposed_aliases: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     table_notes: list[str] = field(default_factory=list)  # the table reader's log, per table
+    kinds: dict[str, Guess] = field(default_factory=dict)  # indicator id -> its kind, and why
+    office_kinds: dict[str, Guess] = field(default_factory=dict)  # office or group -> kind, why
 
     def location(self, path: str) -> Location:
         """Where a finding on the data path `path` is in the document: the place of the

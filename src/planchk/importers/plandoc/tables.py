@@ -15,14 +15,11 @@ from planchk.importers.layout import Table as ReadTable
 from planchk.importers.layout import read_table
 from planchk.importers.plain import PlainTable, Span, plain_grid
 from planchk.importers.plandoc import texts
+from planchk.importers.plandoc.kinds import COLUMNS_SAY, Guess, indicator_kind
 from planchk.importers.plandoc.result import PlanImport
 from planchk.messages import PlanchkError
 
 _TASK_HEADER = re.compile(r"(牵头|责任|配合|协办|主办)(单位|部门)")
-# A stock (a count that accumulates) should not fall; a flow (applications per year) may.
-_STOCK_NAME = re.compile(
-    r"(企业|机构|平台|载体|基地|园区|人才|团队)?(数量|总数|个数|拥有量|保有量)$"
-)
 
 
 class DocumentGrid(Grid):
@@ -106,10 +103,13 @@ def _spans(table: Table) -> list[Span]:
     return spans
 
 
-def table_options(options: Options, title: str | None) -> Options:
-    name = re.sub(r"(指导性)?(任务)?(分解|分配)?表$", "", title or "")
-    name = re.sub(r"指标$", "", name)
-    return dataclasses.replace(options, kind="stock") if _STOCK_NAME.search(name) else options
+def table_options(options: Options, table: Table) -> tuple[Options, Guess]:
+    """The options to read the table with: the kind its title and 单位 line say."""
+    unit = None
+    if table.unit is not None:
+        unit = re.split(r"[:：]", table.unit.printed, maxsplit=1)[-1].strip(" ）)")
+    guess = indicator_kind(title_of(table), unit)
+    return dataclasses.replace(options, kind=guess.kind), guess
 
 
 def title_of(table: Table) -> str | None:
@@ -121,7 +121,7 @@ def add_breakdown(result: PlanImport, imported: Imported, table: Table, options:
     what the table reader inferred and skipped (its import log, as for a CSV table) noted."""
     source, notes, places = result.source, result.notes, result.places
     title = title_of(table)
-    own = table_options(options, title)
+    own, guess = table_options(options, table)
     try:
         read = breakdown(table, source, own, notes)
         before, logged = set(imported.indicators), len(imported.notes)
@@ -134,6 +134,9 @@ def add_breakdown(result: PlanImport, imported: Imported, table: Table, options:
         return
     for ind_id in [i for i in imported.indicators if i not in before]:
         indicator = imported.indicators[ind_id]
+        # the reader's own evidence (% columns, a 累计 or 增减 header) comes before the title's
+        said = guess if indicator.kind == guess.kind else Guess(indicator.kind, COLUMNS_SAY)
+        result.kinds[ind_id] = said
         if title is None:
             notes.append(
                 texts.TABLE_UNTITLED(place=f"{source}: {table.place}", name=indicator.name)

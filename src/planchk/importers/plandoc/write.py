@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from planchk.escape import visible
+from planchk.importers.plandoc.kinds import Guess
 from planchk.importers.texts import ASSUMED
 from planchk.importers.writer import scalar
 
@@ -16,7 +17,10 @@ INDENT = "  "
 
 
 def targets_text(
-    data: Mapping[str, Any], source: str, inferred_stock: set[str], log: Sequence[str] = ()
+    data: Mapping[str, Any],
+    source: str,
+    kinds: Mapping[str, Guess] | None = None,
+    log: Sequence[str] = (),
 ) -> str:
     """The targets file; `log` is what the table reader said of each table (as a CSV import
     writes it), kept as comments at the top for the reviewer."""
@@ -49,7 +53,7 @@ def targets_text(
         ]
         for number, (ind_id, entry) in enumerate(data["indicators"].items()):
             lines += [""] if number else []
-            lines += _indicator(ind_id, entry, ind_id in inferred_stock)
+            lines += _indicator(ind_id, entry, (kinds or {}).get(ind_id))
     if data.get("goals"):
         lines += ["", "# The goals the text states, one entry each, with its wording as printed."]
         lines += ["goals:"]
@@ -70,12 +74,27 @@ def _log(log: Sequence[str]) -> list[str]:
     return ["#", f"# {ASSUMED()}", *(f"# {visible(line)}".rstrip() for line in said)]
 
 
-def _indicator(ind_id: str, entry: Mapping[str, Any], stock: bool) -> list[str]:
-    comments = {
-        "kind": "# a count that accumulates, by its name: check"
-        if stock
-        else "# an amount per year (a stock should not fall: set stock): check"
-    }
+_KIND_MEANS = {
+    "stock": "a count that accumulates (it should not fall)",
+    "flow": "an amount per year",
+    "ratio": "a rate (never summed)",
+    "change": "a change from one year to the next",
+}
+
+
+def kind_comment(guess: Guess | None) -> str:
+    """What the kind means and the printed words that decided it; `check` only where none
+    did."""
+    if guess is None:
+        return "# check"
+    means = _KIND_MEANS.get(guess.kind, guess.kind)
+    if guess.weak:
+        return f"# {means}: no word of the title decides it; check (a count held is stock)"
+    return f"# {means}, by {guess.evidence}"
+
+
+def _indicator(ind_id: str, entry: Mapping[str, Any], guess: Guess | None) -> list[str]:
+    comments = {"kind": kind_comment(guess)}
     lines = [f"{INDENT}{scalar(ind_id)}:"]
     for key, value in entry.items():
         if key == "values":
@@ -103,7 +122,12 @@ def _columns(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def tasks_text(data: Mapping[str, Any], title: str, source: str) -> str:
+def tasks_text(
+    data: Mapping[str, Any],
+    title: str,
+    source: str,
+    guesses: Mapping[str, Guess] | None = None,
+) -> str:
     lines = [
         f"# {title}: who does what.",
         f"# Imported by planchk import from {source}. `lead`, `responsible` and",
@@ -114,12 +138,13 @@ def tasks_text(data: Mapping[str, Any], title: str, source: str) -> str:
     if data.get("offices"):
         lines += [
             "",
-            "# Offices named anywhere in the plan; each kind is a guess from the name: check.",
+            "# Offices named anywhere in the plan; each kind by the end of its name (the comment",
+            "# says which), `check` where the name does not decide it.",
         ]
-        lines += ["offices:", *(f"{INDENT}{k}: {_value(v)}" for k, v in data["offices"].items())]
+        lines += ["offices:", *_commented(data["offices"], guesses or {})]
     if data.get("groups"):
         lines += ["", "# Names that stand for several offices.", "groups:"]
-        lines += [f"{INDENT}{k}: {_value(v)}" for k, v in data["groups"].items()]
+        lines += _commented(data["groups"], guesses or {})
     lines += ["", "sections:"]
     for number, section in enumerate(data["sections"]):
         lines += [""] if number else []
@@ -132,6 +157,29 @@ def tasks_text(data: Mapping[str, Any], title: str, source: str) -> str:
             entries = [f"{k}: {_value(v)}" for k, v in task.items()]
             lines += [f"{INDENT * 3}- {entries[0]}", *(f"{INDENT * 4}{e}" for e in entries[1:])]
     return "\n".join(lines) + "\n"
+
+
+def _commented(entries: Mapping[str, Any], guesses: Mapping[str, Guess]) -> list[str]:
+    """One entry per line, each with what decided it as a comment, the comments aligned."""
+    lines = [f"{INDENT}{scalar(k)}: {_value(v)}" for k, v in entries.items()]
+    width = max(_columns(line) for line in lines) + 2
+    said = [_office_comment(guesses.get(name)) for name in entries]
+    return [
+        f"{line}{' ' * (width - _columns(line))}{comment}" if comment else line
+        for line, comment in zip(lines, said, strict=True)
+    ]
+
+
+def _office_comment(guess: Guess | None) -> str:
+    if guess is None:
+        return ""
+    if guess.kind == "group":
+        return "# check: taken as several offices by 各/有关/相关" if guess.weak else ""
+    if guess.weak and guess.evidence:
+        return f"# check: named {guess.evidence}, as a vertically managed office often is"
+    if guess.weak:
+        return "# check: the name does not say"
+    return f"# {guess.evidence}"
 
 
 def _value(value: Any) -> str:
