@@ -64,12 +64,15 @@ def test_the_table_log_is_passed_on_in_the_printed_rows(tmp_path: Path, suffix: 
     assert [str(v) if v is not None else None for v in indicator.values["甲街道"]] == ["10", None]
 
 
-def test_validate_shows_the_table_log(tmp_path: Path) -> None:
+def test_validate_shows_the_table_log_with_verbose(tmp_path: Path) -> None:
     document = documents.write_docx(tmp_path / "plan.docx", _noted_table())
-    result = _run("validate", document)
-    assert "Traceback" not in result.output
-    assert f"{document}: 附件 表1: table 「（一）专利申请量分解表」" in result.stderr
-    assert "total row: 全区 (row 2)" in result.stderr
+    quiet, verbose = _run("validate", document), _run("validate", "-v", document)
+    assert "Traceback" not in quiet.output + verbose.output
+    assert quiet.stdout == verbose.stdout  # the same findings
+    assert f"{document}: 附件 表1: table 「（一）专利申请量分解表」" in verbose.stderr
+    assert "total row: 全区 (row 2)" in verbose.stderr
+    assert "附件 表1: table" not in quiet.stderr
+    assert "read 1 breakdown table" in quiet.stderr  # what was read is said either way
 
 
 # --- a text export's layout: tab-indented paragraphs, a table's first row -------------------------

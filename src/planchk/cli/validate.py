@@ -83,6 +83,15 @@ ExitZeroOption = Annotated[
         help="Exit 0 even when findings remain; input that cannot be checked still exits 2.",
     ),
 ]
+VerboseOption = Annotated[
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        help="Plan documents: also show on stderr what the table reader inferred and skipped in "
+        "each annex table (the log planchk import writes into targets.yaml).",
+    ),
+]
 FixSuggestionsOption = Annotated[
     bool,
     typer.Option(
@@ -106,6 +115,7 @@ def validate(
     fix_suggestions: FixSuggestionsOption = False,
     exit_zero: ExitZeroOption = False,
     quiet: QuietOption = False,
+    verbose: VerboseOption = False,
     stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Check plan files: schema, sums, trends, units, goals and task offices."""
@@ -122,7 +132,7 @@ def validate(
         targets = paths or overrides.default_paths(config)
         format_name = _format_name(output_format.value)
         report = _check(targets, config, format_name, baseline, fix_suggestions,
-                        write_baseline, output, quiet, stdin_filename)  # fmt: skip
+                        write_baseline, output, quiet, stdin_filename, verbose)  # fmt: skip
     code = report.exit_code(config.fail_on)
     finish(ExitCode.CLEAN if exit_zero and code == ExitCode.FINDINGS else code)
 
@@ -137,6 +147,7 @@ def _check(
     output: Path | None,
     quiet: bool = False,
     stdin_filename: Path | None = None,
+    verbose: bool = False,
 ) -> Report:
     """Check, render and write; exits itself where a run writes no report."""
     from planchk.atomic import refuse_inputs
@@ -149,7 +160,7 @@ def _check(
     suggest = fix_suggestions or (shows_suggestions(format_name) and write_baseline is None)
     known = baselines.read_baseline(baseline) if baseline is not None else None
     with spinner(input_size(targets)):
-        report = _checked(targets, config, suggest, known, stdin_filename)
+        report = _checked(targets, config, suggest, known, stdin_filename, verbose)
     if known and baseline is not None and report.baselined == 0:
         entries = sum(known.values())
         sys.stderr.write(messages.BASELINE_MATCHED_NONE(entries, path=baseline) + "\n")
@@ -175,6 +186,7 @@ def _checked(
     suggest: bool,
     known: Counter[Key] | None,
     stdin_filename: Path | None = None,
+    verbose: bool = False,
 ) -> Report:
     """The report of plan files, or of plan documents (findings placed in the document)."""
     from planchk.engine import check_paths
@@ -187,7 +199,7 @@ def _checked(
         )
     from planchk.importers.checked import check_documents
 
-    report, notes = check_documents(targets, config, suggest=suggest)
+    report, notes = check_documents(targets, config, suggest=suggest, verbose=verbose)
     sys.stderr.write("".join(visible_lines(note) + "\n" for note in notes))
     # Positions are placed in the document after the check: the baseline comes last.
     return report if known is None else without_baseline(report, known)

@@ -28,15 +28,16 @@ Places = dict[str, PlanImport]  # the plan files' name -> the document's import
 
 
 def check_documents(
-    paths: Sequence[Path], config: Config, *, suggest: bool = True
+    paths: Sequence[Path], config: Config, *, suggest: bool = True, verbose: bool = False
 ) -> tuple[Report, list[str]]:
-    """Check plan files and plan documents together; the notes of each document's import."""
-    found, places, notes = document_discovery(paths, config)
+    """Check plan files and plan documents together; the notes of each document's import
+    (with `verbose`, the table reader's log of each table too)."""
+    found, places, notes = document_discovery(paths, config, verbose)
     return placed_report(check_discovery(found, config, suggest=suggest), places), notes
 
 
 def document_discovery(
-    paths: Sequence[Path], config: Config
+    paths: Sequence[Path], config: Config, verbose: bool = False
 ) -> tuple[Discovery, Places, list[str]]:
     """The plans under `paths`, each document imported in memory: its plan files are loaded
     under the document's name, so that what is checked and reported is the document."""
@@ -47,7 +48,7 @@ def document_discovery(
     for path in (p for p in paths if is_document(p)):
         texts = document_texts(path, Options(max_bytes=config.max_bytes))
         assert texts.imported is not None
-        notes += texts.notes
+        notes += _notes(texts.notes, texts.imported, verbose)
         places[str(path)] = texts.imported
         loaded = {
             name: _load(text, path, name, config.max_bytes)
@@ -58,6 +59,13 @@ def document_discovery(
         plan = Plan(loaded.get("targets.yaml"), loaded.get("tasks.yaml"), {str(path)})
         found.plans.append(plan)
     return found, places, notes
+
+
+def _notes(notes: Sequence[str], imported: PlanImport, verbose: bool) -> list[str]:
+    """What the import said, for a check of the document: the table reader's log of each
+    table (what `planchk import` writes into targets.yaml) only when asked for."""
+    logged = set(imported.table_notes)
+    return [note for note in notes if verbose or note not in logged]
 
 
 def placed_report(report: Report, places: Places) -> Report:
@@ -93,7 +101,7 @@ def diff_documents(old: Path, new: Path, config: Config) -> tuple[DiffReport, li
         for side, document in (("old", old), ("new", new)):
             texts = document_texts(document, Options(max_bytes=config.max_bytes))
             assert texts.imported is not None
-            notes += texts.notes
+            notes += _notes(texts.notes, texts.imported, verbose=False)
             directory = Path(temporary) / side
             directory.mkdir()
             for name, text in (("targets.yaml", texts.targets), ("tasks.yaml", texts.tasks)):
