@@ -45,25 +45,37 @@ def targets_text(
             "the area list: check them).",
         ]
         lines += ["aliases:", *(f"{INDENT}{k}: {_value(v)}" for k, v in data["aliases"].items())]
-    if data.get("indicators"):
-        lines += [
-            "",
-            "# The annex breakdown tables. Each row is one area, one value per year, as printed.",
-            "indicators:",
-        ]
-        for number, (ind_id, entry) in enumerate(data["indicators"].items()):
-            lines += [""] if number else []
-            lines += _indicator(ind_id, entry, (kinds or {}).get(ind_id))
-    if data.get("goals"):
-        lines += ["", "# The goals the text states, one entry each, with its wording as printed."]
-        lines += ["goals:"]
-        for number, (goal_id, entry) in enumerate(data["goals"].items()):
-            lines += [""] if number else []
-            lines += [f"{INDENT}{scalar(goal_id)}:"]
-            lines += [f"{INDENT * 2}{k}: {_value(v)}" for k, v in entry.items()]
+    lines += _indicators(data.get("indicators") or {}, kinds or {})
+    lines += _goals(data.get("goals") or {})
     if data.get("relations"):
         lines += ["", "relations:", *(f"{INDENT}- {scalar(r)}" for r in data["relations"])]
     return "\n".join(lines) + "\n"
+
+
+def _indicators(indicators: Mapping[str, Any], kinds: Mapping[str, Guess]) -> list[str]:
+    if not indicators:
+        return []
+    lines = [
+        "",
+        "# The annex breakdown tables. Each row is one area, one value per year, as printed.",
+        "indicators:",
+    ]
+    for number, (ind_id, entry) in enumerate(indicators.items()):
+        lines += [""] if number else []
+        lines += _indicator(ind_id, entry, kinds.get(ind_id))
+    return lines
+
+
+def _goals(goals: Mapping[str, Any]) -> list[str]:
+    if not goals:
+        return []
+    lines = ["", "# The goals the text states, one entry each, with its wording as printed."]
+    lines += ["goals:"]
+    for number, (goal_id, entry) in enumerate(goals.items()):
+        lines += [""] if number else []
+        lines += [f"{INDENT}{scalar(goal_id)}:"]
+        lines += [f"{INDENT * 2}{k}: {_value(v)}" for k, v in entry.items()]
+    return lines
 
 
 def _log(log: Sequence[str]) -> list[str]:
