@@ -37,6 +37,7 @@ def blocks(raw: bytes, path: Path, notes: list[str]) -> Iterator[RawParagraph | 
         reason = str(error) or type(error).__name__
         raise PlanchkError(texts.DOCX_UNREADABLE, path=path, reason=reason) from None
     numbering = Numbering.of(document)
+    styles = _style_names(document)
     tables = 0
     for item in document.iter_inner_content():
         if hasattr(item, "rows"):
@@ -44,7 +45,7 @@ def blocks(raw: bytes, path: Path, notes: list[str]) -> Iterator[RawParagraph | 
             yield _table(item, path, tables, notes)
         else:
             yield RawParagraph(
-                item.text.replace("\n", ""), _level(item), numbering.next(item)
+                item.text.replace("\n", ""), _level(item, styles), numbering.next(item)
             )  # a line break inside a paragraph only lays it out: 实施\n方案 is 实施方案
 
 
@@ -57,16 +58,25 @@ def _check_container(raw: bytes, path: Path) -> None:
             raise PlanchkError(texts.DOCX_NOT_WORD, path=path)
 
 
-def _level(paragraph: Any) -> int | None:
+def _style_names(document: Any) -> dict[str, str]:
+    """Paragraph styles by id, read once: python-docx's `paragraph.style` scans every style of
+    the document for the default on each paragraph without one (most of a document's)."""
+    try:
+        return {s.style_id: s.name or "" for s in document.styles if s.style_id}
+    except (KeyError, ValueError):
+        return {}
+
+
+def _level(paragraph: Any, styles: dict[str, str]) -> int | None:
     outline = paragraph._p.find(f"{_W}pPr/{_W}outlineLvl")
     if outline is not None:
         value = int(outline.get(f"{_W}val", "9"))
         return value + 1 if value < 9 else None  # 9 is body text
-    try:
-        name = paragraph.style.name if paragraph.style is not None else ""
-    except (KeyError, ValueError):
-        return None
-    found = _HEADING_STYLE.match(name or "")
+    style = paragraph._p.find(f"{_W}pPr/{_W}pStyle")
+    if style is None:
+        return None  # the document's default paragraph style: body text
+    name = styles.get(style.get(f"{_W}val", ""), "")
+    found = _HEADING_STYLE.match(name)
     return int(found.group(1)) if found else (0 if name == "Title" else None)
 
 
