@@ -151,3 +151,11 @@ def test_diff_of_two_drafts_gives_positions_too(tmp_path: Path, suffix: str) -> 
     placed = [f for f in remaining if f.get("place") == CELL and f["code"] == "PC202"]
     assert placed
     assert all(f["line"] > 0 and f["column"] > 0 for f in placed)
+
+
+def test_github_annotations_name_the_place(tmp_path: Path) -> None:
+    for write, suffix in ((documents.write_docx, "docx"), (documents.write_text, "txt")):
+        document = write(tmp_path / f"plan.{suffix}", documents.data_blocks())
+        shown = _run("validate", document, "-f", "github").stdout
+        line = next(x for x in shown.splitlines() if f"::{CELL}: " in x and "PC202" in x)
+        assert ("line=" in line) == (suffix == "txt"), line

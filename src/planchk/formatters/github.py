@@ -52,6 +52,8 @@ def annotation(finding: Finding) -> str:
         properties += [f"line={location.line}", f"col={max(location.column, 1)}"]
     properties.append(f"title={escape_property(f'{finding.code} {finding.slug}')}")
     message = finding.message
+    if location.place:  # a plan document: a .docx has no line to annotate, only its place
+        message = f"{location.place}: {message}"
     if finding.waived:
         message = messages.WAIVED_MESSAGE(message=message, reason=finding.waived)
     return f"::{command} {','.join(properties)}::{escape_data(message)}"
