@@ -185,3 +185,17 @@ def test_an_import_into_a_file_another_writer_holds_waits_and_merges_over_it(
     indicators = yaml.safe_load(target.read_text(encoding="utf-8"))["indicators"]
     names = {entry.get("table") or entry["name"] for entry in indicators.values()}
     assert {"另一写入者的指标", "甲表"} <= names
+
+
+def test_an_unwritable_output_is_named_as_given_not_by_its_temporary_file(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    missing = tmp_path / "no-such-folder" / "x.txt"
+    with pytest.raises(FileNotFoundError) as raised:
+        write_atomic(missing, "text")
+    assert raised.value.filename == str(missing)
+    result = runner.invoke(app, ["validate", str(DATA), "-o", str(missing)])
+    assert result.exit_code == 2
+    assert f"{missing}:" in result.stderr
+    assert ".tmp" not in result.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing made, no temporary file left

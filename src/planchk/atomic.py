@@ -51,7 +51,12 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
     # A symbolic link stays a link: the file it points to is the one replaced.
     target = Path(os.path.realpath(path)) if status is not None else path
     mode = stat.S_IMODE(status.st_mode) if status is not None else _new_file_mode()
-    _replace(target, raw, mode)
+    try:
+        _replace(target, raw, mode)
+    except OSError as error:
+        # The failing call named the temporary file (or the link's target): the user gave
+        # `path`, so the error says `path`.
+        raise OSError(error.errno, error.strerror, str(path)) from None
 
 
 @contextlib.contextmanager
