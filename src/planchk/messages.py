@@ -270,6 +270,11 @@ CONFIG_UNREADABLE = message(
 CONFIG_NOT_TOML = message("ui.config-not-toml", "{path}: not valid TOML: {reason}")
 CONFIG_NO_TABLE = message("ui.config-no-table", "{path}: has no [tool.planchk] table")
 CONFIG_MISSING_FILE = message("ui.config-missing-file", "{path}: no such configuration file")
+CONFIG_IS_DIRECTORY = message(
+    "ui.config-is-directory",
+    "{path}: is a directory; give --config the configuration file itself "
+    "(a planchk.toml, or a pyproject.toml with a [tool.planchk] table)",
+)
 CONFIG_UNKNOWN_KEY = message(
     "ui.config-unknown-key",
     "{path}: `{key}` is not a configuration key; the keys allowed here are: {expected}",

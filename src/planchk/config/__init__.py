@@ -18,6 +18,7 @@ from pydantic_core import ErrorDetails
 
 from planchk import messages
 from planchk.catalog import CodeInfo, all_codes, get, resolve
+from planchk.config.reasons import not_toml
 from planchk.errors import ConfigError as ConfigError  # re-exported: its home is planchk.errors
 from planchk.findings import Severity
 from planchk.loader import DEFAULT_MAX_BYTES
@@ -129,8 +130,7 @@ def _read_table(path: Path) -> dict[str, Any]:
             messages.CONFIG_UNREADABLE, path=path, reason=messages.os_reason(error)
         ) from None
     except _NOT_TOML as error:
-        reason = "nested too deeply" if isinstance(error, RecursionError) else error
-        raise ConfigError(messages.CONFIG_NOT_TOML, path=path, reason=reason) from None
+        raise not_toml(path, error) from None
     if path.name == "pyproject.toml":
         table = document.get("tool", {}).get("planchk")
         if not isinstance(table, dict):

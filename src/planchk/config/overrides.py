@@ -25,6 +25,8 @@ def resolve(
     max_bytes: int | None = None,
 ) -> Config:
     """The configuration for this run; raises ConfigError naming what is wrong."""
+    if config_file is not None and config_file.is_dir():
+        raise ConfigError(messages.CONFIG_IS_DIRECTORY, path=config_file)
     if config_file is not None and not config_file.is_file():
         raise ConfigError(messages.CONFIG_MISSING_FILE, path=config_file)
     config = load_config(config_file or find_config(Path.cwd()))
