@@ -19,8 +19,8 @@ ImportKind = Literal["flow", "stock", "ratio", "change"]
 FilesArgument = Annotated[
     list[Path],
     typer.Argument(
-        help="A plan document (.docx, .html, .htm, .txt), or CSV or XLSX tables; - reads one "
-        "from stdin (its kind from --stdin-filename)."
+        help="A plan document (.docx, .html, .htm, .txt), or CSV, XLSX, XLS or ODS tables; - "
+        "reads one from stdin (its kind from --stdin-filename)."
     ),
 ]
 OutputOption = Annotated[
@@ -37,7 +37,7 @@ EncodingOption = Annotated[
 ]
 SheetOption = Annotated[
     list[str] | None,
-    typer.Option(help="Read this sheet of an XLSX file; repeat for several (default: all)."),
+    typer.Option(help="Read this sheet of a workbook; repeat for several (default: all)."),
 ]
 TotalRowOption = Annotated[
     str | None, typer.Option(help="The name of the total row, where it is not evident.")
@@ -86,7 +86,7 @@ def import_(
     max_bytes: MaxBytesOption = None,
     stdin_filename: StdinFilenameOption = None,
 ) -> None:
-    """Read a plan document (.docx, .html, .txt) or tables (CSV, XLSX) into plan files.
+    """Read a plan document (.docx, .html, .txt) or tables (CSV, XLSX, XLS, ODS) into plan files.
 
     -o DIR (or any path not ending in .yaml) writes a plan directory, DIR/targets.yaml and
     DIR/tasks.yaml; -o FILE.yaml writes the targets file alone; without -o it goes to stdout.

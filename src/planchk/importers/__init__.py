@@ -1,4 +1,4 @@
-"""`planchk import`: breakdown tables from CSV and XLSX files into a targets file.
+"""`planchk import`: breakdown tables from CSV, XLSX, XLS and ODS files into a targets file.
 
 `grid` reads a file into printed texts with positions, `layout` finds the table in it,
 `build` turns tables into areas, indicators and relations, `writer` writes the YAML. The
@@ -18,9 +18,11 @@ from planchk.importers.build import Imported, ImportedIndicator, Options, add_ta
 from planchk.importers.csvgrid import read_csv
 from planchk.importers.grid import Grid
 from planchk.importers.layout import Table, plan_title, read_table
+from planchk.importers.ods import read_ods
 from planchk.importers.plain import PlainTable, Span, plain_grid
 from planchk.importers.unit_rows import by_unit_column
 from planchk.importers.writer import targets_text
+from planchk.importers.xls import read_xls
 from planchk.importers.xlsx import read_xlsx
 from planchk.messages import PlanchkError
 
@@ -110,6 +112,10 @@ def read_grids(path: Path, options: Options) -> list[Grid]:
         return [read_csv(path, options.encoding, options.max_bytes, options.given(path))]
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path, options.sheets, options.max_bytes, options.given(path))
+    if suffix == ".xls":
+        return read_xls(path, options.sheets, options.max_bytes, options.given(path))
+    if suffix == ".ods":
+        return read_ods(path, options.sheets, options.max_bytes, options.given(path))
     raise PlanchkError(texts.UNKNOWN_FORMAT, path=path)
 
 

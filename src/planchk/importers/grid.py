@@ -84,7 +84,10 @@ def area(bounds: Bounds) -> int:
 
 
 def check_merged(place: str, merges: Iterable[Bounds]) -> None:
-    merged = sum(area(b) for b in merges)
+    check_merged_area(place, sum(area(b) for b in merges))
+
+
+def check_merged_area(place: str, merged: int) -> None:
     if merged > MAX_CELLS:
         raise PlanchkError(texts.XLSX_MERGED_TOO_FAR, place=place, cells=merged, limit=MAX_CELLS)
 

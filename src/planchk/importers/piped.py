@@ -18,7 +18,7 @@ from planchk.messages import PlanchkError
 from planchk.reading import STDIN, Piped, read_stdin
 
 # What import reads, by name: tables (.txt is a plan document's text, as from a file).
-KINDS = (".csv", ".xlsx", ".xlsm", *READERS)
+KINDS = (".csv", ".xlsx", ".xlsm", ".xls", ".ods", *READERS)
 
 
 def piped_files(

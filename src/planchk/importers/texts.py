@@ -18,7 +18,8 @@ SHEET_SKIPPED = message(
 UNKNOWN_FORMAT = message(
     "import.unknown-format",
     "{path}: planchk import reads plan documents (.docx, .html, .htm, .txt) and tables (.csv, "
-    ".xlsx); save a PDF or a .doc as .docx from WPS or Word, a table as .xlsx or .csv",
+    ".xlsx, .xls, .ods); save a PDF or a .doc as .docx from WPS or Word, a table as .xlsx or "
+    ".csv",
 )
 FILE_UNREADABLE = message("import.file-unreadable", "{path}: cannot read the file: {reason}")
 FILE_TOO_LARGE = message(
@@ -58,8 +59,36 @@ XLSX_NOT_ZIP = message(
 )
 XLSX_ENCRYPTED = message(
     "import.xlsx-encrypted",
-    "{path}: a password-protected workbook or an old .xls file; save it as .xlsx without a "
-    "password",
+    "{path}: a password-protected workbook, or an old .xls file named .xlsx; save it as .xlsx "
+    "without a password (or name an .xls file .xls)",
+)
+XLS_UNREADABLE = message(
+    "import.xls-unreadable",
+    "{path}: not a readable .xls workbook ({reason}); open it in Excel, WPS or LibreOffice and "
+    "save it again, or as .xlsx",
+)
+XLS_NOT_XLS = message(
+    "import.xls-not-xls",
+    "{path}: not an .xls workbook (an .xls file is an OLE2 compound file); save it as .xlsx or "
+    ".csv",
+)
+XLS_ENCRYPTED = message(
+    "import.xls-encrypted",
+    "{path}: a password-protected .xls workbook; save it without a password, as .xlsx or .xls",
+)
+ODS_NOT_ZIP = message(
+    "import.ods-not-zip",
+    "{path}: not an .ods file (an OpenDocument spreadsheet is a zip archive); save it as .ods, "
+    ".xlsx or .csv",
+)
+ODS_NOT_SPREADSHEET = message(
+    "import.ods-not-spreadsheet",
+    "{path}: a zip archive, but not an OpenDocument spreadsheet (no content.xml of a spreadsheet)",
+)
+ODS_UNREADABLE = message(
+    "import.ods-unreadable",
+    "{path}: not a readable .ods spreadsheet ({reason}); open it in LibreOffice or WPS and save "
+    "it again",
 )
 XLSX_BOMB = message(
     "import.xlsx-bomb",
