@@ -47,7 +47,10 @@ def targets_text(document: Mapping[str, Any], header: Sequence[str] = ()) -> str
 
 
 def _entry(key: str, value: Any, depth: int) -> list[str]:
-    label = f"{INDENT * depth}{scalar(key)}:"
+    # a key is a string (the most written scalar: every area of every table)
+    label = f"{INDENT * depth}{_string(key) if type(key) is str else scalar(key)}:"
+    if type(value) is list and value and type(value[0]) in _ROW_TYPES:
+        return [f"{label} {_flow(value)}"]  # a table's row: no Mapping (an ABC) checks
     if isinstance(value, Mapping):
         if not value:
             return [f"{label} {{}}"]
