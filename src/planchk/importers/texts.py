@@ -1,4 +1,10 @@
-"""The words of `planchk import`: what it inferred, and why it stopped, in the reader's language."""
+"""The words of `planchk import`: what it inferred, and why it stopped, in the reader's language.
+
+Over the 300 lines modules aim for: this is data, not logic, one message template of a few
+lines each (the .xls and .ods readers added theirs beside the XLSX ones they mirror); split by
+topic, every reader would import several such lists and the messages of one kind of file would
+stand apart from their siblings for the other kinds.
+"""
 
 from __future__ import annotations
 
