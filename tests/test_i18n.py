@@ -6,6 +6,8 @@ import importlib.util
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -307,3 +309,24 @@ def test_each_named_errno_has_its_template_and_others_keep_strerror() -> None:
     i18n.set_language("en")
     assert messages.os_reason(OSError(errno.ENOENT, "system text")) == "system text"
     assert messages.said_reason("Is a directory") == "Is a directory"
+
+
+def test_entries_import_every_module_so_no_message_is_missed(tmp_path: Path) -> None:
+    # A module that declares a message and that nothing imports: `check` must still see it.
+    pytest.importorskip("babel")
+    (tmp_path / "f13_unimported.py").write_text(
+        'from planchk.messages import message\n\nPROBE = message("probe.unimported", "probe")\n',
+        encoding="utf-8",
+    )
+    script = (
+        "import sys, importlib.util, planchk\n"
+        f"planchk.__path__.append({str(tmp_path)!r})\n"
+        f"spec = importlib.util.spec_from_file_location('t', {str(ROOT / 'tools' / 'i18n.py')!r})\n"
+        "tool = importlib.util.module_from_spec(spec)\n"
+        "spec.loader.exec_module(tool)\n"
+        "print(dict(tool.entries()).get('probe.unimported'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert done.stdout.strip() == "probe"

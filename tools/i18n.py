@@ -12,7 +12,9 @@ fails until a translator has looked at it.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import io
+import pkgutil
 import string
 import sys
 from pathlib import Path
@@ -35,17 +37,13 @@ HEADER = """\
 
 def entries() -> list[tuple[str, str]]:
     """(context, English template) of every user-facing text, sorted by context."""
-    # Each module of messages registers them when it is imported; not all are imported by the
-    # catalogue of codes, so they are named here.
-    import planchk.clitexts
-    import planchk.codes.schema
-    import planchk.config.toml
-    import planchk.diff.changes
-    import planchk.formatters.report.texts
-    import planchk.importers.documents.texts
-    import planchk.importers.plandoc.texts
-    import planchk.importers.texts
-    import planchk.loader.schema_errors  # noqa: F401
+    # Each module registers its messages when it is imported: every module of planchk is, so
+    # that a message declared in one that nothing else imports cannot go untranslated unseen.
+    import planchk
+
+    for module in pkgutil.walk_packages(planchk.__path__, "planchk."):
+        if module.name != "planchk.__main__":  # importing it would run the command line
+            importlib.import_module(module.name)
     from planchk import messages
     from planchk.catalog import all_codes
 
