@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from click.testing import Result
 
 from planchk.cli import app
 from planchk.loader.discover import discover
@@ -204,3 +205,55 @@ def test_import_from_stdin_needs_the_kind_and_stays_within_the_limit() -> None:
     assert (code, out) == (2, "")
     assert "100" in err
     assert _imported(["-", "-", "--stdin-filename", "f.csv"], raw)[0] == 2
+
+
+WRITERS = {"docx": documents.write_docx, "txt": documents.write_text, "html": documents.write_html}
+PLACED = "附件 表4 第4行 第3列"  # 洪都街办's 2022 patents in the documents' tables: a PC202
+
+
+def _piped_and_on_disk(path: Path, *args: str) -> tuple[Result, Result]:
+    """The command on the file, then on its bytes from stdin with the file gone (so stdin is
+    what was read), named by --stdin-filename."""
+    on_disk = runner.invoke(app, [*args, str(path)])
+    raw = path.read_bytes()
+    path.unlink()
+    piped = runner.invoke(app, [*args, "-", "--stdin-filename", str(path)], input=raw)
+    return on_disk, piped
+
+
+@pytest.mark.parametrize("suffix", sorted(WRITERS))
+def test_validate_of_a_document_from_stdin_is_the_validate_of_the_file(
+    tmp_path: Path, suffix: str
+) -> None:
+    document = WRITERS[suffix](tmp_path / f"plan.{suffix}", documents.data_blocks())
+    on_disk, piped = _piped_and_on_disk(document, "validate", "-f", "json")
+    assert piped.exit_code == on_disk.exit_code == 0
+    disk, pipe = (json.loads(r.stdout) for r in (on_disk, piped))
+    assert pipe["files"] == disk["files"] == [str(document)]
+    assert pipe["findings"] == disk["findings"]
+    placed = {(f["code"], f.get("place"), f["file"]) for f in pipe["findings"]}
+    assert ("PC202", PLACED, str(document)) in placed
+
+
+def test_report_of_a_document_from_stdin_is_the_report_of_the_file(tmp_path: Path) -> None:
+    document = documents.write_text(tmp_path / "plan.txt", documents.data_blocks())
+    on_disk, piped = _piped_and_on_disk(document, "report", "-f", "markdown")
+    assert piped.exit_code == on_disk.exit_code == 0
+    assert piped.stdout == on_disk.stdout
+    assert PLACED in piped.stdout
+
+
+def test_diff_with_a_draft_from_stdin_is_the_diff_of_the_files(tmp_path: Path) -> None:
+    old = documents.write_html(tmp_path / "old.html", documents.data_blocks())
+    new = documents.write_html(tmp_path / "new.html", documents.data_blocks())
+    on_disk = runner.invoke(app, ["diff", str(old), str(new), "-f", "json"])
+    raw = new.read_bytes()
+    new.unlink()
+    piped = runner.invoke(
+        app, ["diff", str(old), "-", "--stdin-filename", str(new), "-f", "json"], input=raw
+    )
+    assert piped.exit_code == on_disk.exit_code == 0, piped.output
+    disk, pipe = json.loads(on_disk.stdout), json.loads(piped.stdout)
+    assert pipe == disk
+    remaining = pipe["findings"]["remaining"]
+    assert any(f["code"] == "PC202" and f.get("place") == PLACED for f in remaining)

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Annotated, Literal, NoReturn
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 
@@ -22,6 +22,9 @@ from planchk.escape import visible_lines
 from planchk.findings import Severity
 from planchk.formatters import REGISTRY
 from planchk.report import ExitCode
+
+if TYPE_CHECKING:
+    from planchk.reading import Piped
 
 
 def _members(names: Iterable[str]) -> list[tuple[str, str]]:
@@ -52,6 +55,26 @@ StdinFilenameOption = Annotated[
         "the files beside it it pairs with."
     ),
 ]
+
+
+def piped_document(
+    paths: Iterable[Path], stdin_filename: Path | None, max_bytes: int
+) -> tuple[list[Path], Piped | None]:
+    """For validate, report and diff: `-` named as a plan document (--stdin-filename plan.docx)
+    is read whole from stdin as import reads it, and stands for that name; a plan file on stdin
+    (any other name, or none) is left to the loader, which reads it as YAML. The importers are
+    imported only then: a check of plan files starts without them."""
+    from planchk.loader.discover import DOCUMENT_SUFFIXES
+    from planchk.reading import STDIN
+
+    paths = list(paths)
+    if STDIN not in paths or stdin_filename is None:
+        return paths, None
+    if stdin_filename.suffix.lower() not in DOCUMENT_SUFFIXES:
+        return paths, None
+    from planchk.importers.piped import piped_files
+
+    return piped_files(paths, stdin_filename, max_bytes)
 
 
 def emit(text: str | bytes | Iterable[str], output: Path | None) -> None:

@@ -86,11 +86,17 @@ def diff(
         config = overrides.resolve(config_file)
         # Started before the spinner: a forked child should not inherit its thread.
         paths_after = ctx.meta.get(PATHS_AFTER)
-        if len(args) == 2 and all(Path(a).suffix.lower() in DOCUMENT_SUFFIXES for a in args):
+        # `-` for one draft stands for its --stdin-filename, which names its kind.
+        named = [stdin_filename if a == "-" and stdin_filename else Path(a) for a in args]
+        if len(args) == 2 and all(n.suffix.lower() in DOCUMENT_SUFFIXES for n in named):
+            from planchk.cli.common import piped_document
             from planchk.importers.checked import diff_documents
 
-            refuse_inputs(output, [Path(a) for a in args])
-            compared, notes = diff_documents(Path(args[0]), Path(args[1]), config)
+            drafts, piped = piped_document(
+                [Path(a) for a in args], stdin_filename, config.max_bytes
+            )
+            refuse_inputs(output, drafts)
+            compared, notes = diff_documents(drafts[0], drafts[1], config, piped)
             sys.stderr.write("".join(note + "\n" for note in notes))
             report = render_diff(compared, config, output_format.value, output)
         else:

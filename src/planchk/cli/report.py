@@ -86,10 +86,13 @@ def write_report(
 
     if fmt in BINARY_FORMATS and output is None:
         raise messages.PlanchkError(messages.REPORT_NEEDS_OUTPUT, format=fmt)
+    from planchk.cli.common import piped_document
+
+    paths, piped = piped_document(paths, stdin_filename, config.max_bytes)
     if any(path.suffix.lower() in DOCUMENT_SUFFIXES for path in paths):
         from planchk.importers.checked import document_discovery, placed_report
 
-        found, places, notes = document_discovery(paths, config)
+        found, places, notes = document_discovery(paths, config, piped=piped)
         sys.stderr.write("".join(note + "\n" for note in notes))
         report = placed_report(check_discovery(found, config), places)
     else:

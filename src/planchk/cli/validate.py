@@ -189,17 +189,19 @@ def _checked(
     verbose: bool = False,
 ) -> Report:
     """The report of plan files, or of plan documents (findings placed in the document)."""
+    from planchk.cli.common import piped_document
     from planchk.engine import check_paths
     from planchk.loader.discover import DOCUMENT_SUFFIXES
     from planchk.suppress.baseline import without_baseline
 
+    targets, piped = piped_document(targets, stdin_filename, config.max_bytes)
     if not any(path.suffix.lower() in DOCUMENT_SUFFIXES for path in targets):
         return check_paths(
             targets, config, suggest=suggest, baseline=known, stdin_filename=stdin_filename
         )
     from planchk.importers.checked import check_documents
 
-    report, notes = check_documents(targets, config, suggest=suggest, verbose=verbose)
+    report, notes = check_documents(targets, config, suggest=suggest, verbose=verbose, piped=piped)
     sys.stderr.write("".join(visible_lines(note) + "\n" for note in notes))
     # Positions are placed in the document after the check: the baseline comes last.
     return report if known is None else without_baseline(report, known)

@@ -22,22 +22,29 @@ from planchk.importers.plandir import document_texts
 from planchk.importers.plandoc.result import PlanImport
 from planchk.loader import LoadedFile, load_bytes
 from planchk.loader.discover import Discovery, Plan, discover
+from planchk.reading import Piped
 from planchk.report import Report
 
 Places = dict[str, PlanImport]  # the plan files' name -> the document's import
 
 
 def check_documents(
-    paths: Sequence[Path], config: Config, *, suggest: bool = True, verbose: bool = False
+    paths: Sequence[Path],
+    config: Config,
+    *,
+    suggest: bool = True,
+    verbose: bool = False,
+    piped: Piped | None = None,
 ) -> tuple[Report, list[str]]:
     """Check plan files and plan documents together; the notes of each document's import
-    (with `verbose`, the table reader's log of each table too)."""
-    found, places, notes = document_discovery(paths, config, verbose)
+    (with `verbose`, the table reader's log of each table too). `piped`: a document that came
+    on stdin, under the name it stands for."""
+    found, places, notes = document_discovery(paths, config, verbose, piped)
     return placed_report(check_discovery(found, config, suggest=suggest), places), notes
 
 
 def document_discovery(
-    paths: Sequence[Path], config: Config, verbose: bool = False
+    paths: Sequence[Path], config: Config, verbose: bool = False, piped: Piped | None = None
 ) -> tuple[Discovery, Places, list[str]]:
     """The plans under `paths`, each document imported in memory: its plan files are loaded
     under the document's name, so that what is checked and reported is the document."""
@@ -46,7 +53,7 @@ def document_discovery(
     notes: list[str] = []
     places: Places = {}
     for path in (p for p in paths if is_document(p)):
-        texts = document_texts(path, Options(max_bytes=config.max_bytes))
+        texts = document_texts(path, Options(max_bytes=config.max_bytes, piped=piped))
         assert texts.imported is not None
         notes += _notes(texts.notes, texts.imported, verbose)
         places[str(path)] = texts.imported
@@ -87,9 +94,11 @@ def _placed(finding: Finding, places: Places) -> Finding:
     return dataclasses.replace(finding, location=location, related=(), suggestions=())
 
 
-def diff_documents(old: Path, new: Path, config: Config) -> tuple[DiffReport, list[str]]:
+def diff_documents(
+    old: Path, new: Path, config: Config, piped: Piped | None = None
+) -> tuple[DiffReport, list[str]]:
     """Two drafts of a plan document compared as two revisions of its plan files; each
-    finding placed in the draft it comes from."""
+    finding placed in the draft it comes from. `piped`: one draft came on stdin."""
     import tempfile
 
     from planchk.diff import Comparison
@@ -99,7 +108,7 @@ def diff_documents(old: Path, new: Path, config: Config) -> tuple[DiffReport, li
         places: Places = {}
         sides = []
         for side, document in (("old", old), ("new", new)):
-            texts = document_texts(document, Options(max_bytes=config.max_bytes))
+            texts = document_texts(document, Options(max_bytes=config.max_bytes, piped=piped))
             assert texts.imported is not None
             notes += _notes(texts.notes, texts.imported, verbose=False)
             directory = Path(temporary) / side
