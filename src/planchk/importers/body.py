@@ -23,7 +23,7 @@ from planchk.importers.levels import Close, Node, nest
 from planchk.importers.printed import NUMBERS_READ, is_blank, normalized, parse_number
 from planchk.importers.shapes import Column, Row
 from planchk.messages import PlanchkError
-from planchk.plan.numbers import half_unit
+from planchk.plan.numbers import rounding_allowance
 
 _NOTE = re.compile(
     r"^(注|备注|说明|资料来源|数据来源|来源|填表|制表|审核|联系人|note|notes|source)\s*[:：0-9１-９、.]",
@@ -155,8 +155,7 @@ def _close(total: Row, parts: Sequence[Row], counts: frozenset[int], exact: bool
             continue  # the common case: no rounding to work out
         if exact or index in counts:
             return False
-        slack = half_unit(declared) + sum(map(half_unit, values), ZERO)
-        if miss > slack:
+        if miss > rounding_allowance([declared, *values]):
             return False
     return found
 

@@ -25,7 +25,7 @@ import functools
 import operator
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
-from decimal import Decimal, localcontext
+from decimal import ROUND_CEILING, Decimal, localcontext
 
 _is_none = functools.partial(operator.is_, None)
 
@@ -129,3 +129,28 @@ def _trimmed(value: Decimal, places: int) -> Decimal:
     while decimals(value) > places and value.as_tuple().digits[-1:] == (0,):
         value = value.quantize(Decimal(1).scaleb(-(decimals(value) - 1)))
     return value
+
+
+def rounding_allowance(values: Iterable[Decimal]) -> Decimal:
+    """How far a sum of printed figures (parts and total) may honestly miss because each was
+    rounded to its printed digits.
+
+    Each figure is within h = half a unit of its last digit of its true value, so the worst
+    case is Σh; but roundings are independent, and their errors add like a random walk: the
+    miss has a standard deviation √(Σh²/3) (an error spread evenly over ±h has variance h²/3).
+    Three of those, √(3·Σh²), is a miss honest rounding exceeds less than once in a thousand
+    tables. The allowance is the smaller of the two, rounded up to the finest printed digit:
+    for three parts it is the worst case (0.01 on 33.33 ×3 = 100.00), for 4,000 parts printed
+    to 0.01 it is 0.55, not 20 — a total off by 7 there is an error, not rounding.
+    A miss of one unit of the last digit is always within it (3·Σh² ≥ 3·2h² > (2h)²).
+    """
+    halves = [half_unit(value) for value in values]
+    if not halves:
+        return Decimal(0)
+    worst = sum(halves, Decimal(0))
+    with localcontext(prec=PRECISION):
+        spread = (3 * sum((h * h for h in halves), Decimal(0))).sqrt()
+    finest = (min(halves) * 2).normalize()  # one unit of the finest printed digit
+    if finest:
+        spread = spread.quantize(finest, rounding=ROUND_CEILING)
+    return worst if worst <= spread else spread

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import cast
 
 from planchk.models.targets import Indicator, SumMode
-from planchk.plan.numbers import half_unit, has_blank, shown_sum
+from planchk.plan.numbers import has_blank, rounding_allowance, shown_sum
 from planchk.registry import Option
 from planchk.rules.context import PlanContext
 from planchk.rules.options import decimal_or_printed
@@ -22,8 +22,9 @@ TOLERANCE = Option(
     "printed",
     decimal_or_printed,
     'The largest difference accepted as rounding, e.g. "0.01", for indicators that set '
-    'no `tolerance`; "printed" (the default) allows half a unit of each printed last '
-    "digit. Counts never have rounding slack.",
+    'no `tolerance`; "printed" (the default) allows what rounding each figure to its '
+    "printed digits can honestly add up to: half a unit of each last digit for a few parts, "
+    "growing like the square root of their number for many. Counts never have rounding slack.",
 )
 
 
@@ -126,4 +127,4 @@ def _tolerance(ctx: PlanContext, indicator: Indicator, values: list[Decimal]) ->
     unit = ctx.units.get(indicator.unit)
     if unit is not None and unit.whole:
         return Decimal(0)  # counts are exact: 99 enterprises is not a rounded figure
-    return sum((half_unit(v) for v in values), Decimal(0))
+    return rounding_allowance(values)

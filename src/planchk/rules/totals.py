@@ -105,7 +105,10 @@ def sum_rounding(ctx: PlanContext) -> Iterator[Problem]:
     """
     Why: published figures are rounded to the digits printed, so parts given to 0.01 can
     miss their total by a few hundredths without any error in the plan. This is noted, not
-    an error; set `tolerance` on the indicator to accept less or more.
+    an error; set `tolerance` on the indicator to accept less or more. The default allowance
+    is half a unit of each printed last digit for a few parts; for many it grows like the
+    square root of their number (independent roundings mostly cancel: 4,000 parts printed to
+    0.01 honestly miss by up to 0.55, not 20), so a large table off by 7 is an error.
 
     Bad:
         unit: 亿元
