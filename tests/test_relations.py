@@ -69,3 +69,22 @@ def test_a_relation_that_cannot_be_read_says_why(
 def test_nesting_up_to_the_limit_is_read() -> None:
     deepest = "(" * MAX_DEPTH + "a" + ")" * MAX_DEPTH
     assert parse(f"total = {deepest}", NAMES).refs() == ["total", "a"]
+
+
+def test_a_name_may_start_with_digits_and_a_number_may_not_be_a_name() -> None:
+    names = {"2022年目标": "2022年目标", "2021年完成数": "2021年完成数", "增减": "增减"}
+    relation = parse("增减 = 2022年目标 - 2021年完成数 * 1.5", names)
+    assert relation.refs() == ["增减", "2022年目标", "2021年完成数"]
+    right = relation.right
+    assert right.right is not None
+    assert right.right.right is not None
+    assert right.right.right.value == Decimal("1.5")  # 1.5 is still a number
+    spaced = parse("增减 = 2022 - 2021年完成数", names).right  # 2022 alone is a number
+    assert spaced.left is not None
+    assert spaced.right is not None
+    assert (spaced.left.kind, spaced.left.value, spaced.right.name) == (
+        "num", Decimal(2022), "2021年完成数",
+    )  # fmt: skip
+    with pytest.raises(RelationError) as raised:
+        parse("增减 = 2x", names)
+    assert raised.value.args_ == {"name": "2x"}

@@ -243,8 +243,11 @@ def _table_year(table: Table, options: Options) -> int:
 
 def _unique_id(imported: Imported, name: str) -> str:
     base = _NOT_IN_IDS.sub("_", name).strip("_") or "indicator"
-    if base[0].isdigit():
-        base = "t" + base
+    if base.isdigit():  # YAML would read the key 2022 as a number, a relation too
+        said = base
+        base = f"indicator_{base}"
+        imported.notes.append(texts.ID_RENAMED(name=said, id=base))
+    # 2022年目标 stays as it is: a plan key is any text, and relations read it as a name
     found, counter = base, 2
     while found in imported.indicators:
         found, counter = f"{base}_{counter}", counter + 1

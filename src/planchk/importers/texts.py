@@ -294,6 +294,10 @@ INDICATOR = message(
     "import.indicator",
     "  → indicator {id} ({name}), unit {unit}, kind {kind}, years {years}",
 )
+ID_RENAMED = message(
+    "import.id-renamed",
+    "  the indicator {name} has the id {id}: an id of digits alone would read as a number",
+)
 ASSUMED = message(
     "import.assumed", "What import read in the tables (check it; edit the file where it is wrong):"
 )

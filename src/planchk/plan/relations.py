@@ -4,8 +4,8 @@
     key_enterprises <= high_tech_enterprises                 # 其中 ≤ 总
     funds = households * standard                            # 资金 = 户数 × 每户标准
 
-Names are indicator ids (or the indicators' Chinese names); numbers are written as a plan
-file's values are (ASCII digits, at most one point, no leading zero); the operators are
+Names are indicator ids (or the indicators' Chinese names; 2022年目标 is a name, 2022 a
+number); numbers are written as a plan file's values are (ASCII digits, at most one point, no leading zero); the operators are
 + - * × / ÷ and parentheses; the comparators = == < <= > >= ≤ ≥. A relation is checked per
 area and year with exact Decimal arithmetic, and with interval arithmetic over the rounding of
 the printed digits, so that a difference rounding explains is told apart.
@@ -27,9 +27,12 @@ COMPARATORS = SYMBOLS  # the spellings of planchk.plan.comparators, by their old
 # that it is read as a number and then held to the grammar of planchk.plan.numbers: a relation
 # takes the numbers a plan file's values take (ASCII digits, no leading zero), and refuses the
 # others with a message saying so, rather than reading them as names.
+# A name may start with digits when a letter follows them (2022年目标: an indicator id
+# as a table heads its column); digits alone, or with a decimal point, are a number.
 _TOKEN = re.compile(
-    r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<op>==|<=|>=|[=<>≤≥+\-*×/÷()])"
-    r"|(?P<name>[^\s+\-*×/÷()=<>≤≥\d][^\s+\-*×/÷()=<>≤≥]*))"
+    r"\s*(?:(?P<name>\d+[^\s+\-*×/÷()=<>≤≥\d.][^\s+\-*×/÷()=<>≤≥]*"
+    r"|[^\s+\-*×/÷()=<>≤≥\d][^\s+\-*×/÷()=<>≤≥]*)"
+    r"|(?P<number>\d+(?:\.\d+)?)|(?P<op>==|<=|>=|[=<>≤≥+\-*×/÷()]))"
 )
 
 
