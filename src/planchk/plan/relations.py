@@ -5,10 +5,11 @@
     funds = households * standard                            # 资金 = 户数 × 每户标准
 
 Names are indicator ids (or the indicators' Chinese names; 2022年目标 is a name, 2022 a
-number); numbers are written as a plan file's values are (ASCII digits, at most one point, no leading zero); the operators are
-+ - * × / ÷ and parentheses; the comparators = == < <= > >= ≤ ≥. A relation is checked per
-area and year with exact Decimal arithmetic, and with interval arithmetic over the rounding of
-the printed digits, so that a difference rounding explains is told apart.
+number); numbers are written as a plan file's values are (ASCII digits, at most one point, no
+leading zero); the operators are + - * × / ÷ and parentheses; the comparators = == < <= > >=
+≤ ≥. A relation is checked per area and year with exact Decimal arithmetic, and with interval
+arithmetic over the rounding of the printed digits, so that a difference rounding explains is
+told apart.
 """
 
 from __future__ import annotations
