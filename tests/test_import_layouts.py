@@ -52,3 +52,44 @@ def test_ids_that_start_with_digits_are_kept_and_digits_alone_are_renamed(tmp_pa
     assert list(document["indicators"]) == ["indicator_2024"]
     assert document["indicators"]["indicator_2024"]["name"] == "2024"
     assert "indicator_2024" in said
+
+
+def test_the_log_of_indicator_rows_points_at_each_indicators_row(tmp_path: Path) -> None:
+    source = tmp_path / "实事.csv"
+    source.write_text(
+        "2024年民生实事目标分解表\n指标,单位,全市,甲区,乙区\n"
+        "新增城镇就业,万人,1.2,0.7,0.5\n改造老旧小区,个,35,20,15\n",
+        encoding="utf-8",
+    )
+    _, said = _imported(source)
+    assert "全市 (row 3)" in said
+    assert "全市 (row 4)" in said
+    assert "(row 2)" not in said.replace("header: row 2", "")  # the header is row 2
+
+
+def test_an_error_in_an_indicator_row_names_the_printed_cell(tmp_path: Path) -> None:
+    source = tmp_path / "实事.csv"
+    source.write_text(
+        "2024年民生实事目标分解表\n指标,单位,全市,甲区,乙区\n"
+        "新增城镇就业,万人,1.2,0.7,0.5\n改造老旧小区,个,35,20,1..5\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["import", str(source)])
+    assert result.exit_code == 2, result.output
+    assert "cell E4" in result.output  # 乙区's column, the row of 改造老旧小区
+
+
+def test_a_table_of_indicator_rows_over_years_needs_no_option(tmp_path: Path) -> None:
+    source = tmp_path / "指标.csv"
+    source.write_text(
+        "青云谱区科技创新三年行动主要指标\n指标,单位,2021年,2022年,2023年\n"
+        "高新技术企业数,家,96,112,130\n技术合同成交额,亿元,6.8,7.5,8.3\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "targets.yaml"
+    document, said = _imported(source, out)
+    assert document["areas"] == {"青云谱区": []}
+    assert document["indicators"]["技术合同成交额"]["values"] == {"青云谱区": [6.8, 7.5, 8.3]}
+    assert "青云谱区 (named by the title)" in said
+    assert "青云谱区 (named by the title)" in out.read_text("utf-8")  # and in a comment
+    assert _loud(out) == []

@@ -17,10 +17,10 @@ from planchk.importers import texts
 from planchk.importers.build import Imported, ImportedIndicator, Options, add_table
 from planchk.importers.csvgrid import read_csv
 from planchk.importers.grid import Grid
-from planchk.importers.layout import Table, plan_title, read_table
+from planchk.importers.layout import Table, plan_title
 from planchk.importers.ods import read_ods
 from planchk.importers.plain import PlainTable, Span, plain_grid
-from planchk.importers.unit_rows import by_unit_column
+from planchk.importers.unit_rows import read_tables
 from planchk.importers.writer import targets_text
 from planchk.importers.xls import read_xls
 from planchk.importers.xlsx import read_xlsx
@@ -93,7 +93,7 @@ def _read_sheets(
     errors: list[PlanchkError] = []
     for grid in grids:
         try:
-            tables = [read_table(t, options.total_row) for t in by_unit_column(grid)]
+            tables = read_tables(grid, options.total_row)
         except PlanchkError as error:
             if not skippable:
                 raise

@@ -162,7 +162,7 @@ def _close(total: Row, parts: Sequence[Row], counts: frozenset[int], exact: bool
 
 def find_total(
     grid: Grid, rows: Sequence[Row], close: Close, named: str | None
-) -> tuple[Row, Literal["named", "option", "sum"]]:
+) -> tuple[Row, Literal["named", "option", "sum", "only"]]:
     candidates = [row for row in rows if row.role != "of_which"]
     if not candidates:
         raise PlanchkError(no_data_rows(grid), source=grid.source)
@@ -175,7 +175,9 @@ def find_total(
                 names="、".join(row.name for row in candidates),
             )  # fmt: skip
         return found, "option"
-    ends = [candidates[0], candidates[-1]] if len(candidates) > 1 else candidates[:1]
+    if len(candidates) == 1:  # one row (a 主要指标 table's scope): it has no parts to add up
+        return candidates[0], "only"
+    ends = [candidates[0], candidates[-1]]
     by_name = [row for row in candidates if row.role == "total"]
     if len(by_name) == 1 and (by_name[0] in ends or len(candidates) < 3):
         return by_name[0], "named"
@@ -221,6 +223,7 @@ def lay_out(
     areas: dict[str, list[str]] = {}
     kept = [total]
     _walk(total, forest, areas, kept, {total.name})
+    areas.setdefault(total.name, [])  # a table of one row: an area with no parts
     parts_of: dict[str, list[str]] = {}
     for name, parts in of_which.items():
         for part in parts:

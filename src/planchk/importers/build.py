@@ -163,6 +163,7 @@ def _indicator(
 ) -> ImportedIndicator:
     source = table.grid.source
     title_name = indicator_name(table.title) if table.title else _stem(source)
+    title_name = table.indicator or title_name  # a 主要指标 table's row names its indicator
     name = key if key is not None else title_name
     columns = _by_year(columns) if all(c.year is not None for c in columns) else columns
     years = [c.year if c.year is not None else _table_year(table, options) for c in columns]
@@ -172,15 +173,15 @@ def _indicator(
         raise PlanchkError(
             texts.DUPLICATE_YEAR, source=source, name=name, year=repeated, headers=headers
         )
-    kind = _kind(columns, name, options)
     unit = _unit(table, columns, name, options)
+    kind = "ratio" if unit in ("%", "％") else _kind(columns, name, options)
     order = sorted(range(len(columns)), key=lambda i: years[i])
     rows = table.rows
     values = {row.name: [row.values.get(columns[i].index) for i in order] for row in rows}
     return ImportedIndicator(
         id=_unique_id(imported, name),
         name=name,
-        table=table.title if key is None else None,
+        table=table.title if key is None and table.indicator is None else None,
         unit=unit,
         kind=kind,
         years=[years[i] for i in order],

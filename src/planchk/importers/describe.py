@@ -39,7 +39,14 @@ def describe(table: Table) -> Iterator[str]:
             yield texts.TEXT_COLUMN(header=column.header)
         elif column.kind == "year_sum":
             yield from _year_sum(table, column.index)
-    template = {"named": texts.TOTAL_NAMED, "option": texts.TOTAL_OPTION, "sum": texts.TOTAL_SUM}
+    if table.scope is not None:
+        yield table.scope
+    template = {
+        "named": texts.TOTAL_NAMED,
+        "option": texts.TOTAL_OPTION,
+        "sum": texts.TOTAL_SUM,
+        "only": texts.TOTAL_ONLY,
+    }
     yield template[table.total_found](name=table.total.name, row=table.total.number)
     yield from _levels(table)
     yield from _text_cells(table)
@@ -58,7 +65,8 @@ def _levels(table: Table) -> Iterator[str]:
     """The parts of the total, each subtotal with its own parts, and the 其中 rows."""
     by_name = {row.name: row for row in table.rows}
     top = table.areas.get(table.total.name, [])
-    yield texts.PARTS(count=len(top), names="、".join(top))
+    if top:  # a table of one row (a 主要指标 table's scope) has none
+        yield texts.PARTS(count=len(top), names="、".join(top))
     for parent, parts in table.areas.items():
         if parent == table.total.name:
             continue

@@ -285,6 +285,11 @@ def _all_percent(cells: Sequence[GridCell]) -> bool:
     return first is not None and all(normalized(str(t)).endswith("%") for t in shown)
 
 
+def year_of(text: str) -> int | None:
+    """The year a header names: 2021, 2021年, 到2025年, 2019-20 (a fiscal year: 2019)."""
+    return _year(text)
+
+
 def _year(text: str) -> int | None:
     plain = normalized(text)
     for pattern in (_FISCAL, _YEAR):  # 2019-20 is a fiscal year, not 2019 and "-20"

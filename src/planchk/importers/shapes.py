@@ -10,7 +10,7 @@ from planchk.importers.grid import Grid
 
 # year_sum: a 合计 column beside year columns, each row's sum over the years (checked, not kept)
 ColumnKind = Literal["value", "percent", "of_which", "text", "year_sum"]
-_NOTE_HEADERS = frozenset(
+NOTE_HEADERS = frozenset(
     {"备注", "備註", "说明", "說明", "注", "备考", "remarks", "notes", "note", "comments"}
 )
 
@@ -28,7 +28,7 @@ class Column:
     @property
     def plain_note(self) -> bool:
         """A 备注 column: its texts are notes as they stand, not prefixed by the header."""
-        return self.header.lower() in _NOTE_HEADERS
+        return self.header.lower() in NOTE_HEADERS
 
 
 @dataclass(eq=False)
@@ -58,12 +58,14 @@ class Table:
     area_header: str
     columns: tuple[Column, ...]
     total: Row
-    total_found: Literal["named", "option", "sum"]
+    total_found: Literal["named", "option", "sum", "only"]
     rows: tuple[Row, ...]  # every row the file keeps, the total first
     areas: dict[str, list[str]]  # each total and subtotal -> its parts
     of_which: dict[str, list[str]]  # a row -> its 其中 rows
     ignored: tuple[int, ...]  # rows after the table (notes, signatures)
     dropped: tuple[str, ...] = ()  # columns not imported (empty), for the log
+    scope: str | None = None  # how the area of a table that prints none was named, for the log
+    indicator: str | None = None  # the indicator a row of a 主要指标 table names (else: title)
 
     @property
     def value_columns(self) -> tuple[Column, ...]:

@@ -253,6 +253,14 @@ YEAR_SUM_COLUMN = message(
 YEAR_SUM_MISSED = message(
     "import.year-sum-missed", "    {name}: the sum printed is {total}, the years add up to {found}"
 )
+SCOPE_NAMED = message(
+    "import.scope-named",
+    "  the table prints no area: its rows are the indicators of {name} ({how}); rename it "
+    "in `areas:` and the rows if that is not what the table covers",
+)
+SCOPE_FROM_TITLE = message("import.scope-from-title", "named by the title")
+SCOPE_NEUTRAL = message("import.scope-neutral", "the title names no area")
+TOTAL_ONLY = message("import.total-only", "  one row: {name} (row {row}), an area with no parts")
 TOTAL_NAMED = message("import.total-named", "  total row: {name} (row {row}), named as a total")
 TOTAL_OPTION = message(
     "import.total-option", "  total row: {name} (row {row}), as --total-row says"

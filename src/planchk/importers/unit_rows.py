@@ -1,73 +1,174 @@
-"""Tables whose rows are indicators, each with its unit in a 单位 column, and whose columns are
-areas (指标 | 单位 | 全市 | 甲区 | 乙区): each row is read as a table of its own, with the areas as
-rows, so that everything the table reader understands applies to it.
+"""Tables whose rows are indicators, each with its unit in a 单位 column:
+
+- areas as columns (指标 | 单位 | 全市 | 甲区 | 乙区): each row is read as a table of its own,
+  with the areas as rows, so that everything the table reader understands applies to it;
+- years as columns (指标 | 单位 | 2021年 | 2022年 | 2023年: a plan's 主要指标 table): each row is
+  an indicator over the years, for one area the table does not print (its scope). The area is
+  named from the title (全市, 青云谱区), else 全部 for the user to rename; the log says which.
+
+Each row's table keeps the original table's positions: a cell's error names the cell of the
+printed table, and the log's row numbers are the printed rows, not the header's.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Sequence
 
+from planchk.importers import texts
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name, is_total_name
-from planchk.importers.printed import parse_number, simplified
+from planchk.importers.layout import read_table, year_of
+from planchk.importers.printed import normalized, parse_number, simplified
+from planchk.importers.shapes import NOTE_HEADERS, Table
 
 _UNIT_HEADERS = frozenset({"单位", "计量单位", "unit", "units"})
+NEUTRAL_SCOPE = "全部"
+_WHOLE = re.compile(r"全(?:省|市|区|县|州|盟|旗|镇|乡|国)")
+# A place that a title starts with (after its year): 青云谱区, 东湖县 — two characters at least
+# before the suffix, so that 城市更新 names no place.
+_PLACE = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县|旗))")
+
+
+@dataclasses.dataclass(frozen=True)
+class _Layout:
+    header: int  # the header's position among the rows
+    unit: int  # the column of units
+    years: bool  # years as columns (else areas)
+
+
+def read_tables(grid: Grid, total_row: str | None) -> list[Table]:
+    """The tables of a grid: the grid as it is, or one per indicator row."""
+    tables = []
+    for part in by_unit_column(grid):
+        table = read_table(part, total_row)
+        if isinstance(part, _Transposed):
+            table = part.printed(table)
+        tables.append(table)
+    return tables
 
 
 def by_unit_column(grid: Grid) -> list[Grid]:
-    """The grid as it is, or, for a table of indicator rows with a 单位 column and a total
-    among the area columns, one grid per indicator row."""
+    """The grid as it is, or, for a table of indicator rows with a 单位 column and years or
+    areas (a total among them) as columns, one grid per indicator row."""
     found = _layout(grid.rows)
     if found is None:
         return [grid]
-    header_at, unit_column = found
-    header = grid.rows[header_at]
-    areas = [c for c in header if c.column > unit_column and c.text]
-    above = [cell for row in grid.rows[:header_at] for cell in row if cell.text]
+    header = grid.rows[found.header]
+    heads = [c for c in header if c.column > found.unit and c.text]
+    above = [cell for row in grid.rows[: found.header] for cell in row if cell.text]
+    scope = _scope(above) if found.years else None
     grids: list[Grid] = []
-    for cells in grid.rows[header_at + 1 :]:
+    for cells in grid.rows[found.header + 1 :]:
         by_column = {c.column: c for c in cells}
-        name = next((c for c in cells if c.text and c.column < unit_column), None)
-        unit = by_column.get(unit_column)
+        name = next((c for c in cells if c.text and c.column < found.unit), None)
+        unit = by_column.get(found.unit)
         if name is None or unit is None or not unit.text:
             continue
-        rows = [[GridCell(c.text, c.row, 1)] for c in above]
-        rows.append([GridCell(f"单位：{unit.text}", unit.row, unit.column)])
-        rows.append([GridCell("地区", header[0].row, 1), GridCell(name.text, name.row, 2)])
-        for area in areas:
-            value = by_column.get(area.column)
-            rows.append([
-                GridCell(area.text, area.row, 1),
-                GridCell(value.text if value else "", cells[0].row, 2),
-            ])  # fmt: skip
-        grids.append(_Transposed(grid, rows))
+        part = _Transposed(grid, scope, clean_name(name.text))
+        for cell in above:
+            part.add([(cell.text, cell)])
+        part.add([(f"单位：{unit.text}", unit)])
+        if scope is not None:
+            _years_row(part, scope[0], header[0].row, name, heads, by_column)
+        else:
+            _area_rows(part, header[0], name, heads, by_column)
+        grids.append(part)
     return grids or [grid]
 
 
-class _Transposed(Grid):
-    """One indicator row as a table, its cells still named where the original table has them."""
+def _years_row(  # noqa: PLR0913, PLR0917  (one row's header and cells, each from its place)
+    part: _Transposed,
+    scope: str,
+    header_row: int,
+    name: GridCell,
+    heads: Sequence[GridCell],
+    by_column: dict[int, GridCell],
+) -> None:
+    """One row: the scope over the years, as printed."""
+    part.add([("地区", name), *((c.text, c) for c in heads)], printed=header_row)
+    cells = [by_column.get(head.column, head) for head in heads]  # a missing cell: blank
+    part.add([(scope, name), *((c.text if c not in heads else "", c) for c in cells)])
 
-    def __init__(self, original: Grid, rows: list[list[GridCell]]) -> None:
-        super().__init__(original.source, rows)
-        self.original = original
+
+def _area_rows(
+    part: _Transposed,
+    corner: GridCell,
+    name: GridCell,
+    heads: Sequence[GridCell],
+    by_column: dict[int, GridCell],
+) -> None:
+    """One row per area column; an area's row is the indicator's row, not the header's."""
+    part.add([("地区", corner), (name.text, name)])
+    for area in heads:
+        value = by_column.get(area.column)
+        part.add([(area.text, area), (value.text if value else "", value or area)], name.row)
+
+
+class _Transposed(Grid):
+    """One indicator row as a table of its own. Its cells are numbered 1, 2, ... as the table
+    reader expects; `where` names the original cell, and `printed` the original rows."""
+
+    def __init__(self, original: Grid, scope: tuple[str, str] | None, name: str) -> None:
+        super().__init__(original.source, [])
+        self.original, self.name = original, name
+        self.scope = scope  # (name, how it was found) of a years table's unprinted area
+        self.places: dict[tuple[int, int], tuple[int, int]] = {}
+        self.printed_rows: dict[int, int] = {}
+
+    def add(self, cells: Sequence[tuple[str, GridCell]], printed: int | None = None) -> None:
+        """A row of texts, each at the original cell it comes from."""
+        row = len(self.rows) + 1
+        self.rows.append([GridCell(text, row, column) for column, (text, _) in enumerate(cells, 1)])
+        for column, (_, origin) in enumerate(cells, 1):
+            self.places[row, column] = (origin.row, origin.column)
+        self.printed_rows[row] = printed if printed is not None else cells[0][1].row
 
     def where(self, row: int, column: int) -> str:
-        return self.original.where(row, column)
+        return self.original.where(*self.places.get((row, column), (row, column)))
+
+    def printed(self, table: Table) -> Table:
+        """The table with the printed table's row numbers (an area's row: the indicator's)."""
+        for row in table.rows:
+            row.number = self.printed_rows.get(row.number, row.number)
+        headers = tuple(self.printed_rows.get(n, n) for n in table.header_rows)
+        if self.scope is None:
+            return dataclasses.replace(table, header_rows=headers)
+        said = texts.SCOPE_NAMED(name=self.scope[0], how=self.scope[1])
+        return dataclasses.replace(table, header_rows=headers, scope=said, indicator=self.name)
 
 
-def _layout(rows: Sequence[Sequence[GridCell]]) -> tuple[int, int] | None:
+def _scope(above: Sequence[GridCell]) -> tuple[str, str]:
+    """The area a years table is about, from its title: 全市, a place it starts with, or 全部."""
+    for cell in above:
+        text = normalized(clean_name(cell.text))
+        whole = _WHOLE.search(text)
+        if whole:
+            return whole.group(0), texts.SCOPE_FROM_TITLE()
+        place = _PLACE.match(text)
+        if place:
+            return place.group(1), texts.SCOPE_FROM_TITLE()
+    return NEUTRAL_SCOPE, texts.SCOPE_NEUTRAL()
+
+
+def _layout(rows: Sequence[Sequence[GridCell]]) -> _Layout | None:
     """Where the header is and which column holds the units, for a table of indicator rows."""
     for position, cells in enumerate(rows[:6]):
-        texts = {c.column: simplified(clean_name(c.text)).lower() for c in cells if c.text}
-        units = [column for column, text in texts.items() if text in _UNIT_HEADERS]
+        texts_ = {c.column: simplified(clean_name(c.text)).lower() for c in cells if c.text}
+        units = [column for column, text in texts_.items() if text in _UNIT_HEADERS]
         if len(units) != 1:
             continue
-        after = [text for column, text in texts.items() if column > units[0]]
+        after = [text for column, text in texts_.items() if column > units[0]]
         body = rows[position + 1 :]
-        totals = any(is_total_name(text) for text in after)
         numbers = all(
             parse_number(c.text) is None for row in body for c in row if c.column == units[0]
         )
-        if len(after) >= 2 and totals and numbers and body:
-            return position, units[0]
+        if not (after and numbers and body):
+            continue
+        years = [text for text in after if year_of(text) is not None]
+        if years and all(text in years or text in NOTE_HEADERS for text in after):
+            return _Layout(position, units[0], years=True)
+        if len(after) >= 2 and any(is_total_name(text) for text in after):
+            return _Layout(position, units[0], years=False)
     return None
