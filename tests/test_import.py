@@ -271,11 +271,15 @@ def test_category_columns_with_their_own_units_and_a_sum_column(tmp_path: Path) 
     assert document["relations"] == ["资金合计 = 新建 + 改建"]  # not 户数: another unit
 
 
-def test_a_category_table_needs_a_year(tmp_path: Path) -> None:
+def test_a_category_table_with_no_year_has_one_labelled_period(tmp_path: Path) -> None:
     source = _csv(tmp_path, "资金分配表\n单位：万元\n地区,新建,改建\n全县,3,3\n甲,1,1\n乙,2,2\n")
-    result = _run("import", source)
-    assert result.exit_code == 2
-    assert "give the year with --year" in result.stderr
+    document, said = _imported_and_said(source)
+    assert [i["years"] for i in document["indicators"].values()] == [["本期"], ["本期"]]
+    assert "period" not in document["plan"]
+    assert "give the year with --year" in said
+    document = _imported(source, "--year", "2024")
+    assert [i["years"] for i in document["indicators"].values()] == [[2024], [2024]]
+    assert document["plan"]["period"] == [2024, 2024]
 
 
 def test_parts_that_do_not_add_up_keep_their_values_for_validate(tmp_path: Path) -> None:

@@ -93,3 +93,55 @@ def test_a_table_of_indicator_rows_over_years_needs_no_option(tmp_path: Path) ->
     assert "青云谱区 (named by the title)" in said
     assert "青云谱区 (named by the title)" in out.read_text("utf-8")  # and in a comment
     assert _loud(out) == []
+
+
+PLAN = """\
+plan: {{title: 测试方案}}
+areas:
+  合计: [甲镇, 乙镇]
+indicators:
+  收益:
+    name: 电站收益
+    unit: 万元
+    kind: stock
+    years: {years}
+    values:
+      合计: [{total}]
+      甲镇: [{first}]
+      乙镇: [50]
+  分配:
+    name: 分配到村
+    unit: 万元
+    kind: flow
+    years: [本期]
+    values:
+      合计: [90]
+      甲镇: [40]
+      乙镇: [50]
+relations: [分配 <= 收益]
+"""
+
+
+def _codes(tmp_path: Path, **values: object) -> list[tuple[str, str]]:
+    plan = tmp_path / "targets.yaml"
+    plan.write_text(PLAN.format(**values), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(plan), "-f", "json"])
+    return [(f["code"], f["path"]) for f in json.loads(result.stdout)["findings"]]
+
+
+def test_a_period_label_is_checked_as_a_year_is(tmp_path: Path) -> None:
+    assert _codes(tmp_path, years="[本期]", total="100", first="50") == []
+    # the sums and the relations of the one period are checked
+    assert _codes(tmp_path, years="[本期]", total="103", first="50") == [
+        ("PC101", "indicators.收益.values.合计.本期")
+    ]
+    assert sorted(_codes(tmp_path, years="[本期]", total="80", first="30")) == [
+        ("PC106", "relations.0.合计.本期"),
+        ("PC106", "relations.0.甲镇.本期"),
+    ]
+
+
+def test_a_period_label_stands_alone(tmp_path: Path) -> None:
+    [(code, path)] = _codes(tmp_path, years="[2023, 本期]", total="100, 100", first="50, 50")
+    assert path.startswith("indicators.收益")
+    assert code.startswith("PC0")  # a schema finding, not a rule on wrong data

@@ -47,6 +47,7 @@ PROBLEM_WORDS: dict[str, Message] = {
         "too_long": "has too many items",
         "greater_than": "must be greater than {gt}",
         "planchk_period": "the period's first year comes after its last year",
+        "planchk_years": "a period label stands alone: years are all numbers, or one label",
     }.items()
 }
 SEE_SCHEMA = message("term.see-schema", "see `planchk schema`")

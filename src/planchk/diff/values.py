@@ -95,7 +95,7 @@ def _rows(
 class _Where:
     indicator: str
     area: str
-    year: int
+    year: int | str
 
 
 def _cell(

@@ -8,13 +8,14 @@ validate reads.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from planchk.importers import texts
-from planchk.importers.build import Imported, ImportedIndicator, Options, add_table
+from planchk.importers.build import UNDATED, Imported, ImportedIndicator, Options, add_table
 from planchk.importers.csvgrid import read_csv
 from planchk.importers.grid import Grid
 from planchk.importers.layout import Table, plan_title
@@ -57,6 +58,8 @@ def import_grids(
     grids: Sequence[Grid], options: Options, sources: Sequence[str], stem: str
 ) -> ImportResult:
     imported = Imported()
+    if options.undated is None:  # a table that names no year: its period is labelled
+        options = dataclasses.replace(options, undated=UNDATED)
     read: list[str] = []
     titles: list[str | None] = []
     for grid, tables in _read_sheets(grids, options, read):
@@ -126,7 +129,7 @@ def _indicator_entry(indicator: ImportedIndicator) -> dict[str, Any]:
     entry.update(unit=indicator.unit, kind=indicator.kind)
     if indicator.kind != "ratio":
         entry["sum"] = "exact"
-    entry.update(years=indicator.years, values=indicator.values)
+    entry.update(years=indicator.periods, values=indicator.values)
     if indicator.notes:
         entry["notes"] = indicator.notes
     return entry
@@ -134,8 +137,11 @@ def _indicator_entry(indicator: ImportedIndicator) -> dict[str, Any]:
 
 def _new_document(imported: Imported, title: str) -> dict[str, Any]:
     years = [y for i in imported.indicators.values() for y in i.years]
+    plan: dict[str, Any] = {"title": title}
+    if years:  # tables that name no year make a plan with no period
+        plan["period"] = [min(years), max(years)]
     return {
-        "plan": {"title": title, "period": [min(years), max(years)]},
+        "plan": plan,
         "areas": imported.areas,
         "of_which": imported.of_which,
         "units": _declared_units(imported),
@@ -172,7 +178,7 @@ def _merged(into: Path, imported: Imported, max_bytes: int) -> dict[str, Any]:
             indicators[indicator.id] = _indicator_entry(indicator)
             continue
         entry = indicators[match]
-        entry.update(unit=indicator.unit, years=indicator.years, values=indicator.values)
+        entry.update(unit=indicator.unit, years=indicator.periods, values=indicator.values)
         if indicator.table:
             entry["table"] = indicator.table
         imported.notes.append(texts.INTO_REPLACES(id=match, path=into))

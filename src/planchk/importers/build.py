@@ -28,6 +28,9 @@ from planchk.messages import PlanchkError
 from planchk.reading import Piped
 
 _NOT_IN_IDS = re.compile(r"[\s+\-*×/÷()=<>≤≥.]+")  # what would break a relation or a data path
+# The label of the one period of a table that prints no year ("this period"): a data value,
+# the same in every language, so that the file does not change with --lang.
+UNDATED = "本期"
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BARE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.年])")  # Grants, 2024
 
@@ -39,10 +42,16 @@ class ImportedIndicator:
     table: str | None
     unit: str
     kind: str
-    years: list[int]
+    years: list[int]  # none for a table that names no year: its period is `label`
     values: dict[str, list[Decimal | None]]
     source: str
     notes: dict[str, str] = field(default_factory=dict)  # area -> what the row prints as text
+    label: str | None = None  # the one period of a table with no year, as the file names it
+
+    @property
+    def periods(self) -> list[int | str]:
+        """What the file's `years` holds: the years, or the one period's label."""
+        return [self.label] if self.label is not None else list(self.years)
 
 
 @dataclass
@@ -68,6 +77,7 @@ class Options:
     sheets: tuple[str, ...] = ()  # of XLSX files; none: every sheet
     title: str | None = None  # of a new plan; None: the first file's name
     into: Path | None = None  # a targets file to update
+    undated: str | None = None  # the period label of a table with no year; None: ask --year
     max_bytes: int = DEFAULT_MAX_BYTES
     piped: Piped | None = None  # a file given as `-`, read from stdin (planchk.importers.piped)
 
@@ -90,7 +100,8 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
         indicator.notes = _notes(table, columns, with_rows=position == 0)
         imported.indicators[indicator.id] = indicator
         ids_by_column.update((c.index, indicator.id) for c in columns)
-        by_year = dict(zip(indicator.years, (c.index for c in _by_year(columns)), strict=True))
+        keys = indicator.years or [0]  # one period with a label: one column
+        by_year = dict(zip(keys, (c.index for c in _by_year(columns)), strict=True))
         kind = operand_kind(columns[0])
         operands.append(Operand(indicator.id, indicator.name, by_year, kind, indicator.unit))
         imported.notes.append(
@@ -99,9 +110,11 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
                 name=indicator.name,
                 unit=indicator.unit,
                 kind=indicator.kind,
-                years=", ".join(map(str, indicator.years)),
+                years=", ".join(map(str, indicator.periods)),
             )
         )
+        if indicator.label is not None:
+            imported.notes.append(texts.PERIOD_LABELLED(name=indicator.name, label=indicator.label))
     imported.relations.extend(_of_which_relations(table, ids_by_column))
     for identity in identities(operands, table.rows):
         imported.relations.append(identity.text)
@@ -166,7 +179,9 @@ def _indicator(
     title_name = table.indicator or title_name  # a 主要指标 table's row names its indicator
     name = key if key is not None else title_name
     columns = _by_year(columns) if all(c.year is not None for c in columns) else columns
-    years = [c.year if c.year is not None else _table_year(table, options) for c in columns]
+    found = [c.year if c.year is not None else _table_year(table, options) for c in columns]
+    label = options.undated if None in found and len(found) == 1 else None
+    years = [0 if y is None else y for y in found]  # the label's one column sorts anywhere
     if len(set(years)) != len(years):
         repeated = next(y for y in years if years.count(y) > 1)
         headers = ", ".join(c.header for c, y in zip(columns, years, strict=True) if y == repeated)
@@ -184,9 +199,10 @@ def _indicator(
         table=table.title if key is None and table.indicator is None else None,
         unit=unit,
         kind=kind,
-        years=[years[i] for i in order],
+        years=[] if label else [years[i] for i in order],
         values=values,
         source=source,
+        label=label,
     )
 
 
@@ -232,12 +248,15 @@ def _title_year(table: Table) -> int | None:
     return int(found.pop()) if len(found) == 1 else None
 
 
-def _table_year(table: Table, options: Options) -> int:
+def _table_year(table: Table, options: Options) -> int | None:
+    """--year, or the title's; None where no year is printed and a period label will do."""
     if options.year is not None:
         return options.year
     found = _title_year(table)
     if found is not None:
         return found
+    if options.undated is not None:
+        return None
     names = "、".join(c.name or c.header for c in table.value_columns)
     raise PlanchkError(texts.YEAR_UNKNOWN, source=table.grid.source, names=names)
 

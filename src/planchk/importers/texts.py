@@ -183,6 +183,11 @@ TOTAL_UNDECIDED = message(
     "the first row ({first}) nor the last ({last}) is the sum of the others; name the total "
     "with --total-row",
 )
+PERIOD_LABELLED = message(
+    "import.period-labelled",
+    "  no year is printed: the period of {name} is labelled {label} (years: [{label}]); "
+    "give the year with --year if the table has one",
+)
 YEAR_UNKNOWN = message(
     "import.year-unknown",
     "{source}: the columns are categories ({names}) and the title names no single year; give "

@@ -18,6 +18,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+_NUMBER_TEXT = re.compile(r"^\s*[-+]?(?=[^\d]*\d)[\d.,_:eE]+\s*$")  # a number typed as text
+
 
 class StrictModel(BaseModel):
     """Unknown fields are errors, values are never coerced (a quoted "2021" is not a year)."""
@@ -69,6 +71,14 @@ def _integer(value: Any) -> int:
     raise PydanticCustomError("planchk_int", "expected a whole number")
 
 
+def _period(value: Any) -> int | str:
+    # A column's year, or the label of the one period of a table that prints no year (本期).
+    # A label that reads as a number is a year typed as text ('2022'): an error, as in a row.
+    if isinstance(value, str) and value.strip() and not _NUMBER_TEXT.match(value):
+        return value.strip()
+    return _integer(value)
+
+
 def _section_number(value: Any) -> Any:
     # Sections are numbered 一, 二, ... as printed; 1, 2, ... is accepted as the same thing.
     if isinstance(value, int | Decimal) and not isinstance(value, bool):
@@ -101,6 +111,13 @@ IsoDate = Annotated[
     dt.date, PlainValidator(_iso_date), WithJsonSchema({"type": "string", "format": "date"})
 ]
 Integer = Annotated[int, PlainValidator(_integer), WithJsonSchema({"type": "integer", **_BOUNDED})]
+Period = Annotated[
+    int | str,
+    PlainValidator(_period),
+    WithJsonSchema(
+        {"anyOf": [{"type": "integer", **_BOUNDED}, {"type": "string", "pattern": r"\D"}]}
+    ),
+]
 # A name is stripped before its length is checked: one of spaces only is empty, which the
 # schema says as "holds a character that is not a space".
 Name = Annotated[

@@ -8,7 +8,16 @@ from typing import Literal
 from pydantic import Field, StrictBool, model_validator
 from pydantic_core import PydanticCustomError
 
-from planchk.models.common import Integer, IsoDate, Name, Number, Row, StrictModel, Waiver
+from planchk.models.common import (
+    Integer,
+    IsoDate,
+    Name,
+    Number,
+    Period,
+    Row,
+    StrictModel,
+    Waiver,
+)
 
 Kind = Literal["stock", "flow", "ratio", "change"]
 SumMode = Literal["exact", "at_least", "at_most", "none"]
@@ -33,13 +42,17 @@ class PlanInfo(StrictModel):
     document_number: Name | None = Field(default=None, description="e.g. 青政办发〔2021〕23号")
     issuer: Name | None = None
     issued: IsoDate | None = None
-    period: list[Integer] = Field(
-        min_length=2, max_length=2, description="First and last year: [2021, 2023]."
+    period: list[Integer] | None = Field(
+        default=None,
+        min_length=2,
+        max_length=2,
+        description="First and last year: [2021, 2023]. None for a plan whose tables name no "
+        "year (each indicator's period a label).",
     )
 
     @model_validator(mode="after")
     def _period_in_order(self) -> PlanInfo:
-        if self.period[0] > self.period[1]:
+        if self.period is not None and self.period[0] > self.period[1]:
             raise PydanticCustomError(
                 "planchk_period", "the period's first year comes after its last year"
             )
@@ -88,10 +101,30 @@ class Indicator(StrictModel):
         "amounts is still a finding) or missing (a value not given: each blank is a finding "
         "and its column's sum is not checked). A ratio's blank is always missing.",
     )
-    years: list[Integer] = Field(min_length=1)
+    years: list[Period] = Field(
+        min_length=1,
+        description="The years of the columns, in order: [2021, 2022, 2023]; or, for a table "
+        "that names no year, its one period's label as printed: [下达资金]. Trend and period "
+        "rules need years, and skip an indicator with a label.",
+    )
     values: dict[Name, Row] = Field(
         description="One row per area: a value per year, in the order of `years`."
     )
+
+    @model_validator(mode="after")
+    def _one_label_or_years(self) -> Indicator:
+        if len(self.years) > 1 and not all(isinstance(y, int) for y in self.years):
+            raise PydanticCustomError(
+                "planchk_years", "a period label stands alone: years are all numbers, or one label"
+            )
+        return self
+
+    @property
+    def dated(self) -> list[int] | None:
+        """The years, or None for an indicator of one period with a label and no year."""
+        years = [y for y in self.years if isinstance(y, int)]
+        return years if len(years) == len(self.years) else None
+
     notes: dict[Name, Name] = Field(
         default_factory=dict,
         description="Text printed with a row (a 备注 column, a cell that holds words such as "

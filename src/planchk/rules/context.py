@@ -84,7 +84,7 @@ class Cell:
 
     indicator: str
     area: str  # the row's name as typed
-    year: int
+    year: int | str  # a year, or the label of an indicator's one period
     index: int  # position in the row
     value: Decimal | None
 

@@ -50,7 +50,7 @@ def parsed_relations(ctx: PlanContext) -> list[tuple[int, Relation | RelationErr
 
 
 def values_lookup(
-    ctx: PlanContext, area: str, year: int, override: tuple[str, Decimal] | None = None
+    ctx: PlanContext, area: str, year: int | str, override: tuple[str, Decimal] | None = None
 ) -> Lookup:
     """The values of one area and year, with the half unit their printed digits allow
     (none for counts); `override` replaces one indicator's value, to try a correction."""
@@ -85,7 +85,7 @@ def holds_at(
     ctx: PlanContext,
     relation: Relation,
     area: str,
-    year: int,
+    year: int | str,
     override: tuple[str, Decimal] | None = None,
 ) -> bool | None:
     """Whether the relation holds exactly for an area and year (None: a value is missing)."""

@@ -94,7 +94,9 @@ def goal_out_of_reach(ctx: PlanContext) -> Iterator[Problem]:
         if indicator is None or area is None or goal.unit != indicator.unit:
             continue
         row = ctx.rows(goal.indicator or "").get(area, ())
-        projection = _project(indicator.years, row, goal.year)
+        if indicator.dated is None:
+            continue  # a period with a label: no years to project along
+        projection = _project(indicator.dated, row, goal.year)
         if projection is None:
             continue
         projected, rate = projection

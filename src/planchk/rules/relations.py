@@ -30,7 +30,7 @@ class RelationCheck:
     index: int  # position under `relations:`
     relation: Relation
     area: str
-    year: int
+    year: int | str
     left: Decimal
     right: Decimal
     within_rounding: bool
@@ -44,7 +44,7 @@ def relation_checks(ctx: PlanContext) -> list[RelationCheck]:
     return checks
 
 
-def _cells(ctx: PlanContext, relation: Relation) -> Iterator[tuple[str, int, Lookup]]:
+def _cells(ctx: PlanContext, relation: Relation) -> Iterator[tuple[str, int | str, Lookup]]:
     """Each area and year where every indicator of the relation has a row, with its values."""
     refs = relation.refs()
     years = _shared_years(ctx, refs)
@@ -64,7 +64,7 @@ def _check(ctx: PlanContext, index: int, relation: Relation) -> Iterator[Relatio
         yield RelationCheck(index, relation, area, year, left[0], right[0], within)
 
 
-def _shared_years(ctx: PlanContext, refs: list[str]) -> list[int]:
+def _shared_years(ctx: PlanContext, refs: list[str]) -> list[int | str]:
     years = [indicator.years for name in refs if (indicator := ctx.indicator(name))]
     return [year for year in years[0] if all(year in other for other in years)]
 

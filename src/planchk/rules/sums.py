@@ -35,7 +35,7 @@ class ColumnSum:
     indicator: str
     name: str
     area: str
-    year: int
+    year: int | str
     index: int
     mode: SumMode
     total: Decimal

@@ -36,10 +36,12 @@ def year_outside_period(ctx: PlanContext) -> Iterator[Problem]:
     targets = ctx.targets
     if targets is None:
         return
+    if targets.plan.period is None:
+        return  # a plan whose tables name no year
     first, last = targets.plan.period
     for ind_id, indicator in targets.indicators.items():
         for index, year in enumerate(indicator.years):
-            if not first <= year <= last:
+            if isinstance(year, int) and not first <= year <= last:
                 yield ctx.in_targets(
                     ("indicators", ind_id, "years", index),
                     f"indicators.{ind_id}.years.{year}",
@@ -73,9 +75,13 @@ def year_missing(ctx: PlanContext) -> Iterator[Problem]:
     targets = ctx.targets
     if targets is None:
         return
+    if targets.plan.period is None:
+        return  # a plan whose tables name no year
     first, last = targets.plan.period
     for ind_id, indicator in targets.indicators.items():
-        for year in sorted(set(range(first, last + 1)) - set(indicator.years)):
+        if indicator.dated is None:
+            continue  # one period with a label: no year to miss
+        for year in sorted(set(range(first, last + 1)) - set(indicator.dated)):
             yield ctx.in_targets(
                 ("indicators", ind_id, "years"),
                 f"indicators.{ind_id}.years.{year}",
@@ -107,8 +113,9 @@ def years_order(ctx: PlanContext) -> Iterator[Problem]:
         years: [2021, 2022, 2023]
     """
     for ind_id, indicator in ctx.indicators():
-        for index in range(1, len(indicator.years)):
-            previous, year = indicator.years[index - 1], indicator.years[index]
+        years = indicator.dated or []  # one label has no order
+        for index in range(1, len(years)):
+            previous, year = years[index - 1], years[index]
             if year <= previous:
                 yield ctx.in_targets(
                     ("indicators", ind_id, "years", index),

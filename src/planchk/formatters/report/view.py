@@ -37,7 +37,7 @@ class Fix:
 
 @dataclass(frozen=True)
 class CellView:
-    year: int
+    year: int | str
     value: Decimal | None  # None: blank
     path: str
     findings: tuple[Finding, ...] = ()
@@ -78,7 +78,7 @@ class TableView:
     title: str  # the printed table title, or the indicator's name
     unit: str
     kind: str
-    years: tuple[int, ...]
+    years: tuple[int | str, ...]
     rows: tuple[RowView, ...]
     findings: tuple[Finding, ...]  # about the table, not one cell or row
     file: str
