@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from planchk.cli import app
-from tests.conftest import CliRunner
+from tests.cli_runner import CliRunner
 
 runner = CliRunner()
 
