@@ -18,7 +18,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-_NUMBER_TEXT = re.compile(r"^\s*[-+]?(?=[^\d]*\d)[\d.,_:eE]+\s*$")  # a number typed as text
+# a number typed as text, or a year in words (2022年)
+_YEARLIKE = re.compile(r"^\s*[-+]?(?=[^\d]*\d)[\d.,_:eE]+\s*$|(?:19|20)\d\d")
 
 
 class StrictModel(BaseModel):
@@ -73,8 +74,9 @@ def _integer(value: Any) -> int:
 
 def _period(value: Any) -> int | str:
     # A column's year, or the label of the one period of a table that prints no year (本期).
-    # A label that reads as a number is a year typed as text ('2022'): an error, as in a row.
-    if isinstance(value, str) and value.strip() and not _NUMBER_TEXT.match(value):
+    # A label that reads as a number or names a year ('2022', 2022年) is a year typed as
+    # text: an error, as in a row, whose fix is the number.
+    if isinstance(value, str) and value.strip() and not _YEARLIKE.search(value):
         return value.strip()
     return _integer(value)
 
