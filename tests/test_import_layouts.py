@@ -145,3 +145,31 @@ def test_a_period_label_stands_alone(tmp_path: Path) -> None:
     [(code, path)] = _codes(tmp_path, years="[2023, 本期]", total="100, 100", first="50, 50")
     assert path.startswith("indicators.收益")
     assert code.startswith("PC0")  # a schema finding, not a rule on wrong data
+
+
+SUBTOTALS = """2024年农村道路养护补助资金分配表
+单位：万元
+地区,补助资金
+合计,{total}
+东湖县,{county}
+城关镇,33.33
+河口镇,33.33
+白沙镇,33.33
+西山县,200.00
+青石镇,120.50
+柳林镇,79.50
+"""
+
+
+def test_a_subtotal_beyond_rounding_is_no_subtotal(tmp_path: Path) -> None:
+    source = tmp_path / "养护.csv"
+    source.write_text(SUBTOTALS.format(total="300.00", county="100.00"), encoding="utf-8")
+    document, _ = _imported(source)
+    assert document["areas"]["东湖县"] == ["城关镇", "河口镇", "白沙镇"]
+    # 0.51 off: not the rounding of four figures printed to 0.01 (±0.02); nothing nests
+    # under it, and validate says the parts do not add up
+    source.write_text(SUBTOTALS.format(total="300.50", county="100.50"), encoding="utf-8")
+    out = tmp_path / "targets.yaml"
+    document, _ = _imported(source, out)
+    assert "东湖县" not in document["areas"]
+    assert [code for code, _ in _loud(out)] == ["PC101"]

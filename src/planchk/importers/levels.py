@@ -10,8 +10,9 @@ this order:
    小计 (合计) row that closes them carries its numbers; a 小计 with no heading above it is
    the subtotal of the rows since the last one, unless its form ranks above the next row's
    (二、县区小计 over 1. 东湖县): then it heads the rows after it, as any such row does.
-3. The numbers, where the form says nothing: a row that is exactly the sum of the rows right
-   under it (two or more) is their subtotal, if the levels found this way make the table add up.
+3. The numbers, where the form says nothing: a row that is the sum of the rows right under it
+   (two or more), exactly or within the rounding of the printed digits, is their subtotal, if
+   the levels found this way make the table add up.
 
 The result is a tree of rows: each subtotal is checked against its own parts, and never added
 again into its parent.
@@ -26,6 +27,7 @@ from decimal import Decimal
 
 from planchk.importers.labels import is_bare_subtotal
 from planchk.importers.shapes import Row
+from planchk.plan.numbers import half_unit
 
 LIMIT = 400
 ZERO = Decimal(0)  # the most rows one subtotal found by its numbers may add up
@@ -142,29 +144,53 @@ def _by_numbers(parent: Node, close: Close) -> None:
 
 
 def _collapse(nodes: list[Node], close: Close) -> list[Node]:
-    """From the last row up: a row that is exactly the sum of the two or more rows right under
-    it (as they stand, with their own subtotals) takes them as its parts. The sums of one
-    column are run first, and the whole row compared only where that column matches."""
+    """From the last row up: a row that is the sum of the two or more rows right under it (as
+    they stand, with their own subtotals) takes them as its parts: exactly, or else within the
+    rounding of the printed digits (100.00 over three towns of 33.33), whose miss validate
+    then reports as rounding. The sums of one column are run first, and the whole row
+    compared only where that column matches."""
     after: list[Node] = []  # the rows below the current one, nearest last
     for printed in reversed(nodes):
         node = printed
-        key = next((i for i, v in node.row.values.items() if v), None)
-        if key is not None:
-            count = _run(node.row.values[key], key, after)
-            while count and not close(node.row, [n.row for n in after[-count:]], True):
-                count = _run(node.row.values[key], key, after, count + 1)
-            if count:  # a new node: the rows stay as they are if the parent will not add up
-                node = dataclasses.replace(printed, children=list(reversed(after[-count:])))
-                del after[-count:]
+        count = _parts(node.row, after, close)
+        if count:  # a new node: the rows stay as they are if the parent will not add up
+            node = dataclasses.replace(printed, children=list(reversed(after[-count:])))
+            del after[-count:]
         after.append(node)
     return list(reversed(after))
 
 
-def _run(target: Decimal | None, key: int, after: list[Node], start: int = 2) -> int:
-    """The fewest rows (at least `start`) right under a row whose `key` column adds up to it."""
-    running = sum((n.row.values.get(key) or ZERO for n in after[len(after) - start + 1 :]), ZERO)
-    for count in range(start, min(len(after), LIMIT) + 1):
-        running += after[-count].row.values.get(key) or ZERO
-        if running == target:
+def _parts(row: Row, after: list[Node], close: Close) -> int:
+    """How many rows right under `row` it is the sum of (0: none); an exact sum first."""
+    key = next((i for i, v in row.values.items() if v), None)
+    if key is None:
+        return 0
+    for exact in (True, False):
+        count = _run(row.values[key], key, after, exact)
+        while count and not close(row, [n.row for n in after[-count:]], exact):
+            count = _run(row.values[key], key, after, exact, count + 1)
+        if count:
+            return count
+    return 0
+
+
+def _run(target: Decimal | None, key: int, after: list[Node], exact: bool, start: int = 2) -> int:
+    """The fewest rows (at least `start`) right under a row whose `key` column adds up to it:
+    exactly, or within half a unit of each printed last digit, and three standard deviations
+    of independent roundings (planchk.plan.numbers.rounding_allowance, checked in full by
+    `close` on the whole row)."""
+    if target is None:
+        return 0
+    worst, squares = half_unit(target), half_unit(target) ** 2
+    running = ZERO
+    for count in range(1, min(len(after), LIMIT) + 1):
+        value = after[-count].row.values.get(key) or ZERO
+        running += value
+        half = half_unit(value)
+        worst, squares = worst + half, squares + half * half
+        if count < start:
+            continue
+        miss = abs(running - target)
+        if miss == 0 or not (exact or miss > worst or miss * miss > 3 * squares):
             return count
     return 0
