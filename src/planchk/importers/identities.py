@@ -7,10 +7,13 @@ clear majority of the rows (within the rounding of the printed digits), it is pr
     比上年增减 = 预算数 - 上年执行数                a difference column (增减, 调整数)
     增长 = 比上年增减 / 上年执行数 * 100           a growth rate (增长%, 增速, 增幅)
     完成率 = 完成数 / 任务数 * 100                 a completion rate (完成率, 执行率)
+    财政资金占比 = 财政资金 / 总投入 * 100          a share of one column in another (占比, 比重)
     补贴金额 = 补贴面积 * 补贴标准                 an amount, a quantity times a rate (标准, 单价)
 
 The rows where a written identity fails are validate's findings; the log says on how many
-rows each holds.
+rows each holds. A 占比 column that is each row's share of the total row (甲县 is 60% of 合计)
+is no relation between columns, and the relation language has no way to name another row:
+it stays a ratio indicator with no relation.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ SUM_NAME = re.compile(r"(合计|小计|总计|共计|合計|小計|總計|total)
 CHANGE_NAME = re.compile(r"增减|增加额|减少额|差额|调整数|调增|调减|变动额|change", re.I)
 GROWTH_NAME = re.compile(r"增长|增速|增幅|growth", re.I)
 RATE_DONE_NAME = re.compile(r"完成率|完成进度|执行率|到位率|completion", re.I)
+SHARE_NAME = re.compile(r"占比|比重|所占比例|占.*比例|share", re.I)
 RATE_NAME = re.compile(r"标准|单价|定额|均价|补助标准|per\b|rate\b", re.I)
 LAST_YEAR = re.compile(r"上年|去年|上一年|prior|last year", re.I)
 MAJORITY = Decimal(2) / 3
@@ -67,7 +71,7 @@ def identities(operands: Sequence[Operand], rows: Sequence[Row]) -> Iterator[Fou
     for rate in (o for o in operands if o.kind == "percent"):
         if GROWTH_NAME.search(rate.name):
             candidates.append(_best(_growths(rate, changes, plain), rows))
-        elif RATE_DONE_NAME.search(rate.name):
+        elif RATE_DONE_NAME.search(rate.name) or SHARE_NAME.search(rate.name):
             candidates.append(_best(_shares(rate, plain), rows))
     for rate in (o for o in operands if o.kind == "rate"):
         candidates.append(_best(_products(rate, plain), rows))
