@@ -17,9 +17,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from planchk.importers import texts
+from planchk.importers.columns import CUMULATIVE
 from planchk.importers.describe import describe
 from planchk.importers.identities import CHANGE_NAME, Operand, identities, operand_kind
-from planchk.importers.layout import CUMULATIVE, indicator_name
+from planchk.importers.layout import indicator_name
 from planchk.importers.printed import normalized
 from planchk.importers.shapes import Column, Table
 from planchk.importers.units import by_measure, several

@@ -17,9 +17,10 @@ import re
 from collections.abc import Sequence
 
 from planchk.importers import texts
+from planchk.importers.columns import year_of
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name, is_total_name
-from planchk.importers.layout import read_table, year_of
+from planchk.importers.layout import read_table
 from planchk.importers.printed import normalized, parse_number, simplified
 from planchk.importers.shapes import NOTE_HEADERS, Table
 

@@ -1,0 +1,187 @@
+"""The columns of a printed table, read from its header and the cells under it.
+
+Each column below the header is a year (2021, 2021年, 到2025年, 2019-20), a category (资金(万元),
+with its own unit), a percentage (not an addend), an 其中 column (part of the column before
+it, not an addend), a 合计 over year columns (each row's sum over the years: checked, not an
+indicator) or text (备注: the rows' notes). Split from layout, which finds the table's rows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from collections.abc import Sequence
+
+from planchk.importers import texts
+from planchk.importers.grid import Grid, GridCell
+from planchk.importers.labels import clean_name, is_bare_subtotal
+from planchk.importers.printed import has_digit, is_blank, normalized, parse_number
+from planchk.importers.shapes import Column
+from planchk.importers.units import printed_unit
+from planchk.messages import PlanchkError
+
+_YEAR = re.compile(r"^(?:到|至|截至)?(?P<year>(?:19|20)\d{2})年?(?:底|末)?(?P<rest>.*)$")
+_FISCAL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*[-–/／]\s*(?P<end>\d{2}|\d{4})(?P<rest>.*)$")
+_UNIT_IN_HEADER = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（()）]+)[）)]\s*$")
+# Words that follow a year in a header without naming a category: 2021年目标 is the year 2021.
+_YEAR_WORDS = frozenset(
+    {
+        "目标",
+        "任务",
+        "计划",
+        "目标值",
+        "任务数",
+        "预计",
+        "预期",
+        "规划",
+        "累计",
+        "累计完成",
+        "累计数",
+    }
+)
+CUMULATIVE = re.compile(r"累计|累計|cumulative", re.IGNORECASE)  # a stock, not a flow
+_PERCENT_NAME = re.compile(r"(比重|占比|比例|增速|增长率|完成率|%|％)$")
+_OF_WHICH = re.compile(r"^其中\s*[:：]?\s*")
+
+
+def numeric(text: str) -> bool:
+    plain = normalized(text).rstrip("%％")
+    return parse_number(plain) is not None
+
+
+def read_columns(
+    grid: Grid,
+    header: Sequence[Sequence[GridCell]],
+    body: Sequence[Sequence[GridCell]],
+    area_column: int,
+) -> tuple[tuple[Column, ...], tuple[str, ...]]:
+    labels = _labels(header)
+    columns: list[Column] = []
+    dropped: list[str] = []
+    filled: dict[int, list[GridCell]] = {}
+    for row in body:
+        for cell in row:
+            if cell.text and not is_blank(cell.text):
+                filled.setdefault(cell.column, []).append(cell)
+    for index in sorted(i for i in labels if i > area_column):  # a serial column comes before
+        cells = filled.get(index, [])
+        if not cells:  # an empty column (备用, a year not yet filled in) is no indicator
+            dropped.append(" / ".join(part for part in labels[index] if part))
+            continue
+        columns.append(_column(grid, index, labels[index], cells, columns))
+    if not [c for c in columns if c.kind != "text"]:
+        raise PlanchkError(texts.NO_VALUE_COLUMNS, source=grid.source)
+    return _year_sums(columns), tuple(dropped)
+
+
+def _year_sums(columns: Sequence[Column]) -> tuple[Column, ...]:
+    """Beside two or more year columns, a 合计 column with no year is each row's sum over the
+    years: no indicator of its own (it would be one year's, with the others missing)."""
+    years = [c for c in columns if c.kind == "value" and c.year is not None and c.name is None]
+    if len(years) < 2:  # one year column has nothing to add up
+        return tuple(columns)
+    return tuple(
+        dataclasses.replace(c, kind="year_sum")
+        if c.kind == "value" and c.year is None and c.name and is_bare_subtotal(c.name)
+        else c
+        for c in columns
+    )
+
+
+def _labels(header: Sequence[Sequence[GridCell]]) -> dict[int, tuple[str, str]]:
+    """Column -> (upper header text, lower header text); a text in the upper of two rows
+    carries on to the right over blank cells, as a merged header cell spans its columns."""
+    labels: dict[int, tuple[str, str]] = {}
+    lower = {c.column: clean_name(c.text) for c in header[-1]}
+    upper: dict[int, str] = {}
+    if len(header) == 2:
+        carried = ""
+        for cell in sorted(header[0], key=lambda c: c.column):
+            text = clean_name(cell.text)
+            carried = text or (carried if lower.get(cell.column) else "")
+            upper[cell.column] = carried
+    for column in sorted(set(lower) | set(upper)):
+        top, bottom = upper.get(column, ""), lower.get(column, "")
+        if top or bottom:
+            labels[column] = (top, bottom) if top != bottom else ("", bottom)
+    return labels
+
+
+def _column(
+    grid: Grid,
+    index: int,
+    label: tuple[str, str],
+    cells: Sequence[GridCell],
+    before: Sequence[Column],
+) -> Column:
+    top, bottom = label
+    header = " / ".join(part for part in (top, bottom) if part)
+    year = _year(top) or _year(bottom)
+    name, unit = _category(top, bottom)
+    if not any(numeric(c.text) for c in cells) or Column(index, header, "text").plain_note:
+        return Column(index, header, "text")  # 备注, 说明: the rows' notes
+    if _OF_WHICH.match(bottom) or _OF_WHICH.match(top):
+        parent = next((c for c in reversed(before) if c.kind == "value" and c.year == year), None)
+        if parent is None:
+            raise PlanchkError(texts.OF_WHICH_ALONE, place=grid.column_place(index), header=header)
+        return Column(index, header, "of_which", year, name, unit, parent.index)
+    if (name and _PERCENT_NAME.search(name)) or unit in ("%", "％") or _all_percent(cells):
+        name = name.rstrip("%％") or name if name else name  # 增长% is the ratio 增长, in %
+        return Column(index, header, "percent", year, name, unit or "%")
+    if year is None and not name:
+        raise PlanchkError(texts.COLUMN_UNNAMED, place=grid.column_place(index))
+    return Column(index, header, "value", year, name, unit)
+
+
+def _all_percent(cells: Sequence[GridCell]) -> bool:
+    """Whether every cell with a digit prints a percentage (45.0%): a column of shares."""
+    numbers = (c.text for c in cells if has_digit(c.text))
+    first = next(numbers, None)
+    shown = itertools.chain([first], numbers)  # all() stops at the first that is no share
+    return first is not None and all(normalized(str(t)).endswith("%") for t in shown)
+
+
+def year_of(text: str) -> int | None:
+    """The year a header names: 2021, 2021年, 到2025年, 2019-20 (a fiscal year: 2019)."""
+    return _year(text)
+
+
+def _year(text: str) -> int | None:
+    plain = normalized(text)
+    for pattern in (_FISCAL, _YEAR):  # 2019-20 is a fiscal year, not 2019 and "-20"
+        found = pattern.match(plain)
+        if found:
+            return int(found.group("year"))
+    return None
+
+
+def _category(top: str, bottom: str) -> tuple[str | None, str | None]:
+    """A category's name and own unit: 资金(万元) → (资金, 万元); a year is not a name; a
+    category under another is named by both: 资金(万元) over 新建 → 资金（新建）."""
+    names: list[str] = []
+    unit: str | None = None
+    dated = _year(top) is not None or _year(bottom) is not None
+    for text in (top, bottom):
+        name, own_unit = _one_category(text)
+        if name and not (dated and name in _YEAR_WORDS):  # 2021年 over 目标: the year 2021
+            names.append(name)
+        unit = own_unit or unit
+    if len(names) == 2:
+        return f"{names[0]}（{names[1]}）", unit
+    return (names[0] if names else None), unit
+
+
+def _one_category(text: str) -> tuple[str | None, str | None]:
+    rest = text
+    year_match = _FISCAL.match(normalized(text)) or _YEAR.match(normalized(text))
+    if year_match:
+        rest = year_match.group("rest").strip(" /")
+        if rest in _YEAR_WORDS:
+            rest = ""
+    unit = None
+    found = _UNIT_IN_HEADER.match(rest)
+    if found:
+        rest, unit = found.group("name"), printed_unit(found.group("unit"))
+    rest = _OF_WHICH.sub("", rest).strip()
+    return rest or None, unit
