@@ -42,6 +42,7 @@ class Node:
     closes: Row | None = None  # the 小计 row that closed it, whose numbers it took
 
 
+Halves = dict[tuple[int, int], Decimal]  # (id of a row, column) -> half a unit of its value
 # whether a row is the sum of some rows: exactly (True), or within the rounding of its digits
 Close = Callable[[Row, Sequence[Row], bool], bool]
 
@@ -150,9 +151,10 @@ def _collapse(nodes: list[Node], close: Close) -> list[Node]:
     then reports as rounding. The sums of one column are run first, and the whole row
     compared only where that column matches."""
     after: list[Node] = []  # the rows below the current one, nearest last
+    halves: Halves = {}  # each value's half unit, worked out once, not once per row above it
     for printed in reversed(nodes):
         node = printed
-        count = _parts(node.row, after, close)
+        count = _parts(node.row, after, close, halves)
         if count:  # a new node: the rows stay as they are if the parent will not add up
             node = dataclasses.replace(printed, children=list(reversed(after[-count:])))
             del after[-count:]
@@ -160,37 +162,45 @@ def _collapse(nodes: list[Node], close: Close) -> list[Node]:
     return list(reversed(after))
 
 
-def _parts(row: Row, after: list[Node], close: Close) -> int:
+def _parts(row: Row, after: list[Node], close: Close, halves: Halves) -> int:
     """How many rows right under `row` it is the sum of (0: none); an exact sum first."""
     key = next((i for i, v in row.values.items() if v), None)
     if key is None:
         return 0
     for exact in (True, False):
-        count = _run(row.values[key], key, after, exact)
+        halved = None if exact else halves
+        count = _run(row.values[key], key, after, halved)
         while count and not close(row, [n.row for n in after[-count:]], exact):
-            count = _run(row.values[key], key, after, exact, count + 1)
+            count = _run(row.values[key], key, after, halved, count + 1)
         if count:
             return count
     return 0
 
 
-def _run(target: Decimal | None, key: int, after: list[Node], exact: bool, start: int = 2) -> int:
+def _run(
+    target: Decimal | None, key: int, after: list[Node], halves: Halves | None, start: int = 2
+) -> int:
     """The fewest rows (at least `start`) right under a row whose `key` column adds up to it:
-    exactly, or within half a unit of each printed last digit, and three standard deviations
-    of independent roundings (planchk.plan.numbers.rounding_allowance, checked in full by
-    `close` on the whole row)."""
+    exactly (`halves` None), or within half a unit of each printed last digit and three
+    standard deviations of independent roundings (planchk.plan.numbers.rounding_allowance,
+    checked in full by `close` on the whole row)."""
     if target is None:
         return 0
-    worst, squares = half_unit(target), half_unit(target) ** 2
+    worst = half_unit(target)
+    squares = worst * worst
     running = ZERO
     for count in range(1, min(len(after), LIMIT) + 1):
-        value = after[-count].row.values.get(key) or ZERO
+        row = after[-count].row
+        value = row.values.get(key) or ZERO
         running += value
-        half = half_unit(value)
-        worst, squares = worst + half, squares + half * half
+        if halves is not None:
+            half = halves.get((id(row), key))
+            if half is None:
+                half = halves[id(row), key] = half_unit(value)
+            worst, squares = worst + half, squares + half * half
         if count < start:
             continue
         miss = abs(running - target)
-        if miss == 0 or not (exact or miss > worst or miss * miss > 3 * squares):
+        if miss == 0 or not (halves is None or miss > worst or miss * miss > 3 * squares):
             return count
     return 0
