@@ -173,3 +173,17 @@ def test_a_subtotal_beyond_rounding_is_no_subtotal(tmp_path: Path) -> None:
     document, _ = _imported(source, out)
     assert "东湖县" not in document["areas"]
     assert [code for code, _ in _loud(out)] == ["PC101"]
+
+
+def test_a_period_label_diffs_and_reports(tmp_path: Path) -> None:
+    before, after = tmp_path / "before.yaml", tmp_path / "after.yaml"
+    before.write_text(PLAN.format(years="[本期]", total="100", first="50"), encoding="utf-8")
+    after.write_text(PLAN.format(years="[本期]", total="101", first="51"), encoding="utf-8")
+    result = runner.invoke(app, ["diff", str(before), str(after), "-f", "json"])
+    assert result.exit_code in (0, 1), result.output
+    changes = json.loads(result.stdout)["changes"]
+    cells = {(c["args"]["area"], c["args"]["year"], c["args"].get("total")) for c in changes}
+    assert cells == {("合计", "本期", "yes"), ("甲镇", "本期", None)}
+    report = runner.invoke(app, ["report", str(after), "-f", "markdown"])
+    assert report.exit_code in (0, 1), report.output
+    assert "| 本期 |" in report.stdout

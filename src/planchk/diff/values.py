@@ -122,15 +122,14 @@ def _cell(
 
 def _with_totals(cells: list[Change], hierarchy: Hierarchy) -> Iterator[Change]:
     """Mark changed totals and name the parts of the same year that changed with them."""
-    changed: dict[int, set[str]] = defaultdict(set)
+    changed: dict[str, set[str]] = defaultdict(set)  # by year, or by a period's label
     for change in cells:
         if change.kind.startswith("cell-"):
-            changed[int(str(change.args["year"]))].add(str(change.args["area"]))
+            changed[str(change.args["year"])].add(str(change.args["area"]))
     for change in cells:
         area = str(change.args.get("area", ""))
         if change.kind.startswith("cell-") and area in hierarchy.parts:
-            year = int(str(change.args["year"]))
-            moved = [p for p in hierarchy.parts[area] if p in changed[year]]
+            moved = [p for p in hierarchy.parts[area] if p in changed[str(change.args["year"])]]
             extra = {"total": "yes", "parts_changed": "、".join(moved) or "none"}
             yield dataclasses.replace(change, args={**change.args, **extra})
         else:
