@@ -187,3 +187,14 @@ def test_a_period_label_diffs_and_reports(tmp_path: Path) -> None:
     report = runner.invoke(app, ["report", str(after), "-f", "markdown"])
     assert report.exit_code in (0, 1), report.output
     assert "| 本期 |" in report.stdout
+
+
+def test_an_exact_subtotal_comes_before_one_within_rounding(tmp_path: Path) -> None:
+    # 南镇 4 is within rounding of 西镇 2 + 东镇 1, but 1县 7 is exactly all three
+    source = tmp_path / "层级.csv"
+    source.write_text(
+        "2024年任务\n单位：万元\n地区,任务\n合计,7\n1县,7\n南镇,4\n西镇,2\n东镇,1\n",
+        encoding="utf-8",
+    )
+    document, _ = _imported(source)
+    assert document["areas"] == {"合计": ["1县"], "1县": ["南镇", "西镇", "东镇"]}

@@ -135,16 +135,20 @@ def _by_numbers(parent: Node, close: Close) -> None:
         return
     if close(parent.row, flat, True):
         return
-    nested = _collapse(parent.children, close)
-    if len(nested) == len(parent.children):
-        return
-    rows = [n.row for n in nested]
-    exactly = close(parent.row, rows, True)  # an exact sum before one within rounding
-    if exactly or (close(parent.row, rows, False) and not close(parent.row, flat, False)):
-        parent.children = nested
+    # exact subtotals first, for the whole table: a row within rounding of the rows under it
+    # (4 over 2 and 1) must not take rows that an exact subtotal above it adds up to
+    for rounding in (False, True):
+        nested = _collapse(parent.children, close, rounding)
+        if len(nested) == len(parent.children):
+            continue
+        rows = [n.row for n in nested]
+        exactly = close(parent.row, rows, True)  # an exact sum before one within rounding
+        if exactly or (close(parent.row, rows, False) and not close(parent.row, flat, False)):
+            parent.children = nested
+            return
 
 
-def _collapse(nodes: list[Node], close: Close) -> list[Node]:
+def _collapse(nodes: list[Node], close: Close, rounding: bool) -> list[Node]:
     """From the last row up: a row that is the sum of the two or more rows right under it (as
     they stand, with their own subtotals) takes them as its parts: exactly, or else within the
     rounding of the printed digits (100.00 over three towns of 33.33), whose miss validate
@@ -154,7 +158,7 @@ def _collapse(nodes: list[Node], close: Close) -> list[Node]:
     halves: Halves = {}  # each value's half unit, worked out once, not once per row above it
     for printed in reversed(nodes):
         node = printed
-        count = _parts(node.row, after, close, halves)
+        count = _parts(node.row, after, close, halves if rounding else None)
         if count:  # a new node: the rows stay as they are if the parent will not add up
             node = dataclasses.replace(printed, children=list(reversed(after[-count:])))
             del after[-count:]
@@ -162,12 +166,13 @@ def _collapse(nodes: list[Node], close: Close) -> list[Node]:
     return list(reversed(after))
 
 
-def _parts(row: Row, after: list[Node], close: Close, halves: Halves) -> int:
-    """How many rows right under `row` it is the sum of (0: none); an exact sum first."""
+def _parts(row: Row, after: list[Node], close: Close, halves: Halves | None) -> int:
+    """How many rows right under `row` it is the sum of (0: none); an exact sum first, then,
+    given `halves`, one within rounding."""
     key = next((i for i, v in row.values.items() if v), None)
     if key is None:
         return 0
-    for exact in (True, False):
+    for exact in (True, False) if halves is not None else (True,):
         halved = None if exact else halves
         count = _run(row.values[key], key, after, halved)
         while count and not close(row, [n.row for n in after[-count:]], exact):
