@@ -15,7 +15,7 @@ MAX_FUNCTION_LINES = 50
 REASON = "Over the 300 lines modules aim for:"
 # The importers other engineers are reshaping this session (issues 11 and 12), held to the
 # limits once their work lands: this list should only shrink.
-NOT_YET = ("importers/layout.py", "importers/plandoc/")
+NOT_YET = ("importers/plandoc/",)
 
 
 def sources(package: Path = PACKAGE) -> dict[str, str]:
