@@ -280,6 +280,11 @@ CONFIG_UNKNOWN_KEY = message(
     "{path}: `{key}` is not a configuration key; the keys allowed here are: {expected}",
 )
 CONFIG_BAD_VALUE = message("ui.config-bad-value", "{path}: `{key}`: {problem}")
+DOCS_URL = message(
+    "ui.config-docs-url",
+    "expected the absolute http or https address where planchk's docs/ folder is published, "
+    "without ? or #, such as https://example.org/planchk/docs/",
+)
 CONFIG_UNKNOWN_RULE = message(
     "ui.config-unknown-rule",
     "{path}: `{key}`: `{name}` is not a rule code, slug or family; see `planchk rules`",

@@ -172,7 +172,8 @@ def _check(
         finish(ExitCode.UNUSABLE)
     color = output is None and stdout_color()
     # Rendered as it is written: a report of many findings is never one string in memory.
-    emit(render(report, RenderOptions(color, config.fail_on, fix_suggestions, quiet)), output)
+    options = RenderOptions(color, config.fail_on, fix_suggestions, quiet, config.docs_url)
+    emit(render(report, options), output)
     if write_baseline is not None:
         count = baselines.write_baseline(report, write_baseline)
         sys.stderr.write(messages.BASELINE_WRITTEN(count, path=write_baseline) + "\n")

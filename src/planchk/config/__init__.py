@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
@@ -45,6 +46,7 @@ class Config:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_findings_per_rule: int = DEFAULT_MAX_FINDINGS_PER_RULE  # per file; 0: no limit
     waivers: tuple[Waiver, ...] = ()
+    docs_url: str | None = None  # where planchk's docs/ is published: SARIF rules' helpUri
 
     def enabled(self, code: str) -> bool:
         return (self.select is None or code in self.select) and code not in self.ignore
@@ -71,6 +73,7 @@ class _Table(BaseModel):
     max_bytes: int = Field(default=DEFAULT_MAX_BYTES, gt=0)
     max_findings_per_rule: int = Field(default=DEFAULT_MAX_FINDINGS_PER_RULE, ge=0)
     waivers: list[Waiver] = Field(default_factory=list)
+    docs_url: str | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -157,7 +160,28 @@ def _build(path: Path, raw: _Table) -> Config:
         max_bytes=raw.max_bytes,
         max_findings_per_rule=raw.max_findings_per_rule,
         waivers=tuple(raw.waivers),
+        docs_url=None if raw.docs_url is None else _docs_url(path, raw.docs_url),
     )
+
+
+def _docs_url(path: Path, value: str) -> str:
+    folder = docs_folder(value)
+    if folder is None:
+        raise ConfigError(
+            messages.CONFIG_BAD_VALUE, path=path, key="docs-url", problem=messages.DOCS_URL()
+        )
+    return folder
+
+
+def docs_folder(value: str) -> str | None:
+    """An absolute http(s) address of a folder, to which `rules.md#pc101` is joined, or None:
+    a relative one, or one with a query or fragment, would give a helpUri no viewer opens."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        return None
+    # Spaces and non-ASCII characters percent-encoded: SARIF's helpUri is an RFC 3986 URI.
+    folder = parts.path if parts.path.endswith("/") else parts.path + "/"
+    return urlunsplit((parts.scheme, parts.netloc, quote(folder, safe="/%:@!$&'()*+,;="), "", ""))
 
 
 def _rules(path: Path, key: str, name: str) -> list[CodeInfo]:

@@ -25,6 +25,8 @@ def as_toml(config: Config) -> str:
     lines.append(f"fail-on = {_value(config.fail_on.label)}")
     lines.append(f"max-bytes = {config.max_bytes}")
     lines.append(f"max-findings-per-rule = {config.max_findings_per_rule}")
+    if config.docs_url is not None:  # TOML has no null: an unset key is left out
+        lines.append(f"docs-url = {_value(config.docs_url)}")
     lines.append("")
     lines.append("[tool.planchk.severity]")
     for info in all_codes():

@@ -29,6 +29,7 @@ class RenderOptions:
     fail_on: Severity = Severity.ERROR
     suggestions: bool = False  # text: print suggested corrections under their finding
     quiet: bool = False  # text: the findings' lines only, no file headings and no summary
+    docs_url: str | None = None  # sarif: where docs/ is published (config `docs-url`)
 
 
 class Formatter(Protocol):

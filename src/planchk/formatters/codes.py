@@ -70,6 +70,11 @@ def explain(info: CodeInfo) -> str:
     return "\n".join(lines) + "\n"
 
 
+def anchor(code: str) -> str:
+    """The fragment of a code's section in docs/rules*.md: `pc101`."""
+    return code.lower()
+
+
 def reference() -> str:
     """Every code's documentation as Markdown, in the current language (docs/rules*.md)."""
     language = i18n.language()
@@ -84,6 +89,9 @@ def reference() -> str:
     ]
     for info in all_codes():
         sections = info.sections
+        # An anchor of its own (#pc101), which SARIF's helpUri points at: a heading's anchor
+        # differs between Markdown renderers and would change with the slug.
+        parts.append(f'<a id="{anchor(info.code)}"></a>\n')
         parts.append(f"## {info.code} {info.slug}\n")
         parts.append(
             messages.REFERENCE_RULE(

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
 import os
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
 from planchk import __version__, i18n, messages
 from planchk.catalog import CodeInfo, all_codes
+from planchk.config import docs_folder
 from planchk.findings import Finding, Location, Severity, Suggestion
 from planchk.formatters import RenderOptions
-from planchk.formatters.codes import explain
+from planchk.formatters.codes import REFERENCE_PATHS, anchor, explain
 from planchk.formatters.streamed import Streamed, document
 from planchk.report import Report
 
@@ -45,7 +47,7 @@ def pieces(report: Report, options: RenderOptions) -> Iterator[str]:
             "driver": {
                 "name": "planchk",
                 "version": __version__,
-                "rules": [rule_json(info) for info in catalogue],
+                "rules": [rule_json(info, docs_base(options)) for info in catalogue],
             }
         },
         "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri().rstrip("/") + "/"}},
@@ -56,8 +58,8 @@ def pieces(report: Report, options: RenderOptions) -> Iterator[str]:
     return document({"$schema": SCHEMA, "version": "2.1.0", "runs": [run]})
 
 
-def rule_json(info: CodeInfo) -> dict[str, Any]:
-    return {
+def rule_json(info: CodeInfo, docs: str | None = None) -> dict[str, Any]:
+    found: dict[str, Any] = {
         "id": info.code,
         "name": info.slug,
         "shortDescription": {"text": info.title_text},
@@ -66,6 +68,37 @@ def rule_json(info: CodeInfo) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVELS[info.severity]},
         "properties": {"tags": [info.family]},
     }
+    if docs is not None:
+        found["helpUri"] = help_uri(docs, info.code)
+    return found
+
+
+def help_uri(docs: str, code: str) -> str:
+    """The code's section of the rules reference in the run's language: docs/rules.md#pc101."""
+    page = PurePosixPath(REFERENCE_PATHS.get(i18n.language(), REFERENCE_PATHS["en"])).name
+    return urljoin(docs, f"{page}#{anchor(code)}")
+
+
+def docs_base(options: RenderOptions) -> str | None:
+    """Where planchk's docs/ is published: the configuration's `docs-url`, else the package's
+    Project-URL `Documentation` if one is ever declared. planchk has no public address of its
+    own, so without either there is no helpUri (the rule's `help` carries its docs)."""
+    if options.docs_url is not None:
+        return options.docs_url
+    try:
+        declared = importlib.metadata.metadata("planchk").get_all("Project-URL") or []
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    return documentation_url(declared)
+
+
+def documentation_url(project_urls: list[str]) -> str | None:
+    """The `Documentation` entry of core metadata's Project-URL fields ("label, url")."""
+    for entry in project_urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "documentation":
+            return docs_folder(url)
+    return None
 
 
 def result_json(finding: Finding, rule_index: int) -> dict[str, Any]:
