@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from planchk.importers import texts
 from planchk.importers.shapes import Table
+from planchk.plan.numbers import shown_sum
 
 
 def describe(table: Table) -> Iterator[str]:
@@ -101,7 +102,8 @@ def _year_sum(table: Table, index: int) -> Iterator[str]:
     missed = [row for row in checked if _years_total(row.values, years) != row.values[index]]
     yield texts.YEAR_SUM_COLUMN(header=header, held=len(checked) - len(missed), rows=len(checked))
     for row in missed:
-        found = _years_total(row.values, years)
+        # Said with the years' printed digits (2.2, not Decimal's 2.200), as a table sums.
+        found = shown_sum(row.values[index], [row.values.get(i) for i in years])
         yield texts.YEAR_SUM_MISSED(name=row.name, total=row.values[index], found=found)
 
 
