@@ -208,7 +208,8 @@ def test_help_texts_lose_nothing_to_markup(command: list[str], runner: CliRunner
 
     result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    modules = Path(cli.__file__).parent.glob("*.py")
+    # click_texts holds typer's own "[default: {}]" as the English text it translates, not help.
+    modules = [m for m in Path(cli.__file__).parent.glob("*.py") if m.name != "click_texts.py"]
     source = "".join(module.read_text(encoding="utf-8") for module in modules)
     assert "[default:" not in source
     flat = re.sub(r"[│\s]+", " ", result.stdout)

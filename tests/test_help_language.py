@@ -11,8 +11,7 @@ import re
 import pytest
 import typer.main
 
-from planchk import clihelp
-from planchk.cli import app
+from planchk.cli import app, help_texts
 from tests.cli_runner import CliRunner
 
 runner = CliRunner()
@@ -44,7 +43,7 @@ def test_help_in_chinese_leaves_no_english_sentence(command: list[str]) -> None:
 
 def test_every_help_text_is_a_catalogue_entry_translated_at_help_time() -> None:
     root = typer.main.get_command(app)
-    found = clihelp.entries(root)
+    found = help_texts.entries(root)
     keys = [key for key, _ in found]
     assert len(keys) == len(set(keys)) > 40
     assert ("help.validate.fail_on", root.commands["validate"].params[2].help) in found  # type: ignore[attr-defined]

@@ -184,11 +184,11 @@ def test_click_usage_errors_speak_chinese(args: tuple[str, ...]) -> None:
 
 def test_every_usage_text_of_the_installed_click_is_in_the_catalogue() -> None:
     """Each text click's exceptions, parser and usage line say (those of 8.0 differ from
-    8.4's in places) has its entry in planchk.clitexts, so that none is left in English."""
+    8.4's in places) has its entry in planchk.cli.click_texts, so that none is left in English."""
     import ast
     import importlib.util
 
-    from planchk.clitexts import BY_ENGLISH
+    from planchk.cli.click_texts import BY_ENGLISH
 
     found: set[str] = set()
     for name in ("click.exceptions", "click.parser", "click.formatting", "typer.rich_utils"):

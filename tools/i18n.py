@@ -59,13 +59,12 @@ def entries() -> list[tuple[str, str]]:
 
 
 def _help_entries() -> list[tuple[str, str]]:
-    """The command line's help texts, as typer builds the commands (planchk.clihelp)."""
+    """The command line's help texts, as typer builds the commands (planchk.cli.help_texts)."""
     import typer.main
 
-    from planchk import clihelp
-    from planchk.cli import app
+    from planchk.cli import app, help_texts
 
-    return clihelp.entries(typer.main.get_command(app))
+    return help_texts.entries(typer.main.get_command(app))
 
 
 def template_catalog() -> Catalog:

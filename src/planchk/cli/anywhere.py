@@ -2,7 +2,7 @@
 `planchk --config planchk.toml validate` both work, as users of ruff and git expect.
 
 The language is read from the arguments before click parses them, so that click's own
-messages about them (`No such option`) and the help are in that language (planchk.clitexts).
+messages about them (`No such option`) and the help are in that language (planchk.cli.click_texts).
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from __future__ import annotations
 import click
 from typer.core import TyperGroup
 
-from planchk import clihelp, clitexts, i18n
+from planchk import i18n
+from planchk.cli import click_texts, help_texts
 
 GLOBAL = ("--lang", "--color")  # the app's own options that take a value
 GLOBAL_FLAGS = ("--no-color",)  # and one that takes none
@@ -26,14 +27,14 @@ class GlobalOptionsAnywhere(TyperGroup):
                 i18n.set_language(chosen)
                 break
         translated = i18n.language() != "en"
-        clitexts.install(with_rich_help=translated and _shows_help(args))
+        click_texts.install(with_rich_help=translated and _shows_help(args))
         if translated:
-            clihelp.translate(self)  # typer built this tree for this run: nothing outlives it
-        with clitexts.translated_errors():
+            help_texts.translate(self)  # typer built this tree for this run: nothing outlives it
+        with click_texts.translated_errors():
             return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> object:
-        with clitexts.translated_errors():  # a command's arguments are parsed in here
+        with click_texts.translated_errors():  # a command's arguments are parsed in here
             return super().invoke(ctx)
 
 
