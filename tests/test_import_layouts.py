@@ -198,3 +198,35 @@ def test_an_exact_subtotal_comes_before_one_within_rounding(tmp_path: Path) -> N
     )
     document, _ = _imported(source)
     assert document["areas"] == {"合计": ["1县"], "1县": ["南镇", "西镇", "东镇"]}
+
+
+def _towns(count: int, first: int = 1) -> str:
+    """A county of `count` towns of 1 each under its subtotal, after a total row."""
+    towns = "".join(f"{n}.镇{n},1\n" for n in range(first, first + count))
+    return f"2024年任务\n单位：万元\n地区,任务\n合计,{count}\n（一）县,{count}\n{towns}"
+
+
+def test_a_long_subtotal_is_listed_by_its_first_ten_rows_and_a_count(tmp_path: Path) -> None:
+    source = tmp_path / "长表.csv"
+    source.write_text(_towns(15), encoding="utf-8")
+    out = tmp_path / "targets.yaml"
+    document, log = _imported(source, out)
+    # the file keeps every row; the log names ten and counts the five it leaves out
+    assert document["areas"]["县"] == [f"镇{n}" for n in range(1, 16)]
+    line = next(line for line in log.splitlines() if "subtotal 县" in line)
+    assert "the sum of its 15 rows 镇1、镇2" in line
+    assert "镇10 and 5 more, checked" in line
+    assert "镇11" not in line
+    assert "镇11" not in "".join(c for c in out.read_text("utf-8").splitlines() if "#" in c)
+    zh = runner.invoke(app, ["--lang", "zh", "import", str(source)])
+    assert "镇10等，另有 5 个" in zh.stderr
+
+
+def test_a_subtotal_of_eleven_rows_names_them_all(tmp_path: Path) -> None:
+    # "and 1 more" would hide a name behind as many words as the name itself
+    source = tmp_path / "十一.csv"
+    source.write_text(_towns(11), encoding="utf-8")
+    _, log = _imported(source)
+    line = next(line for line in log.splitlines() if "subtotal 县" in line)
+    assert "镇10、镇11, checked" in line
+    assert "more" not in line

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from planchk.importers import texts
 from planchk.importers.shapes import Table
 from planchk.plan.numbers import shown_sum
+
+# Names listed in full in one line of the log; past that, the first ones and a count. A
+# subtotal of 50 towns listed in full made the log of a 10^6-cell table several megabytes
+# that nobody reads; the written file still holds every row.
+SHOWN = 10
+
+
+def listed(items: Sequence[str], separator: str = "、") -> str:
+    """`items` joined, or the first SHOWN of them and "and N more" when more would follow
+    (never "and 1 more": that one item is shown instead)."""
+    if len(items) <= SHOWN + 1:
+        return separator.join(items)
+    rest = len(items) - SHOWN
+    return texts.MORE(rest, shown=separator.join(items[:SHOWN]))
 
 
 def describe(table: Table) -> Iterator[str]:
@@ -58,7 +72,7 @@ def describe(table: Table) -> Iterator[str]:
             (c.text for r in table.grid.rows for c in r if c.row == table.ignored[0] and c.text),
             "",
         )
-        rows = ", ".join(map(str, table.ignored))
+        rows = listed([str(row) for row in table.ignored], ", ")
         yield texts.IGNORED_ROWS(len(table.ignored), rows=rows, first=first)
 
 
@@ -67,14 +81,14 @@ def _levels(table: Table) -> Iterator[str]:
     by_name = {row.name: row for row in table.rows}
     top = table.areas.get(table.total.name, [])
     if top:  # a table of one row (a 主要指标 table's scope) has none
-        yield texts.PARTS(count=len(top), names="、".join(top))
+        yield texts.PARTS(count=len(top), names=listed(top))
     for parent, parts in table.areas.items():
         if parent == table.total.name:
             continue
         row = by_name[parent]
         closes = f", {texts.CLOSED_BY(row=row.closes)}" if row.closes is not None else ""
         yield texts.SUBTOTAL(
-            len(parts), name=parent, row=row.number, names="、".join(parts), closes=closes
+            len(parts), name=parent, row=row.number, names=listed(parts), closes=closes
         )
     for whole, parts in table.of_which.items():
         for part in parts:
@@ -89,7 +103,7 @@ def _text_cells(table: Table) -> Iterator[str]:
             by_column.setdefault(index, []).append(text)
     headers = {column.index: column.header for column in table.columns}
     for index, found in by_column.items():
-        shown = "、".join(dict.fromkeys(found))
+        shown = listed(list(dict.fromkeys(found)))
         yield texts.TEXT_CELLS(len(found), header=headers[index], texts=shown)
 
 

@@ -294,6 +294,12 @@ SUBTOTAL = counted(
     "against them and not added again into its total",
 )
 CLOSED_BY = message("import.closed-by", "numbers from the 小计 in row {row}")
+# The end of a long list in the log: the first names, then how many more (describe.listed).
+MORE = counted(
+    "import.more",
+    "{shown} and {count} more",
+    "{shown} and {count} more",
+)
 OF_WHICH_ROW_READ = message(
     "import.of-which-row-read",
     "  其中 row {name} (row {row}): part of {whole}, at most it, never added into a total",
