@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
+import random
+from collections.abc import Iterator
 from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
+from planchk import catalog, engine, registry
 from planchk.cli import app
-from planchk.findings import Finding, Location, Severity
-from planchk.suppress.cap import capped
+from planchk.config import Config
+from planchk.findings import Arg, Finding, Location, Problem, Severity
+from planchk.report import Report
+from planchk.suppress.cap import Capper, capped
 from tests.small_plans import MINIMAL_TARGETS, write_plan
 
 runner = CliRunner()
@@ -74,3 +81,83 @@ def test_the_cap_keeps_the_exit_code_and_says_how_many_more(tmp_path: Path) -> N
     summary = next(f for f in shown if f["code"] == "PC903")
     assert summary["severity"] == "error"
     assert summary["args"]["count"] in (1, "1")
+
+
+def _shuffled_findings(seed: int) -> list[Finding]:
+    """Findings of three rules in two files, in no order, some waived, some fatal, some with
+    the same place (the stable sort decides between those)."""
+    chooser = random.Random(seed)
+    made = []
+    for number in range(400):
+        finding = _finding(
+            chooser.choice(["PC201", "PC202", "PC101"]),
+            chooser.choice(["a.yaml", "b.yaml"]),
+            chooser.randint(1, 60),
+            chooser.choice(list(Severity)),
+        )
+        finding = replace(finding, message=f"m{number}")  # tells equal places apart
+        if chooser.random() < 0.1:
+            finding = replace(finding, waived="已确认")
+        elif chooser.random() < 0.03:
+            finding = replace(finding, fatal=True)
+        made.append(finding)
+    return made
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("limit", [0, 1, 3, 40, 500])
+def test_capping_as_they_come_gives_what_capping_them_all_gives(seed: int, limit: int) -> None:
+    findings = _shuffled_findings(seed)
+    whole = Report.build(list(capped(Report.build(findings, []).findings, limit)), [])
+    capper = Capper(limit)
+    for finding in findings:
+        capper.add(finding)
+    early = Report.build(capper.findings(), []).findings
+    if limit:  # at most `limit` active ones of each of the six (rule, file) pairs
+        passed = sum(f.fatal or f.waived is not None for f in findings)
+        assert capper.held <= 6 * limit + passed
+    streamed = Report.build(list(capped(early, limit, capper.overflow)), [])
+    assert streamed.findings == whole.findings
+    summaries = {f.args["rule"]: f.args["count"] for f in whole.findings if f.code == "PC903"}
+    assert all(isinstance(count, int) and count > 0 for count in summaries.values())
+
+
+class _Alive(str):
+    """A data path that counts how many findings (that share it) are still in memory."""
+
+    alive = 0
+
+    def __new__(cls, text: str) -> _Alive:
+        _Alive.alive += 1
+        return super().__new__(cls, text)
+
+    def __del__(self) -> None:
+        _Alive.alive -= 1
+
+
+def test_the_engine_holds_no_more_than_the_cap_of_a_rules_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule yielding 10^5 findings: while it runs, at most the cap of them are alive."""
+    total, limit, most = 100_000, 1_000, [0]
+    args: dict[str, Arg] = {"name": "指标", "indicator": "x", "area": "甲街道", "from_year": 2021}
+    args |= {"to_year": 2022, "old": Decimal(2), "new": Decimal(1), "change": Decimal(-1)}
+
+    def flood(ctx: object) -> Iterator[Problem]:
+        for number in range(total):
+            most[0] = max(most[0], _Alive.alive)
+            where = Location(str(plan / "targets.yaml"), number + 1, 1)
+            yield Problem(where, _Alive(f"indicators.x.{number}"), args)
+
+    rule = replace(registry.get("PC202"), check=flood, needs_areas=False)
+    monkeypatch.setattr(catalog, "rules", lambda: iter([rule]))
+    plan = write_plan(tmp_path / "plan", MINIMAL_TARGETS)
+    report = engine.check_paths([plan], Config(max_findings_per_rule=limit))
+    assert _Alive.alive <= limit + 1  # the kept ones and the first left out (the summary's)
+    assert limit <= most[0] <= limit + 2
+    kept = [f for f in report.findings if f.code == "PC202"]
+    assert [f.location.line for f in kept] == list(range(1, limit + 1))
+    (summary,) = [f for f in report.findings if f.code == "PC903"]
+    assert (summary.args["count"], summary.location.line) == (total - limit, limit + 1)
+    assert report.exit_code(Severity.WARNING) == 1
+    assert not any(f.fatal for f in report.findings)  # the rule ran to its end

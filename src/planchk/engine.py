@@ -1,5 +1,9 @@
 """Run the rules over each plan, then apply waivers and a baseline: rules never decide what is
-suppressed."""
+suppressed.
+
+Waivers, the configuration and the cap (PC903) apply to each finding as a rule yields it, so a
+rule that fires on 600,000 cells costs the memory of the 1,000 findings shown, not of all.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ from planchk.registry import CodeInfo
 from planchk.report import Report
 from planchk.rules.context import PlanContext
 from planchk.suppress.baseline import Key, without_baseline
-from planchk.suppress.cap import capped
+from planchk.suppress.cap import Capper, Overflow, capped
 from planchk.suppress.waivers import WaiverSet
 
 
@@ -54,31 +58,60 @@ def check_discovery(
         findings.extend(file.problems)
     source = str(config.source) if config.source else "configuration"
     config_waivers = WaiverSet.from_config(source, config.waivers)
+    # A baseline leaves out findings before the cap counts them: cap early only without one.
+    early = config.max_findings_per_rule if baseline is None else 0
+    overflow: dict[tuple[str, str], Overflow] = {}
     for plan in found.plans:
+        capper = Capper(early)
         with exact():
-            checked = check_plan(plan, config, config_waivers, suggest=suggest)
-        findings.extend(f for f in checked if f.location.file in plan.reported)
+            check_plan(plan, config, config_waivers, capper, suggest=suggest)
+        findings.extend(f for f in capper.findings() if f.location.file in plan.reported)
+        _merge(overflow, {k: v for k, v in capper.overflow.items() if k[1] in plan.reported})
     findings.extend(_configured(list(config_waivers.problems()), config))
     report = Report.build(findings, [f.display for f in found.loaded])
     if baseline is not None:
         report = without_baseline(report, baseline)
-    shown = capped(report.findings, config.max_findings_per_rule)
+    shown = capped(report.findings, config.max_findings_per_rule, overflow)
     if shown is report.findings:
         return report
     return dataclasses.replace(report, findings=Report.build(list(shown), []).findings)
 
 
 def check_plan(
-    plan: Plan, config: Config, config_waivers: WaiverSet, *, suggest: bool = True
-) -> list[Finding]:
+    plan: Plan, config: Config, config_waivers: WaiverSet, into: Capper, *, suggest: bool = True
+) -> None:
+    """Run the rules on one plan; each finding, configured and marked by the waivers that
+    match it, goes `into` the capper as it is yielded (never a list of them all)."""
     ctx = PlanContext(plan.targets, plan.tasks, config, suggest=suggest)
-    raw = [f for info in catalog.rules() if config.enabled(info.code) for f in _run(info, ctx)]
-    if ctx.tasks_file is not None and ctx.hierarchy is None:
-        raw.append(NO_AREAS.finding(Problem(Location(ctx.tasks_file.display, 1, 1), "tasks", {})))
     in_plan = WaiverSet.from_file(ctx.targets_file, ctx.targets.waivers if ctx.targets else [])
     in_tasks = WaiverSet.from_file(ctx.tasks_file, ctx.tasks.waivers if ctx.tasks else [])
-    marked = config_waivers.mark(in_tasks.mark(in_plan.mark(_configured(raw, config))))
-    return marked + _configured([*in_plan.problems(), *in_tasks.problems()], config)
+    for finding in _raw(ctx, config):
+        for marked in config_waivers.mark(
+            in_tasks.mark(in_plan.mark(_configured([finding], config)))
+        ):
+            into.add(marked)
+    for finding in _configured([*in_plan.problems(), *in_tasks.problems()], config):
+        into.add(finding)
+
+
+def _raw(ctx: PlanContext, config: Config) -> Iterator[Finding]:
+    for info in catalog.rules():
+        if config.enabled(info.code):
+            yield from _run(info, ctx)
+    if ctx.tasks_file is not None and ctx.hierarchy is None:
+        yield NO_AREAS.finding(Problem(Location(ctx.tasks_file.display, 1, 1), "tasks", {}))
+
+
+def _merge(total: dict[tuple[str, str], Overflow], more: dict[tuple[str, str], Overflow]) -> None:
+    """Add one plan's overflow to the run's (a file checked in two plans counts in both)."""
+    for key, over in more.items():
+        seen = total.get(key)
+        if seen is None:
+            total[key] = over
+            continue
+        seen.count += over.count
+        seen.severity = max(seen.severity, over.severity)
+        seen.first = min(seen.first, over.first, key=lambda f: f.sort_key)
 
 
 def _configured(findings: list[Finding], config: Config) -> list[Finding]:

@@ -5,21 +5,107 @@ same finding on every cell: 600,000 findings make a SARIF file of gigabytes that
 reads and a CI runner may not hold. The first findings of each rule in each file (in report
 order) are kept, and one PC903 per rule and file stands for the rest, with their highest
 severity, so the exit code and the failure level are what they would have been.
+
+`Capper` applies the same cap while the rules yield, so a plan with 600,000 findings of one
+rule never holds more than the limit of them (per rule and file) at once: it keeps the first
+ones in report order and counts the rest, and `capped` adds that count to the summary.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import heapq
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from planchk.codes.meta import FINDINGS_CAPPED
-from planchk.findings import Arg, Finding, Problem
+from planchk.findings import Arg, Finding, Problem, Severity
+
+Key = tuple[str, str]  # (code, file)
 
 
-def capped(findings: Sequence[Finding], limit: int) -> Sequence[Finding]:
+@dataclasses.dataclass
+class Overflow:
+    """What the cap left out of one rule in one file before the end: how many, the most severe,
+    and the first in report order (where the summary points)."""
+
+    count: int
+    severity: Severity
+    first: Finding
+
+
+class Capper:
+    """The first `limit` active findings of each rule and file, in report order, as they come.
+
+    Holds at most `limit` active findings per (code, file); waived and fatal ones are always
+    kept. The kept findings come out in the order they were added, so sorting them later gives
+    what sorting everything would have given (the sort is stable).
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.overflow: dict[Key, Overflow] = {}
+        self._passed: list[tuple[int, Finding]] = []  # waived and fatal: never capped
+        # Per key a max-heap (negated order) of the `limit` first findings seen so far.
+        self._heaps: dict[Key, list[tuple[_Rev, int, Finding]]] = {}
+        self._seq = 0
+
+    @property
+    def held(self) -> int:
+        return len(self._passed) + sum(len(heap) for heap in self._heaps.values())
+
+    def add(self, finding: Finding) -> None:
+        self._seq += 1
+        if self.limit <= 0 or finding.fatal or finding.waived is not None:
+            self._passed.append((self._seq, finding))
+            return
+        heap = self._heaps.setdefault((finding.code, finding.location.file), [])
+        entry = (_Rev(finding.sort_key), -self._seq, finding)
+        if len(heap) < self.limit:
+            heapq.heappush(heap, entry)
+        else:  # the later of this one and the last kept one is left out
+            self._leave_out(heapq.heappushpop(heap, entry)[2])
+
+    def findings(self) -> list[Finding]:
+        """Every kept finding, in the order added."""
+        kept = [(-entry[1], entry[2]) for heap in self._heaps.values() for entry in heap]
+        return [finding for _, finding in sorted([*self._passed, *kept], key=lambda e: e[0])]
+
+    def _leave_out(self, finding: Finding) -> None:
+        key = (finding.code, finding.location.file)
+        seen = self.overflow.get(key)
+        if seen is None:
+            self.overflow[key] = Overflow(1, finding.severity, finding)
+            return
+        seen.count += 1
+        seen.severity = max(seen.severity, finding.severity)
+        if finding.sort_key < seen.first.sort_key:
+            seen.first = finding
+
+
+class _Rev:
+    """Reverses the order of a sort key (heapq is a min-heap; the cap drops the largest)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple[str, int, int, str, str]) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Rev) -> bool:
+        return other.key < self.key
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Rev) and other.key == self.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+def capped(
+    findings: Sequence[Finding], limit: int, overflow: Mapping[Key, Overflow] | None = None
+) -> Sequence[Finding]:
     """`findings` (sorted) with at most `limit` active ones per (code, file); 0: no limit.
-    `findings` itself when none is left out.
+    `findings` itself when none is left out. `overflow`: what a `Capper` already left out.
 
     Waived and fatal findings are never counted or dropped: waivers show what was accepted,
     and a file that could not be read must say so.
@@ -27,8 +113,8 @@ def capped(findings: Sequence[Finding], limit: int) -> Sequence[Finding]:
     if limit <= 0:
         return findings
     kept: list[Finding] = []
-    seen: Counter[tuple[str, str]] = Counter()
-    over: dict[tuple[str, str], list[Finding]] = {}
+    seen: Counter[Key] = Counter()
+    over: dict[Key, list[Finding]] = {}
     for finding in findings:
         key = (finding.code, finding.location.file)
         if finding.fatal or finding.waived is not None or seen[key] < limit:
@@ -36,15 +122,24 @@ def capped(findings: Sequence[Finding], limit: int) -> Sequence[Finding]:
             seen[key] += not (finding.fatal or finding.waived is not None)
         else:
             over.setdefault(key, []).append(finding)
-    if not over:
+    earlier = dict(overflow or {})
+    if not over and not earlier:
         return findings
-    return kept + [_summary(dropped, limit) for dropped in over.values()]
+    summaries = [_summary(dropped, limit, earlier.pop(key, None)) for key, dropped in over.items()]
+    summaries += [_summary([], limit, rest) for rest in earlier.values()]
+    # In the order of the first finding each stands for, as one pass over them all gives.
+    summaries.sort(key=lambda pair: pair[0])
+    return kept + [summary for _, summary in summaries]
 
 
-def _summary(dropped: list[Finding], limit: int) -> Finding:
-    first = dropped[0]
-    args: dict[str, Arg] = {
-        "rule": f"{first.code} {first.slug}", "count": len(dropped), "limit": limit,
-    }  # fmt: skip
+def _summary(
+    dropped: list[Finding], limit: int, earlier: Overflow | None
+) -> tuple[tuple[str, int, int, str, str], Finding]:
+    """The PC903 for what was left out of one rule and file, and where the first of it sorts."""
+    firsts = dropped[:1] + ([earlier.first] if earlier else [])
+    first = min(firsts, key=lambda f: f.sort_key)
+    count = len(dropped) + (earlier.count if earlier else 0)
+    severities = [f.severity for f in dropped] + ([earlier.severity] if earlier else [])
+    args: dict[str, Arg] = {"rule": f"{first.code} {first.slug}", "count": count, "limit": limit}
     summary = FINDINGS_CAPPED.finding(Problem(first.location, first.path, args))
-    return dataclasses.replace(summary, severity=max(f.severity for f in dropped))
+    return first.sort_key, dataclasses.replace(summary, severity=max(severities))
