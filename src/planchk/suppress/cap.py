@@ -68,6 +68,8 @@ class Capper:
 
     def findings(self) -> list[Finding]:
         """Every kept finding, in the order added."""
+        if not self._heaps:  # no limit, or nothing active: already in order
+            return [finding for _, finding in self._passed]
         kept = [(-entry[1], entry[2]) for heap in self._heaps.values() for entry in heap]
         return [finding for _, finding in sorted([*self._passed, *kept], key=lambda e: e[0])]
 
