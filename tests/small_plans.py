@@ -46,3 +46,19 @@ def codes(report: Report) -> list[str]:
 
 def where(findings: list[Finding] | tuple[Finding, ...]) -> list[tuple[str, int, int]]:
     return [(f.code, f.location.line, f.location.column) for f in findings]
+
+
+# A task that lists one cooperating office twice in the same list (its finding says so).
+COOPERATING_TWICE = """\
+offices:
+  区金融办: {kind: department}
+  区财政局: {kind: department}
+sections:
+  - number: 一
+    title: 第一部分
+    tasks:
+      - number: 1
+        title: 任务一
+        lead: [区金融办]
+        cooperating: [区财政局, 区财政局]
+"""

@@ -7,31 +7,19 @@ from pathlib import Path
 from planchk import i18n
 from planchk.cli import app
 from tests.cli_runner import CliRunner
-from tests.small_plans import MINIMAL_TARGETS, check_texts
-
-TASKS = """\
-offices:
-  区金融办: {kind: department}
-  区财政局: {kind: department}
-sections:
-  - number: 一
-    title: 第一部分
-    tasks:
-      - number: 1
-        title: 任务一
-        lead: [区金融办]
-        cooperating: [区财政局, 区财政局]
-"""
+from tests.small_plans import COOPERATING_TWICE, MINIMAL_TARGETS, check_texts
 
 
 def test_an_office_twice_in_one_column_is_said_once(tmp_path: Path) -> None:
-    report = check_texts(tmp_path, MINIMAL_TARGETS, TASKS)
+    report = check_texts(tmp_path, MINIMAL_TARGETS, COOPERATING_TWICE)
     [finding] = [f for f in report.findings if f.code == "PC605"]
     assert finding.message.endswith(
         "区财政局 is listed in cooperating offices (配合单位) and again in the same list"
     )
     i18n.set_language("zh")
-    assert "同一栏" in check_texts(tmp_path, MINIMAL_TARGETS, TASKS).findings[-1].message
+    assert (
+        "同一栏" in check_texts(tmp_path, MINIMAL_TARGETS, COOPERATING_TWICE).findings[-1].message
+    )
 
 
 def test_an_indicator_whose_id_is_its_name_is_named_once(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ import pytest
 
 from planchk.cli import app
 from tests.cli_runner import CliRunner
-from tests.small_plans import write_plan
+from tests.small_plans import COOPERATING_TWICE, write_plan
 
 runner = CliRunner()
 NAME = "发明专利申请量"
@@ -43,19 +43,6 @@ goals:
     op: ">="
     value: 30
     unit: 件
-"""
-TASKS = """\
-offices:
-  区金融办: {kind: department}
-  区财政局: {kind: department}
-sections:
-  - number: 一
-    title: 第一部分
-    tasks:
-      - number: 1
-        title: 任务一
-        lead: [区金融办]
-        cooperating: [区财政局, 区财政局]
 """
 SAME_LIST = {"en": "again in the same list", "zh": "同一栏"}
 SLIPS = (
@@ -111,7 +98,7 @@ def _outputs(plan: Path, tmp_path: Path, lang: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_no_output_format_shows_the_slips(tmp_path: Path, lang: str) -> None:
-    plan = write_plan(tmp_path / "plan", TARGETS, TASKS)
+    plan = write_plan(tmp_path / "plan", TARGETS, COOPERATING_TWICE)
     for fmt, text in _outputs(plan, tmp_path, lang).items():
         assert NAME in text, fmt  # the indicator is named ...
         for slip in SLIPS:
