@@ -16,7 +16,12 @@ from collections.abc import Sequence
 from planchk.importers import texts
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name, is_bare_subtotal
-from planchk.importers.printed import has_digit, is_blank, normalized, parse_number
+from planchk.importers.printed import (
+    BLANK_MARKS,
+    has_digit,
+    normalized,
+    parse_number,
+)
 from planchk.importers.shapes import Column
 from planchk.importers.units import printed_unit
 from planchk.messages import PlanchkError
@@ -60,9 +65,12 @@ def read_columns(
     columns: list[Column] = []
     dropped: list[str] = []
     filled: dict[int, list[GridCell]] = {}
+    marks = BLANK_MARKS
     for row in body:
         for cell in row:
-            if cell.text and not is_blank(cell.text):
+            # is_blank inlined: this loop sees every cell of the table
+            text = cell.text
+            if text and text not in marks and (text[:1].isdigit() or normalized(text) not in marks):
                 filled.setdefault(cell.column, []).append(cell)
     for index in sorted(i for i in labels if i > area_column):  # a serial column comes before
         cells = filled.get(index, [])

@@ -25,6 +25,16 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("（1）", re.compile(r"^[（(]\s*[0-9０-９]+\s*[）)]\s*(?=\S)")),
     ("①", re.compile(r"^[①-⑳]\s*(?=\S)")),
 )
+# The five in one pattern, tried in the same order (a failed alternative backtracks into the
+# next, as the loop over MARKERS did): one match per label instead of up to five.
+_ANY_MARKER = re.compile(
+    "^(?:" + "|".join(f"(?P<m{i}>{p.pattern[1:]})" for i, (_, p) in enumerate(MARKERS)) + ")"
+)
+_MARKER_KINDS = {f"m{i}": kind for i, (kind, _) in enumerate(MARKERS)}
+# What each pattern below can start or end with: most labels (town names) are none of them and
+# skip the patterns. Case-folded first letters for the English ones.
+_TOTAL_STARTS = frozenset("合总共全gta")
+_SUBTOTAL_ENDS = ("小计", "合计", "总计")
 _TOTAL = re.compile(
     r"^(合计|总计|共计|总合计|全[区市县省国州盟旗镇乡]?(合计|总计)"
     r"|全[区市县省国州盟旗镇乡])$"
@@ -52,19 +62,18 @@ class Label:
 def read_label(text: str) -> Label:
     printed = clean_name(text)
     marker, name = None, printed
-    for kind, pattern in MARKERS:
-        found = pattern.match(printed)
-        if found:
-            marker, name = kind, printed[found.end() :].strip()
-            break
+    found = _ANY_MARKER.match(printed)
+    if found:
+        marker, name = _MARKER_KINDS[found.lastgroup or ""], printed[found.end() :].strip()
     plain = simplified(name)
-    of_which = _OF_WHICH.match(plain)
+    first = plain[:1].lower()
+    of_which = _OF_WHICH.match(plain) if first in ("其", "o") else None
     if of_which:
         part = name[len(name) - len(of_which.group("name") or of_which.group("en") or "") :]
         return Label(printed, name, marker, "of_which", part.strip())
-    if is_total_name(plain):
+    if first in _TOTAL_STARTS and is_total_name(plain):
         return Label(printed, name, marker, "total")
-    if _SUBTOTAL.match(plain):
+    if (plain.endswith(_SUBTOTAL_ENDS) or first in ("s", "ſ")) and _SUBTOTAL.match(plain):
         return Label(printed, name, marker, "subtotal")
     return Label(printed, name, marker, "row")
 
