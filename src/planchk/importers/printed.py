@@ -16,6 +16,8 @@ from planchk.plan.numbers import plain
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')  # literals, escapes, colours, padding
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+# CJK unified ideographs: not digits, and NFKC leaves them as they are.
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234.5
 EXCEL_MAX_DECIMALS = 30
 BLANK_MARKS = frozenset({"", "-", "—", "–", "－", "/", "／", "——", "…", "..."})
@@ -104,6 +106,8 @@ def parse_number(text: str) -> Decimal | None:
         if len(NUMBERS_READ) < _READ_LIMIT:  # bounded: a table of a million distinct figures
             NUMBERS_READ[text] = number
         return number
+    if _IDEOGRAPH.search(text):  # a name (every row's label is asked): no number holds one
+        return None
     plain = normalized(text).translate(_MINUS)
     bracketed = _NEGATIVE.match(plain)
     if bracketed:
