@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from itertools import count, repeat
 from pathlib import Path
 
 from planchk.importers import texts
@@ -40,11 +41,10 @@ def _csv_rows(records: list[list[str]], indented: bool) -> list[list[GridCell]]:
             [_csv_cell(value, number, column) for column, value in enumerate(record, 1)]
             for number, record in enumerate(records, 1)
         ]
+    # each cell's fields zipped and made into a GridCell by map: no Python frame per cell
+    kind, no, zero = repeat(GridCell), repeat(False), repeat(0)
     return [
-        [
-            _TUPLE(GridCell, (value.strip(), number, column, False, False, 0))
-            for column, value in enumerate(record, 1)
-        ]
+        list(map(_TUPLE, kind, zip(map(str.strip, record), repeat(number), count(1), no, no, zero)))
         for number, record in enumerate(records, 1)
     ]
 
