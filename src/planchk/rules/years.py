@@ -14,6 +14,12 @@ from planchk.registry import rule
 from planchk.rules.context import PlanContext
 
 
+def _period(ctx: PlanContext) -> list[int] | None:
+    """The plan period the years are held to; none without targets or when no table names a year."""
+    targets = ctx.targets
+    return None if targets is None else targets.plan.period
+
+
 @rule(
     "PC304",
     "year-outside-period",
@@ -33,13 +39,10 @@ def year_outside_period(ctx: PlanContext) -> Iterator[Problem]:
     Good:
         years: [2021, 2022, 2023]
     """
-    targets = ctx.targets
-    if targets is None:
+    if (period := _period(ctx)) is None:
         return
-    if targets.plan.period is None:
-        return  # a plan whose tables name no year
-    first, last = targets.plan.period
-    for ind_id, indicator in targets.indicators.items():
+    first, last = period
+    for ind_id, indicator in ctx.indicators():
         for index, year in enumerate(indicator.years):
             if isinstance(year, int) and not first <= year <= last:
                 yield ctx.in_targets(
@@ -72,13 +75,10 @@ def year_missing(ctx: PlanContext) -> Iterator[Problem]:
     Good:
         years: [2021, 2022, 2023]
     """
-    targets = ctx.targets
-    if targets is None:
+    if (period := _period(ctx)) is None:
         return
-    if targets.plan.period is None:
-        return  # a plan whose tables name no year
-    first, last = targets.plan.period
-    for ind_id, indicator in targets.indicators.items():
+    first, last = period
+    for ind_id, indicator in ctx.indicators():
         if indicator.dated is None:
             continue  # one period with a label: no year to miss
         for year in sorted(set(range(first, last + 1)) - set(indicator.dated)):
