@@ -46,7 +46,12 @@ _YEAR_WORDS = frozenset(
     }
 )
 CUMULATIVE = re.compile(r"累计|累計|cumulative", re.IGNORECASE)  # a stock, not a flow
-_PERCENT_NAME = re.compile(r"(比重|占比|比例|增速|增长率|完成率|%|％)$")
+# 增长% and 占比 end a Chinese header; English puts the sign first (% Change, % of total) or
+# spells it out (Percent change, Growth rate, Share of total).
+_PERCENT_NAME = re.compile(
+    r"(比重|占比|比例|增速|增长率|完成率|%|％)$|^[%％]|\bper ?cent\b|\bgrowth rate\b|^share\b",
+    re.IGNORECASE,
+)
 _OF_WHICH = re.compile(r"^其中\s*[:：]?\s*")
 
 
@@ -134,12 +139,22 @@ def _column(
         if parent is None:
             raise PlanchkError(texts.OF_WHICH_ALONE, place=grid.column_place(index), header=header)
         return Column(index, header, "of_which", year, name, unit, parent.index)
-    if (name and _PERCENT_NAME.search(name)) or unit in ("%", "％") or _all_percent(cells):
-        name = name.rstrip("%％") or name if name else name  # 增长% is the ratio 增长, in %
+    if (name and _PERCENT_NAME.search(name) and unit in (None, "%", "％")) or (
+        unit in ("%", "％") or _all_percent(cells)
+    ):  # a name says percent unless its own header gives another unit: Share (USD m)
+        name = _percent_name(name)
         return Column(index, header, "percent", year, name, unit or "%")
     if year is None and not name:
         raise PlanchkError(texts.COLUMN_UNNAMED, place=grid.column_place(index))
     return Column(index, header, "value", year, name, unit)
+
+
+def _percent_name(name: str | None) -> str | None:
+    """增长% is the ratio 增长, in %; % Change keeps its sign, as a Change column may stand
+    beside it."""
+    if not name:
+        return name
+    return name.rstrip("%％ ") or name
 
 
 def _all_percent(cells: Sequence[GridCell]) -> bool:

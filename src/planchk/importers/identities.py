@@ -69,7 +69,7 @@ def identities(operands: Sequence[Operand], rows: Sequence[Row]) -> Iterator[Fou
         candidates.append(_best(_differences(change, plain), rows))
     changes = [o for o in amounts if CHANGE_NAME.search(o.name)]
     for rate in (o for o in operands if o.kind == "percent"):
-        if GROWTH_NAME.search(rate.name):
+        if GROWTH_NAME.search(rate.name) or CHANGE_NAME.search(rate.name):  # % Change
             candidates.append(_best(_growths(rate, changes, plain), rows))
         elif RATE_DONE_NAME.search(rate.name) or SHARE_NAME.search(rate.name):
             candidates.append(_best(_shares(rate, plain), rows))

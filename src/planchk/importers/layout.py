@@ -57,7 +57,7 @@ def read_table(grid: Grid, total_row: str | None = None) -> Table:
     close = adds_up(_count_columns(columns, unit))
     total, how = find_total(grid, parsed, close, total_row)
     kept, areas, of_which = lay_out(grid, parsed, total, close)
-    area_header = next((clean_name(c.text) for c in header[-1] if c.column == name_cell.column), "")
+    area_header = _area_header(header, name_cell.column)
     return Table(
         grid, title, unit, tuple(r[0].row for r in header), area_header, columns, total, how,
         tuple(kept), areas, of_which, tuple(r[0].row for r in ignored), dropped,
@@ -180,3 +180,13 @@ def indicator_name(title: str) -> str:
     name = _TITLE_SUFFIX.sub("", name).strip()
     name = re.sub(r"(指标|任务|目标)$", "", name).strip()
     return name or title
+
+
+def _area_header(header: Sequence[Sequence[GridCell]], column: int) -> str:
+    """The header over the area names: in a two-row header the cell is often merged down, so
+    its text stands in the upper row and the lower row is blank there."""
+    for row in reversed(header):
+        for cell in row:
+            if cell.column == column and clean_name(cell.text):
+                return clean_name(cell.text)
+    return ""
