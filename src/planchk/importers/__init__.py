@@ -136,10 +136,15 @@ def _indicator_entry(indicator: ImportedIndicator) -> dict[str, Any]:
 
 
 def _new_document(imported: Imported, title: str) -> dict[str, Any]:
-    years = [y for i in imported.indicators.values() for y in i.years]
+    years = {y for i in imported.indicators.values() for y in i.years}
     plan: dict[str, Any] = {"title": title}
-    if years:  # tables that name no year make a plan with no period
+    # Tables that name no year make a plan with no period; so do years that skip some (a
+    # 主要指标 table's base year 2020 and target 2025): a period would claim years the tables
+    # never meant to print, each of them a warning (PC305) about the table's form.
+    if years and len(years) == max(years) - min(years) + 1:
         plan["period"] = [min(years), max(years)]
+    elif years:
+        imported.notes.append(texts.PERIOD_NOT_SET(years=", ".join(map(str, sorted(years)))))
     return {
         "plan": plan,
         "areas": imported.areas,

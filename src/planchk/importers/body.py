@@ -72,9 +72,8 @@ def read_row(
     if named is not None:
         row.indent, row.bold = named.indent, named.bold
     row.bare = not filled
-    for cell in filled:
-        if cell.column not in kinds:  # a value under no header would be lost: refuse it
-            raise PlanchkError(texts.COLUMN_UNNAMED, place=grid.where(cell.row, cell.column))
+    if any(cell.column not in kinds for cell in filled):
+        filled = _under_headers(grid, filled, kinds)
     values, read = row.values, NUMBERS_READ
     for cell in filled:
         column = kinds[cell.column]
@@ -101,6 +100,18 @@ def _name_cell(cells: Sequence[GridCell], area_column: int) -> GridCell | None:
             return cell
     # a total row may span the serial and area columns
     return next((c for c in cells if c.text and c.column <= area_column), None)
+
+
+def _under_headers(
+    grid: Grid, filled: Sequence[GridCell], kinds: dict[int, Column]
+) -> list[GridCell]:
+    """The cells under a value or text column. A dash in a column that holds nothing else
+    (备用, a year not yet filled in) is that column's blank; any other value under no header
+    would be lost: refuse it."""
+    for cell in filled:
+        if cell.column not in kinds and not is_blank(cell.text):
+            raise PlanchkError(texts.COLUMN_UNNAMED, place=grid.where(cell.row, cell.column))
+    return [cell for cell in filled if cell.column in kinds]
 
 
 def _serial(cells: Sequence[GridCell], named: GridCell | None, area_column: int) -> str | None:

@@ -160,10 +160,16 @@ def _groups(table: Table, options: Options) -> Iterator[tuple[str | None, list[C
     yield from groups.items()
 
 
+# An amount per person, household or unit of area (每万人口…拥有量, 人均, 户均, 亩均): a
+# ratio, never summed, and never a count although its unit (件, 个) is one.
+PER_HEAD = re.compile(r"^(?:每(?:[十百千万]|万人|千人|百人)|人均|户均|亩均|地均|平均)|per capita", re.I)
+
+
 def _kind(columns: Sequence[Column], name: str, options: Options) -> str:
-    """ratio for a percentage or a rate (标准, 单价), stock for 累计, change for 增减."""
+    """ratio for a percentage, a rate (标准, 单价) or a per-head figure (人均), stock for 累计,
+    change for 增减."""
     kinds = {operand_kind(c) for c in columns}
-    if kinds <= {"percent", "rate"}:
+    if kinds <= {"percent", "rate"} or PER_HEAD.search(name):
         return "ratio"
     if any(CUMULATIVE.search(c.header) for c in columns):
         return "stock"

@@ -132,7 +132,11 @@ def _column(
     header = " / ".join(part for part in (top, bottom) if part)
     year = _year(top) or _year(bottom)
     name, unit = _category(top, bottom)
-    if not any(numeric(c.text) for c in cells) or Column(index, header, "text").plain_note:
+    if (
+        index in grid.text_columns
+        or not any(numeric(c.text) for c in cells)
+        or Column(index, header, "text").plain_note
+    ):
         return Column(index, header, "text")  # 备注, 说明: the rows' notes
     if _OF_WHICH.match(bottom) or _OF_WHICH.match(top):
         parent = next((c for c in reversed(before) if c.kind == "value" and c.year == year), None)

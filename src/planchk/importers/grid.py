@@ -46,6 +46,9 @@ class Grid:
     # (row, column) -> (bold, indent) of the XLSX cells that print bold or indented
     flags: Flags = field(default_factory=dict)
     sheet: str | None = None  # the workbook's sheet it is, if any
+    # columns read as text whatever they hold: a 主要指标 table's 年均增长 or 属性 beside its
+    # years is one figure or word per indicator, kept as the row's note, not an indicator
+    text_columns: frozenset[int] = frozenset()
 
     def where(self, row: int, column: int) -> str:
         return texts.CELL_PLACE(source=self.source, cell=cell_name(row, column))

@@ -183,6 +183,11 @@ TOTAL_UNDECIDED = message(
     "the first row ({first}) nor the last ({last}) is the sum of the others; name the total "
     "with --total-row",
 )
+PERIOD_NOT_SET = message(
+    "import.period-not-set",
+    "the years printed ({years}) skip some: no plan period is written; set `plan.period` "
+    "if the plan has one",
+)
 PERIOD_LABELLED = message(
     "import.period-labelled",
     "  no year is printed: the period of {name} is labelled {label} (years: [{label}]); "
@@ -262,6 +267,11 @@ SCOPE_NAMED = message(
     "import.scope-named",
     "  the table prints no area: its rows are the indicators of {name} ({how}); rename it "
     "in `areas:` and the rows if that is not what the table covers",
+)
+ROW_WITHOUT_FIGURES = message(
+    "import.row-without-figures",
+    "  row {row} ({name}): no figure under any year column; no indicator (its other cells "
+    "are not checked)",
 )
 SCOPE_FROM_TITLE = message("import.scope-from-title", "named by the title")
 SCOPE_NEUTRAL = message("import.scope-neutral", "the title names no area")

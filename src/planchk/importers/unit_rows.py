@@ -22,9 +22,11 @@ from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.layout import read_table
 from planchk.importers.printed import normalized, parse_number, simplified
-from planchk.importers.shapes import NOTE_HEADERS, Table
+from planchk.importers.shapes import Table
 
 _UNIT_HEADERS = frozenset({"单位", "计量单位", "unit", "units"})
+_NAME_HEADERS = frozenset({"指标", "指标名称", "主要指标", "名称", "项目", "indicator", "indicators", "item"})
+_SERIAL_HEADERS = frozenset({"序号", "编号", "no.", "no", "#"})
 NEUTRAL_SCOPE = "全部"
 _WHOLE = re.compile(r"全(?:省|市|区|县|州|盟|旗|镇|乡|国)")
 # A place that a title starts with (after its year): 青云谱区, 东湖县 — two characters at least
@@ -60,37 +62,102 @@ def by_unit_column(grid: Grid) -> list[Grid]:
     heads = [c for c in header if c.column > found.unit and c.text]
     above = [cell for row in grid.rows[: found.header] for cell in row if cell.text]
     scope = _scope(above) if found.years else None
+    named = _name_column(header, found.unit)
+    kept = _kept_columns(header, named, found.unit) if found.years else []
+    carried: dict[int, GridCell] = {}
     grids: list[Grid] = []
     for cells in grid.rows[found.header + 1 :]:
         by_column = {c.column: c for c in cells}
-        name = next((c for c in cells if c.text and c.column < found.unit), None)
+        _carry_down(carried, kept, by_column)
+        name = _name_cell(cells, named, found.unit)
         unit = by_column.get(found.unit)
         if name is None or unit is None or not unit.text:
+            continue
+        if scope is not None and not _has_figure(heads, by_column):
+            grid.notes.append(texts.ROW_WITHOUT_FIGURES(row=name.row, name=clean_name(name.text)))
             continue
         part = _Transposed(grid, scope, clean_name(name.text))
         for cell in above:
             part.add([(cell.text, cell)])
         part.add([(f"单位：{unit.text}", unit)])
         if scope is not None:
-            _years_row(part, scope[0], header[0].row, name, heads, by_column)
+            extra = [carried[h.column] for h in kept if h.column in carried]
+            _years_row(part, scope[0], header, name, heads, by_column, extra)
         else:
             _area_rows(part, header[0], name, heads, by_column)
         grids.append(part)
     return grids or [grid]
 
 
+def _name_column(header: Sequence[GridCell], unit: int) -> int | None:
+    """The column of the indicators' names: the one headed 指标 (指标名称, 主要指标, 项目),
+    else the nearest headed column left of the units (序号 and 类别 stand further left)."""
+    before = [c for c in header if c.column < unit and c.text]
+    for cell in before:
+        if simplified(clean_name(cell.text)).lower() in _NAME_HEADERS:
+            return cell.column
+    return before[-1].column if before else None
+
+
+def _name_cell(cells: Sequence[GridCell], column: int | None, unit: int) -> GridCell | None:
+    if column is not None:
+        return next((c for c in cells if c.column == column and c.text), None)
+    return next((c for c in cells if c.text and c.column < unit), None)
+
+
+def _kept_columns(header: Sequence[GridCell], named: int | None, unit: int) -> list[GridCell]:
+    """The header cells of the columns left of the names kept as each row's note (类别, 领域),
+    all but a serial column (序号): its numbers say nothing about the indicator."""
+    return [
+        c
+        for c in header
+        if c.text and c.column < unit and c.column != named
+        and simplified(clean_name(c.text)).lower() not in _SERIAL_HEADERS
+    ]  # fmt: skip
+
+
+def _carry_down(
+    carried: dict[int, GridCell], kept: Sequence[GridCell], by_column: dict[int, GridCell]
+) -> None:
+    """A 类别 cell printed once over its rows (merged down, blank in a CSV) holds for each."""
+    for head in kept:
+        cell = by_column.get(head.column)
+        if cell is not None and cell.text:
+            carried[head.column] = cell
+
+
+def _has_figure(heads: Sequence[GridCell], by_column: dict[int, GridCell]) -> bool:
+    """Whether a row prints a number under any year column (an indicator with no figure in
+    any year, such as one whose target is only a rate over the period, is no indicator)."""
+    for head in heads:
+        cell = by_column.get(head.column)
+        if year_of(head.text) is not None and cell is not None and parse_number(cell.text):
+            return True
+    return False
+
+
 def _years_row(  # noqa: PLR0913, PLR0917  (one row's header and cells, each from its place)
     part: _Transposed,
     scope: str,
-    header_row: int,
+    header: Sequence[GridCell],
     name: GridCell,
     heads: Sequence[GridCell],
     by_column: dict[int, GridCell],
+    extra: Sequence[GridCell],
 ) -> None:
-    """One row: the scope over the years, as printed."""
-    part.add([("地区", name), *((c.text, c) for c in heads)], printed=header_row)
+    """One row: the scope over the years, as printed; a column that is no year (年均增长,
+    属性) and the 类别 left of the name are the row's notes."""
+    kept = [h for h in header if any(h.column == e.column for e in extra)]
+    columns = [*heads, *kept]
+    part.add([("地区", name), *((c.text, c) for c in columns)], printed=header[0].row)
     cells = [by_column.get(head.column, head) for head in heads]  # a missing cell: blank
-    part.add([(scope, name), *((c.text if c not in heads else "", c) for c in cells)])
+    values = [(c.text if c not in heads else "", c) for c in cells]
+    part.add([(scope, name), *values, *((c.text, c) for c in extra)])
+    part.text_columns = frozenset(
+        position
+        for position, head in enumerate(columns, 2)
+        if head in kept or not (year_of(head.text) or is_total_name(clean_name(head.text)))
+    )
 
 
 def _area_rows(
@@ -167,8 +234,7 @@ def _layout(rows: Sequence[Sequence[GridCell]]) -> _Layout | None:
         )
         if not (after and numbers and body):
             continue
-        years = [text for text in after if year_of(text) is not None]
-        if years and all(text in years or text in NOTE_HEADERS for text in after):
+        if any(year_of(text) is not None for text in after):  # other columns: notes
             return _Layout(position, units[0], years=True)
         if len(after) >= 2 and any(is_total_name(text) for text in after):
             return _Layout(position, units[0], years=False)

@@ -50,7 +50,7 @@ def precision_scan(ctx: PlanContext) -> dict[str, Precision]:
         for text in dict.fromkeys(texts):
             point = text.find(".")
             scan.examples.setdefault(0 if point < 0 else len(text) - point - 1, text)
-        if unit is not None and unit.whole:
+        if unit is not None and unit.whole and indicator.kind != "ratio":
             for area, row in indicator.values.items():
                 scan.fractional += _fractional(area, row)
     return scans
@@ -119,7 +119,8 @@ def unit_unknown(ctx: PlanContext) -> Iterator[Problem]:
 def count_not_whole(ctx: PlanContext) -> Iterator[Problem]:
     """
     Why: counts (家, 件, 个, 项, 户) are whole numbers; 12.5 enterprises is a typing error
-    or a value in the wrong table.
+    or a value in the wrong table. An indicator of kind ratio is no count although its unit
+    is one: 每万人口发明专利拥有量 6.3 件 is patents per 10,000 people.
 
     Bad:
         unit: 家
