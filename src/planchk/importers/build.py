@@ -162,7 +162,9 @@ def _groups(table: Table, options: Options) -> Iterator[tuple[str | None, list[C
 
 # An amount per person, household or unit of area (每万人口…拥有量, 人均, 户均, 亩均): a
 # ratio, never summed, and never a count although its unit (件, 个) is one.
-PER_HEAD = re.compile(r"^(?:每(?:[十百千万]|万人|千人|百人)|人均|户均|亩均|地均|平均)|per capita", re.I)
+PER_HEAD = re.compile(
+    r"^(?:每(?:[十百千万]|万人|千人|百人)|人均|户均|亩均|地均|平均)|per capita", re.I
+)
 
 
 def _kind(columns: Sequence[Column], name: str, options: Options) -> str:

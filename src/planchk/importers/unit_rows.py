@@ -25,7 +25,9 @@ from planchk.importers.printed import normalized, parse_number, simplified
 from planchk.importers.shapes import Table
 
 _UNIT_HEADERS = frozenset({"单位", "计量单位", "unit", "units"})
-_NAME_HEADERS = frozenset({"指标", "指标名称", "主要指标", "名称", "项目", "indicator", "indicators", "item"})
+_NAME_HEADERS = frozenset(
+    {"指标", "指标名称", "主要指标", "名称", "项目", "indicator", "indicators", "item"}
+)
 _SERIAL_HEADERS = frozenset({"序号", "编号", "no.", "no", "#"})
 NEUTRAL_SCOPE = "全部"
 _WHOLE = re.compile(r"全(?:省|市|区|县|州|盟|旗|镇|乡|国)")
