@@ -54,8 +54,7 @@ def describe(table: Table) -> Iterator[str]:
             yield texts.TEXT_COLUMN(header=column.header)
         elif column.kind == "year_sum":
             yield from _year_sum(table, column.index)
-    if table.scope is not None:
-        yield table.scope
+    yield from filter(None, (table.scope, *table.said))  # how the rows' names were read
     template = {
         "named": texts.TOTAL_NAMED,
         "option": texts.TOTAL_OPTION,

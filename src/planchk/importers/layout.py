@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from planchk.importers import texts
 from planchk.importers.body import adds_up, find_total, lay_out, read_rows, split_body
 from planchk.importers.columns import numeric, read_columns
+from planchk.importers.continuation import is_serial_header, join_projects
 from planchk.importers.grid import Grid, GridCell, no_data_rows
 from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.printed import parse_number, simplified
@@ -49,19 +50,32 @@ def read_table(grid: Grid, total_row: str | None = None) -> Table:
     header = _header_rows(grid, first_data)
     above = rows[: first_data - len(header)]
     title, unit = _title_and_unit(above)
-    name_cell = _name_cell(rows[first_data])
-    assert name_cell is not None
-    columns, dropped = read_columns(grid, header, rows[first_data:], name_cell.column)
+    names = _area_column(header, rows[first_data])
+    said = join_projects(grid, header, first_data, names)
+    columns, dropped = read_columns(grid, header, rows[first_data:], names)
     body, ignored = split_body(rows[first_data:])
-    parsed = read_rows(grid, body, columns, name_cell.column)
+    parsed = read_rows(grid, body, columns, names)
     close = adds_up(_count_columns(columns, unit))
     total, how = find_total(grid, parsed, close, total_row)
     kept, areas, of_which = lay_out(grid, parsed, total, close)
-    area_header = _area_header(header, name_cell.column)
+    area_header = _area_header(header, names)
     return Table(
         grid, title, unit, tuple(r[0].row for r in header), area_header, columns, total, how,
         tuple(kept), areas, of_which, tuple(r[0].row for r in ignored), dropped,
+        said=(said,) if said else (),
     )  # fmt: skip
+
+
+def _area_column(header: Sequence[Sequence[GridCell]], first: Sequence[GridCell]) -> int:
+    """The column of the rows' names: where the first row prints its name, unless that is the
+    序号 column (a total row printing 合计 in its serial cell): then the column after it."""
+    name_cell = _name_cell(first)
+    assert name_cell is not None
+    if is_serial_header(_area_header(header, name_cell.column)):
+        later = [cell.column for cell in header[-1] if cell.column > name_cell.column]
+        if later:
+            return min(later)
+    return name_cell.column
 
 
 def _count_columns(columns: Sequence[Column], unit: str | None) -> frozenset[int]:
@@ -130,9 +144,9 @@ def _years_only(cells: Sequence[GridCell]) -> bool:
     return len(years) == len(values) and years == sorted(set(years))
 
 
-def _header_rows(grid: Grid, first_data: int) -> list[Sequence[GridCell]]:
+def _header_rows(grid: Grid, first_data: int) -> list[list[GridCell]]:
     rows = grid.rows
-    header: list[Sequence[GridCell]] = []
+    header: list[list[GridCell]] = []
     for position in (first_data - 1, first_data - 2):
         if position < 0:
             break

@@ -66,6 +66,7 @@ class Table:
     dropped: tuple[str, ...] = ()  # columns not imported (empty), for the log
     scope: str | None = None  # how the area of a table that prints none was named, for the log
     indicator: str | None = None  # the indicator a row of a 主要指标 table names (else: title)
+    said: tuple[str, ...] = ()  # how the rows were read (projects under areas), for the log
 
     @property
     def value_columns(self) -> tuple[Column, ...]:
