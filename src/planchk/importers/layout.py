@@ -72,7 +72,7 @@ def _area_column(header: Sequence[Sequence[GridCell]], first: Sequence[GridCell]
     name_cell = _name_cell(first)
     assert name_cell is not None
     if is_serial_header(_area_header(header, name_cell.column)):
-        later = [cell.column for cell in header[-1] if cell.column > name_cell.column]
+        later = [c.column for row in header for c in row if c.text and c.column > name_cell.column]
         if later:
             return min(later)
     return name_cell.column
