@@ -15,7 +15,7 @@ from planchk.errors import RelationError
 from planchk.models.targets import Goal
 from planchk.models.tasks import Task
 from planchk.plan.comparators import compare
-from planchk.plan.numbers import half_unit
+from planchk.plan.numbers import decimals, half_unit
 from planchk.plan.relations import Lookup, Relation, evaluate, parse
 from planchk.rules.context import PlanContext
 
@@ -52,8 +52,13 @@ def parsed_relations(ctx: PlanContext) -> list[tuple[int, Relation | RelationErr
 def values_lookup(
     ctx: PlanContext, area: str, year: int | str, override: tuple[str, Decimal] | None = None
 ) -> Lookup:
-    """The values of one area and year, with the half unit their printed digits allow
-    (none for counts); `override` replaces one indicator's value, to try a correction."""
+    """The values of one area and year, with the half unit their printed digits allow;
+    `override` replaces one indicator's value, to try a correction.
+
+    The allowance follows the digits a value is printed with, not its unit: a count printed
+    whole (3 件) is exact, but a count printed as 0.33 was rounded like any other figure, and
+    0.33 × 3 against 1.00 misses by rounding, not by a mistake.
+    """
 
     def lookup(name: str) -> tuple[Decimal, Decimal] | None:
         if override is not None and override[0] == name:
@@ -67,7 +72,8 @@ def values_lookup(
         if value is None:
             return (Decimal(0), Decimal(0)) if indicator.blank_is_zero else None
         unit = ctx.units.get(indicator.unit)
-        return value, Decimal(0) if unit is not None and unit.whole else half_unit(value)
+        exact = unit is not None and unit.whole and decimals(value) == 0
+        return value, Decimal(0) if exact else half_unit(value)
 
     return lookup
 
