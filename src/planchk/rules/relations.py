@@ -233,6 +233,10 @@ def relation_invalid(ctx: PlanContext) -> Iterator[Problem]:
     Good:
         relations:
           - total = new + renovated
+        ...
+          total:     {values: {全区: [11]}}
+          new:       {values: {全区: [6]}}
+          renovated: {values: {全区: [5]}}
     """
     targets = ctx.targets
     for index, relation in ctx.shared(parsed_relations):
