@@ -8,14 +8,24 @@ import pytest
 
 from planchk.errors import RelationError
 from planchk.messages import RELATION_PROBLEMS
-from planchk.plan.relations import MAX_DEPTH, evaluate, parse
+from planchk.plan.relations import MAX_DEPTH, THIS_ROW, evaluate, parse
 
 NAMES = {"total": "total", "a": "a", "b": "b", "合计": "total"}
 VALUES = {"total": Decimal(10), "a": Decimal(4), "b": Decimal(6)}
 
 
-def lookup(name: str) -> tuple[Decimal, Decimal] | None:
-    return (VALUES[name], Decimal(0)) if name in VALUES else None
+def lookup(name: str, row: str) -> tuple[Decimal, Decimal] | None:
+    value = VALUES.get(name) if row == THIS_ROW else ROWS.get((name, row))
+    return None if value is None else (value, Decimal(0))
+
+
+ROWS = {("a", "全区"): Decimal(40), ("total", "全区"): Decimal(100)}
+
+
+def row_of(indicator: str, written: str) -> str | None:
+    """The rows the tests' tables have: 全区, also called 合计 (an alias)."""
+    area = {"合计": "全区"}.get(written, written)
+    return area if (indicator, area) in ROWS else None
 
 
 @pytest.mark.parametrize(
@@ -88,3 +98,37 @@ def test_a_name_may_start_with_digits_and_a_number_may_not_be_a_name() -> None:
     with pytest.raises(RelationError) as raised:
         parse("增减 = 2x", names)
     assert raised.value.args_ == {"name": "2x"}
+
+
+def test_a_name_with_a_row_in_brackets_reads_that_row_in_every_row_checked() -> None:
+    relation = parse("b = a / a[合计] * 100 + total[全区] - 94", NAMES, row_of)
+    assert relation.cells() == [("b", ""), ("a", ""), ("a", "全区"), ("total", "全区")]
+    assert relation.refs() == ["b", "a", "total"]
+    assert relation.per_row() == ["b", "a"]
+    assert relation.fixed() == [("a", "全区"), ("total", "全区")]  # 合计 is 全区's alias
+    right = evaluate(relation.right, lookup)
+    assert right is not None
+    assert right[0] == Decimal(4) / 40 * 100 + 100 - 94  # a is 4 here, 40 in 全区
+    spaced = parse("b = a [ 合计 ]", NAMES, row_of)  # spaces around the row are layout
+    assert spaced.fixed() == [("a", "全区")]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem", "args"),
+    [
+        ("b = a[乙街道]", "unknown-row", {"name": "a", "row": "乙街道"}),
+        ("b = b[全区]", "unknown-row", {"name": "b", "row": "全区"}),  # b has no such row
+        ("b = a[]", "no-row", {"name": "a"}),
+        ("b = a[合计 * 2", "unclosed-row", {"name": "a"}),
+        ("b = [合计]", "unexpected", {"token": "[合计]"}),  # a row needs its indicator
+        ("b = a] * 2", "unexpected", {"token": "]"}),
+        ("b = c[合计]", "unknown-name", {"name": "c"}),
+    ],
+)
+def test_a_row_that_cannot_be_found_is_refused(
+    text: str, problem: str, args: dict[str, object]
+) -> None:
+    with pytest.raises(RelationError) as raised:
+        parse(text, NAMES, row_of)
+    assert (raised.value.problem, raised.value.args_) == (problem, args)
+    RELATION_PROBLEMS[problem](**args)  # the message takes exactly these arguments

@@ -198,6 +198,15 @@ RELATION_PROBLEMS = {
     "too-deep": message(
         "ui.relation-too-deep", "it nests parentheses or signs more than {depth} deep"
     ),
+    "unknown-row": message(
+        "ui.relation-unknown-row",
+        "`{name}` has no row `{row}`: name the row as the file does (an area, an 其中 row or an"
+        " area's alias), e.g. `{name}[合计]`",
+    ),
+    "no-row": message("ui.relation-no-row", "`{name}[]` names no row: write `{name}[合计]`"),
+    "unclosed-row": message(
+        "ui.relation-unclosed-row", "the row after `{name}` opens with `[` and is not closed by `]`"
+    ),
 }
 NO_SUGGESTION = message(
     "ui.no-suggestion",

@@ -177,6 +177,7 @@ class TargetsFile(StrictModel):
     relations: list[Name] = Field(
         default_factory=list,
         description="Relations between indicators, checked per area and year, e.g. "
-        "'total = new + renovated', 'key <= all', 'funds = households * standard'.",
+        "'total = new + renovated', 'key <= all', 'funds = households * standard'; a name "
+        "with a row in brackets is that row's value: 'share = funds / funds[合计] * 100'.",
     )
     waivers: list[Waiver] = Field(default_factory=list)

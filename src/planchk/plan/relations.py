@@ -3,6 +3,8 @@
     total_projects = new_projects + renovated + expanded     # 合计 = 新建 + 改建 + 扩建
     key_enterprises <= high_tech_enterprises                 # 其中 ≤ 总
     funds = households * standard                            # 资金 = 户数 × 每户标准
+    share = funds / funds[合计] * 100                         # 占比 = 资金 / 合计的资金
+
 
 Names are indicator ids (or the indicators' Chinese names; 2022年目标 is a name, 2022 a
 number); numbers are written as a plan file's values are (ASCII digits, at most one point, no
@@ -10,6 +12,12 @@ leading zero); the operators are + - * × / ÷ and parentheses; the comparators 
 ≤ ≥. A relation is checked per area and year with exact Decimal arithmetic, and with interval
 arithmetic over the rounding of the printed digits, so that a difference rounding explains is
 told apart.
+
+A name stands for the indicator's value in the row being checked; a name followed by a row in
+brackets, `funds[合计]`, for its value in that one row (an area, an 其中 row or an area's alias,
+as the file names it), whichever row is checked: the one extension a share of the total row
+needs (each row's 占比 is its 资金 over the 合计 row's). A relation that names rows only is
+checked once per year.
 """
 
 from __future__ import annotations
@@ -30,11 +38,15 @@ COMPARATORS = SYMBOLS  # the spellings of planchk.plan.comparators, by their old
 # others with a message saying so, rather than reading them as names.
 # A name may start with digits when a letter follows them (2022年目标: an indicator id
 # as a table heads its column); digits alone, or with a decimal point, are a number.
+# A row in brackets is read whole, up to its `]`: an area's name may hold any character
+# (市本级(含开发区)), and only the bracket ends it.
 _TOKEN = re.compile(
-    r"\s*(?:(?P<name>\d+[^\s+\-*×/÷()=<>≤≥\d.][^\s+\-*×/÷()=<>≤≥]*"
-    r"|[^\s+\-*×/÷()=<>≤≥\d][^\s+\-*×/÷()=<>≤≥]*)"
-    r"|(?P<number>\d+(?:\.\d+)?)|(?P<op>==|<=|>=|[=<>≤≥+\-*×/÷()]))"
+    r"\s*(?:(?P<name>\d+[^\s+\-*×/÷()=<>≤≥\[\]\d.][^\s+\-*×/÷()=<>≤≥\[\]]*"
+    r"|[^\s+\-*×/÷()=<>≤≥\[\]\d][^\s+\-*×/÷()=<>≤≥\[\]]*)"
+    r"|(?P<number>\d+(?:\.\d+)?)|(?P<row>\[[^\[\]]*\]?)"
+    r"|(?P<op>==|<=|>=|[=<>≤≥+\-*×/÷()\]]))"
 )
+THIS_ROW = ""  # a Node's row when it names the row being checked
 
 
 @dataclass(frozen=True)
@@ -44,14 +56,20 @@ class Node:
     name: str = ""
     left: Node | None = None
     right: Node | None = None
+    row: str = THIS_ROW  # a ref's row: the one checked, or one named in brackets
 
     def refs(self) -> list[str]:
+        """The indicators named, each once, in the order written."""
+        return list(dict.fromkeys(name for name, _ in self.cells()))
+
+    def cells(self) -> list[tuple[str, str]]:
+        """The (indicator, row) pairs named, each once, in the order written."""
         if self.kind == "ref":
-            return [self.name]
-        found = []
+            return [(self.name, self.row)]
+        found: list[tuple[str, str]] = []
         for child in (self.left, self.right):
             if child is not None:
-                found += [name for name in child.refs() if name not in found]
+                found += [cell for cell in child.cells() if cell not in found]
         return found
 
 
@@ -62,15 +80,32 @@ class Relation:
     op: str
     right: Node
 
+    def cells(self) -> list[tuple[str, str]]:
+        cells = self.left.cells()
+        return cells + [cell for cell in self.right.cells() if cell not in cells]
+
     def refs(self) -> list[str]:
-        names = self.left.refs()
-        return names + [n for n in self.right.refs() if n not in names]
+        """Every indicator named, each once, in the order written."""
+        return list(dict.fromkeys(name for name, _ in self.cells()))
+
+    def per_row(self) -> list[str]:
+        """The indicators named without a row: read in each row the relation is checked in."""
+        return list(dict.fromkeys(name for name, row in self.cells() if row == THIS_ROW))
+
+    def fixed(self) -> list[tuple[str, str]]:
+        """The (indicator, row) pairs named with a row in brackets."""
+        return [cell for cell in self.cells() if cell[1] != THIS_ROW]
 
 
-def parse(text: str, names: Mapping[str, str]) -> Relation:
-    """Read a relation; `names` maps every usable name (id or Chinese name) to an id."""
+# (indicator id, row as written) -> the row's key in the indicator's table, or None: no row
+RowResolver = Callable[[str, str], str | None]
+
+
+def parse(text: str, names: Mapping[str, str], rows: RowResolver | None = None) -> Relation:
+    """Read a relation; `names` maps every usable name (id or Chinese name) to an id, `rows`
+    finds a row named in brackets (None: rows are taken as written)."""
     tokens = _tokens(text)
-    parser = _Parser(tokens, names)
+    parser = _Parser(tokens, names, rows or (lambda _, row: row))
     left = parser.expression()
     op = parser.comparator()
     right = parser.expression()
@@ -96,8 +131,10 @@ MAX_DEPTH = 50  # parentheses and signs nested deeper are no plan's relation, an
 
 
 class _Parser:
-    def __init__(self, tokens: list[tuple[str, str]], names: Mapping[str, str]) -> None:
-        self.tokens, self.names, self.position, self.depth = tokens, names, 0, 0
+    def __init__(
+        self, tokens: list[tuple[str, str]], names: Mapping[str, str], rows: RowResolver
+    ) -> None:
+        self.tokens, self.names, self.rows, self.position, self.depth = tokens, names, rows, 0, 0
 
     def peek(self) -> str:
         return self.tokens[self.position][1] if self.position < len(self.tokens) else ""
@@ -138,6 +175,8 @@ class _Parser:
         if kind == "name":
             if text not in self.names:
                 raise RelationError("unknown-name", name=text)
+            if self.position < len(self.tokens) and self.tokens[self.position][0] == "row":
+                return self.row_ref(text, self.take()[1])
             return Node("ref", name=self.names[text])
         if text not in ("-", "("):
             raise RelationError("unexpected", token=text)
@@ -153,9 +192,22 @@ class _Parser:
         self.depth -= 1
         return node
 
+    def row_ref(self, name: str, bracketed: str) -> Node:
+        """`name[row]`: the indicator's value in that row, whichever row is checked."""
+        if not bracketed.endswith("]"):
+            raise RelationError("unclosed-row", name=name)
+        written = bracketed[1:-1].strip()
+        if not written:
+            raise RelationError("no-row", name=name)
+        row = self.rows(self.names[name], written)
+        if row is None:
+            raise RelationError("unknown-row", name=name, row=written)
+        return Node("ref", name=self.names[name], row=row)
+
 
 Interval = tuple[Decimal, Decimal]
-Lookup = Callable[[str], tuple[Decimal, Decimal] | None]  # name -> (value, half unit)
+# (indicator, row: THIS_ROW or a named one) -> (value, half unit)
+Lookup = Callable[[str, str], tuple[Decimal, Decimal] | None]
 
 
 def evaluate(node: Node, lookup: Lookup) -> tuple[Decimal, Interval] | None:
@@ -180,7 +232,7 @@ def _evaluate(node: Node, lookup: Lookup) -> tuple[Decimal, Interval] | None:
         assert node.value is not None
         return node.value, (node.value, node.value)
     if node.kind == "ref":
-        found = lookup(node.name)
+        found = lookup(node.name, node.row)
         if found is None:
             return None
         value, half = found

@@ -40,10 +40,18 @@ def parsed_relations(ctx: PlanContext) -> list[tuple[int, Relation | RelationErr
     for ind_id, indicator in targets.indicators.items():
         by_name.setdefault(indicator.name, []).append(ind_id)
     names.update({name: ids[0] for name, ids in by_name.items() if len(ids) == 1})
+    hierarchy = ctx.hierarchy
+
+    def row(ind_id: str, written: str) -> str | None:
+        """A row named in brackets: the area it is, or stands for as an alias, if the
+        indicator's table has a row for it."""
+        area = hierarchy.canonical(written) if hierarchy is not None else written
+        return area if area is not None and area in ctx.rows(ind_id) else None
+
     out: list[tuple[int, Relation | RelationError]] = []
     for index, text in enumerate(targets.relations):
         try:
-            out.append((index, parse(text, names)))
+            out.append((index, parse(text, names, row)))
         except RelationError as error:
             out.append((index, error))
     return out
@@ -53,20 +61,21 @@ def values_lookup(
     ctx: PlanContext, area: str, year: int | str, override: tuple[str, Decimal] | None = None
 ) -> Lookup:
     """The values of one area and year, with the half unit their printed digits allow;
-    `override` replaces one indicator's value, to try a correction.
+    `override` replaces one indicator's value in this area, to try a correction.
 
     The allowance follows the digits a value is printed with, not its unit: a count printed
     whole (3 件) is exact, but a count printed as 0.33 was rounded like any other figure, and
     0.33 × 3 against 1.00 misses by rounding, not by a mistake.
     """
 
-    def lookup(name: str) -> tuple[Decimal, Decimal] | None:
-        if override is not None and override[0] == name:
+    def lookup(name: str, row_name: str) -> tuple[Decimal, Decimal] | None:
+        here = row_name or area  # a row named in brackets, or the one checked
+        if override is not None and override[0] == name and here == area:
             return override[1], Decimal(0)
         indicator = ctx.indicator(name)
         if indicator is None or year not in indicator.years:
             return None
-        row = ctx.rows(name).get(area, ())
+        row = ctx.rows(name).get(here, ())
         index = indicator.years.index(year)
         value = row[index] if index < len(row) else None
         if value is None:

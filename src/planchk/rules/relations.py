@@ -45,11 +45,14 @@ def relation_checks(ctx: PlanContext) -> list[RelationCheck]:
 
 
 def _cells(ctx: PlanContext, relation: Relation) -> Iterator[tuple[str, int | str, Lookup]]:
-    """Each area and year where every indicator of the relation has a row, with its values."""
-    refs = relation.refs()
-    years = _shared_years(ctx, refs)
-    for area in ctx.rows(refs[0]):
-        if any(area not in ctx.rows(name) for name in refs):
+    """Each area and year where every indicator named without a row has a row, with its
+    values; a relation that names rows only (`a[甲] <= a[乙]`) is checked once a year, in the
+    first row it names."""
+    years = _shared_years(ctx, relation.refs())
+    per_row = relation.per_row()
+    areas = ctx.rows(per_row[0]) if per_row else [relation.fixed()[0][1]]
+    for area in areas:
+        if any(area not in ctx.rows(name) for name in per_row):
             continue
         for year in years:
             yield area, year, values_lookup(ctx, area, year)
@@ -70,17 +73,23 @@ def _shared_years(ctx: PlanContext, refs: list[str]) -> list[int | str]:
 
 
 def _report(ctx: PlanContext, check: RelationCheck) -> Problem:
-    name = check.relation.refs()[0]
-    indicator = ctx.indicator(name)
+    """At the first cell the relation reads in the row checked; the others are related."""
+    cells = [(name, row or check.area) for name, row in check.relation.cells()]
+    first = next(((n, r) for n, r in cells if r == check.area), cells[0])
+    indicator = ctx.indicator(first[0])
     assert indicator is not None
-    cell = ctx.cell(name, check.area, indicator.years.index(check.year))
+    cell = ctx.cell(first[0], first[1], indicator.years.index(check.year))
     right = _shown(check.right, check.left)
     problem = ctx.at_cell(
         cell,
         relation=check.relation.text, area=check.area, year=check.year,
         left=check.left, right=right, difference=check.left - right,
     )  # fmt: skip
-    related = tuple(_cell_location(ctx, other, check) for other in check.relation.refs()[1:])
+    related = tuple(
+        _cell_location(ctx, name, row, check.year)
+        for name, row in dict.fromkeys(cells)
+        if (name, row) != first
+    )
     path = f"relations.{check.index}.{check.area}.{check.year}"
     suggestions = _suggestions(ctx, check) if ctx.suggest and not check.within_rounding else ()
     return Problem(problem.location, path, problem.args, related, suggestions)
@@ -99,20 +108,21 @@ def _shown(computed: Decimal, printed: Decimal) -> Decimal:
     return computed.quantize(Decimal(1).scaleb(-places))
 
 
-def _cell_location(ctx: PlanContext, name: str, check: RelationCheck) -> Location:
+def _cell_location(ctx: PlanContext, name: str, area: str, year: int | str) -> Location:
     indicator = ctx.indicator(name)
     assert indicator is not None
-    return ctx.at_cell(ctx.cell(name, check.area, indicator.years.index(check.year))).location
+    return ctx.at_cell(ctx.cell(name, area, indicator.years.index(year))).location
 
 
 def _suggestions(ctx: PlanContext, check: RelationCheck) -> tuple[Suggestion, ...]:
-    """One cell of the relation mistyped: for each, the value that makes it hold exactly."""
+    """One cell of the relation mistyped: for each, the value that makes it hold exactly.
+    A cell of a row named in brackets is read by every row's check and is not offered."""
     from planchk.rules.suggest.corrections import checker_for, ranked, slip_edit  # not at start-up
 
     if check.relation.op != "==":
         return ()
     found: list[Suggestion] = []
-    for name in check.relation.refs():
+    for name in check.relation.per_row():
         indicator = ctx.indicator(name)
         assert indicator is not None
         index = indicator.years.index(check.year)
