@@ -209,6 +209,8 @@ def test_import_infers_what_the_table_prints(case: Path, form: str, tmp_path: Pa
         assert sorted(model.relations) == sorted(wanted["relations"])
     _check_notes(model, wanted.get("notes", {}))
     _check_of_which(model, wanted.get("of_which", {}))
+    for code, name in wanted.get("aliases", {}).items():  # a code printed beside a name
+        assert model.aliases.get(str(code)) == name, (code, model.aliases)
     for word in wanted.get("log", []):
         assert word in log
 

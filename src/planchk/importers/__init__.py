@@ -149,6 +149,7 @@ def _new_document(imported: Imported, title: str) -> dict[str, Any]:
         "plan": plan,
         "areas": imported.areas,
         "of_which": imported.of_which,
+        "aliases": imported.aliases,
         "units": _declared_units(imported),
         "indicators": {i.id: _indicator_entry(i) for i in imported.indicators.values()},
         "relations": imported.relations,
@@ -199,6 +200,10 @@ def _merged(into: Path, imported: Imported, max_bytes: int) -> dict[str, Any]:
             *of_which.get(whole, []),
             *(p for p in parts if p not in of_which.get(whole, [])),
         ]
+    names: dict[str, Any] = document.setdefault("aliases", {})
+    for code, name in imported.aliases.items():
+        if code not in known:  # an alias the file has already leads where the file says
+            names[code] = name
     units: dict[str, Any] = document.setdefault("units", {})
     for unit, declared in _declared_units(imported).items():
         units.setdefault(unit, declared)

@@ -21,7 +21,7 @@ from planchk.importers.columns import CUMULATIVE
 from planchk.importers.describe import describe
 from planchk.importers.identities import CHANGE_NAME, Operand, identities, operand_kind
 from planchk.importers.layout import indicator_name
-from planchk.importers.printed import normalized
+from planchk.importers.periods import other_years, title_year
 from planchk.importers.shapes import Column, Table
 from planchk.importers.units import by_measure, several
 from planchk.loader import DEFAULT_MAX_BYTES
@@ -32,8 +32,6 @@ _NOT_IN_IDS = re.compile(r"[\s+\-*×/÷()=<>≤≥.]+")  # what would break a re
 # The label of the one period of a table that prints no year ("this period"): a data value,
 # the same in every language, so that the file does not change with --lang.
 UNDATED = "本期"
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_BARE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.年])")  # Grants, 2024
 
 
 @dataclass
@@ -61,6 +59,7 @@ class Imported:
 
     areas: dict[str, list[str]] = field(default_factory=dict)
     of_which: dict[str, list[str]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # a printed code -> its area
     indicators: dict[str, ImportedIndicator] = field(default_factory=dict)
     relations: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -94,6 +93,8 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
         for parent, names in laid.items():
             parts = tree.setdefault(parent, [])
             parts.extend(name for name in names if name not in parts)
+    for code, name in table.aliases.items():
+        imported.aliases.setdefault(code, name)  # the first table that prints a code names it
     ids_by_column: dict[int, str] = {}
     operands: list[Operand] = []
     for position, (key, columns) in enumerate(_groups(table, options)):
@@ -116,6 +117,7 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
         )
         if indicator.label is not None:
             imported.notes.append(texts.PERIOD_LABELLED(name=indicator.name, label=indicator.label))
+    imported.notes.extend(other_years(table))
     imported.relations.extend(_of_which_relations(table, ids_by_column))
     for identity in identities(operands, table.rows):
         imported.relations.append(identity.text)
@@ -144,7 +146,7 @@ def _groups(table: Table, options: Options) -> Iterator[tuple[str | None, list[C
     a category of that year's money (2023年提前下达 in a 2024 table), not another year."""
     columns = list(table.value_columns)
     if any(c.name is not None and c.year is None for c in columns):
-        year = _title_year(table)
+        year = title_year(table)
         columns = [
             dataclasses.replace(c, name=c.header, year=None)
             if c.name is not None and c.year is not None and year is not None and c.year != year
@@ -251,17 +253,11 @@ def _by_year(columns: Sequence[Column]) -> list[Column]:
     return sorted(columns, key=lambda c: c.year or 0)
 
 
-def _title_year(table: Table) -> int | None:
-    title = normalized(table.title or "")
-    found = set(_TITLE_YEAR.findall(title)) or set(_BARE_YEAR.findall(title))
-    return int(found.pop()) if len(found) == 1 else None
-
-
 def _table_year(table: Table, options: Options) -> int | None:
     """--year, or the title's; None where no year is printed and a period label will do."""
     if options.year is not None:
         return options.year
-    found = _title_year(table)
+    found = title_year(table)
     if found is not None:
         return found
     if options.undated is not None:

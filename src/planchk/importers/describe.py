@@ -54,6 +54,7 @@ def describe(table: Table) -> Iterator[str]:
             yield texts.TEXT_COLUMN(header=column.header)
         elif column.kind == "year_sum":
             yield from _year_sum(table, column.index)
+    yield from _codes(table)
     yield from filter(None, (table.scope, *table.said))  # how the rows' names were read
     template = {
         "named": texts.TOTAL_NAMED,
@@ -66,6 +67,11 @@ def describe(table: Table) -> Iterator[str]:
     yield from _text_cells(table)
     for header in table.dropped:
         yield texts.EMPTY_COLUMN(header=header)
+    yield from _not_imported(table)
+
+
+def _not_imported(table: Table) -> Iterator[str]:
+    """The rows after the table (notes, signatures)."""
     if table.ignored:
         first = next(
             (c.text for r in table.grid.rows for c in r if c.row == table.ignored[0] and c.text),
@@ -122,3 +128,12 @@ def _year_sum(table: Table, index: int) -> Iterator[str]:
 
 def _years_total(values: dict[int, Decimal | None], years: list[int]) -> Decimal:
     return sum((values.get(i) or Decimal(0) for i in years), Decimal(0))
+
+
+def _codes(table: Table) -> Iterator[str]:
+    """A code column: kept as the rows' aliases; the levels, where the codes nest."""
+    if table.code_header is None:
+        return
+    shown = listed([f"{code} → {name}" for code, name in table.aliases.items()])
+    template = texts.CODE_LEVELS if table.code_levels else texts.CODE_ALIASES
+    yield template(header=table.code_header, aliases=shown)

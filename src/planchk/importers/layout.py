@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from planchk.importers import texts
 from planchk.importers.body import adds_up, find_total, lay_out, read_rows, split_body
+from planchk.importers.codes import aliases, read_codes
 from planchk.importers.columns import numeric, read_columns
 from planchk.importers.continuation import is_serial_header, join_projects
 from planchk.importers.grid import Grid, GridCell, no_data_rows
@@ -55,6 +56,7 @@ def read_table(grid: Grid, total_row: str | None = None) -> Table:
     columns, dropped = read_columns(grid, header, rows[first_data:], names)
     body, ignored = split_body(rows[first_data:])
     parsed = read_rows(grid, body, columns, names)
+    codes = read_codes(header, body, parsed, names)
     close = adds_up(_count_columns(columns, unit))
     total, how = find_total(grid, parsed, close, total_row)
     kept, areas, of_which = lay_out(grid, parsed, total, close)
@@ -63,6 +65,8 @@ def read_table(grid: Grid, total_row: str | None = None) -> Table:
         grid, title, unit, tuple(r[0].row for r in header), area_header, columns, total, how,
         tuple(kept), areas, of_which, tuple(r[0].row for r in ignored), dropped,
         said=(said,) if said else (),
+        code_header=codes.header if codes else None, code_levels=bool(codes and codes.nested),
+        aliases=aliases(kept),
     )  # fmt: skip
 
 
@@ -117,24 +121,28 @@ def _with_headings(grid: Grid, first_data: int) -> int:
     return position
 
 
+# Whole numbers before a row's name: a serial (序号), a code (科目编码), or both, or a code
+# split into its 类 | 款 | 项 columns.
+_LEADING_NUMBERS = 3
+
+
 def _name_cell(cells: Sequence[GridCell]) -> GridCell | None:
-    """The cell that names the row: its first text, after a serial number (序号) if any."""
+    """The cell that names the row: its first text, after a serial number (序号) or a code
+    (科目编码, 类 | 款 | 项) if any."""
     filled = [c for c in cells if c.text]
     if not filled:
         return None
-    first = filled[0]
-    if numeric(first.text):
-        serial = parse_number(first.text)
-        following = filled[1] if len(filled) > 1 else None
-        serial_then_name = (
-            serial is not None
-            and serial == int(serial)
-            and following is not None
-            and not numeric(following.text)
-            and clean_name(following.text)
-        )
-        return following if serial_then_name else None
-    return first if clean_name(first.text) else None
+    for position, cell in enumerate(filled[: _LEADING_NUMBERS + 1]):
+        if not numeric(cell.text):
+            return cell if clean_name(cell.text) and (position == 0 or _whole(filled[0])) else None
+        if not _whole(cell):
+            return None
+    return None
+
+
+def _whole(cell: GridCell) -> bool:
+    number = parse_number(cell.text)
+    return number is not None and number == int(number)
 
 
 def _years_only(cells: Sequence[GridCell]) -> bool:

@@ -47,6 +47,7 @@ class Row:
     part: str = ""  # an 其中 row's own name
     closes: int | None = None  # the row number of the 小计 whose numbers it carries
     bare: bool = False  # nothing printed beside its name: a heading, if rows follow it
+    code: str | None = None  # its subject code (科目编码 201, 20101), kept as an alias
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,9 @@ class Table:
     scope: str | None = None  # how the area of a table that prints none was named, for the log
     indicator: str | None = None  # the indicator a row of a 主要指标 table names (else: title)
     said: tuple[str, ...] = ()  # how the rows were read (projects under areas), for the log
+    code_header: str | None = None  # the header of a code column (科目编码), for the log
+    code_levels: bool = False  # the codes nest: they gave the levels
+    aliases: dict[str, str] = field(default_factory=dict)  # a row's code -> its area
 
     @property
     def value_columns(self) -> tuple[Column, ...]:

@@ -254,6 +254,22 @@ OF_WHICH_COLUMN = message(
 TEXT_COLUMN = message(
     "import.text-column", "  column {header}: text, kept as the rows' notes (notes: in the file)"
 )
+CODE_LEVELS = message(
+    "import.code-levels",
+    "  column {header}: the rows' codes, kept as aliases of their areas ({aliases}); a row is "
+    "under the row whose code begins its own, so each subtotal is checked against its own rows",
+)
+CODE_ALIASES = message(
+    "import.code-aliases",
+    "  column {header}: the rows' codes, kept as aliases of their areas ({aliases}); they do "
+    "not nest, so the levels are read from the names",
+)
+OTHER_YEAR_COLUMN = message(
+    "import.other-year-column",
+    "  column {header}: the figures of {year} in a table of {table_year}, kept as the "
+    "indicator {header} of {table_year} as printed, beside the table's other columns: no "
+    "year rule compares it with {year}'s own figures",
+)
 EMPTY_COLUMN = message("import.empty-column", "  column {header}: empty, no indicator")
 YEAR_SUM_COLUMN = message(
     "import.year-sum-column",
