@@ -8,7 +8,7 @@ lookups several rules share are in planchk.rules.lookups: a rule never imports a
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -184,19 +184,19 @@ class PlanContext:
     def offices(self) -> OfficeRegistry | None:
         return OfficeRegistry(self.tasks, self.hierarchy) if self.tasks else None
 
-    def rows(self, indicator_id: str) -> dict[str, Sequence[Decimal | None]]:
+    def rows(self, indicator_id: str) -> Mapping[str, Sequence[Decimal | None]]:
         """The indicator's rows keyed by canonical area; rows of unknown areas left out."""
         return self._rows[indicator_id]
 
     @cached_property
-    def _rows(self) -> dict[str, dict[str, Sequence[Decimal | None]]]:
-        out: dict[str, dict[str, Sequence[Decimal | None]]] = {}
+    def _rows(self) -> dict[str, Mapping[str, Sequence[Decimal | None]]]:
+        out: dict[str, Mapping[str, Sequence[Decimal | None]]] = {}
         assert self.targets is not None
         assert self.hierarchy is not None
         areas = self.hierarchy.known
         for ind_id, indicator in self.targets.indicators.items():
             if areas.issuperset(indicator.values):  # every row under an area's own name
-                out[ind_id] = dict(indicator.values)
+                out[ind_id] = indicator.values  # read only: no copy (a large plan's 20 MB)
                 continue
             rows: dict[str, Sequence[Decimal | None]] = {}
             for name, row in indicator.values.items():
