@@ -63,8 +63,7 @@ def _fresh(text: str, quick_rows: bool) -> Composed:
 def _shape(composed: Composed) -> object:
     return (
         repr(composed.data),  # repr keeps each Decimal's printed digits
-        composed.sourcemap.nodes,
-        composed.sourcemap.keys,
+        composed.sourcemap.members,
         composed.problems,
         composed.empty,
     )

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planchk.loader import compose as compose_module
+from planchk.loader import rows as rows_module
 from planchk.loader.compose import Composed, compose
 from planchk.loader.rows import _ROW, prelex
 from planchk.loader.scalars import number_cache, resolve_plain
@@ -41,8 +42,7 @@ def fresh(text: str, quick_rows: bool = True) -> Composed:
 
 def assert_same(quick: Composed, slow: Composed) -> None:
     assert canonical(quick.data) == canonical(slow.data)
-    assert quick.sourcemap.nodes == slow.sourcemap.nodes
-    assert quick.sourcemap.keys == slow.sourcemap.keys
+    assert quick.sourcemap.members == slow.sourcemap.members
     assert quick.problems == slow.problems
     assert quick.empty == slow.empty
 
@@ -172,3 +172,36 @@ def test_a_figure_set_aside_is_one_the_resolver_reads_as_a_number(token: str) ->
         value = resolve_plain(figure)
         assert isinstance(value, Decimal)
         assert str(value) == str(Decimal(figure))
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents(), st.sampled_from(["\n", "\r\n"]), st.integers(min_value=1, max_value=80))
+def test_the_text_read_in_pieces_gives_what_it_gives_whole(
+    lines: list[str], newline: str, chunk: int
+) -> None:
+    text = newline.join(lines) + newline
+    whole = prelex(text)
+    saved = rows_module.CHUNK
+    rows_module.CHUNK = chunk  # pieces of a line or two: every row near a piece's end
+    try:
+        pieces = prelex(text)
+    finally:
+        rows_module.CHUNK = saved
+    assert (pieces is None) == (whole is None)
+    if pieces is not None and whole is not None:
+        assert pieces.text == whole.text
+        assert [[str(v) for v in row] for row in pieces.rows] == [
+            [str(v) for v in row] for row in whole.rows
+        ]
+
+
+def test_the_seed_plan_read_in_pieces_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (DATA / "targets.yaml").read_text(encoding="utf-8")
+    whole = prelex(text)
+    monkeypatch.setattr(rows_module, "CHUNK", 100)
+    pieces = prelex(text)
+    assert whole is not None
+    assert pieces is not None
+    assert pieces.text == whole.text
+    assert len(pieces.rows) == len(whole.rows) > 20
+    assert pieces.rows == whole.rows

@@ -31,7 +31,7 @@ from planchk.escape import visible
 from planchk.findings import Location, Problem
 from planchk.loader.rows import MARK, prelex
 from planchk.loader.scalars import number_cache, resolve_plain
-from planchk.loader.sourcemap import COLUMN_BITS, DataPath, SourceMap, unpack
+from planchk.loader.sourcemap import COLUMN_BITS, KEY_SHIFT, DataPath, Member, SourceMap, unpack
 from planchk.loader.syntax import syntax_problem
 from planchk.plan.names import how_they_differ, lookalike_form
 from planchk.registry import CodeInfo
@@ -63,12 +63,21 @@ class _Stop(Exception):
 class _Frame:
     """An open mapping or sequence."""
 
-    __slots__ = ("container", "is_list", "key", "path", "skip_value")
+    __slots__ = ("container", "is_list", "key", "members", "path", "skip_value")
 
-    def __init__(self, container: dict[str, Any] | list[Any], path: DataPath) -> None:
+    def __init__(
+        self,
+        container: dict[str, Any] | list[Any],
+        path: DataPath,
+        members: dict[Member, int] | None = None,
+    ) -> None:
         self.container = container
         self.is_list = container.__class__ is list
         self.path = path
+        # The source map's positions of this container's members: a mapping's from its start
+        # (its keys are looked up there), a sequence's from its first nested node (a table
+        # row holds none: no dict for it).
+        self.members = members
         self.key: str | None = None  # the pending key of a mapping, waiting for its value
         self.skip_value = False  # the pending key was a duplicate: parse its value, drop it
 
@@ -82,11 +91,15 @@ class _Composer:
         # The first spelling of each look-alike form (plan.names) that is not its own form:
         # a key that is its own form is in `keys` under that form.
         self.spellings: dict[tuple[DataPath, str], str] = {}
-        # Each distinct key's look-alike form, worked out once: a plan repeats its names. A
+        # Each distinct name's look-alike form, worked out once: a plan repeats its names. A
         # dict: functools.lru_cache's wrapper cost a third of a microsecond a key, 3% of a load.
+        # A name that is its own form maps to the first string of it, which every later key
+        # or sequence item of that name becomes: an area named in `areas` and keying a row in
+        # each table is one object, kept as such by the models (a copy per mention cost 76
+        # bytes, twice per area of a 600,000-row plan).
         self.forms: dict[str, str] = {}
         self.smap = self.out.sourcemap
-        self.nodes, self.keys = self.smap.nodes, self.smap.keys  # written in the hot loop
+        self.members = self.smap.members  # written in the hot loop
         self.out.empty = True
         # _Frame for mappings and sequences; (row, path) for a table row, for speed.
         self.stack: list[Any] = []
@@ -131,7 +144,7 @@ class _Composer:
         return row
 
     def loop(self, get_event: Any) -> None:
-        stack, keys, spellings, forms = self.stack, self.keys, self.spellings, self.forms
+        stack, spellings, forms = self.stack, self.spellings, self.forms
         resolve, cached = resolve_plain, number_cache.get
         quick = self.quick
         append = None  # the open sequence's append while the innermost node is a sequence
@@ -142,26 +155,29 @@ class _Composer:
                 if append is not None:  # the hot path: a table cell
                     text = event.value
                     if event.implicit[0] and event.anchor is None:  # plain, untagged
-                        append(cached(text) or resolve(text))
+                        value = cached(text) or resolve(text)
                     else:
-                        append(self.scalar_value(event))
+                        value = self.scalar_value(event)
+                    append(self.named(value) if value.__class__ is str else value)
                     continue
                 frame = stack[-1] if stack else None
                 # The next hot path: a plain key (keys are text; nothing to resolve).
                 # A key that is its own look-alike form (nearly every key) has another
-                # spelling only in `spellings`, which is empty in nearly every plan.
+                # spelling only in `spellings`, which is empty in nearly every plan; the
+                # form is then the one string of that name (see `names`).
                 if frame is not None and frame.key is None and event.implicit[0]:
                     name = event.value
-                    path = (*frame.path, name)
+                    members = frame.members
                     if (
-                        path not in keys
-                        and (forms.get(name) or self.form(name)) == name
+                        name not in members
+                        and (form := forms.get(name) or self.form(name)) == name
                         and (not spellings or (frame.path, name) not in spellings)
                         and event.anchor is None
                     ):
                         mark = event.start_mark
-                        keys[path] = ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
-                        frame.key = name
+                        packed = ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
+                        members[form] = packed << KEY_SHIFT
+                        frame.key = form
                         continue
                 self.on_scalar(event, self.scalar_value(event), frame)
                 continue
@@ -216,10 +232,10 @@ class _Composer:
             return None  # an item of a sequence, or a dropped duplicate
         key, parent.key = parent.key, None
         row = parent.container[key] = make()
-        path = (*parent.path, key)
         mark = event.start_mark
-        self.nodes[path] = ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
-        return row, path
+        members = parent.members
+        members[key] = members.get(key, 0) | ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
+        return row, (*parent.path, key)
 
     def on_other(self, event: Any, kind: type) -> bool:
         """Collection starts and document-level events; True at the end of the stream."""
@@ -255,7 +271,7 @@ class _Composer:
         stack = self.stack
         if not stack:
             self.out.data = container
-            stack.append(_Frame(container, ()))
+            stack.append(self.frame(container, ()))
             return
         mark = event.start_mark
         if len(stack) >= MAX_DEPTH:
@@ -268,8 +284,26 @@ class _Composer:
             self.problem(codes.YAML_COMPLEX_KEY, mark.line + 1, mark.column + 1)
             raise _Stop
         path = self.attach(parent, container)
-        self.nodes[path] = ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1)
-        stack.append(_Frame(container, path))
+        self.record(parent, path, ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1))
+        stack.append(self.frame(container, path))
+
+    def frame(self, container: dict[str, Any] | list[Any], path: DataPath) -> _Frame:
+        """A frame for a container opening at `path`; a mapping's members get their dict."""
+        if container.__class__ is list:
+            return _Frame(container, path)
+        return _Frame(container, path, self.members.setdefault(path, {}))
+
+    def record(self, parent: _Frame, path: DataPath, packed: int) -> None:
+        """The position of the value just attached at `path` (attach's answer) under `parent`,
+        beside its key's if it has one."""
+        member: Member = path[-1]
+        members = parent.members
+        if members is None or len(path) != len(parent.path) + 1:
+            # A sequence's first nested node, or the value of a dropped duplicate
+            members = self.members.setdefault(path[:-1], {})
+            if len(path) == len(parent.path) + 1:
+                parent.members = members
+        members[member] = members.get(member, 0) | packed
 
     def attach(self, parent: _Frame, value: Any) -> DataPath:
         """Store `value` in the parent container; return its data path."""
@@ -295,17 +329,18 @@ class _Composer:
         if frame is None:
             self.out.data = value
         elif frame.key is not None:
-            self.nodes[self.attach(frame, value)] = packed
+            self.record(frame, self.attach(frame, value), packed)
         else:
-            path = (*frame.path, event.value)
-            first = self.keys.get(path)
-            other = self.other_spelling(frame.path, event.value)
+            members = frame.members
+            assert members is not None  # a key: its frame is a mapping's
+            first = members.get(event.value)
+            other = self.other_spelling(frame, event.value)
             if first is None and other is None:
-                self.keys[path] = packed
+                members[event.value] = packed << KEY_SHIFT
                 frame.key = event.value
             elif first is None and other is not None:
                 line, column = unpack(packed)
-                first_line = unpack(self.keys.get((*frame.path, other)) or packed)[0]
+                first_line = unpack((members.get(other, 0) >> KEY_SHIFT) or packed)[0]
                 self.problem(
                     codes.LOOKALIKE_KEY, line, column, key=visible(event.value),
                     first=visible(other), first_line=first_line,
@@ -317,27 +352,33 @@ class _Composer:
                 line, column = unpack(packed)
                 self.problem(
                     codes.DUPLICATE_KEY, line, column, key=visible(event.value),
-                    first_line=unpack(first)[0],
+                    first_line=unpack(first >> KEY_SHIFT)[0],
                 )  # fmt: skip
                 # Keep the first value and drop this one: one mistake gives one finding.
                 frame.key, frame.skip_value = event.value, True
 
     def form(self, name: str) -> str:
         """The look-alike form of a key (plan.names), remembered for the next time."""
-        form = self.forms[name] = lookalike_form(name)
+        form = self.forms[name] = lookalike_form(name)  # `name` itself when it is its form
         return form
 
-    def other_spelling(self, mapping: DataPath, name: str) -> str | None:
+    def named(self, text: str) -> str:
+        """A text item of a sequence (a part's name, most likely): the one string of its name
+        when it is its own look-alike form, else the text as it is."""
+        form = self.forms.get(text) or self.form(text)
+        return form if form == text else text
+
+    def other_spelling(self, frame: _Frame, name: str) -> str | None:
         """An earlier key of `mapping` that looks like `name` but is spelt otherwise; `name`
         is recorded as the first of its form's spellings when it is the first.
 
         A key that is its own form is found in `keys` under that form; only the others (a
         full-width letter, a trailing space: rare) are kept in `spellings`."""
         form = self.forms.get(name) or self.form(name)
-        spot = (mapping, form)
+        spot = (frame.path, form)
         other = self.spellings.get(spot)
         if other is None and form != name:
-            if (*mapping, form) in self.keys:
+            if form in (frame.members or ()):
                 return form
             self.spellings[spot] = name
         return other if other != name else None

@@ -4,23 +4,33 @@ Mappings, sequences, keys and mapping values get their position when the file is
 scalar items of sequences (the cells of a million-cell table) do not: recording a million
 positions would cost more than the data. When a finding needs a cell's position, the map
 re-parses just that sequence's text from its recorded start and reads its items' marks.
+
+The positions are held per container, one int per member: a 600,000-row table costs one dict
+entry and one int per row (the key text is the data's own string), where a data path tuple per
+key and per value, in two dicts, cost four times as much (issue 17: memory of a large plan).
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Sequence
 from functools import lru_cache
 
 import yaml
 
 DataPath = tuple[str | int, ...]
+Member = str | int  # a mapping's key or a sequence's index
 
 COLUMN_BITS = 20
 _COLUMN_MASK = (1 << COLUMN_BITS) - 1
+# A member's int holds its value's packed position in the low KEY_SHIFT bits and its key's
+# above them (0: no key, a sequence item; a key whose value is still to come has value 0).
+KEY_SHIFT = 64
+VALUE_MASK = (1 << KEY_SHIFT) - 1
 _PARSER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-_State = tuple[str, str, dict[DataPath, int], dict[DataPath, int]]
+_State = tuple[str, str, dict[DataPath, dict[Member, int]]]
 
 
 def pack(line: int, column: int) -> int:
@@ -34,32 +44,40 @@ def unpack(packed: int) -> tuple[int, int]:
 class SourceMap:
     """Positions of the nodes and keys of one YAML document."""
 
-    __slots__ = ("_items", "_line_starts", "file", "keys", "nodes", "text")
+    __slots__ = ("_items", "_line_starts", "file", "members", "text")
 
     def __init__(self, file: str, text: str = "") -> None:
         self.file = file
         self.text = text
-        # Packed positions (see pack); the composer fills them directly, for speed.
-        self.nodes: dict[DataPath, int] = {(): pack(1, 1)}
-        self.keys: dict[DataPath, int] = {}
-        self._line_starts: list[int] | None = None
+        # Container path -> its members' packed positions (see KEY_SHIFT); the composer fills
+        # them directly, for speed. The document itself is at 1:1.
+        self.members: dict[DataPath, dict[Member, int]] = {}
+        self._line_starts: array[int] | None = None
         self._items = lru_cache(maxsize=4096)(self._item_positions)
 
     def __getstate__(self) -> _State:
         # The cache of re-found items is a bound function: it is rebuilt, not pickled.
-        return self.file, self.text, self.nodes, self.keys
+        return self.file, self.text, self.members
 
     def __setstate__(self, state: _State) -> None:
         self.__init__(state[0], state[1])  # type: ignore[misc]
-        self.nodes, self.keys = state[2], state[3]
+        self.members = state[2]
+
+    def _packed(self, path: DataPath) -> int:
+        """The member int of `path` (0 when the document has no such member)."""
+        members = self.members.get(path[:-1])
+        return members.get(path[-1], 0) if members else 0
+
+    def _value(self, path: DataPath) -> int:
+        return self._packed(path) & VALUE_MASK if path else pack(1, 1)
 
     def node(self, path: Sequence[str | int]) -> tuple[int, int] | None:
         """Position of the value at `path`, or None when the path is not in the document."""
         key = tuple(path)
-        packed = self.nodes.get(key)
-        if packed is not None:
+        packed = self._value(key)
+        if packed:
             return unpack(packed)
-        if key and isinstance(key[-1], int) and key[:-1] in self.nodes:
+        if key and isinstance(key[-1], int) and self._value(key[:-1]):
             items = self._items(key[:-1])
             if 0 <= key[-1] < len(items):
                 return items[key[-1]]
@@ -67,8 +85,9 @@ class SourceMap:
 
     def key(self, path: Sequence[str | int]) -> tuple[int, int] | None:
         """Position of the mapping key that introduces `path`, if it is a mapping entry."""
-        packed = self.keys.get(tuple(path))
-        return None if packed is None else unpack(packed)
+        key = tuple(path)
+        packed = self._packed(key) >> KEY_SHIFT if key else 0
+        return unpack(packed) if packed else None
 
     def nearest(self, path: Sequence[str | int]) -> tuple[int, int]:
         """Position of `path` or of its closest ancestor present in the document."""
@@ -82,7 +101,7 @@ class SourceMap:
 
     def _item_positions(self, sequence: DataPath) -> tuple[tuple[int, int], ...]:
         """Positions of a sequence's items, read again from the text of the sequence."""
-        line, column = unpack(self.nodes[sequence])
+        line, column = unpack(self._value(sequence))
         start = self._offset(line, column)
         simple = _simple_row(self.text, start, column)
         if simple is not None:
@@ -97,7 +116,7 @@ class SourceMap:
     def _offset(self, line: int, column: int) -> int:
         """The character offset of a 1-based line and column."""
         if self._line_starts is None:
-            starts = [0]
+            starts = array("q", [0])  # 8 bytes a line, where a list of ints takes 40
             find = self.text.find
             index = find("\n")
             while index >= 0:
