@@ -163,8 +163,7 @@ class _Composer:
                 frame = stack[-1] if stack else None
                 # The next hot path: a plain key (keys are text; nothing to resolve).
                 # A key that is its own look-alike form (nearly every key) has another
-                # spelling only in `spellings`, which is empty in nearly every plan; the
-                # form is then the one string of that name (see `names`).
+                # spelling only in `spellings`, empty in nearly every plan (`forms`: why form).
                 if frame is not None and frame.key is None and event.implicit[0]:
                     name = event.value
                     members = frame.members
