@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planchk.cli import app
+from planchk.engine import check_paths
 from planchk.findings import Finding
+from planchk.loader import load_file
+from planchk.models import TargetsFile
+from tests.cli_runner import CliRunner
 from tests.small_plans import check_texts
 
 SHARES = """\
@@ -86,3 +91,22 @@ def test_a_relation_over_named_rows_alone_is_checked_once_a_year(tmp_path: Path)
 def test_a_total_row_of_zero_is_a_division_by_zero_in_every_row(tmp_path: Path) -> None:
     found = _findings(tmp_path, "PC110", total="0")
     assert sorted(str(f.args["area"]) for f in found) == sorted(["合计", "甲县", "乙县", "丙县"])
+
+
+def test_an_imported_header_with_brackets_makes_an_id_a_relation_can_name(
+    tmp_path: Path,
+) -> None:
+    """资金[中央] as an id would read as 资金 in the row 中央: the id takes `_` instead."""
+    source = tmp_path / "t.csv"
+    source.write_text(
+        "2024年表\n单位：万元\n县区,合计,资金[中央],资金[省级]\n全市,10,6,4\n甲县,5,3,2\n乙县,5,3,2\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "targets.yaml"
+    result = CliRunner().invoke(app, ["import", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    model = load_file(out, str(out)).model
+    assert isinstance(model, TargetsFile)
+    assert model.relations == ["合计 = 资金_中央 + 资金_省级"]
+    assert model.indicators["资金_中央"].name == "资金[中央]"  # the name stays as printed
+    assert [f.code for f in check_paths([out]).findings] == []

@@ -28,7 +28,7 @@ from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.messages import PlanchkError
 from planchk.reading import Piped
 
-_NOT_IN_IDS = re.compile(r"[\s+\-*×/÷()=<>≤≥.]+")  # what would break a relation or a data path
+_NOT_IN_IDS = re.compile(r"[\s+\-*×/÷()=<>≤≥.\[\]]+")  # what would break a relation or a data path
 # The label of the one period of a table that prints no year ("this period"): a data value,
 # the same in every language, so that the file does not change with --lang.
 UNDATED = "本期"

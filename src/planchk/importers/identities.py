@@ -7,13 +7,16 @@ clear majority of the rows (within the rounding of the printed digits), it is pr
     比上年增减 = 预算数 - 上年执行数                a difference column (增减, 调整数)
     增长 = 比上年增减 / 上年执行数 * 100           a growth rate (增长%, 增速, 增幅)
     完成率 = 完成数 / 任务数 * 100                 a completion rate (完成率, 执行率)
-    财政资金占比 = 财政资金 / 总投入 * 100          a share of one column in another (占比, 比重)
+    财政资金占比 = 财政资金 / 总投入 * 100          a share of one column in another (占比, 比重),
+    中央占比 = 中央资金 / 合计 * 100                the row's own total column among them
+    占比 = 补助资金 / 补助资金[合计] * 100          each row's share of the total row
     补贴金额 = 补贴面积 * 补贴标准                 an amount, a quantity times a rate (标准, 单价)
 
 The rows where a written identity fails are validate's findings; the log says on how many
-rows each holds. A 占比 column that is each row's share of the total row (甲县 is 60% of 合计)
-is no relation between columns, and the relation language has no way to name another row:
-it stays a ratio indicator with no relation.
+rows each holds. Of the readings of a 占比 column, the one that holds on most rows is taken,
+a share of another column before a share of the total row when both hold as often. The total
+row is the table's first row (Table.rows puts it first wherever it is printed); its share of
+itself, 100, is checked too, and tells a share of the total row from a share of a column.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
 from planchk.importers.shapes import Column, Row
@@ -47,6 +50,12 @@ class Operand:
     columns: Mapping[int, int]  # year -> the grid's column index
     kind: str  # value, percent, of_which; "rate" for 标准/单价 columns
     unit: str
+    row: Row | None = None  # read in this one row (the total row), not in each row checked
+
+    @property
+    def key(self) -> str:
+        """The operand as a relation names it: 资金, or 资金[合计] for one row's value."""
+        return self.id if self.row is None else f"{self.id}[{self.row.name}]"
 
 
 @dataclass(frozen=True)
@@ -71,8 +80,12 @@ def identities(operands: Sequence[Operand], rows: Sequence[Row]) -> Iterator[Fou
     for rate in (o for o in operands if o.kind == "percent"):
         if GROWTH_NAME.search(rate.name) or CHANGE_NAME.search(rate.name):  # % Change
             candidates.append(_best(_growths(rate, changes, plain), rows))
-        elif RATE_DONE_NAME.search(rate.name) or SHARE_NAME.search(rate.name):
-            candidates.append(_best(_shares(rate, plain), rows))
+        elif SHARE_NAME.search(rate.name):  # of a column, the row's 合计 or the total row
+            wholes = [o for o in amounts if not CHANGE_NAME.search(o.name)]
+            options = itertools.chain(_shares(rate, plain, wholes), _of_total(rate, wholes, rows))
+            candidates.append(_best(options, rows))
+        elif RATE_DONE_NAME.search(rate.name):
+            candidates.append(_best(_shares(rate, plain, plain), rows))
     for rate in (o for o in operands if o.kind == "rate"):
         candidates.append(_best(_products(rate, plain), rows))
     for text, used, test in candidates:
@@ -99,7 +112,7 @@ def _tally(used: Sequence[Operand], test: Test, rows: Sequence[Row]) -> tuple[in
     holds = count = 0
     for row in rows:
         for year in years:
-            values = {o.id: row.values.get(o.columns[year]) for o in used}
+            values = {o.key: (o.row or row).values.get(o.columns[year]) for o in used}
             if any(value is None for value in values.values()):
                 continue
             count += 1
@@ -157,18 +170,31 @@ def _growths(
 
 
 def _shares(
-    rate: Operand, plain: Sequence[Operand]
+    rate: Operand, parts: Sequence[Operand], wholes: Sequence[Operand]
 ) -> Iterator[tuple[str, Sequence[Operand], Test]]:
-    for done, target in itertools.permutations(plain, 2):
-        if done.unit == target.unit:
+    """A column over another; the whole may be the row's own 合计 column."""
+    for done, target in itertools.product(parts, wholes):
+        if done is not target and done.unit == target.unit:
             yield _ratio(rate, done, target, f"{done.id} / {target.id} * 100")
+
+
+def _of_total(
+    rate: Operand, amounts: Sequence[Operand], rows: Sequence[Row]
+) -> Iterator[tuple[str, Sequence[Operand], Test]]:
+    """Each row's share of the total row: 占比 = 资金 / 资金[合计] * 100."""
+    total = rows[0] if rows else None
+    if total is None or "[" in total.name or "]" in total.name:  # no row a relation can name
+        return
+    for part in amounts:
+        whole = replace(part, row=total)
+        yield _ratio(rate, part, whole, f"{part.id} / {whole.key} * 100")
 
 
 def _ratio(
     rate: Operand, top: Operand, bottom: Operand, text: str
 ) -> tuple[str, Sequence[Operand], Test]:
     def test(v: Values) -> bool:
-        exact = v[top.id] / v[bottom.id] * HUNDRED
+        exact = v[top.key] / v[bottom.key] * HUNDRED
         return _near(v[rate.id], exact, _rate_slack(v, rate, top, bottom))
 
     return f"{rate.id} = {text}", [rate, top, bottom], test
@@ -176,8 +202,8 @@ def _ratio(
 
 def _rate_slack(v: Values, rate: Operand, top: Operand, bottom: Operand) -> Decimal:
     """Half a unit of the rate's last digit, and what the rounding of the amounts moves it."""
-    base = abs(v[bottom.id])
-    moved = (half_unit(v[top.id]) + half_unit(v[bottom.id]) * abs(v[top.id]) / base) / base
+    base = abs(v[bottom.key])
+    moved = (half_unit(v[top.key]) + half_unit(v[bottom.key]) * abs(v[top.key]) / base) / base
     return half_unit(v[rate.id]) + moved * HUNDRED
 
 
