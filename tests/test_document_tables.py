@@ -148,3 +148,66 @@ def test_an_indented_task_table_keeps_its_group_row(tmp_path: Path) -> None:
     written = (tmp_path / "out" / "tasks.yaml").read_text(encoding="utf-8")
     assert "title: 培育科技企业" in written
     assert written.count("- number:") == 3  # one section, two tasks
+
+
+_TWO_ROW_HEADER = [
+    ["县区", "2024年", "2024年", "备注"],
+    ["县区", "中央资金", "省级资金", "备注"],
+    ["合计", "1000", "500", ""],
+    ["甲县", "600", "300", "含提前下达"],
+    ["乙县", "400", "200", ""],
+]
+
+
+def _header_html(path: Path) -> Path:
+    """县区 and 备注 merged down the two header rows, 2024年 across two columns."""
+    body = (
+        '<tr><td rowspan="2">县区</td><td colspan="2">2024年</td><td rowspan="2">备注</td></tr>'
+        "<tr><td>中央资金</td><td>省级资金</td></tr>"
+        + "".join(
+            "<tr>" + "".join(f"<td>{text}</td>" for text in row) + "</tr>"
+            for row in _TWO_ROW_HEADER[2:]
+        )
+    )
+    above = "<p>附件</p><p>资金分配表</p><p>单位：万元</p>"
+    page = f"<html><body>{above}<table>{body}</table></body></html>"
+    path.write_text(page, "utf-8")
+    return path
+
+
+def _header_docx(path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("附件")
+    document.add_paragraph("资金分配表")
+    document.add_paragraph("单位：万元")
+    table = document.add_table(rows=len(_TWO_ROW_HEADER), cols=4)
+    for r, row in enumerate(_TWO_ROW_HEADER):
+        for c, text in enumerate(row):
+            if r < 2 and (c in (0, 3) or (r == 0 and c == 2)):
+                continue  # filled by the merges below
+            table.cell(r, c).text = text
+    table.cell(0, 0).text, table.cell(0, 1).text, table.cell(0, 3).text = "县区", "2024年", "备注"
+    table.cell(0, 0).merge(table.cell(1, 0))
+    table.cell(0, 1).merge(table.cell(0, 2))
+    table.cell(0, 3).merge(table.cell(1, 3))
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("write", [_header_html, _header_docx], ids=["html", "docx"])
+def test_a_merge_beside_another_does_not_widen_it(tmp_path: Path, write: Any) -> None:
+    """省级资金 stands left of the position 备注's merge covers: that position is 备注's, so the
+    column is 备注 (notes), not a second 省级资金 (was `column 备注 / 省级资金`)."""
+    suffix = "html" if write is _header_html else "docx"
+    out = tmp_path / "targets.yaml"
+    result = _run("import", write(tmp_path / f"plan.{suffix}"), "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "column 备注: text" in result.output
+    assert "备注 / " not in result.output
+    model = load_file(out, str(out)).model
+    assert isinstance(model, TargetsFile)
+    assert sorted(i.name for i in model.indicators.values()) == ["中央资金", "省级资金"]
+    notes = {area: text for i in model.indicators.values() for area, text in i.notes.items()}
+    assert notes == {"甲县": "含提前下达"}

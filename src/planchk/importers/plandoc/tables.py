@@ -9,7 +9,7 @@ import re
 
 from planchk.importers import texts as import_texts
 from planchk.importers.build import Imported, Options, add_table
-from planchk.importers.documents import Table
+from planchk.importers.documents import Cell, Table
 from planchk.importers.grid import Grid
 from planchk.importers.layout import Table as ReadTable
 from planchk.importers.layout import read_table
@@ -85,19 +85,24 @@ def breakdown(table: Table, source: str, options: Options, notes: list[str]) -> 
 
 def _spans(table: Table) -> list[Span]:
     """The merged cells: from each cell that is not covered, as far right and down as the
-    positions it covers go."""
+    positions it covers go. A covered position beside it may belong to another merge (备注
+    merged down beside 省级资金 in the header's lower row): it is this cell's only if it holds
+    this cell's text, from the same place in the source."""
     rows = table.rows
 
-    def covered(r: int, c: int) -> bool:
-        return r < len(rows) and c < len(rows[r]) and rows[r][c].covered
+    def covered(r: int, c: int, anchor: Cell) -> bool:
+        if r >= len(rows) or c >= len(rows[r]) or not rows[r][c].covered:
+            return False
+        cell = rows[r][c]
+        return (cell.text, cell.line, cell.column) == (anchor.text, anchor.line, anchor.column)
 
     spans = []
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
             if cell.covered:
                 continue
-            across = next(k for k in range(1, len(row) + 1) if not covered(r, c + k))
-            down = next(k for k in range(1, len(rows) + 1) if not covered(r + k, c))
+            across = next(k for k in range(1, len(row) + 1) if not covered(r, c + k, cell))
+            down = next(k for k in range(1, len(rows) + 1) if not covered(r + k, c, cell))
             if across > 1 or down > 1:
                 spans.append(Span(r, c, down, across))
     return spans
