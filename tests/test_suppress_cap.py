@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
@@ -18,6 +20,7 @@ from planchk.cli import app
 from planchk.config import Config
 from planchk.findings import Arg, Finding, Location, Problem, Severity
 from planchk.report import Report
+from planchk.suppress.baseline import Held, Key, key, without_baseline
 from planchk.suppress.cap import Capper, capped
 from tests.small_plans import MINIMAL_TARGETS, write_plan
 
@@ -122,6 +125,45 @@ def test_capping_as_they_come_gives_what_capping_them_all_gives(seed: int, limit
     assert all(isinstance(count, int) and count > 0 for count in summaries.values())
 
 
+def _baseline(findings: list[Finding], seed: int) -> Counter[Key]:
+    """Entries for some of the findings' places, counted 1 to 3 times (a place holds up to a
+    few findings that tie in report order), and one entry that matches nothing."""
+    chooser = random.Random(seed + 1000)
+    known: Counter[Key] = Counter()
+    for finding in chooser.sample(findings, 80):
+        known[key(finding)] += chooser.randint(1, 3)
+    known[(os.path.abspath("a.yaml"), "PC999", "p1")] = 2
+    return known
+
+
+@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("limit", [0, 1, 3, 40, 500])
+def test_a_baseline_applied_as_they_come_gives_what_it_gives_over_them_all(
+    seed: int, limit: int
+) -> None:
+    # A place (file, code, path) whose findings sit at different columns: the baseline
+    # leaves out those first in report order, whichever came first.
+    chooser = random.Random(seed)
+    findings = [
+        replace(f, location=Location(f.location.file, f.location.line, chooser.randint(1, 3)))
+        for f in _shuffled_findings(seed)
+    ]
+    known = _baseline(findings, seed)
+    whole = without_baseline(Report.build(findings, []), known)
+    expected = Report.build(list(capped(whole.findings, limit)), [])
+    held = Held(known)
+    capper = Capper(limit, held)
+    for finding in findings:
+        capper.add(finding)
+    early = Report.build(capper.findings(), []).findings
+    streamed = Report.build(list(capped(early, limit, capper.overflow)), [])
+    assert streamed.findings == expected.findings
+    assert held.held == whole.baselined > 0
+    if limit:
+        passed = sum(f.fatal or f.waived is not None for f in findings)
+        assert capper.held <= 6 * limit + passed
+
+
 class _Alive(str):
     """A data path that counts how many findings (that share it) are still in memory."""
 
@@ -135,11 +177,9 @@ class _Alive(str):
         _Alive.alive -= 1
 
 
-def test_the_engine_holds_no_more_than_the_cap_of_a_rules_findings(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A rule yielding 10^5 findings: while it runs, at most the cap of them are alive."""
-    total, limit, most = 100_000, 1_000, [0]
+def _flood(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, total: int, most: list[int]) -> Path:
+    """A plan whose PC202 yields `total` findings, one a line, at paths indicators.x.N;
+    `most` gets the largest number of them alive at once while it runs."""
     args: dict[str, Arg] = {"name": "指标", "indicator": "x", "area": "甲街道", "from_year": 2021}
     args |= {"to_year": 2022, "old": Decimal(2), "new": Decimal(1), "change": Decimal(-1)}
 
@@ -152,6 +192,15 @@ def test_the_engine_holds_no_more_than_the_cap_of_a_rules_findings(
     rule = replace(registry.get("PC202"), check=flood, needs_areas=False)
     monkeypatch.setattr(catalog, "rules", lambda: iter([rule]))
     plan = write_plan(tmp_path / "plan", MINIMAL_TARGETS)
+    return plan
+
+
+def test_the_engine_holds_no_more_than_the_cap_of_a_rules_findings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule yielding 10^5 findings: while it runs, at most the cap of them are alive."""
+    total, limit, most = 100_000, 1_000, [0]
+    plan = _flood(tmp_path, monkeypatch, total, most)
     report = engine.check_paths([plan], Config(max_findings_per_rule=limit))
     assert _Alive.alive <= limit + 1  # the kept ones and the first left out (the summary's)
     assert limit <= most[0] <= limit + 2
@@ -161,3 +210,23 @@ def test_the_engine_holds_no_more_than_the_cap_of_a_rules_findings(
     assert (summary.args["count"], summary.location.line) == (total - limit, limit + 1)
     assert report.exit_code(Severity.WARNING) == 1
     assert not any(f.fatal for f in report.findings)  # the rule ran to its end
+
+
+def test_with_a_baseline_the_engine_still_holds_no_more_than_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--baseline used to switch the early cap off (every finding held until the end): now
+    the baseline holds back what it records and the cap counts the rest as they come."""
+    total, limit, most = 100_000, 1_000, [0]
+    plan = _flood(tmp_path, monkeypatch, total, most)
+    file = os.path.abspath(plan / "targets.yaml")
+    recorded = [3, 7, 50_000, 99_999]  # findings on lines 4, 8, 50,001 and 100,000
+    known = Counter((file, "PC202", f"indicators.x.{n}") for n in recorded)
+    report = engine.check_paths([plan], Config(max_findings_per_rule=limit), baseline=known)
+    assert most[0] <= limit + len(recorded) + 2
+    assert report.baselined == len(recorded)
+    kept = [f.location.line for f in report.findings if f.code == "PC202"]
+    assert kept == [line for line in range(1, limit + 3) if line not in (4, 8)]
+    (summary,) = [f for f in report.findings if f.code == "PC903"]
+    assert summary.args["count"] == total - limit - len(recorded)
+    assert summary.location.line == limit + 3

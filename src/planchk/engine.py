@@ -23,8 +23,8 @@ from planchk.plan.numbers import exact
 from planchk.registry import CodeInfo
 from planchk.report import Report
 from planchk.rules.context import PlanContext
-from planchk.suppress.baseline import Key, without_baseline
-from planchk.suppress.cap import Capper, Overflow, capped
+from planchk.suppress.baseline import Held, Key
+from planchk.suppress.cap import Capper, capped
 from planchk.suppress.waivers import WaiverSet
 
 
@@ -58,20 +58,20 @@ def check_discovery(
         findings.extend(file.problems)
     source = str(config.source) if config.source else "configuration"
     config_waivers = WaiverSet.from_config(source, config.waivers)
-    # A baseline leaves out findings before the cap counts them: cap early only without one.
-    early = config.max_findings_per_rule if baseline is None else 0
-    overflow: dict[tuple[str, str], Overflow] = {}
+    # One capper for the run, the baseline applied before it as findings come: the first
+    # findings of each rule and file over every plan, as capping them all would keep.
+    held = Held(baseline) if baseline is not None else None
+    capper = Capper(config.max_findings_per_rule, held)
     for plan in found.plans:
-        capper = Capper(early)
         with exact():
             check_plan(plan, config, config_waivers, capper, suggest=suggest)
-        findings.extend(f for f in capper.findings() if f.location.file in plan.reported)
-        _merge(overflow, {k: v for k, v in capper.overflow.items() if k[1] in plan.reported})
-    findings.extend(_configured(list(config_waivers.problems()), config))
+    for finding in _configured(list(config_waivers.problems()), config):
+        capper.add(finding)
+    findings.extend(capper.findings())
     report = Report.build(findings, [f.display for f in found.loaded])
-    if baseline is not None:
-        report = without_baseline(report, baseline)
-    shown = capped(report.findings, config.max_findings_per_rule, overflow)
+    if held is not None:
+        report = dataclasses.replace(report, baselined=held.held)
+    shown = capped(report.findings, config.max_findings_per_rule, capper.overflow)
     if shown is report.findings:
         return report
     return dataclasses.replace(report, findings=Report.build(list(shown), []).findings)
@@ -80,18 +80,22 @@ def check_discovery(
 def check_plan(
     plan: Plan, config: Config, config_waivers: WaiverSet, into: Capper, *, suggest: bool = True
 ) -> None:
-    """Run the rules on one plan; each finding, configured and marked by the waivers that
-    match it, goes `into` the capper as it is yielded (never a list of them all)."""
+    """Run the rules on one plan; each finding of a file the plan reports, configured and
+    marked by the waivers that match it, goes `into` the capper as it is yielded (never a
+    list of them all)."""
     ctx = PlanContext(plan.targets, plan.tasks, config, suggest=suggest)
     in_plan = WaiverSet.from_file(ctx.targets_file, ctx.targets.waivers if ctx.targets else [])
     in_tasks = WaiverSet.from_file(ctx.tasks_file, ctx.tasks.waivers if ctx.tasks else [])
+    reported = plan.reported
     for finding in _raw(ctx, config):
         for marked in config_waivers.mark(
             in_tasks.mark(in_plan.mark(_configured([finding], config)))
         ):
-            into.add(marked)
+            if marked.location.file in reported:  # before the baseline counts it
+                into.add(marked)
     for finding in _configured([*in_plan.problems(), *in_tasks.problems()], config):
-        into.add(finding)
+        if finding.location.file in reported:
+            into.add(finding)
 
 
 def _raw(ctx: PlanContext, config: Config) -> Iterator[Finding]:
@@ -100,18 +104,6 @@ def _raw(ctx: PlanContext, config: Config) -> Iterator[Finding]:
             yield from _run(info, ctx)
     if ctx.tasks_file is not None and ctx.hierarchy is None:
         yield NO_AREAS.finding(Problem(Location(ctx.tasks_file.display, 1, 1), "tasks", {}))
-
-
-def _merge(total: dict[tuple[str, str], Overflow], more: dict[tuple[str, str], Overflow]) -> None:
-    """Add one plan's overflow to the run's (a file checked in two plans counts in both)."""
-    for key, over in more.items():
-        seen = total.get(key)
-        if seen is None:
-            total[key] = over
-            continue
-        seen.count += over.count
-        seen.severity = max(seen.severity, over.severity)
-        seen.first = min(seen.first, over.first, key=lambda f: f.sort_key)
 
 
 def _configured(findings: list[Finding], config: Config) -> list[Finding]:

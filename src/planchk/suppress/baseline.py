@@ -8,6 +8,7 @@ so that a second finding of the same kind at the same place is still new.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import json
 import os
 from collections import Counter
@@ -19,6 +20,7 @@ from planchk.errors import BaselineError as BaselineError  # noqa: PLC0414 (re-e
 from planchk.findings import Finding
 from planchk.reading import read_bounded, repository_root
 from planchk.report import Report
+from planchk.suppress.cap import Reversed
 
 BASELINE_VERSION = 1
 MAX_BASELINE_BYTES = 200 * 1024 * 1024  # a million findings' entries, with room
@@ -96,3 +98,44 @@ def without_baseline(report: Report, known: Counter[Key]) -> Report:
     return dataclasses.replace(
         report, findings=tuple(kept), baselined=len(report.findings) - len(kept)
     )
+
+
+class Held:
+    """A baseline applied to findings as they come, before the cap (suppress.cap.Capper).
+
+    Of the findings matching an entry (file, code, path) counted n times, the baseline leaves
+    out the first n in report order, as without_baseline does over a sorted report. As they
+    come, each entry holds the first n seen so far in a bounded heap; a later-sorting one, or
+    the one a new finding displaces, passes on. What is held at the end is what the baseline
+    leaves out: memory is the baseline's size, never the number of findings.
+    """
+
+    def __init__(self, known: Counter[Key]) -> None:
+        self.known = known
+        self._heaps: dict[Key, list[tuple[Reversed, int, Finding]]] = {}
+        self._files: dict[str, str] = {}  # display -> absolute: abspath once per file
+
+    @property
+    def held(self) -> int:
+        """How many findings the baseline leaves out (so far)."""
+        return sum(len(heap) for heap in self._heaps.values())
+
+    def offer(self, seq: int, finding: Finding) -> tuple[int, Finding] | None:
+        """The finding numbered `seq` (in the order they came) offered to the baseline: None
+        if held back, else the finding (this one or one held before) passed on with its
+        number."""
+        if finding.fatal or finding.waived is not None:
+            return seq, finding
+        file = finding.location.file
+        absolute = self._files.get(file) or self._files.setdefault(file, _absolute(file))
+        entry_key = (absolute, finding.code, finding.path)
+        count = self.known.get(entry_key, 0)
+        if count <= 0:
+            return seq, finding
+        heap = self._heaps.setdefault(entry_key, [])
+        entry = (Reversed(finding.sort_key), -seq, finding)
+        if len(heap) < count:
+            heapq.heappush(heap, entry)
+            return None
+        _, later, out = heapq.heappushpop(heap, entry)  # the later in report order passes
+        return -later, out

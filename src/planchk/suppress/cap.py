@@ -8,7 +8,9 @@ severity, so the exit code and the failure level are what they would have been.
 
 `Capper` applies the same cap while the rules yield, so a plan with 600,000 findings of one
 rule never holds more than the limit of them (per rule and file) at once: it keeps the first
-ones in report order and counts the rest, and `capped` adds that count to the summary.
+ones in report order and counts the rest, and `capped` adds that count to the summary. A
+baseline is applied before it, as the findings come (suppress.baseline.Held), so that a run
+with --baseline is capped early too.
 """
 
 from __future__ import annotations
@@ -17,9 +19,18 @@ import dataclasses
 import heapq
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from operator import itemgetter
+from typing import Protocol
 
 from planchk.codes.meta import FINDINGS_CAPPED
 from planchk.findings import Arg, Finding, Problem, Severity
+
+
+class Holds(Protocol):
+    """What may stand before the cap and hold findings back (suppress.baseline.Held)."""
+
+    def offer(self, seq: int, finding: Finding) -> tuple[int, Finding] | None: ...
+
 
 Key = tuple[str, str]  # (code, file)
 
@@ -42,12 +53,13 @@ class Capper:
     what sorting everything would have given (the sort is stable).
     """
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, baseline: Holds | None = None) -> None:
         self.limit = limit
+        self.baseline = baseline  # what it holds back never reaches the cap
         self.overflow: dict[Key, Overflow] = {}
         self._passed: list[tuple[int, Finding]] = []  # waived and fatal: never capped
         # Per key a max-heap (negated order) of the `limit` first findings seen so far.
-        self._heaps: dict[Key, list[tuple[_Rev, int, Finding]]] = {}
+        self._heaps: dict[Key, list[tuple[Reversed, int, Finding]]] = {}
         self._seq = 0
 
     @property
@@ -56,11 +68,21 @@ class Capper:
 
     def add(self, finding: Finding) -> None:
         self._seq += 1
+        if self.baseline is None:
+            self._keep(self._seq, finding)
+            return
+        # The baseline passes on this finding or one it held before, with its own number:
+        # the order they came in decides between findings at one place, as before.
+        passed = self.baseline.offer(self._seq, finding)
+        if passed is not None:
+            self._keep(*passed)
+
+    def _keep(self, seq: int, finding: Finding) -> None:
         if self.limit <= 0 or finding.fatal or finding.waived is not None:
-            self._passed.append((self._seq, finding))
+            self._passed.append((seq, finding))
             return
         heap = self._heaps.setdefault((finding.code, finding.location.file), [])
-        entry = (_Rev(finding.sort_key), -self._seq, finding)
+        entry = (Reversed(finding.sort_key), -seq, finding)
         if len(heap) < self.limit:
             heapq.heappush(heap, entry)
         else:  # the later of this one and the last kept one is left out
@@ -68,8 +90,10 @@ class Capper:
 
     def findings(self) -> list[Finding]:
         """Every kept finding, in the order added."""
-        if not self._heaps:  # no limit, or nothing active: already in order
+        if not self._heaps and self.baseline is None:  # no limit or none active: in order
             return [finding for _, finding in self._passed]
+        if not self._heaps:  # a baseline passes on what it held later than it came
+            return [finding for _, finding in sorted(self._passed, key=itemgetter(0))]
         kept = [(-entry[1], entry[2]) for heap in self._heaps.values() for entry in heap]
         return [finding for _, finding in sorted([*self._passed, *kept], key=lambda e: e[0])]
 
@@ -85,7 +109,7 @@ class Capper:
             seen.first = finding
 
 
-class _Rev:
+class Reversed:
     """Reverses the order of a sort key (heapq is a min-heap; the cap drops the largest)."""
 
     __slots__ = ("key",)
@@ -93,11 +117,11 @@ class _Rev:
     def __init__(self, key: tuple[str, int, int, str, str]) -> None:
         self.key = key
 
-    def __lt__(self, other: _Rev) -> bool:
+    def __lt__(self, other: Reversed) -> bool:
         return other.key < self.key
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Rev) and other.key == self.key
+        return isinstance(other, Reversed) and other.key == self.key
 
     def __hash__(self) -> int:
         return hash(self.key)
