@@ -306,7 +306,8 @@ def test_trailing_notes_and_a_serial_column(tmp_path: Path) -> None:
     result = _run("import", source)
     assert result.exit_code == 0, result.output
     assert yaml.safe_load(result.stdout)["areas"] == {"合计": ["甲", "乙"]}
-    assert "rows 7, 8 after the table are notes, not imported: 注：数据为预计数。" in result.stderr
+    assert "row 7 after the table is a note, not imported: 注：数据为预计数。" in result.stderr
+    assert "row 8 is a sign-off or date line, not an area: 填表人：张三" in result.stderr
     assert "header: row 3;" in result.stderr
 
 

@@ -20,6 +20,7 @@ from planchk.importers import texts
 from planchk.importers.grid import Grid, GridCell, cell_name, no_data_rows
 from planchk.importers.labels import read_label, serial_marker
 from planchk.importers.levels import Close, Node, nest
+from planchk.importers.pages import is_footnote, is_sign_off
 from planchk.importers.printed import NUMBERS_READ, is_blank, normalized, parse_number
 from planchk.importers.shapes import Column, Row
 from planchk.messages import PlanchkError
@@ -39,7 +40,7 @@ def split_body(
     """The table's rows, and the rows after the table (notes, signatures) that end it."""
     for position, cells in enumerate(rows):
         first = next((c.text for c in cells if c.text), "")
-        if _NOTE.match(normalized(first)):
+        if _NOTE.match(normalized(first)) or is_sign_off(first) or is_footnote(cells):
             return list(rows[:position]), list(rows[position:])
     return list(rows), []
 
@@ -145,17 +146,20 @@ def _value(grid: Grid, cell: GridCell, column: Column) -> Decimal | str:
     return number
 
 
-def adds_up(counts: frozenset[int]) -> Close:
+def adds_up(counts: frozenset[int], ratios: frozenset[int] = frozenset()) -> Close:
     """Whether a row is the sum of some rows in every column where it has a value (a blank
     part counts as zero), within the rounding of the printed digits (exactly, in the columns
-    of counts), and is not all zero."""
-    return lambda total, parts, exact: _close(total, parts, counts, exact)
+    of counts), and is not all zero. A percentage (完成%, 增长%) is never a sum: its columns
+    are left out."""
+    return lambda total, parts, exact: _close(total, parts, counts, ratios, exact)
 
 
-def _close(total: Row, parts: Sequence[Row], counts: frozenset[int], exact: bool) -> bool:
+def _close(
+    total: Row, parts: Sequence[Row], counts: frozenset[int], ratios: frozenset[int], exact: bool
+) -> bool:
     found = False
     for index, declared in total.values.items():
-        if declared is None:
+        if declared is None or index in ratios:
             continue
         values = [value for row in parts if (value := row.values.get(index)) is not None]
         if not values:

@@ -71,7 +71,10 @@ def describe(table: Table) -> Iterator[str]:
 
 
 def _not_imported(table: Table) -> Iterator[str]:
-    """The rows after the table (notes, signatures)."""
+    """The rows after the table (notes, signatures), sign-off lines, rows the page printed."""
+    if table.skipped:
+        rows = listed([str(row) for row in table.skipped], ", ")
+        yield texts.PAGE_ROWS(len(table.skipped), rows=rows)
     if table.ignored:
         first = next(
             (c.text for r in table.grid.rows for c in r if c.row == table.ignored[0] and c.text),
@@ -79,6 +82,8 @@ def _not_imported(table: Table) -> Iterator[str]:
         )
         rows = listed([str(row) for row in table.ignored], ", ")
         yield texts.IGNORED_ROWS(len(table.ignored), rows=rows, first=first)
+    for row, said in table.signed:
+        yield texts.SIGN_OFF(row=row, text=said)
 
 
 def _levels(table: Table) -> Iterator[str]:

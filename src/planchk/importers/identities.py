@@ -30,10 +30,13 @@ from decimal import Decimal, DivisionByZero, InvalidOperation
 from planchk.importers.shapes import Column, Row
 from planchk.plan.numbers import half_unit
 
-SUM_NAME = re.compile(r"(合计|小计|总计|共计|合計|小計|總計|total)$", re.IGNORECASE)
+# 本年支出（合计）: a 合计 under a header over its parts, named by both
+SUM_NAME = re.compile(r"(合计|小计|总计|共计|合計|小計|總計|total)[）)]?$", re.IGNORECASE)
 CHANGE_NAME = re.compile(r"增减|增加额|减少额|差额|调整数|调增|调减|变动额|change", re.I)
 GROWTH_NAME = re.compile(r"增长|增速|增幅|growth", re.I)
-RATE_DONE_NAME = re.compile(r"完成率|完成进度|执行率|到位率|completion", re.I)
+RATE_DONE_NAME = re.compile(
+    r"完成率|完成进度|执行率|到位率|完成预算|预算完成|为预算|completion", re.I
+)  # 决算数 / 预算数: 完成预算%, 为预算%
 SHARE_NAME = re.compile(r"占比|比重|所占比例|占.*比例|share", re.I)
 RATE_NAME = re.compile(r"标准|单价|定额|均价|补助标准|per\b|rate\b", re.I)
 LAST_YEAR = re.compile(r"上年|去年|上一年|prior|last year", re.I)

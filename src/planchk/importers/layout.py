@@ -28,6 +28,7 @@ from planchk.importers.columns import numeric, read_columns
 from planchk.importers.continuation import is_serial_header, join_projects
 from planchk.importers.grid import Grid, GridCell, no_data_rows
 from planchk.importers.labels import clean_name, is_total_name
+from planchk.importers.pages import without_furniture, without_repeated_header
 from planchk.importers.printed import parse_number, simplified
 from planchk.importers.shapes import Column, Table
 from planchk.importers.units import unit_line
@@ -46,6 +47,7 @@ _TITLE_SUFFIX = re.compile(r"(指导性)?(任务|目标|指标)?(分解|分配|�
 
 
 def read_table(grid: Grid, total_row: str | None = None) -> Table:
+    grid, paper = without_furniture(grid)  # 填表人, 续表, 栏次: printed, never rows
     rows = grid.rows
     first_data = _with_headings(grid, _first_data_row(grid))
     header = _header_rows(grid, first_data)
@@ -53,11 +55,13 @@ def read_table(grid: Grid, total_row: str | None = None) -> Table:
     title, unit = _title_and_unit(above)
     names = _area_column(header, rows[first_data])
     said = join_projects(grid, header, first_data, names)
-    columns, dropped = read_columns(grid, header, rows[first_data:], names)
-    body, ignored = split_body(rows[first_data:])
+    printed, repeated = without_repeated_header(rows[first_data:], header)
+    columns, dropped = read_columns(grid, header, printed, names)
+    body, ignored = split_body(printed)
     parsed = read_rows(grid, body, columns, names)
     codes = read_codes(header, body, parsed, names)
-    close = adds_up(_count_columns(columns, unit))
+    ratios = frozenset(column.index for column in columns if column.kind == "percent")
+    close = adds_up(_count_columns(columns, unit), ratios)
     total, how = find_total(grid, parsed, close, total_row)
     kept, areas, of_which = lay_out(grid, parsed, total, close)
     area_header = _area_header(header, names)
@@ -66,7 +70,8 @@ def read_table(grid: Grid, total_row: str | None = None) -> Table:
         tuple(kept), areas, of_which, tuple(r[0].row for r in ignored), dropped,
         said=(said,) if said else (),
         code_header=codes.header if codes else None, code_levels=bool(codes and codes.nested),
-        aliases=aliases(kept),
+        aliases=aliases(kept), signed=tuple(paper.signed),
+        skipped=tuple(sorted([*paper.skipped, *repeated])),
     )  # fmt: skip
 
 

@@ -71,6 +71,8 @@ class Table:
     code_header: str | None = None  # the header of a code column (科目编码), for the log
     code_levels: bool = False  # the codes nest: they gave the levels
     aliases: dict[str, str] = field(default_factory=dict)  # a row's code -> its area
+    signed: tuple[tuple[int, str], ...] = ()  # sign-off and date lines (row, texts), for the log
+    skipped: tuple[int, ...] = ()  # rows printed by the page: 续表, the header again, 栏次
 
     @property
     def value_columns(self) -> tuple[Column, ...]:

@@ -330,6 +330,14 @@ OF_WHICH_ROW_READ = message(
     "import.of-which-row-read",
     "  其中 row {name} (row {row}): part of {whole}, at most it, never added into a total",
 )
+PAGE_ROWS = counted(
+    "import.page-rows",
+    "  row {rows} is printed by the page (续表, the title, unit line or header again, 栏次, a "
+    "page number), not data: skipped",
+    "  rows {rows} are printed by the page (续表, the title, unit line or header again, 栏次, a "
+    "page number), not data: skipped",
+)
+SIGN_OFF = message("import.sign-off", "  row {row} is a sign-off or date line, not an area: {text}")
 IGNORED_ROWS = counted(
     "import.ignored-rows",
     "  row {rows} after the table is a note, not imported: {first}",

@@ -1,0 +1,136 @@
+"""What printing a table on paper adds around it: sign-off lines, page breaks, footnotes.
+
+A budget or allocation table is printed to be signed and filed, and its spreadsheet keeps
+what the paper shows:
+
+- sign-off and date lines above or below it (填表人：张三, 审核人：, 单位负责人：, 联系电话：,
+  填报日期：2025年1月10日, 填报单位：甲县财政局, a date alone): who made the table, never an
+  area; kept for the log;
+- what a table that spans pages prints again on each page: a 续表 line (续表, 续表1, the title
+  with （续）), the title and the unit line again, page numbers (第 2 页, 共 3 页, - 2 -), and
+  the header again; and the column-number row of a 决算表 (栏次 | 1 | 2 | 3). None of these is
+  data: each is skipped, and the log says which rows.
+
+Footnotes after the table (注：..., 说明：..., a sentence alone on its row: 1. 本表…。) end it
+(planchk.importers.body.split_body).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from planchk.importers.grid import Grid, GridCell
+from planchk.importers.labels import clean_name
+from planchk.importers.printed import normalized
+from planchk.importers.units import unit_line
+
+_SIGN_OFF = re.compile(
+    r"^(?:填表|制表|填报|编制|编报|报送|审核|复核|审批|经办|统计)(?:人|单位|日期|时间)?\s*[:：]"
+    r"|^(?:(?:单位|部门|财务|主管|分管)?(?:负责人|领导)|联系人|联系电话|电话|日期)\s*[:：]",
+)
+_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$|^\d{4}-\d{1,2}-\d{1,2}$")
+_CONTINUED = re.compile(r"^[（(]?\s*续\s*(?:表|上表|前表)?\s*[\d一二三四五六七八九十]*\s*[）)]?$")
+_CONTINUED_TITLE = re.compile(r"[（(]\s*续(?:表|上表)?\s*[）)]$|续表\s*\d*$")
+_PAGE = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|-\s*\d+\s*-)$")
+_SENTENCE = re.compile(r"[。；;]")
+_LONGEST_NAME = 20  # characters: 新经济产业集聚区管理委员会 is 13
+_COLUMN_NUMBERS = frozenset({"栏次", "行次", "栏号"})
+
+
+@dataclass
+class Furniture:
+    """The rows of a grid that are paper, not table."""
+
+    signed: list[tuple[int, str]] = field(default_factory=list)  # (row, the line's texts)
+    skipped: list[int] = field(default_factory=list)  # 续表, page numbers, repeats, 栏次
+
+
+def is_sign_off(text: str) -> bool:
+    """填表人：张三, 审核人：, 联系电话：..., 填报日期：..., a date alone (2025年1月10日)."""
+    plain = clean_name(normalized(text))
+    return bool(_SIGN_OFF.match(plain) or _DATE.match(plain))
+
+
+def is_footnote(cells: Sequence[GridCell]) -> bool:
+    """A sentence alone on its row (1. 本表资金已下达，请按规定使用。): a footnote, no area.
+    A name holds no full stop or semicolon, nor a comma in a long text."""
+    texts = [c.text for c in cells if c.text]
+    if len(texts) != 1:
+        return False
+    text = texts[0]
+    return bool(_SENTENCE.search(text) or ("，" in text and len(text) > _LONGEST_NAME))
+
+
+def without_furniture(grid: Grid) -> tuple[Grid, Furniture]:
+    """The grid without its sign-off lines, 续表 lines, page numbers, the title and unit line
+    printed again on a later page, and 栏次 rows; the grid itself when it has none."""
+    found = Furniture()
+    kept: list[list[GridCell]] = []
+    above: set[str] = set()  # the lines above the first row of two cells or more
+    started = False
+    for cells in grid.rows:
+        texts = [c.text for c in cells if c.text]
+        if texts and is_sign_off(texts[0]):
+            unit = _signed(cells, found)
+            if unit and not started:  # the unit of the table; on a later page, said again
+                kept.append(unit)
+            continue
+        if _is_paper(texts, above if started else set()):
+            found.skipped.append(cells[0].row)
+            continue
+        if len(texts) == 1 and not started:
+            above.add(clean_name(texts[0]))
+        started = started or len(texts) >= 2
+        kept.append(cells)
+    if not found.signed and not found.skipped:
+        return grid, found
+    cleared = copy.copy(grid)  # a reader's own kind of grid stays that kind
+    cleared.rows = kept
+    return cleared, found
+
+
+def _signed(cells: Sequence[GridCell], found: Furniture) -> list[GridCell] | None:
+    """A sign-off line, kept in `found`; the unit line printed on it (填报单位：甲局 …
+    单位：万元), if any, as a row of its own."""
+    unit = [c if unit_line(clean_name(c.text)) else c._replace(text="") for c in cells]
+    signed = [clean_name(c.text) for c, u in zip(cells, unit, strict=True) if c.text and not u.text]
+    found.signed.append((cells[0].row, " ".join(signed)))
+    return unit if any(c.text for c in unit) else None
+
+
+def _is_paper(texts: Sequence[str], above: set[str]) -> bool:
+    if not texts:
+        return False
+    first = clean_name(normalized(texts[0]))
+    if clean_name(texts[0]) in _COLUMN_NUMBERS:  # 栏次 | 1 | 2 | 3
+        return all(normalized(text).isdigit() for text in texts[1:])
+    if len(texts) != 1:
+        return False
+    return bool(
+        _CONTINUED.match(first)
+        or _PAGE.match(first)
+        or clean_name(texts[0]) in above  # the title or the unit line, again
+        or (_CONTINUED_TITLE.search(first) and any(first.startswith(line) for line in above))
+    )
+
+
+def without_repeated_header(
+    rows: Sequence[Sequence[GridCell]], header: Sequence[Sequence[GridCell]]
+) -> tuple[list[Sequence[GridCell]], list[int]]:
+    """The table's rows without the header printed again at the top of a later page."""
+    printed = {_texts(row) for row in header}
+    kept: list[Sequence[GridCell]] = []
+    repeated: list[int] = []
+    for cells in rows:
+        if _texts(cells) in printed:
+            repeated.append(cells[0].row)
+        else:
+            kept.append(cells)
+    return kept, repeated
+
+
+def _texts(cells: Sequence[GridCell]) -> tuple[tuple[int, str], ...]:
+    return tuple((c.column, clean_name(c.text)) for c in cells if c.text)
