@@ -75,6 +75,29 @@ def test_validate_shows_the_table_log_with_verbose(tmp_path: Path) -> None:
     assert "read 1 breakdown table" in quiet.stderr  # what was read is said either way
 
 
+def test_a_document_table_of_many_subtotals_logs_ten_and_the_file_keeps_all(
+    tmp_path: Path,
+) -> None:
+    rows = [["县区", "2023年"], ["全区", "42"]]
+    for n in range(1, 15):
+        rows += [[f"（{n}）县{n}", "3"], [f"1.甲{n}", "1"], [f"2.乙{n}", "2"]]
+    table = documents.Grid("（一）任务分解表", "单位：万元", rows)
+    document = documents.write_docx(tmp_path / "plan.docx", [documents.Para("附件"), table])
+    imported = _run("import", document, "-o", tmp_path / "out")
+    assert imported.exit_code == 0, imported.output
+    assert imported.stderr.count("subtotal 县") == 10
+    assert "  and 4 more subtotals" in imported.stderr
+    written = (tmp_path / "out" / "targets.yaml").read_text(encoding="utf-8")
+    assert written.count("subtotal 县") == 14
+    assert "more subtotals" not in written
+    # validate leaves the table reader's log, the count with it, to -v
+    quiet, verbose = _run("validate", document), _run("validate", "-v", document)
+    assert "subtotal 县" not in quiet.stderr
+    assert "more subtotals" not in quiet.stderr
+    assert verbose.stderr.count("subtotal 县") == 10
+    assert "  and 4 more subtotals" in verbose.stderr
+
+
 # --- a text export's layout: tab-indented paragraphs, a table's first row -------------------------
 def _import_text(tmp_path: Path, text: str) -> tuple[TargetsFile, str]:
     document = tmp_path / "plan.txt"

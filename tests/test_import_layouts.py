@@ -222,6 +222,49 @@ def test_a_long_subtotal_is_listed_by_its_first_ten_rows_and_a_count(tmp_path: P
     assert "镇10等，另有 5 个" in zh.stderr
 
 
+def _counties(count: int) -> str:
+    """`count` counties under a total, each the subtotal of its two towns (1 and 2)."""
+    rows = "".join(f"（{n}）县{n},3\n1.甲{n},1\n2.乙{n},2\n" for n in range(1, count + 1))
+    return f"2024年任务\n单位：万元\n地区,任务\n合计,{3 * count}\n{rows}"
+
+
+def _subtotal_lines(text: str) -> list[str]:
+    return [line.strip("# ") for line in text.splitlines() if "subtotal 县" in line]
+
+
+def test_the_log_says_ten_subtotals_and_counts_the_rest_the_file_keeps_all(
+    tmp_path: Path,
+) -> None:
+    source, out = tmp_path / "县.csv", tmp_path / "targets.yaml"
+    source.write_text(_counties(14), encoding="utf-8")
+    document, log = _imported(source, out)
+    assert len(document["areas"]["合计"]) == 14  # every county is still read and checked
+    logged = _subtotal_lines(log)
+    assert [line.split(" (row ")[0] for line in logged] == [f"subtotal 县{n}" for n in range(1, 11)]
+    more = [line for line in log.splitlines() if "more subtotals" in line]
+    assert [line.split(",")[0] for line in more] == ["  and 4 more subtotals"]
+    # the lines come in the order of the table: the count right after the tenth
+    lines = log.splitlines()
+    assert lines.index(more[0]) == lines.index(next(x for x in lines if "县10 (" in x)) + 1
+    written = _subtotal_lines(out.read_text("utf-8"))
+    assert [line.split(" (row ")[0] for line in written] == [
+        f"subtotal 县{n}" for n in range(1, 15)
+    ]
+    assert "more subtotals" not in out.read_text("utf-8")
+    zh = runner.invoke(app, ["--lang", "zh", "import", str(source)])
+    assert "  另有 4 个小计" in zh.stderr
+    assert zh.stderr.count("小计 县") == 10
+
+
+def test_eleven_subtotals_are_all_in_the_log(tmp_path: Path) -> None:
+    # "and 1 more subtotal" would take the place of the one line it hides
+    source = tmp_path / "县.csv"
+    source.write_text(_counties(11), encoding="utf-8")
+    _, log = _imported(source)
+    assert len(_subtotal_lines(log)) == 11
+    assert "more subtotal" not in log
+
+
 def test_a_subtotal_of_eleven_rows_names_them_all(tmp_path: Path) -> None:
     # "and 1 more" would hide a name behind as many words as the name itself
     source = tmp_path / "十一.csv"

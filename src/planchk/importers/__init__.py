@@ -17,6 +17,7 @@ from typing import Any
 from planchk.importers import texts
 from planchk.importers.build import UNDATED, Imported, ImportedIndicator, Options, add_table
 from planchk.importers.csvgrid import read_csv
+from planchk.importers.describe import for_log
 from planchk.importers.grid import Grid
 from planchk.importers.layout import Table, plan_title
 from planchk.importers.ods import read_ods
@@ -81,7 +82,7 @@ def import_grids(
     imported.notes[:0] = read
     text = targets_text(document, header)
     _check_readable(text)
-    notes = [*imported.notes, texts.KIND_HINT()]
+    notes = [*for_log(imported.notes), texts.KIND_HINT()]
     return ImportResult(text, len(imported.indicators), notes)
 
 

@@ -17,6 +17,7 @@ from planchk.diff import DiffReport
 from planchk.engine import check_discovery
 from planchk.findings import Finding
 from planchk.importers.build import Options
+from planchk.importers.describe import for_log
 from planchk.importers.documents import is_document
 from planchk.importers.plandir import document_texts
 from planchk.importers.plandoc.result import PlanImport
@@ -71,7 +72,8 @@ def document_discovery(
 def _notes(notes: Sequence[str], imported: PlanImport, verbose: bool) -> list[str]:
     """What the import said, for a check of the document: the table reader's log of each
     table (what `planchk import` writes into targets.yaml) only when asked for."""
-    logged = set(imported.table_notes)
+    # the lines of the file, and the log's shortened run of subtotal lines
+    logged = {*imported.table_notes, *for_log(imported.table_notes)}
     return [note for note in notes if verbose or note not in logged]
 
 

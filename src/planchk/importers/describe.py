@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
+from itertools import groupby
 
 from planchk.importers import texts
 from planchk.importers.shapes import Table
@@ -22,6 +23,28 @@ def listed(items: Sequence[str], separator: str = "、") -> str:
         return separator.join(items)
     rest = len(items) - SHOWN
     return texts.MORE(rest, shown=separator.join(items[:SHOWN]))
+
+
+class SubtotalLine(str):
+    """A subtotal's line of what import read. The written file keeps every one, beside the
+    `areas` tree it explains; the log on stderr keeps the first SHOWN of a table's and counts
+    the rest (`for_log`): a 10^6-cell table has about 2,000, and a user reads the log."""
+
+    __slots__ = ()
+
+
+def for_log(notes: Iterable[str]) -> list[str]:
+    """`notes` as the log says them: of each run of subtotal lines, the first SHOWN and "and N
+    more subtotals" (never "and 1 more": that one line is shown instead)."""
+    said: list[str] = []
+    for subtotals, run in groupby(notes, lambda note: type(note) is SubtotalLine):
+        lines = list(run)
+        if not subtotals or len(lines) <= SHOWN + 1:
+            said += lines
+            continue
+        said += lines[:SHOWN]
+        said.append(texts.MORE_SUBTOTALS(len(lines) - SHOWN))
+    return said
 
 
 def describe(table: Table) -> Iterator[str]:
@@ -97,8 +120,10 @@ def _levels(table: Table) -> Iterator[str]:
             continue
         row = by_name[parent]
         closes = f", {texts.CLOSED_BY(row=row.closes)}" if row.closes is not None else ""
-        yield texts.SUBTOTAL(
-            len(parts), name=parent, row=row.number, names=listed(parts), closes=closes
+        yield SubtotalLine(
+            texts.SUBTOTAL(
+                len(parts), name=parent, row=row.number, names=listed(parts), closes=closes
+            )
         )
     for whole, parts in table.of_which.items():
         for part in parts:

@@ -319,6 +319,14 @@ SUBTOTAL = counted(
     "  subtotal {name} (row {row}{closes}): the sum of its {count} rows {names}, checked "
     "against them and not added again into its total",
 )
+# The log's line after the first subtotals of a table (describe.for_log): the file lists all.
+MORE_SUBTOTALS = counted(
+    "import.more-subtotals",
+    "  and {count} more subtotal, checked against its rows and not added again into its total "
+    "(the written file's comments name it)",
+    "  and {count} more subtotals, each checked against its rows and not added again into its "
+    "total (the written file's comments name them all)",
+)
 CLOSED_BY = message("import.closed-by", "numbers from the 小计 in row {row}")
 # The end of a long list in the log: the first names, then how many more (describe.listed).
 MORE = counted(

@@ -9,6 +9,7 @@ import re
 
 from planchk.importers import texts as import_texts
 from planchk.importers.build import Imported, Options, add_table
+from planchk.importers.describe import for_log
 from planchk.importers.documents import Cell, Table
 from planchk.importers.grid import Grid
 from planchk.importers.layout import Table as ReadTable
@@ -131,7 +132,7 @@ def add_breakdown(result: PlanImport, imported: Imported, table: Table, options:
         read = breakdown(table, source, own, notes)
         before, logged = set(imported.indicators), len(imported.notes)
         add_table(imported, read, own)
-        notes.extend(imported.notes[logged:])
+        notes.extend(for_log(imported.notes[logged:]))  # the file's comments: every line
         result.table_notes.extend(imported.notes[logged:])
     except PlanchkError as error:
         place = f"{source}: {table.place}"
