@@ -68,11 +68,15 @@ def read_row(
     if not label.name or parse_number(label.name) is not None:
         raise PlanchkError(texts.ROW_UNNAMED, place=grid.where(cells[0].row, area_column))
     filled = [cell for cell in cells if cell.column > area_column and cell.text]
-    row = Row(label.name, cells[0].row, dict(blank_values), role=label.role, part=label.part)
-    row.marker = label.marker or _serial(cells, named, area_column)
+    marker = label.marker
+    if marker is None and cells[0].column < area_column:  # a 序号 column before the names
+        marker = _serial(cells, named, area_column)
+    row = Row(
+        label.name, cells[0].row, dict(blank_values), role=label.role, part=label.part,
+        marker=marker, bare=not filled,
+    )  # fmt: skip
     if named is not None:
         row.indent, row.bold = named.indent, named.bold
-    row.bare = not filled
     if any(cell.column not in kinds for cell in filled):
         filled = _under_headers(grid, filled, kinds)
     values, read = row.values, NUMBERS_READ

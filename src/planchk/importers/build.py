@@ -92,7 +92,8 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
     for tree, laid in ((imported.areas, table.areas), (imported.of_which, table.of_which)):
         for parent, names in laid.items():
             parts = tree.setdefault(parent, [])
-            parts.extend(name for name in names if name not in parts)
+            known = set(parts)  # a set: a total over 2,000 counties made this quadratic
+            parts.extend(name for name in dict.fromkeys(names) if name not in known)
     for code, name in table.aliases.items():
         imported.aliases.setdefault(code, name)  # the first table that prints a code names it
     ids_by_column: dict[int, str] = {}
@@ -130,6 +131,8 @@ def _notes(table: Table, columns: Sequence[Column], with_rows: bool) -> dict[str
     text cells of these columns (待定 under 2025年 is "2025年：待定")."""
     notes: dict[str, str] = {}
     for row in table.rows:
+        if not row.texts and not (with_rows and row.notes):
+            continue  # nearly every row of a large table: nothing printed as text
         said = list(row.notes) if with_rows else []
         for column in columns:
             text = row.texts.get(column.index)
@@ -203,7 +206,8 @@ def _indicator(
     kind = "ratio" if unit in ("%", "％") else _kind(columns, name, options)
     order = sorted(range(len(columns)), key=lambda i: years[i])
     rows = table.rows
-    values = {row.name: [row.values.get(columns[i].index) for i in order] for row in rows}
+    indices = [columns[i].index for i in order]  # looked up once, not once per row
+    values = {row.name: list(map(row.values.get, indices)) for row in rows}
     return ImportedIndicator(
         id=_unique_id(imported, name),
         name=name,

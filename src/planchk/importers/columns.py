@@ -70,13 +70,16 @@ def read_columns(
     columns: list[Column] = []
     dropped: list[str] = []
     filled: dict[int, list[GridCell]] = {}
-    marks = BLANK_MARKS
-    for row in body:
-        for cell in row:
-            # is_blank inlined: this loop sees every cell of the table
-            text = cell.text
-            if text and text not in marks and (text[:1].isdigit() or normalized(text) not in marks):
-                filled.setdefault(cell.column, []).append(cell)
+    marks, found = BLANK_MARKS, filled.get
+    # is_blank inlined, the cells by position (text, row, column): this loop sees every cell
+    # of the table, and a number (most cells) is told by its first character
+    for cell in itertools.chain.from_iterable(body):
+        text = cell[0]
+        if text and (text[0].isdigit() or (text not in marks and normalized(text) not in marks)):
+            column = found(cell[2])
+            if column is None:
+                column = filled[cell[2]] = []
+            column.append(cell)
     for index in sorted(i for i in labels if i > area_column):  # a serial column comes before
         cells = filled.get(index, [])
         if not cells:  # an empty column (备用, a year not yet filled in) is no indicator

@@ -10,7 +10,7 @@ the serial marker (一、市本级 is the area 市本级).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from planchk.importers.printed import simplified
 
@@ -50,8 +50,7 @@ def clean_name(text: str) -> str:
     return _LAYOUT_SPACE.sub("", text.strip())
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(NamedTuple):  # a tuple: one per row, made at C speed (a frozen dataclass: 1 µs)
     printed: str  # layout spaces removed
     name: str  # without its serial marker
     marker: str | None  # which kind of serial marker it starts with
