@@ -23,7 +23,7 @@ from planchk.importers.layout import Table, plan_title
 from planchk.importers.ods import read_ods
 from planchk.importers.plain import PlainTable, Span, plain_grid
 from planchk.importers.unit_rows import read_tables
-from planchk.importers.writer import targets_text
+from planchk.importers.writer import Written, targets_written
 from planchk.importers.xls import read_xls
 from planchk.importers.xlsx import read_xlsx
 from planchk.messages import PlanchkError
@@ -80,8 +80,9 @@ def import_grids(
     if options.into is not None:
         header = [*_leading_comments(options.into), *header]
     imported.notes[:0] = read
-    text = targets_text(document, header)
-    _check_readable(text)
+    written = targets_written(document, header)
+    text = written.text
+    _check_readable(written)
     notes = [*for_log(imported.notes), texts.KIND_HINT()]
     return ImportResult(text, len(imported.indicators), notes)
 
@@ -235,10 +236,16 @@ def _matching(base: Any, indicator: ImportedIndicator) -> str | None:
     return None
 
 
-def _check_readable(text: str) -> None:
-    from planchk.loader import load_bytes
+def _check_readable(written: Written) -> None:
+    """Load the file back as validate does: what import writes, validate reads. The writer
+    hands over the number rows it set aside, read already (writer._row says why they are
+    what the loader would read); the rest of the text is parsed and the whole of it checked
+    against the schema."""
+    from planchk.loader import DEFAULT_MAX_BYTES, load_bytes
 
-    loaded = load_bytes(text.encode("utf-8"), Path("imported.yaml"), "imported.yaml")
+    raw = written.text.encode("utf-8")
+    display = "imported.yaml"
+    loaded = load_bytes(raw, Path(display), display, DEFAULT_MAX_BYTES, written.prelexed)
     if not loaded.usable:
         problem = loaded.problems[0].message if loaded.problems else "unknown"
         raise PlanchkError(texts.OUTPUT_INVALID, problem=problem)

@@ -11,13 +11,15 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 import yaml
 
 from planchk.escape import visible
-from planchk.plan.numbers import plain
+from planchk.loader.rows import MARK, Prelexed
+from planchk.plan.numbers import MAX_DIGITS, plain
 
 TOP_ORDER = (
     "plan",
@@ -33,7 +35,33 @@ TOP_ORDER = (
 INDENT = "  "
 
 
+@dataclass
+class Written:
+    text: str  # the file
+    prelexed: Prelexed | None  # the file for the loader's check, its number rows set aside
+
+
 def targets_text(document: Mapping[str, Any], header: Sequence[str] = ()) -> str:
+    return "\n".join(_lines(document, header)) + "\n"
+
+
+def targets_written(document: Mapping[str, Any], header: Sequence[str] = ()) -> Written:
+    """The targets file, with its number rows set aside for the check that loads it back."""
+    lines = _lines(document, header)
+    text = "\n".join(lines) + "\n"
+    aside = [n for n, line in enumerate(lines) if type(line) is _Row]
+    if not aside or MARK in text:  # a text that holds the tag is loaded as it is (rows.py)
+        return Written(text, None)
+    rows: list[list[Decimal]] = []
+    for n in aside:
+        row: _Row = lines[n]  # type: ignore[assignment]
+        # the numbers hold no bracket: the last " [" opens them, whatever the key holds
+        lines[n] = f"{row[: row.rindex(' [')]} {MARK} []"
+        rows.append(row.values)
+    return Written(text, Prelexed("\n".join(lines) + "\n", rows))
+
+
+def _lines(document: Mapping[str, Any], header: Sequence[str]) -> list[str]:
     # A file name may hold a control character that YAML refuses even in a comment.
     lines = [f"# {visible(line)}".rstrip() for line in header]
     keys = [k for k in TOP_ORDER if document.get(k)] + [
@@ -43,14 +71,14 @@ def targets_text(document: Mapping[str, Any], header: Sequence[str] = ()) -> str
         if lines:
             lines.append("")
         lines.extend(_entry(key, document[key], 0))
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _entry(key: str, value: Any, depth: int) -> list[str]:
     # a key is a string (the most written scalar: every area of every table)
     label = f"{INDENT * depth}{_string(key) if type(key) is str else scalar(key)}:"
     if type(value) is list and value and type(value[0]) in _ROW_TYPES:
-        return [f"{label} {_flow(value)}"]  # a table's row: no Mapping (an ABC) checks
+        return [_row(label, value)]  # a table's row: no Mapping (an ABC) checks
     if isinstance(value, Mapping):
         if not value:
             return [f"{label} {{}}"]
@@ -87,6 +115,8 @@ def _sequence(items: Sequence[Mapping[str, Any]], depth: int) -> list[str]:
 
 _NONE = type(None)
 _ROW_TYPES = frozenset({Decimal, _NONE})
+_TEXT = {str}
+_DECIMAL = {Decimal}
 
 
 def _null_or_str(value: Decimal | None) -> str:
@@ -102,7 +132,43 @@ def _flow(values: Sequence[Any]) -> str:
         # either (or with a negative number below 1, which "-0" also finds) take that way
         if "E" not in row and "-0" not in row:
             return f"[{row}]"
+    if kinds == _TEXT:  # a list of names (the areas tree): each one's text, cached
+        return "[" + ", ".join(map(_string, values)) + "]"
     return "[" + ", ".join(scalar(v) for v in values) + "]"
+
+
+class _Row(str):
+    """A row's line that the loader's check may take as set aside (planchk.loader.rows): the
+    line as written, and the values it prints between its brackets."""
+
+    __slots__ = ("values",)
+    values: list[Decimal]
+
+
+def _row(label: str, values: list[Any]) -> str:
+    """A table row's line. A row of numbers alone, each printed as its Decimal's own text, is
+    one that the loader would set aside and read at C speed (planchk.loader.rows):
+    `targets_written` hands it to the check as read already, for the reasons that follow.
+
+    The text of a finite Decimal reads back as that very Decimal, the same digits and
+    exponent (decimal's to-string and from-string are inverses). Where it holds no letter
+    (an exponent's E, NaN, Infinity) and no sign of zero, it is a NUMBER (a sign, digits
+    without a leading zero, a point and digits): what the loader reads as Decimal(text). The
+    line is what _flow writes for such a row, so the file is the same either way. Rows with
+    blanks or longer numbers than the loader sets aside, and keys holding a # (where the
+    loader's pattern looks for a comment), are written and parsed as before."""
+    if set(map(type, values)) == _DECIMAL and "#" not in label:
+        body = ", ".join(map(str, values))  # as _flow writes it: the same file either way
+        if not _UNREAD.search(body):
+            row = _Row(f"{label} [{body}]")
+            row.values = values
+            return row
+    return f"{label} {_flow(values)}"
+
+
+# What keeps a row of Decimals' texts from being set aside: a letter (an exponent's E, NaN,
+# Infinity), a sign of zero (written 0 by scalar), a number longer than rows.py sets aside.
+_UNREAD = re.compile(rf"[ENI]|-0|[^ ,]{{{MAX_DIGITS + 1}}}")
 
 
 def scalar(value: Any) -> str:

@@ -16,6 +16,7 @@ from planchk.errors import TooLarge
 from planchk.findings import Finding, Location, Problem
 from planchk.loader.cells import cell_problems
 from planchk.loader.compose import compose as compose_text
+from planchk.loader.rows import Prelexed
 from planchk.loader.schema_errors import schema_problems
 from planchk.loader.sourcemap import SourceMap, position_after
 from planchk.models import TargetsFile, TasksFile
@@ -59,16 +60,21 @@ def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> L
 
 
 def load_bytes(
-    raw: bytes, path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES
+    raw: bytes,
+    path: Path,
+    display: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    prelexed: Prelexed | None = None,
 ) -> LoadedFile:
-    """Load a plan file's content (from disk or from a git revision); `path` is where it lives."""
+    """Load a plan file's content (from disk or from a git revision); `path` is where it lives.
+    `prelexed`: its number rows, set aside by the writer that wrote them (compose says how)."""
     loaded = LoadedFile(path, display, sourcemap=SourceMap(display))
     if len(raw) > max_bytes:
         return _fail(loaded, codes.FILE_TOO_LARGE, 0, 0, size=len(raw), limit=max_bytes)
     text = _decode(loaded, raw)
     if text is None:
         return loaded
-    composed = compose_text(text, display)
+    composed = compose_text(text, display, prelexed=prelexed)
     loaded.sourcemap = composed.sourcemap
     _add(loaded, composed.problems)
     if loaded.problems:
