@@ -149,3 +149,12 @@ def test_the_check_still_refuses_what_validate_would_not_read(
         _check_readable(written)
     assert "cannot read back" in str(raised.value)
     assert problem in str(raised.value)
+
+
+def test_a_number_too_long_to_set_aside_keeps_only_its_row_in_the_text() -> None:
+    rows = {"全市": [Decimal("3")], "甲": [Decimal("1" * 41)], "乙": [Decimal("2")]}
+    written = targets_written(_document(rows))
+    assert written.prelexed is not None
+    assert written.prelexed.rows == [[Decimal("3")], [Decimal("2")]]
+    checked, alone, _ = _composed_both(_document(rows))
+    assert_same(checked, alone)

@@ -6,9 +6,13 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from planchk.escape import visible_lines
+from planchk.importers.body import _NOTE, _may_be_note
 from planchk.importers.csvgrid import read_csv
-from planchk.importers.printed import parse_number
+from planchk.importers.printed import normalized, parse_number
 from planchk.importers.writer import _flow, scalar
 
 
@@ -46,3 +50,26 @@ def test_notes_are_escaped_as_before_and_printable_ones_kept() -> None:
     assert visible_lines("合计\n甲\u202e乙") == "合计\n甲\\u202e乙"
     assert visible_lines("合计 (row 4)\n  甲") == "合计 (row 4)\n  甲"
     assert visible_lines("x\ufffey") == "x\\ufffey"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        st.one_of(
+            st.sampled_from("注备说资数来填制审联表甲镇１ｎｏｔｅＳ（(一1.:："),
+            st.characters(codec="utf-8"),
+        ),
+        max_size=6,
+    )
+)
+def test_a_row_passed_over_as_no_note_is_none(text: str) -> None:
+    # split_body asks _NOTE only of rows whose first character may start a note
+    if _NOTE.match(normalized(text)):
+        assert _may_be_note(text)
+
+
+def test_notes_in_any_form_are_still_asked() -> None:
+    for text in ("注：本表", "资料来源：统计局", "ｎｏｔｅ: x", "Source: x", "\uf9ec"):
+        assert _may_be_note(text), text
+    for text in ("1.镇", "(1)县", "甲镇", "合计", ""):
+        assert not _may_be_note(text), text

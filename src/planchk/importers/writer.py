@@ -50,6 +50,8 @@ def targets_written(document: Mapping[str, Any], header: Sequence[str] = ()) -> 
     lines = _lines(document, header)
     text = "\n".join(lines) + "\n"
     aside = [n for n, line in enumerate(lines) if type(line) is _Row]
+    if _LONG.search(text):
+        aside = [n for n in aside if not _LONG.search(lines[n])]
     if not aside or MARK in text:  # a text that holds the tag is loaded as it is (rows.py)
         return Written(text, None)
     rows: list[list[Decimal]] = []
@@ -159,16 +161,17 @@ def _row(label: str, values: list[Any]) -> str:
     loader's pattern looks for a comment), are written and parsed as before."""
     if set(map(type, values)) == _DECIMAL and "#" not in label:
         body = ", ".join(map(str, values))  # as _flow writes it: the same file either way
-        if not _UNREAD.search(body):
+        # a letter is an exponent's E, NaN or Infinity; -0 a sign of zero (written 0)
+        if not ("E" in body or "N" in body or "I" in body or "-0" in body):
             row = _Row(f"{label} [{body}]")
             row.values = values
             return row
     return f"{label} {_flow(values)}"
 
 
-# What keeps a row of Decimals' texts from being set aside: a letter (an exponent's E, NaN,
-# Infinity), a sign of zero (written 0 by scalar), a number longer than rows.py sets aside.
-_UNREAD = re.compile(rf"[ENI]|-0|[^ ,]{{{MAX_DIGITS + 1}}}")
+# A number longer than rows.py sets aside (digits, sign and point: the only characters of a
+# row set aside), looked for once in the whole file and then in each row only if found.
+_LONG = re.compile(rf"(?<![-0-9.])[-0-9.]{{{MAX_DIGITS + 1}}}")
 
 
 def scalar(value: Any) -> str:
