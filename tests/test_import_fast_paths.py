@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planchk.escape import visible_lines
-from planchk.importers.body import _NOTE, _may_be_note
 from planchk.importers.csvgrid import read_csv
+from planchk.importers.pages import _NOTE, _may_be_note
 from planchk.importers.printed import normalized, parse_number
 from planchk.importers.writer import _flow, scalar
 

@@ -20,17 +20,12 @@ from planchk.importers import texts
 from planchk.importers.grid import Grid, GridCell, cell_name, no_data_rows
 from planchk.importers.labels import read_label, serial_marker
 from planchk.importers.levels import Close, Node, nest
-from planchk.importers.pages import is_footnote, is_sign_off
+from planchk.importers.pages import is_footnote, is_note, is_sign_off
 from planchk.importers.printed import NUMBERS_READ, is_blank, normalized, parse_number
 from planchk.importers.shapes import Column, Row
 from planchk.messages import PlanchkError
 from planchk.plan.numbers import rounding_allowance
 
-_NOTE = re.compile(
-    r"^(注|备注|说明|资料来源|数据来源|来源|填表|制表|审核|联系人|note|notes|source)\s*[:：0-9１-９、.]",
-    re.IGNORECASE,
-)
-_NOTE_STARTS = frozenset("注备说资数来填制审联")  # the first characters of _NOTE's words
 ZERO = Decimal(0)
 _WORDS = re.compile(r"[^\W\d_]")  # a letter of any script: the cell is words, not a number
 
@@ -41,20 +36,9 @@ def split_body(
     """The table's rows, and the rows after the table (notes, signatures) that end it."""
     for position, cells in enumerate(rows):
         first = next((c.text for c in cells if c.text), "")
-        note = _may_be_note(first) and _NOTE.match(normalized(first))
-        if note or is_sign_off(first) or is_footnote(cells):
+        if is_note(first) or is_sign_off(first) or is_footnote(cells):
             return list(rows[:position]), list(rows[position:])
     return list(rows), []
-
-
-def _may_be_note(text: str) -> bool:
-    """Whether a row that starts with `text` may be a note (注：, 资料来源:): NFKC leaves an ASCII
-    character or a CJK unified ideograph as it is, so a row that starts with one that no
-    note word starts with (a serial, a town's name: nearly every row) is none."""
-    start = text[:1]
-    if start.isascii():
-        return start.isalpha()
-    return not ("\u4e00" <= start <= "\u9fff") or start in _NOTE_STARTS
 
 
 def read_rows(
@@ -89,10 +73,8 @@ def read_row(
     )  # fmt: skip
     if named is not None:
         row.indent, row.bold = named.indent, named.bold
-    for cell in filled:  # a loop, not any(): no generator made for each of a million rows
-        if cell.column not in kinds:
-            filled = _under_headers(grid, filled, kinds)
-            break
+    if any(cell.column not in kinds for cell in filled):
+        filled = _under_headers(grid, filled, kinds)
     values, read = row.values, NUMBERS_READ
     for cell in filled:
         column = kinds[cell.column]

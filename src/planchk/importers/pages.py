@@ -35,6 +35,11 @@ _DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$|^\d{4}-\
 _CONTINUED = re.compile(r"^[（(]?\s*续\s*(?:表|上表|前表)?\s*[\d一二三四五六七八九十]*\s*[）)]?$")
 _CONTINUED_TITLE = re.compile(r"[（(]\s*续(?:表|上表)?\s*[）)]$|续表\s*\d*$")
 _PAGE = re.compile(r"^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页|-\s*\d+\s*-)$")
+_NOTE = re.compile(
+    r"^(注|备注|说明|资料来源|数据来源|来源|填表|制表|审核|联系人|note|notes|source)\s*[:：0-9１-９、.]",
+    re.IGNORECASE,
+)
+_NOTE_STARTS = frozenset("注备说资数来填制审联")  # the first characters of _NOTE's words
 _SENTENCE = re.compile(r"[。；;]")
 _LONGEST_NAME = 20  # characters: 新经济产业集聚区管理委员会 is 13
 _COLUMN_NUMBERS = frozenset({"栏次", "行次", "栏号"})
@@ -46,6 +51,19 @@ class Furniture:
 
     signed: list[tuple[int, str]] = field(default_factory=list)  # (row, the line's texts)
     skipped: list[int] = field(default_factory=list)  # 续表, page numbers, repeats, 栏次
+
+
+def is_note(text: str) -> bool:
+    """注：..., 说明：..., 资料来源：..., Note: ... (a row that ends the table)."""
+    return _may_be_note(text) and bool(_NOTE.match(normalized(text)))
+
+
+def _may_be_note(text: str) -> bool:
+    """NFKC leaves an ASCII character or a CJK unified ideograph as it is: a row starting with
+    one that no note word starts with (a serial, a town: nearly every row) is no note."""
+    start = text[:1]
+    unified = "\u4e00" <= start <= "\u9fff"
+    return start.isalpha() if start.isascii() else not unified or start in _NOTE_STARTS
 
 
 def is_sign_off(text: str) -> bool:
