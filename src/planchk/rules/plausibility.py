@@ -296,12 +296,14 @@ def identical_rows(ctx: PlanContext) -> Iterator[Problem]:
         rows = ctx.rows(ind_id)
         for family in shared.get(ind_id, ()):
             if family.lows is not None and family.highs is not None:
-                pairs = list(zip(family.lows, family.highs, strict=True))
-                if len(set(pairs)) == len(pairs):
+                # Sets straight from iterators (C speed, no list of every row first): rows
+                # copied all alike then hold one item, not a list and a set of 600,000.
+                pairs = set(zip(family.lows, family.highs, strict=True))
+                if len(pairs) == len(family.lows):
                     continue  # no two rows with the same extremes, so no two rows equal
-                part_rows = [tuple(rows[area]) for area in family.parts]
-                if len(set(part_rows)) == len(part_rows):
-                    continue  # the extremes met by chance; the rows differ (C speed)
+                part_rows = set(map(tuple, map(rows.__getitem__, family.parts)))
+                if len(part_rows) == len(family.parts):
+                    continue  # the extremes met by chance; the rows differ
             for area, first in _copied(rows, family.parts):
                 row_name = ctx.row_name(indicator, area)
                 source = ("indicators", ind_id, "values", row_name)
