@@ -113,8 +113,9 @@ def _configured(findings: list[Finding], config: Config) -> list[Finding]:
         if finding.fatal:
             out.append(finding)
         elif config.enabled(finding.code):
-            level = config.severity.get(finding.code, finding.severity)
-            out.append(dataclasses.replace(finding, severity=level))
+            level = config.severity.get(finding.code)
+            # A copy only to change something: one per finding was 5% of a 600,000-finding run.
+            out.append(finding if level is None else dataclasses.replace(finding, severity=level))
     return out
 
 
