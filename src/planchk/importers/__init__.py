@@ -129,6 +129,8 @@ def _indicator_entry(indicator: ImportedIndicator) -> dict[str, Any]:
     if indicator.table:
         entry["table"] = indicator.table
     entry.update(unit=indicator.unit, kind=indicator.kind)
+    if indicator.trend is not None:
+        entry["trend"] = indicator.trend
     if indicator.kind != "ratio":
         entry["sum"] = "exact"
     entry.update(years=indicator.periods, values=indicator.values)

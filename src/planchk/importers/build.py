@@ -10,6 +10,7 @@ becomes the relation `合计 = a + b + ...` over the other categories.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ class ImportedIndicator:
     source: str
     notes: dict[str, str] = field(default_factory=dict)  # area -> what the row prints as text
     label: str | None = None  # the one period of a table with no year, as the file names it
+    trend: str | None = None  # `free` where the table's own total falls over its years
 
     @property
     def periods(self) -> list[int | str]:
@@ -118,12 +120,27 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
         )
         if indicator.label is not None:
             imported.notes.append(texts.PERIOD_LABELLED(name=indicator.name, label=indicator.label))
+        _trend_of_total(imported, indicator, table.total.name)
     imported.notes.extend(other_years(table))
     imported.relations.extend(_of_which_relations(table, ids_by_column))
     for identity in identities(operands, table.rows):
         imported.relations.append(identity.text)
         said = {"relation": identity.text, "holds": identity.holds, "rows": identity.rows}
         imported.notes.append(texts.RELATION(**said))
+
+
+def _trend_of_total(imported: Imported, indicator: ImportedIndicator, total: str) -> None:
+    """A flow whose own total falls from one year to the next (a task that shrinks as it is
+    done: 10.0, 9.0, 8.5 万亩) is no plan that means growth: every falling row would be a
+    PC202 warning about what the table sets out to do. It is written `trend: free`."""
+    row = indicator.values.get(total, [])
+    figures = [value for value in row if value is not None]
+    if indicator.kind != "flow" or len(figures) < 2 or len(figures) != len(row):
+        return
+    if any(later < earlier for earlier, later in itertools.pairwise(figures)):
+        indicator.trend = "free"
+        shown = ", ".join(str(value) for value in figures)
+        imported.notes.append(texts.TREND_FREE(name=indicator.name, total=total, values=shown))
 
 
 def _notes(table: Table, columns: Sequence[Column], with_rows: bool) -> dict[str, str]:

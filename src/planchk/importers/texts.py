@@ -183,6 +183,11 @@ TOTAL_UNDECIDED = message(
     "the first row ({first}) nor the last ({last}) is the sum of the others; name the total "
     "with --total-row",
 )
+TREND_FREE = message(
+    "import.trend-free",
+    "  {name}: the total {total} falls over the years ({values}), so a row that falls is no "
+    "surprise: written `trend: free`; remove it if the plan means growth",
+)
 PERIOD_NOT_SET = message(
     "import.period-not-set",
     "the years printed ({years}) skip some: no plan period is written; set `plan.period` "
