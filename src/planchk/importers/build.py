@@ -10,7 +10,6 @@ becomes the relation `合计 = a + b + ...` over the other categories.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -18,9 +17,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from planchk.importers import texts
-from planchk.importers.columns import CUMULATIVE
 from planchk.importers.describe import describe
-from planchk.importers.identities import CHANGE_NAME, Operand, identities, operand_kind
+from planchk.importers.identities import Operand, identities, operand_kind
+from planchk.importers.kinds import falls, indicator_kind
 from planchk.importers.layout import indicator_name
 from planchk.importers.periods import other_years, title_year
 from planchk.importers.shapes import Column, Table
@@ -130,14 +129,11 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
 
 
 def _trend_of_total(imported: Imported, indicator: ImportedIndicator, total: str) -> None:
-    """A flow whose own total falls from one year to the next (a task that shrinks as it is
-    done: 10.0, 9.0, 8.5 万亩) is no plan that means growth: every falling row would be a
-    PC202 warning about what the table sets out to do. It is written `trend: free`."""
-    row = indicator.values.get(total, [])
-    figures = [value for value in row if value is not None]
-    if indicator.kind != "flow" or len(figures) < 2 or len(figures) != len(row):
+    """A flow whose own total falls is written `trend: free` (see kinds.falls), and said."""
+    if indicator.kind != "flow":
         return
-    if any(later < earlier for earlier, later in itertools.pairwise(figures)):
+    figures = falls(indicator.values.get(total, []))
+    if figures:
         indicator.trend = "free"
         shown = ", ".join(str(value) for value in figures)
         imported.notes.append(texts.TREND_FREE(name=indicator.name, total=total, values=shown))
@@ -182,26 +178,6 @@ def _groups(table: Table, options: Options) -> Iterator[tuple[str | None, list[C
     yield from groups.items()
 
 
-# An amount per person, household or unit of area (每万人口…拥有量, 人均, 户均, 亩均): a
-# ratio, never summed, and never a count although its unit (件, 个) is one.
-PER_HEAD = re.compile(
-    r"^(?:每(?:[十百千万]|万人|千人|百人)|人均|户均|亩均|地均|平均)|per capita", re.I
-)
-
-
-def _kind(columns: Sequence[Column], name: str, options: Options) -> str:
-    """ratio for a percentage, a rate (标准, 单价) or a per-head figure (人均), stock for 累计,
-    change for 增减."""
-    kinds = {operand_kind(c) for c in columns}
-    if kinds <= {"percent", "rate"} or PER_HEAD.search(name):
-        return "ratio"
-    if any(CUMULATIVE.search(c.header) for c in columns):
-        return "stock"
-    if CHANGE_NAME.search(name):
-        return "change"
-    return options.kind
-
-
 def _indicator(
     imported: Imported, table: Table, key: str | None, columns: Sequence[Column], options: Options
 ) -> ImportedIndicator:
@@ -220,7 +196,7 @@ def _indicator(
             texts.DUPLICATE_YEAR, source=source, name=name, year=repeated, headers=headers
         )
     unit = _unit(table, columns, name, options)
-    kind = "ratio" if unit in ("%", "％") else _kind(columns, name, options)
+    kind = "ratio" if unit in ("%", "％") else indicator_kind(columns, name, options.kind)
     order = sorted(range(len(columns)), key=lambda i: years[i])
     rows = table.rows
     indices = [columns[i].index for i in order]  # looked up once, not once per row
