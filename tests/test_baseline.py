@@ -113,3 +113,19 @@ def test_a_baseline_that_matches_none_of_its_entries_is_said(plan: Path, runner:
     assert result.exit_code == 1
     assert json.loads(result.stdout)["summary"]["baselined"] == 0
     assert "baseline.json matched none of its 9 findings: is it for these files?" in result.stderr
+
+
+def test_entries_naming_one_file_and_code_share_their_strings(tmp_path: Path) -> None:
+    from planchk.suppress.baseline import read_baseline
+
+    entries = [
+        {"file": f"plan{i % 2}/targets.yaml", "code": "PC202", "path": f"indicators.x.{i}"}
+        for i in range(6)
+    ] + [{"file": "plan0/targets.yaml", "code": "PC202", "path": "indicators.x.0"}]
+    path = tmp_path / "baseline.json"
+    path.write_text(json.dumps({"baseline_version": 1, "findings": entries}), encoding="utf-8")
+    known = read_baseline(path)
+    assert known[(str(tmp_path / "plan0/targets.yaml"), "PC202", "indicators.x.0")] == 2
+    assert sum(known.values()) == 7
+    assert len({id(file) for file, _, _ in known}) == 2  # one string per file, not per entry
+    assert len({id(code) for _, code, _ in known}) == 1

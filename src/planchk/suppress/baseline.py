@@ -74,15 +74,26 @@ def read_baseline(path: Path) -> Counter[Key]:
         document = json.loads(read_bounded(path, MAX_BASELINE_BYTES).decode("utf-8"))
         if document.get("baseline_version") != BASELINE_VERSION:
             raise BaselineError(messages.BASELINE_VERSION, path=path, version=BASELINE_VERSION)
-        root = _root(path)
-        entries = document["findings"]
-        return Counter((str(root / e["file"]), e["code"], e["path"]) for e in entries)
+        return _entries(document["findings"], _root(path))
     except OSError as error:
         raise BaselineError(
             messages.BASELINE_UNREADABLE, path=path, reason=messages.os_reason(error)
         ) from None
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise BaselineError(messages.BASELINE_INVALID, path=path) from None
+
+
+def _entries(entries: list[dict[str, str]], root: Path) -> Counter[Key]:
+    """The entries as keys, each file and code one string however many entries name it (a
+    path and a string per entry made a 100,000-entry baseline take 40 MB)."""
+    files: dict[str, str] = {}
+    codes: dict[str, str] = {}
+    keys: Counter[Key] = Counter()
+    for entry in entries:
+        file, code = entry["file"], entry["code"]
+        absolute = files.get(file) or files.setdefault(file, str(root / file))
+        keys[absolute, codes.setdefault(code, code), entry["path"]] += 1
+    return keys
 
 
 def without_baseline(report: Report, known: Counter[Key]) -> Report:
