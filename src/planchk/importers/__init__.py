@@ -22,6 +22,8 @@ from planchk.importers.grid import Grid
 from planchk.importers.layout import Table, plan_title
 from planchk.importers.ods import read_ods
 from planchk.importers.plain import PlainTable, Span, plain_grid
+from planchk.importers.same_total import same_total
+from planchk.importers.stacked import split_stacked
 from planchk.importers.unit_rows import read_tables
 from planchk.importers.writer import Written, targets_written
 from planchk.importers.xls import read_xls
@@ -67,7 +69,9 @@ def import_grids(
         read.extend(grid.notes)
         for found in tables:
             titles.append(plan_title(found.title) if found.title else None)
-            add_table(imported, found, options)
+            named, said = same_total(imported.areas, found)  # 全市 in 表2, 合计 in 表1
+            add_table(imported, named, options)
+            imported.notes.extend(filter(None, [said]))
     if options.into is not None:
         document = _merged(options.into, imported, options.max_bytes)
     else:
@@ -98,7 +102,8 @@ def _read_sheets(
     errors: list[PlanchkError] = []
     for grid in grids:
         try:
-            tables = read_tables(grid, options.total_row)
+            parts = split_stacked(grid)  # several tables one under another in the sheet
+            tables = [table for part in parts for table in read_tables(part, options.total_row)]
         except PlanchkError as error:
             if not skippable:
                 raise

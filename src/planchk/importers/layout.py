@@ -40,8 +40,10 @@ __all__ = ["Table", "indicator_name", "read_table"]  # Table: shapes.Table, for 
 _TITLE_NUMBERING = re.compile(
     r"^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|附?表\s*\d+[:：.、]?\s*)"
 )
-# A line that only numbers the table in its document (附件2, 附表3, 表 1：): not its title.
-_ATTACHMENT = re.compile(r"^(附件|附表|表)\s*[\d０-９一二三四五六七八九十]+\s*[:：.、]?$")
+# A line that only numbers the table in its document (附件, 附件2, 附表3, 表 1：): not its title.
+_ATTACHMENT = re.compile(
+    r"^(附件\s*[\d０-９一二三四五六七八九十]*|(附表|表)\s*[\d０-９一二三四五六七八九十]+)\s*[:：.、]?$"
+)
 _TABLE_NUMBER = re.compile(r"^(附件|附表|表)\s*[\d０-９]+\s*[:：.、]?\s*")
 _TITLE_SUFFIX = re.compile(r"(指导性)?(任务|目标|指标)?(分解|分配|安排|计划)?(情况|统计|一览)?表$")
 
