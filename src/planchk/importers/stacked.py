@@ -5,7 +5,8 @@ into a spreadsheet keeps them so. Read as one table, the second table's title, u
 header would be rows of the first: garbage areas (单位：万元 as a place), never what the sheet
 says. A new table starts where, after rows of numbers, one to three lines of a single cell
 (a title, a unit line, 附件N) stand over a header (two cells or more, no number), and at least
-one of those lines is a unit line or names a table (…表, 表2). A note after a table (注：…)
+one of those lines is a unit line or names a table (…表, 表2), and none says the table above
+goes on (its title again with （续）, 续表: a new page of it). A note after a table (注：…)
 stays with the table above it; a heading row inside a table (甲县 alone over its towns) stands
 over rows of numbers, not over a header, and starts nothing.
 """
@@ -28,6 +29,8 @@ STACKED = message(
     "unit line over its header), read one by one: rows {starts}",
 )
 _TITLE = re.compile(r"表\s*[:：]?$|^(附件|附表|表)\s*[\d０-９一二三四五六七八九十]+")
+# The same table carried on over a page: its title again with （续）, or 续表.
+_CONTINUED = re.compile(r"[（(]\s*续\s*[）)]|续表|續表|[（(]\s*續\s*[）)]|continued", re.IGNORECASE)
 _MOST_LINES = 3  # title lines over a table: 附件N, the title, the unit line
 
 
@@ -36,8 +39,9 @@ def split_stacked(grid: Grid) -> list[Grid]:
     starts = [0]
     header = numbers = False  # a table's header seen, and rows of numbers under it
     for position, cells in enumerate(grid.rows):
-        if numbers and _starts_table(grid.rows, position):
-            starts.append(position)
+        start = _table_start(grid.rows, position) if numbers else None
+        if start is not None:
+            starts.append(start)
             header = numbers = False
         numbers = numbers or (header and _holds_numbers(cells))
         header = header or _is_header(cells)
@@ -68,17 +72,29 @@ def _is_header(cells: Sequence[GridCell]) -> bool:
     return len(filled) >= 2 and not any(numeric(cell.text) for cell in filled)
 
 
-def _starts_table(rows: Sequence[Sequence[GridCell]], position: int) -> bool:
-    """Whether single-cell lines from `position` stand over a header, one of them a unit line
-    or a table's title, none of them a note that ends the table above."""
+def _table_start(rows: Sequence[Sequence[GridCell]], position: int) -> int | None:
+    """Where a table starts, if the single-cell lines from `position` (right after a row of
+    several cells) stand over a header: after the notes that end the table above, one to
+    three lines, one of them a unit line or a table's title, none saying the table above
+    goes on (（续）, 续表: a new page of it)."""
+    if position == 0 or len(_filled(rows[position - 1])) < 2:
+        return None
     lines: list[str] = []
-    for cells in rows[position : position + _MOST_LINES + 1]:
+    for cells in rows[position:]:
         filled = _filled(cells)
-        if len(filled) == 1 and not numeric(filled[0].text):
-            lines.append(clean_name(filled[0].text))
-            continue
-        if not _is_header(cells) or not lines or len(lines) > _MOST_LINES:
-            return False
-        noted, _ = split_body([[GridCell(lines[0], 0, 0)]])
-        return bool(noted) and any(unit_line(line) or _TITLE.search(line) for line in lines)
-    return False
+        if len(filled) != 1 or numeric(filled[0].text):
+            break
+        lines.append(clean_name(filled[0].text))
+    end = position + len(lines)
+    if not lines or end >= len(rows) or not _is_header(rows[end]):
+        return None
+    # the lines up to the last note (注：…, 资料来源：…) end the table above
+    notes = 1 + max((n for n, line in enumerate(lines) if _is_note(line)), default=-1)
+    own = lines[notes:]
+    if not own or len(own) > _MOST_LINES or any(_CONTINUED.search(line) for line in lines):
+        return None
+    return position + notes if any(unit_line(t) or _TITLE.search(t) for t in own) else None
+
+
+def _is_note(line: str) -> bool:
+    return not split_body([[GridCell(line, 0, 0)]])[0]
