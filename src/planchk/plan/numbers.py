@@ -115,16 +115,20 @@ def shown_sum(total: Decimal | None, addends: Iterable[Decimal | None]) -> Decim
     could look equal to a total it misses. Blank addends count as nothing and set no digits.
     """
     printed = [value for value in addends if value is not None]
-    exact_sum = sum(printed, Decimal(0))
-    places = min((decimals(value) for value in printed), default=0)
-    if total is not None:
-        places = max(places, decimals(total))
-    if decimals(exact_sum) < places:  # 3.5 + 3.5 beside a total of 7.00
-        return exact_sum.quantize(Decimal(1).scaleb(-places))
-    return _trimmed(exact_sum, places)
+    return shown_added(sum(printed, Decimal(0)), printed, total)
 
 
-def _trimmed(value: Decimal, places: int) -> Decimal:
+def shown_added(value: Decimal, figures: list[Decimal], beside: Decimal | None) -> Decimal:
+    """`value`, got by adding and subtracting `figures`, shown as shown_sum shows a sum."""
+    places = min((decimals(figure) for figure in figures), default=0)
+    if beside is not None:
+        places = max(places, decimals(beside))
+    if decimals(value) < places:  # 3.5 + 3.5 beside a total of 7.00
+        return value.quantize(Decimal(1).scaleb(-places))
+    return trimmed(value, places)
+
+
+def trimmed(value: Decimal, places: int) -> Decimal:
     """`value` with trailing zeros dropped down to `places` decimals, no digit lost."""
     while decimals(value) > places and value.as_tuple().digits[-1:] == (0,):
         value = value.quantize(Decimal(1).scaleb(-(decimals(value) - 1)))

@@ -19,6 +19,7 @@ from planchk.plan.relations import (
     may_hold,
     printed_alike,
 )
+from planchk.plan.shown import shown_sides
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
 from planchk.rules.lookups import parsed_relations, values_lookup
@@ -82,11 +83,12 @@ def _report(ctx: PlanContext, check: RelationCheck) -> Problem:
     indicator = ctx.indicator(first[0])
     assert indicator is not None
     cell = ctx.cell(first[0], first[1], indicator.years.index(check.year))
-    right = _shown(check.right, check.left)
+    lookup = values_lookup(ctx, check.area, check.year)
+    left, right = shown_sides(check.relation, check.left, check.right, lookup)
     problem = ctx.at_cell(
         cell,
         relation=check.relation.text, area=check.area, year=check.year,
-        left=check.left, right=right, difference=check.left - right,
+        left=left, right=right, difference=left - right,
     )  # fmt: skip
     related = tuple(
         _cell_location(ctx, name, row, check.year)
@@ -96,19 +98,6 @@ def _report(ctx: PlanContext, check: RelationCheck) -> Problem:
     path = f"relations.{check.index}.{check.area}.{check.year}"
     suggestions = _suggestions(ctx, check) if ctx.suggest and not check.within_rounding else ()
     return Problem(problem.location, path, problem.args, related, suggestions)
-
-
-def _shown(computed: Decimal, printed: Decimal) -> Decimal:
-    """A computed side as a finding shows it: three decimals past the printed side's.
-
-    Sums and products of printed figures are short and shown whole; a quotient (growth =
-    change / last * 100) runs to the arithmetic context's hundred digits, which say nothing
-    to a reader. The comparison itself was made on the exact value.
-    """
-    places = max(-int(printed.as_tuple().exponent), 0) + 3
-    if -int(computed.as_tuple().exponent) <= places:
-        return computed
-    return computed.quantize(Decimal(1).scaleb(-places))
 
 
 def _cell_location(ctx: PlanContext, name: str, area: str, year: int | str) -> Location:
