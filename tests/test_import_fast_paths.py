@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from planchk.escape import visible_lines
 from planchk.importers.csvgrid import read_csv
-from planchk.importers.pages import _NOTE, _may_be_note
+from planchk.importers.labels import clean_name
+from planchk.importers.pages import (
+    _DATE,
+    _NOTE,
+    _SIGN_OFF,
+    _may_be_note,
+    _may_be_signed,
+    is_sign_off,
+)
 from planchk.importers.printed import normalized, parse_number
 from planchk.importers.writer import _flow, scalar
 
@@ -73,3 +81,36 @@ def test_notes_in_any_form_are_still_asked() -> None:
         assert _may_be_note(text), text
     for text in ("1.镇", "(1)县", "甲镇", "合计", ""):
         assert not _may_be_note(text), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        st.one_of(
+            st.sampled_from("填制编报审复经统单部财主分负领联电日表人：:2025年月１ 1.镇-"),
+            st.characters(codec="utf-8"),
+        ),
+        max_size=8,
+    )
+)
+def test_a_row_passed_over_as_no_sign_off_is_none(text: str) -> None:
+    # is_sign_off asks its patterns only of texts whose first characters may start one
+    plain = clean_name(normalized(text))
+    if _SIGN_OFF.match(plain) or _DATE.match(plain):
+        assert _may_be_signed(text)
+
+
+def test_sign_offs_in_any_form_are_still_asked() -> None:
+    for text in (
+        "填表人：张三",
+        "联系电话：1",
+        "2025年1月10日",
+        "２０２５年1月",
+        " 2025年1月",
+        "日期：",
+    ):
+        assert _may_be_signed(text), text
+        assert is_sign_off(text), text
+    for text in ("1.镇1_1", "甲镇", "合计", "A县", ""):
+        assert not _may_be_signed(text), text
+        assert not is_sign_off(text), text

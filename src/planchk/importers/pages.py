@@ -31,6 +31,7 @@ _SIGN_OFF = re.compile(
     r"^(?:填表|制表|填报|编制|编报|报送|审核|复核|审批|经办|统计)(?:人|单位|日期|时间)?\s*[:：]"
     r"|^(?:(?:单位|部门|财务|主管|分管)?(?:负责人|领导)|联系人|联系电话|电话|日期)\s*[:：]",
 )
+_SIGN_OFF_STARTS = frozenset("填制编报审复经统单部财主分负领联电日")  # of _SIGN_OFF's words
 _DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$|^\d{4}-\d{1,2}-\d{1,2}$")
 _CONTINUED = re.compile(r"^[（(]?\s*续\s*(?:表|上表|前表)?\s*[\d一二三四五六七八九十]*\s*[）)]?$")
 _CONTINUED_TITLE = re.compile(r"[（(]\s*续(?:表|上表)?\s*[）)]$|续表\s*\d*$")
@@ -68,8 +69,21 @@ def _may_be_note(text: str) -> bool:
 
 def is_sign_off(text: str) -> bool:
     """填表人：张三, 审核人：, 联系电话：..., 填报日期：..., a date alone (2025年1月10日)."""
+    if not _may_be_signed(text):
+        return False
     plain = clean_name(normalized(text))
     return bool(_SIGN_OFF.match(plain) or _DATE.match(plain))
+
+
+def _may_be_signed(text: str) -> bool:
+    """NFKC and the removal of spaces leave a first ASCII character or CJK unified ideograph as
+    it is: a text starting with one that no sign-off word starts with, or with a digit and
+    then an ASCII character that is no digit (1.镇: no year of a date), is none."""
+    start, second = text[:1], text[1:2]
+    if start.isascii() and not start.isspace():
+        after = second.isascii() and second.strip() and not second.isdigit()
+        return start.isdigit() and not after
+    return not "\u4e00" <= start <= "\u9fff" or start in _SIGN_OFF_STARTS
 
 
 def is_footnote(cells: Sequence[GridCell]) -> bool:
@@ -140,10 +154,14 @@ def without_repeated_header(
 ) -> tuple[list[Sequence[GridCell]], list[int]]:
     """The table's rows without the header printed again at the top of a later page."""
     printed = {_texts(row) for row in header}
+    # a row that repeats a header row starts as it does: its first cell is asked first
+    starts = {texts[0] for texts in printed if texts}
     kept: list[Sequence[GridCell]] = []
     repeated: list[int] = []
     for cells in rows:
-        if _texts(cells) in printed:
+        first = next((c for c in cells if c.text), None)
+        may = () in printed if first is None else (first.column, clean_name(first.text)) in starts
+        if may and _texts(cells) in printed:
             repeated.append(cells[0].row)
         else:
             kept.append(cells)
