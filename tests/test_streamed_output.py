@@ -99,7 +99,7 @@ def test_every_format_written_in_pieces_is_its_rendered_text(name: str) -> None:
     assert "".join(get_pieces(name)(report, options)) == get(name)(report, options)
 
 
-@pytest.mark.parametrize("name", ["json", "sarif", "text", "github"])
+@pytest.mark.parametrize("name", ["json", "sarif", "text", "github", "junit"])
 def test_findings_are_encoded_only_as_they_are_written(name: str) -> None:
     """The first pieces come before the last finding is encoded: no format holds the whole."""
     report = _report(1000)
@@ -141,3 +141,95 @@ def test_validate_writes_the_same_report_to_a_file_and_to_stdout(
         assert to_file.exit_code == to_stdout.exit_code == 1, to_file.output
         assert out.read_text(encoding="utf-8") == to_stdout.stdout
         assert "PC101" in to_stdout.stdout
+
+
+# --- JUnit: written as it is made, the bytes ElementTree gave when it built the whole ---------
+
+
+def _junit_as_built(report: Report, options: RenderOptions) -> str:
+    """The JUnit formatter as it was before it streamed (an element tree, indented, written
+    whole): the reference the streamed one must equal byte for byte."""
+    import xml.etree.ElementTree as ET
+    from collections import defaultdict
+
+    from planchk import messages
+    from planchk.catalog import all_codes
+    from planchk.catalog import get as code
+    from planchk.escape import visible
+
+    def line(f: Finding) -> str:
+        message = f.message
+        if f.waived is not None:
+            message = messages.WAIVED_MESSAGE(message=message, reason=f.waived)
+        return visible(f"{f.location}: {f.severity.label} {f.code} {message}")
+
+    def count(element: ET.Element) -> None:
+        cases = list(element.iter("testcase"))
+        element.set("tests", str(len(cases)))
+        element.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))
+        element.set("errors", str(sum(1 for c in cases if c.find("error") is not None)))
+
+    by_file: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    for finding in report.findings:
+        by_file[finding.location.file][finding.code].append(finding)
+    rules = [info for info in all_codes() if info.check is not None]
+    suites = ET.Element("testsuites", name="planchk")
+    for file in sorted(set(report.files) | set(by_file)):
+        found = by_file.get(file, {})
+        suite = ET.SubElement(suites, "testsuite", name=visible(file))
+        for info in [*rules, *(code(c) for c in sorted(found) if code(c).check is None)]:
+            findings = found.get(info.code, [])
+            case = ET.SubElement(
+                suite, "testcase", classname=visible(file), name=f"{info.code} {info.slug}"
+            )
+            failing = [f for f in findings if f.waived is None and f.severity >= options.fail_on]
+            if failing:
+                tag = "error" if any(f.fatal for f in failing) else "failure"
+                message = visible(failing[0].message)
+                element = ET.SubElement(case, tag, message=message, type=info.code)
+                element.text = "\n".join(line(f) for f in failing)
+            others = [f for f in findings if f not in failing]
+            if others:
+                ET.SubElement(case, "system-out").text = "\n".join(line(f) for f in others)
+        count(suite)
+    count(suites)
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
+
+
+# Texts that XML must escape, and controls that planchk's `visible` must: in names and messages.
+HOSTILE_TEXT = st.text(alphabet=st.sampled_from("甲a&<>\"'\r\n\t\x1b\u202e\ufffe ]"), max_size=6)
+CODES = st.sampled_from(["PC101", "PC202", "PC001", "PC022", "PC903", "PC015"])
+
+
+@st.composite
+def junit_reports(draw: st.DrawFn) -> Report:
+    files = draw(st.lists(HOSTILE_TEXT.map(lambda t: f"p{t}/targets.yaml"), max_size=3))
+    findings = []
+    for _ in range(draw(st.integers(0, 12))):
+        code = draw(CODES)
+        findings.append(
+            Finding(
+                code=code, slug=f"slug-{code}", severity=draw(st.sampled_from(list(Severity))),
+                message=draw(HOSTILE_TEXT), path="x",
+                location=Location(draw(st.sampled_from([*files, "q&<>/t.yaml"])), 1, 1),
+                waived=draw(st.none() | HOSTILE_TEXT), fatal=draw(st.booleans()),
+            )
+        )  # fmt: skip
+    return Report.build(findings, files)
+
+
+@settings(max_examples=200, deadline=None)
+@given(junit_reports(), st.sampled_from(list(Severity)))
+def test_junit_written_as_it_is_made_is_what_the_element_tree_gave(
+    report: Report, fail_on: Severity
+) -> None:
+    options = RenderOptions(fail_on=fail_on)
+    expected = _junit_as_built(report, options)
+    assert "".join(get_pieces("junit")(report, options)) == expected
+
+
+def test_junit_of_no_file_at_all_is_the_element_tree_empty_document() -> None:
+    report, options = Report.build([], []), RenderOptions()
+    assert get("junit")(report, options) == _junit_as_built(report, options)
+    assert get("junit")(report, options).endswith('errors="0" />\n')

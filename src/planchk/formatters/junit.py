@@ -3,12 +3,18 @@
 A testcase fails when the file has findings of that rule at or above --fail-on; it errors
 when the file could not be checked at all. Findings below the level, and waived ones, are
 listed in the testcase's system-out, so nothing is hidden.
+
+The document is written as it is made, one finding's line at a time (issue 17: 600,000
+findings were one element tree and one string), with the bytes ElementTree gave when it built
+the whole: `ET.indent` with two spaces, `ET.tostring` escaping, attributes in the order they
+were set (tests/test_streamed_output.py compares the two on generated reports). The counts
+that head the document and each suite come from one pass over the findings before writing.
 """
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 from planchk import messages
 from planchk.catalog import CodeInfo, all_codes, get
@@ -17,44 +23,97 @@ from planchk.findings import Finding
 from planchk.formatters import RenderOptions
 from planchk.report import Report
 
+HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
+# What ElementTree escapes in an attribute and in text, in the order it replaces them. `visible`
+# already writes CR, LF and TAB as escapes; the second table keeps ElementTree's bytes if an
+# attribute's text ever comes without it.
+_ATTRIBUTE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_ATTRIBUTE_SPACE = {"\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
+_TEXT = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+Grouped = dict[str, dict[str, list[Finding]]]
+Counts = tuple[int, int, int]  # tests, failures, errors
+
 
 def render(report: Report, options: RenderOptions) -> str:
-    by_file: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    return "".join(pieces(report, options))
+
+
+def pieces(report: Report, options: RenderOptions) -> Iterator[str]:
+    """The document as it is written: a testcase's findings one line at a time."""
+    by_file: Grouped = defaultdict(lambda: defaultdict(list))
     for finding in report.findings:
         by_file[finding.location.file][finding.code].append(finding)
     rules = [info for info in all_codes() if info.check is not None]
-    suites = ET.Element("testsuites", name="planchk")
+    suites = []
     for file in sorted(set(report.files) | set(by_file)):
         found = by_file.get(file, {})
         codes = [*rules, *(get(c) for c in sorted(found) if get(c).check is None)]
-        suite = ET.SubElement(suites, "testsuite", name=visible(file))
-        for info in codes:
-            _testcase(suite, file, info, found.get(info.code, []), options)
-        _count(suite)
-    _count(suites)
-    ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, "unicode") + "\n"
+        cases = [(info, found.get(info.code, [])) for info in codes]
+        suites.append((file, cases, _counts(cases, options)))
+    total = tuple(sum(counts[n] for _, _, counts in suites) for n in range(3))
+    yield HEAD + "<testsuites" + _attributes(name="planchk", **_named(total))
+    if not suites:
+        yield " />\n"
+        return
+    yield ">"
+    for file, cases, counts in suites:
+        yield "\n  <testsuite" + _attributes(name=visible(file), **_named(counts)) + ">"
+        for info, findings in cases:
+            yield "\n    "
+            yield from _testcase(file, info, findings, options)
+        yield "\n  </testsuite>"
+    yield "\n</testsuites>\n"
+
+
+def _failing(finding: Finding, options: RenderOptions) -> bool:
+    return finding.waived is None and finding.severity >= options.fail_on
+
+
+def _counts(cases: list[tuple[CodeInfo, list[Finding]]], options: RenderOptions) -> Counts:
+    failures = errors = 0
+    for _, findings in cases:
+        failing = [f for f in findings if _failing(f, options)]
+        if any(f.fatal for f in failing):
+            errors += 1
+        elif failing:
+            failures += 1
+    return len(cases), failures, errors
+
+
+def _named(counts: Iterable[int]) -> dict[str, str]:
+    return dict(zip(("tests", "failures", "errors"), map(str, counts), strict=True))
 
 
 def _testcase(
-    suite: ET.Element, file: str, info: CodeInfo, findings: list[Finding], options: RenderOptions
-) -> None:
+    file: str, info: CodeInfo, findings: list[Finding], options: RenderOptions
+) -> Iterator[str]:
     # XML 1.0 cannot hold a control character at all: every text from a plan is escaped.
-    case = ET.SubElement(
-        suite, "testcase", classname=visible(file), name=f"{info.code} {info.slug}"
-    )
-    failing = [f for f in findings if f.waived is None and f.severity >= options.fail_on]
-    if any(f.fatal for f in failing):
-        element = ET.SubElement(case, "error", message=visible(failing[0].message), type=info.code)
-        element.text = "\n".join(_line(f) for f in failing)
-    elif failing:
-        element = ET.SubElement(
-            case, "failure", message=visible(failing[0].message), type=info.code
-        )
-        element.text = "\n".join(_line(f) for f in failing)
-    others = [f for f in findings if f not in failing]
+    yield "<testcase" + _attributes(classname=visible(file), name=f"{info.code} {info.slug}")
+    failing = [f for f in findings if _failing(f, options)]
+    others = [f for f in findings if not _failing(f, options)]
+    if not failing and not others:
+        yield " />"
+        return
+    yield ">"
+    if failing:
+        tag = "error" if any(f.fatal for f in failing) else "failure"
+        message = visible(failing[0].message)
+        yield "\n      <" + tag + _attributes(message=message, type=info.code) + ">"
+        yield from _lines(failing)
+        yield "</" + tag + ">"
     if others:
-        ET.SubElement(case, "system-out").text = "\n".join(_line(f) for f in others)
+        yield "\n      <system-out>"
+        yield from _lines(others)
+        yield "</system-out>"
+    yield "\n    </testcase>"
+
+
+def _lines(findings: list[Finding]) -> Iterator[str]:
+    separator = ""
+    for finding in findings:
+        yield separator + _escaped(_line(finding), _TEXT)
+        separator = "\n"
 
 
 def _line(finding: Finding) -> str:
@@ -64,8 +123,15 @@ def _line(finding: Finding) -> str:
     return visible(f"{finding.location}: {finding.severity.label} {finding.code} {message}")
 
 
-def _count(element: ET.Element) -> None:
-    cases = list(element.iter("testcase"))
-    element.set("tests", str(len(cases)))
-    element.set("failures", str(sum(1 for c in cases if c.find("failure") is not None)))
-    element.set("errors", str(sum(1 for c in cases if c.find("error") is not None)))
+def _attributes(**values: str) -> str:
+    return "".join(
+        f' {key}="{_escaped(_escaped(value, _ATTRIBUTE), _ATTRIBUTE_SPACE)}"'
+        for key, value in values.items()
+    )
+
+
+def _escaped(text: str, table: dict[str, str]) -> str:
+    for character, entity in table.items():
+        if character in text:
+            text = text.replace(character, entity)
+    return text
