@@ -233,3 +233,22 @@ def test_junit_of_no_file_at_all_is_the_element_tree_empty_document() -> None:
     report, options = Report.build([], []), RenderOptions()
     assert get("junit")(report, options) == _junit_as_built(report, options)
     assert get("junit")(report, options).endswith('errors="0" />\n')
+
+
+def test_diff_json_written_as_it_is_made_is_json_dumps_of_its_document(
+    tmp_path: Path, runner: CliRunner
+) -> None:
+    """`diff -f json` streams its changes and findings: the bytes are json.dumps's for the
+    same document, to stdout and to a file."""
+    old = write_plan(tmp_path / "old", MINIMAL_TARGETS)
+    changed = MINIMAL_TARGETS.replace("[6, 8]", "[7, 9]\n      丙: [1, 1]")
+    new = write_plan(tmp_path / "new", changed)
+    out = tmp_path / "d.json"
+    to_stdout = runner.invoke(app, ["diff", str(old), str(new), "-f", "json"])
+    to_file = runner.invoke(app, ["diff", str(old), str(new), "-f", "json", "-o", str(out)])
+    assert to_stdout.exit_code == to_file.exit_code == 0, to_stdout.output
+    document = json.loads(to_stdout.stdout)
+    assert len(document["changes"]) >= 3  # two cells, an area added
+    assert {"PC101", "PC030"} <= {f["code"] for f in document["findings"]["introduced"]}
+    assert to_stdout.stdout == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    assert out.read_text(encoding="utf-8") == to_stdout.stdout

@@ -134,10 +134,10 @@ def diff_driver(
 
 
 def render_diff(report: DiffReport, config: Config, fmt: str, output: Path | None) -> DiffReport:
-    from planchk.formatters import RenderOptions, get_diff
+    from planchk.formatters import RenderOptions, get_diff, get_diff_pieces
 
     options = RenderOptions(color=output is None and stdout_color(), fail_on=config.fail_on)
-    rendered = get_diff(fmt)(report, options)
+    rendered = get_diff_pieces(fmt)(report, options)  # made as it is written
     if report.unusable and output is not None:
         # A diff of input that could not be read writes no file; the reasons go to stderr.
         sys.stderr.write(get_diff("text")(report, RenderOptions()))

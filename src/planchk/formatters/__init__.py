@@ -95,6 +95,16 @@ def get_diff(name: str) -> Callable[[DiffReport, RenderOptions], str]:
     return render
 
 
+def get_diff_pieces(name: str) -> Callable[[DiffReport, RenderOptions], Iterable[str]]:
+    """A diff format as it is written: piece by piece where its module has `pieces`."""
+    module = importlib.import_module(DIFF_FORMATS[name])
+    if hasattr(module, "pieces"):
+        pieces: Callable[[DiffReport, RenderOptions], Iterable[str]] = module.pieces
+        return pieces
+    render: Callable[[DiffReport, RenderOptions], str] = module.render
+    return lambda diff, options: [render(diff, options)]
+
+
 def get_report(name: str) -> Callable[[ReportView], str | bytes]:
     render: Callable[[ReportView], str | bytes] = _render("report", name)
     return render
