@@ -231,3 +231,32 @@ def test_unusable_input_writes_no_report(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert not out.exists()
     assert "PC003" in result.stderr or "PC004" in result.stderr
+
+
+def test_a_hierarchy_deeper_than_excel_indents_is_shown_at_its_deepest(tmp_path: Path) -> None:
+    """Issue 17: 300 levels, one area each. openpyxl refused an indent over 255 (a traceback),
+    and Markdown's one character per level made 20,000 levels 1.3 GB; past 250 levels a row is
+    shown at 250, every row still there."""
+    levels = 300
+    areas = "".join(f"  层{i}: [层{i + 1}]\n" for i in range(levels))
+    rows = "".join(f"      层{i}: [1, 1]\n" for i in range(levels + 1))
+    plan = tmp_path / "deep"
+    plan.mkdir()
+    (plan / "targets.yaml").write_text(
+        "plan: {title: 测试, period: [2021, 2022]}\nareas:\n" + areas + "indicators:\n  x:\n"
+        "    name: 指标\n    unit: 件\n    kind: flow\n    years: [2021, 2022]\n    values:\n"
+        + rows,
+        encoding="utf-8",
+    )
+    sheet = openpyxl.load_workbook(_report(tmp_path, plan, "xlsx")).worksheets[0]
+    names = {sheet.cell(row, 1).value: sheet.cell(row, 1) for row in range(4, sheet.max_row + 1)}
+    assert len(names) == levels + 1
+    assert [names[f"层{i}"].alignment.indent for i in (0, 1, 250, 251, 300)] == [0, 1, 250] + [
+        250
+    ] * 2
+    assert sheet.column_dimensions["A"].width == 255
+    markdown = _report(tmp_path, plan, "markdown").read_text(encoding="utf-8")
+    shown = {line.split(" | ")[0].removeprefix("| ").strip("*") for line in markdown.splitlines()}
+    assert "\u3000" * 249 + "层249" in shown
+    assert "\u3000" * 250 + "层300" in shown
+    assert "\u3000" * 251 + "层300" not in markdown

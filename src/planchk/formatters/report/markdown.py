@@ -68,7 +68,7 @@ def _table(table: TableView) -> Iterable[str]:
 
 
 def _row(row: RowView) -> str:
-    name = INDENT * row.depth + _cell(row.area) + _signs(row.findings)
+    name = INDENT * row.shown_depth + _cell(row.area) + _signs(row.findings)
     cells = [f"**{name}**" if row.is_total else name]
     cells += [_value(cell, row, index) for index, cell in enumerate(row.cells)]
     return "| " + " | ".join(cells) + " |"

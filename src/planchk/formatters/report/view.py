@@ -52,6 +52,12 @@ class CellView:
         return max((f.severity for f in self.findings), default=None)
 
 
+# Excel indents a cell by at most 250 levels (openpyxl refuses more than 255): a deeper row is
+# shown at that depth in every format (a Markdown level is a character: 20,000 levels deep,
+# one per row, were 2 x 10^8 of them, 1.3 GB).
+MAX_SHOWN_DEPTH = 250
+
+
 @dataclass(frozen=True)
 class RowView:
     area: str  # as typed in the file
@@ -59,6 +65,10 @@ class RowView:
     cells: tuple[CellView, ...]
     findings: tuple[Finding, ...] = ()  # about the row as a whole
     parts_sum: tuple[Decimal | None, ...] | None = None  # for a total: its parts added up
+
+    @property
+    def shown_depth(self) -> int:
+        return min(self.depth, MAX_SHOWN_DEPTH)
 
     @property
     def is_total(self) -> bool:

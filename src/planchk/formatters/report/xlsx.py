@@ -39,6 +39,7 @@ SUM_DIFFERS = PatternFill("solid", fgColor="F8D0D0")
 BOLD = Font(bold=True)
 AUTHOR = "planchk"
 MAX_SHEET_NAME = 31  # Excel's limit
+MAX_WIDTH = 255  # Excel's widest column, in characters
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 # What XML cannot hold: openpyxl's control characters, and U+FFFE, U+FFFF and lone surrogates,
 # which it lets through and lxml then refuses when the workbook is saved.
@@ -124,7 +125,7 @@ def _table_sheet(sheet: Worksheet, table: TableView) -> None:
     for line, row in enumerate(table.rows, start=4):
         _append(sheet, [row.area, *(c.value for c in row.cells)])
         name = sheet.cell(line, 1)
-        name.alignment = _indent(row.depth)
+        name.alignment = _indent(row.shown_depth)
         if row.is_total:
             name.font = BOLD
         _mark(name, row.findings)
@@ -143,7 +144,8 @@ def _table_sheet(sheet: Worksheet, table: TableView) -> None:
             if notes:
                 cell.comment = _comment(notes)
     sheet.freeze_panes = "B4"
-    _widths(sheet, [max(8, *(_width(r.area) + 2 * r.depth for r in table.rows))])
+    widest = max(8, *(_width(r.area) + 2 * r.shown_depth for r in table.rows))
+    _widths(sheet, [min(widest, MAX_WIDTH)])
 
 
 def _goals_sheet(sheet: Worksheet, plan: PlanView) -> None:
