@@ -252,3 +252,40 @@ def test_diff_json_written_as_it_is_made_is_json_dumps_of_its_document(
     assert {"PC101", "PC030"} <= {f["code"] for f in document["findings"]["introduced"]}
     assert to_stdout.stdout == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     assert out.read_text(encoding="utf-8") == to_stdout.stdout
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_a_text_report_is_written_as_it_is_made(
+    fmt: str, tmp_path: Path, runner: CliRunner
+) -> None:
+    """`report -f html|markdown` gives its page in pieces (a table row at a time): the first
+    piece comes before the last row is written, and the pieces are the rendered page."""
+    from planchk.config import Config
+    from planchk.engine import check_discovery
+    from planchk.formatters import get_report, get_report_pieces
+    from planchk.formatters.report.view import build_view
+    from planchk.loader.discover import discover
+
+    rows = "".join(f"      区{n}: [1, 1]\n" for n in range(200))
+    areas = "  全区: [" + ", ".join(f"区{n}" for n in range(200)) + "]\n"
+    plan = write_plan(
+        tmp_path / "p",
+        "plan: {title: 测试, period: [2021, 2022]}\nareas:\n" + areas + "indicators:\n  x:\n"
+        "    name: 指标\n    unit: 件\n    kind: flow\n    years: [2021, 2022]\n    values:\n"
+        "      全区: [200, 200]\n" + rows,
+    )
+    found = discover([plan], 10**8)
+    view = build_view(found, check_discovery(found, Config()))
+    written = get_report_pieces(fmt)(view)
+    assert not isinstance(written, bytes)
+    pieces = iter(written)
+    first = next(pieces)
+    assert "区199" not in first
+    rest = "".join(pieces)
+    assert "区199" in rest
+    assert first + rest == get_report(fmt)(view)
+    out = tmp_path / f"r.{fmt}"
+    to_file = runner.invoke(app, ["report", str(plan), "-f", fmt, "-o", str(out)])
+    to_stdout = runner.invoke(app, ["report", str(plan), "-f", fmt])
+    assert to_file.exit_code == to_stdout.exit_code == 0, to_file.output
+    assert out.read_text(encoding="utf-8") == to_stdout.stdout == first + rest

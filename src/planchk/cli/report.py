@@ -80,7 +80,7 @@ def write_report(
     """
     from planchk.atomic import refuse_inputs
     from planchk.engine import check_discovery
-    from planchk.formatters import RenderOptions, get, get_report
+    from planchk.formatters import RenderOptions, get, get_report_pieces
     from planchk.formatters.report.view import build_view
     from planchk.loader.discover import DOCUMENT_SUFFIXES, discover
 
@@ -102,7 +102,7 @@ def write_report(
     if report.unusable:
         sys.stderr.write(get("text")(report, RenderOptions(fail_on=config.fail_on)))
         return report
-    emit(get_report(fmt)(build_view(found, report)), output)
+    emit(get_report_pieces(fmt)(build_view(found, report)), output)  # made as it is written
     if output is not None:
         sys.stderr.write(messages.REPORT_WRITTEN(len(report.findings), path=output) + "\n")
     return report

@@ -108,3 +108,13 @@ def get_diff_pieces(name: str) -> Callable[[DiffReport, RenderOptions], Iterable
 def get_report(name: str) -> Callable[[ReportView], str | bytes]:
     render: Callable[[ReportView], str | bytes] = _render("report", name)
     return render
+
+
+def get_report_pieces(name: str) -> Callable[[ReportView], bytes | Iterable[str]]:
+    """A report format as it is written: piece by piece where its module has `pieces` (the
+    text formats); a workbook is its bytes."""
+    module = importlib.import_module(REPORT_FORMATS[name])
+    written: Callable[[ReportView], bytes | Iterable[str]] = getattr(
+        module, "pieces", module.render
+    )
+    return written

@@ -9,8 +9,9 @@ page also reads on a phone and on paper. Trends show as a small inline SVG line 
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
+from itertools import chain
 
 from planchk import __version__, i18n
 from planchk.escape import visible
@@ -67,8 +68,13 @@ ul.findings li { margin-bottom: 0.3rem; } .code { font-family: ui-monospace, mon
 
 
 def render(view: ReportView) -> str:
+    return "".join(pieces(view))
+
+
+def pieces(view: ReportView) -> Iterator[str]:
+    """The page as it is written, a row at a time: never the whole page at once."""
     title = report_title(view)
-    parts = [
+    head = [
         "<!DOCTYPE html>",
         f'<html lang="{i18n.tag()}">',
         '<head><meta charset="utf-8">',
@@ -78,10 +84,9 @@ def render(view: ReportView) -> str:
         f'<p class="summary">{escape(counts_line(view.report))}</p>',
         f'<p class="files">{escape(_generated(view))}</p></header>',
     ]
-    for plan in view.plans:
-        parts.extend(_plan(plan))
-    parts.append("</body></html>\n")
-    return "\n".join(parts)
+    for part in chain(head, *(_plan(plan) for plan in view.plans)):
+        yield part + "\n"
+    yield "</body></html>\n"
 
 
 def _generated(view: ReportView) -> str:

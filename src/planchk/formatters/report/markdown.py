@@ -7,7 +7,8 @@ each table in full, then the goals, the tasks and every finding of the plan.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 
 from planchk import __version__
 from planchk.escape import markdown
@@ -30,12 +31,16 @@ INDENT = "\u3000"  # an ideographic space: Markdown keeps it, so parts show unde
 
 
 def render(view: ReportView) -> str:
-    lines = [f"# {_cell(report_title(view))}", "", f"**{counts_line(view.report)}**", ""]
+    return "".join(pieces(view))
+
+
+def pieces(view: ReportView) -> Iterator[str]:
+    """The report line by line, as it is written: never the whole text at once."""
     files = ", ".join(map(_cell, view.report.files))
-    lines.append(texts.GENERATED(version=__version__, files=files))
-    for plan in view.plans:
-        lines.extend(_plan(plan))
-    return "\n".join(lines) + "\n"
+    head = [f"# {_cell(report_title(view))}", "", f"**{counts_line(view.report)}**", ""]
+    head.append(texts.GENERATED(version=__version__, files=files))
+    for line in chain(head, *(_plan(plan) for plan in view.plans)):
+        yield line + "\n"
 
 
 def _plan(plan: PlanView) -> Iterable[str]:
