@@ -587,3 +587,28 @@ def test_what_was_read_is_counted_in_plurals(tmp_path: Path) -> None:
     for number, word in zip(counted.groups(), ("table", "goal", "task", "section"), strict=True):
         noun = word if number == "1" else word + "s"
         assert f"{number} {'breakdown ' if word == 'table' else ''}{noun}" in said
+
+
+@pytest.mark.parametrize(
+    ("above", "title"), [("2024年重点任务清单\n", "2024年重点任务清单"), ("", "重点任务")]
+)
+def test_a_task_table_with_no_group_rows_is_one_section(
+    tmp_path: Path, above: str, title: str
+) -> None:
+    """No （一） row over the tasks: one section named by the title line (was an empty title,
+    a file import could not read back)."""
+    table = tmp_path / "tasks.csv"
+    table.write_text(
+        f"{above}序号,重点任务,责任单位,完成时限\n1,建设村级服务站,县民政局,2024年10月\n"
+        "2,改造农贸市场,县商务局,2024年12月\n",
+        encoding="utf-8",
+    )
+    directory, _ = _import(table, tmp_path / "out")
+    tasks = load_file(directory / "tasks.yaml", "t").model
+    assert isinstance(tasks, TasksFile)
+    (section,) = tasks.sections
+    assert section.title == title
+    assert [(t.number, t.title, t.responsible) for t in section.tasks] == [
+        (1, "建设村级服务站", ["县民政局"]),
+        (2, "改造农贸市场", ["县商务局"]),
+    ]

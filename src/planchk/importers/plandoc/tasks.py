@@ -71,10 +71,18 @@ def annex_tasks(table: Table, source: str) -> list[Section]:
         task = _task(row, columns, place)
         if task is None:
             continue
-        if not sections:
-            sections.append(Section("一", table.title.printed if table.title else "", place=place))
+        if not sections:  # no group row: one section, named by the table's title line
+            sections.append(Section("一", _title(table, rows[:header_at]), place=place))
         sections[-1].tasks.append(task)
     return [s for s in sections if s.tasks]
+
+
+def _title(table: Table, above: Sequence[Sequence[str]]) -> str:
+    """The table's title: from the document, else the line above a spreadsheet's header
+    (2024年重点任务清单), else 重点任务 (a section needs a title; the user renames it)."""
+    if table.title:
+        return table.title.printed
+    return next((text for row in above for text in row if text), "重点任务")
 
 
 def _columns(header: Sequence[str]) -> dict[str, int]:
