@@ -12,9 +12,12 @@ Numbers keep their printed text on the way through (a round trip through floats 
 
 from __future__ import annotations
 
+import itertools
 import re
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import yaml
@@ -169,11 +172,19 @@ def targets(plan: Draft) -> dict[str, Any]:
     if areas is None:
         other_names = {*plan.top.get("aliases", {})}.union(*plan.top.get("of_which", {}).values())
         areas = _areas([row for row in rows if row not in other_names])
-        _complete_single_rows(plan, areas)
+        _complete_single_rows(plan, areas, other_names)
+    for fields in plan.goals.values():  # a goal in 亿元 is about a table in 亿元
+        named = fields.get("indicator")
+        table = plan.indicators.get(named) if named else main
+        if table is not None and "unit" in fields and "unit" not in table:
+            table["unit"] = fields["unit"]
     indicators = {
         name: _indicator(name, fields, years, areas) for name, fields in plan.indicators.items()
     }
     goals = {name: _goal(fields, indicators) for name, fields in plan.goals.items()}
+    for goal in goals.values():  # a made-up table meets its goal, unless the example says
+        if goal["indicator"] in indicators and "values" not in plan.indicators[goal["indicator"]]:
+            _meet(indicators[goal["indicator"]], goal)
     info = {"title": "示例方案", "period": [min(map(number, years)), max(map(number, years))]}
     document: dict[str, Any] = {"plan": info | plan.top.get("plan", {}), "areas": areas}
     document |= {k: v for k, v in plan.top.items() if k not in ("plan", "areas")}
@@ -189,27 +200,33 @@ def _areas(rows: list[str]) -> dict[str, list[str]]:
     return {TOP: [PART]}
 
 
-def _complete_single_rows(plan: Draft, areas: dict[str, list[str]]) -> None:
+def _complete_single_rows(plan: Draft, areas: dict[str, list[str]], others: set[str]) -> None:
     """A one-row table gets the other row of its one-part hierarchy, with the same figures:
-    an area alone would be no area of a hierarchy (PC030), a total alone no sum (PC101)."""
+    an area alone would be no area of a hierarchy (PC030), a total alone no sum (PC101).
+    Its 其中 rows and aliases are no rows of the hierarchy, and stay."""
     [(total, parts)] = areas.items()
     if len(parts) != 1:
         return
     part = parts[0]
     for fields in plan.indicators.values():
-        values = fields.get("values") or {}
+        given = fields.get("values") or {}
+        values = {row: cells for row, cells in given.items() if row not in others}
         if len(values) == 1:
             [(row, cells)] = values.items()
             other = part if row == total else total if row == part else None
             if other is not None:
-                fields["values"] = {total: cells, part: cells}
+                kept = {row: cells for row, cells in given.items() if row in others}
+                fields["values"] = {total: cells, part: cells} | kept
 
 
 def _indicator(
     name: str, given: dict[str, Any], years: list[Any], areas: dict[str, list[str]]
 ) -> dict[str, Any]:
     years = given.get("years") or years
-    fields: dict[str, Any] = {"name": name, "unit": "件", "kind": "flow", "years": years}
+    # a count unless a figure has decimals: 1.5 件 would be PC402 in an example about another code
+    cells = [c for row in (given.get("values") or {}).values() for c in row or ()]
+    unit = "件" if all("." not in getattr(c, "text", str(c)) for c in cells) else "万元"
+    fields: dict[str, Any] = {"name": name, "unit": unit, "kind": "flow", "years": years}
     fields["values"] = _table(areas, len(years))
     return fields | given
 
@@ -233,6 +250,17 @@ def _table(areas: dict[str, list[str]], length: int) -> dict[str, list[int]]:
     return table
 
 
+def _meet(indicator: dict[str, Any], goal: dict[str, Any]) -> None:
+    """Scale a made-up table (every total still the sum of its parts) to reach its goal."""
+    if goal["op"] not in (">=", ">"):
+        return
+    top = next(iter(indicator["values"].values()))
+    target = Decimal(getattr(goal["value"], "text", str(goal["value"])))
+    if top[-1] <= target:
+        factor = int(target // top[-1]) + 1
+        indicator["values"] = {a: [c * factor for c in r] for a, r in indicator["values"].items()}
+
+
 def _goal(given: dict[str, Any], indicators: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """A goal the indicator's table meets, unless the example says otherwise."""
     indicator = indicators.get(given.get("indicator", "")) or next(iter(indicators.values()))
@@ -253,7 +281,10 @@ def tasks(plan: Draft, areas: dict[str, list[str]]) -> dict[str, Any] | None:
     if plan.tasks is None and not plan.tasks_top:
         return None
     sections = plan.tasks_top.get("sections", [{"number": "一", "tasks": plan.tasks or [{}]}])
-    document = plan.tasks_top | {"sections": [_section(i, s) for i, s in enumerate(sections)]}
+    numbers = itertools.count(1)  # tasks are numbered on across sections (PC606)
+    document = plan.tasks_top | {
+        "sections": [_section(i, s, numbers) for i, s in enumerate(sections)]
+    }
     if "offices" not in document:  # every office named is declared, unless the example says
         known = set(areas) | {part for parts in areas.values() for part in parts}
         named = _offices(document) - known
@@ -261,13 +292,13 @@ def tasks(plan: Draft, areas: dict[str, list[str]]) -> dict[str, Any] | None:
     return document
 
 
-def _section(index: int, given: dict[str, Any]) -> dict[str, Any]:
-    tasks = [_task(i, task) for i, task in enumerate(given.get("tasks", [{}]))]
+def _section(index: int, given: dict[str, Any], numbers: Iterator[int]) -> dict[str, Any]:
+    tasks = [_task(next(numbers), task) for task in given.get("tasks", [{}])]
     return {"title": f"示例任务组{index + 1}"} | given | {"tasks": tasks}
 
 
-def _task(index: int, given: dict[str, Any]) -> dict[str, Any]:
-    fields = {"number": index + 1, "title": f"示例任务{index + 1}"}
+def _task(number: int, given: dict[str, Any]) -> dict[str, Any]:
+    fields = {"number": number, "title": f"示例任务{number}"}
     if not set(given) & {"lead", "responsible", "cooperating"}:
         fields["lead"] = ["区科工局"]
     return fields | given

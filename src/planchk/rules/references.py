@@ -39,7 +39,9 @@ def unknown_area(ctx: PlanContext) -> Iterator[Problem]:
           洪都街道: 洪都街办
         ...
           values:
+            青云谱区: [12, 14, 16]
             洪都街办: [5, 6, 7]
+            京山街办: [7, 8, 9]
     """
     targets, hierarchy = ctx.targets, ctx.hierarchy
     if targets is not None and hierarchy is not None:

@@ -122,12 +122,12 @@ def task_no_lead(ctx: PlanContext) -> Iterator[Problem]:
     Why: every task needs one office that answers for it.
 
     Bad:
-        - number: 5
+        - number: 1
           title: 培育壮大科技企业群体
           responsible: [区科工局]
 
     Good:
-        - number: 5
+        - number: 1
           title: 培育壮大科技企业群体
           lead: [区科工局]
           responsible: [区科工局]
@@ -200,10 +200,12 @@ def office_listed_twice(ctx: PlanContext) -> Iterator[Problem]:
     twice in one column) is a copy slip. Lead and responsible together is PC604.
 
     Bad:
+        lead: [区科工局]
         responsible: [区金融办]
         cooperating: [区金融办, 区财政局]
 
     Good:
+        lead: [区科工局]
         responsible: [区金融办]
         cooperating: [区财政局]
     """

@@ -167,14 +167,14 @@ def mixed_precision(ctx: PlanContext) -> Iterator[Problem]:
 
     Bad:
         values:
-          全区: [6.0]
-          甲: [0.05]
+          全区: [6.1]
+          甲: [6.05]
           乙: [0.098]
 
     Good:
         values:
-          全区: [6.000]
-          甲: [0.050]
+          全区: [6.148]
+          甲: [6.050]
           乙: [0.098]
     """
     for ind_id, indicator in ctx.indicators():
