@@ -19,6 +19,7 @@ from planchk.importers.build import UNDATED, Imported, ImportedIndicator, Option
 from planchk.importers.csvgrid import read_csv
 from planchk.importers.describe import for_log
 from planchk.importers.grid import Grid
+from planchk.importers.halves import refuse_side_by_side
 from planchk.importers.layout import Table, plan_title
 from planchk.importers.ods import read_ods
 from planchk.importers.plain import PlainTable, Span, plain_grid
@@ -103,6 +104,8 @@ def _read_sheets(
     for grid in grids:
         try:
             parts = split_stacked(grid)  # several tables one under another in the sheet
+            for part in parts:
+                refuse_side_by_side(part)  # 收入 | 金额 | 支出 | 金额: two tables, one plan each
             tables = [table for part in parts for table in read_tables(part, options.total_row)]
         except PlanchkError as error:
             if not skippable:

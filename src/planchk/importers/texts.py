@@ -343,6 +343,13 @@ OF_WHICH_ROW_READ = message(
     "import.of-which-row-read",
     "  其中 row {name} (row {row}): part of {whole}, at most it, never added into a total",
 )
+SIDE_BY_SIDE = message(
+    "import.side-by-side",
+    "{source}: two tables side by side ({headers}): one from column {left}, the other from "
+    "column {right}. A plan has one hierarchy of areas, and the rows of one table are no "
+    "parts of the other's: save the columns from {right} on as a table of their own (a sheet "
+    "or a CSV file) and import each table into its own targets file",
+)
 PAGE_ROWS = counted(
     "import.page-rows",
     "  row {rows} is printed by the page (续表, the title, unit line or header again, 栏次, a "
