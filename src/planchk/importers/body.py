@@ -46,7 +46,7 @@ def read_rows(
 ) -> list[Row]:
     """Each row of the body read under the table's columns (all of them right of the names)."""
     kinds = {column.index: column for column in columns}
-    blank_values = dict.fromkeys(c.index for c in columns if c.kind != "text")
+    blank_values = dict.fromkeys(c.index for c in columns if c.kind not in ("text", "code"))
     return [read_row(grid, cells, kinds, blank_values, area_column) for cells in body]
 
 
@@ -78,6 +78,8 @@ def read_row(
     values, read = row.values, NUMBERS_READ
     for cell in filled:
         column = kinds[cell.column]
+        if column.kind == "code":
+            continue  # a row's code: planchk.importers.codes reads it
         if column.kind == "text":
             row.notes.append(cell.text if column.plain_note else f"{column.header}：{cell.text}")
             continue

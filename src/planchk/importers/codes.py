@@ -35,6 +35,12 @@ class Codes:
     nested: bool  # some code is the prefix of another: the levels follow the codes
 
 
+def is_code_column(headers: Sequence[str], cells: Sequence[GridCell]) -> bool:
+    """A column after the names headed as codes (区划代码), whose cells are all digits."""
+    named = any(_CODE_HEADER.match(normalized(clean_name(text))) for text in headers if text)
+    return named and all(_DIGITS.match(normalized(c.text)) for c in cells)
+
+
 def code_columns(header: Sequence[Sequence[GridCell]], area_column: int) -> list[int]:
     """The columns left of the names whose header names a code (科目编码, 类 | 款 | 项)."""
     found = []
@@ -50,10 +56,11 @@ def read_codes(
     body: Sequence[Sequence[GridCell]],
     rows: Sequence[Row],
     area_column: int,
+    after: Sequence[int] = (),
 ) -> Codes | None:
     """Each row's code (row.code), and the level it gives the row (as its indent), where the
-    table has a code column; None where it has none."""
-    columns = code_columns(header, area_column) or _unheaded(body, area_column)
+    table has a code column before the names, or `after` them; None where it has none."""
+    columns = code_columns(header, area_column) or _unheaded(body, area_column) or list(after)
     if not columns:
         return None
     last: list[str] = []

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from planchk.importers import texts
+from planchk.importers.codes import is_code_column
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name, is_bare_subtotal
 from planchk.importers.printed import (
@@ -86,7 +87,7 @@ def read_columns(
             dropped.append(" / ".join(part for part in labels[index] if part))
             continue
         columns.append(_column(grid, index, labels[index], cells, columns))
-    if not [c for c in columns if c.kind != "text"]:
+    if not [c for c in columns if c.kind not in ("text", "code")]:
         raise PlanchkError(texts.NO_VALUE_COLUMNS, source=grid.source)
     return _year_sums(columns), tuple(dropped)
 
@@ -141,6 +142,8 @@ def _column(
         or Column(index, header, "text").plain_note
     ):
         return Column(index, header, "text")  # 备注, 说明: the rows' notes
+    if is_code_column([top, bottom], cells):
+        return Column(index, header, "code")  # 区划代码 360102: a name, not an amount
     if _OF_WHICH.match(bottom) or _OF_WHICH.match(top):
         parent = next((c for c in reversed(before) if c.kind == "value" and c.year == year), None)
         if parent is None:

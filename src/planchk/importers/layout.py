@@ -29,6 +29,7 @@ from planchk.importers.continuation import is_serial_header, join_projects
 from planchk.importers.grid import Grid, GridCell, no_data_rows
 from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.pages import without_furniture, without_repeated_header
+from planchk.importers.parts import continue_of_which
 from planchk.importers.printed import parse_number, simplified
 from planchk.importers.shapes import Column, Table
 from planchk.importers.units import unit_line
@@ -61,8 +62,10 @@ def read_table(grid: Grid, total_row: str | None = None) -> Table:
     columns, dropped = read_columns(grid, header, printed, names)
     body, ignored = split_body(printed)
     parsed = read_rows(grid, body, columns, names)
-    codes = read_codes(header, body, parsed, names)
+    after = [column.index for column in columns if column.kind == "code"]
+    codes = read_codes(header, body, parsed, names, after)
     ratios = frozenset(column.index for column in columns if column.kind == "percent")
+    continue_of_which(parsed, ratios)  # 其中：购置费 over 运行费: both parts of the row above
     close = adds_up(_count_columns(columns, unit), ratios)
     total, how = find_total(grid, parsed, close, total_row)
     kept, areas, of_which = lay_out(grid, parsed, total, close)

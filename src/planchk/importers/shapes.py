@@ -9,7 +9,8 @@ from typing import Literal
 from planchk.importers.grid import Grid
 
 # year_sum: a 合计 column beside year columns, each row's sum over the years (checked, not kept)
-ColumnKind = Literal["value", "percent", "of_which", "text", "year_sum"]
+# code: a 区划代码 or 科目编码 column after the names (planchk.importers.codes), no values
+ColumnKind = Literal["value", "percent", "of_which", "text", "year_sum", "code"]
 NOTE_HEADERS = frozenset(
     {"备注", "備註", "说明", "說明", "注", "备考", "remarks", "notes", "note", "comments"}
 )
@@ -76,7 +77,7 @@ class Table:
 
     @property
     def value_columns(self) -> tuple[Column, ...]:
-        return tuple(c for c in self.columns if c.kind not in ("text", "year_sum"))
+        return tuple(c for c in self.columns if c.kind not in ("text", "year_sum", "code"))
 
     @property
     def parts(self) -> tuple[Row, ...]:

@@ -16,7 +16,7 @@ from planchk.models.targets import Goal
 from planchk.models.tasks import Task
 from planchk.plan.comparators import compare
 from planchk.plan.numbers import decimals, half_unit
-from planchk.plan.relations import Lookup, Relation, evaluate, parse
+from planchk.plan.relations import Lookup, Relation, divides_by_zero, evaluate, parse
 from planchk.rules.context import PlanContext
 
 
@@ -135,3 +135,14 @@ def placed_tasks(ctx: PlanContext) -> list[Placed]:
         for s, section in enumerate(tasks.sections)
         for t, task in enumerate(section.tasks)
     ]
+
+
+def unchecked(relation: Relation, lookup: Lookup) -> bool:
+    """Whether a relation divides by zero where the other side prints a value (PC110): a
+    growth rate left blank over a base of 0, the way tables print it, has nothing to check."""
+    for zero, other in ((relation.left, relation.right), (relation.right, relation.left)):
+        if divides_by_zero(zero, lookup) and (
+            divides_by_zero(other, lookup) or evaluate(other, lookup) is not None
+        ):
+            return True
+    return False

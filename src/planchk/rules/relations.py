@@ -14,7 +14,6 @@ from planchk.plan.comparators import compare
 from planchk.plan.relations import (
     Lookup,
     Relation,
-    divides_by_zero,
     evaluate,
     may_hold,
     printed_alike,
@@ -22,7 +21,7 @@ from planchk.plan.relations import (
 from planchk.plan.shown import shown_sides
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
-from planchk.rules.lookups import parsed_relations, values_lookup
+from planchk.rules.lookups import parsed_relations, unchecked, values_lookup
 
 
 @dataclass(frozen=True)
@@ -281,7 +280,7 @@ def relation_divides_by_zero(ctx: PlanContext) -> Iterator[Problem]:
         if not isinstance(relation, Relation) or targets is None:
             continue
         for area, year, lookup in _cells(ctx, relation):
-            if divides_by_zero(relation.left, lookup) or divides_by_zero(relation.right, lookup):
+            if unchecked(relation, lookup):
                 where = ctx.where(ctx.targets_file, ("relations", index))  # type: ignore[arg-type]
                 args: dict[str, Arg] = {"relation": targets.relations[index], "area": area}
                 args["year"] = year
