@@ -117,7 +117,7 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
                 years=", ".join(map(str, indicator.periods)),
             )
         )
-        if indicator.label is not None:
+        if indicator.label is not None and columns[0].label is None:  # else said of its column
             imported.notes.append(texts.PERIOD_LABELLED(name=indicator.name, label=indicator.label))
         _trend_of_total(imported, indicator, table.total.name)
     imported.notes.extend(other_years(table))
@@ -186,8 +186,8 @@ def _indicator(
     title_name = table.indicator or title_name  # a 主要指标 table's row names its indicator
     name = key if key is not None else title_name
     columns = _by_year(columns) if all(c.year is not None for c in columns) else columns
-    found = [c.year if c.year is not None else _table_year(table, options) for c in columns]
-    label = options.undated if None in found and len(found) == 1 else None
+    found = [c.year if c.year is not None else _table_year(table, options, c) for c in columns]
+    label = (columns[0].label or options.undated) if None in found and len(found) == 1 else None
     years = [0 if y is None else y for y in found]  # the label's one column sorts anywhere
     if len(set(years)) != len(years):
         repeated = next(y for y in years if years.count(y) > 1)
@@ -250,11 +250,11 @@ def _by_year(columns: Sequence[Column]) -> list[Column]:
     return sorted(columns, key=lambda c: c.year or 0)
 
 
-def _table_year(table: Table, options: Options) -> int | None:
+def _table_year(table: Table, options: Options, column: Column) -> int | None:
     """--year, or the title's; None where no year is printed and a period label will do."""
     if options.year is not None:
         return options.year
-    found = title_year(table)
+    found = None if column.label else title_year(table)  # 本期 as headed, not the title's year
     if found is not None:
         return found
     if options.undated is not None:

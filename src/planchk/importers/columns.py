@@ -54,6 +54,13 @@ _PERCENT_NAME = re.compile(
     re.IGNORECASE,
 )
 _OF_WHICH = re.compile(r"^其中\s*[:：]?\s*")
+# Headers that name the period of a table rather than a category: a table whose one value
+# column is headed 本期 is one indicator of that period (planchk's report writes the label of
+# a plan's `years: [本期]` so), not an indicator named 本期.
+PERIOD_LABELS = frozenset(
+    {"本期", "当期", "本年", "本年度", "当年", "全年", "上半年", "下半年"}
+    | {f"{first}{n}季度" for first in ("", "第") for n in "一二三四"}
+)
 
 
 def numeric(text: str) -> bool:
@@ -89,7 +96,20 @@ def read_columns(
         columns.append(_column(grid, index, labels[index], cells, columns))
     if not [c for c in columns if c.kind not in ("text", "code")]:
         raise PlanchkError(texts.NO_VALUE_COLUMNS, source=grid.source)
-    return _year_sums(columns), tuple(dropped)
+    return _year_sums(_labelled(columns)), tuple(dropped)
+
+
+def _labelled(columns: list[Column]) -> list[Column]:
+    """The one value column of a table, headed with a period's label (本期), is that period:
+    beside other value columns the same header is a category (本期 beside 上期)."""
+    values = [c for c in columns if c.kind != "text"]
+    if len(values) != 1:
+        return columns
+    [only] = values
+    if only.kind != "value" or only.year is not None or only.unit or only.name not in PERIOD_LABELS:
+        return columns
+    labelled = dataclasses.replace(only, name=None, label=only.name)
+    return [labelled if c is only else c for c in columns]
 
 
 def _year_sums(columns: Sequence[Column]) -> tuple[Column, ...]:

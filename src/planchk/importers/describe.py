@@ -57,26 +57,7 @@ def describe(table: Table) -> Iterator[str]:
     yield texts.UNIT_LINE(unit=table.unit) if table.unit else texts.NO_UNIT_LINE()
     rows = ", ".join(map(str, table.header_rows))
     yield texts.HEADER(len(table.header_rows), rows=rows, area=table.area_header)
-    years = [c for c in table.columns if c.kind == "value" and c.name is None]
-    if years:
-        yield texts.YEAR_COLUMNS(
-            headers=", ".join(c.header for c in years),
-            years=", ".join(str(c.year) for c in years),
-        )
-    by_index = {c.index: c for c in table.columns}
-    for column in table.columns:
-        if column.kind == "value" and column.name is not None:
-            unit = column.unit or table.unit or "?"
-            yield texts.CATEGORY_COLUMN(header=column.header, name=column.name, unit=unit)
-        elif column.kind == "percent":
-            yield texts.PERCENT_COLUMN(header=column.header)
-        elif column.kind == "of_which" and column.part_of is not None:
-            parent = by_index[column.part_of].header
-            yield texts.OF_WHICH_COLUMN(header=column.header, parent=parent)
-        elif column.kind == "text":
-            yield texts.TEXT_COLUMN(header=column.header)
-        elif column.kind == "year_sum":
-            yield from _year_sum(table, column.index)
+    yield from _columns(table)
     yield from _codes(table)
     yield from filter(None, (table.scope, *table.said))  # how the rows' names were read
     template = {
@@ -107,6 +88,32 @@ def _not_imported(table: Table) -> Iterator[str]:
         yield texts.IGNORED_ROWS(len(table.ignored), rows=rows, first=first)
     for row, said in table.signed:
         yield texts.SIGN_OFF(row=row, text=said)
+
+
+def _columns(table: Table) -> Iterator[str]:
+    """What each column was read as: years, categories, a period, percentages, 其中, text."""
+    years = [c for c in table.columns if c.kind == "value" and c.name is None and c.year]
+    if years:
+        yield texts.YEAR_COLUMNS(
+            headers=", ".join(c.header for c in years),
+            years=", ".join(str(c.year) for c in years),
+        )
+    by_index = {c.index: c for c in table.columns}
+    for column in table.columns:
+        if column.kind == "value" and column.name is not None:
+            unit = column.unit or table.unit or "?"
+            yield texts.CATEGORY_COLUMN(header=column.header, name=column.name, unit=unit)
+        elif column.label is not None:
+            yield texts.PERIOD_COLUMN(header=column.header, label=column.label)
+        elif column.kind == "percent":
+            yield texts.PERCENT_COLUMN(header=column.header)
+        elif column.kind == "of_which" and column.part_of is not None:
+            parent = by_index[column.part_of].header
+            yield texts.OF_WHICH_COLUMN(header=column.header, parent=parent)
+        elif column.kind == "text":
+            yield texts.TEXT_COLUMN(header=column.header)
+        elif column.kind == "year_sum":
+            yield from _year_sum(table, column.index)
 
 
 def _levels(table: Table) -> Iterator[str]:

@@ -25,6 +25,7 @@ class Column:
     name: str | None = None  # a category's name, without its unit
     unit: str | None = None  # a category's own unit, from its header
     part_of: int | None = None  # an 其中 column: the column it is part of
+    label: str | None = None  # the one column of a table of one labelled period (本期)
 
     @property
     def plain_note(self) -> bool:

@@ -245,6 +245,11 @@ HEADER = counted(
     "  header: rows {rows}; the areas are in the column `{area}`",
 )
 YEAR_COLUMNS = message("import.year-columns", "  columns {headers}: years {years}")
+PERIOD_COLUMN = message(
+    "import.period-column",
+    "  column {header}: the table's one period, labelled {label} as headed (years: [{label}]); "
+    "give the year with --year to date it",
+)
 CATEGORY_COLUMN = message(
     "import.category-column", "  column {header}: the category {name} ({unit})"
 )
