@@ -58,13 +58,39 @@ def test_the_log_of_indicator_rows_points_at_each_indicators_row(tmp_path: Path)
     source = tmp_path / "实事.csv"
     source.write_text(
         "2024年民生实事目标分解表\n指标,单位,全市,甲区,乙区\n"
-        "新增城镇就业,万人,1.2,0.7,0.5\n改造老旧小区,个,35,20,15\n",
+        "新增城镇就业,万人,1.2,0.7,0.5\n改造老旧小区,个,35,20,待定\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "targets.yaml"
+    _, said = _imported(source, out)
+    comments = [line[2:] for line in out.read_text("utf-8").splitlines() if line.startswith("#")]
+    for log in (said.splitlines(), comments):  # what the table prints, in the log and the file
+        assert "  unit: 个, in the column `单位` of row 4" in log
+        header = "  header: row 2; the indicators are the rows of the column `指标`"
+        assert f"{header} (units in `单位`), the areas are the columns 全市、甲区、乙区" in log
+        assert "  row 3: the indicator 新增城镇就业" in log
+        assert "  row 4: the indicator 改造老旧小区" in log
+        assert log.count("  total: the column 全市, named as a total") == 2
+        assert "  2 area columns under the total: 甲区、乙区" in log
+        assert (
+            "  row 4: 1 cell holds text (待定), kept as its area's note and read as a blank" in log
+        )
+        assert not [line for line in log if "地区" in line or "(row 2)" in line]
+
+
+def test_the_log_of_indicator_rows_over_years_names_no_area_column(tmp_path: Path) -> None:
+    source = tmp_path / "指标.csv"
+    source.write_text(
+        "主要指标\n序号,指标名称,计量单位,2021年,2022年\n1,高新技术企业数,家,96,112\n",
         encoding="utf-8",
     )
     _, said = _imported(source)
-    assert "全市 (row 3)" in said
-    assert "全市 (row 4)" in said
-    assert "(row 2)" not in said.replace("header: row 2", "")  # the header is row 2
+    log = said.splitlines()
+    assert "  unit: 家, in the column `计量单位` of row 3" in log
+    header = "  header: row 2; the indicators are the rows of the column `指标名称`"
+    assert f"{header} (units in `计量单位`)" in log
+    assert "  row 3: the indicator 高新技术企业数" in log
+    assert not [line for line in log if "地区" in line or "one row:" in line]
 
 
 def test_an_error_in_an_indicator_row_names_the_printed_cell(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from itertools import groupby
 
 from planchk.importers import texts
-from planchk.importers.shapes import Table
+from planchk.importers.shapes import IndicatorRow, Table
 from planchk.plan.numbers import shown_sum
 
 # Names listed in full in one line of the log; past that, the first ones and a count. A
@@ -54,19 +54,18 @@ def describe(table: Table) -> Iterator[str]:
         if table.title
         else texts.TABLE_UNTITLED(source=source)
     )
-    yield texts.UNIT_LINE(unit=table.unit) if table.unit else texts.NO_UNIT_LINE()
-    rows = ", ".join(map(str, table.header_rows))
-    yield texts.HEADER(len(table.header_rows), rows=rows, area=table.area_header)
-    yield from _columns(table)
+    shown = table.indicator_row
+    if shown is None:
+        yield texts.UNIT_LINE(unit=table.unit) if table.unit else texts.NO_UNIT_LINE()
+        rows = ", ".join(map(str, table.header_rows))
+        yield texts.HEADER(len(table.header_rows), rows=rows, area=table.area_header)
+    else:
+        yield from _indicator_row(table, shown)
+    if shown is None or not shown.areas:
+        yield from _columns(table)
     yield from _codes(table)
     yield from filter(None, (table.scope, *table.said))  # how the rows' names were read
-    template = {
-        "named": texts.TOTAL_NAMED,
-        "option": texts.TOTAL_OPTION,
-        "sum": texts.TOTAL_SUM,
-        "only": texts.TOTAL_ONLY,
-    }
-    yield template[table.total_found](name=table.total.name, row=table.total.number)
+    yield from _total(table) if shown is None else _total_column(table, shown)
     yield from _levels(table)
     yield from _text_cells(table)
     for header in table.dropped:
@@ -116,12 +115,60 @@ def _columns(table: Table) -> Iterator[str]:
             yield from _year_sum(table, column.index)
 
 
-def _levels(table: Table) -> Iterator[str]:
-    """The parts of the total, each subtotal with its own parts, and the 其中 rows."""
-    by_name = {row.name: row for row in table.rows}
+def _total(table: Table) -> Iterator[str]:
+    """The total row and the parts under it."""
+    template = {
+        "named": texts.TOTAL_NAMED,
+        "option": texts.TOTAL_OPTION,
+        "sum": texts.TOTAL_SUM,
+        "only": texts.TOTAL_ONLY,
+    }
+    yield template[table.total_found](name=table.total.name, row=table.total.number)
     top = table.areas.get(table.total.name, [])
-    if top:  # a table of one row (a 主要指标 table's scope) has none
+    if top:
         yield texts.PARTS(count=len(top), names=listed(top))
+
+
+def _indicator_row(table: Table, shown: IndicatorRow) -> Iterator[str]:
+    """Of a table read from one indicator row (unit_rows): its unit, the header and the row
+    as that table prints them, never the `地区` column of the grid the row was turned into."""
+    yield texts.UNIT_IN_COLUMN(unit=table.unit or "?", header=shown.units, row=shown.row)
+    rows, count = ", ".join(map(str, table.header_rows)), len(table.header_rows)
+    if shown.areas:
+        areas = listed(list(shown.areas))
+        yield texts.HEADER_AREA_COLUMNS(
+            count, rows=rows, names=shown.names, units=shown.units, areas=areas
+        )
+    else:
+        yield texts.HEADER_INDICATOR_ROWS(count, rows=rows, names=shown.names, units=shown.units)
+    column = table.value_columns[0]  # one indicator: the row's own
+    name = table.indicator or column.name or column.header
+    if column.kind == "percent":
+        yield texts.INDICATOR_ROW_PERCENT(row=shown.row, name=name)
+    else:
+        yield texts.INDICATOR_ROW(row=shown.row, name=name)
+
+
+def _total_column(table: Table, shown: IndicatorRow) -> Iterator[str]:
+    """The total among the areas' columns and its parts; of a table of years, which prints
+    no area, nothing: the scope's line said which area its one row is."""
+    if not shown.areas:
+        return
+    template = {
+        "named": texts.TOTAL_COLUMN_NAMED,
+        "option": texts.TOTAL_COLUMN_OPTION,
+        "sum": texts.TOTAL_COLUMN_SUM,
+        "only": texts.TOTAL_COLUMN_ONLY,
+    }
+    yield template[table.total_found](name=table.total.name)
+    top = table.areas.get(table.total.name, [])
+    if top:
+        yield texts.PART_COLUMNS(count=len(top), names=listed(top))
+
+
+def _levels(table: Table) -> Iterator[str]:
+    """Each subtotal with its own parts, and the 其中 rows."""
+    by_name = {row.name: row for row in table.rows}
     for parent, parts in table.areas.items():
         if parent == table.total.name:
             continue
@@ -144,9 +191,13 @@ def _text_cells(table: Table) -> Iterator[str]:
         for index, text in row.texts.items():
             by_column.setdefault(index, []).append(text)
     headers = {column.index: column.header for column in table.columns}
+    printed = table.indicator_row
     for index, found in by_column.items():
         shown = listed(list(dict.fromkeys(found)))
-        yield texts.TEXT_CELLS(len(found), header=headers[index], texts=shown)
+        if printed is not None and printed.areas:  # the areas' cells of one printed row
+            yield texts.TEXT_CELLS_IN_ROW(len(found), row=printed.row, texts=shown)
+        else:
+            yield texts.TEXT_CELLS(len(found), header=headers[index], texts=shown)
 
 
 def _year_sum(table: Table, index: int) -> Iterator[str]:

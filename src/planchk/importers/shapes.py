@@ -53,6 +53,18 @@ class Row:
 
 
 @dataclass(frozen=True)
+class IndicatorRow:
+    """Where a table of indicator rows (指标 | 单位 | 全市 | 甲县, or 指标 | 单位 | 2021年)
+    printed the one row a table was read from: the log names what the table prints, not the
+    grid of areas it was turned into (its `地区` column is no printed column)."""
+
+    row: int  # the printed row of the indicator
+    names: str  # the header of the column of the indicators' names (指标)
+    units: str  # the header of the column of units (单位)
+    areas: tuple[str, ...] = ()  # the areas' columns as printed; none: years as columns
+
+
+@dataclass(frozen=True)
 class Table:
     grid: Grid
     title: str | None
@@ -75,6 +87,7 @@ class Table:
     aliases: dict[str, str] = field(default_factory=dict)  # a row's code -> its area
     signed: tuple[tuple[int, str], ...] = ()  # sign-off and date lines (row, texts), for the log
     skipped: tuple[int, ...] = ()  # rows printed by the page: 续表, the header again, 栏次
+    indicator_row: IndicatorRow | None = None  # a table read from one indicator row
 
     @property
     def value_columns(self) -> tuple[Column, ...]:

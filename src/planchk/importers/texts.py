@@ -244,6 +244,52 @@ HEADER = counted(
     "  header: row {rows}; the areas are in the column `{area}`",
     "  header: rows {rows}; the areas are in the column `{area}`",
 )
+# A table of indicator rows (指标 | 单位 | 全市 | 甲县, or 指标 | 单位 | 2021年): what it prints.
+UNIT_IN_COLUMN = message(
+    "import.unit-in-column", "  unit: {unit}, in the column `{header}` of row {row}"
+)
+HEADER_AREA_COLUMNS = counted(
+    "import.header-area-columns",
+    "  header: row {rows}; the indicators are the rows of the column `{names}` (units in "
+    "`{units}`), the areas are the columns {areas}",
+    "  header: rows {rows}; the indicators are the rows of the column `{names}` (units in "
+    "`{units}`), the areas are the columns {areas}",
+)
+HEADER_INDICATOR_ROWS = counted(
+    "import.header-indicator-rows",
+    "  header: row {rows}; the indicators are the rows of the column `{names}` (units in "
+    "`{units}`)",
+    "  header: rows {rows}; the indicators are the rows of the column `{names}` (units in "
+    "`{units}`)",
+)
+INDICATOR_ROW = message("import.indicator-row", "  row {row}: the indicator {name}")
+INDICATOR_ROW_PERCENT = message(
+    "import.indicator-row-percent",
+    "  row {row}: the indicator {name}, a percentage, imported as a ratio and never summed into "
+    "a total",
+)
+TOTAL_COLUMN_NAMED = message(
+    "import.total-column-named", "  total: the column {name}, named as a total"
+)
+TOTAL_COLUMN_OPTION = message(
+    "import.total-column-option", "  total: the column {name}, as --total-row says"
+)
+TOTAL_COLUMN_SUM = message(
+    "import.total-column-sum", "  total: the column {name}, the sum of the other areas' columns"
+)
+TOTAL_COLUMN_ONLY = message(
+    "import.total-column-only", "  one area: the column {name}, an area with no parts"
+)
+PART_COLUMNS = counted(
+    "import.part-columns",
+    "  {count} area column under the total: {names}",
+    "  {count} area columns under the total: {names}",
+)
+TEXT_CELLS_IN_ROW = counted(
+    "import.text-cells-in-row",
+    "  row {row}: {count} cell holds text ({texts}), kept as its area's note and read as a blank",
+    "  row {row}: {count} cells hold text ({texts}), kept as their areas' notes and read as blanks",
+)
 YEAR_COLUMNS = message("import.year-columns", "  columns {headers}: years {years}")
 PERIOD_COLUMN = message(
     "import.period-column",

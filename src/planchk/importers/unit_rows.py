@@ -22,7 +22,7 @@ from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.layout import read_table
 from planchk.importers.printed import normalized, parse_number, simplified
-from planchk.importers.shapes import Table
+from planchk.importers.shapes import IndicatorRow, Table
 
 _UNIT_HEADERS = frozenset({"单位", "计量单位", "unit", "units"})
 _NAME_HEADERS = frozenset(
@@ -78,7 +78,13 @@ def by_unit_column(grid: Grid) -> list[Grid]:
         if scope is not None and not _has_figure(heads, by_column):
             grid.notes.append(texts.ROW_WITHOUT_FIGURES(row=name.row, name=clean_name(name.text)))
             continue
-        part = _Transposed(grid, scope, clean_name(name.text))
+        shown = IndicatorRow(
+            name.row,
+            _header_text(header, named),
+            _header_text(header, found.unit),
+            () if found.years else tuple(clean_name(h.text) for h in heads),
+        )
+        part = _Transposed(grid, scope, clean_name(name.text), shown)
         for cell in above:
             part.add([(cell.text, cell)])
         part.add([(f"单位：{unit.text}", unit)])
@@ -99,6 +105,10 @@ def _name_column(header: Sequence[GridCell], unit: int) -> int | None:
         if simplified(clean_name(cell.text)).lower() in _NAME_HEADERS:
             return cell.column
     return before[-1].column if before else None
+
+
+def _header_text(header: Sequence[GridCell], column: int | None) -> str:
+    return next((clean_name(c.text) for c in header if c.column == column), "")
 
 
 def _name_cell(cells: Sequence[GridCell], column: int | None, unit: int) -> GridCell | None:
@@ -180,9 +190,11 @@ class _Transposed(Grid):
     """One indicator row as a table of its own. Its cells are numbered 1, 2, ... as the table
     reader expects; `where` names the original cell, and `printed` the original rows."""
 
-    def __init__(self, original: Grid, scope: tuple[str, str] | None, name: str) -> None:
+    def __init__(
+        self, original: Grid, scope: tuple[str, str] | None, name: str, shown: IndicatorRow
+    ) -> None:
         super().__init__(original.source, [])
-        self.original, self.name = original, name
+        self.original, self.name, self.shown = original, name, shown
         self.scope = scope  # (name, how it was found) of a years table's unprinted area
         self.places: dict[tuple[int, int], tuple[int, int]] = {}
         self.printed_rows: dict[int, int] = {}
@@ -203,10 +215,11 @@ class _Transposed(Grid):
         for row in table.rows:
             row.number = self.printed_rows.get(row.number, row.number)
         headers = tuple(self.printed_rows.get(n, n) for n in table.header_rows)
+        table = dataclasses.replace(table, header_rows=headers, indicator_row=self.shown)
         if self.scope is None:
-            return dataclasses.replace(table, header_rows=headers)
+            return table
         said = texts.SCOPE_NAMED(name=self.scope[0], how=self.scope[1])
-        return dataclasses.replace(table, header_rows=headers, scope=said, indicator=self.name)
+        return dataclasses.replace(table, scope=said, indicator=self.name)
 
 
 def _scope(above: Sequence[GridCell]) -> tuple[str, str]:
