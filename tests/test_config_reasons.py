@@ -8,10 +8,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from planchk.cli import app
 from planchk.config.reasons import _TABLE
+from tests.cli_runner import CliRunner
 from tests.small_plans import MINIMAL_TARGETS, write_plan
 
 # One document for each of tomllib's reasons (Python 3.11): the reason's key, where tomllib

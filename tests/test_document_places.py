@@ -14,11 +14,11 @@ from typing import Any
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
 from planchk.cli import app
 from tests import documents
-from tests.test_formats import SARIF_SCHEMA
+from tests.cli_runner import CliRunner
+from tests.paths import SARIF_SCHEMA
 
 runner = CliRunner()
 CELL = "附件 表4 第4行 第3列"  # 洪都街办's 2022 patents: PC202, it falls from 300 to 50

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from planchk.cli import app
 from planchk.loader import load_file
 from planchk.models import TargetsFile
 from tests import documents
+from tests.cli_runner import CliRunner
 
 runner = CliRunner()
 FORMATS = {"docx": documents.write_docx, "html": documents.write_html, "txt": documents.write_text}

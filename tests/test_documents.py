@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from planchk.cli import app
 from planchk.engine import check_paths
@@ -22,6 +21,7 @@ from planchk.loader import load_file
 from planchk.models import TargetsFile, TasksFile
 from planchk.report import Report
 from tests import documents
+from tests.cli_runner import CliRunner
 from tests.paths import DATA
 from tests.seed_text import SEED
 
@@ -420,7 +420,7 @@ def test_sarif_of_a_document_is_valid_and_names_the_place(tmp_path: Path) -> Non
 
     import jsonschema
 
-    from tests.test_formats import SARIF_SCHEMA
+    from tests.paths import SARIF_SCHEMA
 
     document = documents.write_html(tmp_path / "plan.html", documents.data_blocks())
     result = _run("validate", document, "-f", "sarif")

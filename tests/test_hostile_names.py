@@ -14,10 +14,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
 from planchk.cli import app
 from planchk.escape import markdown, visible
+from tests.cli_runner import CliRunner
 
 runner = CliRunner()
 

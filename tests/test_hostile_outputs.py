@@ -13,10 +13,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from planchk.atomic import OutputError, write_atomic
 from planchk.cli import app
+from tests.cli_runner import CliRunner
 from tests.paths import DATA
 from tests.small_plans import MINIMAL_TARGETS, write_plan
 
@@ -190,12 +190,14 @@ def test_an_import_into_a_file_another_writer_holds_waits_and_merges_over_it(
 def test_an_unwritable_output_is_named_as_given_not_by_its_temporary_file(
     tmp_path: Path, runner: CliRunner
 ) -> None:
-    missing = tmp_path / "no-such-folder" / "x.txt"
-    with pytest.raises(FileNotFoundError) as raised:
+    link = tmp_path / "gone"
+    link.symlink_to(tmp_path / "nowhere")  # a folder that cannot be made: the name is taken
+    missing = link / "x.txt"
+    with pytest.raises(FileExistsError) as raised:
         write_atomic(missing, "text")
     assert raised.value.filename == str(missing)
     result = runner.invoke(app, ["validate", str(DATA), "-o", str(missing)])
     assert result.exit_code == 2
     assert f"{missing}:" in result.stderr
     assert ".tmp" not in result.stderr
-    assert list(tmp_path.iterdir()) == []  # nothing made, no temporary file left
+    assert list(tmp_path.iterdir()) == [link]  # nothing made, no temporary file left

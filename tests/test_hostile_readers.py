@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from planchk.cli import app
+from tests.cli_runner import CliRunner
 from tests.small_plans import MINIMAL_TARGETS, write_plan
 
 posix = pytest.mark.skipif(os.name != "posix", reason="devices, FIFOs and byte file names")

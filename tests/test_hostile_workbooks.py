@@ -12,10 +12,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from typer.testing import CliRunner
 
 from planchk.cli import app
 from planchk.importers import grid
+from tests.cli_runner import CliRunner
 from tests.workbooks import sheet_workbook
 
 runner = CliRunner()

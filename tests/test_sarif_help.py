@@ -22,8 +22,7 @@ from planchk.catalog import all_codes
 from planchk.cli import app
 from planchk.formatters.sarif import documentation_url
 from tests.cli_runner import CliRunner
-from tests.paths import ROOT
-from tests.test_formats import SARIF_SCHEMA
+from tests.paths import ROOT, SARIF_SCHEMA
 
 runner = CliRunner()
 PLAN = ROOT / "tests" / "plans" / "broken_county"

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from planchk import catalog, engine, registry
 from planchk.cli import app
@@ -22,6 +21,7 @@ from planchk.findings import Arg, Finding, Location, Problem, Severity
 from planchk.report import Report
 from planchk.suppress.baseline import Held, Key, key, without_baseline
 from planchk.suppress.cap import Capper, capped
+from tests.cli_runner import CliRunner
 from tests.small_plans import MINIMAL_TARGETS, write_plan
 
 runner = CliRunner()

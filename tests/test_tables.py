@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -27,32 +26,26 @@ from typing import Any
 
 import openpyxl
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.styles import Alignment, Font
-from typer.testing import CliRunner
 
 from planchk.cli import app
 from planchk.importers import ImportResult, Options, PlainTable, import_files, import_tables
 from planchk.loader import load_file
 from planchk.messages import PlanchkError
 from planchk.models import TargetsFile
+from tests.cli_runner import CliRunner
+from tests.corpus import TABLES, as_excel, expectations
 
-TABLES = Path(__file__).parent / "tables"
 runner = CliRunner()
-
-
-def _expected(case: Path) -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(case.with_suffix(".yaml").read_text("utf-8"))
-    return loaded
 
 
 def _cases(test: str) -> list[Any]:
     """Each table in both forms; `xfail: {import: why, validate-xlsx: why}` marks what fails."""
     params = []
     for case in sorted(TABLES.glob("*.csv")):
-        failing = _expected(case).get("xfail", {})
+        failing = expectations(case).get("xfail", {})
         for form in ("csv", "xlsx"):
             reason = failing.get(f"{test}-{form}") or failing.get(test)
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
@@ -68,39 +61,9 @@ def test_the_corpus_is_large_enough() -> None:
 
 # --- the XLSX form of a table -------------------------------------------------------------
 
-_PLAIN = re.compile(r"^-?\d+(\.\d+)?$")
-_GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
-_BRACKETED = re.compile(r"^\((\d+(\.\d+)?)\)$")
-_PERCENT = re.compile(r"^(-?\d+(\.\d+)?)%$")
-
-
-def _decimals(text: str) -> int:
-    return len(text.split(".", 1)[1]) if "." in text else 0
-
-
-def _digits(text: str) -> str:
-    return "0" + ("." + "0" * _decimals(text) if _decimals(text) else "")
-
-
-def _as_excel(text: str) -> tuple[int | float | str, str | None]:
-    """What a person would have typed into Excel to print `text`: a number and its format."""
-    plain = text.replace(",", "")
-    number: int | float
-    if _PERCENT.match(text):
-        number = float(Decimal(text[:-1]) / 100)
-        return number, _digits(text[:-1]) + "%"
-    if _PLAIN.match(text) or _GROUPED.match(text):
-        number = int(plain) if _decimals(plain) == 0 else float(plain)
-        return number, ("#,##" if "," in text else "") + _digits(plain)
-    bracketed = _BRACKETED.match(text)
-    if bracketed:
-        digits = _digits(bracketed.group(1))
-        return -float(bracketed.group(1)), f"{digits};({digits})"
-    return text, None  # text stays text, as Excel keeps it
-
 
 def _xlsx(case: Path, tmp_path: Path) -> Path:
-    extra = _expected(case).get("xlsx", {})
+    extra = expectations(case).get("xlsx", {})
     book = openpyxl.Workbook()
     sheet = book.active
     assert sheet is not None
@@ -111,7 +74,7 @@ def _xlsx(case: Path, tmp_path: Path) -> Path:
                 indent = len(text) - len(stripped)
                 if not stripped:
                     continue
-                value, number_format = _as_excel(stripped)
+                value, number_format = as_excel(stripped)
                 cell = sheet.cell(row, column, value)
                 if number_format:
                     cell.number_format = number_format
@@ -193,7 +156,7 @@ def _check_of_which(model: TargetsFile, wanted: dict[str, list[str]]) -> None:
 
 @pytest.mark.parametrize(("case", "form"), _cases("import"))
 def test_import_infers_what_the_table_prints(case: Path, form: str, tmp_path: Path) -> None:
-    expected = _expected(case)
+    expected = expectations(case)
     source = _input(case, form, tmp_path)
     if "refuses" in expected:
         result = runner.invoke(app, ["import", str(source)])
@@ -227,7 +190,7 @@ def _findings(path: Path) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize(("case", "form"), _cases("validate"))
 def test_validate_finds_exactly_what_was_planted(case: Path, form: str, tmp_path: Path) -> None:
-    expected = _expected(case)
+    expected = expectations(case)
     if "validate" not in expected:
         pytest.skip("a table that import asks about")
     _, out, _ = _import(_input(case, form, tmp_path), tmp_path)

@@ -13,14 +13,14 @@ from typing import Any
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
 from planchk.cli import app
 from planchk.importers import grid
 from planchk.importers.ods import read_ods
 from planchk.importers.xls import read_xls
+from tests.cli_runner import CliRunner
+from tests.corpus import TABLES, as_excel, expectations
 from tests.odsfile import OdsCell, OdsSheet, content_xml, ods_bytes
-from tests.test_tables import TABLES, _as_excel, _expected
 from tests.xlsfile import XlsCell, XlsSheet, xls_bytes
 
 runner = CliRunner()
@@ -57,7 +57,7 @@ def _address(name: str) -> tuple[int, int]:
 
 def _merges(case: str) -> list[tuple[int, int, int, int]]:
     bounds = []
-    for text in _expected(TABLES / f"{case}.csv").get("xlsx", {}).get("merge", []):
+    for text in expectations(TABLES / f"{case}.csv").get("xlsx", {}).get("merge", []):
         (r1, c1), (r2, c2) = (_address(part) for part in text.split(":"))
         bounds.append((r1, c1, r2, c2))
     return bounds
@@ -66,7 +66,7 @@ def _merges(case: str) -> list[tuple[int, int, int, int]]:
 def _xls(case: str, path: Path) -> Path:
     """The table as someone typed it into old Excel: numbers with the format that prints them
     as the CSV does, the XLSX form's stored floats, bold labels and merged header cells."""
-    extra = _expected(TABLES / f"{case}.csv").get("xlsx", {})
+    extra = expectations(TABLES / f"{case}.csv").get("xlsx", {})
     stored = {_address(name): value for name, value in extra.get("values", {}).items()}
     bold = {_address(name) for name in extra.get("bold", [])}
     covered = {
@@ -80,7 +80,7 @@ def _xls(case: str, path: Path) -> Path:
     for row, column, text, indent in _records(case):
         if (row, column) in covered:
             continue
-        value, number_format = _as_excel(text)
+        value, number_format = as_excel(text)
         if (row, column) in stored:
             value, number_format = stored[(row, column)], "General"
         xls_value = float(value) if isinstance(value, int) else value
@@ -100,7 +100,7 @@ def _ods(case: str, path: Path) -> Path:
     for row, column, text, indent in _records(case):
         if (row, column) in covered:
             continue
-        value, number_format = _as_excel(text)
+        value, number_format = as_excel(text)
         kind = "percentage" if number_format and "%" in number_format else "float"
         stored = None if isinstance(value, str) else repr(value)
         span = spans.get((row, column), (1, 1))

@@ -1,6 +1,7 @@
 """Write a file whole or not at all: a temporary file beside it, then an atomic rename.
 
-Only a regular file (or a name that is not there yet) is replaced that way. A character device
+Only a regular file (or a name that is not there yet) is replaced that way; the folders above
+a new name are made as needed, and taken away again when the write fails. A character device
 (/dev/null, a terminal), a FIFO or one of this process's own standard streams (/dev/stdout) is
 written by opening it, as a shell's `>` would: renaming over a device node would replace it
 with a regular file for every later user. Anything else (a directory, a socket, a block device)
@@ -52,11 +53,38 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
     target = Path(os.path.realpath(path)) if status is not None else path
     mode = stat.S_IMODE(status.st_mode) if status is not None else _new_file_mode()
     try:
-        _replace(target, raw, mode)
+        with made_parents(target):
+            _replace(target, raw, mode)
     except OSError as error:
         # The failing call named the temporary file (or the link's target): the user gave
         # `path`, so the error says `path`.
         raise OSError(error.errno, error.strerror, str(path)) from None
+
+
+@contextlib.contextmanager
+def made_parents(path: Path) -> Iterator[None]:
+    """The folders above `path` that are not there yet, made while it is written and taken
+    away again if they are still empty after (the write failed, or the run stopped before
+    it): `-o reports/2024/plan.html` makes its folders, as ruff's --output-file and pytest's
+    --junitxml do, and a run that writes nothing leaves none behind."""
+    missing: list[Path] = []
+    parent = path.parent
+    while str(parent) not in ("", ".") and not parent.exists() and parent != parent.parent:
+        missing.append(parent)
+        parent = parent.parent
+    made: list[Path] = []
+    try:
+        for folder in reversed(missing):
+            try:
+                folder.mkdir()
+            except OSError as error:  # the user gave `path`: the error says `path`
+                raise OSError(error.errno, error.strerror, str(path)) from None
+            made.append(folder)
+        yield
+    finally:
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):  # not empty: the file was written into it
+                folder.rmdir()
 
 
 @contextlib.contextmanager

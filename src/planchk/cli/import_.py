@@ -91,7 +91,7 @@ def import_(
     -o DIR (or any path not ending in .yaml) writes a plan directory, DIR/targets.yaml and
     DIR/tasks.yaml; -o FILE.yaml writes the targets file alone; without -o it goes to stdout.
     """
-    from planchk.atomic import locked, refuse_inputs
+    from planchk.atomic import locked, made_parents, refuse_inputs
     from planchk.importers import Options
     from planchk.importers.piped import piped_files
     from planchk.importers.plandir import run_import
@@ -108,7 +108,10 @@ def import_(
         output = into if output is None and into is not None else output
         refuse_inputs(output, files)  # --into may be the output: that is how it updates in place
         target = into or output
-        with locked(target, lambda: _waiting(target)) if target else contextlib.nullcontext():
+        with (
+            made_parents(target) if target else contextlib.nullcontext(),
+            locked(target, lambda: _waiting(target)) if target else contextlib.nullcontext(),
+        ):  # the lock is taken in the output's folder: made first, gone again if unused
             notes, text = run_import(files, options, output)
         if text is not None:
             sys.stdout.write(text)

@@ -158,15 +158,15 @@ def _spreadsheet_texts(files: Sequence[Path], options: Options, output: Path | N
 
 
 def _write(found: PlanTexts, output: Path | None) -> tuple[list[str], str | None]:
-    from planchk.atomic import write_atomic
+    from planchk.atomic import made_parents, write_atomic
 
     notes = list(found.notes)
     named = {"targets.yaml": found.targets, "tasks.yaml": found.tasks}
     written = {name: text for name, text in named.items() if text is not None}
     if output is not None and writes_directory(output):
-        output.mkdir(parents=True, exist_ok=True)
-        for name, text in written.items():
-            write_atomic(output / name, text)
+        with made_parents(output / "targets.yaml"):  # the folder itself, if it is new
+            for name, text in written.items():
+                write_atomic(output / name, text)
         notes.append(plan_texts.WROTE_PLAN(files=", ".join(written), path=output))
         return notes, None
     first = next(iter(written.values()))
