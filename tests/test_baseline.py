@@ -82,9 +82,14 @@ def test_missing_baseline(plan: Path, runner: CliRunner) -> None:
 
 
 def test_baseline_written_whole_or_not_at_all(plan: Path, runner: CliRunner) -> None:
-    result = runner.invoke(app, ["validate", "plan", "--write-baseline", "missing/dir/b.json"])
+    Path("taken").write_text("", encoding="utf-8")  # a file where a folder would have to go
+    result = runner.invoke(app, ["validate", "plan", "--write-baseline", "taken/dir/b.json"])
     assert result.exit_code == 2
-    assert not Path("missing").exists()
+    Path("taken").unlink()
+    made = runner.invoke(app, ["validate", "plan", "--write-baseline", "new/dir/b.json"])
+    assert made.exit_code == 0  # its folders made, as for every -o
+    assert json.loads(Path("new/dir/b.json").read_text(encoding="utf-8"))["baseline_version"] == 1
+    shutil.rmtree("new")
     Path("b.json").write_text("old", encoding="utf-8")
     runner.invoke(app, ["validate", "plan", "--write-baseline", "b.json"])
     assert json.loads(Path("b.json").read_text(encoding="utf-8"))["baseline_version"] == 1
