@@ -254,70 +254,119 @@ def test_a_plain_grid_imports_as_the_csv_does(case: Path) -> None:
 TOWNS = [f"{name}镇" for name in "东西南北中上下前后左右新老"]
 
 
+Line = tuple[str, Decimal, str]  # a row's name, value and note (备注, "" for none)
+OF_WHICH = "其中：中央资金"
+
+
 @st.composite
-def printed_tables(draw: st.DrawFn) -> list[str]:
-    """A printed table: its total, and either towns alone or counties (subtotal rows, found
-    by their numbers) each over its towns. Each town holds a power of two times one factor
-    (printed with 0 to 2 decimals), so that no row is the sum of rows other than its own
-    parts by coincidence: such a table would be ambiguous, and may import either way."""
+def printed_tables(draw: st.DrawFn) -> tuple[str, bool, list[Line]]:
+    """A printed table: its header (a year or a period's label), whether it has a 备注
+    column, its total, and either towns alone or counties (subtotal rows, found by their
+    numbers) each over its towns; an 其中 row may follow the total or a county. Each town
+    holds a power of two times one factor (printed with 0 to 2 decimals), so that no row is
+    the sum of rows other than its own parts by coincidence: such a table would be ambiguous,
+    and may import either way."""
     places = draw(st.integers(0, 2))
     factor = Decimal(draw(st.integers(1, 999))).scaleb(-places)
     groups = draw(st.integers(0, 3))
+    noted = draw(st.booleans())
+    notes = st.sampled_from(["", "", "新建", "含2个教学点"]) if noted else st.just("")
     towns = iter(enumerate(TOWNS))
-    rows: list[tuple[str, Decimal]] = []
+    rows: list[Line] = []
     for county in range(max(groups, 1)):
         parts = [
-            (name, factor * 2**i)
+            (name, factor * 2**i, draw(notes))
             for i, name in (next(towns) for _ in range(draw(st.integers(2, 3))))
         ]
         if groups:
-            rows.append((f"{county + 1}县", sum((v for _, v in parts), Decimal(0))))
+            rows.append((f"{county + 1}县", sum((v for _, v, _ in parts), Decimal(0)), draw(notes)))
+            if draw(st.booleans()):  # at most the county: its first town's value
+                rows.append((f"{county + 1}县{OF_WHICH}", parts[0][1], draw(notes)))
         rows += parts
-    total = sum((v for name, v in rows if not groups or name.endswith("县")), Decimal(0))
-    return [f"合计,{total}"] + [f"{name},{v}" for name, v in rows]
+    tops = [v for name, v, _ in rows if not groups or name.endswith("县")]
+    total: list[Line] = [("合计", sum(tops, Decimal(0)), draw(notes))]
+    if draw(st.booleans()):
+        total.append((f"合计{OF_WHICH}", tops[0], draw(notes)))
+    header = draw(st.sampled_from(["2024年", "本期", "全年"]))
+    return header, noted, [*total, *rows]
 
 
-def _printed(lines: list[str]) -> str:
-    return "\n".join(["测试分配表", "单位：万元", "地区,2024年", *lines]) + "\n"
+def _printed(header: str, noted: bool, lines: list[Line]) -> list[list[str]]:
+    """The table's cells as printed: an 其中 row is printed 其中：中央资金 under its whole."""
+    cells = [["测试分配表"], ["单位：万元"], ["地区", header, *(["备注"] if noted else [])]]
+    for name, value, note in lines:
+        shown = OF_WHICH if OF_WHICH in name else name
+        cells.append([shown, str(value), *([note] if noted else [])])
+    return cells
 
 
-def _shuffled(lines: list[str], data: st.DataObject) -> list[str]:
-    """The same table with its groups and the towns in each shuffled, the total at the end."""
-    total, rows = lines[0], lines[1:]
-    groups: list[list[str]] = []
+def _shuffled(lines: list[Line], data: st.DataObject) -> list[Line]:
+    """The same table with its groups and the towns in each shuffled, the total (with its
+    其中 row) at the end; an 其中 row stays right under its whole."""
+    head = [line for line in lines if line[0].startswith("合计")]
+    rows = lines[len(head) :]
+    groups: list[list[Line]] = []
     for line in rows:
-        if line.split(",")[0].endswith("县") or not groups:
+        if line[0].endswith("县") or not groups:
             groups.append([line])
         else:
             groups[-1].append(line)
-    order = data.draw(st.permutations(groups))
-    shuffled = [line for g in order for line in [g[0], *data.draw(st.permutations(g[1:]))]]
-    if not rows[0].split(",")[0].endswith("县"):  # towns alone: every row may move
-        shuffled = data.draw(st.permutations(rows))
-    return [*shuffled, total]
+    if not rows[0][0].endswith("县"):  # towns alone: every row may move
+        return [*data.draw(st.permutations(rows)), *head]
+    shuffled = []
+    for group in data.draw(st.permutations(groups)):
+        fixed = 2 if OF_WHICH in group[1][0] else 1
+        shuffled += [*group[:fixed], *data.draw(st.permutations(group[fixed:]))]
+    return [*shuffled, *head]
 
 
-def _read(text: str, tmp_path: Path, name: str) -> tuple[dict[str, list[str]], dict[str, Any]]:
+def _write_table(cells: list[list[str]], path: Path) -> None:
+    if path.suffix == ".csv":
+        path.write_text("\n".join(",".join(row) for row in cells) + "\n", encoding="utf-8")
+        return
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in cells:
+        sheet.append([as_excel(text)[0] if text else None for text in row])
+        for column, text in enumerate(row, 1):
+            number_format = as_excel(text)[1] if text else None
+            if number_format:
+                sheet.cell(sheet.max_row, column).number_format = number_format
+    book.save(path)
+
+
+def _read(cells: list[list[str]], tmp_path: Path, name: str) -> dict[str, Any]:
     path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
+    _write_table(cells, path)
     model = _import(path, tmp_path)[0]
     [indicator] = model.indicators.values()
-    areas = {parent: sorted(parts) for parent, parts in model.areas.items()}
-    return areas, dict(indicator.values)
+    return {
+        "areas": {parent: sorted(parts) for parent, parts in model.areas.items()},
+        "of_which": {whole: sorted(parts) for whole, parts in model.of_which.items()},
+        "values": dict(indicator.values),
+        "years": indicator.years,
+        "notes": dict(indicator.notes),
+    }
 
 
 @settings(
     max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(lines=printed_tables(), data=st.data())
+@given(table=printed_tables(), form=st.sampled_from(["csv", "xlsx"]), data=st.data())
 def test_shuffled_rows_and_a_total_at_the_bottom_change_nothing(
-    lines: list[str], data: st.DataObject, tmp_path: Path
+    table: tuple[str, bool, list[Line]], form: str, data: st.DataObject, tmp_path: Path
 ) -> None:
-    first = _read(_printed(lines), tmp_path, "a.csv")
-    moved = _read(_printed(_shuffled(lines, data)), tmp_path, "b.csv")
+    header, noted, lines = table
+    first = _read(_printed(header, noted, lines), tmp_path, f"a.{form}")
+    moved = _read(_printed(header, noted, _shuffled(lines, data)), tmp_path, f"b.{form}")
     assert moved == first
-    subtotals = [line.split(",")[0] for line in lines if line.split(",")[0].endswith("县")]
-    assert sorted(first[0]) == sorted(["合计", *subtotals])  # each subtotal has its own parts
+    subtotals = [name for name, _, _ in lines if name.endswith("县")]
+    assert sorted(first["areas"]) == sorted(["合计", *subtotals])  # each subtotal: its parts
+    wholes = [name.removesuffix(OF_WHICH) for name, _, _ in lines if OF_WHICH in name]
+    assert sorted(first["of_which"]) == sorted(wholes)
+    assert first["years"] == ([2024] if header == "2024年" else [header])
+    assert first["notes"] == {name: note for name, _, note in lines if note}
 
 
 def test_a_csv_with_no_table_is_not_told_to_choose_a_sheet(tmp_path: Path) -> None:
