@@ -283,14 +283,16 @@ def test_os_errors_are_said_in_the_chosen_language(tmp_path: Path, runner: CliRu
         assert (result.exit_code, finding["code"]) == (2, "PC001")
         assert finding["args"]["reason"] == "No such file or directory"  # data: the system's
         outputs[language] = finding["message"]
-        args = ["--lang", language, "validate", str(DATA), "-o", str(missing / "x")]
+        taken = tmp_path / "taken.txt"  # a file where -o would need a folder
+        taken.write_text("", encoding="utf-8")
+        args = ["--lang", language, "validate", str(DATA), "-o", str(taken / "x")]
         written = runner.invoke(app, args)
         assert written.exit_code == 2
         outputs[language + "-o"] = written.stderr
     assert "No such file or directory" in outputs["en"]
-    assert "No such file or directory" in outputs["en-o"]
+    assert "Not a directory" in outputs["en-o"]
     assert "没有这个文件或目录" in outputs["zh"]
-    assert "没有这个文件或目录" in outputs["zh-o"]
+    assert "不是目录" in outputs["zh-o"]
     assert _no_english(outputs["zh"]) == []
 
 
