@@ -1,16 +1,25 @@
 """Round trips: a table planchk writes as a report imports back to the same plan.
 
 "The same plan" is what a printed table says: the areas tree, the 其中 rows, and each
-indicator's name, unit, period and values with their printed digits. A report prints no
-indicator id, kind, sum rule, relation or plan title, so those are not compared.
+indicator's title (its `table`, else its name), unit, period, values with their printed digits
+and notes (the 备注 column). A report prints no indicator id, kind, sum rule, relation or plan
+title, so those are not compared; nor is an indicator's name beside its title, which import
+takes from the title (开工任务 names the indicator 开工, with `table: 开工任务`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from planchk.cli import app
+from planchk.importers.columns import PERIOD_LABELS
 from planchk.loader import load_file
 from planchk.models import TargetsFile
 from tests.cli_runner import CliRunner
@@ -32,8 +41,8 @@ def printed(path: Path) -> dict[str, Any]:
     return {
         "areas": {parent: list(parts) for parent, parts in model.areas.items()},
         "of_which": {whole: list(parts) for whole, parts in model.of_which.items()},
-        "indicators": {
-            indicator.name: (
+        "indicators": {  # by the printed title: import names an indicator by it
+            indicator.table or indicator.name: (
                 indicator.unit,
                 list(indicator.years),
                 {a: [_text(v) for v in row] for a, row in indicator.values.items()},
@@ -92,3 +101,131 @@ def test_beside_other_columns_a_period_header_is_a_category(tmp_path: Path) -> N
         "上期": ["本期"],
         "本期": ["本期"],
     }
+
+
+# --- property: the XLSX report of any plan imports back to the same plan ----------------------
+
+COUNTIES = ["东湖区", "西湖区", "青山湖区", "新建区", "红谷滩区"]
+TOWNS = [f"{a}{b}镇" for a in "上下前后左右" for b in "甲乙丙"]
+TITLES = [
+    "补助资金", "开工任务", "造林面积", "就业补助资金分配表", "2024年民生实事目标分解表",
+    "（一）发明专利申请量指导性任务分解表",
+]  # fmt: skip
+NOTES = ["含2所教学点", "新建1所", "2025年：待定", "预期性"]
+
+
+@dataclass
+class Indicator:
+    title: str
+    unit: str
+    values: dict[str, list[Decimal | None]]
+    notes: dict[str, str]
+
+
+@dataclass
+class Generated:
+    """A plan as its targets file says it: a tree of areas, 其中 rows, indicators."""
+
+    parts: dict[str, list[str]]
+    of_which: dict[str, list[str]]
+    periods: list[int | str]
+    indicators: list[Indicator] = field(default_factory=list)
+
+    def text(self) -> str:
+        lines = ["plan: {title: 生成的方案}", "areas:"]
+        lines += [f"  {parent}: [{', '.join(kids)}]" for parent, kids in self.parts.items()]
+        if self.of_which:
+            lines.append("of_which:")
+            lines += [f"  {whole}: [{', '.join(ps)}]" for whole, ps in self.of_which.items()]
+        lines.append("indicators:")
+        for number, indicator in enumerate(self.indicators):
+            lines += [
+                f"  i{number}:",
+                f"    name: {indicator.title}",
+                f"    unit: {indicator.unit}",
+                "    kind: flow",
+            ]
+            lines += [f"    years: [{', '.join(map(str, self.periods))}]", "    values:"]
+            for area, row in indicator.values.items():
+                cells = ", ".join("~" if v is None else str(v) for v in row)
+                lines.append(f"      {area}: [{cells}]")
+            if indicator.notes:
+                lines.append("    notes:")
+                lines += [f"      {area}: {note}" for area, note in indicator.notes.items()]
+        return "\n".join(lines) + "\n"
+
+
+@st.composite
+def generated(draw: st.DrawFn) -> Generated:
+    """A plan with a total over counties, some counties over towns, 其中 rows under the total
+    or a county, one or two indicators over years or one labelled period, blanks and notes."""
+    counties = draw(st.lists(st.sampled_from(COUNTIES), min_size=1, max_size=4, unique=True))
+    towns = iter(draw(st.permutations(TOWNS)))
+    parts = {"全区": counties}
+    for county in counties:
+        if draw(st.booleans()):
+            parts[county] = [next(towns) for _ in range(draw(st.integers(1, 3)))]
+    wholes = draw(st.lists(st.sampled_from(["全区", *counties]), max_size=2, unique=True))
+    kinds = st.lists(st.sampled_from(["中央资金", "专项资金"]), min_size=1, max_size=2, unique=True)
+    of_which = {whole: [f"{whole}其中：{kind}" for kind in draw(kinds)] for whole in wholes}
+    if draw(st.booleans()):
+        periods: list[int | str] = [draw(st.sampled_from(sorted(PERIOD_LABELS)))]
+    else:
+        first = draw(st.integers(2015, 2030))
+        periods = list(range(first, first + draw(st.integers(1, 3))))
+    plan = Generated(parts, of_which, periods)
+    for title in draw(st.lists(st.sampled_from(TITLES), min_size=1, max_size=2, unique=True)):
+        plan.indicators.append(_indicator(draw, plan, title))
+    return plan
+
+
+def _indicator(draw: st.DrawFn, plan: Generated, title: str) -> Indicator:
+    """Each place holds a power of two times one factor (printed with 0 to 2 decimals), so
+    that no row is the sum of rows other than its own parts by coincidence (a table of zeros
+    nests any way: ambiguous, and printed tables are not made of them); a cell may be blank,
+    but not a whole row, which a table prints as a heading over the rows after it."""
+    places = draw(st.integers(0, 2))
+    quantum = Decimal(1).scaleb(-places)
+    factor = Decimal(draw(st.integers(1, 999))) * quantum
+    width = len(plan.periods)
+    powers = iter(draw(st.permutations(range(20))))
+    values: dict[str, list[Decimal | None]] = {}
+
+    def fill(area: str) -> list[Decimal | None]:
+        if area in plan.parts:
+            kids = [fill(kid) for kid in plan.parts[area]]
+            values[area] = [
+                sum((k[y] or Decimal(0) for k in kids), Decimal(0)) for y in range(width)
+            ]
+        else:
+            power = next(powers)
+            row: list[Decimal | None] = [factor * 2**power] * width
+            blank = draw(st.integers(-1, width - 1)) if width > 1 else -1
+            values[area] = [None if y == blank else v for y, v in enumerate(row)]
+        return values[area]
+
+    fill("全区")
+    for whole, rows in plan.of_which.items():
+        for share, row in zip((5, 3), rows, strict=False):  # together at most the whole
+            values[row] = [
+                None if v is None else (v * share / 10).quantize(quantum, ROUND_DOWN)
+                for v in values[whole]
+            ]
+    noted = draw(st.lists(st.sampled_from(sorted(values)), max_size=3, unique=True))
+    notes = {area: draw(st.sampled_from(NOTES)) for area in noted}
+    return Indicator(title, "万元", values, notes)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(plan=generated())
+def test_the_xlsx_report_of_a_plan_imports_back_to_the_same_plan(
+    plan: Generated, tmp_path: Path
+) -> None:
+    with TemporaryDirectory() as work:
+        folder = Path(work) / "plan"
+        folder.mkdir()
+        (folder / "targets.yaml").write_text(plan.text(), encoding="utf-8")
+        back = report_and_back(folder, Path(work))
+        assert printed(back) == printed(folder / "targets.yaml")

@@ -273,11 +273,16 @@ def _walk(
 
 
 def _lift_empty_headings(nodes: list[Node]) -> list[Node]:
-    """A heading no 小计 gave numbers to is a label, not an area: its rows go up a level."""
+    """A heading no 小计 gave numbers to is a label, not an area: its rows go up a level. A
+    row of blanks printed like the rows after it (no marker, indent or bold above theirs) is
+    no heading: it is an area with nothing in its cells, kept beside them."""
     lifted: list[Node] = []
     for node in nodes:
         empty = node.row.bare and node.closes is None and node.children
-        lifted.extend(_lift_empty_headings(node.children) if empty else [node])
+        if empty and all(child.rank == node.rank for child in node.children):
+            lifted += [Node(node.row, rank=node.rank), *_lift_empty_headings(node.children)]
+        else:
+            lifted.extend(_lift_empty_headings(node.children) if empty else [node])
     return lifted
 
 

@@ -112,12 +112,13 @@ def _table(table: TableView) -> Iterable[str]:
     yield f'<p class="unit">{escape(texts.UNIT_LINE(unit=table.unit))}</p>'
     yield f'<div class="wrap"><table class="breakdown" data-indicator="{escape(table.ind_id)}">'
     header = "".join(f'<th scope="col">{year}</th>' for year in table.years)
+    notes = f'<th scope="col">{escape(texts.NOTES())}</th>' if table.noted else ""
     yield (
         f'<thead><tr><th scope="col">{escape(texts.AREA())}</th>{header}'
-        f'<th scope="col">{escape(texts.TREND())}</th></tr></thead><tbody>'
+        f'<th scope="col">{escape(texts.TREND())}</th>{notes}</tr></thead><tbody>'
     )
     for row in table.rows:
-        yield _row(row)
+        yield _row(row, table.noted)
     yield "</tbody></table></div>"
     if table.findings:
         yield f"<p>{escape(texts.TABLE_NOTES())}</p>"
@@ -125,14 +126,14 @@ def _table(table: TableView) -> Iterable[str]:
     yield "</article>"
 
 
-def _row(row: RowView) -> str:
+def _row(row: RowView, noted: bool) -> str:
     classes = ["total"] if row.is_total else []
     classes.append(f"depth-{min(row.depth, 3)}")
     name_class = _severity_class(max((f.severity for f in row.findings), default=None))
     name_title = _title_attribute([finding_line(f) for f in row.findings])
     cells = [
         f'<tr class="{" ".join(classes)}" data-area="{escape(row.area)}">',
-        f'<th scope="row"{name_class}{name_title}>{escape(row.area)}{_marks(row.findings)}</th>',
+        f'<th scope="row"{name_class}{name_title}>{escape(row.shown)}{_marks(row.findings)}</th>',
     ]
     for index, cell in enumerate(row.cells):
         notes = cell_notes(cell, row, index)
@@ -147,7 +148,8 @@ def _row(row: RowView) -> str:
             f'<td class="num{_class_suffix(cell.severity)}" data-path="{escape(cell.path)}"'
             f' data-codes="{escape(codes)}"{_title_attribute(notes)}>{inside}</td>'
         )
-    cells.append(f'<td class="spark">{_sparkline([c.value for c in row.cells])}</td></tr>')
+    cells.append(f'<td class="spark">{_sparkline([c.value for c in row.cells])}</td>')
+    cells.append(f'<td class="note">{escape(row.note or "")}</td></tr>' if noted else "</tr>")
     return "".join(cells)
 
 

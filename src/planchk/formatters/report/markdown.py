@@ -61,10 +61,11 @@ def _plan(plan: PlanView) -> Iterable[str]:
 
 def _table(table: TableView) -> Iterable[str]:
     yield from ("", f"### {_cell(table.title)}", "", texts.UNIT_LINE(unit=table.unit), "")
-    yield "| " + " | ".join([texts.AREA(), *map(str, table.years)]) + " |"
-    yield "|---" + "|---:" * len(table.years) + "|"
+    notes = [texts.NOTES()] if table.noted else []
+    yield "| " + " | ".join([texts.AREA(), *map(str, table.years), *notes]) + " |"
+    yield "|---" + "|---:" * len(table.years) + "|---" * len(notes) + "|"
     for row in table.rows:
-        yield _row(row)
+        yield _row(row, table.noted)
     marked = [f for row in table.rows for c in row.cells for f in c.findings]
     marked += [f for row in table.rows for f in row.findings]
     if table.findings or marked:
@@ -72,10 +73,11 @@ def _table(table: TableView) -> Iterable[str]:
         yield from _finding_items([*table.findings, *sorted(marked, key=lambda f: f.sort_key)])
 
 
-def _row(row: RowView) -> str:
-    name = INDENT * row.shown_depth + _cell(row.area) + _signs(row.findings)
+def _row(row: RowView, noted: bool) -> str:
+    name = INDENT * row.shown_depth + _cell(row.shown) + _signs(row.findings)
     cells = [f"**{name}**" if row.is_total else name]
     cells += [_value(cell, row, index) for index, cell in enumerate(row.cells)]
+    cells += [_cell(row.note or "")] if noted else []
     return "| " + " | ".join(cells) + " |"
 
 

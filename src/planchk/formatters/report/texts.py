@@ -14,6 +14,7 @@ FINDINGS = message("report.findings", "Findings")
 NO_FINDINGS = message("report.no-findings", "No findings.")
 UNIT_LINE = message("report.unit-line", "Unit: {unit}")
 AREA = message("report.area", "Area")
+NOTES = message("report.notes", "Notes")
 TREND = message("report.trend", "Trend")
 PARTS_SUM = message("report.parts-sum", "sum of the parts: {value}")
 PARTS_SUM_DIFFERS = message(

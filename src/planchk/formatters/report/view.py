@@ -5,6 +5,10 @@ cell a finding marks. A finding marks what its data path names: a cell
 (`indicators.x.values.洪都街办.2022`), a row (`indicators.x.values.洪都街办`), a table
 (`indicators.x...`), a goal (`goals.x`) or a task and role (`tasks.5.responsible`). A suggested
 correction marks the cell it would change.
+
+Over the 300 lines modules aim for: it is the one shape every report format renders (tables
+with their rows, 其中 rows and notes, goals, tasks) and the one lookup that attaches findings
+to them; split, the formats would agree on a cell only through several modules.
 """
 
 from __future__ import annotations
@@ -65,6 +69,17 @@ class RowView:
     cells: tuple[CellView, ...]
     findings: tuple[Finding, ...] = ()  # about the row as a whole
     parts_sum: tuple[Decimal | None, ...] | None = None  # for a total: its parts added up
+    part_of: str | None = None  # an 其中 row: the row it is part of
+    note: str | None = None  # what the indicator's `notes` say of the row (its 备注)
+
+    @property
+    def shown(self) -> str:
+        """The name as a printed table shows it: an 其中 row as 其中：专项资金 under its whole,
+        which import names 合计其中：专项资金 again (the file's name, unique in the plan)."""
+        if self.part_of is None:
+            return self.area
+        own = self.area.removeprefix(self.part_of)
+        return own if own.startswith("其中") else f"其中：{self.area}"
 
     @property
     def shown_depth(self) -> int:
@@ -92,6 +107,11 @@ class TableView:
     rows: tuple[RowView, ...]
     findings: tuple[Finding, ...]  # about the table, not one cell or row
     file: str
+
+    @property
+    def noted(self) -> bool:
+        """Whether a row has a note: the table then prints a 备注 column."""
+        return any(row.note is not None for row in self.rows)
 
 
 @dataclass(frozen=True)
@@ -196,8 +216,11 @@ class _Lookup:
 def _table_view(
     ctx: PlanContext, ind_id: str, indicator: Indicator, found: _Lookup, file: str
 ) -> TableView:
+    of_which = ctx.hierarchy.of_which if ctx.hierarchy else {}
+    wholes = {part: whole for whole, parts in of_which.items() for part in parts}
     rows = tuple(
-        _row_view(ctx, ind_id, indicator, name, found) for name in _row_order(ctx, indicator)
+        _row_view(ctx, ind_id, indicator, name, found, wholes.get(name))
+        for name in _row_order(ctx, indicator)
     )
     return TableView(
         ind_id=ind_id,
@@ -218,13 +241,22 @@ def _row_order(ctx: PlanContext, indicator: Indicator) -> list[str]:
     if hierarchy is None:
         return list(indicator.values)
     by_area = {hierarchy.canonical(name) or name: name for name in indicator.values}
-    ordered = [by_area[area] for area in hierarchy.depth_first if area in by_area]
+    ordered = []
+    for area in hierarchy.depth_first:  # each row, then its 其中 rows, as a table prints them
+        if area in by_area:
+            ordered.append(by_area[area])
+        ordered += [by_area[part] for part in hierarchy.of_which.get(area, ()) if part in by_area]
     placed = set(ordered)  # a set: a list here made 100,000 rows take a minute
     return ordered + [name for name in indicator.values if name not in placed]
 
 
-def _row_view(
-    ctx: PlanContext, ind_id: str, indicator: Indicator, name: str, found: _Lookup
+def _row_view(  # noqa: PLR0913, PLR0917  (the table's context, the row, and its whole)
+    ctx: PlanContext,
+    ind_id: str,
+    indicator: Indicator,
+    name: str,
+    found: _Lookup,
+    whole: str | None,
 ) -> RowView:
     prefix = f"indicators.{ind_id}.values.{name}"
     row = indicator.values[name]
@@ -241,8 +273,11 @@ def _row_view(
     hierarchy = ctx.hierarchy
     area = hierarchy.canonical(name) if hierarchy else None
     depth = hierarchy.depths.get(area, 0) if hierarchy and area else 0
+    if hierarchy is not None and whole is not None:  # under its whole, one level deeper
+        depth = hierarchy.depths.get(whole, 0) + 1
     parts_sum = _parts_sum(ctx, ind_id, indicator, area) if area else None
-    return RowView(name, depth, cells, found.take(prefix), parts_sum)
+    note = indicator.notes.get(name)
+    return RowView(name, depth, cells, found.take(prefix), parts_sum, whole, note)
 
 
 def _parts_sum(

@@ -20,6 +20,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planchk import messages
@@ -117,23 +118,27 @@ def _table_sheet(sheet: Worksheet, table: TableView) -> None:
     if table.findings:
         sheet["A1"].comment = _comment([finding_line(f) for f in table.findings])
     _append(sheet, [texts.UNIT_LINE(unit=table.unit)])
-    _append(sheet, [texts.AREA(), *table.years])
+    noted = table.noted  # a 备注 column, which import reads back as the rows' notes
+    _append(sheet, [texts.AREA(), *table.years, *([texts.NOTES()] if noted else [])])
     for cell in sheet[3]:
         cell.font = BOLD
     # Rows are counted here: `sheet.max_row` looks at every cell, once per row made it
     # quadratic (100,000 rows did not finish in five minutes).
     for line, row in enumerate(table.rows, start=4):
-        _append(sheet, [row.area, *(c.value for c in row.cells)])
+        # Only the table's total is bold: indentation gives the levels below it, and a bold
+        # subtotal would read as the parent of the rows printed level with it after its parts.
+        bold = row.is_total and row.depth == 0
+        _append(sheet, [row.shown, *(c.value for c in row.cells), *([row.note] if noted else [])])
         name = sheet.cell(line, 1)
         name.alignment = _indent(row.shown_depth)
-        if row.is_total:
+        if bold:
             name.font = BOLD
         _mark(name, row.findings)
         for index, cell_view in enumerate(row.cells):
             cell = sheet.cell(line, 2 + index)
             if cell_view.value is not None:
                 cell.number_format = number_format(cell_view.value)
-            if row.is_total:
+            if bold:
                 cell.font = BOLD
             severity = cell_view.severity
             if severity is not None:
@@ -144,8 +149,12 @@ def _table_sheet(sheet: Worksheet, table: TableView) -> None:
             if notes:
                 cell.comment = _comment(notes)
     sheet.freeze_panes = "B4"
-    widest = max(8, *(_width(r.area) + 2 * r.shown_depth for r in table.rows))
+    widest = max(8, *(_width(r.shown) + 2 * r.shown_depth for r in table.rows))
     _widths(sheet, [min(widest, MAX_WIDTH)])
+    if noted:
+        letter = get_column_letter(len(table.years) + 2)
+        noted_width = max(8, *(_width(r.note or "") for r in table.rows))
+        sheet.column_dimensions[letter].width = min(noted_width, MAX_WIDTH)
 
 
 def _goals_sheet(sheet: Worksheet, plan: PlanView) -> None:
