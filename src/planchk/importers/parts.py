@@ -43,11 +43,12 @@ def continue_of_which(rows: Sequence[Row], ratios: frozenset[int]) -> None:
 def _complete(
     whole: Row, listed: Sequence[Row], after: Sequence[Row], ratios: frozenset[int]
 ) -> int:
-    """How many of the rows `after` an 其中 list complete it (0: none). Where two or more of
-    them add up to the whole on their own, they are its parts (a county over its towns, the
-    其中 row printed between), and the list stays as printed."""
+    """How many of the rows `after` an 其中 list complete it (0: none). Where some of them
+    add up to the whole on their own, they are its parts (a county over its towns, the 其中
+    row printed between; one town equal to its county after an 其中 part of 0), and the list
+    stays as printed."""
     plain = list(itertools.takewhile(lambda row: row.role == "row", after))
-    if any(_adds_up(whole, plain[:count], ratios) for count in range(2, len(plain) + 1)):
+    if any(_adds_up(whole, plain[:count], ratios) for count in range(1, len(plain) + 1)):
         return 0
     for count in range(1, len(after) + 1):
         rows = after[:count]
