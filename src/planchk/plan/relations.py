@@ -29,7 +29,7 @@ from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
 
 from planchk.errors import RelationError
 from planchk.plan.comparators import SYMBOLS, compare
-from planchk.plan.numbers import is_number
+from planchk.plan.numbers import decimals, is_number
 
 COMPARATORS = SYMBOLS  # the spellings of planchk.plan.comparators, by their old name
 # A number token is any run of decimal digits (full-width １２ and other scripts' digits too) so
@@ -274,20 +274,15 @@ def printed_alike(left: Decimal, right: Decimal) -> bool:
     """Whether the side printed with fewer decimals is the other rounded to them (四舍五入):
     a 完成率 printed 102.9 beside 72 / 70 * 100 = 102.857… is the table printing what it
     computed, exactly as far as it prints, and no miss at all."""
-    coarse, fine = sorted((left, right), key=_decimals)
-    places = _decimals(coarse)
-    if places < 0 or _decimals(fine) <= places:
+    coarse, fine = sorted((left, right), key=decimals)
+    places = decimals(coarse)
+    if decimals(fine) <= places:
         return False  # as many decimals on both sides: compared exactly, already
     try:
         rounded = fine.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     except InvalidOperation:
         return False
     return rounded == coarse
-
-
-def _decimals(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return -exponent if isinstance(exponent, int) else -1
 
 
 def may_hold(op: str, left: Interval, right: Interval) -> bool:
