@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from planchk.importers import texts
@@ -114,16 +115,23 @@ def _labelled(columns: list[Column]) -> list[Column]:
 
 def _year_sums(columns: Sequence[Column]) -> tuple[Column, ...]:
     """Beside two or more year columns, a 合计 column with no year is each row's sum over the
-    years: no indicator of its own (it would be one year's, with the others missing)."""
-    years = [c for c in columns if c.kind == "value" and c.year is not None and c.name is None]
-    if len(years) < 2:  # one year column has nothing to add up
-        return tuple(columns)
-    return tuple(
-        dataclasses.replace(c, kind="year_sum")
-        if c.kind == "value" and c.year is None and c.name and is_bare_subtotal(c.name)
-        else c
-        for c in columns
-    )
+    years: no indicator of its own (it would be one year's, with the others missing). Under a
+    category's header (建设任务 over 合计|2024年|2025年) it is the sum of that category's years,
+    and takes the category's name so that it is checked against them alone."""
+    years = Counter(c.name for c in columns if c.kind == "value" and c.year is not None)
+    return tuple(_year_sum(c, years) for c in columns)
+
+
+def _year_sum(column: Column, years: Counter[str | None]) -> Column:
+    if column.kind != "value" or column.year is not None:
+        return column
+    if column.name and is_bare_subtotal(column.name) and years[None] >= 2:
+        return dataclasses.replace(column, kind="year_sum", name=None)
+    top, _, bottom = column.header.rpartition(" / ")
+    category = _one_category(top)[0] if top else None
+    if category is not None and is_bare_subtotal(bottom) and years[category] >= 2:
+        return dataclasses.replace(column, kind="year_sum", name=category)
+    return column
 
 
 def _labels(header: Sequence[Sequence[GridCell]]) -> dict[int, tuple[str, str]]:

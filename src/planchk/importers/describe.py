@@ -203,8 +203,9 @@ def _text_cells(table: Table) -> Iterator[str]:
 def _year_sum(table: Table, index: int) -> Iterator[str]:
     """A 合计 column over year columns, checked on each row here: the file has no place for
     a sum across years, so what import found is said, and each row where it misses is named."""
-    years = [c.index for c in table.columns if c.kind == "value" and c.name is None]
-    header = next(c.header for c in table.columns if c.index == index)
+    column = next(c for c in table.columns if c.index == index)
+    header, name = column.header, column.name  # the years of its own category (or of none)
+    years = [c.index for c in table.columns if c.kind == "value" and c.year and c.name == name]
     checked = [row for row in table.rows if row.values.get(index) is not None]
     missed = [row for row in checked if _years_total(row.values, years) != row.values[index]]
     yield texts.YEAR_SUM_COLUMN(header=header, held=len(checked) - len(missed), rows=len(checked))
