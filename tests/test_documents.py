@@ -321,6 +321,62 @@ def test_tasks_numbered_in_the_text_without_an_annex(tmp_path: Path) -> None:
     assert tasks.groups["各街办、镇"].open
 
 
+def _text_tasks(tmp_path: Path, blocks: list[documents.Block]) -> list[tuple[Any, ...]]:
+    document = documents.write_html(tmp_path / "tasks.html", blocks)
+    directory, _ = _import(document, tmp_path / "out")
+    tasks = load_file(directory / "tasks.yaml", "t").model
+    assert isinstance(tasks, TasksFile)
+    return [
+        (s.number, s.title, t.number, t.title, t.lead, t.responsible, t.cooperating)
+        for s in tasks.sections
+        for t in s.tasks
+    ]
+
+
+def test_each_role_of_a_text_task_is_its_own_list(tmp_path: Path) -> None:
+    """（牵头单位：A；配合单位：B、C）: A leads, B and C cooperate (not an office named
+    `配合单位：B`); a （一） paragraph that carries its offices is a task, not a section."""
+    blocks: list[documents.Block] = [
+        documents.Heading("重点任务", "二、"),
+        documents.Para("（一）科学编制规划。编制专项规划。（责任单位：县农业农村局、县自然资源局）"),
+        documents.Para("（二）强化工程管护。落实管护主体。（牵头单位：县农业农村局；配合单位：县水利局、各乡镇人民政府）"),
+        documents.Para("（三）加强资金保障。统筹资金。（牵头部门：县财政局；责任部门：县农业农村局）"),
+    ]  # fmt: skip
+    assert _text_tasks(tmp_path, blocks) == [
+        ("一", "重点任务", 1, "科学编制规划", [], ["县农业农村局", "县自然资源局"], []),
+        ("一", "重点任务", 2, "强化工程管护", ["县农业农村局"], [], ["县水利局", "各乡镇人民政府"]),
+        ("一", "重点任务", 3, "加强资金保障", ["县财政局"], ["县农业农村局"], []),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["注：排在第一位的为牵头单位。", "（列第一位的为牵头单位，下同）", "排名首位的是牵头单位。"],
+)
+def test_a_plan_that_says_the_first_office_leads(tmp_path: Path, note: str) -> None:
+    blocks: list[documents.Block] = [
+        documents.Heading("重点任务", "二、"),
+        documents.Para(note),
+        documents.Para("1.科学编制规划。编制专项规划。（责任单位：县农业农村局、县自然资源局）"),
+        documents.Para(
+            "2.强化工程管护。落实管护主体。（牵头单位：县水利局；责任单位：县农业农村局）"
+        ),
+    ]
+    assert [task[4:6] for task in _text_tasks(tmp_path, blocks)] == [
+        (["县农业农村局"], ["县农业农村局", "县自然资源局"]),  # the first leads, as the note says
+        (["县水利局"], ["县农业农村局"]),  # a lead the text names is kept
+    ]
+
+
+def test_without_that_note_no_lead_is_made_up(tmp_path: Path) -> None:
+    blocks: list[documents.Block] = [
+        documents.Heading("重点任务", "二、"),
+        documents.Para("1.科学编制规划。编制专项规划。（责任单位：县农业农村局、县自然资源局）"),
+    ]
+    [task] = _text_tasks(tmp_path, blocks)
+    assert task[4:6] == ([], ["县农业农村局", "县自然资源局"])
+
+
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
 def test_a_task_table_kept_alone_as_a_spreadsheet(tmp_path: Path, suffix: str) -> None:
     rows = [["序号", "重点任务", "牵头单位", "责任单位", "配合单位"], ["（一）培育创新主体"],

@@ -22,9 +22,15 @@ _ROLES = (
 )
 _NUMBER_HEADER = re.compile(r"序号|编号")
 _TITLE_HEADER = re.compile(r"任务|事项|工作|内容|措施")
-_OFFICES = re.compile(
-    r"[（(]\s*(?:责任|牵头|配合)(?:单位|部门)\s*[:：](?P<names>[^）)]*)[）)]\s*[。.]?$"
+_ROLE_WORD = r"(?:责任|牵头|配合|主责|协办|参与)(?:单位|部门)"
+_OFFICES = re.compile(rf"[（(]\s*(?P<names>{_ROLE_WORD}\s*[:：][^）)]*)[）)]\s*[。.]?$")
+# （牵头单位：县农业农村局；配合单位：县水利局、各乡镇人民政府）: each role its own list
+_ROLE_LIST = re.compile(
+    rf"(?P<role>{_ROLE_WORD})\s*[:：](?P<names>.*?)\s*(?=[；;]\s*{_ROLE_WORD}|$)"
 )
+# 排在第一位的为牵头单位 · 列第一位的为牵头单位 · 排名首位的为牵头单位: the plan's own note that the
+# first office of each list leads (many plans print their 责任单位 that way, and say so once)
+_FIRST_LEADS = re.compile(r"(?:排|列)(?:在|名)?(?:第一位|首位|第一)的?(?:单位)?(?:为|是)牵头")
 _NOT_IN_TITLE = re.compile(r"[\s“”\"'‘’，,。：:；;、]")
 
 
@@ -51,9 +57,21 @@ class Section:
 @dataclass(frozen=True)
 class TextTask:
     title: str
-    offices: list[str]
+    offices: list[str]  # every office the text lists, in printed order
+    roles: dict[str, list[str]]  # lead, responsible, cooperating as the text names them
     paragraph: Paragraph
     section: tuple[str, str] | None  # the （一） heading above it: number, title
+
+
+def text_roles(printed: str) -> dict[str, list[str]]:
+    """（责任单位：A、B） → responsible A, B; （牵头单位：A；配合单位：B、C） → lead A, cooperating
+    B, C: each role word starts its own list."""
+    roles: dict[str, list[str]] = {}
+    for found in _ROLE_LIST.finditer(printed):
+        role = next(name for name, pattern in _ROLES if pattern.search(found.group("role")))
+        names = roles.setdefault(role, [])
+        names.extend(n for n in split_names(found.group("names")) if n not in names)
+    return roles
 
 
 def annex_tasks(table: Table, source: str) -> list[Section]:
@@ -147,11 +165,20 @@ def text_tasks(
             notes.append(texts.TEXT_TASK_OUTSIDE(place=place, title=title, section=section))
             continue
         sub = part.under(2)
+        if sub is not None and sub.paragraph.number == paragraph.number:
+            sub = None  # （一）科学编制规划。…（责任单位：…）: the task itself, not its group
         group = (sub.number, sub.title) if sub is not None else None
         if group is None and top is not None:  # tasks right under 二、重点任务: one section
             group = ("一", top.title)
-        found.append(TextTask(title, split_names(offices.group("names")), paragraph, group))
+        roles = text_roles(offices.group("names"))
+        listed = list(dict.fromkeys(name for names in roles.values() for name in names))
+        found.append(TextTask(title, listed, roles, paragraph, group))
     return found
+
+
+def first_leads(paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether the plan says that the first office of each list leads (排在第一位的为牵头单位)."""
+    return any(_FIRST_LEADS.search(p.printed) for p in paragraphs)
 
 
 def _is_tasks_heading(title: str) -> bool:
@@ -179,6 +206,7 @@ def all_tasks(
     notes, places = result.notes, result.places
     sections = [s for t in task_tables for s in annex_tasks(t, document.source)]
     in_text = text_tasks(document.paragraphs, outline, document.source, notes)
+    first_lead = first_leads(document.paragraphs)
     annexed = [task for section in sections for task in section.tasks]
     for item in in_text:
         place = f"{document.source}: {item.paragraph.place}"
@@ -193,8 +221,8 @@ def all_tasks(
         task = Task(number, item.title, place=place, text_place=item.paragraph.place)
         if annexed:
             task.text_offices = item.offices
-        else:
-            task.responsible = item.offices  # the text is all there is: its list is who does it
+        else:  # the text is all there is: its lists are who does it
+            _take_roles(task, item.roles, first_lead)
         group = item.section or ("一", "重点任务")  # no heading above: the usual name
         section = next((s for s in sections if s.number == group[0]), None)
         if section is None:
@@ -207,3 +235,14 @@ def all_tasks(
             if task.text_place:
                 places[f"tasks.{task.number}.text_offices"] = task.text_place
     return sections
+
+
+def _take_roles(task: Task, roles: dict[str, list[str]], first_lead: bool) -> None:
+    """A text-only task's offices by role; where the plan says the first office of a list
+    leads and the text names no lead, the first 责任单位 is the lead (and stays responsible,
+    as printed)."""
+    task.lead = list(roles.get("lead", []))
+    task.responsible = list(roles.get("responsible", []))
+    task.cooperating = list(roles.get("cooperating", []))
+    if first_lead and not task.lead and task.responsible:
+        task.lead = task.responsible[:1]
