@@ -176,6 +176,8 @@ def test_import_infers_what_the_table_prints(case: Path, form: str, tmp_path: Pa
         assert model.aliases.get(str(code)) == name, (code, model.aliases)
     for word in wanted.get("log", []):
         assert word in log
+    for word in wanted.get("log_absent", []):  # a line the log must no longer say
+        assert word not in log
 
 
 # --- validate -------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from planchk.importers.describe import describe
 from planchk.importers.identities import Operand, identities, operand_kind
 from planchk.importers.kinds import falls, indicator_kind
 from planchk.importers.layout import indicator_name
-from planchk.importers.periods import other_years, title_year
+from planchk.importers.periods import as_headed, title_year
 from planchk.importers.shapes import Column, Table
 from planchk.importers.units import by_measure, several
 from planchk.loader import DEFAULT_MAX_BYTES
@@ -120,7 +120,6 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
         if indicator.label is not None and columns[0].label is None:  # else said of its column
             imported.notes.append(texts.PERIOD_LABELLED(name=indicator.name, label=indicator.label))
         _trend_of_total(imported, indicator, table.total.name)
-    imported.notes.extend(other_years(table))
     imported.relations.extend(_of_which_relations(table, ids_by_column))
     for identity in identities(operands, table.rows):
         imported.relations.append(identity.text)
@@ -160,15 +159,12 @@ def _groups(table: Table, options: Options) -> Iterator[tuple[str | None, list[C
     """Columns that make one indicator: the year columns of the table, or one category's. In
     a table of one year (its title's) a column headed with another year beside categories is
     a category of that year's money (2023年提前下达 in a 2024 table), not another year."""
-    columns = list(table.value_columns)
+    headed = as_headed(table)  # 2024年执行数 in a 2025 budget: named as headed (periods.py)
+    columns = [
+        dataclasses.replace(c, name=c.header, year=None) if c.index in headed else c
+        for c in table.value_columns
+    ]
     if any(c.name is not None and c.year is None for c in columns):
-        year = title_year(table)
-        columns = [
-            dataclasses.replace(c, name=c.header, year=None)
-            if c.name is not None and c.year is not None and year is not None and c.year != year
-            else c
-            for c in columns
-        ]
         dated = [c for c in columns if c.name is None]
         if len(dated) == 1:  # one year column among categories (2022年目标): named as headed
             columns = [dataclasses.replace(c, name=c.header) if c in dated else c for c in columns]

@@ -7,6 +7,7 @@ from decimal import Decimal
 from itertools import groupby
 
 from planchk.importers import texts
+from planchk.importers.periods import as_headed, other_year
 from planchk.importers.shapes import IndicatorRow, Table
 from planchk.plan.numbers import shown_sum
 
@@ -48,6 +49,21 @@ def for_log(notes: Iterable[str]) -> list[str]:
 
 
 def describe(table: Table) -> Iterator[str]:
+    """What import read in `table`. Of a table read from one indicator row (unit_rows), the
+    lines that the rows before it under the same header said already (the title, the header,
+    the columns kept as notes, the scope) are not said again: a 主要指标 table of 30 rows
+    said its header block 30 times."""
+    shown = table.indicator_row
+    if shown is None:
+        yield from _described(table)
+        return
+    for line in _described(table):
+        if line not in shown.said:
+            shown.said.add(line)
+            yield line
+
+
+def _described(table: Table) -> Iterator[str]:
     source = table.grid.source
     yield (
         texts.TABLE(source=source, title=table.title)
@@ -98,8 +114,11 @@ def _columns(table: Table) -> Iterator[str]:
             years=", ".join(str(c.year) for c in years),
         )
     by_index = {c.index: c for c in table.columns}
+    headed = as_headed(table)
     for column in table.columns:
-        if column.kind == "value" and column.name is not None:
+        if column.index in headed:  # 2024年执行数 in a 2025 table: what periods.py decided
+            yield other_year(table, column, headed)
+        elif column.kind == "value" and column.name is not None:
             unit = column.unit or table.unit or "?"
             yield texts.CATEGORY_COLUMN(header=column.header, name=column.name, unit=unit)
         elif column.label is not None:

@@ -9,11 +9,10 @@ if both were one indicator's years would report drops and rises that the table d
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from planchk.importers import texts
 from planchk.importers.printed import normalized
-from planchk.importers.shapes import Table
+from planchk.importers.shapes import Column, Table
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BARE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.年])")  # Grants, 2024
@@ -26,15 +25,31 @@ def title_year(table: Table) -> int | None:
     return int(found.pop()) if len(found) == 1 else None
 
 
-def other_years(table: Table) -> Iterator[str]:
-    """What a column of another year in a table of one year (2024年执行数 or 上年执行数 in a
-    2025 budget) was read as: the table's own, named as headed (issue 14, item 7)."""
+def as_headed(table: Table) -> dict[int, int]:
+    """The columns of another year in a table of one year (2024年执行数 or 上年执行数 in a 2025
+    budget), each kept as the table's own indicator named as headed (issue 14, item 7): their
+    index -> the year they print. Beside categories of no year, every category of another
+    year; among categories that all print a year, one that is alone of its name (执行数 of
+    2024 beside 预算数 of 2025): several of one name (2023年完成, 2024年完成) are its years."""
     year = title_year(table)
-    if year is None or not any(c.name is not None and c.year is None for c in table.columns):
-        return  # a table whose columns are years: each column is its year
-    for column in table.value_columns:
-        other = column.year if column.year not in (None, year) else None
-        if other is None and column.year is None and _PREVIOUS.search(column.header):
-            other = year - 1
-        if other is not None:
-            yield texts.OTHER_YEAR_COLUMN(header=column.header, year=other, table_year=year)
+    categories = [c for c in table.value_columns if c.name is not None]
+    if year is None or not categories:
+        return {}
+    if any(c.year is None for c in categories):
+        found = {c.index: c.year for c in categories if c.year is not None and c.year != year}
+        previous = (c for c in categories if c.year is None and _PREVIOUS.search(c.header))
+        found.update((c.index, year - 1) for c in previous)
+        return found
+    by_name: dict[str, list[Column]] = {}
+    for column in categories:
+        by_name.setdefault(column.name or "", []).append(column)
+    if len(by_name) < 2 or all(c.year != year for c in categories):
+        return {}
+    alone = (group[0] for group in by_name.values() if len(group) == 1)
+    return {c.index: c.year for c in alone if c.year is not None and c.year != year}
+
+
+def other_year(table: Table, column: Column, headed: dict[int, int]) -> str:
+    """What the log says of a column `as_headed` kept (in place of "the category …")."""
+    year = title_year(table)
+    return texts.OTHER_YEAR_COLUMN(header=column.header, year=headed[column.index], table_year=year)
