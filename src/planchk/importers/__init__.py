@@ -88,7 +88,9 @@ def import_grids(
     written = targets_written(document, header)
     text = written.text
     _check_readable(written)
-    notes = [*for_log(imported.notes), texts.KIND_HINT()]
+    notes = for_log(imported.notes)
+    if any(i.kind == "flow" for i in imported.indicators.values()):  # the hint is about flows
+        notes.append(texts.KIND_HINT())
     return ImportResult(text, len(imported.indicators), notes)
 
 

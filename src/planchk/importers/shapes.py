@@ -62,6 +62,9 @@ class IndicatorRow:
     names: str  # the header of the column of the indicators' names (指标)
     units: str  # the header of the column of units (单位)
     areas: tuple[str, ...] = ()  # the areas' columns as printed; none: years as columns
+    # The log's lines said by the rows before it under the same header (one set shared by
+    # them all): the header block is described once, then each row (describe.describe).
+    said: set[str] = field(default_factory=set, compare=False)
 
 
 @dataclass(frozen=True)

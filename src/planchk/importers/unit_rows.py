@@ -67,6 +67,7 @@ def by_unit_column(grid: Grid) -> list[Grid]:
     named = _name_column(header, found.unit)
     kept = _kept_columns(header, named, found.unit) if found.years else []
     carried: dict[int, GridCell] = {}
+    said: set[str] = set()  # the log's lines of the header block, said once for every row
     grids: list[Grid] = []
     for cells in grid.rows[found.header + 1 :]:
         by_column = {c.column: c for c in cells}
@@ -83,6 +84,7 @@ def by_unit_column(grid: Grid) -> list[Grid]:
             _header_text(header, named),
             _header_text(header, found.unit),
             () if found.years else tuple(clean_name(h.text) for h in heads),
+            said,
         )
         part = _Transposed(grid, scope, clean_name(name.text), shown)
         for cell in above:
