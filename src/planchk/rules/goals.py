@@ -142,14 +142,17 @@ def goal_strict_boundary(ctx: PlanContext) -> Iterator[Problem]:
 )
 def goal_year_missing(ctx: PlanContext) -> Iterator[Problem]:
     """
-    Why: a goal is checked against its table's column for the goal's year; without that
-    column the goal is set but not broken down.
+    Why: a goal is checked against its table's column for the goal's year; a year inside
+    the table's span (or before it) without that column leaves the goal set but not broken
+    down. A goal after the table's last column is not this: the table simply ends earlier
+    (a 2025 goal beside a 2021-2023 breakdown), and goal-out-of-reach (PC704) says whether
+    the table's growth reaches it.
 
     Bad:
         goals:
-          patents: {indicator: patent_applications, year: 2025, ...}
+          patents: {indicator: patent_applications, year: 2022, ...}
         indicators:
-          patent_applications: {years: [2021, 2022, 2023], ...}
+          patent_applications: {years: [2021, 2023], ...}
 
     Good:
         goals:
@@ -157,7 +160,10 @@ def goal_year_missing(ctx: PlanContext) -> Iterator[Problem]:
     """
     for goal_id, goal in ctx.goals():
         indicator = ctx.indicator(goal.indicator)
-        if indicator is not None and goal.year not in indicator.years:
+        if indicator is None or goal.year in indicator.years:
+            continue
+        dated = indicator.dated
+        if not dated or goal.year < max(dated):  # after the last column: PC704's to say
             yield ctx.in_targets(
                 ("goals", goal_id, "year"),
                 f"goals.{goal_id}.year",
