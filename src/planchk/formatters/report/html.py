@@ -112,13 +112,14 @@ def _table(table: TableView) -> Iterable[str]:
     yield f'<p class="unit">{escape(texts.UNIT_LINE(unit=table.unit))}</p>'
     yield f'<div class="wrap"><table class="breakdown" data-indicator="{escape(table.ind_id)}">'
     header = "".join(f'<th scope="col">{year}</th>' for year in table.years)
-    notes = f'<th scope="col">{escape(texts.NOTES())}</th>' if table.noted else ""
+    noted = table.noted  # once: it looks at every row
+    notes = f'<th scope="col">{escape(texts.NOTES())}</th>' if noted else ""
     yield (
         f'<thead><tr><th scope="col">{escape(texts.AREA())}</th>{header}'
         f'<th scope="col">{escape(texts.TREND())}</th>{notes}</tr></thead><tbody>'
     )
     for row in table.rows:
-        yield _row(row, table.noted)
+        yield _row(row, noted)
     yield "</tbody></table></div>"
     if table.findings:
         yield f"<p>{escape(texts.TABLE_NOTES())}</p>"

@@ -61,11 +61,12 @@ def _plan(plan: PlanView) -> Iterable[str]:
 
 def _table(table: TableView) -> Iterable[str]:
     yield from ("", f"### {_cell(table.title)}", "", texts.UNIT_LINE(unit=table.unit), "")
-    notes = [texts.NOTES()] if table.noted else []
+    noted = table.noted  # once: it looks at every row
+    notes = [texts.NOTES()] if noted else []
     yield "| " + " | ".join([texts.AREA(), *map(str, table.years), *notes]) + " |"
     yield "|---" + "|---:" * len(table.years) + "|---" * len(notes) + "|"
     for row in table.rows:
-        yield _row(row, table.noted)
+        yield _row(row, noted)
     marked = [f for row in table.rows for c in row.cells for f in c.findings]
     marked += [f for row in table.rows for f in row.findings]
     if table.findings or marked:
