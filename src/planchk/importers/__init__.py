@@ -108,7 +108,8 @@ def _read_sheets(
             parts = split_stacked(grid)  # several tables one under another in the sheet
             for part in parts:
                 refuse_side_by_side(part)  # 收入 | 金额 | 支出 | 金额: two tables, one plan each
-            tables = [table for part in parts for table in read_tables(part, options.total_row)]
+            total, units = options.total_row, options.units
+            tables = [table for part in parts for table in read_tables(part, total, units)]
         except PlanchkError as error:
             if not skippable:
                 raise
@@ -142,7 +143,7 @@ def _indicator_entry(indicator: ImportedIndicator) -> dict[str, Any]:
     if indicator.trend is not None:
         entry["trend"] = indicator.trend
     if indicator.kind != "ratio":
-        entry["sum"] = "exact"
+        entry["sum"] = indicator.sum
     entry.update(years=indicator.periods, values=indicator.values)
     if indicator.notes:
         entry["notes"] = indicator.notes

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from planchk.importers import texts
+from planchk.importers.carried import source_stem
 from planchk.importers.describe import describe
 from planchk.importers.identities import Operand, identities, operand_kind
 from planchk.importers.kinds import falls, indicator_kind
@@ -47,6 +48,7 @@ class ImportedIndicator:
     notes: dict[str, str] = field(default_factory=dict)  # area -> what the row prints as text
     label: str | None = None  # the one period of a table with no year, as the file names it
     trend: str | None = None  # `free` where the table's own total falls over its years
+    sum: str = "exact"  # at_least / at_most where the total prints a bound (≥1000)
 
     @property
     def periods(self) -> list[int | str]:
@@ -143,11 +145,11 @@ def _notes(table: Table, columns: Sequence[Column], with_rows: bool) -> dict[str
     text cells of these columns (待定 under 2025年 is "2025年：待定")."""
     notes: dict[str, str] = {}
     for row in table.rows:
-        if not row.texts and not (with_rows and row.notes):
+        if not row.texts and not row.bounds and not (with_rows and row.notes):
             continue  # nearly every row of a large table: nothing printed as text
         said = list(row.notes) if with_rows else []
         for column in columns:
-            text = row.texts.get(column.index)
+            text = row.texts.get(column.index) or row.bounds.get(column.index)
             if text is not None:
                 said.append(f"{column.header}：{text}")
         if said:
@@ -178,7 +180,7 @@ def _indicator(
     imported: Imported, table: Table, key: str | None, columns: Sequence[Column], options: Options
 ) -> ImportedIndicator:
     source = table.grid.source
-    title_name = indicator_name(table.title) if table.title else _stem(source)
+    title_name = indicator_name(table.title) if table.title else source_stem(source)
     title_name = table.indicator or title_name  # a 主要指标 table's row names its indicator
     name = key if key is not None else title_name
     columns = _by_year(columns) if all(c.year is not None for c in columns) else columns
@@ -207,7 +209,15 @@ def _indicator(
         values=values,
         source=source,
         label=label,
+        sum=_sum(table, columns),
     )
+
+
+def _sum(table: Table, columns: Sequence[Column]) -> str:
+    """exact, or how the parts add up where the total prints a bound in every column that
+    has one (≥1000: at_least); a total bound both ways over the years: none."""
+    modes = {table.sums[c.index] for c in columns if c.index in table.sums}
+    return modes.pop() if len(modes) == 1 else "none" if modes else "exact"
 
 
 def _unit(table: Table, columns: Sequence[Column], name: str, options: Options) -> str:
@@ -281,9 +291,3 @@ def _of_which_relations(table: Table, ids: dict[int, str]) -> Iterator[str]:
             if relation not in done:
                 done.add(relation)
                 yield relation
-
-
-def _stem(source: str) -> str:
-    """A file's name without folder, sheet or extension: the fallback name of a table."""
-    name = source.rsplit("/", 1)[-1].split(",", maxsplit=1)[0]
-    return re.sub(r"\.(csv|xlsx)$", "", name, flags=re.IGNORECASE)

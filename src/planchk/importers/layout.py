@@ -23,6 +23,7 @@ from collections.abc import Sequence
 
 from planchk.importers import texts
 from planchk.importers.body import adds_up, find_total, lay_out, read_rows, split_body
+from planchk.importers.carried import lift, source_stem
 from planchk.importers.codes import aliases, read_codes
 from planchk.importers.columns import numeric, read_columns
 from planchk.importers.continuation import is_serial_header, join_projects
@@ -31,6 +32,7 @@ from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.pages import without_furniture, without_repeated_header
 from planchk.importers.parts import continue_of_which
 from planchk.importers.printed import parse_number, simplified
+from planchk.importers.settled import Given, bound_notes, settle, total_sums
 from planchk.importers.shapes import Column, Table
 from planchk.importers.units import unit_line
 from planchk.messages import PlanchkError
@@ -49,8 +51,9 @@ _TABLE_NUMBER = re.compile(r"^(附件|附表|表)\s*[\d０-９]+\s*[:：.、]?\s
 _TITLE_SUFFIX = re.compile(r"(指导性)?(任务|目标|指标)?(分解|分配|安排|计划)?(情况|统计|一览)?表$")
 
 
-def read_table(grid: Grid, total_row: str | None = None) -> Table:
+def read_table(grid: Grid, total_row: str | None = None, units: Sequence[str] = ()) -> Table:
     grid, paper = without_furniture(grid)  # 填表人, 续表, 栏次: printed, never rows
+    grid, carried = lift(grid)  # 120万元, ≥95: numbers, so that no such row reads as a header
     rows = grid.rows
     first_data = _with_headings(grid, _first_data_row(grid))
     header = _header_rows(grid, first_data)
@@ -60,8 +63,14 @@ def read_table(grid: Grid, total_row: str | None = None) -> Table:
     said = join_projects(grid, header, first_data, names)
     printed, repeated = without_repeated_header(rows[first_data:], header)
     columns, dropped = read_columns(grid, header, printed, names)
+    settled = None
+    if carried:  # each carried unit converted into its column's; --unit names the column
+        name = indicator_name(title) if title else source_stem(grid.source)
+        settled = settle(grid, carried, columns, printed, Given(unit, name, units))
+        columns, printed = settled.columns, settled.body
     body, ignored = split_body(printed)
     parsed = read_rows(grid, body, columns, names)
+    bound_notes(parsed, carried, columns)
     after = [column.index for column in columns if column.kind == "code"]
     codes = read_codes(header, body, parsed, names, after)
     ratios = frozenset(column.index for column in columns if column.kind == "percent")
@@ -70,10 +79,12 @@ def read_table(grid: Grid, total_row: str | None = None) -> Table:
     total, how = find_total(grid, parsed, close, total_row)
     kept, areas, of_which = lay_out(grid, parsed, total, close)
     area_header = _area_header(header, names)
+    sums, summed = total_sums(total, carried, columns)
+    told = [*([said] if said else []), *(settled.said if settled else []), *summed]
     return Table(
         grid, title, unit, tuple(r[0].row for r in header), area_header, columns, total, how,
         tuple(kept), areas, of_which, tuple(r[0].row for r in ignored), dropped,
-        said=(said,) if said else (),
+        said=tuple(told), sums=dict(sums),
         code_header=codes.header if codes else None, code_levels=bool(codes and codes.nested),
         aliases=aliases(kept), signed=tuple(paper.signed),
         skipped=tuple(sorted([*paper.skipped, *repeated])),

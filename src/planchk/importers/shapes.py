@@ -41,6 +41,7 @@ class Row:
     number: int  # the grid's row number
     values: dict[int, Decimal | None]  # column index -> value (None: blank or text)
     texts: dict[int, str] = field(default_factory=dict)  # text in value columns
+    bounds: dict[int, str] = field(default_factory=dict)  # ≥95 as printed: a valued cell's note
     notes: list[str] = field(default_factory=list)  # from text columns (备注)
     marker: str | None = None  # serial marker kind (一、, （一）, 1. ...)
     indent: int = 0
@@ -91,6 +92,8 @@ class Table:
     signed: tuple[tuple[int, str], ...] = ()  # sign-off and date lines (row, texts), for the log
     skipped: tuple[int, ...] = ()  # rows printed by the page: 续表, the header again, 栏次
     indicator_row: IndicatorRow | None = None  # a table read from one indicator row
+    # a column whose total prints a bound (≥1000): how its parts add up (importers.carried)
+    sums: dict[int, str] = field(default_factory=dict)
 
     @property
     def value_columns(self) -> tuple[Column, ...]:

@@ -213,6 +213,22 @@ UNIT_AMBIGUOUS = message(
     "{source}: the unit line names several units ({unit}) and the header `{name}` does not say "
     "which is its own; give it with --unit {name}=UNIT, UNIT one of {units}",
 )
+UNIT_NOT_CONVERTIBLE = message(
+    "import.unit-not-convertible",
+    "{source}: the column `{header}` is in {unit}, and cells carry units that do not convert "
+    "to it: {cells}; correct the cells, or give the column's unit with --unit {name}=UNIT",
+)
+UNIT_PARTLY_CARRIED = message(
+    "import.unit-partly-carried",
+    "{source}: in the column `{header}` cells carry a unit ({cells}) and others print a bare "
+    "number ({bare}), and the table gives the column no unit (no unit line, none in the "
+    "header); give it with --unit {name}=UNIT",
+)
+UNITS_OF_MEASURES = message(
+    "import.units-of-measures",
+    "{source}: the cells of the column `{header}` carry units of different measures: {cells}; "
+    "correct the cells, or give the column's unit with --unit {name}=UNIT",
+)
 DUPLICATE_YEAR = message(
     "import.duplicate-year", "{source}: two columns of `{name}` are for {year}: {headers}"
 )
@@ -327,6 +343,33 @@ OTHER_YEAR_COLUMN = message(
     "year rule compares it with {year}'s own figures",
 )
 EMPTY_COLUMN = message("import.empty-column", "  column {header}: empty, no indicator")
+# Cells that carry their unit or a bound (planchk.importers.carried).
+UNITS_CONVERTED = counted(
+    "import.units-converted",
+    "  column {header}: {count} cell carried its unit ({units}), converted to {unit}",
+    "  column {header}: {count} cells carried their unit ({units}), converted to {unit}",
+)
+UNIT_FROM_CELLS = message(
+    "import.unit-from-cells",
+    "  column {header}: no unit line or header unit; the unit {unit} its cells carry",
+)
+BOUNDS_READ = counted(
+    "import.bounds-read",
+    "  column {header}: {count} cell prints a bound ({texts}): its number is the value, the "
+    "bound is kept as the cell's note",
+    "  column {header}: {count} cells print a bound ({texts}): each number is the value, the "
+    "bound is kept as the cell's note",
+)
+SUM_AT_LEAST = message(
+    "import.sum-at-least",
+    "  column {header}: the total {name} prints {text}, so its parts may add up to more: "
+    "written `sum: at_least`",
+)
+SUM_AT_MOST = message(
+    "import.sum-at-most",
+    "  column {header}: the total {name} prints {text}, so its parts may add up to less: "
+    "written `sum: at_most`",
+)
 YEAR_SUM_COLUMN = message(
     "import.year-sum-column",
     "  column {header}: each row's sum over the years, checked here (no indicator):"

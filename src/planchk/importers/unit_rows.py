@@ -43,11 +43,11 @@ class _Layout:
     years: bool  # years as columns (else areas)
 
 
-def read_tables(grid: Grid, total_row: str | None) -> list[Table]:
+def read_tables(grid: Grid, total_row: str | None, units: Sequence[str] = ()) -> list[Table]:
     """The tables of a grid: the grid as it is, or one per indicator row."""
     tables = []
     for part in by_unit_column(grid):
-        table = read_table(part, total_row)
+        table = read_table(part, total_row, units)
         if isinstance(part, _Transposed):
             table = part.printed(table)
         tables.append(table)

@@ -73,7 +73,7 @@ def breakdown(table: Table, source: str, options: Options, notes: list[str]) -> 
     plain = PlainTable(f"{source}: {table.place}", rows, above, _spans(table))
     grid = DocumentGrid(plain_grid(plain), table, len(above))
     try:
-        return read_table(grid, options.total_row)
+        return read_table(grid, options.total_row, options.units)
     except PlanchkError as error:
         if error.template is not import_texts.TOTAL_UNDECIDED:
             raise
@@ -81,7 +81,7 @@ def breakdown(table: Table, source: str, options: Options, notes: list[str]) -> 
         # the check is for), the table reader cannot tell it by its sum.
         first = str(error.values["first"])
         notes.append(texts.TOTAL_FIRST_ROW(place=f"{source}: {table.place}", name=first))
-        return read_table(grid, first)
+        return read_table(grid, first, options.units)
 
 
 def _spans(table: Table) -> list[Span]:

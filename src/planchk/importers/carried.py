@@ -1,0 +1,134 @@
+"""Cells that carry their own unit or a bound: 120万元, 3.5亿元, 2.5万亩, ≥95%, 不低于96, 5以内.
+
+Printed tables often write the unit or a bound in the cell itself. Read as text, such a cell
+is no number, and a row of them looks like a header row: a plan read wrong without a word.
+So before the table is laid out (planchk.importers.layout) every such cell is read as its
+number (`lift`), remembering what it carried; planchk.importers.settled then converts each
+unit into its column's and keeps each bound as the cell's note (on the total row, the
+indicator's `sum:`). A unit planchk's unit table does not know, or words around the number
+(约50, 7左右), leave the cell as text, read as before.
+
+The name cell of a row (its first text that is no number) is never read so: a row labelled
+5万元以下 in a table by bracket keeps its label.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from planchk.importers.grid import Grid, GridCell
+from planchk.importers.printed import normalized, parse_number, simplified
+from planchk.plan.numbers import plain
+from planchk.plan.units import BUILT_IN
+
+Bound = Literal["at_least", "at_most"]
+Place = tuple[int, int]  # (row, column) of the grid
+_AT_LEAST = ("≥", ">=", "≧", ">", "不低于", "不少于", "不小于", "至少", "大于等于")
+_AT_MOST = ("≤", "<=", "≦", "<", "不高于", "不超过", "不大于", "不多于", "至多", "小于等于")
+_BEFORE = "|".join(re.escape(w) for w in sorted(_AT_LEAST + _AT_MOST, key=len, reverse=True))
+_CELL = re.compile(
+    rf"^(?P<before>{_BEFORE}|控制在)?(?P<number>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)"
+    r"(?P<unit>[^\d.,]*?)(?P<after>及以上|以上|及以下|以下|以内)?$"
+)
+_AFTER: dict[str, Bound] = {
+    "及以上": "at_least",
+    "以上": "at_least",
+    "及以下": "at_most",
+    "以下": "at_most",
+    "以内": "at_most",
+}
+# A cell that could carry a unit or bound: a digit and something else than a plain number.
+_CANDIDATE = re.compile(r"\d")
+_PERCENT = ("%", "％")
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A cell printed with its unit or bound: what it printed, and what it says."""
+
+    text: str  # as printed
+    number: Decimal  # the number, as printed (its digits)
+    unit: str | None  # a unit of the unit table (万元), not %: a % stays in the cell's text
+    bound: Bound | None
+    percent: bool  # printed with %: left to the reading of percentages
+
+
+def read_cell(text: str) -> Carried | None:
+    """What a cell says when it is a number with a unit or a bound; None for a plain number, a
+    percentage alone, words, or a unit planchk does not know (kept as text, as before)."""
+    plain_text = simplified(normalized(text))
+    found = _CELL.match(plain_text)
+    if found is None:
+        return None
+    before, after, unit = found.group("before"), found.group("after"), found.group("unit")
+    bound = _bound(before, after)
+    if bound == "":  # ≥5以下: two bounds that disagree; 控制在5: no bound said
+        return None
+    percent = unit in _PERCENT
+    if unit and not percent and unit not in BUILT_IN:
+        return None
+    if not bound and (percent or not unit):
+        return None  # 45% or 12: read as before
+    number = parse_number(found.group("number"))
+    if number is None:  # pragma: no cover - the pattern admits only numbers
+        return None
+    return Carried(text, number, None if percent or not unit else unit, bound or None, percent)
+
+
+def _bound(before: str | None, after: str | None) -> Bound | Literal[""] | None:
+    said = {_before(before), _AFTER.get(after or "")} - {None}
+    if before == "控制在" and not after:
+        return ""
+    if len(said) > 1:
+        return ""
+    return said.pop() if said else None
+
+
+def _before(word: str | None) -> Bound | None:
+    if word in _AT_LEAST:
+        return "at_least"
+    return "at_most" if word in _AT_MOST else None
+
+
+def lift(grid: Grid) -> tuple[Grid, dict[Place, Carried]]:
+    """The grid with each cell that carries a unit or bound printed as its number (a % kept),
+    and what each of them carried; the grid itself when no cell does."""
+    carried: dict[Place, Carried] = {}
+    rows: list[list[GridCell]] = []
+    for cells in grid.rows:
+        rows.append(_lifted_row(cells, carried))
+    if not carried:
+        return grid, carried
+    lifted = copy.copy(grid)  # a reader's own kind of grid stays that kind
+    lifted.rows = rows
+    return lifted, carried
+
+
+def _lifted_row(cells: list[GridCell], carried: dict[Place, Carried]) -> list[GridCell]:
+    named = False  # the row's name (its first text that is no number) is never lifted
+    changed: list[GridCell] | None = None
+    for position, cell in enumerate(cells):
+        text = cell.text
+        if not text or (text[0].isdigit() and text[-1].isdigit()):
+            continue  # blank, or a plain number: most cells
+        if not named:
+            named = parse_number(normalized(text).rstrip("%")) is None
+            continue
+        said = read_cell(text) if _CANDIDATE.search(text) else None
+        if said is None:
+            continue
+        carried[(cell.row, cell.column)] = said
+        if changed is None:
+            changed = list(cells)
+        changed[position] = cell._replace(text=plain(said.number) + ("%" if said.percent else ""))
+    return cells if changed is None else changed
+
+
+def source_stem(source: str) -> str:
+    """A file's name without folder, sheet or extension: the fallback name of a table."""
+    name = source.rsplit("/", 1)[-1].split(",", maxsplit=1)[0]
+    return re.sub(r"\.(csv|xlsx)$", "", name, flags=re.IGNORECASE)

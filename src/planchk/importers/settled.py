@@ -1,0 +1,246 @@
+"""Cells that carried their unit or bound (planchk.importers.carried), settled in the table.
+
+Once the columns and the table's unit are known: a number with a unit is that number in its
+column's unit, converted exactly in Decimal (3.5亿元 in a 万元 column is 35000; 120.50万元 in a
+亿元 column 0.012050, its printed digits moved, none made up); a column with no unit of its own
+takes the one its cells carry; a unit that does not convert (万元 in a 亩 column), or a column
+of no unit whose cells carry two measures, is refused at its cells with the option that settles
+it. A bound stays the cell's note; on the total row it says how the parts add up.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from planchk.importers import texts
+from planchk.importers.carried import Bound, Carried, Place
+from planchk.importers.grid import Grid, GridCell, cell_name
+from planchk.importers.printed import parse_number
+from planchk.importers.shapes import Column, Row
+from planchk.importers.units import by_measure, several
+from planchk.messages import PlanchkError
+from planchk.plan.numbers import plain
+from planchk.plan.units import BUILT_IN, Unit
+
+_PERCENT = ("%", "％")
+
+
+@dataclass
+class Settled:
+    """The table's columns and body once the carried units are converted, and the log."""
+
+    columns: tuple[Column, ...]
+    body: list[Sequence[GridCell]]
+    said: list[str]
+
+
+@dataclass(frozen=True)
+class Given:
+    """What the table and the command line say of units: the unit line, the indicator name of
+    a column of years (its title's), and the --unit options."""
+
+    unit: str | None
+    name: str
+    options: Sequence[str] = ()
+
+
+def settle(
+    grid: Grid,
+    carried: dict[Place, Carried],
+    columns: Sequence[Column],
+    body: Sequence[Sequence[GridCell]],
+    given: Given,
+) -> Settled:
+    """Convert each carried unit into its column's unit (the column takes its cells' unit where
+    the table gives it none), and give the text and code columns their cells as printed."""
+    fixed: dict[Place, str] = {}
+    said: list[str] = []
+    settled: list[Column] = []
+    for column in columns:
+        here = {p: c for p, c in carried.items() if p[1] == column.index}
+        if column.kind in ("text", "code"):  # a note of 50万元 stays as printed
+            fixed.update((p, c.text) for p, c in here.items())
+        elif here:
+            converted = _converted(grid, column, here, body, given)
+            fixed.update(converted.fixed)
+            said.extend(converted.said)
+            bounds = [c.text for c in here.values() if c.bound]
+            if bounds:
+                said.append(
+                    texts.BOUNDS_READ(len(bounds), header=column.header, texts=_few(bounds))
+                )
+            column = converted.column  # noqa: PLW2901 (its unit, where its cells gave it)
+        settled.append(column)
+    if not fixed:
+        return Settled(tuple(settled), list(body), said)
+    rows: list[Sequence[GridCell]] = [[_fixed(cell, fixed) for cell in cells] for cells in body]
+    return Settled(tuple(settled), rows, said)
+
+
+def _fixed(cell: GridCell, fixed: dict[Place, str]) -> GridCell:
+    text = fixed.get((cell.row, cell.column))
+    return cell if text is None else cell._replace(text=text)
+
+
+@dataclass
+class _Converted:
+    column: Column
+    fixed: dict[Place, str]
+    said: list[str]
+
+
+def _converted(
+    grid: Grid,
+    column: Column,
+    here: dict[Place, Carried],
+    body: Sequence[Sequence[GridCell]],
+    given: Given,
+) -> _Converted:
+    with_units = {p: c for p, c in here.items() if c.unit is not None}
+    done = _Converted(column, {}, [])
+    if not with_units:
+        return done
+    name = column.name or given.name
+    target = _target(column, given.unit, name, given.options)
+    if target is None:
+        target = _from_cells(grid, column, with_units, body, name)
+        done.said.append(texts.UNIT_FROM_CELLS(header=column.header, unit=target))
+        done.column = dataclasses.replace(column, unit=target)
+    wrong = {p: c for p, c in with_units.items() if _convert(c, target) is None}
+    if wrong:
+        raise PlanchkError(
+            texts.UNIT_NOT_CONVERTIBLE, source=grid.source, header=column.header, unit=target,
+            cells=_cells(wrong), name=name,
+        )  # fmt: skip
+    for place, cell in with_units.items():
+        done.fixed[place] = plain(_convert(cell, target))  # type: ignore[arg-type]
+    units = "、".join(dict.fromkeys(c.unit for c in with_units.values() if c.unit))
+    done.said.append(
+        texts.UNITS_CONVERTED(len(with_units), header=column.header, unit=target, units=units)
+    )
+    return done
+
+
+def _target(
+    column: Column, table_unit: str | None, name: str, options: Sequence[str]
+) -> str | None:
+    """The column's unit as the table (or --unit) gives it, as build reads it; None: none."""
+    given = dict(_given(option) for option in options)
+    if name in given or "" in given:
+        return given.get(name, given.get(""))
+    if column.kind == "percent":
+        return "%"
+    if column.unit:
+        return column.unit
+    if table_unit is None:
+        return None
+    units = [unit for unit in several(table_unit) if unit not in _PERCENT]
+    if len(units) == 1:
+        return units[0]
+    return by_measure(" ".join([name, column.header]), units)
+
+
+def _given(text: str) -> tuple[str, str]:
+    """--unit 资金=万元 for one column, --unit 万元 for every column (as build reads them)."""
+    column, _, unit = text.rpartition("=")
+    return column.strip(), unit.strip()
+
+
+def _from_cells(
+    grid: Grid,
+    column: Column,
+    with_units: dict[Place, Carried],
+    body: Sequence[Sequence[GridCell]],
+    name: str,
+) -> str:
+    """The unit a column of no stated unit takes from its cells: the one they carry, or the
+    one most of them carry where all are of one measure (亿元 total over 万元 parts). A figure
+    printed with no unit beside them would be a guess: asked."""
+    bare = [
+        cell
+        for cells in body
+        for cell in cells
+        if cell.column == column.index
+        and (cell.row, cell.column) not in with_units
+        and parse_number(cell.text) is not None
+    ]
+    if bare:
+        raise PlanchkError(
+            texts.UNIT_PARTLY_CARRIED, source=grid.source, header=column.header,
+            cells=_cells(with_units), bare=", ".join(cell_name(c.row, c.column) for c in bare[:5]),
+            name=name,
+        )  # fmt: skip
+    units = [BUILT_IN[c.unit] for c in with_units.values() if c.unit]
+    if len({unit.dimension for unit in units}) > 1:
+        raise PlanchkError(
+            texts.UNITS_OF_MEASURES, source=grid.source, header=column.header,
+            cells=_cells(with_units), name=name,
+        )  # fmt: skip
+    counts = Counter(unit.name for unit in units)
+    # most carried first; of as many, the smaller unit, into which the others convert whole
+    return min(counts, key=lambda n: (-counts[n], BUILT_IN[n].factor))
+
+
+def _convert(cell: Carried, target: str) -> Decimal | None:
+    """The cell's number in `target`, exactly: a power of ten moves the printed digits."""
+    if cell.unit == target:
+        return cell.number
+    source, into = BUILT_IN.get(cell.unit or ""), BUILT_IN.get(target)
+    if source is None or into is None or source.dimension != into.dimension:
+        return None
+    return _scaled(source, into, cell.number)
+
+
+def _scaled(source: Unit, into: Unit, number: Decimal) -> Decimal:
+    ratio = source.factor / into.factor
+    shift = ratio.adjusted()
+    if ratio == Decimal(1).scaleb(shift):
+        moved = number.scaleb(shift)
+        return moved.quantize(Decimal(1)) if moved.as_tuple().exponent > 0 else moved  # type: ignore[operator]
+    return source.to(into, number)
+
+
+def _cells(carried: dict[Place, Carried]) -> str:
+    """The cells named in a message: B4 (3.5亿元), B6 (30亩), the first five."""
+    shown = [f"{cell_name(row, column)} ({c.text})" for (row, column), c in carried.items()]
+    return ", ".join(shown[:5]) + (" …" if len(shown) > 5 else "")
+
+
+def _few(items: Sequence[str]) -> str:
+    shown = list(dict.fromkeys(items))
+    return "、".join(shown[:3]) + ("…" if len(shown) > 3 else "")
+
+
+def bound_notes(
+    rows: Sequence[Row], carried: dict[Place, Carried], columns: Sequence[Column]
+) -> None:
+    """Each cell's bound as printed, kept as the cell's note beside its value."""
+    values = {c.index for c in columns if c.kind not in ("text", "code")}
+    by_row: dict[int, list[tuple[int, Carried]]] = {}
+    for (number, column), cell in carried.items():
+        if cell.bound and column in values:
+            by_row.setdefault(number, []).append((column, cell))
+    for row in rows:
+        for column, cell in by_row.get(row.number, ()):
+            row.bounds[column] = cell.text
+
+
+def total_sums(
+    total: Row, carried: dict[Place, Carried], columns: Sequence[Column]
+) -> tuple[dict[int, Bound], list[str]]:
+    """How each column's parts add up to a total printed with a bound (≥1000: at least), and
+    the log's line for each; a ratio's total is never a sum."""
+    sums: dict[int, Bound] = {}
+    said: list[str] = []
+    for column in columns:
+        cell = carried.get((total.number, column.index))
+        if cell is None or cell.bound is None or column.kind not in ("value", "of_which"):
+            continue
+        sums[column.index] = cell.bound
+        line = texts.SUM_AT_LEAST if cell.bound == "at_least" else texts.SUM_AT_MOST
+        said.append(line(header=column.header, name=total.name, text=cell.text))
+    return sums, said
