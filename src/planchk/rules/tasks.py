@@ -119,26 +119,38 @@ def annex_office_not_in_text(ctx: PlanContext) -> Iterator[Problem]:
 )
 def task_no_lead(ctx: PlanContext) -> Iterator[Problem]:
     """
-    Why: every task needs one office that answers for it.
+    Why: every task needs one office that answers for it. A plan that names lead offices
+    (牵头单位) leaves a task without one with nobody in charge; a task with no office at all
+    has nobody. A plan that lists only 责任单位 for its tasks (no lead anywhere, as many plans
+    print them in the text) names who answers that way: its tasks are not each a finding.
 
     Bad:
         - number: 1
           title: 培育壮大科技企业群体
-          responsible: [区科工局]
+          lead: [区科工局]
+        - number: 2
+          title: 建设研发平台
+          responsible: [区发改委]
 
     Good:
         - number: 1
           title: 培育壮大科技企业群体
           lead: [区科工局]
-          responsible: [区科工局]
+        - number: 2
+          title: 建设研发平台
+          lead: [区发改委]
+          responsible: [区发改委]
     """
-    for placed in ctx.shared(placed_tasks):
-        if not placed.task.lead:
+    placed_all = ctx.shared(placed_tasks)
+    leads = any(placed.task.lead for placed in placed_all)  # does the plan use the role?
+    for placed in placed_all:
+        task = placed.task
+        if not task.lead and (leads or not (task.responsible or task.cooperating)):
             yield ctx.in_tasks(
                 placed.source("lead"),
                 placed.path("lead"),
-                task=placed.task.number,
-                title=placed.task.title,
+                task=task.number,
+                title=task.title,
             )
 
 
