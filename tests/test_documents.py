@@ -668,3 +668,42 @@ def test_a_task_table_with_no_group_rows_is_one_section(
         (1, "建设村级服务站", ["县民政局"]),
         (2, "改造农贸市场", ["县商务局"]),
     ]
+
+
+WEB_PLAN = """<html><head><meta charset="utf-8"><title>某市2025年农村公路建设实施方案</title></head>
+<body><div class="TRS_Editor">
+<p>某市2025年农村公路建设实施方案</p>
+<p>一、工作目标</p>
+<p>到2025年底，全市农村公路总里程达到8000公里以上。</p>
+<p>二、主要任务</p>
+<p>1.推进农村公路新改建。（责任单位：市交通运输局，各县区人民政府）</p>
+<p>2.加强养护管理。（责任单位：市交通运输局、市财政局）</p>
+<p>附件：1.2025年农村公路建设任务分解表</p>
+<table border="1">
+<tr><td colspan="5">2025年农村公路建设任务分解表</td></tr>
+<tr><td colspan="5">单位：公里、万元</td></tr>
+<tr><td>序号</td><td>县区</td><td>新改建里程（公里）</td><td>补助资金（万元）</td><td>备注</td></tr>
+<tr><td colspan="2">合计</td><td>500</td><td>15000</td><td></td></tr>
+<tr><td>1</td><td>甲县</td><td>200</td><td>6000</td><td></td></tr>
+<tr><td>2</td><td>乙县</td><td>180</td><td>5400</td><td>含桥梁2座</td></tr>
+<tr><td>3</td><td>丙区</td><td>120</td><td>3600</td><td></td></tr>
+</table></div></body></html>
+"""
+
+
+def test_a_web_page_plan_as_county_sites_print_it(tmp_path: Path) -> None:
+    """The annex line names the table (附件：1.…表), the table prints its own title and 单位
+    rows, two categories in one table, tasks with 责任单位 only: read as printed, no alarm."""
+    page = tmp_path / "plan.html"
+    page.write_text(WEB_PLAN, encoding="utf-8")
+    directory, log = _import(page, tmp_path / "out")
+    assert "table 「2025年农村公路建设任务分解表」" in log  # not 「附件：1.2025年…」
+    assert "read 1 breakdown table, 1 goal, 2 tasks in 1 section" in log
+    targets = load_file(directory / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    assert {i.name: (i.unit, i.values["乙县"][0]) for i in targets.indicators.values()} == {
+        "新改建里程": ("公里", Decimal(180)),
+        "补助资金": ("万元", Decimal(5400)),
+    }
+    checked = _run("validate", directory, "-f", "json")
+    assert checked.exit_code == 0, checked.stdout

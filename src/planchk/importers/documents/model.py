@@ -19,6 +19,7 @@ from planchk.importers.documents import texts
 UNIT_LINE = re.compile(r"^[（(]?\s*(?:计量)?(?:单\s*位|unit|units)\s*[:：]", re.IGNORECASE)
 # The line that opens the annexes: 附件, 附件：, 附件1, 附件： 主要工作任务分解表
 ANNEX_LINE = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?")
+_LIST_NUMBER = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[.．、]\s*")  # 附件：1.…表
 _TITLE_MAX = 60  # a title line is short and is not a sentence of the text
 
 
@@ -61,6 +62,15 @@ class Table:
     @property
     def width(self) -> int:
         return max((len(row) for row in self.rows), default=0)
+
+    @property
+    def title_text(self) -> str | None:
+        """The table's title as it names the table: a line 附件：1.2025年…分解表 (the annex
+        line and the table's title in one) is titled 2025年…分解表."""
+        if self.title is None:
+            return None
+        text = _LIST_NUMBER.sub("", ANNEX_LINE.sub("", self.title.printed, count=1), count=1)
+        return text or self.title.printed
 
     @property
     def place(self) -> str:

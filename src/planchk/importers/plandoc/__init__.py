@@ -36,19 +36,22 @@ def import_document(document: Document, options: Options) -> PlanImport:
     facts = plan_facts(paragraphs)
     imported = Imported()
     task_tables: list[Table] = []
+    read = 0
     for table in document.tables:
         if tables.is_task_table(table):
             task_tables.append(table)
         elif not tables.has_numbers(table):
             result.notes.append(texts.TABLE_NO_NUMBERS(place=f"{document.source}: {table.place}"))
         else:
+            before = len(imported.indicators)
             tables.add_breakdown(result, imported, table, options)
+            read += len(imported.indicators) > before  # a table of two categories is one table
     last_year = facts.period[1] if facts.period else _last_year(imported)
     plan_goals = _goals(result, document, outline, imported, last_year)
     sections = all_tasks(result, document, outline, task_tables)
     areas = imported.areas
     result.counts = {
-        "tables": len(imported.indicators),
+        "tables": read,
         "goals": len(plan_goals),
         "tasks": sum(len(s.tasks) for s in sections),
         "sections": len(sections),

@@ -68,7 +68,7 @@ def breakdown(table: Table, source: str, options: Options, notes: list[str]) -> 
             notes.append(texts.ROW_CUT_SHORT(place=place, cells=len(row), width=width))
             cells = []  # a blank row keeps the printed numbers of the rows after it
         rows.append(cells)
-    title = table.title.printed if table.title is not None else table.place.replace(" ", "")
+    title = table.title_text or table.place.replace(" ", "")
     above = [title, *([table.unit.printed] if table.unit is not None else [])]
     plain = PlainTable(f"{source}: {table.place}", rows, above, _spans(table))
     grid = DocumentGrid(plain_grid(plain), table, len(above))
@@ -119,7 +119,7 @@ def table_options(options: Options, table: Table) -> tuple[Options, Guess]:
 
 
 def title_of(table: Table) -> str | None:
-    return table.title.printed if table.title is not None else None
+    return table.title_text
 
 
 def add_breakdown(result: PlanImport, imported: Imported, table: Table, options: Options) -> None:

@@ -98,8 +98,8 @@ def annex_tasks(table: Table, source: str) -> list[Section]:
 def _title(table: Table, above: Sequence[Sequence[str]]) -> str:
     """The table's title: from the document, else the line above a spreadsheet's header
     (2024年重点任务清单), else 重点任务 (a section needs a title; the user renames it)."""
-    if table.title:
-        return table.title.printed
+    if table.title_text:
+        return table.title_text
     return next((text for row in above for text in row if text), "重点任务")
 
 
