@@ -23,6 +23,8 @@ from planchk.messages import PlanchkError
 
 _SIDES = re.compile(r"^(收入|支出|来源|去向|收|支)")
 _COLUMN_TEXT = itemgetter(2, 0)  # a GridCell's (column, text)
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")  # CJK unified ideographs
+_ASCII_DIGIT = re.compile("[0-9]")
 
 
 def refuse_side_by_side(grid: Grid) -> None:
@@ -76,10 +78,14 @@ def _name_columns(body: Sequence[Sequence[GridCell]]) -> list[int]:
     # each distinct pair once (a table repeats its figures; a million cells, a few thousand
     # pairs of figures)
     for (column, text), times in Counter(map(_COLUMN_TEXT, chain.from_iterable(body))).items():
-        if not text or is_blank(text):
+        if _IDEOGRAPH.search(text):  # a row's name, most of these pairs: a name for sure
+            counts = names  # (NFKC keeps an ideograph: no number or blank mark holds one)
+        elif not text or is_blank(text):
             continue
-        counts = numbers if parse_number(normalized(text)) is not None else names
-        if counts is names and has_digit(text):
+        else:
+            counts = numbers if parse_number(normalized(text)) is not None else names
+        # an ASCII digit is a digit in any form: the common answer at C speed
+        if counts is names and (_ASCII_DIGIT.search(text) or has_digit(text)):
             continue
         counts[column] = counts.get(column, 0) + times
     return [

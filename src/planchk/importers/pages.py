@@ -136,11 +136,11 @@ def _signed(cells: Sequence[GridCell], found: Furniture) -> list[GridCell] | Non
 def _is_paper(texts: Sequence[str], above: set[str]) -> bool:
     if not texts:
         return False
-    first = clean_name(normalized(texts[0]))
     if clean_name(texts[0]) in _COLUMN_NUMBERS:  # 栏次 | 1 | 2 | 3
         return all(normalized(text).isdigit() for text in texts[1:])
     if len(texts) != 1:
         return False
+    first = clean_name(normalized(texts[0]))  # only here: most rows have gone (several cells)
     return bool(
         _CONTINUED.match(first)
         or _PAGE.match(first)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 
 from planchk.importers.body import split_body
 from planchk.importers.columns import numeric
@@ -32,6 +33,7 @@ _TITLE = re.compile(r"表\s*[:：]?$|^(附件|附表|表)\s*[\d０-９一二三�
 # The same table carried on over a page: its title again with （续）, or 续表.
 _CONTINUED = re.compile(r"[（(]\s*续\s*[）)]|续表|續表|[（(]\s*續\s*[）)]|continued", re.IGNORECASE)
 _MOST_LINES = 3  # title lines over a table: 附件N, the title, the unit line
+_TEXT = itemgetter(0)  # a GridCell's text
 
 
 def split_stacked(grid: Grid) -> list[Grid]:
@@ -39,7 +41,9 @@ def split_stacked(grid: Grid) -> list[Grid]:
     starts = [0]
     header = numbers = False  # a table's header seen, and rows of numbers under it
     for position, cells in enumerate(grid.rows):
-        start = _table_start(grid.rows, position) if numbers else None
+        # a table starts on a line of one cell: the other rows (nearly all) are told at C speed
+        alone = numbers and len(cells) - list(map(_TEXT, cells)).count("") == 1
+        start = _table_start(grid.rows, position) if alone else None
         if start is not None:
             starts.append(start)
             header = numbers = False
