@@ -23,13 +23,28 @@ def read_csv(path: Path, encoding: str | None, max_bytes: int, given: bytes | No
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
         raise PlanchkError(texts.CSV_UNREADABLE, path=path, reason=str(error)) from None
-    grid = Grid(str(path), non_blank(_csv_rows(records, _INDENTED.search(text) is not None)))
+    grid = Grid(str(path), non_blank(_csv_rows(records, _indented(text))))
     grid.notes.append(texts.READ_ENCODING(path=path, encoding=used))
     return grid
 
 
-# A field that starts with a space, a full-width space or a tab (after a quote, if quoted).
-_INDENTED = re.compile(r'(?:^|[,\n\r])"?[ \u3000\t]')
+# A field after the first that starts with a space, a full-width space or a tab (after a
+# quote, if quoted). The pattern starts with its set of characters, so that the regular
+# expression engine skips to them at C speed (an alternation with ^ first tried every
+# position: 0.11 s at 10^6 cells, 0.05 s so).
+_INDENTED = re.compile(r'[,\n\r]"?[ \u3000\t]')
+_SPACES = (" ", "\u3000", "\t")
+
+
+def _indented(text: str) -> bool:
+    """Whether a field of the file starts with a space; most files hold none at all, which is
+    asked first."""
+    if not any(space in text for space in _SPACES):
+        return False
+    first = text[1:2] if text[:1] == '"' else text[:1]  # the file's first field
+    return first in _SPACES or _INDENTED.search(text) is not None
+
+
 _TUPLE = tuple.__new__  # a GridCell made without its Python-level __new__: a million are made
 
 
