@@ -50,15 +50,12 @@ def targets_written(document: Mapping[str, Any], header: Sequence[str] = ()) -> 
     lines = _lines(document, header)
     text = "\n".join(lines) + "\n"
     aside = [n for n, line in enumerate(lines) if type(line) is _Row]
-    if _LONG.search(text):
-        aside = [n for n in aside if not _LONG.search(lines[n])]
     if not aside or MARK in text:  # a text that holds the tag is loaded as it is (rows.py)
         return Written(text, None)
     rows: list[list[Decimal]] = []
     for n in aside:
         row: _Row = lines[n]  # type: ignore[assignment]
-        # the numbers hold no bracket: the last " [" opens them, whatever the key holds
-        lines[n] = f"{row[: row.rindex(' [')]} {MARK} []"
+        lines[n] = f"{row.label} {MARK} []"
         rows.append(row.values)
     return Written(text, Prelexed("\n".join(lines) + "\n", rows))
 
@@ -143,7 +140,8 @@ class _Row(str):
     """A row's line that the loader's check may take as set aside (planchk.loader.rows): the
     line as written, and the values it prints between its brackets."""
 
-    __slots__ = ("values",)
+    __slots__ = ("label", "values")
+    label: str  # the line before the numbers' " ["
     values: list[Decimal]
 
 
@@ -157,21 +155,36 @@ def _row(label: str, values: list[Any]) -> str:
     (an exponent's E, NaN, Infinity) and no sign of zero, it is a NUMBER (a sign, digits
     without a leading zero, a point and digits): what the loader reads as Decimal(text). The
     line is what _flow writes for such a row, so the file is the same either way. Rows with
-    blanks or longer numbers than the loader sets aside, and keys holding a # (where the
-    loader's pattern looks for a comment), are written and parsed as before."""
+    blanks or longer numbers than the loader sets aside (a run of digits, signs and points
+    longer than rows.py sets aside, in the numbers or in the key), and keys holding a # (where
+    the loader's pattern looks for a comment), are written and parsed as before."""
     if set(map(type, values)) == _DECIMAL and "#" not in label:
-        body = ", ".join(map(str, values))  # as _flow writes it: the same file either way
+        printed = list(map(str, values))
+        body = ", ".join(printed)  # as _flow writes it: the same file either way
         # a letter is an exponent's E, NaN or Infinity; -0 a sign of zero (written 0)
-        if not ("E" in body or "N" in body or "I" in body or "-0" in body):
+        if not ("E" in body or "N" in body or "I" in body or "-0" in body) and not _long(
+            label, printed
+        ):
             row = _Row(f"{label} [{body}]")
-            row.values = values
+            row.label, row.values = label, values
             return row
     return f"{label} {_flow(values)}"
 
 
 # A number longer than rows.py sets aside (digits, sign and point: the only characters of a
-# row set aside), looked for once in the whole file and then in each row only if found.
+# row set aside).
 _LONG = re.compile(rf"(?<![-0-9.])[-0-9.]{{{MAX_DIGITS + 1}}}")
+
+
+def _long(label: str, printed: list[str]) -> bool:
+    """Whether the row's line holds a run of digits, signs and points longer than rows.py
+    sets aside: the line is the label (ending in ":"), " [", the numbers printed between
+    ", " and "]", so a run lies in the label or is one number's text. Lengths at C speed;
+    the pattern only on a label long enough to hold such a run."""
+    too_long = MAX_DIGITS + 1
+    if len(label) >= too_long and _LONG.search(label):
+        return True
+    return max(map(len, printed), default=0) >= too_long
 
 
 def scalar(value: Any) -> str:
