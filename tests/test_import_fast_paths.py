@@ -3,15 +3,20 @@ the written file, a CSV cell's indentation, a number read twice, an escaped note
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planchk.escape import visible_lines
+from planchk.importers import csvgrid
 from planchk.importers.csvgrid import read_csv
-from planchk.importers.labels import clean_name
+from planchk.importers.grid import GridCell
+from planchk.importers.halves import _name_columns
+from planchk.importers.labels import _LAYOUT_SPACE, clean_name
 from planchk.importers.pages import (
     _DATE,
     _NOTE,
@@ -20,8 +25,8 @@ from planchk.importers.pages import (
     _may_be_signed,
     is_sign_off,
 )
-from planchk.importers.printed import normalized, parse_number
-from planchk.importers.writer import _flow, scalar
+from planchk.importers.printed import has_digit, is_blank, normalized, parse_number
+from planchk.importers.writer import _LONG, _flow, _row, scalar
 
 
 def test_a_row_of_numbers_and_blanks_is_written_as_scalar_writes_each() -> None:
@@ -114,3 +119,72 @@ def test_sign_offs_in_any_form_are_still_asked() -> None:
     for text in ("1.镇1_1", "甲镇", "合计", "A县", ""):
         assert not _may_be_signed(text), text
         assert not is_sign_off(text), text
+
+
+_SOME_SPACES = st.text(st.sampled_from(' \u3000\t,\n\r"甲a1'), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SOME_SPACES)
+def test_a_csv_indentation_is_found_as_the_pattern_finds_it(text: str) -> None:
+    # csvgrid._indented asks for a space first, then a pattern that starts with its own set
+    # of characters: the same answer as the pattern over the whole text
+    assert csvgrid._indented(text) == bool(re.search(r'(?:^|[,\n\r])"?[ \u3000\t]', text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.one_of(st.sampled_from(" \u3000\t\xa0合计东湖区a1（"), st.characters()), max_size=8)
+)
+def test_a_name_without_spaces_is_cleaned_as_the_pattern_cleans_it(text: str) -> None:
+    assert clean_name(text) == _LAYOUT_SPACE.sub("", text.strip())
+
+
+def _name_columns_cell_by_cell(body: list[list[GridCell]]) -> list[int]:
+    """halves._name_columns as it was written, a cell at a time: the reference."""
+    names: dict[int, int] = {}
+    numbers: dict[int, int] = {}
+    for cells in body:
+        for cell in cells:
+            if not cell.text or is_blank(cell.text):
+                continue
+            counts = numbers if parse_number(normalized(cell.text)) is not None else names
+            if counts is names and has_digit(cell.text):
+                continue
+            counts[cell.column] = counts.get(cell.column, 0) + 1
+    return [
+        column
+        for column, count in sorted(names.items())
+        if count > numbers.get(column, 0) and numbers.get(column + 1, 0) > names.get(column + 1, 0)
+    ]
+
+
+_CELL_TEXTS = st.one_of(
+    st.sampled_from(
+        ["", "-", "—", "12", "1,234.5", "１２", "(3)", "甲镇", "镇1", "收入", "x", "①"]
+    ),
+    st.text(st.sampled_from("甲1２.,-—/（）a ①"), max_size=4),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_CELL_TEXTS, min_size=1, max_size=5), max_size=6))
+def test_side_by_side_columns_are_counted_as_cell_by_cell(texts: list[list[str]]) -> None:
+    # halves._name_columns counts each (column, text) pair once at C speed and classifies
+    # each distinct pair once: the same columns as asking every cell
+    body = [[GridCell(t, r, c) for c, t in enumerate(row, 1)] for r, row in enumerate(texts, 1)]
+    assert _name_columns(body) == _name_columns_cell_by_cell(body)
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["甲", "1" * 41, "x" + "1" * 40 + "x", "9" * 40, "-" + "1" * 39 + ".5"],
+)
+@pytest.mark.parametrize("figure", ["1.5", "1" * 40, "1" * 41, "-" + "2" * 40])
+def test_a_row_is_set_aside_unless_a_run_is_longer_than_the_loader_sets_aside(
+    key: str, figure: str
+) -> None:
+    # writer._long reads the lengths of the row's numbers and searches the key alone: the
+    # same rows as searching the whole line
+    line = _row(f"    {key}:", [Decimal(figure), Decimal("2")])
+    assert (type(line) is not str) == (not _LONG.search(line))
