@@ -53,16 +53,36 @@ def _split(rows: Sequence[Sequence[GridCell]]) -> tuple[int, list[int]] | None:
     header = next((i for i in range(len(rows) - 1) if _numbers(rows[i + 1]) >= 2), None)
     if header is None:
         return None
-    names = _name_columns(rows[header + 1 :])
     cells = {c.column: clean_name(c.text) for c in rows[header] if c.text}
+    if not any(_halves(cells, pair) for pair in _pairs(sorted(cells), cells)):
+        return None  # no two columns of the header can part it: the body need not be read
+    names = _name_columns(rows[header + 1 :])
     if len(names) != 2 or names[0] not in cells or names[1] not in cells:
         return None
+    return (header, names) if _halves(cells, (names[0], names[1])) else None
+
+
+def _halves(cells: dict[int, str], names: tuple[int, int]) -> bool:
+    """Whether the header parts at these two name columns: headers between them and after
+    the second, the same headers on both sides (or 收入 | 支出 over the names)."""
     left = [cells[c] for c in sorted(cells) if names[0] < c < names[1]]
     right = [cells[c] for c in sorted(cells) if c > names[1]]
     sides = [_SIDES.match(cells[c]) for c in names]
-    if not left or not right or (left != right and not all(sides)):
-        return None
-    return header, names
+    return bool(left and right and (left == right or all(sides)))
+
+
+def _pairs(columns: list[int], cells: dict[int, str]) -> list[tuple[int, int]]:
+    """The pairs of header columns that `_halves` may accept: those with as many headers
+    between them as after the second (left == right needs as many), and the pairs of 收入 |
+    支出 headers. A few pairs, not every pair of a wide header."""
+    last = len(columns) - 1
+    pairs = [
+        (columns[i], columns[(last + i + 1) // 2])
+        for i in range(last)
+        if (last + i + 1) % 2 == 0 and i < (last + i + 1) // 2
+    ]
+    sided = [c for c in columns if _SIDES.match(cells[c])]
+    return pairs + [(a, b) for n, a in enumerate(sided) for b in sided[n + 1 :]]
 
 
 def _numbers(cells: Sequence[GridCell]) -> int:
