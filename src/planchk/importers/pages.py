@@ -77,13 +77,30 @@ def is_sign_off(text: str) -> bool:
 
 def _may_be_signed(text: str) -> bool:
     """NFKC and the removal of spaces leave a first ASCII character or CJK unified ideograph as
-    it is: a text starting with one that no sign-off word starts with, or with a digit and
-    then an ASCII character that is no digit (1.镇: no year of a date), is none."""
-    start, second = text[:1], text[1:2]
+    it is: a text starting with one that no sign-off word starts with, or with digits and
+    then an ASCII character that is no digit before the fourth (1.镇, 20.镇: no year of a
+    date), is none."""
+    start = text[:1]
     if start.isascii() and not start.isspace():
-        after = second.isascii() and second.strip() and not second.isdigit()
-        return start.isdigit() and not after
+        return start.isdigit() and _may_be_year(text)
     return not "\u4e00" <= start <= "\u9fff" or start in _SIGN_OFF_STARTS
+
+
+def _may_be_year(text: str) -> bool:
+    """Whether `text` (starting with an ASCII digit) may start with a year once spaces are
+    removed: four digits before any other ASCII character; anything not ASCII may be a
+    digit after NFKC."""
+    digits = 0
+    for character in text:
+        if not character.isascii():
+            return True
+        if character.isdigit():
+            digits += 1
+            if digits == 4:
+                return True
+        elif not character.isspace():
+            return False
+    return False
 
 
 def is_footnote(cells: Sequence[GridCell]) -> bool:
