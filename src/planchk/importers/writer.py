@@ -162,9 +162,7 @@ def _row(label: str, values: list[Any]) -> str:
         printed = list(map(str, values))
         body = ", ".join(printed)  # as _flow writes it: the same file either way
         # a letter is an exponent's E, NaN or Infinity; -0 a sign of zero (written 0)
-        if not ("E" in body or "N" in body or "I" in body or "-0" in body) and not _long(
-            label, printed
-        ):
+        if not ("E" in body or "N" in body or "I" in body or "-0" in body or _long(label, printed)):
             row = _Row(f"{label} [{body}]")
             row.label, row.values = label, values
             return row
@@ -181,10 +179,9 @@ def _long(label: str, printed: list[str]) -> bool:
     sets aside: the line is the label (ending in ":"), " [", the numbers printed between
     ", " and "]", so a run lies in the label or is one number's text. Lengths at C speed;
     the pattern only on a label long enough to hold such a run."""
-    too_long = MAX_DIGITS + 1
-    if len(label) >= too_long and _LONG.search(label):
+    if len(label) > MAX_DIGITS and _LONG.search(label):
         return True
-    return max(map(len, printed), default=0) >= too_long
+    return bool(printed) and max(map(len, printed)) > MAX_DIGITS
 
 
 def scalar(value: Any) -> str:
@@ -205,13 +202,18 @@ def scalar(value: Any) -> str:
 _PLAIN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\w（）、·]*")
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _string(text: str) -> str:
-    """A string as YAML text; names repeat in every table, so each is worked out once. A name
-    of CJK characters (and letters, digits, full-width brackets) is written plain: YAML reads
-    no such text as anything but a string, and the slow path would write it the same."""
-    if _PLAIN.fullmatch(text):
-        return text
+    """A string as YAML text. A name of CJK characters (and letters, digits, full-width
+    brackets) is written plain: YAML reads no such text as anything but a string, and the
+    slow path would write it the same. (Asked before the cache: a table of more names than
+    the cache holds, each written twice, the areas tree then the values, missed every time.)"""
+    return text if _PLAIN.fullmatch(text) else _dumped(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _dumped(text: str) -> str:
+    """A string as YAML's safe dumper writes it; names repeat in every table, so each is
+    worked out once."""
     dumped: str = yaml.safe_dump(
         text, allow_unicode=True, default_flow_style=True, width=1 << 30
     ).strip()
