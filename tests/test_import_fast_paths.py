@@ -15,7 +15,7 @@ from planchk.escape import visible_lines
 from planchk.importers import csvgrid
 from planchk.importers.csvgrid import read_csv
 from planchk.importers.grid import GridCell
-from planchk.importers.halves import _name_columns
+from planchk.importers.halves import _SIDES, _name_columns, _numbers, _split
 from planchk.importers.labels import _LAYOUT_SPACE, clean_name
 from planchk.importers.pages import (
     _DATE,
@@ -188,3 +188,54 @@ def test_a_row_is_set_aside_unless_a_run_is_longer_than_the_loader_sets_aside(
     # same rows as searching the whole line
     line = _row(f"    {key}:", [Decimal(figure), Decimal("2")])
     assert (type(line) is not str) == (not _LONG.search(line))
+
+
+def _split_reading_the_body(rows: list[list[GridCell]]) -> tuple[int, list[int]] | None:
+    """halves._split as it was written, the body read before the header: the reference."""
+    header = next((i for i in range(len(rows) - 1) if _numbers(rows[i + 1]) >= 2), None)
+    if header is None:
+        return None
+    names = _name_columns(rows[header + 1 :])
+    cells = {c.column: clean_name(c.text) for c in rows[header] if c.text}
+    if len(names) != 2 or names[0] not in cells or names[1] not in cells:
+        return None
+    left = [cells[c] for c in sorted(cells) if names[0] < c < names[1]]
+    right = [cells[c] for c in sorted(cells) if c > names[1]]
+    sides = [_SIDES.match(cells[c]) for c in names]
+    if not left or not right or (left != right and not all(sides)):
+        return None
+    return header, names
+
+
+_HEADERS = st.sampled_from(["", "项目", "金额", "收入", "支出", "地区", "2024年", "预算数"])
+_BODY = st.sampled_from(["", "甲", "乙镇", "税收收入", "12", "3.5", "-", "1号"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(2, 7).flatmap(
+    lambda width: st.tuples(
+        st.lists(_HEADERS, min_size=width, max_size=width),
+        st.lists(st.lists(_BODY, min_size=width, max_size=width), min_size=1, max_size=4),
+    )
+))  # fmt: skip
+def test_side_by_side_tables_are_found_as_when_the_body_was_read_first(
+    table: tuple[list[str], list[list[str]]],
+) -> None:
+    # halves._split asks the header first whether two of its columns could part it
+    header, body = table
+    texts = [header, *body]
+    rows = [[GridCell(t, r, c) for c, t in enumerate(row, 1)] for r, row in enumerate(texts, 1)]
+    assert _split(rows) == _split_reading_the_body(rows)
+
+
+def test_side_by_side_tables_are_still_found() -> None:
+    texts = [
+        ["收入", "金额", "支出", "金额"],
+        ["税收", "10", "教育", "8"],
+        ["非税", "2", "卫生", "4"],
+    ]
+    rows = [[GridCell(t, r, c) for c, t in enumerate(row, 1)] for r, row in enumerate(texts, 1)]
+    assert _split(rows) == (0, [1, 3])
+    texts = [["项目", "预算", "项目", "预算"], ["甲", "1", "乙", "2"], ["丙", "3", "丁", "4"]]
+    rows = [[GridCell(t, r, c) for c, t in enumerate(row, 1)] for r, row in enumerate(texts, 1)]
+    assert _split(rows) == (0, [1, 3])
