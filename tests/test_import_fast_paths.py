@@ -113,10 +113,12 @@ def test_sign_offs_in_any_form_are_still_asked() -> None:
         "２０２５年1月",
         " 2025年1月",
         "日期：",
+        "2 025年1月",
+        "20２5年1月",
     ):
         assert _may_be_signed(text), text
         assert is_sign_off(text), text
-    for text in ("1.镇1_1", "甲镇", "合计", "A县", ""):
+    for text in ("1.镇1_1", "20.镇1_1", "123.镇", "甲镇", "合计", "A县", ""):
         assert not _may_be_signed(text), text
         assert not is_sign_off(text), text
 
