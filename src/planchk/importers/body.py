@@ -14,7 +14,6 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from operator import itemgetter
 from typing import Literal
 
 from planchk.importers import texts
@@ -28,7 +27,6 @@ from planchk.messages import PlanchkError
 from planchk.plan.numbers import rounding_allowance
 
 ZERO = Decimal(0)
-_COLUMN = itemgetter(2)  # a GridCell's column
 _WORDS = re.compile(r"[^\W\d_]")  # a letter of any script: the cell is words, not a number
 
 
@@ -75,36 +73,28 @@ def read_row(
     )  # fmt: skip
     if named is not None:
         row.indent, row.bold = named.indent, named.bold
-    if not all(map(kinds.__contains__, map(_COLUMN, filled))):  # at C speed: every row
+    if any(cell.column not in kinds for cell in filled):
         filled = _under_headers(grid, filled, kinds)
     values, read = row.values, NUMBERS_READ
     for cell in filled:
-        if cell.column in values and not cell.merged:  # a value column (not code nor text)
-            number = read.get(cell.text)  # the common case first: a plain number read before
-            if number is not None:
-                values[cell.column] = number
-                continue
-        _read_cell(grid, row, cell, kinds[cell.column])
+        column = kinds[cell.column]
+        if column.kind == "code":
+            continue  # a row's code: planchk.importers.codes reads it
+        if column.kind == "text":
+            row.notes.append(cell.text if column.plain_note else f"{column.header}：{cell.text}")
+            continue
+        number = read.get(cell.text)  # the common case first: a plain number read before
+        if number is None:
+            number = parse_number(cell.text)
+        if number is not None and not cell.merged:
+            values[cell.column] = number
+        elif not is_blank(cell.text):
+            value = _value(grid, cell, column)
+            if isinstance(value, str):
+                row.texts[cell.column] = value
+            else:
+                values[cell.column] = value
     return row
-
-
-def _read_cell(grid: Grid, row: Row, cell: GridCell, column: Column) -> None:
-    """A cell other than a number read before: a code, a note, a blank, a number as printed
-    (1,234.5, (12)), or text in a column of values."""
-    if column.kind == "code":
-        return  # a row's code: planchk.importers.codes reads it
-    if column.kind == "text":
-        row.notes.append(cell.text if column.plain_note else f"{column.header}：{cell.text}")
-        return
-    number = parse_number(cell.text)
-    if number is not None and not cell.merged:
-        row.values[cell.column] = number
-    elif not is_blank(cell.text):
-        value = _value(grid, cell, column)
-        if isinstance(value, str):
-            row.texts[cell.column] = value
-        else:
-            row.values[cell.column] = value
 
 
 def _name_cell(cells: Sequence[GridCell], area_column: int) -> GridCell | None:
