@@ -98,14 +98,32 @@ def lift(grid: Grid) -> tuple[Grid, dict[Place, Carried]]:
     """The grid with each cell that carries a unit or bound printed as its number (a % kept),
     and what each of them carried; the grid itself when no cell does."""
     carried: dict[Place, Carried] = {}
-    rows: list[list[GridCell]] = []
-    for cells in grid.rows:
-        rows.append(_lifted_row(cells, carried))
+    header = _header_rows(grid.rows)
+    rows = [
+        cells if n < header else _lifted_row(cells, carried) for n, cells in enumerate(grid.rows)
+    ]
     if not carried:
         return grid, carried
     lifted = copy.copy(grid)  # a reader's own kind of grid stays that kind
     lifted.rows = rows
     return lifted, carried
+
+
+def _header_rows(rows: list[list[GridCell]]) -> int:
+    """How many rows from the top are never lifted: the title and unit lines, the first row of
+    two texts or more (a table's header comes before its figures), and the row under it when
+    it starts blank and holds no plain number (a second header row under a merged cell):
+    categories by bracket (5万元以下 | 5万元以上) stay headers."""
+    for position, cells in enumerate(rows):
+        if sum(1 for cell in cells if cell.text) >= 2:
+            below = rows[position + 1] if position + 1 < len(rows) else []
+            second = (
+                bool(below)
+                and (not below[0].text or below[0].merged)
+                and not any(parse_number(cell.text) is not None for cell in below if cell.text)
+            )
+            return position + 1 + second
+    return len(rows)
 
 
 def _lifted_row(cells: list[GridCell], carried: dict[Place, Carried]) -> list[GridCell]:
