@@ -11,10 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planchk.importers import Options, import_files
+from planchk.importers import Options, import_files, texts
 from planchk.importers.carried import read_cell
 from planchk.importers.settled import _convert
 from planchk.loader import load_file
+from planchk.messages import PlanchkError
 from planchk.models import TargetsFile
 from planchk.plan.units import BUILT_IN
 
@@ -89,12 +90,53 @@ def test_a_unit_of_another_measure_does_not_convert() -> None:
     assert _convert(said, "亩") is None
 
 
-def _imported(tmp_path: Path, total: str, parts: list[str]) -> TargetsFile:
-    rows = ["2025年资金表", "单位：万元", "地区,资金", f"合计,{total}"]
+def _imported(tmp_path: Path, unit: str, total: str, parts: list[str]) -> TargetsFile:
+    rows = ["2025年分配表", f"单位：{unit}", "地区,任务", f"合计,{total}"]
     rows += [f"{name},{value}" for name, value in zip(["甲县", "乙县"], parts, strict=True)]
-    source = tmp_path / "cells.csv"
-    source.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    result = import_files([source], Options())
+    return _import_text(tmp_path, "\n".join(rows) + "\n")
+
+
+# Each measure of the unit table that converts by a factor, as (its units, one column unit).
+_MEASURES = [
+    [name for name, unit in BUILT_IN.items() if unit.dimension == dimension]
+    for dimension in ("currency", "area-mu", "area-m2", "mass", "length", "energy")
+]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cents=st.integers(min_value=1, max_value=10**9),
+    units=st.sampled_from(_MEASURES).flatmap(
+        lambda names: st.tuples(st.sampled_from(names), st.sampled_from(names))
+    ),
+    split=st.integers(min_value=0, max_value=100),
+)
+def test_a_figure_in_any_unit_of_its_measure_imports_to_the_same_number(
+    tmp_path: Path, cents: int, units: tuple[str, str], split: int
+) -> None:
+    """The total written in any unit of the column's measure (亿元 or 元 in a 万元 table, 亩
+    in a 万亩 one) is the same figure in the column's unit, exactly; its parts, printed in
+    the column's unit, still add up to it."""
+    column, written_in = units
+    value = Decimal(cents).scaleb(-2)  # in the column's unit
+    written = value * BUILT_IN[column].factor / BUILT_IN[written_in].factor
+    first = (value * split / 100).quantize(Decimal("0.01"))
+    model = _imported(
+        tmp_path, column, f"{written:f}{written_in}", [str(first), str(value - first)]
+    )
+    values = model.indicators["任务"].values
+    assert values["合计"] == [value]
+    parts = [values["甲县"][0], values["乙县"][0]]
+    assert None not in parts
+    assert sum(part for part in parts if part is not None) == value
+
+
+def _import_text(tmp_path: Path, text: str, *units: str) -> TargetsFile:
+    source = tmp_path / "table.csv"
+    source.write_text(text, encoding="utf-8")
+    result = import_files([source], Options(units=units))
     out = tmp_path / "out.yaml"
     out.write_text(result.text, encoding="utf-8")
     model = load_file(out, str(out)).model
@@ -102,28 +144,53 @@ def _imported(tmp_path: Path, total: str, parts: list[str]) -> TargetsFile:
     return model
 
 
-_CURRENCY = [name for name, unit in BUILT_IN.items() if unit.dimension == "currency"]
-
-
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(
-    cents=st.integers(min_value=1, max_value=10**9),
-    unit=st.sampled_from(_CURRENCY),
-    split=st.integers(min_value=0, max_value=100),
-)
-def test_a_figure_in_any_unit_of_its_measure_imports_to_the_same_number(
-    tmp_path: Path, cents: int, unit: str, split: int
+def test_a_table_of_indicator_rows_reads_units_and_bounds_in_its_area_columns(
+    tmp_path: Path,
 ) -> None:
-    """The total written in 元, 千元, 万元, 百万元 or 亿元 is the same 万元 figure; its parts,
-    in 万元, still add up to it exactly."""
-    value = Decimal(cents).scaleb(-2)  # in 万元, to the cent of a 万元
-    written = value * BUILT_IN["万元"].factor / BUILT_IN[unit].factor
-    first = (value * split / 100).quantize(Decimal("0.01"))
-    model = _imported(tmp_path, f"{written:f}{unit}", [str(first), str(value - first)])
-    values = model.indicators["资金"].values
-    assert values["合计"] == [value]
-    parts = [values["甲县"][0], values["乙县"][0]]
-    assert None not in parts
-    assert sum(part for part in parts if part is not None) == value
+    model = _import_text(
+        tmp_path,
+        "2025年主要目标分解表\n指标,单位,全市,甲县,乙县\n新增就业,人,≥5000,不少于3000,2000以上\n"
+        "覆盖率,%,≥95%,≥95%,96%以上\n投资,万元,1.2亿元,7000万元,5000\n",
+    )
+    jobs, rate, money = (model.indicators[name] for name in ("新增就业", "覆盖率", "投资"))
+    assert (jobs.sum, jobs.values["全市"], jobs.notes["甲县"]) == (
+        "at_least",
+        [Decimal(5000)],
+        "新增就业：不少于3000",
+    )
+    assert (rate.kind, rate.values["乙县"]) == ("ratio", [Decimal(96)])
+    assert (money.sum, money.values["全市"], money.values["乙县"]) == (
+        "exact",
+        [Decimal(12000)],
+        [Decimal(5000)],
+    )
+
+
+def test_unit_option_settles_bare_numbers_beside_carried_units(tmp_path: Path) -> None:
+    text = "2025年面积表\n地区,面积\n合计,300亩\n甲县,30\n乙县,270亩\n"
+    with pytest.raises(PlanchkError) as asked:
+        _import_text(tmp_path, text)
+    assert asked.value.template is texts.UNIT_PARTLY_CARRIED
+    assert "B4" in str(asked.value)
+    assert "--unit 面积=UNIT" in str(asked.value)
+    model = _import_text(tmp_path, text, "面积=万亩")
+    area = model.indicators["面积"]
+    assert area.unit == "万亩"
+    assert area.values["合计"] == [Decimal("0.0300")]
+    assert area.values["甲县"] == [Decimal(30)]  # what --unit says a bare figure is in
+
+
+def test_a_column_named_on_the_unit_line_converts_and_a_bound_total_sets_at_most(
+    tmp_path: Path,
+) -> None:
+    model = _import_text(
+        tmp_path,
+        "2025年排放控制表\n单位：吨\n地区,排放总量\n全市,不超过1.5万吨\n甲县,≤8000\n乙县,6000吨\n",
+    )
+    emissions = model.indicators["排放总量"]
+    assert emissions.sum == "at_most"
+    assert [emissions.values[a][0] for a in ("全市", "甲县", "乙县")] == [
+        Decimal(15000),
+        Decimal(8000),
+        Decimal(6000),
+    ]
