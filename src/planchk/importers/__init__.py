@@ -144,6 +144,8 @@ def _indicator_entry(indicator: ImportedIndicator) -> dict[str, Any]:
         entry["trend"] = indicator.trend
     if indicator.kind != "ratio":
         entry["sum"] = indicator.sum
+        if indicator.tolerance is not None:
+            entry["tolerance"] = indicator.tolerance
     entry.update(years=indicator.periods, values=indicator.values)
     if indicator.notes:
         entry["notes"] = indicator.notes

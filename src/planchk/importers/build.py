@@ -49,6 +49,7 @@ class ImportedIndicator:
     label: str | None = None  # the one period of a table with no year, as the file names it
     trend: str | None = None  # `free` where the table's own total falls over its years
     sum: str = "exact"  # at_least / at_most where the total prints a bound (≥1000)
+    tolerance: Decimal | None = None  # a figure printed in a larger unit (3.5亿元 in 万元)
 
     @property
     def periods(self) -> list[int | str]:
@@ -210,6 +211,10 @@ def _indicator(
         source=source,
         label=label,
         sum=_sum(table, columns),
+        tolerance=max(
+            (table.tolerances[c.index] for c in columns if c.index in table.tolerances),
+            default=None,
+        ),
     )
 
 

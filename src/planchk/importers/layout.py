@@ -84,7 +84,7 @@ def read_table(grid: Grid, total_row: str | None = None, units: Sequence[str] = 
     return Table(
         grid, title, unit, tuple(r[0].row for r in header), area_header, columns, total, how,
         tuple(kept), areas, of_which, tuple(r[0].row for r in ignored), dropped,
-        said=tuple(told), sums=dict(sums),
+        said=tuple(told), sums=dict(sums), tolerances=settled.tolerances if settled else {},
         code_header=codes.header if codes else None, code_levels=bool(codes and codes.nested),
         aliases=aliases(kept), signed=tuple(paper.signed),
         skipped=tuple(sorted([*paper.skipped, *repeated])),

@@ -23,7 +23,7 @@ from planchk.importers.printed import parse_number
 from planchk.importers.shapes import Column, Row
 from planchk.importers.units import by_measure, several
 from planchk.messages import PlanchkError
-from planchk.plan.numbers import plain
+from planchk.plan.numbers import plain, rounding_allowance, tidy
 from planchk.plan.units import BUILT_IN, Unit
 
 _PERCENT = ("%", "％")
@@ -36,6 +36,7 @@ class Settled:
     columns: tuple[Column, ...]
     body: list[Sequence[GridCell]]
     said: list[str]
+    tolerances: dict[int, Decimal]  # column -> the rounding its coarsest figures allow
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def settle(
     fixed: dict[Place, str] = {}
     said: list[str] = []
     settled: list[Column] = []
+    tolerances: dict[int, Decimal] = {}
     for column in columns:
         here = {p: c for p, c in carried.items() if p[1] == column.index}
         if column.kind in ("text", "code"):  # a note of 50万元 stays as printed
@@ -68,6 +70,8 @@ def settle(
             converted = _converted(grid, column, here, body, given)
             fixed.update(converted.fixed)
             said.extend(converted.said)
+            if converted.tolerance is not None:
+                tolerances[column.index] = converted.tolerance
             bounds = [c.text for c in here.values() if c.bound]
             if bounds:
                 said.append(
@@ -76,9 +80,9 @@ def settle(
             column = converted.column  # noqa: PLW2901 (its unit, where its cells gave it)
         settled.append(column)
     if not fixed:
-        return Settled(tuple(settled), list(body), said)
+        return Settled(tuple(settled), list(body), said, tolerances)
     rows: list[Sequence[GridCell]] = [[_fixed(cell, fixed) for cell in cells] for cells in body]
-    return Settled(tuple(settled), rows, said)
+    return Settled(tuple(settled), rows, said, tolerances)
 
 
 def _fixed(cell: GridCell, fixed: dict[Place, str]) -> GridCell:
@@ -91,6 +95,7 @@ class _Converted:
     column: Column
     fixed: dict[Place, str]
     said: list[str]
+    tolerance: Decimal | None = None  # of a figure printed in a larger unit (3.5亿元 in 万元)
 
 
 def _converted(
@@ -122,7 +127,43 @@ def _converted(
     done.said.append(
         texts.UNITS_CONVERTED(len(with_units), header=column.header, unit=target, units=units)
     )
+    _coarse(done, with_units, body, target)
     return done
+
+
+def _coarse(
+    done: _Converted,
+    with_units: dict[Place, Carried],
+    body: Sequence[Sequence[GridCell]],
+    target: str,
+) -> None:
+    """A figure printed in a larger unit than its column's is known only to its printed digit:
+    3.5亿元 is 35000 万元 give or take 500. The file prints 35000, whose digits allow a miss of
+    0.5; so the indicator's `tolerance` is what the rounding of all the column's figures allows
+    with that figure at its printed digit, and the log says so."""
+    moved = {p: _moved(c, target) for p, c in with_units.items()}
+    coarse = {p: m for p, m in moved.items() if m is not None and _exponent(m) > 0}
+    if not coarse:
+        return
+    figures: list[Decimal] = []
+    for cells in body:
+        for cell in cells:
+            place = (cell.row, cell.column)
+            if cell.column == done.column.index and cell.text:
+                figure = coarse.get(place) or parse_number(done.fixed.get(place, cell.text))
+                figures.extend([figure] if figure is not None else [])
+    done.tolerance = tidy(rounding_allowance(figures))
+    shown = "、".join(with_units[p].text for p in coarse)
+    done.said.append(
+        texts.TOLERANCE_FROM_CELLS(
+            header=done.column.header, cells=shown, unit=target, tolerance=plain(done.tolerance)
+        )
+    )
+
+
+def _exponent(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
 
 
 def _target(
@@ -195,12 +236,23 @@ def _convert(cell: Carried, target: str) -> Decimal | None:
     return _scaled(source, into, cell.number)
 
 
+def _moved(cell: Carried, target: str) -> Decimal | None:
+    """The cell's number in `target` with its printed digit moved along: 3.5亿元 in 万元 is
+    3.5E+4, known to the thousand; None where no power of ten converts it."""
+    source, into = BUILT_IN.get(cell.unit or ""), BUILT_IN.get(target)
+    if source is None or into is None or source.dimension != into.dimension:
+        return None
+    ratio = source.factor / into.factor
+    shift = ratio.adjusted()
+    return cell.number.scaleb(shift) if ratio == Decimal(1).scaleb(shift) else None
+
+
 def _scaled(source: Unit, into: Unit, number: Decimal) -> Decimal:
     ratio = source.factor / into.factor
     shift = ratio.adjusted()
     if ratio == Decimal(1).scaleb(shift):
         moved = number.scaleb(shift)
-        return moved.quantize(Decimal(1)) if moved.as_tuple().exponent > 0 else moved  # type: ignore[operator]
+        return moved.quantize(Decimal(1)) if _exponent(moved) > 0 else moved
     return source.to(into, number)
 
 

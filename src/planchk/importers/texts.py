@@ -360,6 +360,12 @@ BOUNDS_READ = counted(
     "  column {header}: {count} cells print a bound ({texts}): each number is the value, the "
     "bound is kept as the cell's note",
 )
+TOLERANCE_FROM_CELLS = message(
+    "import.tolerance-from-cells",
+    "  column {header}: {cells} printed in a larger unit is known only to its last printed "
+    "digit: written `tolerance: {tolerance}` ({unit}), what the rounding of the column's "
+    "printed figures allows, for every sum of the indicator",
+)
 SUM_AT_LEAST = message(
     "import.sum-at-least",
     "  column {header}: the total {name} prints {text}, so its parts may add up to more: "
