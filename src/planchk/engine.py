@@ -3,6 +3,8 @@ suppressed.
 
 Waivers, the configuration and the cap (PC903) apply to each finding as a rule yields it, so a
 rule that fires on 600,000 cells costs the memory of the 1,000 findings shown, not of all.
+A finding a rule defers (findings.Deferred) is decided on by its code, file and path, and made
+only if it is waived, held by the baseline or kept by the cap: the others are counted.
 """
 
 from __future__ import annotations
@@ -10,21 +12,21 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Set
 from pathlib import Path
 
 from planchk import catalog
 from planchk.codes.input import NO_AREAS
 from planchk.codes.meta import INTERNAL_ERROR
 from planchk.config import Config
-from planchk.findings import Finding, Location, Problem
+from planchk.findings import Deferred, Finding, Location, Problem, Severity
 from planchk.loader.discover import Discovery, Plan, discover
 from planchk.plan.numbers import exact
 from planchk.registry import CodeInfo
 from planchk.report import Report
 from planchk.rules.context import PlanContext
 from planchk.suppress.baseline import Held, Key
-from planchk.suppress.cap import Capper, capped
+from planchk.suppress.cap import Capper, Later, capped
 from planchk.suppress.waivers import WaiverSet
 
 
@@ -86,24 +88,48 @@ def check_plan(
     ctx = PlanContext(plan.targets, plan.tasks, config, suggest=suggest)
     in_plan = WaiverSet.from_file(ctx.targets_file, ctx.targets.waivers if ctx.targets else [])
     in_tasks = WaiverSet.from_file(ctx.tasks_file, ctx.tasks.waivers if ctx.tasks else [])
-    reported = plan.reported
-    for finding in _raw(ctx, config):
-        for marked in config_waivers.mark(
-            in_tasks.mark(in_plan.mark(_configured([finding], config)))
-        ):
-            if marked.location.file in reported:  # before the baseline counts it
-                into.add(marked)
+    offer = _Offer(config, (in_plan, in_tasks, config_waivers), plan.reported, into)
+    for info in catalog.rules():
+        if config.enabled(info.code):
+            _run(info, ctx, offer)
+    if ctx.tasks_file is not None and ctx.hierarchy is None:
+        offer.finding(NO_AREAS.finding(Problem(Location(ctx.tasks_file.display, 1, 1), "tasks")))
     for finding in _configured([*in_plan.problems(), *in_tasks.problems()], config):
-        if finding.location.file in reported:
+        if finding.location.file in plan.reported:
             into.add(finding)
 
 
-def _raw(ctx: PlanContext, config: Config) -> Iterator[Finding]:
-    for info in catalog.rules():
-        if config.enabled(info.code):
-            yield from _run(info, ctx)
-    if ctx.tasks_file is not None and ctx.hierarchy is None:
-        yield NO_AREAS.finding(Problem(Location(ctx.tasks_file.display, 1, 1), "tasks", {}))
+class _Offer:
+    """Configures a plan's findings, marks those its waivers match, and hands those of the
+    files the plan reports to the capper (the baseline counts only those)."""
+
+    def __init__(
+        self, config: Config, waivers: tuple[WaiverSet, ...], reported: Set[str], into: Capper
+    ) -> None:
+        self.config = config
+        self.waivers = waivers  # the first that matches marks a finding
+        self.written = tuple(waiver_set for waiver_set in waivers if waiver_set.placed)
+        self.reported = reported
+        self.into = into
+
+    def finding(self, finding: Finding) -> None:
+        for configured in _configured([finding], self.config):
+            marked = configured
+            for waiver_set in self.waivers:
+                marked = waiver_set.mark([marked])[0]
+            if marked.location.file in self.reported:
+                self.into.add(marked)
+
+    def later(self, later: Later) -> None:
+        """A deferred finding: made here only if a waiver matches it (waived ones are kept)."""
+        reason = None
+        for waiver_set in self.written:
+            reason = waiver_set.reason(later.code, later.path)
+            if reason is not None:
+                break
+        if later.file in self.reported:
+            waived = None if reason is None else dataclasses.replace(later.make(), waived=reason)
+            self.into.add(later if waived is None else waived)
 
 
 def _configured(findings: list[Finding], config: Config) -> list[Finding]:
@@ -119,19 +145,35 @@ def _configured(findings: list[Finding], config: Config) -> list[Finding]:
     return out
 
 
-def _run(info: CodeInfo, ctx: PlanContext) -> Iterator[Finding]:
+def deferred(info: CodeInfo, problem: Deferred, severity: Severity) -> Finding | Later:
+    """What the engine makes of a deferred problem: a Later, made only if it is kept (a
+    test replaces this with making each at once, and compares the reports)."""
+    return Later(info, problem, severity)
+
+
+def _run(info: CodeInfo, ctx: PlanContext, offer: _Offer) -> None:
     assert info.check is not None
     if info.needs_areas and ctx.hierarchy is None:
         return
+    severity = offer.config.severity.get(info.code, info.severity)
     try:
         for problem in info.check(ctx):
-            yield info.finding(problem)
-    except Exception as error:  # a bug in one rule must not cost the user every other finding
+            if isinstance(problem, Deferred):
+                item = deferred(info, problem, severity)
+                if isinstance(item, Later):
+                    offer.later(item)
+                else:
+                    offer.finding(item)
+            else:
+                offer.finding(info.finding(problem))
+    # A bug in one rule (or in making one of its findings, which the cap may do long after the
+    # rule yielded it) must not cost the user every other finding.
+    except Exception as error:
         if os.environ.get("PLANCHK_DEBUG"):
             raise
         where = _plan_location(ctx)
         args = {"rule": f"{info.code} {info.slug}", "error": f"{type(error).__name__}: {error}"}
-        yield INTERNAL_ERROR.finding(Problem(where, "", args), fatal=True)
+        offer.finding(INTERNAL_ERROR.finding(Problem(where, "", args), fatal=True))
 
 
 def _plan_location(ctx: PlanContext) -> Location:

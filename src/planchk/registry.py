@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from planchk import i18n
-from planchk.findings import Arg, Finding, Problem, Severity
+from planchk.findings import Arg, Deferred, Finding, Problem, Severity
 
 # A rule's check takes the rules' view of a plan (planchk.rules.context.PlanContext), which
 # sits above this module: typed here by what it returns.
-Check = Callable[[Any], Iterable[Problem]]
+# It yields Problems, or Deferred ones where it may fire on every cell of a large table.
+Check = Callable[[Any], Iterable[Problem | Deferred]]
 C = TypeVar("C", bound=Check)
 
 FAMILIES: dict[str, str] = {

@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from planchk import registry
-from planchk.findings import Arg, Location, Problem
+from planchk.findings import Arg, Deferred, Location, Problem
 from planchk.models import TargetsFile, TasksFile
 from planchk.models.targets import Goal, Indicator, SumMode
 from planchk.plan.hierarchy import Hierarchy
@@ -231,6 +231,28 @@ class PlanContext:
         if found is None:
             return self.where(self.targets_file, ("indicators", ind_id, "values", name, index))
         return Location(self.targets_file.display, *found)
+
+    def deferred_cell(
+        self, ind_id: str, area: str, index: int, args: Callable[[], Mapping[str, Arg]]
+    ) -> Deferred:
+        """A problem at a cell as at_cell gives it, made only if the engine keeps the finding
+        (findings.Deferred): the cell's path now; its position and `args()` when made. For
+        rules that may fire on every cell of a table."""
+        targets, file = self.targets, self.targets_file
+        assert targets is not None
+        assert file is not None
+        indicator = targets.indicators[ind_id]
+        name = area if area in indicator.values else self.row_name(indicator, area)
+        path = f"indicators.{ind_id}.values.{name}.{indicator.years[index]}"
+        row = ("indicators", ind_id, "values", name)
+
+        def make() -> Problem:
+            return Problem(self.where(file, (*row, index)), path, args())
+
+        # A cell is placed at its row or after it (where: sourcemap.nearest), so the row's
+        # place is a lower bound; a row is a mapping value, whose place is always recorded.
+        earliest = file.sourcemap.node(row) or file.sourcemap.nearest(row)
+        return Deferred(file.display, path, earliest, make)
 
     def at_cell(self, cell: Cell, **args: Arg) -> Problem:
         assert self.targets_file is not None

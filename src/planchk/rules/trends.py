@@ -11,8 +11,9 @@ import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
+from functools import partial
 
-from planchk.findings import Problem, Severity
+from planchk.findings import Arg, Deferred, Severity
 from planchk.models.targets import TrendPolicy
 from planchk.plan.numbers import has_blank
 from planchk.registry import Option, rule
@@ -29,38 +30,43 @@ MIN_DROP_PERCENT = Option(
 _not_above: Callable[[Decimal | None, Decimal | None], bool] = operator.le  # type: ignore[assignment]
 
 
-def _falls(ctx: PlanContext, policy: TrendPolicy, old: Decimal, new: Decimal) -> bool:
-    if new >= old:
-        return False
-    if policy != "growth_expected" or old <= 0:
+def _reported(minimum: Decimal | None, old: Decimal, new: Decimal) -> bool:
+    """Whether a fall from `old` to `new` is reported: at least `minimum` percent of `old`
+    when the option applies (growth_expected; None otherwise) and `old` is above 0."""
+    if not minimum or old <= 0:  # 0, the default: every fall
         return True
-    minimum: Decimal = ctx.option(MIN_DROP_PERCENT)
     return (old - new) * 100 >= minimum * old
 
 
-def _decreases(ctx: PlanContext, policy: TrendPolicy) -> Iterator[Problem]:
+def _decreases(ctx: PlanContext, policy: TrendPolicy) -> Iterator[Deferred]:
+    # Deferred: a plan whose rows all fall raises one finding per row (600,000 in issue 17);
+    # only those the cap keeps are placed and worded.
+    minimum = ctx.option(MIN_DROP_PERCENT) if policy == "growth_expected" else None
     for ind_id, indicator in ctx.indicators():
         if indicator.trend_policy != policy:
             continue
         years = indicator.years
         for area, row in _unsorted_rows(ctx, ind_id, indicator.values):
-            previous: tuple[int, Decimal] | None = None
+            before, old = 0, None  # the last value not blank, and its index
             for index, value in enumerate(row[: len(years)]):
                 if value is None:
                     continue  # a blank cell is a coverage finding; compare across it
-                if previous is not None and _falls(ctx, policy, previous[1], value):
-                    yield ctx.at_cell(
-                        ctx.cell(ind_id, area, index),
-                        name=indicator.name,
-                        indicator=ind_id,
-                        area=area,
-                        from_year=years[previous[0]],
-                        to_year=years[index],
-                        old=previous[1],
-                        new=value,
-                        change=value - previous[1],
-                    )
-                previous = (index, value)
+                if old is not None and value < old and _reported(minimum, old, value):
+                    fall = (indicator.name, ind_id, area, years[before], years[index])
+                    args = partial(_fall_args, fall, old, value)
+                    yield ctx.deferred_cell(ind_id, area, index, args)
+                before, old = index, value
+
+
+_Fall = tuple[str, str, str, int | str, int | str]  # name, indicator, area, from and to year
+
+
+def _fall_args(fall: _Fall, old: Decimal, new: Decimal) -> dict[str, Arg]:
+    name, ind_id, area, from_year, to_year = fall
+    return {
+        "name": name, "indicator": ind_id, "area": area, "from_year": from_year,
+        "to_year": to_year, "old": old, "new": new, "change": new - old,
+    }  # fmt: skip
 
 
 def _unsorted_rows(
@@ -88,7 +94,7 @@ def _unsorted_rows(
     "{name} ({indicator}) {area}: {old} in {from_year} falls to {new} in {to_year} "
     "({change:+}); this indicator must not decrease",
 )
-def trend_decrease(ctx: PlanContext) -> Iterator[Problem]:
+def trend_decrease(ctx: PlanContext) -> Iterator[Deferred]:
     """
     Why: a stock (number of enterprises, of platforms) accumulates; a target that falls from
     one year to the next is almost always a typing error or a row shifted by one. Applies to
@@ -118,7 +124,7 @@ def trend_decrease(ctx: PlanContext) -> Iterator[Problem]:
     "({change:+}), while the plan expects growth",
     options={"min-drop-percent": MIN_DROP_PERCENT},
 )
-def trend_flow_decrease(ctx: PlanContext) -> Iterator[Problem]:
+def trend_flow_decrease(ctx: PlanContext) -> Iterator[Deferred]:
     """
     Why: a flow (applications filed, turnover in a year) may fall, but a three-year plan
     usually means growth; a fall should be deliberate. Waive it with a reason when it is.

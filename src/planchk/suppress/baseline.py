@@ -20,7 +20,7 @@ from planchk.errors import BaselineError as BaselineError  # noqa: PLC0414 (re-e
 from planchk.findings import Finding
 from planchk.reading import read_bounded, repository_root
 from planchk.report import Report
-from planchk.suppress.cap import Reversed
+from planchk.suppress.cap import Later, Reversed
 
 BASELINE_VERSION = 1
 MAX_BASELINE_BYTES = 200 * 1024 * 1024  # a million findings' entries, with room
@@ -131,18 +131,23 @@ class Held:
         """How many findings the baseline leaves out (so far)."""
         return sum(len(heap) for heap in self._heaps.values())
 
-    def offer(self, seq: int, finding: Finding) -> tuple[int, Finding] | None:
+    def offer(self, seq: int, finding: Finding | Later) -> tuple[int, Finding | Later] | None:
         """The finding numbered `seq` (in the order they came) offered to the baseline: None
         if held back, else the finding (this one or one held before) passed on with its
-        number."""
-        if finding.fatal or finding.waived is not None:
+        number. A finding not made yet (a Later) is made only if an entry matches it."""
+        if isinstance(finding, Later):
+            file, code, path = finding.file, finding.code, finding.path
+        elif finding.fatal or finding.waived is not None:
             return seq, finding
-        file = finding.location.file
+        else:
+            file, code, path = finding.location.file, finding.code, finding.path
         absolute = self._files.get(file) or self._files.setdefault(file, _absolute(file))
-        entry_key = (absolute, finding.code, finding.path)
+        entry_key = (absolute, code, path)
         count = self.known.get(entry_key, 0)
         if count <= 0:
             return seq, finding
+        if isinstance(finding, Later):
+            finding = finding.make()
         heap = self._heaps.setdefault(entry_key, [])
         entry = (Reversed(finding.sort_key), -seq, finding)
         if len(heap) < count:

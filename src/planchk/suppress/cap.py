@@ -10,7 +10,8 @@ severity, so the exit code and the failure level are what they would have been.
 rule never holds more than the limit of them (per rule and file) at once: it keeps the first
 ones in report order and counts the rest, and `capped` adds that count to the summary. A
 baseline is applied before it, as the findings come (suppress.baseline.Held), so that a run
-with --baseline is capped early too.
+with --baseline is capped early too. A finding a rule deferred (findings.Deferred) comes as a
+`Later`: the cap makes it only when it may be kept, or when it is the first one left out.
 """
 
 from __future__ import annotations
@@ -23,13 +24,49 @@ from operator import itemgetter
 from typing import Protocol
 
 from planchk.codes.meta import FINDINGS_CAPPED
-from planchk.findings import Arg, Finding, Problem, Severity
+from planchk.findings import Arg, Deferred, Finding, Problem, Severity
+from planchk.registry import CodeInfo
+
+SortKey = tuple[str, int, int, str, str]  # Finding.sort_key: file, line, column, code, path
+
+
+class Later:
+    """A rule's finding not made yet: its code, file, path and configured severity, and a
+    bound on where it sorts. Never waived (the engine makes those it waives) nor fatal."""
+
+    __slots__ = ("code", "deferred", "info", "severity")
+
+    def __init__(self, info: CodeInfo, deferred: Deferred, severity: Severity) -> None:
+        self.info = info
+        self.code = info.code
+        self.deferred = deferred
+        self.severity = severity  # the configured one
+
+    @property
+    def file(self) -> str:
+        return self.deferred.file
+
+    @property
+    def path(self) -> str:
+        return self.deferred.path
+
+    @property
+    def earliest(self) -> SortKey:
+        """No later in report order than the finding: its sort key at its `earliest` place."""
+        deferred = self.deferred
+        return (deferred.file, *deferred.earliest, self.code, deferred.path)
+
+    def make(self) -> Finding:
+        finding = self.info.finding(self.deferred.make())
+        if finding.severity == self.severity:
+            return finding
+        return dataclasses.replace(finding, severity=self.severity)
 
 
 class Holds(Protocol):
     """What may stand before the cap and hold findings back (suppress.baseline.Held)."""
 
-    def offer(self, seq: int, finding: Finding) -> tuple[int, Finding] | None: ...
+    def offer(self, seq: int, finding: Finding | Later) -> tuple[int, Finding | Later] | None: ...
 
 
 Key = tuple[str, str]  # (code, file)
@@ -66,7 +103,7 @@ class Capper:
     def held(self) -> int:
         return len(self._passed) + sum(len(heap) for heap in self._heaps.values())
 
-    def add(self, finding: Finding) -> None:
+    def add(self, finding: Finding | Later) -> None:
         self._seq += 1
         if self.baseline is None:
             self._keep(self._seq, finding)
@@ -77,7 +114,18 @@ class Capper:
         if passed is not None:
             self._keep(*passed)
 
-    def _keep(self, seq: int, finding: Finding) -> None:
+    def _keep(self, seq: int, item: Finding | Later) -> None:
+        if isinstance(item, Later):
+            heap = self._heaps.get((item.code, item.file)) if self.limit > 0 else None
+            if heap is not None and len(heap) >= self.limit:
+                earliest = item.earliest
+                if earliest >= heap[0][0].key:
+                    # It sorts at or after the last one kept, and came later: left out unmade.
+                    self._leave_out_later(item, earliest)
+                    return
+            finding = item.make()
+        else:
+            finding = item
         if self.limit <= 0 or finding.fatal or finding.waived is not None:
             self._passed.append((seq, finding))
             return
@@ -97,6 +145,15 @@ class Capper:
         kept = [(-entry[1], entry[2]) for heap in self._heaps.values() for entry in heap]
         return [finding for _, finding in sorted([*self._passed, *kept], key=lambda e: e[0])]
 
+    def _leave_out_later(self, item: Later, earliest: SortKey) -> None:
+        """Counted and its severity taken; made only if it may be the first left out."""
+        seen = self.overflow.get((item.code, item.file))
+        if seen is None or earliest < seen.first.sort_key:
+            self._leave_out(item.make())
+            return
+        seen.count += 1
+        seen.severity = max(seen.severity, item.severity)
+
     def _leave_out(self, finding: Finding) -> None:
         key = (finding.code, finding.location.file)
         seen = self.overflow.get(key)
@@ -114,7 +171,7 @@ class Reversed:
 
     __slots__ = ("key",)
 
-    def __init__(self, key: tuple[str, int, int, str, str]) -> None:
+    def __init__(self, key: SortKey) -> None:
         self.key = key
 
     def __lt__(self, other: Reversed) -> bool:

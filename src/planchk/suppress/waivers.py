@@ -85,13 +85,19 @@ class WaiverSet:
         """The findings, those a waiver matches marked with its reason."""
         marked = []
         for finding in findings:
-            match = self._match(finding) if finding.waived is None else None
-            if match is None:
-                marked.append(finding)
-            else:
-                self.used.add(match)
-                marked.append(dataclasses.replace(finding, waived=self.placed[match].waiver.reason))
+            reason = self.reason(finding.code, finding.path) if finding.waived is None else None
+            waived = None if reason is None else dataclasses.replace(finding, waived=reason)
+            marked.append(finding if waived is None else waived)
         return marked
+
+    def reason(self, code: str, path: str) -> str | None:
+        """The reason of the first waiver that matches a finding of `code` at `path` (then
+        counted as used), or None: asked before a deferred finding is made."""
+        match = self._match(code, path)
+        if match is None:
+            return None
+        self.used.add(match)
+        return self.placed[match].waiver.reason
 
     def problems(self) -> Iterator[Finding]:
         """One finding per waiver that names no rule or matched nothing."""
@@ -101,13 +107,13 @@ class WaiverSet:
             elif index not in self.used:
                 yield _meta(WAIVER_UNUSED, placed)
 
-    def _match(self, finding: Finding) -> int | None:
-        """The first waiver, in the order written, that matches the finding."""
-        first = self._exact.get((finding.code, finding.path))
-        for index, matches in self._patterns.get(finding.code, ()):
+    def _match(self, code: str, path: str) -> int | None:
+        """The first waiver, in the order written, that matches a finding."""
+        first = self._exact.get((code, path))
+        for index, matches in self._patterns.get(code, ()):
             if first is not None and index > first:
                 break
-            if matches(finding.path):
+            if matches(path):
                 return index
         return first
 

@@ -1,0 +1,203 @@
+"""Deferred findings (findings.Deferred) give exactly the report that making each at once gives.
+
+A rule that may fire on every cell yields a deferred problem; the engine makes it only if a
+waiver, the baseline or the cap keeps it (suppress.cap.Later) and counts the rest. Each
+generated plan is checked twice, as planchk does and with `engine.deferred` making every
+finding as it comes, and the two reports must be equal: kept findings with their positions,
+messages and severities, the PC903 summaries, waived and baselined findings, the exit code.
+Besides the real rules (PC201 and PC202 defer), a rule yields deferred findings at random
+cells in a random order, some twice, so that the cap meets findings out of report order, ties,
+and several on one line (a cell sorts after its row: the bound the cap decides on).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import random
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planchk import catalog, engine, registry
+from planchk.config import Config
+from planchk.findings import Arg, Deferred, Finding, Severity
+from planchk.models.common import Waiver
+from planchk.registry import CodeInfo
+from planchk.rules.context import PlanContext
+from planchk.suppress.baseline import Key, key
+
+YEARS = [2021, 2022, 2023, 2024]
+RULES = list(catalog.rules())
+Cell = int | None
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> dict[str, Any]:
+    """A plan of 1-8 areas under one total, one or two tables (a flow and a stock) whose
+    values fall often, rows in flow or block style, some cells blank."""
+    areas = draw(st.integers(1, 8))
+    years = YEARS[: draw(st.integers(2, 4))]
+    cell = st.one_of(st.none(), st.integers(0, 4)) if draw(st.booleans()) else st.integers(0, 4)
+    tables = {
+        name: [draw(st.lists(cell, min_size=len(years), max_size=len(years))) for _ in range(areas)]
+        for name in draw(st.sampled_from([["x"], ["x", "y"], ["y", "x"]]))
+    }
+    return {
+        "areas": areas,
+        "years": years,
+        "tables": tables,
+        "block": draw(st.lists(st.booleans(), min_size=areas, max_size=areas)),
+    }
+
+
+def _row(values: list[Cell], block: bool) -> str:
+    shown = ["null" if v is None else str(v) for v in values]
+    if block:
+        return "".join(f"\n        - {v}" for v in shown)
+    return f" [{', '.join(shown)}]"
+
+
+def _targets(plan: dict[str, Any], waivers: list[str]) -> str:
+    names = [f"区{i}" for i in range(plan["areas"])]
+    text = "plan: {title: 测试, period: [2021, 2024]}\nareas:\n"
+    text += f"  全区: [{', '.join(names)}]\nindicators:\n"
+    for table, rows in plan["tables"].items():
+        kind = "flow" if table == "x" else "stock"
+        text += f"  {table}:\n    name: 指标{table}\n    unit: 件\n    kind: {kind}\n"
+        text += f"    years: {plan['years']}\n    values:\n"
+        for name, row, block in zip(names, rows, plan["block"], strict=True):
+            text += f"      {name}:{_row(row, block)}\n"
+    if waivers:
+        text += "waivers:\n" + "".join(f"  - {w}\n" for w in waivers)
+    return text
+
+
+def _shuffled_rule(seed: int) -> CodeInfo:
+    """A rule (PC299, not registered) yielding deferred findings at random cells in random
+    order, some cells twice."""
+
+    def check(ctx: PlanContext) -> Iterator[Deferred]:
+        chooser = random.Random(seed)
+        cells = [
+            (ind_id, area, index)
+            for ind_id, indicator in ctx.indicators()
+            for area in indicator.values
+            for index in range(len(indicator.years))
+        ]
+        picked = chooser.choices(cells, k=chooser.randint(0, 2 * len(cells)))
+        for ind_id, area, index in picked:
+            args: dict[str, Arg] = {"name": "n", "indicator": ind_id, "area": area}
+            args |= {"from_year": 1, "to_year": 2, "old": 2, "new": 1, "change": -1}
+            yield ctx.deferred_cell(ind_id, area, index, lambda args=args: args)
+
+    info = registry.get("PC201")
+    return dataclasses.replace(info, code="PC299", slug="shuffled-cells", check=check)
+
+
+def _made_at_once(info: CodeInfo, problem: Deferred, severity: Severity) -> Finding:
+    return info.finding(problem.make())  # configured (severity) by the engine as any other
+
+
+WAIVERS = [
+    "{rule: PC202, where: indicators.x.values.区1.2022, reason: 已确认}",
+    "{rule: trends, where: '*.区2.*', reason: 已确认}",
+    "{rule: PC201, where: indicators.y.values.区0.2023, reason: 已确认}",
+    "{rule: PC202, where: indicators.x.values.区9.2021, reason: 无此格}",
+]
+
+
+@st.composite
+def settings_of_runs(draw: st.DrawFn) -> dict[str, Any]:
+    """A cap (0: none), waivers in the plan and the configuration, a severity override, the
+    share of findings a baseline records, and the seed of the shuffled rule."""
+    return {
+        "limit": draw(st.sampled_from([0, 1, 2, 3, 1000])),
+        "waivers": draw(st.lists(st.sampled_from(WAIVERS), unique=True, max_size=3)),
+        "config_waived": draw(st.booleans()),
+        "as_error": draw(st.booleans()),
+        "seed": draw(st.integers(0, 10**6)),
+        "recorded": draw(st.sampled_from([0.0, 0.2, 0.6])),
+    }
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(plan=plans(), run=settings_of_runs())
+def test_deferred_findings_give_the_report_made_findings_give(
+    tmp_path_factory: pytest.TempPathFactory, plan: dict[str, Any], run: dict[str, Any]
+) -> None:
+    plan_dir = tmp_path_factory.mktemp("plan")
+    (plan_dir / "targets.yaml").write_text(_targets(plan, run["waivers"]), encoding="utf-8")
+    rules = [*RULES, _shuffled_rule(run["seed"])]
+    config = Config(
+        max_findings_per_rule=run["limit"],
+        severity={"PC202": Severity.ERROR} if run["as_error"] else {},
+        waivers=(Waiver(rule="PC202", where="*.区3.*", reason="配置"),)
+        if run["config_waived"]
+        else (),
+    )
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(catalog, "rules", lambda: iter(rules))
+        baseline = _baseline(plan_dir, config, random.Random(run["seed"]), run["recorded"])
+        lazy = engine.check_paths([plan_dir], config, baseline=baseline)
+        patched.setattr(engine, "deferred", _made_at_once)
+        eager = engine.check_paths([plan_dir], config, baseline=baseline)
+    assert lazy.findings == eager.findings
+    assert lazy.baselined == eager.baselined
+    for level in Severity:
+        assert lazy.exit_code(level) == eager.exit_code(level)
+
+
+def _baseline(
+    plan_dir: Path, config: Config, chooser: random.Random, share: float
+) -> Counter[Key] | None:
+    """Entries for a share of the uncapped findings (1 or 2 each), or no baseline."""
+    if not share:
+        return None
+    every = engine.check_paths([plan_dir], dataclasses.replace(config, max_findings_per_rule=0))
+    known: Counter[Key] = Counter()
+    for finding in every.findings:
+        if chooser.random() < share:
+            known[key(finding)] += chooser.randint(1, 2)
+    known[(os.path.abspath(plan_dir / "targets.yaml"), "PC202", "indicators.x.none")] += 1
+    return known
+
+
+def test_a_falling_table_makes_only_the_findings_the_cap_keeps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """200 falling rows, a cap of 3: the rule yields 200 deferred findings, and 3 kept plus
+    the first left out (the summary's place) are made."""
+    rows = "".join(f"      区{i}: [2, 1]\n" for i in range(200))
+    names = ", ".join(f"区{i}" for i in range(200))
+    text = "plan: {title: 测试, period: [2021, 2022]}\nareas:\n"
+    text += f"  全区: [{names}]\nindicators:\n  x:\n    name: 指标\n    unit: 件\n"
+    text += "    kind: flow\n    years: [2021, 2022]\n    values:\n      全区: [400, 400]\n"
+    (tmp_path / "targets.yaml").write_text(text + rows, encoding="utf-8")
+    made: list[str] = []
+    real = engine.deferred
+
+    def counted(info: CodeInfo, problem: Deferred, severity: Severity) -> Any:
+        def make() -> Any:
+            made.append(problem.path)
+            return problem.make()
+
+        return real(info, problem._replace(make=make), severity)
+
+    monkeypatch.setattr(engine, "deferred", counted)
+    report = engine.check_paths([tmp_path], Config(max_findings_per_rule=3))
+    kept = [f.path for f in report.findings if f.code == "PC202"]
+    assert kept == [f"indicators.x.values.区{i}.2022" for i in range(3)]
+    (summary,) = [f for f in report.findings if f.code == "PC903"]
+    assert summary.args["count"] == 197
+    assert summary.path == "indicators.x.values.区3.2022"
+    assert made == [f"indicators.x.values.区{i}.2022" for i in range(4)]
