@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from planchk import registry
 from planchk.findings import Arg, Deferred, Location, Problem
+from planchk.loader.sourcemap import VALUE_MASK, unpack
 from planchk.models import TargetsFile, TasksFile
 from planchk.models.targets import Goal, Indicator, SumMode
 from planchk.plan.hierarchy import Hierarchy
@@ -112,6 +113,7 @@ class PlanContext:
         self.targets_file = targets if targets is not None and targets.usable else None
         self.tasks_file = tasks if tasks is not None and tasks.usable else None
         self._shared: dict[Callable[[PlanContext], Any], Any] = {}
+        self._tables: dict[str, tuple[Indicator, Mapping[str | int, int]]] = {}
 
     def option(self, option: registry.Option | str, name: str = "") -> Any:
         """A rule option's configured value, or its default: asked with the option's
@@ -236,23 +238,33 @@ class PlanContext:
         self, ind_id: str, area: str, index: int, args: Callable[[], Mapping[str, Arg]]
     ) -> Deferred:
         """A problem at a cell as at_cell gives it, made only if the engine keeps the finding
-        (findings.Deferred): the cell's path now; its position and `args()` when made. For
-        rules that may fire on every cell of a table."""
-        targets, file = self.targets, self.targets_file
-        assert targets is not None
+        (findings.Deferred): the cell's path and its row's place now (a cell is placed at its
+        row or after it, see `where`: a lower bound), its own place and `args()` when made.
+        For rules that may fire on every cell of a table: 600,000 times in issue 17."""
+        file = self.targets_file
         assert file is not None
-        indicator = targets.indicators[ind_id]
+        indicator, places = self._values_of(ind_id)
         name = area if area in indicator.values else self.row_name(indicator, area)
         path = f"indicators.{ind_id}.values.{name}.{indicator.years[index]}"
+        packed = places.get(name, 0) & VALUE_MASK  # sourcemap.node of the row, inlined
         row = ("indicators", ind_id, "values", name)
+        earliest = unpack(packed) if packed else file.sourcemap.nearest(row)
 
         def make() -> Problem:
             return Problem(self.where(file, (*row, index)), path, args())
 
-        # A cell is placed at its row or after it (where: sourcemap.nearest), so the row's
-        # place is a lower bound; a row is a mapping value, whose place is always recorded.
-        earliest = file.sourcemap.node(row) or file.sourcemap.nearest(row)
         return Deferred(file.display, path, earliest, make)
+
+    def _values_of(self, ind_id: str) -> tuple[Indicator, Mapping[str | int, int]]:
+        """An indicator and its rows' packed places in the source map, looked up once."""
+        found = self._tables.get(ind_id)
+        if found is None:
+            assert self.targets is not None
+            assert self.targets_file is not None
+            members = self.targets_file.sourcemap.members
+            places = members.get(("indicators", ind_id, "values"), {})
+            found = self._tables[ind_id] = (self.targets.indicators[ind_id], places)
+        return found
 
     def at_cell(self, cell: Cell, **args: Arg) -> Problem:
         assert self.targets_file is not None
