@@ -17,6 +17,7 @@ import os
 import random
 from collections import Counter
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +95,7 @@ def _shuffled_rule(seed: int) -> CodeInfo:
         for ind_id, area, index in picked:
             args: dict[str, Arg] = {"name": "n", "indicator": ind_id, "area": area}
             args |= {"from_year": 1, "to_year": 2, "old": 2, "new": 1, "change": -1}
-            yield ctx.deferred_cell(ind_id, area, index, lambda args=args: args)
+            yield ctx.deferred_cell(ind_id, area, index, partial(dict, args))
 
     info = registry.get("PC201")
     return dataclasses.replace(info, code="PC299", slug="shuffled-cells", check=check)
