@@ -35,30 +35,34 @@ from planchk.suppress.baseline import Key, key
 
 YEARS = [2021, 2022, 2023, 2024]
 RULES = list(catalog.rules())
-Cell = int | None
 
 
 @st.composite
 def plans(draw: st.DrawFn) -> dict[str, Any]:
-    """A plan of 1-8 areas under one total, one or two tables (a flow and a stock) whose
-    values fall often, rows in flow or block style, some cells blank."""
+    """A plan of 1-8 areas under a total, one or two tables (a flow and a stock) whose values
+    fall, swing and jump often, rows in flow or block style, some cells blank, negative or
+    fractional (the rules that defer: PC201/202, PC301-302, PC402, PC701-702)."""
     areas = draw(st.integers(1, 8))
     years = YEARS[: draw(st.integers(2, 4))]
-    cell = st.one_of(st.none(), st.integers(0, 4)) if draw(st.booleans()) else st.integers(0, 4)
+    figures = st.sampled_from(["0", "1", "2", "3", "4", "9", "40", "-1", "2.5"])
+    cell = st.one_of(st.none(), figures) if draw(st.booleans()) else figures
     tables = {
-        name: [draw(st.lists(cell, min_size=len(years), max_size=len(years))) for _ in range(areas)]
+        name: [
+            draw(st.lists(cell, min_size=len(years), max_size=len(years)))
+            for _ in range(areas + 1)  # the total's row first
+        ]
         for name in draw(st.sampled_from([["x"], ["x", "y"], ["y", "x"]]))
     }
     return {
         "areas": areas,
         "years": years,
         "tables": tables,
-        "block": draw(st.lists(st.booleans(), min_size=areas, max_size=areas)),
+        "block": draw(st.lists(st.booleans(), min_size=areas + 1, max_size=areas + 1)),
     }
 
 
-def _row(values: list[Cell], block: bool) -> str:
-    shown = ["null" if v is None else str(v) for v in values]
+def _row(values: list[str | None], block: bool) -> str:
+    shown = ["null" if v is None else v for v in values]
     if block:
         return "".join(f"\n        - {v}" for v in shown)
     return f" [{', '.join(shown)}]"
@@ -72,7 +76,7 @@ def _targets(plan: dict[str, Any], waivers: list[str]) -> str:
         kind = "flow" if table == "x" else "stock"
         text += f"  {table}:\n    name: 指标{table}\n    unit: 件\n    kind: {kind}\n"
         text += f"    years: {plan['years']}\n    values:\n"
-        for name, row, block in zip(names, rows, plan["block"], strict=True):
+        for name, row, block in zip(["全区", *names], rows, plan["block"], strict=True):
             text += f"      {name}:{_row(row, block)}\n"
     if waivers:
         text += "waivers:\n" + "".join(f"  - {w}\n" for w in waivers)

@@ -235,12 +235,17 @@ class PlanContext:
         return Location(self.targets_file.display, *found)
 
     def deferred_cell(
-        self, ind_id: str, area: str, index: int, args: Callable[[], Mapping[str, Arg]]
+        self,
+        ind_id: str,
+        area: str,
+        index: int,
+        args: Mapping[str, Arg] | Callable[[], Mapping[str, Arg]],
     ) -> Deferred:
         """A problem at a cell as at_cell gives it, made only if the engine keeps the finding
         (findings.Deferred): the cell's path and its row's place now (a cell is placed at its
-        row or after it, see `where`: a lower bound), its own place and `args()` when made.
-        For rules that may fire on every cell of a table: 600,000 times in issue 17."""
+        row or after it, see `where`: a lower bound), its own place and the message arguments
+        (`args`, or what it returns) when made. For rules that may fire on every cell of a
+        table: 600,000 times in issue 17."""
         file = self.targets_file
         assert file is not None
         indicator, places = self._values_of(ind_id)
@@ -251,7 +256,9 @@ class PlanContext:
         earliest = unpack(packed) if packed else file.sourcemap.nearest(row)
 
         def make() -> Problem:
-            return Problem(self.where(file, (*row, index)), path, args())
+            return Problem(
+                self.where(file, (*row, index)), path, args() if callable(args) else args
+            )
 
         return Deferred(file.display, path, earliest, make)
 

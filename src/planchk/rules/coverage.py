@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
-from planchk.findings import Problem, Severity
+from planchk.findings import Deferred, Problem, Severity
 from planchk.plan.numbers import has_blank
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
@@ -65,7 +65,7 @@ def row_missing(ctx: PlanContext) -> Iterator[Problem]:
     "A table cell is blank",
     "{name} ({indicator}) {area} {year}: the value is blank",
 )
-def cell_blank(ctx: PlanContext) -> Iterator[Problem]:
+def cell_blank(ctx: PlanContext) -> Iterator[Deferred]:
     """
     Why: in a printed table a blank (or -, /, …) means "nothing here", and counts as zero in
     the column's sum; but a blank total over parts that hold amounts leaves the total
@@ -99,10 +99,9 @@ def cell_blank(ctx: PlanContext) -> Iterator[Problem]:
                 continue
             for index, value in enumerate(row[:years]):
                 if value is None and (every or _parts_hold(rows, parts, index)):
-                    cell = ctx.cell(ind_id, area, index)
-                    yield ctx.at_cell(
-                        cell, name=indicator.name, indicator=ind_id, area=area, year=cell.year
-                    )
+                    year = indicator.years[index]
+                    args = {"name": indicator.name, "indicator": ind_id, "area": area}
+                    yield ctx.deferred_cell(ind_id, area, index, {**args, "year": year})
 
 
 def _parts_hold(
@@ -161,7 +160,7 @@ def row_length(ctx: PlanContext) -> Iterator[Problem]:
     "A target is negative",
     "{name} ({indicator}) {area} {year}: {value} {unit} is negative",
 )
-def negative_value(ctx: PlanContext) -> Iterator[Problem]:
+def negative_value(ctx: PlanContext) -> Iterator[Deferred]:
     """
     Why: a target of -5 enterprises or -0.3 亿元 is a typing slip (a stray minus sign) or a
     change typed where a level belongs. Ratios and percentages (a growth rate) and changes
@@ -188,11 +187,10 @@ def negative_value(ctx: PlanContext) -> Iterator[Problem]:
                 continue
             for index, value in enumerate(row[: len(indicator.years)]):
                 if value is not None and value < 0:
-                    cell = ctx.cell(ind_id, area, index)
-                    yield ctx.at_cell(
-                        cell, name=indicator.name, indicator=ind_id, area=area,
-                        year=cell.year, value=value, unit=indicator.unit,
-                    )  # fmt: skip
+                    yield ctx.deferred_cell(ind_id, area, index, {
+                        "name": indicator.name, "indicator": ind_id, "area": area,
+                        "year": indicator.years[index], "value": value, "unit": indicator.unit,
+                    })  # fmt: skip
 
 
 def _negative(value: Decimal | None) -> bool:

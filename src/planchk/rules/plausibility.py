@@ -21,7 +21,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Any, cast
 
-from planchk.findings import Problem, Severity
+from planchk.findings import Deferred, Problem, Severity
 from planchk.models.targets import Indicator
 from planchk.plan.numbers import tidy
 from planchk.registry import Option, rule
@@ -110,7 +110,7 @@ def _share(part: Decimal | None, total: Decimal | None) -> Decimal | None:
     "to {new_share}% in {to_year}",
     options={"min-points": MIN_POINTS},
 )
-def share_swing(ctx: PlanContext) -> Iterator[Problem]:
+def share_swing(ctx: PlanContext) -> Iterator[Deferred]:
     """
     Why: the sub-areas' shares of a target usually move slowly; a share that jumps (洪都街办
     with 58% of the 2021 patent target and 9% of 2022's) is either a deliberate
@@ -172,7 +172,7 @@ def _swings(
     indicator: Indicator,
     pair: tuple[str, str],
     threshold: Decimal,
-) -> Iterator[Problem]:
+) -> Iterator[Deferred]:
     area, parent = pair
     rows = ctx.rows(ind_id)
     row, total = rows.get(area, ()), rows.get(parent, ())
@@ -182,12 +182,11 @@ def _swings(
         if old is None or new is None or max(old, new) > 100:
             continue  # a part larger than its total: the sum rules report that column
         if abs(new - old) >= threshold:
-            yield ctx.at_cell(
-                ctx.cell(ind_id, area, index),
-                name=indicator.name, indicator=ind_id, area=area, total=parent,
-                from_year=indicator.years[index - 1], to_year=indicator.years[index],
-                old_share=round(old), new_share=round(new),
-            )  # fmt: skip
+            yield ctx.deferred_cell(ind_id, area, index, {
+                "name": indicator.name, "indicator": ind_id, "area": area, "total": parent,
+                "from_year": indicator.years[index - 1], "to_year": indicator.years[index],
+                "old_share": round(old), "new_share": round(new),
+            })  # fmt: skip
 
 
 @rule(
@@ -199,7 +198,7 @@ def _swings(
     "(x{part_growth}), while {total} grows x{total_growth}",
     options={"max-ratio": MAX_RATIO},
 )
-def growth_out_of_line(ctx: PlanContext) -> Iterator[Problem]:
+def growth_out_of_line(ctx: PlanContext) -> Iterator[Deferred]:
     """
     Why: a part that multiplies while its total barely moves (or collapses while the total
     grows) is how a value in the wrong unit, a shifted decimal point or a row typed into the
@@ -230,13 +229,13 @@ def growth_out_of_line(ctx: PlanContext) -> Iterator[Problem]:
                 if grows is None or total_grows is None or total_grows == 0:
                     continue
                 if grows == 0 or not 1 / limit < grows / total_grows < limit:
-                    yield ctx.at_cell(
-                        ctx.cell(ind_id, area, index),
-                        name=indicator.name, indicator=ind_id, area=area, total=parent,
-                        from_year=indicator.years[index - 1], to_year=indicator.years[index],
-                        old=row[index - 1], new=row[index],
-                        part_growth=_factor(grows), total_growth=_factor(total_grows),
-                    )  # fmt: skip
+                    yield ctx.deferred_cell(ind_id, area, index, {
+                        "name": indicator.name, "indicator": ind_id, "area": area,
+                        "total": parent, "from_year": indicator.years[index - 1],
+                        "to_year": indicator.years[index], "old": row[index - 1],
+                        "new": row[index], "part_growth": _factor(grows),
+                        "total_growth": _factor(total_grows),
+                    })  # fmt: skip
 
 
 def _widest_growth(total: Sequence[Decimal | None]) -> Decimal | None:

@@ -11,7 +11,7 @@ from functools import partial
 from itertools import chain
 from typing import cast
 
-from planchk.findings import Problem, Severity
+from planchk.findings import Arg, Deferred, Problem, Severity
 from planchk.messages import joined
 from planchk.models.targets import Indicator
 from planchk.registry import rule
@@ -116,7 +116,7 @@ def unit_unknown(ctx: PlanContext) -> Iterator[Problem]:
     "A count is not a whole number",
     "{name} ({indicator}) {area} {year}: {value} {unit} is not a whole number",
 )
-def count_not_whole(ctx: PlanContext) -> Iterator[Problem]:
+def count_not_whole(ctx: PlanContext) -> Iterator[Deferred]:
     """
     Why: counts (家, 件, 个, 项, 户) are whole numbers; 12.5 enterprises is a typing error
     or a value in the wrong table. An indicator of kind ratio is no count although its unit
@@ -134,16 +134,19 @@ def count_not_whole(ctx: PlanContext) -> Iterator[Problem]:
     """
     for ind_id, indicator in ctx.indicators():
         for area, index in ctx.shared(precision_scan)[ind_id].fractional:
-            cell = ctx.cell(ind_id, area, index)
-            yield ctx.at_cell(
-                cell,
-                name=indicator.name,
-                indicator=ind_id,
-                area=cell.area,
-                year=cell.year,
-                value=cell.value,
-                unit=indicator.unit,
-            )
+            args = partial(_fraction_args, ctx, (ind_id, indicator), area, index)
+            yield ctx.deferred_cell(ind_id, area, index, args)
+
+
+def _fraction_args(
+    ctx: PlanContext, table: tuple[str, Indicator], area: str, index: int
+) -> dict[str, Arg]:
+    ind_id, indicator = table
+    cell = ctx.cell(ind_id, area, index)  # the row as typed, and its value
+    return {
+        "name": indicator.name, "indicator": ind_id, "area": cell.area, "year": cell.year,
+        "value": cell.value, "unit": indicator.unit,
+    }  # fmt: skip
 
 
 @rule(
