@@ -101,10 +101,14 @@ class _Where:
 def _cell(
     where: _Where, old: Decimal | None, new: Decimal | None, convert: Convert | None
 ) -> Change | None:
-    path = f"indicators.{where.indicator}.values.{where.area}.{where.year}"
-    args: dict[str, str | int | Decimal] = dict(dataclasses.asdict(where))
     if old is None and new is None:
         return None
+    path = f"indicators.{where.indicator}.values.{where.area}.{where.year}"
+    # Not dataclasses.asdict, which deep-copies recursively: a fifth of `diff` on a table of
+    # 100,000 changed rows.
+    args: dict[str, str | int | Decimal] = {
+        "indicator": where.indicator, "area": where.area, "year": where.year,
+    }  # fmt: skip
     if old is None:
         return Change("cell-filled", path, {**args, "new": str(new)})
     if new is None:
