@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from json.encoder import encode_basestring  # the C one where there is one
 from typing import Any
@@ -26,6 +26,9 @@ class Streamed:
     plain data (or Streamed themselves): one finding is not looked through for more streams."""
 
     items: Iterable[Any]
+    # How an item is encoded, given the newline and indent it starts at: for many items of one
+    # shape, what `encoded` gives for their plain data, written without making it.
+    encode: Callable[[Any, str], str] | None = None
 
 
 def document(value: Any) -> Iterator[str]:
@@ -36,7 +39,10 @@ def document(value: Any) -> Iterator[str]:
 
 def _pieces(value: Any, depth: int) -> Iterator[str]:
     if isinstance(value, Streamed):
-        yield from _array(value.items, depth, plain=True)
+        if value.encode is not None:
+            yield from _encoded_array(value.items, value.encode, depth)
+        else:
+            yield from _array(value.items, depth, plain=True)
     elif isinstance(value, dict) and _streams(value):
         yield from _object(value, depth)
     elif isinstance(value, list) and _streams(value):
@@ -69,9 +75,29 @@ def _array(items: Iterable[Any], depth: int, *, plain: bool) -> Iterator[str]:
     yield "[]" if separator.startswith("[") else "\n" + INDENT * depth + "]"
 
 
+def _encoded_array(
+    items: Iterable[Any], encode: Callable[[Any, str], str], depth: int
+) -> Iterator[str]:
+    inner = "\n" + INDENT * (depth + 1)
+    separator = "[" + inner
+    for item in items:
+        yield separator + encode(item, inner)
+        separator = "," + inner
+    yield "[]" if separator.startswith("[") else "\n" + INDENT * depth + "]"
+
+
 def _encoded(value: Any, depth: int) -> str:
+    return encoded(value, "\n" + INDENT * depth)
+
+
+def encoded(value: Any, newline: str) -> str:
+    """`value` as json.dumps(indent=2) writes it where a line starts with `newline`."""
+    if type(value) is str:  # the common cases, at C speed
+        return str(encode_basestring(value))
+    if type(value) is int:
+        return int.__repr__(value)
     out: list[str] = []
-    _encode(value, "\n" + INDENT * depth, out)
+    _encode(value, newline, out)
     return "".join(out)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from planchk import messages
 from planchk.diff import DiffReport
-from planchk.escape import markdown
+from planchk.escape import markdown, visible
 from planchk.findings import Finding
 from planchk.formatters import RenderOptions
 from planchk.formatters.diff.common import cell_tables, other_changes, summary
@@ -59,6 +61,13 @@ def _finding(finding: Finding) -> str:
     )
 
 
+# What `markdown` could change in a shown text (its markup and HTML characters, and what
+# GitHub links: @, ://, www.): a text with none of them is itself, and most cells of a large
+# diff (numbers, years, changes) have none, so they skip its three substitutions.
+_MAY_CHANGE = re.compile(r"[\\`*_\[\]|~!#&<>@]|://|www\.", re.IGNORECASE)
+
+
 def _escape(text: str) -> str:
     """Keep table cells and list items intact, and every name a name: no markup, no HTML."""
-    return markdown(text)
+    shown = visible(text)
+    return shown if _MAY_CHANGE.search(shown) is None else markdown(text)

@@ -80,30 +80,51 @@ def plain_table(title: str, rows: list[CellRow], paint: Painter) -> str:
     cost: for tables of more than RICH_ROWS rows. What rich would wrap (a row wider than the
     console, a title wider than the table) is written whole."""
     header = [column.text for column in messages.DIFF_COLUMNS]
+    # Each cell's text and width worked out once (a table of 100,000 rows is 600,000 cells).
     cells = [
-        [visible(text) for text in (r.area, r.year, r.old, r.new, r.change, r.note)] for r in rows
+        [_sized(visible(text)) for text in (r.area, r.year, r.old, r.new, r.change, r.note)]
+        for r in rows
     ]
-    widths = [max(map(cell_len, column)) for column in zip(header, *cells, strict=True)]
-
-    def line(texts: list[str], styles: list[str]) -> str:
-        return "".join(
-            " " + paint(_justified(text, width, index in RIGHT), style) + " "
-            for index, (text, width, style) in enumerate(zip(texts, widths, styles, strict=True))
-        )
-
+    sized_header = [_sized(text) for text in header]
+    widths = [
+        max(width for _, width in column) for column in zip(sized_header, *cells, strict=True)
+    ]
     total = sum(widths) + 2 * len(widths)
-    lines = [paint(_justified(title, total, False), "bold")] if title else []
-    lines.append(line(header, ["bold"] * 6))
-    for row, texts in zip(rows, cells, strict=True):
-        lines.append(line(texts, ["", "", "", "", DIRECTION_STYLES[row.direction], ""]))
+    lines = [paint(_justified(_sized(title), total, False), "bold")] if title else []
+    lines.append(_line(sized_header, widths, paint, ["bold"] * 6))
+    styles = {d: ["", "", "", "", style, ""] for d, style in DIRECTION_STYLES.items()}
+    lines += [
+        _line(texts, widths, paint, styles[row.direction])
+        for row, texts in zip(rows, cells, strict=True)
+    ]
     return "\n".join(lines)
 
 
-def _justified(text: str, width: int, right: bool) -> str:
+def _line(
+    cells: list[tuple[str, int]], widths: list[int], paint: Painter, styles: list[str]
+) -> str:
+    # The texts are shown already (`visible`): painted only where there is a colour to add.
+    colored = paint.color
+    return "".join(
+        f" {paint(padded, style) if style and colored else padded} "
+        for index, (cell, width, style) in enumerate(zip(cells, widths, styles, strict=True))
+        for padded in (_justified(cell, width, index in RIGHT),)
+    )
+
+
+def _sized(text: str) -> tuple[str, int]:
+    """A text and the columns it takes (ASCII: one a character, without asking rich)."""
+    return text, len(text) if text.isascii() else cell_len(text)
+
+
+def _justified(cell: tuple[str, int], width: int, right: bool) -> str:
+    text, length = cell
     if right:  # as rich justifies to the right: trailing spaces go first
-        text = text.rstrip()
-        return " " * max(0, width - cell_len(text)) + text
-    return text + " " * max(0, width - cell_len(text))
+        stripped = text.rstrip()
+        if stripped != text:
+            text, length = _sized(stripped)
+        return " " * (width - length) + text
+    return text + " " * (width - length)
 
 
 def _findings(console: Console, diff: DiffReport) -> None:
