@@ -112,7 +112,7 @@ def _table(table: TableView) -> Iterable[str]:
     yield f'<p class="unit">{escape(texts.UNIT_LINE(unit=table.unit))}</p>'
     yield f'<div class="wrap"><table class="breakdown" data-indicator="{escape(table.ind_id)}">'
     header = "".join(f'<th scope="col">{year}</th>' for year in table.years)
-    noted = table.noted  # once: it looks at every row
+    noted = table.noted
     notes = f'<th scope="col">{escape(texts.NOTES())}</th>' if noted else ""
     yield (
         f'<thead><tr><th scope="col">{escape(texts.AREA())}</th>{header}'

@@ -61,14 +61,17 @@ def _plan(plan: PlanView) -> Iterable[str]:
 
 def _table(table: TableView) -> Iterable[str]:
     yield from ("", f"### {_cell(table.title)}", "", texts.UNIT_LINE(unit=table.unit), "")
-    noted = table.noted  # once: it looks at every row
+    noted = table.noted
     notes = [texts.NOTES()] if noted else []
     yield "| " + " | ".join([texts.AREA(), *map(str, table.years), *notes]) + " |"
     yield "|---" + "|---:" * len(table.years) + "|---" * len(notes) + "|"
+    marked: list[Finding] = []  # each cell's findings, then each row's: rows are made once
+    about_rows: list[Finding] = []
     for row in table.rows:
         yield _row(row, noted)
-    marked = [f for row in table.rows for c in row.cells for f in c.findings]
-    marked += [f for row in table.rows for f in row.findings]
+        marked += [f for c in row.cells for f in c.findings]
+        about_rows += row.findings
+    marked += about_rows
     if table.findings or marked:
         yield ""
         yield from _finding_items([*table.findings, *sorted(marked, key=lambda f: f.sort_key)])

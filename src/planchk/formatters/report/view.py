@@ -14,7 +14,7 @@ to them; split, the formats would agree on a cell only through several modules.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -96,6 +96,17 @@ class RowView:
         return computed is not None and declared is not None and computed != declared
 
 
+class Rows:
+    """A table's rows, each made as it is gone through and then dropped: a report of 100,000
+    rows held a row view and its cell views for every one of them before writing the first."""
+
+    def __init__(self, make: Callable[[], Iterator[RowView]]) -> None:
+        self._make = make
+
+    def __iter__(self) -> Iterator[RowView]:
+        return self._make()
+
+
 @dataclass(frozen=True)
 class TableView:
     ind_id: str
@@ -104,14 +115,10 @@ class TableView:
     unit: str
     kind: str
     years: tuple[int | str, ...]
-    rows: tuple[RowView, ...]
+    rows: Iterable[RowView]  # made again each time they are gone through
     findings: tuple[Finding, ...]  # about the table, not one cell or row
     file: str
-
-    @property
-    def noted(self) -> bool:
-        """Whether a row has a note: the table then prints a 备注 column."""
-        return any(row.note is not None for row in self.rows)
+    noted: bool  # whether a row has a note: the table then prints a 备注 column
 
 
 @dataclass(frozen=True)
@@ -201,6 +208,11 @@ class _Lookup:
 
     def take(self, path: str) -> tuple[Finding, ...]:
         self.claimed.add(path)
+        return self.at(path)
+
+    def at(self, path: str) -> tuple[Finding, ...]:
+        """The findings of `path`, leaving it unclaimed: a table's rows are made as they are
+        written, so what they take is told from the table itself (`_table_findings`)."""
         return tuple(self.by_path.get(path, ()))
 
     def under(self, prefix: str) -> tuple[Finding, ...]:
@@ -218,10 +230,12 @@ def _table_view(
 ) -> TableView:
     of_which = ctx.hierarchy.of_which if ctx.hierarchy else {}
     wholes = {part: whole for whole, parts in of_which.items() for part in parts}
-    rows = tuple(
-        _row_view(ctx, ind_id, indicator, name, found, wholes.get(name))
-        for name in _row_order(ctx, indicator)
-    )
+    order = _row_order(ctx, indicator)
+
+    def rows() -> Iterator[RowView]:
+        for name in order:
+            yield _row_view(ctx, ind_id, indicator, name, found, wholes.get(name))
+
     return TableView(
         ind_id=ind_id,
         name=indicator.name,
@@ -229,9 +243,31 @@ def _table_view(
         unit=indicator.unit,
         kind=indicator.kind,
         years=tuple(indicator.years),
-        rows=rows,
-        findings=found.under(f"indicators.{ind_id}"),
+        rows=Rows(rows),
+        findings=_table_findings(found, ind_id, indicator),
         file=file,
+        noted=any(name in indicator.notes for name in indicator.values),
+    )
+
+
+def _table_findings(found: _Lookup, ind_id: str, indicator: Indicator) -> tuple[Finding, ...]:
+    """Findings about the table as a whole: under the indicator, and not about one of its rows
+    (`indicators.x.values.甲`) or cells (`indicators.x.values.甲.2022`), which the rows show."""
+    prefix = f"indicators.{ind_id}"
+    values, years = f"{prefix}.values.", {str(year) for year in indicator.years}
+
+    def shown_by_a_row(path: str) -> bool:
+        if not path.startswith(values):
+            return False
+        rest = path[len(values) :]
+        name, _, year = rest.rpartition(".")
+        return rest in indicator.values or (year in years and name in indicator.values)
+
+    return tuple(
+        finding
+        for path, findings in found.by_path.items()
+        if (path == prefix or path.startswith(prefix + ".")) and not shown_by_a_row(path)
+        for finding in findings
     )
 
 
@@ -265,7 +301,7 @@ def _row_view(  # noqa: PLR0913, PLR0917  (the table's context, the row, and its
             year,
             row[index] if index < len(row) else None,
             f"{prefix}.{year}",
-            found.take(f"{prefix}.{year}"),
+            found.at(f"{prefix}.{year}"),
             tuple(found.fixes.get(f"{prefix}.{year}", ())),
         )
         for index, year in enumerate(indicator.years)
@@ -277,7 +313,7 @@ def _row_view(  # noqa: PLR0913, PLR0917  (the table's context, the row, and its
         depth = hierarchy.depths.get(whole, 0) + 1
     parts_sum = _parts_sum(ctx, ind_id, indicator, area) if area else None
     note = indicator.notes.get(name)
-    return RowView(name, depth, cells, found.take(prefix), parts_sum, whole, note)
+    return RowView(name, depth, cells, found.at(prefix), parts_sum, whole, note)
 
 
 def _parts_sum(
