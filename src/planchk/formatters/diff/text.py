@@ -79,50 +79,55 @@ def plain_table(title: str, rows: list[CellRow], paint: Painter) -> str:
     space on either side, the title padded to the table's width), at a hundredth of rich's
     cost: for tables of more than RICH_ROWS rows. What rich would wrap (a row wider than the
     console, a title wider than the table) is written whole."""
-    header = [column.text for column in messages.DIFF_COLUMNS]
-    # Each cell's text and width worked out once (a table of 100,000 rows is 600,000 cells).
+    header = tuple(column.text for column in messages.DIFF_COLUMNS)
     cells = [
-        [_sized(visible(text)) for text in (r.area, r.year, r.old, r.new, r.change, r.note)]
+        tuple(visible(text) for text in (r.area, r.year, r.old, r.new, r.change, r.note))
         for r in rows
     ]
-    sized_header = [_sized(text) for text in header]
-    widths = [
-        max(width for _, width in column) for column in zip(sized_header, *cells, strict=True)
-    ]
+    # Each cell's width worked out once (600,000 cells for 100,000 rows), kept beside the texts
+    # as a tuple of small ints (which Python shares), not as a pair per cell.
+    lengths = [tuple(map(_columns, texts)) for texts in cells]
+    header_lengths = tuple(map(_columns, header))
+    widths = [max(column) for column in zip(header_lengths, *lengths, strict=True)]
     total = sum(widths) + 2 * len(widths)
-    lines = [paint(_justified(_sized(title), total, False), "bold")] if title else []
-    lines.append(_line(sized_header, widths, paint, ["bold"] * 6))
+    lines = [paint(_justified(title, _columns(title), total, False), "bold")] if title else []
+    lines.append(_line(header, header_lengths, widths, paint, ["bold"] * 6))
     styles = {d: ["", "", "", "", style, ""] for d, style in DIRECTION_STYLES.items()}
     lines += [
-        _line(texts, widths, paint, styles[row.direction])
-        for row, texts in zip(rows, cells, strict=True)
+        _line(texts, sizes, widths, paint, styles[row.direction])
+        for row, texts, sizes in zip(rows, cells, lengths, strict=True)
     ]
     return "\n".join(lines)
 
 
 def _line(
-    cells: list[tuple[str, int]], widths: list[int], paint: Painter, styles: list[str]
+    texts: tuple[str, ...],
+    lengths: tuple[int, ...],
+    widths: list[int],
+    paint: Painter,
+    styles: list[str],
 ) -> str:
     # The texts are shown already (`visible`): painted only where there is a colour to add.
     colored = paint.color
     return "".join(
         f" {paint(padded, style) if style and colored else padded} "
-        for index, (cell, width, style) in enumerate(zip(cells, widths, styles, strict=True))
-        for padded in (_justified(cell, width, index in RIGHT),)
+        for index, (text, length, width, style) in enumerate(
+            zip(texts, lengths, widths, styles, strict=True)
+        )
+        for padded in (_justified(text, length, width, index in RIGHT),)
     )
 
 
-def _sized(text: str) -> tuple[str, int]:
-    """A text and the columns it takes (ASCII: one a character, without asking rich)."""
-    return text, len(text) if text.isascii() else cell_len(text)
+def _columns(text: str) -> int:
+    """The columns a text takes (ASCII: one a character, without asking rich)."""
+    return len(text) if text.isascii() else cell_len(text)
 
 
-def _justified(cell: tuple[str, int], width: int, right: bool) -> str:
-    text, length = cell
+def _justified(text: str, length: int, width: int, right: bool) -> str:
     if right:  # as rich justifies to the right: trailing spaces go first
         stripped = text.rstrip()
         if stripped != text:
-            text, length = _sized(stripped)
+            text, length = stripped, _columns(stripped)
         return " " * (width - length) + text
     return text + " " * (width - length)
 
