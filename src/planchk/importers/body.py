@@ -21,7 +21,13 @@ from planchk.importers.grid import Grid, GridCell, cell_name, no_data_rows
 from planchk.importers.labels import read_label, serial_marker
 from planchk.importers.levels import Close, Node, nest
 from planchk.importers.pages import is_footnote, is_note, is_sign_off
-from planchk.importers.printed import NUMBERS_READ, is_blank, normalized, parse_number
+from planchk.importers.printed import (
+    NUMBERS_READ,
+    accounting,
+    is_blank,
+    normalized,
+    parse_number,
+)
 from planchk.importers.shapes import Column, Row
 from planchk.messages import PlanchkError
 from planchk.plan.numbers import rounding_allowance
@@ -128,7 +134,7 @@ def _serial(cells: Sequence[GridCell], named: GridCell | None, area_column: int)
 def _value(grid: Grid, cell: GridCell, column: Column) -> Decimal | str:
     """A cell's number, or its text when it is words (待定, 约50, 已完成); a number that does
     not read (12..5) or a percentage among amounts is an error at its cell."""
-    plain = normalized(cell.text)
+    plain = accounting(normalized(cell.text))  # (5.0%) is -5.0%, a percentage
     percent = plain.endswith("%")
     number = parse_number(plain.removesuffix("%"))
     if number is None and _WORDS.search(plain):

@@ -20,6 +20,7 @@ from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name, is_bare_subtotal
 from planchk.importers.printed import (
     BLANK_MARKS,
+    accounting,
     has_digit,
     normalized,
     parse_number,
@@ -65,7 +66,7 @@ PERIOD_LABELS = frozenset(
 
 
 def numeric(text: str) -> bool:
-    plain = normalized(text).rstrip("%％")
+    plain = accounting(normalized(text)).rstrip("%％")
     return parse_number(plain) is not None
 
 
@@ -200,7 +201,7 @@ def _all_percent(cells: Sequence[GridCell]) -> bool:
     numbers = (c.text for c in cells if has_digit(c.text))
     first = next(numbers, None)
     shown = itertools.chain([first], numbers)  # all() stops at the first that is no share
-    return first is not None and all(normalized(str(t)).endswith("%") for t in shown)
+    return first is not None and all(accounting(normalized(str(t))).endswith("%") for t in shown)
 
 
 def year_of(text: str) -> int | None:

@@ -74,6 +74,20 @@ def normalized(text: str) -> str:
 
 
 _NEGATIVE = re.compile(r"^\((?P<number>[^()]+)\)$")  # (123): accountants' negative
+# $1,200 · US$85 · ¥300 · -$100 · ($100): a currency sign before the figure says what the unit
+# line already says (in thousands of dollars); the figure is the number after it.
+_CURRENCY = re.compile(r"^(?P<sign>-?)(?:US\$|HK\$|A\$|C\$|\$|¥|€|£)(?=\d)")
+
+
+def accounting(plain: str) -> str:
+    """A normalised cell as a plain signed figure: (5.0%) is -5.0%, ($100) and -$100 are -100,
+    $1,200 is 1,200 (thousands separators are parse_number's)."""
+    bracketed = _NEGATIVE.match(plain)
+    if bracketed:
+        plain = "-" + bracketed.group("number")
+    return _CURRENCY.sub(r"\g<sign>", plain, count=1) if plain[:1] in "-$UHAC¥€£" else plain
+
+
 _MINUS = str.maketrans({"\u2212": "-", "\u2013": "-", "\u2014": "-", "\ufe63": "-", "△": "-"})
 # Traditional characters that tables print in the words planchk reads (合計, 單位, 萬元):
 # read as their simplified forms; names keep the characters they are printed with.
@@ -108,10 +122,7 @@ def parse_number(text: str) -> Decimal | None:
         return number
     if _IDEOGRAPH.search(text):  # a name (every row's label is asked): no number holds one
         return None
-    plain = normalized(text).translate(_MINUS)
-    bracketed = _NEGATIVE.match(plain)
-    if bracketed:
-        plain = "-" + bracketed.group("number")
+    plain = accounting(normalized(text).translate(_MINUS))
     if _GROUPED.match(plain):
         plain = plain.replace(",", "")  # thousands separators, only where they group by three
     if not _NUMBER.match(plain):
