@@ -21,13 +21,7 @@ from planchk.importers.grid import Grid, GridCell, cell_name, no_data_rows
 from planchk.importers.labels import read_label, serial_marker
 from planchk.importers.levels import Close, Node, nest
 from planchk.importers.pages import is_footnote, is_note, is_sign_off
-from planchk.importers.printed import (
-    NUMBERS_READ,
-    accounting,
-    is_blank,
-    normalized,
-    parse_number,
-)
+from planchk.importers.printed import NUMBERS_READ, accounting, is_blank, normalized, parse_number
 from planchk.importers.shapes import Column, Row
 from planchk.messages import PlanchkError
 from planchk.plan.numbers import rounding_allowance
