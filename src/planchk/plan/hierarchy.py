@@ -93,6 +93,20 @@ class Hierarchy:
         return depths
 
     @cached_property
+    def tops(self) -> dict[str, str]:
+        """Each area under a top area (and each top area) -> that top area; areas reachable
+        only through a cycle have none."""
+        found: dict[str, str] = {}
+        for root in self.roots:
+            stack = [root]
+            while stack:
+                name = stack.pop()
+                if name not in found:
+                    found[name] = root
+                    stack.extend(self.parts.get(name, ()))
+        return found
+
+    @cached_property
     def depth_first(self) -> list[str]:
         """Every area, parents before their parts, each once."""
         order: list[str] = []

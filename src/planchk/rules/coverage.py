@@ -13,6 +13,7 @@ from planchk.findings import Deferred, Problem, Severity
 from planchk.plan.numbers import has_blank
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
+from planchk.rules.lookups import expected_tops
 
 
 @rule(
@@ -25,7 +26,9 @@ from planchk.rules.context import PlanContext
 def row_missing(ctx: PlanContext) -> Iterator[Problem]:
     """
     Why: every area of the hierarchy takes a share of every indicator; a missing row means
-    an area was forgotten, and its parent's total cannot be checked.
+    an area was forgotten, and its parent's total cannot be checked. Where the plan holds
+    tables of separate trees (a 收支总表's 收入合计 and 支出合计 side by side: no indicator
+    prints rows under both tops), each indicator is asked only for the rows of its own tree.
 
     Bad:
         areas:
@@ -44,10 +47,13 @@ def row_missing(ctx: PlanContext) -> Iterator[Problem]:
     targets, hierarchy = ctx.targets, ctx.hierarchy
     if targets is None or hierarchy is None:
         return
+    expected = ctx.shared(expected_tops)  # two tables side by side: each its own tree
+    tops = hierarchy.tops
     for ind_id, indicator in targets.indicators.items():
         rows = ctx.rows(ind_id)
+        covers = expected[ind_id] | {""}  # "": an area only reachable through a cycle
         for area in hierarchy.depth_first:
-            if area not in rows:
+            if area not in rows and tops.get(area, "") in covers:
                 yield ctx.in_targets(
                     ("indicators", ind_id, "values"),
                     f"indicators.{ind_id}.values.{area}",

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from planchk.findings import Problem, Severity
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
+from planchk.rules.lookups import joined_tops
 
 E = Severity.ERROR
 
@@ -210,7 +211,8 @@ def area_several_tops(ctx: PlanContext) -> Iterator[Problem]:
     """
     Why: a plan's areas add up into one total (the district, the city); a second top area is
     usually a parent whose own parent was forgotten, and its parts are then checked against
-    nothing above it.
+    nothing above it. Top areas whose trees no indicator shares (two tables side by side,
+    收入合计 over the income and 支出合计 over the spending) are separate tables, not this.
 
     Bad:
         areas:
@@ -225,9 +227,9 @@ def area_several_tops(ctx: PlanContext) -> Iterator[Problem]:
     hierarchy = ctx.hierarchy
     if hierarchy is None or len(hierarchy.roots) < 2:
         return
-    roots = hierarchy.roots
-    for root in roots[1:]:
-        yield ctx.in_targets(
-            ("areas", root), f"areas.{root}", on_key=True,
-            area=root, count=len(roots), roots=", ".join(roots),
-        )  # fmt: skip
+    for roots in ctx.shared(joined_tops):  # the tops that one table's indicators print
+        for root in roots[1:]:
+            yield ctx.in_targets(
+                ("areas", root), f"areas.{root}", on_key=True,
+                area=root, count=len(roots), roots=", ".join(roots),
+            )  # fmt: skip

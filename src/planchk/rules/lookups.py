@@ -30,6 +30,53 @@ def goal_area(ctx: PlanContext, goal: Goal) -> str | None:
     return roots[0] if len(roots) == 1 else None
 
 
+def joined_tops(ctx: PlanContext) -> list[list[str]]:
+    """The top areas in groups that make one table: two tops are joined where one indicator
+    prints a row under each (a forgotten parent: PC039), and stay apart where each is the
+    tree of other indicators (two tables side by side, 收入合计 | 支出合计, or one under
+    another over other areas). Where no indicator prints a row, all tops are one group."""
+    hierarchy, targets = ctx.hierarchy, ctx.targets
+    if hierarchy is None or targets is None:
+        return []
+    roots = hierarchy.roots
+    group = {root: root for root in roots}
+
+    def find(root: str) -> str:
+        while group[root] != root:
+            group[root] = group[group[root]]
+            root = group[root]
+        return root
+
+    printed = False
+    for ind_id in targets.indicators:
+        tops = {hierarchy.tops[a] for a in ctx.rows(ind_id) if a in hierarchy.tops}
+        printed = printed or bool(tops)
+        first, *rest = sorted(tops) or [""]
+        for other in rest:
+            group[find(other)] = find(first)
+    if not printed:
+        return [roots] if roots else []
+    groups: dict[str, list[str]] = {}
+    for root in roots:
+        groups.setdefault(find(root), []).append(root)
+    return list(groups.values())
+
+
+def expected_tops(ctx: PlanContext) -> dict[str, frozenset[str]]:
+    """Each indicator -> the top areas whose trees it must cover: those of the group(s) it
+    prints a row in (joined_tops); all of them for an indicator that prints none."""
+    hierarchy, targets = ctx.hierarchy, ctx.targets
+    if hierarchy is None or targets is None:
+        return {}
+    by_top = {top: frozenset(group) for group in ctx.shared(joined_tops) for top in group}
+    every = frozenset(hierarchy.roots)
+    expected = {}
+    for ind_id in targets.indicators:
+        tops = {hierarchy.tops[a] for a in ctx.rows(ind_id) if a in hierarchy.tops}
+        expected[ind_id] = frozenset().union(*(by_top[t] for t in tops)) if tops else every
+    return expected
+
+
 def parsed_relations(ctx: PlanContext) -> list[tuple[int, Relation | RelationError]]:
     """The plan's relations, read; names are indicator ids or unambiguous Chinese names."""
     targets = ctx.targets
