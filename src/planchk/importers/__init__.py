@@ -19,7 +19,7 @@ from planchk.importers.build import UNDATED, Imported, ImportedIndicator, Option
 from planchk.importers.csvgrid import read_csv
 from planchk.importers.describe import for_log
 from planchk.importers.grid import Grid
-from planchk.importers.halves import refuse_side_by_side
+from planchk.importers.halves import Halves, SideGrid, balances, sides
 from planchk.importers.layout import Table, plan_title
 from planchk.importers.ods import read_ods
 from planchk.importers.plain import PlainTable, Span, plain_grid
@@ -66,13 +66,22 @@ def import_grids(
         options = dataclasses.replace(options, undated=UNDATED)
     read: list[str] = []
     titles: list[str | None] = []
+    halves: list[Halves] = []  # the tables of a sheet that prints two side by side
     for grid, tables in _read_sheets(grids, options, read):
         read.extend(grid.notes)
         for found in tables:
             titles.append(plan_title(found.title) if found.title else None)
             named, said = same_total(imported.areas, found)  # 全市 in 表2, 合计 in 表1
+            before = set(imported.indicators) if isinstance(found.grid, SideGrid) else None
             add_table(imported, named, options)
             imported.notes.extend(filter(None, [said]))
+            if before is not None:
+                added = [i for i in imported.indicators.values() if i.id not in before]
+                total = named.total.name
+                halves.append((named, [(i.id, i.values.get(total, [])) for i in added]))
+    for relation, said in balances(halves):  # 收入总计 = 支出总计 (importers/halves.py)
+        imported.relations.append(relation)
+        imported.notes.append(said)
     if options.into is not None:
         document = _merged(options.into, imported, options.max_bytes)
     else:
@@ -105,9 +114,8 @@ def _read_sheets(
     errors: list[PlanchkError] = []
     for grid in grids:
         try:
-            parts = split_stacked(grid)  # several tables one under another in the sheet
-            for part in parts:
-                refuse_side_by_side(part)  # 收入 | 金额 | 支出 | 金额: two tables, one plan each
+            stacked = split_stacked(grid)  # several tables one under another in the sheet
+            parts = [half for part in stacked for half in sides(part)]  # 收入 | 金额 | 支出 | 金额
             total, units = options.total_row, options.units
             tables = [table for part in parts for table in read_tables(part, total, units)]
         except PlanchkError as error:

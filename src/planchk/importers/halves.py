@@ -3,44 +3,106 @@
 A budget's 收支总表 prints its income on the left and its spending on the right, row beside
 row, each half with its own items, amounts and total (收入合计, 支出合计). Read as one table,
 the right half's items would be notes and its amounts a second column of the left's items.
-A plan keeps one hierarchy of areas, and the two halves are not parts of one another: import
-stops and says where the second table starts, so that each half is imported on its own.
+Where each half names its side (收入项目 | 支出项目, or totals 收入合计 | 支出合计), each half
+is read as a table of its own: its own indicators (收入预算数, 支出预算数), items and total.
+Where both totals are 总计 (or the title says 收支总表) the halves must balance, and that
+equality is proposed as a relation, so that a table whose halves do not balance is a finding.
+Halves that name no side (项目 | 金额 | 项目 | 金额: two tables, or one list printed in two
+halves) stay refused, with where the second table starts.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 from itertools import chain
 from operator import itemgetter
 
 from planchk.importers import texts
 from planchk.importers.grid import Grid, GridCell, cell_name
 from planchk.importers.labels import clean_name
-from planchk.importers.printed import has_digit, is_blank, normalized, parse_number
-from planchk.messages import PlanchkError
+from planchk.importers.printed import has_digit, is_blank, normalized, parse_number, simplified
+from planchk.importers.shapes import Table
+from planchk.messages import PlanchkError, message
 
+SIDES_READ = message(
+    "import.sides-read",
+    "{source}: two tables side by side, read one by one: {left} from column {left_column}, "
+    "{right} from column {right_column}",
+)
+SIDES_BALANCE = message(
+    "import.sides-balance",
+    "  relation {relation}: the totals of the two tables side by side ({left} | {right}) must "
+    "balance; as printed: {left_total} and {right_total}",
+)
 _SIDES = re.compile(r"^(收入|支出|来源|去向|收|支)")
 _COLUMN_TEXT = itemgetter(2, 0)  # a GridCell's (column, text)
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")  # CJK unified ideographs
 _ASCII_DIGIT = re.compile("[0-9]")
+_NAMED = {"收": "收入", "支": "支出"}
+_SIDE_TOTAL = re.compile(r"^(?:本年)?(收入|支出)(?:合计|总计)$")
+_BALANCED = re.compile(r"收支.{0,8}总表|收支.{0,4}情况表|收入支出.{0,8}总表")  # simplified
 
 
-def refuse_side_by_side(grid: Grid) -> None:
-    """Stop, with what was found and what to do, where the grid prints two tables side by
-    side: a plan has one hierarchy of areas, and every indicator has a row for each area, so
-    the two halves read into one plan would each lack the other's rows (a false PC301 per
-    row)."""
+@dataclass
+class SideGrid(Grid):
+    """One half of a sheet that prints two tables side by side."""
+
+    side: str = ""  # 收入 or 支出, as the half names it
+    pair: int = 0  # the same for both halves of one sheet
+    balanced: bool = False  # the title names a 收支总表: its halves' totals are equal
+
+
+def sides(grid: Grid) -> list[Grid]:
+    """The grid, or its two halves where it prints two tables side by side that each name
+    their side; refused, with where the second starts, where the halves name no side."""
     found = _split(grid.rows)
     if found is None:
-        return
+        return [grid]
     header, names = found
-    heads = [clean_name(c.text) for c in grid.rows[header] if c.text]
-    raise PlanchkError(
-        texts.SIDE_BY_SIDE, source=grid.source, headers=" | ".join(heads),
-        left=_letters(names[0]), right=_letters(names[1]),
+    labels = [_label(grid.rows[header:], column) for column in names]
+    if None in labels or labels[0] == labels[1]:
+        heads = [clean_name(c.text) for c in grid.rows[header] if c.text]
+        raise PlanchkError(
+            texts.SIDE_BY_SIDE, source=grid.source, headers=" | ".join(heads),
+            left=_letters(names[0]), right=_letters(names[1]),
+        )  # fmt: skip
+    above = " ".join(c.text for row in grid.rows[:header] for c in row if c.text)
+    balanced = bool(_BALANCED.search(simplified(above)))
+    halves: list[Grid] = [
+        _half(grid, header, start, end, str(label), balanced)
+        for start, end, label in ((0, names[1], labels[0]), (names[1], None, labels[1]))
+    ]
+    grid.notes.append(
+        SIDES_READ(
+            source=grid.source, left=labels[0], right=labels[1],
+            left_column=_letters(names[0]), right_column=_letters(names[1]),
+        )
     )  # fmt: skip
+    return halves
+
+
+def _half(  # noqa: PLR0913, PLR0917  (a half: its columns, its side, its table's title)
+    grid: Grid, header: int, start: int, end: int | None, label: str, balanced: bool
+) -> SideGrid:
+    """The rows of one half: lines of one cell above the header (the title, the unit line)
+    whole, then the cells of columns `start` up to `end` of each row; a value header named
+    by its side (预算数 → 收入预算数), so that the two halves' indicators are told apart."""
+    rows: list[list[GridCell]] = []
+    for position, cells in enumerate(grid.rows):
+        if position < header and len([c for c in cells if c.text]) == 1:
+            rows.append(cells)
+            continue
+        own = [c for c in cells if start <= c.column and (end is None or c.column < end)]
+        if position == header:
+            own = [_named(c, label) if i else c for i, c in enumerate(own)]
+        if any(c.text for c in own):
+            rows.append(own)
+    return SideGrid(grid.source, rows, [], grid.flags, grid.sheet, side=label,
+                    pair=id(grid), balanced=balanced)  # fmt: skip
 
 
 def _letters(column: int) -> str:
@@ -113,3 +175,56 @@ def _name_columns(body: Sequence[Sequence[GridCell]]) -> list[int]:
         for column, count in sorted(names.items())
         if count > numbers.get(column, 0) and numbers.get(column + 1, 0) > names.get(column + 1, 0)
     ]
+
+
+def _named(cell: GridCell, label: str) -> GridCell:
+    text = clean_name(cell.text)
+    if not text or label in text:
+        return cell
+    return cell._replace(text=f"{label}{text}")
+
+
+def _label(rows: Sequence[Sequence[GridCell]], column: int) -> str | None:
+    """The side a half names: its items' header (收入项目), else its total (收入合计)."""
+    texts_ = [simplified(clean_name(c.text)) for r in rows for c in r if c.column == column]
+    heads = [t for t in texts_[:1] if _SIDES.match(t)]
+    totals = [t for t in texts_[1:] if _SIDE_TOTAL.match(t)]
+    for text in heads or totals[-1:]:
+        found = _SIDES.match(text)
+        if found:
+            return _NAMED.get(found.group(1), found.group(1))
+    return None
+
+
+Halves = tuple[Table, Sequence[tuple[str, Sequence[Decimal | None]]]]  # a table, its indicators
+
+
+def balances(written: Sequence[Halves]) -> Iterator[tuple[str, str]]:
+    """The relations that say two tables side by side balance (收入总计 = 支出总计), each with
+    what the log says of it: for the halves of one sheet whose totals are both 总计 or whose
+    title names a 收支总表, each indicator of the left with the right's of the same place."""
+    halves: dict[int, list[Halves]] = {}
+    for table, indicators in written:
+        if isinstance(table.grid, SideGrid):
+            halves.setdefault(table.grid.pair, []).append((table, indicators))
+    for pair in halves.values():
+        if len(pair) != 2 or len(pair[0][1]) != len(pair[1][1]):
+            continue
+        (left, of_left), (right, of_right) = pair
+        names = (left.total.name, right.total.name)
+        grid = left.grid
+        totals = all("总计" in simplified(name) for name in names)
+        if not (totals or (isinstance(grid, SideGrid) and grid.balanced)):
+            continue
+        if any(c in name for name in names for c in "[]"):
+            continue  # a row reference cannot name it
+        for (left_id, left_row), (right_id, right_row) in zip(of_left, of_right, strict=True):
+            relation = f"{left_id}[{names[0]}] = {right_id}[{names[1]}]"
+            yield relation, SIDES_BALANCE(
+                relation=relation, left=names[0], right=names[1],
+                left_total=_shown(left_row), right_total=_shown(right_row),
+            )  # fmt: skip
+
+
+def _shown(row: Sequence[Decimal | None]) -> str:
+    return ", ".join("—" if value is None else str(value) for value in row)
