@@ -111,13 +111,17 @@ def _unheaded(body: Sequence[Sequence[GridCell]], area_column: int) -> list[int]
 
 def aliases(rows: Sequence[Row]) -> dict[str, str]:
     """Each code -> the name of its row as the file keeps it; a code printed twice names
-    neither row (it would say two things)."""
-    found: dict[str, str] = {}
-    twice: set[str] = set()
+    neither row (it would say two things: `printed_twice` says which, for the log)."""
+    twice = printed_twice(rows)
+    return {row.code: row.name for row in rows if row.code and row.code not in twice}
+
+
+def printed_twice(rows: Sequence[Row]) -> dict[str, list[Row]]:
+    """Each code printed on more than one row -> those rows, in order. A 科目 has one code:
+    two rows with one code are a typing error in one of them (or a row printed twice), and
+    neither may take the code from the other silently."""
+    by_code: dict[str, list[Row]] = {}
     for row in rows:
-        if row.code is None:
-            continue
-        if row.code in found:
-            twice.add(row.code)
-        found[row.code] = row.name
-    return {code: name for code, name in found.items() if code not in twice}
+        if row.code is not None:
+            by_code.setdefault(row.code, []).append(row)
+    return {code: found for code, found in by_code.items() if len(found) > 1}

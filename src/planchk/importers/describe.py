@@ -7,10 +7,17 @@ from decimal import Decimal
 from itertools import groupby
 
 from planchk.importers import texts
+from planchk.importers.codes import printed_twice
 from planchk.importers.periods import as_headed, other_year
 from planchk.importers.shapes import IndicatorRow, Table
+from planchk.messages import message
 from planchk.plan.numbers import shown_sum
 
+CODE_TWICE = message(
+    "import.code-twice",
+    "  code {code} is printed on rows {rows} ({names}): both rows are kept, and the code is "
+    "neither's alias; a code names one 科目, so check which row's code is mistyped",
+)
 # Names listed in full in one line of the log; past that, the first ones and a count. A
 # subtotal of 50 towns listed in full made the log of a 10^6-cell table several megabytes
 # that nobody reads; the written file still holds every row.
@@ -245,3 +252,9 @@ def _codes(table: Table) -> Iterator[str]:
     shown = listed([f"{code} → {name}" for code, name in table.aliases.items()])
     template = texts.CODE_LEVELS if table.code_levels else texts.CODE_ALIASES
     yield template(header=table.code_header, aliases=shown)
+    for code, rows in printed_twice(table.rows).items():
+        yield CODE_TWICE(
+            code=code,
+            rows=", ".join(str(row.number) for row in rows),
+            names="、".join(row.name for row in rows),
+        )
