@@ -12,12 +12,17 @@ does not complete it stays the county's part).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from planchk.importers.shapes import Row
 
-_MOST = 3  # rows after an 其中 row that may complete its list
+# Rows after an 其中 row that may complete its list: an 其中 list of up to six parts (the
+# funds of a 农业生产发展资金, each printed on its row after 其中： once). Widened from 3 only
+# behind the guard below, which looks further than this window: rows after the 其中 row that
+# add up to the whole on their own are its parts (a county's five towns), never 其中 parts.
+_MOST = 5
+_GUARD = 60  # rows after an 其中 row looked at for parts that add up to the whole on their own
 
 
 def continue_of_which(rows: Sequence[Row], ratios: frozenset[int]) -> None:
@@ -36,7 +41,7 @@ def continue_of_which(rows: Sequence[Row], ratios: frozenset[int]) -> None:
             position += 1
         if whole is not None:
             position += _complete(
-                whole, rows[start:position], rows[position : position + _MOST], ratios
+                whole, rows[start:position], rows[position : position + _GUARD], ratios
             )
 
 
@@ -47,9 +52,10 @@ def _complete(
     add up to the whole on their own, they are its parts (a county over its towns, the 其中
     row printed between; one town equal to its county after an 其中 part of 0), and the list
     stays as printed."""
-    plain = list(itertools.takewhile(lambda row: row.role == "row", after))
-    if any(_adds_up(whole, plain[:count], ratios) for count in range(1, len(plain) + 1)):
+    plain = itertools.takewhile(lambda row: row.role == "row", after)
+    if _some_first_rows_add_up(whole, plain, ratios):
         return 0
+    after = after[:_MOST]
     for count in range(1, len(after) + 1):
         rows = after[:count]
         if any(row.role != "row" for row in rows):
@@ -59,6 +65,26 @@ def _complete(
                 row.role, row.part = "of_which", row.name
             return count
     return 0
+
+
+def _some_first_rows_add_up(whole: Row, rows: Iterable[Row], ratios: frozenset[int]) -> bool:
+    """Whether the first rows of `rows`, some number of them, add up to the whole exactly in
+    every column it prints (`_adds_up` of each count, in one pass of running sums)."""
+    printed = {i: value for i, value in whole.values.items() if value is not None}
+    printed = {i: value for i, value in printed.items() if i not in ratios}
+    if not printed:
+        return False
+    sums = dict.fromkeys(printed, Decimal(0))
+    seen: set[int] = set()
+    for row in rows:
+        for index in printed:
+            value = row.values.get(index)
+            if value is not None:
+                sums[index] += value
+                seen.add(index)
+        if len(seen) == len(printed) and sums == printed:
+            return True
+    return False
 
 
 def _adds_up(whole: Row, parts: Sequence[Row], ratios: frozenset[int]) -> bool:
