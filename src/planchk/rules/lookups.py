@@ -34,7 +34,8 @@ def joined_tops(ctx: PlanContext) -> list[list[str]]:
     """The top areas in groups that make one table: two tops are joined where one indicator
     prints a row under each (a forgotten parent: PC039), and stay apart where each is the
     tree of other indicators (two tables side by side, 收入合计 | 支出合计, or one under
-    another over other areas). Where no indicator prints a row, all tops are one group."""
+    another over other areas). A top whose tree no indicator prints joins the first printed
+    top's group (a forgotten parent still); where no indicator prints a row, all are one."""
     hierarchy, targets = ctx.hierarchy, ctx.targets
     if hierarchy is None or targets is None:
         return []
@@ -47,15 +48,20 @@ def joined_tops(ctx: PlanContext) -> list[list[str]]:
             root = group[root]
         return root
 
-    printed = False
+    printed: set[str] = set()
     for ind_id in targets.indicators:
         tops = {hierarchy.tops[a] for a in ctx.rows(ind_id) if a in hierarchy.tops}
-        printed = printed or bool(tops)
+        printed |= tops
         first, *rest = sorted(tops) or [""]
         for other in rest:
             group[find(other)] = find(first)
     if not printed:
         return [roots] if roots else []
+    # a top whose tree no indicator prints is a table's forgotten part: the first table's
+    joining = next(root for root in roots if root in printed)
+    for root in roots:
+        if root not in printed:
+            group[find(root)] = find(joining)
     groups: dict[str, list[str]] = {}
     for root in roots:
         groups.setdefault(find(root), []).append(root)
@@ -64,17 +70,21 @@ def joined_tops(ctx: PlanContext) -> list[list[str]]:
 
 def expected_tops(ctx: PlanContext) -> dict[str, frozenset[str]]:
     """Each indicator -> the top areas whose trees it must cover: those of the group(s) it
-    prints a row in (joined_tops); all of them for an indicator that prints none."""
+    prints a row in (joined_tops) and those no indicator prints; all for one printing none."""
     hierarchy, targets = ctx.hierarchy, ctx.targets
     if hierarchy is None or targets is None:
         return {}
     by_top = {top: frozenset(group) for group in ctx.shared(joined_tops) for top in group}
+    printed = {
+        ind_id: {hierarchy.tops[a] for a in ctx.rows(ind_id) if a in hierarchy.tops}
+        for ind_id in targets.indicators
+    }
     every = frozenset(hierarchy.roots)
-    expected = {}
-    for ind_id in targets.indicators:
-        tops = {hierarchy.tops[a] for a in ctx.rows(ind_id) if a in hierarchy.tops}
-        expected[ind_id] = frozenset().union(*(by_top[t] for t in tops)) if tops else every
-    return expected
+    unprinted = every.difference(*printed.values())  # every table's to print: PC301 on each
+    return {
+        ind_id: frozenset().union(unprinted, *(by_top[t] for t in tops)) if tops else every
+        for ind_id, tops in printed.items()
+    }
 
 
 def parsed_relations(ctx: PlanContext) -> list[tuple[int, Relation | RelationError]]:
