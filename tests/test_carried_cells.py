@@ -194,3 +194,13 @@ def test_a_column_named_on_the_unit_line_converts_and_a_bound_total_sets_at_most
         Decimal(8000),
         Decimal(6000),
     ]
+
+
+def test_a_bound_percentage_among_amounts_is_refused_as_printed(tmp_path: Path) -> None:
+    with pytest.raises(PlanchkError) as refused:
+        _import_text(
+            tmp_path, "2025年资金表\n单位：万元\n地区,资金\n合计,300\n甲县,≥95%\n乙县,200\n"
+        )
+    assert refused.value.template is texts.PERCENT_IN_VALUES
+    assert refused.value.values["text"] == "≥95%"  # as the cell prints it, not the 95% read
+    assert "cell B5" in str(refused.value)

@@ -67,6 +67,7 @@ def settle(
         if column.kind in ("text", "code"):  # a note of 50万元 stays as printed
             fixed.update((p, c.text) for p, c in here.items())
         elif here:
+            _refuse_percent(grid, column, here)
             converted = _converted(grid, column, here, body, given)
             fixed.update(converted.fixed)
             said.extend(converted.said)
@@ -83,6 +84,17 @@ def settle(
         return Settled(tuple(settled), list(body), said, tolerances)
     rows: list[Sequence[GridCell]] = [[_fixed(cell, fixed) for cell in cells] for cells in body]
     return Settled(tuple(settled), rows, said, tolerances)
+
+
+def _refuse_percent(grid: Grid, column: Column, here: dict[Place, Carried]) -> None:
+    """≥95% among amounts, said as the cell prints it (the table reader would say 95%)."""
+    if column.kind == "percent":
+        return
+    for (row, index), cell in here.items():
+        if cell.percent:
+            raise PlanchkError(
+                texts.PERCENT_IN_VALUES, place=grid.where(row, index), text=cell.text
+            )
 
 
 def _fixed(cell: GridCell, fixed: dict[Place, str]) -> GridCell:
