@@ -15,6 +15,7 @@ The name cell of a row (its first text that is no number) is never read so: a ro
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -57,6 +58,7 @@ class Carried:
     percent: bool  # printed with %: left to the reading of percentages
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a table repeats its cells: each text is read once
 def read_cell(text: str) -> Carried | None:
     """What a cell says when it is a number with a unit or a bound; None for a plain number, a
     percentage alone, words, or a unit planchk does not know (kept as text, as before)."""
@@ -142,7 +144,10 @@ def _lifted_row(cells: list[GridCell], carried: dict[Place, Carried]) -> list[Gr
         carried[(cell.row, cell.column)] = said
         if changed is None:
             changed = list(cells)
-        changed[position] = cell._replace(text=plain(said.number) + ("%" if said.percent else ""))
+        text = plain(said.number) + ("%" if said.percent else "")
+        changed[position] = GridCell(
+            text, cell.row, cell.column, cell.merged, cell.bold, cell.indent
+        )
     return cells if changed is None else changed
 
 

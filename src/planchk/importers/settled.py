@@ -62,8 +62,11 @@ def settle(
     said: list[str] = []
     settled: list[Column] = []
     tolerances: dict[int, Decimal] = {}
+    by_column: dict[int, dict[Place, Carried]] = {}
+    for place, cell in carried.items():
+        by_column.setdefault(place[1], {})[place] = cell
     for column in columns:
-        here = {p: c for p, c in carried.items() if p[1] == column.index}
+        here = by_column.get(column.index, {})
         if column.kind in ("text", "code"):  # a note of 50万元 stays as printed
             fixed.update((p, c.text) for p, c in here.items())
         elif here:
@@ -82,7 +85,11 @@ def settle(
         settled.append(column)
     if not fixed:
         return Settled(tuple(settled), list(body), said, tolerances)
-    rows: list[Sequence[GridCell]] = [[_fixed(cell, fixed) for cell in cells] for cells in body]
+    touched = {row for row, _ in fixed}  # only the rows with a cell to print anew are copied
+    rows: list[Sequence[GridCell]] = [
+        [_fixed(cell, fixed) for cell in cells] if cells and cells[0].row in touched else cells
+        for cells in body
+    ]
     return Settled(tuple(settled), rows, said, tolerances)
 
 
@@ -99,7 +106,9 @@ def _refuse_percent(grid: Grid, column: Column, here: dict[Place, Carried]) -> N
 
 def _fixed(cell: GridCell, fixed: dict[Place, str]) -> GridCell:
     text = fixed.get((cell.row, cell.column))
-    return cell if text is None else cell._replace(text=text)
+    if text is None:
+        return cell
+    return GridCell(text, cell.row, cell.column, cell.merged, cell.bold, cell.indent)
 
 
 @dataclass
@@ -134,7 +143,8 @@ def _converted(
             cells=_cells(wrong), name=name,
         )  # fmt: skip
     for place, cell in with_units.items():
-        done.fixed[place] = plain(_convert(cell, target))  # type: ignore[arg-type]
+        if cell.unit != target:  # in the column's unit, the cell reads as lifted already
+            done.fixed[place] = plain(_convert(cell, target))  # type: ignore[arg-type]
     units = "、".join(dict.fromkeys(c.unit for c in with_units.values() if c.unit))
     done.said.append(
         texts.UNITS_CONVERTED(len(with_units), header=column.header, unit=target, units=units)
@@ -153,7 +163,13 @@ def _coarse(
     3.5亿元 is 35000 万元 give or take 500. The file prints 35000, whose digits allow a miss of
     0.5; so the indicator's `tolerance` is what the rounding of all the column's figures allows
     with that figure at its printed digit, and the log says so."""
-    moved = {p: _moved(c, target) for p, c in with_units.items()}
+    into = BUILT_IN.get(target)
+    larger = {
+        unit
+        for unit in {c.unit for c in with_units.values() if c.unit is not None}
+        if into is not None and unit in BUILT_IN and BUILT_IN[unit].factor > into.factor
+    }
+    moved = {p: _moved(c, target) for p, c in with_units.items() if c.unit in larger}
     coarse = {p: m for p, m in moved.items() if m is not None and _exponent(m) > 0}
     if not coarse:
         return
