@@ -204,3 +204,10 @@ def test_a_bound_percentage_among_amounts_is_refused_as_printed(tmp_path: Path) 
     assert refused.value.template is texts.PERCENT_IN_VALUES
     assert refused.value.values["text"] == "≥95%"  # as the cell prints it, not the 95% read
     assert "cell B5" in str(refused.value)
+
+
+def test_a_long_figure_converts_with_every_digit() -> None:
+    said = read_cell("1234567890123456789012345678901234.5亿元")  # past Decimal's 28 digits
+    assert said is not None
+    assert _convert(said, "万元") == Decimal("12345678901234567890123456789012345000")
+    assert str(_convert(said, "元")) == "123456789012345678901234567890123450000000"

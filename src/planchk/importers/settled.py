@@ -14,7 +14,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal
 
 from planchk.importers import texts
 from planchk.importers.carried import Bound, Carried, Place
@@ -270,18 +270,34 @@ def _moved(cell: Carried, target: str) -> Decimal | None:
     source, into = BUILT_IN.get(cell.unit or ""), BUILT_IN.get(target)
     if source is None or into is None or source.dimension != into.dimension:
         return None
+    shift = _shift(source, into)
+    return None if shift is None else _shifted(cell.number, shift)
+
+
+def _shift(source: Unit, into: Unit) -> int | None:
+    """The power of ten from one unit to the other (亿元 → 万元: 4), None if it is none."""
     ratio = source.factor / into.factor
     shift = ratio.adjusted()
-    return cell.number.scaleb(shift) if ratio == Decimal(1).scaleb(shift) else None
+    return shift if ratio == Decimal(1).scaleb(shift) else None
+
+
+def _shifted(number: Decimal, shift: int) -> Decimal:
+    """`number` times 10**shift, every digit kept: in a context as wide as the figure (a
+    40-digit cell would lose digits in Decimal's default 28)."""
+    wide = Context(prec=len(number.as_tuple().digits) + abs(shift) + 2)
+    return number.scaleb(shift, context=wide)
 
 
 def _scaled(source: Unit, into: Unit, number: Decimal) -> Decimal:
-    ratio = source.factor / into.factor
-    shift = ratio.adjusted()
-    if ratio == Decimal(1).scaleb(shift):
-        moved = number.scaleb(shift)
-        return moved.quantize(Decimal(1)) if _exponent(moved) > 0 else moved
-    return source.to(into, number)
+    shift = _shift(source, into)
+    if shift is None:
+        return source.to(into, number)
+    moved = _shifted(number, shift)
+    if _exponent(moved) <= 0:
+        return moved
+    return moved.quantize(
+        Decimal(1), context=Context(prec=len(moved.as_tuple().digits) + shift + 2)
+    )
 
 
 def _cells(carried: dict[Place, Carried]) -> str:
