@@ -44,6 +44,10 @@ from planchk.plan.units import BUILT_IN
         ("5以内", "5", None, "at_most"),
         ("控制在5%以内", "5", None, "at_most"),
         ("10万元以下", "10", "万元", "at_most"),
+        ("控制在5", "5", None, "at_most"),  # as a goal's wording reads it (plan.comparators)
+        ("达到95%", "95", None, "at_least"),
+        ("超过100", "100", None, "at_least"),
+        ("低于5‰", "5", "‰", "at_most"),
     ],
 )
 def test_a_cell_says_its_number_unit_and_bound(
@@ -57,7 +61,7 @@ def test_a_cell_says_its_number_unit_and_bound(
 
 @pytest.mark.parametrize(
     "text",
-    ["120", "45%", "约50", "7左右", "已完成", "30公顷地", "≥5以下", "控制在5", "12件套", "2025年"],
+    ["120", "45%", "约50", "7左右", "已完成", "30公顷地", "≥5以下", "=5", "12件套", "2025年"],
 )
 def test_plain_numbers_words_and_unknown_units_are_not_carried(text: str) -> None:
     assert read_cell(text) is None

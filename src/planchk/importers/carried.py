@@ -23,16 +23,23 @@ from typing import Literal
 
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.printed import normalized, parse_number, simplified
+from planchk.plan.comparators import SYMBOLS, WORDS
 from planchk.plan.numbers import plain
 from planchk.plan.units import BUILT_IN
 
 Bound = Literal["at_least", "at_most"]
 Place = tuple[int, int]  # (row, column) of the grid
-_AT_LEAST = ("≥", ">=", "≧", ">", "不低于", "不少于", "不小于", "至少", "大于等于")
-_AT_MOST = ("≤", "<=", "≦", "<", "不高于", "不超过", "不大于", "不多于", "至多", "小于等于")
-_BEFORE = "|".join(re.escape(w) for w in sorted(_AT_LEAST + _AT_MOST, key=len, reverse=True))
+# The words and signs of planchk's comparators (plan.comparators: what goals and relations
+# read), and the forms only cells print: ≧ ≦ (full-width tables), 大于等于, 小于等于.
+_SIGNS = {**SYMBOLS, **WORDS, "≧": ">=", "≦": "<=", "大于等于": ">=", "小于等于": "<="}
+_BOUNDS: dict[str, Bound] = {
+    word: "at_least" if sign in (">", ">=") else "at_most"
+    for word, sign in _SIGNS.items()
+    if sign != "=="
+}
+_BEFORE = "|".join(re.escape(w) for w in sorted(_BOUNDS, key=len, reverse=True))  # 不低于 first
 _CELL = re.compile(
-    rf"^(?P<before>{_BEFORE}|控制在)?(?P<number>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)"
+    rf"^(?P<before>{_BEFORE})?(?P<number>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)"
     r"(?P<unit>[^\d.,]*?)(?P<after>及以上|以上|及以下|以下|以内)?$"
 )
 _AFTER: dict[str, Bound] = {
@@ -68,7 +75,7 @@ def read_cell(text: str) -> Carried | None:
         return None
     before, after, unit = found.group("before"), found.group("after"), found.group("unit")
     bound = _bound(before, after)
-    if bound == "":  # ≥5以下: two bounds that disagree; 控制在5: no bound said
+    if bound == "":  # ≥5以下: two bounds that disagree
         return None
     percent = unit in _PERCENT
     if unit and not percent and unit not in BUILT_IN:
@@ -82,18 +89,11 @@ def read_cell(text: str) -> Carried | None:
 
 
 def _bound(before: str | None, after: str | None) -> Bound | Literal[""] | None:
-    said = {_before(before), _AFTER.get(after or "")} - {None}
-    if before == "控制在" and not after:
-        return ""
+    """The bound a cell's words say (控制在5以内, ≥95, 95以上); "" where they disagree."""
+    said = {_BOUNDS.get(before or ""), _AFTER.get(after or "")} - {None}
     if len(said) > 1:
         return ""
     return said.pop() if said else None
-
-
-def _before(word: str | None) -> Bound | None:
-    if word in _AT_LEAST:
-        return "at_least"
-    return "at_most" if word in _AT_MOST else None
 
 
 def lift(grid: Grid) -> tuple[Grid, dict[Place, Carried]]:
