@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -215,3 +216,37 @@ def test_a_long_figure_converts_with_every_digit() -> None:
     assert said is not None
     assert _convert(said, "万元") == Decimal("12345678901234567890123456789012345000")
     assert str(_convert(said, "元")) == "123456789012345678901234567890123450000000"
+
+
+def test_a_unit_in_an_xlsx_number_format_is_the_cells_unit(tmp_path: Path) -> None:
+    """A cell storing 3.5 with the format 0.0"亿元" shows 3.5亿元 in Excel: it is 35000 in a
+    万元 table, not 3.5 (the format's text was dropped, and the total read 10,000 times small)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (
+        ["2025年资金表"],
+        ["单位：万元"],
+        ["地区", "资金"],
+        ["合计", 3.5],
+        ["甲县", 1.5],
+        ["乙县", 20000],
+    ):
+        sheet.append(row)
+    sheet["B4"].number_format = '0.0"亿元"'
+    sheet["B5"].number_format = '0.0"亿元"'
+    sheet["B6"].number_format = "#,##0\\万\\元_ "
+    path = tmp_path / "formats.xlsx"
+    book.save(path)
+    result = import_files([path], Options())
+    out = tmp_path / "out.yaml"
+    out.write_text(result.text, encoding="utf-8")
+    model = load_file(out, str(out)).model
+    assert isinstance(model, TargetsFile)
+    values = model.indicators["资金"].values
+    assert (values["合计"], values["甲县"], values["乙县"]) == (
+        [Decimal(35000)],
+        [Decimal(15000)],
+        [Decimal(20000)],
+    )
+    assert any("3 cells carried their unit" in note for note in result.notes)

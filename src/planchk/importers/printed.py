@@ -13,6 +13,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
 from planchk.plan.numbers import plain
+from planchk.plan.units import BUILT_IN
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')  # literals, escapes, colours, padding
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
@@ -39,11 +40,12 @@ def excel_text(value: object, number_format: str | None) -> str:
 
 
 def _number_text(value: int | float, number_format: str) -> str:
-    section = _QUOTED.sub("", number_format.split(";", 1)[0])
+    first = number_format.split(";", 1)[0]
+    section = _QUOTED.sub("", first)
     # Excel shows at most 15 significant digits: a formula's 3.3000000000000003 is 3.3
     exact = Decimal(value) if isinstance(value, int) else Decimal(format(value, ".15g"))
     if section.strip().lower() in ("general", "@", "") or "e" in section.lower():
-        return plain(exact)
+        return plain(exact) + _unit_shown(first)
     percent = "%" in section
     if percent:
         exact *= 100
@@ -52,7 +54,23 @@ def _number_text(value: int | float, number_format: str) -> str:
     decimals = min(_decimals(section), EXCEL_MAX_DECIMALS)
     wide = Context(prec=max(exact.adjusted(), 0) + decimals + 2)
     shown = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=wide)
-    return plain(shown) + ("%" if percent else "")
+    return plain(shown) + ("%" if percent else "") + _unit_shown(first)
+
+
+# The text a number format prints after the number: 0.0"亿元", 0\万\元, then padding (_ ).
+_SUFFIX = re.compile(r'((?:"[^"]*"|\\.)+)(?:_.|\s)*$')
+_LITERAL = re.compile(r'"([^"]*)"|\\(.)')
+
+
+def _unit_shown(section: str) -> str:
+    """The unit a number format prints after the number (0.0"亿元" shows 3.5亿元), where it is
+    one of planchk's units: the cell carries it, as a CSV of what Excel shows would
+    (planchk.importers.carried). Other words a format prints are left out, as before."""
+    found = _SUFFIX.search(section)
+    if found is None:
+        return ""
+    text = _LITERAL.sub(lambda m: m.group(1) or m.group(2) or "", found.group(1)).strip()
+    return text if simplified(text) in BUILT_IN else ""
 
 
 def _decimals(section: str) -> int:
