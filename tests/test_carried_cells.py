@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from planchk.importers import Options, import_files, texts
@@ -250,3 +250,38 @@ def test_a_unit_in_an_xlsx_number_format_is_the_cells_unit(tmp_path: Path) -> No
         [Decimal(20000)],
     )
     assert any("3 cells carried their unit" in note for note in result.notes)
+
+
+_FIGURE = st.builds(
+    lambda before, number, unit, after: f"{before}{number}{unit}{after}",
+    st.sampled_from(["", "", "≥", "不低于", "≤", "不超过", "控制在", ">", "=", "约"]),
+    st.sampled_from(
+        ["0", "3.5", "120", "1,200", "１２", "0.0001", "99999999999999999999999999999"]
+    ),
+    st.sampled_from(["", "", "万元", "亿元", "元", "亩", "万亩", "%", "个", "人", "件套", " 万元"]),
+    st.sampled_from(["", "", "以上", "以内", "以下", "及以上"]),
+)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    unit_line=st.sampled_from(["", "单位：万元", "单位：亩", "单位：%", "单位：个、万元"]),
+    cells=st.lists(st.lists(_FIGURE, min_size=2, max_size=2), min_size=2, max_size=4),
+)
+def test_any_mix_of_units_and_bounds_imports_or_is_refused_with_a_message(
+    tmp_path: Path, unit_line: str, cells: list[list[str]]
+) -> None:
+    """Whatever units and bounds the cells print, import writes a file that loads, or stops
+    with planchk's message (exit 2): never a traceback."""
+    rows = ["2025年分配表", *([unit_line] if unit_line else []), "地区,资金,面积"]
+    names = ["合计", "甲县", "乙县", "丙县"]
+    rows += [
+        ",".join([name, *(f'"{c}"' for c in row)]) for name, row in zip(names, cells, strict=False)
+    ]
+    try:
+        _import_text(tmp_path, "\n".join(rows) + "\n")
+        event("imported")
+    except PlanchkError:  # a refusal is planchk's message, exit 2
+        event("refused")
