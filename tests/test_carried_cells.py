@@ -285,3 +285,15 @@ def test_any_mix_of_units_and_bounds_imports_or_is_refused_with_a_message(
         event("imported")
     except PlanchkError:  # a refusal is planchk's message, exit 2
         event("refused")
+
+
+def test_under_a_percent_unit_line_bounds_with_and_without_the_sign_are_one_ratio(
+    tmp_path: Path,
+) -> None:
+    model = _import_text(
+        tmp_path, "2025年目标表\n单位：%\n地区,覆盖率\n全市,≥95\n甲县,≥95%\n乙县,不低于96\n"
+    )
+    rate = model.indicators["覆盖率"]
+    assert (rate.unit, rate.kind) == ("%", "ratio")
+    assert [rate.values[a][0] for a in ("全市", "甲县", "乙县")] == [95, 95, 96]
+    assert rate.notes["甲县"] == "覆盖率：≥95%"

@@ -56,6 +56,7 @@ _PERCENT_NAME = re.compile(
     re.IGNORECASE,
 )
 _OF_WHICH = re.compile(r"^其中\s*[:：]?\s*")
+_PERCENT = ("%", "％")
 # Headers that name the period of a table rather than a category: a table whose one value
 # column is headed 本期 is one indicator of that period (planchk's report writes the label of
 # a plan's `years: [本期]` so), not an indicator named 本期.
@@ -75,7 +76,9 @@ def read_columns(
     header: Sequence[Sequence[GridCell]],
     body: Sequence[Sequence[GridCell]],
     area_column: int,
+    unit: str | None = None,
 ) -> tuple[tuple[Column, ...], tuple[str, ...]]:
+    """The table's columns (`unit`: its unit line's), and the headers of its empty ones."""
     labels = _labels(header)
     columns: list[Column] = []
     dropped: list[str] = []
@@ -95,7 +98,11 @@ def read_columns(
         if not cells:  # an empty column (备用, a year not yet filled in) is no indicator
             dropped.append(" / ".join(part for part in labels[index] if part))
             continue
-        columns.append(_column(grid, index, labels[index], cells, columns))
+        read = _column(grid, index, labels[index], cells, columns)
+        if unit in _PERCENT and read.kind == "value" and not read.unit and _any_percent(cells):
+            # under 单位：%, a column printing ≥95% over 96 is of percentages, not amounts
+            read = dataclasses.replace(read, kind="percent", name=_percent_name(read.name))
+        columns.append(read)
     if not [c for c in columns if c.kind not in ("text", "code")]:
         raise PlanchkError(texts.NO_VALUE_COLUMNS, source=grid.source)
     return _year_sums(_labelled(columns)), tuple(dropped)
@@ -179,7 +186,7 @@ def _column(
             raise PlanchkError(texts.OF_WHICH_ALONE, place=grid.column_place(index), header=header)
         return Column(index, header, "of_which", year, name, unit, parent.index)
     if (name and _PERCENT_NAME.search(name) and unit in (None, "%", "％")) or (
-        unit in ("%", "％") or _all_percent(cells)
+        unit in _PERCENT or _all_percent(cells)
     ):  # a name says percent unless its own header gives another unit: Share (USD m)
         name = _percent_name(name)
         return Column(index, header, "percent", year, name, unit or "%")
@@ -194,6 +201,10 @@ def _percent_name(name: str | None) -> str | None:
     if not name:
         return name
     return name.rstrip("%％ ") or name
+
+
+def _any_percent(cells: Sequence[GridCell]) -> bool:
+    return any(normalized(c.text).endswith("%") for c in cells if has_digit(c.text))
 
 
 def _all_percent(cells: Sequence[GridCell]) -> bool:

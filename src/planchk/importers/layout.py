@@ -62,7 +62,7 @@ def read_table(grid: Grid, total_row: str | None = None, units: Sequence[str] = 
     names = _area_column(header, rows[first_data])
     said = join_projects(grid, header, first_data, names)
     printed, repeated = without_repeated_header(rows[first_data:], header)
-    columns, dropped = read_columns(grid, header, printed, names)
+    columns, dropped = read_columns(grid, header, printed, names, unit)
     settled = None
     if carried:  # each carried unit converted into its column's; --unit names the column
         name = indicator_name(title) if title else source_stem(grid.source)
