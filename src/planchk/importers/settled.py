@@ -24,7 +24,7 @@ from planchk.importers.shapes import Column, Row
 from planchk.importers.units import by_measure, several
 from planchk.messages import PlanchkError
 from planchk.plan.numbers import plain, rounding_allowance, tidy
-from planchk.plan.units import BUILT_IN, Unit
+from planchk.plan.units import BUILT_IN
 
 _PERCENT = ("%", "％")
 
@@ -255,49 +255,36 @@ def _from_cells(
 
 
 def _convert(cell: Carried, target: str) -> Decimal | None:
-    """The cell's number in `target`, exactly: a power of ten moves the printed digits."""
+    """The cell's number in `target`, exactly: a power of ten moves the printed digits (a
+    figure known to the thousand is written whole: 3.5亿元 is 35000 万元)."""
     if cell.unit == target:
         return cell.number
     source, into = BUILT_IN.get(cell.unit or ""), BUILT_IN.get(target)
     if source is None or into is None or source.dimension != into.dimension:
         return None
-    return _scaled(source, into, cell.number)
+    moved = _moved(cell, target)
+    if moved is None:
+        return source.to(into, cell.number)
+    places = _exponent(moved)
+    if places <= 0:
+        return moved
+    wide = Context(prec=len(moved.as_tuple().digits) + places + 2)
+    return moved.quantize(Decimal(1), context=wide)
 
 
 def _moved(cell: Carried, target: str) -> Decimal | None:
     """The cell's number in `target` with its printed digit moved along: 3.5亿元 in 万元 is
-    3.5E+4, known to the thousand; None where no power of ten converts it."""
+    3.5E+4, known to the thousand; None where no power of ten converts it. In a context as
+    wide as the figure: a 40-digit cell would lose digits in Decimal's default 28."""
     source, into = BUILT_IN.get(cell.unit or ""), BUILT_IN.get(target)
     if source is None or into is None or source.dimension != into.dimension:
         return None
-    shift = _shift(source, into)
-    return None if shift is None else _shifted(cell.number, shift)
-
-
-def _shift(source: Unit, into: Unit) -> int | None:
-    """The power of ten from one unit to the other (亿元 → 万元: 4), None if it is none."""
     ratio = source.factor / into.factor
     shift = ratio.adjusted()
-    return shift if ratio == Decimal(1).scaleb(shift) else None
-
-
-def _shifted(number: Decimal, shift: int) -> Decimal:
-    """`number` times 10**shift, every digit kept: in a context as wide as the figure (a
-    40-digit cell would lose digits in Decimal's default 28)."""
-    wide = Context(prec=len(number.as_tuple().digits) + abs(shift) + 2)
-    return number.scaleb(shift, context=wide)
-
-
-def _scaled(source: Unit, into: Unit, number: Decimal) -> Decimal:
-    shift = _shift(source, into)
-    if shift is None:
-        return source.to(into, number)
-    moved = _shifted(number, shift)
-    if _exponent(moved) <= 0:
-        return moved
-    return moved.quantize(
-        Decimal(1), context=Context(prec=len(moved.as_tuple().digits) + shift + 2)
-    )
+    if ratio != Decimal(1).scaleb(shift):
+        return None
+    wide = Context(prec=len(cell.number.as_tuple().digits) + abs(shift) + 2)
+    return cell.number.scaleb(shift, context=wide)
 
 
 def _cells(carried: dict[Place, Carried]) -> str:
