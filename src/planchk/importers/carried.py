@@ -4,12 +4,11 @@ Printed tables often write the unit or a bound in the cell itself. Read as text,
 is no number, and a row of them looks like a header row: a plan read wrong without a word.
 So before the table is laid out (planchk.importers.layout) every such cell is read as its
 number (`lift`), remembering what it carried; planchk.importers.settled then converts each
-unit into its column's and keeps each bound as the cell's note (on the total row, the
-indicator's `sum:`). A unit planchk's unit table does not know, or words around the number
-(约50, 7左右), leave the cell as text, read as before.
-
-The name cell of a row (its first text that is no number) is never read so: a row labelled
-5万元以下 in a table by bracket keeps its label.
+unit into its column's. A bound is kept as the cell's note (`bound_notes`), and on the total
+row it says how the parts add up (`total_sums`: the indicator's `sum:`). A unit planchk's unit
+table does not know, or words around the number (约50, 7左右), leave the cell as text, read as
+before. A row's name cell (its first text that is no number) and the header rows are never
+read so: a row labelled 5万元以下, or a header of brackets, keeps its words.
 """
 
 from __future__ import annotations
@@ -17,12 +16,15 @@ from __future__ import annotations
 import copy
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from planchk.importers import texts
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.printed import normalized, parse_number, simplified
+from planchk.importers.shapes import Column, Row
 from planchk.plan.comparators import SYMBOLS, WORDS
 from planchk.plan.numbers import plain
 from planchk.plan.units import BUILT_IN
@@ -149,6 +151,37 @@ def _lifted_row(cells: list[GridCell], carried: dict[Place, Carried]) -> list[Gr
             text, cell.row, cell.column, cell.merged, cell.bold, cell.indent
         )
     return cells if changed is None else changed
+
+
+def bound_notes(
+    rows: Sequence[Row], carried: dict[Place, Carried], columns: Sequence[Column]
+) -> None:
+    """Each cell's bound as printed, kept as the cell's note beside its value."""
+    values = {c.index for c in columns if c.kind not in ("text", "code")}
+    by_row: dict[int, list[tuple[int, Carried]]] = {}
+    for (number, column), cell in carried.items():
+        if cell.bound and column in values:
+            by_row.setdefault(number, []).append((column, cell))
+    for row in rows:
+        for column, cell in by_row.get(row.number, ()):
+            row.bounds[column] = cell.text
+
+
+def total_sums(
+    total: Row, carried: dict[Place, Carried], columns: Sequence[Column]
+) -> tuple[dict[int, Bound], list[str]]:
+    """How each column's parts add up to a total printed with a bound (≥1000: at least), and
+    the log's line for each; a ratio's total is never a sum."""
+    sums: dict[int, Bound] = {}
+    said: list[str] = []
+    for column in columns:
+        cell = carried.get((total.number, column.index))
+        if cell is None or cell.bound is None or column.kind not in ("value", "of_which"):
+            continue
+        sums[column.index] = cell.bound
+        line = texts.SUM_AT_LEAST if cell.bound == "at_least" else texts.SUM_AT_MOST
+        said.append(line(header=column.header, name=total.name, text=cell.text))
+    return sums, said
 
 
 def source_stem(source: str) -> str:

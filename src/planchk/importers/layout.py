@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from planchk.importers import texts
 from planchk.importers.body import adds_up, find_total, lay_out, read_rows, split_body
-from planchk.importers.carried import lift, source_stem
+from planchk.importers.carried import bound_notes, lift, source_stem, total_sums
 from planchk.importers.codes import aliases, read_codes
 from planchk.importers.columns import numeric, read_columns
 from planchk.importers.continuation import is_serial_header, join_projects
@@ -32,7 +32,7 @@ from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.pages import without_furniture, without_repeated_header
 from planchk.importers.parts import continue_of_which
 from planchk.importers.printed import parse_number, simplified
-from planchk.importers.settled import Given, bound_notes, settle, total_sums
+from planchk.importers.settled import Given, settle
 from planchk.importers.shapes import Column, Table
 from planchk.importers.units import unit_line
 from planchk.messages import PlanchkError

@@ -5,7 +5,7 @@ column's unit, converted exactly in Decimal (3.5亿元 in a 万元 column is 350
 亿元 column 0.012050, its printed digits moved, none made up); a column with no unit of its own
 takes the one its cells carry; a unit that does not convert (万元 in a 亩 column), or a column
 of no unit whose cells carry two measures, is refused at its cells with the option that settles
-it. A bound stays the cell's note; on the total row it says how the parts add up.
+it; a figure in a larger unit sets the tolerance its printed digit allows.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from decimal import Context, Decimal
 
 from planchk.importers import texts
-from planchk.importers.carried import Bound, Carried, Place
+from planchk.importers.carried import Carried, Place
 from planchk.importers.grid import Grid, GridCell, cell_name
 from planchk.importers.printed import parse_number
-from planchk.importers.shapes import Column, Row
+from planchk.importers.shapes import Column
 from planchk.importers.units import by_measure, several
 from planchk.messages import PlanchkError
 from planchk.plan.numbers import plain, rounding_allowance, tidy
@@ -296,34 +296,3 @@ def _cells(carried: dict[Place, Carried]) -> str:
 def _few(items: Sequence[str]) -> str:
     shown = list(dict.fromkeys(items))
     return "、".join(shown[:3]) + ("…" if len(shown) > 3 else "")
-
-
-def bound_notes(
-    rows: Sequence[Row], carried: dict[Place, Carried], columns: Sequence[Column]
-) -> None:
-    """Each cell's bound as printed, kept as the cell's note beside its value."""
-    values = {c.index for c in columns if c.kind not in ("text", "code")}
-    by_row: dict[int, list[tuple[int, Carried]]] = {}
-    for (number, column), cell in carried.items():
-        if cell.bound and column in values:
-            by_row.setdefault(number, []).append((column, cell))
-    for row in rows:
-        for column, cell in by_row.get(row.number, ()):
-            row.bounds[column] = cell.text
-
-
-def total_sums(
-    total: Row, carried: dict[Place, Carried], columns: Sequence[Column]
-) -> tuple[dict[int, Bound], list[str]]:
-    """How each column's parts add up to a total printed with a bound (≥1000: at least), and
-    the log's line for each; a ratio's total is never a sum."""
-    sums: dict[int, Bound] = {}
-    said: list[str] = []
-    for column in columns:
-        cell = carried.get((total.number, column.index))
-        if cell is None or cell.bound is None or column.kind not in ("value", "of_which"):
-            continue
-        sums[column.index] = cell.bound
-        line = texts.SUM_AT_LEAST if cell.bound == "at_least" else texts.SUM_AT_MOST
-        said.append(line(header=column.header, name=total.name, text=cell.text))
-    return sums, said
