@@ -17,11 +17,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from planchk.importers import texts
-from planchk.importers.carried import source_stem
 from planchk.importers.describe import describe
 from planchk.importers.identities import Operand, identities, operand_kind
 from planchk.importers.kinds import falls, indicator_kind
-from planchk.importers.layout import indicator_name
+from planchk.importers.layout import indicator_name, source_stem
 from planchk.importers.periods import as_headed, title_year
 from planchk.importers.shapes import Column, Table
 from planchk.importers.units import by_measure, several

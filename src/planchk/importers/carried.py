@@ -182,9 +182,3 @@ def total_sums(
         line = texts.SUM_AT_LEAST if cell.bound == "at_least" else texts.SUM_AT_MOST
         said.append(line(header=column.header, name=total.name, text=cell.text))
     return sums, said
-
-
-def source_stem(source: str) -> str:
-    """A file's name without folder, sheet or extension: the fallback name of a table."""
-    name = source.rsplit("/", 1)[-1].split(",", maxsplit=1)[0]
-    return re.sub(r"\.(csv|xlsx)$", "", name, flags=re.IGNORECASE)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from planchk.importers import texts
 from planchk.importers.body import adds_up, find_total, lay_out, read_rows, split_body
-from planchk.importers.carried import bound_notes, lift, source_stem, total_sums
+from planchk.importers.carried import bound_notes, lift, total_sums
 from planchk.importers.codes import aliases, read_codes
 from planchk.importers.columns import numeric, read_columns
 from planchk.importers.continuation import is_serial_header, join_projects
@@ -215,6 +215,12 @@ def is_count(unit: str) -> bool:
 def plan_title(title: str) -> str:
     """A table's title as a plan's: without the 表1 / 附表3 that numbers it in its document."""
     return _TABLE_NUMBER.sub("", title).strip() or title
+
+
+def source_stem(source: str) -> str:
+    """A file's name without folder, sheet or extension: the fallback name of a table."""
+    name = source.rsplit("/", 1)[-1].split(",", maxsplit=1)[0]
+    return re.sub(r"\.(csv|xlsx)$", "", name, flags=re.IGNORECASE)
 
 
 def indicator_name(title: str) -> str:
