@@ -29,8 +29,12 @@ from planchk.importers.shapes import Column
 from planchk.importers.units import printed_unit
 from planchk.messages import PlanchkError
 
-_YEAR = re.compile(r"^(?:到|至|截至)?(?P<year>(?:19|20)\d{2})年?(?:底|末)?(?P<rest>.*)$")
-_FISCAL = re.compile(r"^(?P<year>(?:19|20)\d{2})\s*[-–/／]\s*(?P<end>\d{2}|\d{4})(?P<rest>.*)$")
+# FY 2024 and Fiscal Year 2024 (English budget tables) name the year as 2024年 does
+_FY = r"(?:[Ff][Yy]|[Ff]iscal[Yy]ear)?"
+_YEAR = re.compile(rf"^(?:到|至|截至|{_FY})(?P<year>(?:19|20)\d{{2}})年?(?:底|末)?(?P<rest>.*)$")
+_FISCAL = re.compile(
+    rf"^{_FY}(?P<year>(?:19|20)\d{{2}})\s*[-–/／]\s*(?P<end>\d{{2}}|\d{{4}})(?P<rest>.*)$"
+)
 _UNIT_IN_HEADER = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（()）]+)[）)]\s*$")
 # Words that follow a year in a header without naming a category: 2021年目标 is the year 2021.
 _YEAR_WORDS = frozenset(

@@ -40,14 +40,19 @@ from planchk.plan.units import BUILT_IN
 
 __all__ = ["Table", "indicator_name", "read_table"]  # Table: shapes.Table, for readers of documents
 
+# Table 3. · Annex 2: · Appendix B- · Exhibit 4 —: what numbers an English table in its document
+_ENGLISH_NUMBER = (
+    r"(?:Annex|Appendix|Attachment|Exhibit|Schedule|Table)\s+[\dA-Z]{1,3}\s*[:.\-–—]?\s+"
+)
 _TITLE_NUMBERING = re.compile(
-    r"^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|附?表\s*\d+[:：.、]?\s*)"
+    r"^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|附?表\s*\d+[:：.、]?\s*"
+    rf"|{_ENGLISH_NUMBER})"
 )
 # A line that only numbers the table in its document (附件, 附件2, 附表3, 表 1：): not its title.
 _ATTACHMENT = re.compile(
     r"^(附件\s*[\d０-９一二三四五六七八九十]*|(附表|表)\s*[\d０-９一二三四五六七八九十]+)\s*[:：.、]?$"
 )
-_TABLE_NUMBER = re.compile(r"^(附件|附表|表)\s*[\d０-９]+\s*[:：.、]?\s*")
+_TABLE_NUMBER = re.compile(rf"^(?:(附件|附表|表)\s*[\d０-９]+\s*[:：.、]?\s*|{_ENGLISH_NUMBER})")
 _TITLE_SUFFIX = re.compile(r"(指导性)?(任务|目标|指标)?(分解|分配|安排|计划)?(情况|统计|一览)?表$")
 
 
