@@ -73,6 +73,8 @@ class Styles:
             f'<numFmt numFmtId="{number}" formatCode="{xml_text(code)}"/>'
             for code, number in self.formats.items()
         )
+        if formats:  # no empty element where there is nothing to say (Excel is strict)
+            formats = f'<numFmts count="{len(self.formats)}">{formats}</numFmts>'
         font = '<sz val="11"/><name val="Calibri"/><family val="2"/><scheme val="minor"/>'
         fills = "".join(
             f'<fill><patternFill patternType="solid"><fgColor rgb="00{rgb}"/>'
@@ -81,8 +83,7 @@ class Styles:
         )
         return (
             f'<?xml version="1.0" encoding="UTF-8"?>\n<styleSheet xmlns="{MAIN}">'
-            f'<numFmts count="{len(self.formats)}">{formats}</numFmts>'
-            f'<fonts count="2"><font>{font}</font><font><b val="1"/>{font}</font></fonts>'
+            f'{formats}<fonts count="2"><font>{font}</font><font><b val="1"/>{font}</font></fonts>'
             f'<fills count="{len(self.fills) + 2}"><fill><patternFill patternType="none"/>'
             f'</fill><fill><patternFill patternType="gray125"/></fill>{fills}</fills>'
             '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border>'
