@@ -94,7 +94,8 @@ class Sheet:
             text = f'<is><t xml:space="preserve">{xml_text(value)}</t></is>'
             return f'<c r="{reference}"{style} t="inlineStr">{text}</c>'
         shown = "%.16g" % value  # noqa: UP031  (openpyxl's own, so readers get the same back)
-        shown = shown if shown.lstrip("-")[:1].isdigit() else ""  # inf or nan: no number
+        if not shown.lstrip("-")[:1].isdigit():  # inf or nan: a blank, as openpyxl wrote it
+            return f'<c r="{reference}"{style}/>'
         return f'<c r="{reference}"{style} t="n"><v>{shown}</v></c>'
 
     def _comment(self, reference: str, line: int, column: int, text: str) -> None:
