@@ -8,8 +8,9 @@ wall and CPU time and peak memory.
     python benchmarks/hostile_reports.py --only "xlsx: 20,000" --only "diff -f text: 100,000 f"
     PYTHONPATH=OLD/src python benchmarks/hostile_reports.py ...   # another checkout's planchk
 
-The plans: one total of 100,000 and of 80,000 parts, a hierarchy 20,000 levels deep, and
-100,000 falling rows (100,000 findings before the cap). `diff` compares each with a revision
+The plans: one total of 100,000 and of 80,000 parts, a hierarchy 20,000 levels deep,
+100,000 falling rows (100,000 findings before the cap), and (report only) data/ with 10,000
+tasks, each led by an unknown office. `diff` compares each with a revision
 in which every part's last value changed (every row a changed cell). Figures:
 benchmarks/README.md ("report and diff on the largest plans").
 """
@@ -42,6 +43,25 @@ def _revised(plan: Path) -> Path:
     return new
 
 
+def _tasks(work: Path, count: int) -> str:
+    """data/ with a task table of `count` tasks, each led by an office no list names (PC031,
+    capped at 1,000): the report looked through every finding for each task and role."""
+    plan = work / f"tasks{count}"
+    if not plan.exists():
+        plan.mkdir()
+        data = Path(__file__).resolve().parent.parent / "data"
+        shutil.copy(data / "targets.yaml", plan)
+        head = (data / "tasks.yaml").read_text(encoding="utf-8").split("sections:")[0]
+        tasks = "".join(
+            f"      - number: {n}\n        title: 任务{n}\n        lead: [区某局{n}]\n"
+            "        responsible: [区科工局]\n        text_offices: [区科工局]\n"
+            for n in range(1, count + 1)
+        )
+        text = head + "sections:\n  - number: 一\n    title: 任务\n    tasks:\n" + tasks
+        (plan / "tasks.yaml").write_text(text, encoding="utf-8")
+    return str(plan)
+
+
 def commands(work: Path) -> dict[str, list[str]]:
     plans = {
         "100,000 rows": wide(100_000, "validate")(work)[4],
@@ -58,6 +78,10 @@ def commands(work: Path) -> dict[str, list[str]]:
         for fmt in ("text", "json", "markdown"):
             out = str(work / f"diff.{fmt}")
             found[f"diff -f {fmt}: {name}"] = ["diff", plan, new, "-f", fmt, "-o", out]
+    for fmt in ("html", "markdown", "xlsx"):
+        out = str(work / f"report.{fmt}")
+        found[f"report -f {fmt}: 10,000 tasks"] = ["report", _tasks(work, 10_000), "-f", fmt]
+        found[f"report -f {fmt}: 10,000 tasks"] += ["-o", out]
     return found
 
 
