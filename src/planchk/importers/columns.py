@@ -28,12 +28,23 @@ from planchk.importers.printed import (
 from planchk.importers.shapes import Column
 from planchk.importers.units import printed_unit
 from planchk.messages import PlanchkError
+from planchk.plan.units import BUILT_IN
 
 # FY 2024 and Fiscal Year 2024 (English budget tables) name the year as 2024年 does
 _FY = r"(?:[Ff][Yy]|[Ff]iscal[Yy]ear)?"
 _YEAR = re.compile(rf"^(?:到|至|截至|{_FY})(?P<year>(?:19|20)\d{{2}})年?(?:底|末)?(?P<rest>.*)$")
 _FISCAL = re.compile(
     rf"^{_FY}(?P<year>(?:19|20)\d{{2}})\s*[-–/／]\s*(?P<end>\d{{2}}|\d{{4}})(?P<rest>.*)$"
+)
+# A unit as a header's bracket prints it: a magnitude, then a count word or a measure.
+_UNIT_WORD = re.compile(
+    r"(?:单位[:：])?(?:万|亿|千|百|十|百万|千万)?(?:元|美元|个|户|人|人次|家|件|项|所|座|套|辆|台|张|株|棵|"
+    r"头|只|条|处|间|栋|床|份|批|名|场|次|篇|册|部|天|日|小时|年|月|公里|千米|米|平方米|平方公里|亩|公顷|吨|"
+    r"立方米|方|千瓦|千瓦时|度|兆瓦|GW|MW|kW|%|％|‰|个百分点|百分点|倍)"
+)
+# Words that qualify a name in its bracket rather than measure it: 发展类, 省级, 切块部分, 新建
+_QUALIFIER = re.compile(
+    r"(类|级|性|型|部分|资金|项目|补助|口径|方向|渠道|方式|用途|新建|续建|改建|中央|省|市|县|区|乡|镇|本级|含|不含|其中)"
 )
 _UNIT_IN_HEADER = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（()）]+)[）)]\s*$")
 # Words that follow a year in a header without naming a category: 2021年目标 is the year 2021.
@@ -258,7 +269,20 @@ def _one_category(text: str) -> tuple[str | None, str | None]:
             rest = ""
     unit = None
     found = _UNIT_IN_HEADER.match(rest)
-    if found:
+    if found and is_unit_like(found.group("unit")):
         rest, unit = found.group("name"), printed_unit(found.group("unit"))
     rest = _OF_WHICH.sub("", rest).strip()
     return rest or None, unit
+
+
+def is_unit_like(text: str) -> bool:
+    """Whether a header's bracket holds a unit (万元, 万元/亩, 个, %, USD m) rather than words
+    that qualify the name (中央资金（发展类）, 补助（省级）): a unit planchk knows, a count word or
+    a measure, with a magnitude before it; any bracket of Latin letters stays a unit, as English
+    headers print their own (Amount (USD m), Area (ha))."""
+    plain = printed_unit(text)
+    if plain in BUILT_IN or text.isascii():
+        return True
+    if all(_UNIT_WORD.fullmatch(part.strip()) for part in re.split(r"[/／]", plain)):
+        return True
+    return not _QUALIFIER.search(plain)  # 万吨标准煤, 标准箱: a measure planchk does not list
