@@ -34,27 +34,20 @@ class Later:
     """A rule's finding not made yet: its code, file, path and configured severity, and a
     bound on where it sorts. Never waived (the engine makes those it waives) nor fatal."""
 
-    __slots__ = ("code", "deferred", "info", "severity")
+    __slots__ = ("code", "deferred", "file", "info", "path", "severity")
 
     def __init__(self, info: CodeInfo, deferred: Deferred, severity: Severity) -> None:
         self.info = info
         self.code = info.code
         self.deferred = deferred
+        self.file, self.path = deferred.file, deferred.path  # read several times each
         self.severity = severity  # the configured one
-
-    @property
-    def file(self) -> str:
-        return self.deferred.file
-
-    @property
-    def path(self) -> str:
-        return self.deferred.path
 
     @property
     def earliest(self) -> SortKey:
         """No later in report order than the finding: its sort key at its `earliest` place."""
-        deferred = self.deferred
-        return (deferred.file, *deferred.earliest, self.code, deferred.path)
+        line, column = self.deferred.earliest
+        return (self.file, line, column, self.code, self.path)
 
     def make(self) -> Finding:
         finding = self.info.finding(self.deferred.make())
@@ -80,6 +73,7 @@ class Overflow:
     count: int
     severity: Severity
     first: Finding
+    first_key: SortKey  # first.sort_key, asked for every finding left out unmade
 
 
 class Capper:
@@ -148,7 +142,7 @@ class Capper:
     def _leave_out_later(self, item: Later, earliest: SortKey) -> None:
         """Counted and its severity taken; made only if it may be the first left out."""
         seen = self.overflow.get((item.code, item.file))
-        if seen is None or earliest < seen.first.sort_key:
+        if seen is None or earliest < seen.first_key:
             self._leave_out(item.make())
             return
         seen.count += 1
@@ -158,12 +152,12 @@ class Capper:
         key = (finding.code, finding.location.file)
         seen = self.overflow.get(key)
         if seen is None:
-            self.overflow[key] = Overflow(1, finding.severity, finding)
+            self.overflow[key] = Overflow(1, finding.severity, finding, finding.sort_key)
             return
         seen.count += 1
         seen.severity = max(seen.severity, finding.severity)
-        if finding.sort_key < seen.first.sort_key:
-            seen.first = finding
+        if finding.sort_key < seen.first_key:
+            seen.first, seen.first_key = finding, finding.sort_key
 
 
 class Reversed:
