@@ -118,18 +118,21 @@ class Held:
     out the first n in report order, as without_baseline does over a sorted report. As they
     come, each entry holds the first n seen so far in a bounded heap; a later-sorting one, or
     the one a new finding displaces, passes on. What is held at the end is what the baseline
-    leaves out: memory is the baseline's size, never the number of findings.
+    leaves out: memory is the baseline's size, never the number of findings. A deferred
+    finding (a Later) that an entry holds alone is never compared with another, so it is held
+    unmade: made only if a second finding of its entry comes.
     """
 
     def __init__(self, known: Counter[Key]) -> None:
         self.known = known
         self._heaps: dict[Key, list[tuple[Reversed, int, Finding]]] = {}
+        self._alone: dict[Key, tuple[int, Later]] = {}  # the only one of its entry so far
         self._files: dict[str, str] = {}  # display -> absolute: abspath once per file
 
     @property
     def held(self) -> int:
         """How many findings the baseline leaves out (so far)."""
-        return sum(len(heap) for heap in self._heaps.values())
+        return len(self._alone) + sum(len(heap) for heap in self._heaps.values())
 
     def offer(self, seq: int, finding: Finding | Later) -> tuple[int, Finding | Later] | None:
         """The finding numbered `seq` (in the order they came) offered to the baseline: None
@@ -146,12 +149,26 @@ class Held:
         count = self.known.get(entry_key, 0)
         if count <= 0:
             return seq, finding
+        first = entry_key not in self._heaps and entry_key not in self._alone
+        if first and isinstance(finding, Later):
+            self._alone[entry_key] = (seq, finding)  # held: nothing to order it against yet
+            return None
+        heap = self._heap(entry_key)
         if isinstance(finding, Later):
             finding = finding.make()
-        heap = self._heaps.setdefault(entry_key, [])
         entry = (Reversed(finding.sort_key), -seq, finding)
         if len(heap) < count:
             heapq.heappush(heap, entry)
             return None
         _, later, out = heapq.heappushpop(heap, entry)  # the later in report order passes
         return -later, out
+
+    def _heap(self, entry_key: Key) -> list[tuple[Reversed, int, Finding]]:
+        """The entry's heap, with the finding it held alone (unmade) made and in it."""
+        heap = self._heaps.setdefault(entry_key, [])
+        alone = self._alone.pop(entry_key, None)
+        if alone is not None:
+            seq, later = alone
+            finding = later.make()
+            heapq.heappush(heap, (Reversed(finding.sort_key), -seq, finding))
+        return heap
