@@ -32,6 +32,14 @@ _ANY_MARKER = re.compile(
     "^(?:" + "|".join(f"(?P<m{i}>{p.pattern[1:]})" for i, (_, p) in enumerate(MARKERS)) + ")"
 )
 _MARKER_KINDS = {f"m{i}": kind for i, (kind, _) in enumerate(MARKERS)}
+# The characters a marker starts with: a name starting otherwise (甲镇) is not matched at all.
+_MARKER_STARTS = frozenset(
+    _CN
+    + "（("
+    + "0123456789"
+    + "０１２３４５６７８９"
+    + "".join(map(chr, range(ord("①"), ord("⑳") + 1)))
+)
 # What each pattern below can start or end with: most labels (town names) are none of them and
 # skip the patterns. Case-folded first letters for the English ones.
 _TOTAL_STARTS = frozenset("合总共全gta")
@@ -65,7 +73,7 @@ class Label(NamedTuple):  # a tuple: one per row, made at C speed (a frozen data
 def read_label(text: str) -> Label:
     printed = clean_name(text)
     marker, name = None, printed
-    found = _ANY_MARKER.match(printed)
+    found = _ANY_MARKER.match(printed) if printed[:1] in _MARKER_STARTS else None
     if found:
         marker, name = _MARKER_KINDS[found.lastgroup or ""], printed[found.end() :].strip()
     plain = simplified(name)
