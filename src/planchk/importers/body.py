@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Literal
 
 from planchk.importers import texts
-from planchk.importers.grid import Grid, GridCell, cell_name, no_data_rows
+from planchk.importers.grid import Grid, GridCell, cell_name, no_data_rows, texts_of
 from planchk.importers.labels import read_label, serial_marker
 from planchk.importers.levels import Close, Node, nest
 from planchk.importers.pages import is_footnote, is_note, is_sign_off
@@ -35,7 +35,7 @@ def split_body(
 ) -> tuple[list[Sequence[GridCell]], list[Sequence[GridCell]]]:
     """The table's rows, and the rows after the table (notes, signatures) that end it."""
     for position, cells in enumerate(rows):
-        first = next((c.text for c in cells if c.text), "")
+        first = next(iter(texts_of(cells)), "")
         if is_note(first) or is_sign_off(first) or is_footnote(cells):
             return list(rows[:position]), list(rows[position:])
     return list(rows), []

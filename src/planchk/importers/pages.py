@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from planchk.importers.grid import Grid, GridCell
+from planchk.importers.grid import Grid, GridCell, texts_of
 from planchk.importers.labels import clean_name
 from planchk.importers.printed import normalized
 from planchk.importers.units import unit_line
@@ -106,7 +106,7 @@ def _may_be_year(text: str) -> bool:
 def is_footnote(cells: Sequence[GridCell]) -> bool:
     """A sentence alone on its row (1. 本表资金已下达，请按规定使用。): a footnote, no area.
     A name holds no full stop or semicolon, nor a comma in a long text."""
-    texts = [c.text for c in cells if c.text]
+    texts = texts_of(cells)
     if len(texts) != 1:
         return False
     text = texts[0]
@@ -121,7 +121,7 @@ def without_furniture(grid: Grid) -> tuple[Grid, Furniture]:
     above: set[str] = set()  # the lines above the first row of two cells or more
     started = False
     for cells in grid.rows:
-        texts = [c.text for c in cells if c.text]
+        texts = texts_of(cells)
         if texts and is_sign_off(texts[0]):
             unit = _signed(cells, found)
             if unit and not started:  # the unit of the table; on a later page, said again
