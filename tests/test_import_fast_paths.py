@@ -16,7 +16,7 @@ from planchk.importers import csvgrid
 from planchk.importers.csvgrid import read_csv
 from planchk.importers.grid import GridCell
 from planchk.importers.halves import _SIDES, _name_columns, _numbers, _split
-from planchk.importers.labels import _LAYOUT_SPACE, clean_name
+from planchk.importers.labels import _ANY_MARKER, _LAYOUT_SPACE, _MARKER_STARTS, clean_name
 from planchk.importers.pages import (
     _DATE,
     _NOTE,
@@ -25,7 +25,14 @@ from planchk.importers.pages import (
     _may_be_signed,
     is_sign_off,
 )
-from planchk.importers.printed import has_digit, is_blank, normalized, parse_number
+from planchk.importers.printed import (
+    _SIMPLIFIED,
+    has_digit,
+    is_blank,
+    normalized,
+    parse_number,
+    simplified,
+)
 from planchk.importers.writer import _LONG, _flow, _row, scalar
 
 
@@ -241,3 +248,22 @@ def test_side_by_side_tables_are_still_found() -> None:
     texts = [["项目", "预算", "项目", "预算"], ["甲", "1", "乙", "2"], ["丙", "3", "丁", "4"]]
     rows = [[GridCell(t, r, c) for c, t in enumerate(row, 1)] for r, row in enumerate(texts, 1)]
     assert _split(rows) == (0, [1, 3])
+
+
+_LABELS = st.text(
+    st.one_of(st.sampled_from("一十〇（(1０①⑳、.）)計總鄉镇甲 "), st.characters()), max_size=6
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LABELS)
+def test_a_label_passed_over_for_markers_has_none(text: str) -> None:
+    # read_label asks the marker pattern only of labels starting as a marker may
+    if _ANY_MARKER.match(text):
+        assert text[:1] in _MARKER_STARTS
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LABELS)
+def test_traditional_characters_are_simplified_as_translate_does(text: str) -> None:
+    assert simplified(text) == text.translate(_SIMPLIFIED)
