@@ -70,6 +70,9 @@ class Label(NamedTuple):  # a tuple: one per row, made at C speed (a frozen data
     part: str = ""  # an 其中 row's own name (专项资金 in 其中：专项资金)
 
 
+_TUPLE = tuple.__new__
+
+
 def read_label(text: str) -> Label:
     printed = clean_name(text)
     marker, name = None, printed
@@ -86,7 +89,7 @@ def read_label(text: str) -> Label:
         return Label(printed, name, marker, "total")
     if (plain.endswith(_SUBTOTAL_ENDS) or first in ("s", "ſ")) and _SUBTOTAL.match(plain):
         return Label(printed, name, marker, "subtotal")
-    return Label(printed, name, marker, "row")
+    return _TUPLE(Label, (printed, name, marker, "row", ""))  # most rows: no Python __new__
 
 
 def serial_marker(text: str) -> str | None:
