@@ -3,7 +3,9 @@ the written file, a CSV cell's indentation, a number read twice, an escaped note
 
 from __future__ import annotations
 
+import gc
 import re
+import weakref
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from hypothesis import strategies as st
 from planchk.escape import visible_lines
 from planchk.importers import csvgrid
 from planchk.importers.csvgrid import read_csv
-from planchk.importers.grid import GridCell
+from planchk.importers.grid import GridCell, collector_paused
 from planchk.importers.halves import _SIDES, _name_columns, _numbers, _split
 from planchk.importers.labels import _ANY_MARKER, _LAYOUT_SPACE, _MARKER_STARTS, clean_name
 from planchk.importers.pages import (
@@ -267,3 +269,34 @@ def test_a_label_passed_over_for_markers_has_none(text: str) -> None:
 @given(_LABELS)
 def test_traditional_characters_are_simplified_as_translate_does(text: str) -> None:
     assert simplified(text) == text.translate(_SIMPLIFIED)
+
+
+class _Cycle:
+    me: _Cycle | None = None
+
+
+class _Refused(Exception):
+    pass
+
+
+def _read_and_refuse(made: list[weakref.ref[_Cycle]]) -> None:
+    """A pause in which a reference cycle is made and a refusal raised, as a reader may."""
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # a pause inside a pause leaves the collector to the outer
+            pass
+        assert not gc.isenabled()
+        cycle = _Cycle()
+        cycle.me = cycle
+        made.append(weakref.ref(cycle))
+        raise _Refused
+
+
+def test_the_collector_is_paused_while_a_table_is_read_and_only_then() -> None:
+    made: list[weakref.ref[_Cycle]] = []
+    assert gc.isenabled()
+    with pytest.raises(_Refused):
+        _read_and_refuse(made)
+    assert gc.isenabled()
+    gc.collect()
+    assert made[0]() is None  # what the pause let be is collected afterwards

@@ -18,7 +18,7 @@ from planchk.importers import texts
 from planchk.importers.build import UNDATED, Imported, ImportedIndicator, Options, add_table
 from planchk.importers.csvgrid import read_csv
 from planchk.importers.describe import for_log
-from planchk.importers.grid import Grid
+from planchk.importers.grid import Grid, collector_paused
 from planchk.importers.halves import Halves, SideGrid, balances, sides
 from planchk.importers.layout import Table, plan_title
 from planchk.importers.ods import read_ods
@@ -47,7 +47,8 @@ def import_files(
     """The targets file of the tables in `paths` (or in `grids`, read from them already)."""
     if grids is None:
         grids = [grid for path in paths for grid in read_grids(path, options)]
-    return import_grids(grids, options, [str(p) for p in paths], paths[0].stem)
+    with collector_paused():  # millions of small objects and no cycles (grid.py says why)
+        return import_grids(grids, options, [str(p) for p in paths], paths[0].stem)
 
 
 def import_tables(tables: Sequence[PlainTable], options: Options) -> ImportResult:

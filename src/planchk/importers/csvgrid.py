@@ -11,7 +11,7 @@ from pathlib import Path
 
 from planchk.importers import texts
 from planchk.importers.encoding import decode
-from planchk.importers.grid import Grid, GridCell, non_blank, read_limited
+from planchk.importers.grid import Grid, GridCell, collector_paused, non_blank, read_limited
 from planchk.messages import PlanchkError
 
 
@@ -20,10 +20,12 @@ def read_csv(path: Path, encoding: str | None, max_bytes: int, given: bytes | No
     raw = read_limited(path, max_bytes) if given is None else given
     text, used = decode(raw, encoding, path)
     try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
+        with collector_paused():  # a million strings, lists and tuples, and no cycle
+            records = list(csv.reader(io.StringIO(text, newline="")))
+            rows = non_blank(_csv_rows(records, _indented(text)))
     except csv.Error as error:
         raise PlanchkError(texts.CSV_UNREADABLE, path=path, reason=str(error)) from None
-    grid = Grid(str(path), non_blank(_csv_rows(records, _indented(text))))
+    grid = Grid(str(path), rows)
     grid.notes.append(texts.READ_ENCODING(path=path, encoding=used))
     return grid
 
