@@ -55,6 +55,9 @@ def _complete(
     plain = itertools.takewhile(lambda row: row.role == "row", after)
     if _some_first_rows_add_up(whole, plain, ratios):
         return 0
+    if listed[0].indent > whole.indent:  # the list printed under its whole: a row back at
+        # the whole's level is the whole's sibling, whatever its numbers add up to
+        after = list(itertools.takewhile(lambda row: row.indent > whole.indent, after))
     after = after[:_MOST]
     for count in range(1, len(after) + 1):
         rows = after[:count]
