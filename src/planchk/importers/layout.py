@@ -42,7 +42,8 @@ __all__ = ["Table", "indicator_name", "read_table"]  # Table: shapes.Table, for 
 
 # Table 3. · Annex 2: · Appendix B- · Exhibit 4 —: what numbers an English table in its document
 _ENGLISH_NUMBER = (
-    r"(?:Annex|Appendix|Attachment|Exhibit|Schedule|Table)\s+[\dA-Z]{1,3}\s*[:.\-–—]?\s+"
+    r"(?:Annex|Appendix|Attachment|Exhibit|Schedule|Table)\s+"
+    r"(?:[A-Z]-?)?(?:\d+(?:[.\-]\d+)*|[IVX]+|(?<=\s)[A-Z](?=[\s:.\-–—]))\s*[:.\-–—]?\s+"
 )
 _TITLE_NUMBERING = re.compile(
     r"^(（[一二三四五六七八九十\d]+）|\([一二三四五六七八九十\d]+\)|[一二三四五六七八九十]+、|附?表\s*\d+[:：.、]?\s*"

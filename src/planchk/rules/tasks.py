@@ -120,8 +120,8 @@ def annex_office_not_in_text(ctx: PlanContext) -> Iterator[Problem]:
 def task_no_lead(ctx: PlanContext) -> Iterator[Problem]:
     """
     Why: every task needs one office that answers for it. A plan that names lead offices
-    (牵头单位) leaves a task without one with nobody in charge; a task with no office at all
-    has nobody. A plan that lists only 责任单位 for its tasks (no lead anywhere, as many plans
+    (牵头单位) leaves a task without one with nobody in charge; a task with no office at all,
+    or only offices that assist (配合单位), has nobody. A plan that lists only 责任单位 for its tasks (no lead anywhere, as many plans
     print them in the text) names who answers that way: its tasks are not each a finding.
 
     Bad:
@@ -145,7 +145,7 @@ def task_no_lead(ctx: PlanContext) -> Iterator[Problem]:
     leads = any(placed.task.lead for placed in placed_all)  # does the plan use the role?
     for placed in placed_all:
         task = placed.task
-        if not task.lead and (leads or not (task.responsible or task.cooperating)):
+        if not task.lead and (leads or not task.responsible):  # 配合 alone: nobody answers
             yield ctx.in_tasks(
                 placed.source("lead"),
                 placed.path("lead"),

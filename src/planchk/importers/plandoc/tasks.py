@@ -16,17 +16,18 @@ from planchk.importers.plandoc.result import PlanImport
 from planchk.importers.printed import parse_number
 
 _ROLES = (
-    ("lead", re.compile(r"牵头|主办")),
+    ("lead", re.compile(r"牵头|主办|主责")),
     ("cooperating", re.compile(r"配合|协办|参与|协同")),
     ("responsible", re.compile(r"责任|承办|实施")),
 )
 _NUMBER_HEADER = re.compile(r"序号|编号")
 _TITLE_HEADER = re.compile(r"任务|事项|工作|内容|措施")
-_ROLE_WORD = r"(?:责任|牵头|配合|主责|协办|参与)(?:单位|部门)"
+# Every role word of _ROLES: the text's parenthesis names its roles with the same words
+_ROLE_WORD = r"(?:牵头|主办|主责|配合|协办|参与|协同|责任|承办|实施)(?:单位|部门)"
 _OFFICES = re.compile(rf"[（(]\s*(?P<names>{_ROLE_WORD}\s*[:：][^）)]*)[）)]\s*[。.]?$")
 # （牵头单位：县农业农村局；配合单位：县水利局、各乡镇人民政府）: each role its own list
 _ROLE_LIST = re.compile(
-    rf"(?P<role>{_ROLE_WORD})\s*[:：](?P<names>.*?)\s*(?=[；;]\s*{_ROLE_WORD}|$)"
+    rf"(?P<role>{_ROLE_WORD})\s*[:：](?P<names>.*?)\s*(?=[；;，,。\s]\s*{_ROLE_WORD}|$)"
 )
 # 排在第一位的为牵头单位 · 列第一位的为牵头单位 · 排名首位的为牵头单位: the plan's own note that the
 # first office of each list leads (many plans print their 责任单位 that way, and say so once)
@@ -68,7 +69,8 @@ def text_roles(printed: str) -> dict[str, list[str]]:
     B, C: each role word starts its own list."""
     roles: dict[str, list[str]] = {}
     for found in _ROLE_LIST.finditer(printed):
-        role = next(name for name, pattern in _ROLES if pattern.search(found.group("role")))
+        said = found.group("role")
+        role = next((name for name, pattern in _ROLES if pattern.search(said)), "responsible")
         names = roles.setdefault(role, [])
         names.extend(n for n in split_names(found.group("names")) if n not in names)
     return roles
