@@ -121,8 +121,9 @@ def task_no_lead(ctx: PlanContext) -> Iterator[Problem]:
     """
     Why: every task needs one office that answers for it. A plan that names lead offices
     (牵头单位) leaves a task without one with nobody in charge; a task with no office at all,
-    or only offices that assist (配合单位), has nobody. A plan that lists only 责任单位 for its tasks (no lead anywhere, as many plans
-    print them in the text) names who answers that way: its tasks are not each a finding.
+    or only offices that assist (配合单位), has nobody. A plan that lists only 责任单位 for its
+    tasks (no lead anywhere, as many plans print them in the text) names who answers that way:
+    its tasks are not each a finding.
 
     Bad:
         - number: 1
