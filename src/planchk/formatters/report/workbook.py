@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import shutil
 import tempfile
 import zipfile
@@ -150,42 +151,41 @@ class Book:
             f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
             for i, w in sorted(sheet.widths.items())
         )
-        with self._entry(f"xl/worksheets/sheet{number}.xml") as entry:
-            entry.write(
-                f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{MAIN}" '
-                f'xmlns:r="{RELS}"><dimension ref="{dimension}"/><sheetViews><sheetView '
-                f'workbookViewId="0">{pane(sheet.freeze)}</sheetView></sheetViews>'
-                f'<sheetFormatPr defaultRowHeight="15"/>'
-                f"{f'<cols>{columns}</cols>' if columns else ''}<sheetData>".encode()
-            )
-            _copy(sheet.rows, entry)
-            legacy = '<legacyDrawing r:id="anysvml"/>' if sheet.commented else ""
-            entry.write(f"</sheetData>{legacy}</worksheet>".encode())
+        head = (
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="{MAIN}" '
+            f'xmlns:r="{RELS}"><dimension ref="{dimension}"/><sheetViews><sheetView '
+            f'workbookViewId="0">{pane(sheet.freeze)}</sheetView></sheetViews>'
+            f'<sheetFormatPr defaultRowHeight="15"/>'
+            f"{f'<cols>{columns}</cols>' if columns else ''}<sheetData>"
+        )
+        legacy = '<legacyDrawing r:id="anysvml"/>' if sheet.commented else ""
+        tail = f"</sheetData>{legacy}</worksheet>"
+        self._spooled(f"xl/worksheets/sheet{number}.xml", head, sheet.rows, tail)
         if sheet.commented:
             self._comments(sheet, number)
 
     def _comments(self, sheet: Sheet, number: int) -> None:
         self.commented.append(number)
-        with self._entry(f"xl/comments/comment{number}.xml") as entry:
-            entry.write(
-                f'<?xml version="1.0" encoding="UTF-8"?>\n<comments xmlns="{MAIN}"><authors>'
-                f"<author>{AUTHOR}</author></authors><commentList>".encode()
-            )
-            _copy(sheet.comments, entry)
-            entry.write(b"</commentList></comments>")
+        self._spooled(
+            f"xl/comments/comment{number}.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<comments xmlns="{MAIN}"><authors>'
+            f"<author>{AUTHOR}</author></authors><commentList>",
+            sheet.comments,
+            "</commentList></comments>",
+        )
         last_block = (FIRST_SHAPE + sheet.commented - 1) // 1024
         blocks = ",".join(str(block) for block in range(1, last_block + 1))
-        with self._entry(f"xl/drawings/commentsDrawing{number}.vml") as entry:
-            entry.write(
-                '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-'
-                'com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">'
-                f'<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="{blocks}"/>'
-                '</o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" '
-                'o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
-                '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>\n'.encode()
-            )
-            _copy(sheet.shapes, entry)
-            entry.write(b"</xml>")
+        self._spooled(
+            f"xl/drawings/commentsDrawing{number}.vml",
+            '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-'
+            'com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">'
+            f'<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="{blocks}"/>'
+            '</o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" '
+            'o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
+            '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>\n',
+            sheet.shapes,
+            "</xml>",
+        )
         self._write(
             f"xl/worksheets/_rels/sheet{number}.xml.rels",
             relationships(
@@ -219,16 +219,25 @@ class Book:
     def _numbers(self) -> range:
         return range(1, len(self.names) + 1)
 
-    def _entry(self, name: str) -> IO[bytes]:
+    def _entry(self, name: str, size: int) -> IO[bytes]:
+        """A zip entry of `size` bytes. Told the size, zipfile uses its 64-bit extension only
+        for an entry that needs it: Excel refuses a workbook whose small entries carry it."""
         info = zipfile.ZipInfo(name, DATE)
         info.compress_type = zipfile.ZIP_DEFLATED
-        return self.zip.open(info, "w", force_zip64=True)
+        info.file_size = size
+        return self.zip.open(info, "w")
 
     def _write(self, name: str, text: str) -> None:
-        with self._entry(name) as entry:
-            entry.write(text.encode())
+        data = text.encode()
+        with self._entry(name, len(data)) as entry:
+            entry.write(data)
 
-
-def _copy(spool: IO[bytes], entry: IO[bytes]) -> None:
-    spool.seek(0)
-    shutil.copyfileobj(spool, entry, 1024 * 1024)
+    def _spooled(self, name: str, head: str, spool: IO[bytes], tail: str) -> None:
+        """An entry of `head`, what `spool` holds, then `tail`."""
+        start, end = head.encode(), tail.encode()
+        size = spool.seek(0, io.SEEK_END)
+        spool.seek(0)
+        with self._entry(name, len(start) + size + len(end)) as entry:
+            entry.write(start)
+            shutil.copyfileobj(spool, entry, 1024 * 1024)
+            entry.write(end)
