@@ -103,3 +103,14 @@ def test_codes_that_do_not_nest_are_aliases_and_leave_the_levels_to_the_names(
     assert dict(model.aliases) == {"360102": "东湖区", "360103": "西湖区"}
     assert "they do not nest" in log
     assert findings == []
+
+
+def test_a_memo_item_ends_the_table_and_a_town_named_fu_does_not(tmp_path: Path) -> None:
+    model, log, findings = _import(
+        tmp_path,
+        "2024年资金分配表\n单位：万元\n乡镇,资金\n合计,300\n附城镇,100\n备忘录村,200\n"
+        "附：县级统筹,50\nMemo: reserve,20\n",
+    )
+    assert dict(model.areas) == {"合计": ["附城镇", "备忘录村"]}  # names, not memo items
+    assert "rows 7, 8 after the table are notes, not imported: 附：县级统筹" in log
+    assert findings == []

@@ -70,7 +70,7 @@ _PERCENT_NAME = re.compile(
     r"(比重|占比|比例|增速|增长率|完成率|%|％)$|^[%％]|\bper ?cent\b|\bgrowth rate\b|^share\b",
     re.IGNORECASE,
 )
-_OF_WHICH = re.compile(r"^其中\s*[:：]?\s*")
+_OF_WHICH = re.compile(r"^(?:其中|of\s+which)\s*[:：]?\s*", re.IGNORECASE)  # Of which: rural
 _PERCENT = ("%", "％")
 # Headers that name the period of a table rather than a category: a table whose one value
 # column is headed 本期 is one indicator of that period (planchk's report writes the label of

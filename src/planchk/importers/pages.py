@@ -11,8 +11,8 @@ what the paper shows:
   the header again; and the column-number row of a 决算表 (栏次 | 1 | 2 | 3). None of these is
   data: each is skipped, and the log says which rows.
 
-Footnotes after the table (注：..., 说明：..., a sentence alone on its row: 1. 本表…。) end it
-(planchk.importers.body.split_body).
+Footnotes after the table (注：..., 说明：..., a sentence alone on its row: 1. 本表…。) and memo
+items (附：省级统筹 100, Memorandum: ...) end it (planchk.importers.body.split_body).
 """
 
 from __future__ import annotations
@@ -40,7 +40,11 @@ _NOTE = re.compile(
     r"^(注|备注|说明|资料来源|数据来源|来源|填表|制表|审核|联系人|note|notes|source)\s*[:：0-9１-９、.]",
     re.IGNORECASE,
 )
-_NOTE_STARTS = frozenset("注备说资数来填制审联")  # the first characters of _NOTE's words
+# A memo item after the rows (附：省级统筹 100, Memorandum: set-aside for territories): printed
+# for reference beside the table, no area and no part of its total; it ends the table as a
+# note does, and the log names it (a false PC101 of its amount as an area).
+_MEMO = re.compile(r"^(附|备忘|memorandum(?:\s+items?)?|memo|addendum)\s*[:：]", re.IGNORECASE)
+_NOTE_STARTS = frozenset("注备说资数来填制审联附")  # the first characters of their words
 _SENTENCE = re.compile(r"[。；;]")
 _LONGEST_NAME = 20  # characters: 新经济产业集聚区管理委员会 is 13
 _COLUMN_NUMBERS = frozenset({"栏次", "行次", "栏号"})
@@ -55,8 +59,12 @@ class Furniture:
 
 
 def is_note(text: str) -> bool:
-    """注：..., 说明：..., 资料来源：..., Note: ... (a row that ends the table)."""
-    return _may_be_note(text) and bool(_NOTE.match(normalized(text)))
+    """注：..., 说明：..., 资料来源：..., Note: ..., a memo item (附：..., Memorandum: ...): a
+    row that ends the table."""
+    if not _may_be_note(text):
+        return False
+    plain = normalized(text)
+    return bool(_NOTE.match(plain) or _MEMO.match(plain))
 
 
 def _may_be_note(text: str) -> bool:

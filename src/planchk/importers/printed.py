@@ -21,7 +21,8 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234.5
 EXCEL_MAX_DECIMALS = 30
-BLANK_MARKS = frozenset({"", "-", "—", "–", "－", "/", "／", "——", "…", "..."})
+# "." alone: nothing here, as census and state finance tables print it (a small edit here)
+BLANK_MARKS = frozenset({"", "-", "—", "–", "－", "/", "／", "——", "…", "...", "."})
 
 
 def excel_text(value: object, number_format: str | None) -> str:
