@@ -46,6 +46,7 @@ _UNIT_WORD = re.compile(
 _QUALIFIER = re.compile(
     r"(类|级|性|型|部分|资金|项目|补助|口径|方向|渠道|方式|用途|新建|续建|改建|中央|省|市|县|区|乡|镇|本级|含|不含|其中)"
 )
+_FOOTNOTE_MARK = re.compile(r"\s*[（(]\d{1,2}[）)]$")  # Apportionment (1): a footnote's number
 _UNIT_IN_HEADER = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（()）]+)[）)]\s*$")
 # Words that follow a year in a header without naming a category: 2021年目标 is the year 2021.
 _YEAR_WORDS = frozenset(
@@ -268,6 +269,7 @@ def _one_category(text: str) -> tuple[str | None, str | None]:
         if rest in _YEAR_WORDS:
             rest = ""
     unit = None
+    rest = _FOOTNOTE_MARK.sub("", rest)  # no unit: (1) points at a footnote under the table
     found = _UNIT_IN_HEADER.match(rest)
     if found and is_unit_like(found.group("unit")):
         rest, unit = found.group("name"), printed_unit(found.group("unit"))

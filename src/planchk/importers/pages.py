@@ -46,6 +46,10 @@ _NOTE = re.compile(
 _MEMO = re.compile(r"^(附|备忘|memorandum(?:\s+items?)?|memo|addendum)\s*[:：]", re.IGNORECASE)
 _NOTE_STARTS = frozenset("注备说资数来填制审联附")  # the first characters of their words
 _SENTENCE = re.compile(r"[。；;]")
+# An English footnote alone on its row: "(1) Includes the funds carried over." — ASCII, three
+# words or more, ending with a full stop (a name or a heading ends with none); tested with
+# str methods, not a regex that a long hostile cell could make backtrack.
+_SENTENCE_WORDS = 3
 _LONGEST_NAME = 20  # characters: 新经济产业集聚区管理委员会 is 13
 _COLUMN_NUMBERS = frozenset({"栏次", "行次", "栏号"})
 
@@ -112,13 +116,22 @@ def _may_be_year(text: str) -> bool:
 
 
 def is_footnote(cells: Sequence[GridCell]) -> bool:
-    """A sentence alone on its row (1. 本表资金已下达，请按规定使用。): a footnote, no area.
-    A name holds no full stop or semicolon, nor a comma in a long text."""
+    """A sentence alone on its row (1. 本表资金已下达，请按规定使用。, (2) Set aside for
+    off-system bridges.): a footnote, no area. A name holds no full stop or semicolon, nor a
+    comma in a long text."""
     texts = texts_of(cells)
     if len(texts) != 1:
         return False
     text = texts[0]
-    return bool(_SENTENCE.search(text) or ("，" in text and len(text) > _LONGEST_NAME))
+    return bool(
+        _SENTENCE.search(text)
+        or ("，" in text and len(text) > _LONGEST_NAME)
+        or _english_sentence(text.strip())
+    )
+
+
+def _english_sentence(text: str) -> bool:
+    return text.endswith(".") and text.isascii() and len(text.split()) >= _SENTENCE_WORDS
 
 
 def without_furniture(grid: Grid) -> tuple[Grid, Furniture]:
