@@ -88,12 +88,13 @@ def sides(grid: Grid) -> list[Grid]:
 def _half(  # noqa: PLR0913, PLR0917  (a half: its columns, its side, its table's title)
     grid: Grid, header: int, start: int, end: int | None, label: str, balanced: bool
 ) -> SideGrid:
-    """The rows of one half: lines of one cell above the header (the title, the unit line)
-    whole, then the cells of columns `start` up to `end` of each row; a value header named
-    by its side (预算数 → 收入预算数), so that the two halves' indicators are told apart."""
+    """The rows of one half: lines of one text above the header (the title, the unit line,
+    also merged across both halves) whole, then the cells of columns `start` up to `end` of
+    each row; a value header named by its side (预算数 → 收入预算数), so that the two halves'
+    indicators are told apart."""
     rows: list[list[GridCell]] = []
     for position, cells in enumerate(grid.rows):
-        if position < header and len([c for c in cells if c.text]) == 1:
+        if position < header and len({c.text for c in cells if c.text}) == 1:
             rows.append(cells)
             continue
         own = [c for c in cells if start <= c.column and (end is None or c.column < end)]
