@@ -674,6 +674,29 @@ def test_a_task_table_with_no_group_rows_is_one_section(
     ]
 
 
+def test_offices_marked_with_their_role_in_one_list(tmp_path: Path) -> None:
+    """A 责任单位 column that marks the lead (县民政局（牵头）, 县住建局牵头) and the helpers
+    (县民政局配合): each office under its role, its name without the mark (it was
+    `县民政局（牵头`, an office that does not exist)."""
+    table = tmp_path / "tasks.csv"
+    table.write_text(
+        "2025年重点任务清单\n序号,重点任务,责任单位,完成时限\n"
+        "1,建设村级服务站,县民政局（牵头）、各乡镇人民政府,2025年10月\n"
+        "2,完善养老服务网络,县民政局、县卫健委(牵头),2025年12月\n"
+        '3,推进适老化改造,"县住建局牵头，县民政局配合",2025年12月\n',
+        encoding="utf-8",
+    )
+    directory, _ = _import(table, tmp_path / "out")
+    tasks = load_file(directory / "tasks.yaml", "t").model
+    assert isinstance(tasks, TasksFile)
+    assert [(t.lead, t.responsible, t.cooperating) for t in tasks.sections[0].tasks] == [
+        (["县民政局"], ["各乡镇人民政府"], []),
+        (["县卫健委"], ["县民政局"], []),
+        (["县住建局"], [], ["县民政局"]),
+    ]
+    assert "县民政局（牵头" not in (directory / "tasks.yaml").read_text(encoding="utf-8")
+
+
 WEB_PLAN = """<html><head><meta charset="utf-8"><title>某市2025年农村公路建设实施方案</title></head>
 <body><div class="TRS_Editor">
 <p>某市2025年农村公路建设实施方案</p>

@@ -41,6 +41,33 @@ def split_names(text: str) -> list[str]:
     return names
 
 
+# 县民政局（牵头）· 县住建局牵头 · 县民政局配合: a list of 责任单位 that marks each office's role
+_MARKED = re.compile(
+    r"\s*(?:[（(](牵头|配合|协助|协办)[）)]|(牵头|配合|协助|协办)(?=$|[、，,；;\s]))"
+)
+_ROLE_OF_MARK = {
+    "牵头": "lead",
+    **dict.fromkeys(("配合", "协助", "协办"), "cooperating"),
+}
+
+
+def marked_names(text: str) -> list[tuple[str | None, str]]:
+    """The names of a printed office list with the role each one's own mark gives (县民政局（牵头）
+    leads, 县民政局配合 cooperates), None where the list's heading decides it."""
+
+    def mark(found: re.Match[str]) -> str:
+        return f"\x01{_ROLE_OF_MARK[found.group(1) or found.group(2)]}\x01"
+
+    found: list[tuple[str | None, str]] = []
+    for name in split_names(_MARKED.sub(mark, text)):
+        role, marked = None, name
+        if name.endswith("\x01") and "\x01" in name[:-1]:
+            marked, role, _ = name.split("\x01")
+        if marked and (role, marked) not in found:
+            found.append((role, marked.strip(" 　：:。（）()")))
+    return found
+
+
 def _after_etc(part: str) -> list[str]:
     """区科工局等区直各有关单位 → 区科工局, 区直各有关单位: 等 ends the named offices; a
     trailing 等 (区财政局等) only says the list is not complete."""

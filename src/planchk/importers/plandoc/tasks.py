@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from planchk.importers.documents import Document, Paragraph, Table
 from planchk.importers.plandoc import texts
-from planchk.importers.plandoc.offices import split_names
+from planchk.importers.plandoc.offices import marked_names
 from planchk.importers.plandoc.outline import LEVELS, Part, heading
 from planchk.importers.plandoc.result import PlanImport
 from planchk.importers.printed import parse_number
@@ -71,9 +71,17 @@ def text_roles(printed: str) -> dict[str, list[str]]:
     for found in _ROLE_LIST.finditer(printed):
         said = found.group("role")
         role = next((name for name, pattern in _ROLES if pattern.search(said)), "responsible")
-        names = roles.setdefault(role, [])
-        names.extend(n for n in split_names(found.group("names")) if n not in names)
+        add_marked(roles, role, found.group("names"))
     return roles
+
+
+def add_marked(roles: dict[str, list[str]], role: str, text: str) -> None:
+    """The offices of a list headed `role`, each under the role its own mark gives it
+    (县民政局（牵头） in a 责任单位 list leads), in printed order, each once per role."""
+    for marked, name in marked_names(text):
+        names = roles.setdefault(marked or role, [])
+        if name not in names:
+            names.append(name)
 
 
 def annex_tasks(table: Table, source: str) -> list[Section]:
@@ -138,14 +146,14 @@ def _task(row: Sequence[str], columns: dict[str, int], place: str) -> Task | Non
     title = cell("title").replace("\n", "")
     if number is None or number != int(number) or not title:
         return None
-    return Task(
-        int(number),
-        title,
-        split_names(cell("lead")),
-        split_names(cell("responsible")),
-        split_names(cell("cooperating")),
-        place=place,
+    roles: dict[str, list[str]] = {}
+    for role in ("lead", "responsible", "cooperating"):
+        add_marked(roles, role, cell(role))
+    task = Task(int(number), title, place=place)
+    task.lead, task.responsible, task.cooperating = (
+        roles.get(role, []) for role in ("lead", "responsible", "cooperating")
     )
+    return task
 
 
 def text_tasks(
