@@ -297,3 +297,37 @@ def test_under_a_percent_unit_line_bounds_with_and_without_the_sign_are_one_rati
     assert (rate.unit, rate.kind) == ("%", "ratio")
     assert [rate.values[a][0] for a in ("全市", "甲县", "乙县")] == [95, 95, 96]
     assert rate.notes["甲县"] == "覆盖率：≥95%"
+
+
+@pytest.mark.parametrize(
+    ("number_format", "shown"),
+    [
+        ('0!.0000"万元"', ["30.0000", "12.3456", "17.6544"]),  # Excel: 12.3456万元
+        ('0\\.0000"万元"', ["30.0000", "12.3456", "17.6544"]),
+        ('#,##0.0,,"百万元"', ["0.3", "0.1", "0.2"]),  # 300000 shown as 0.3百万元
+    ],
+)
+def test_a_number_format_that_moves_the_point_imports_what_excel_shows(
+    tmp_path: Path, number_format: str, shown: list[str]
+) -> None:
+    """A format that prints a dot among the digits (0!.0000) or scales by a thousand per
+    trailing comma (#,##0.0,,) shows 123456 as 12.3456万元: that is the figure, never
+    123456 万元 (10,000 times too large, and the sums still add up)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["2024年资金表"], ["地区", "2024年"], ["合计", 300000], ["甲县", 123456]):
+        sheet.append(row)
+    sheet.append(["乙县", 176544])
+    for cell in ("B3", "B4", "B5"):
+        sheet[cell].number_format = number_format
+    path = tmp_path / "formats.xlsx"
+    book.save(path)
+    result = import_files([path], Options())
+    out = tmp_path / "out.yaml"
+    out.write_text(result.text, encoding="utf-8")
+    model = load_file(out, str(out)).model
+    assert isinstance(model, TargetsFile)
+    (money,) = model.indicators.values()
+    assert money.unit == number_format.rsplit('"', 2)[1]
+    assert [money.values[a][0] for a in ("合计", "甲县", "乙县")] == [Decimal(s) for s in shown]

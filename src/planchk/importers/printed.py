@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 from planchk.plan.numbers import plain
 from planchk.plan.units import BUILT_IN
 
-_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')  # literals, escapes, colours, padding
+_QUOTED = re.compile(r'"[^"]*"|\\.|!.|\[[^\]]*\]|_.|\*.')  # literals, escapes, colours, padding
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 # CJK unified ideographs: not digits, and NFKC leaves them as they are.
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
@@ -42,7 +42,8 @@ def excel_text(value: object, number_format: str | None) -> str:
 
 def _number_text(value: int | float, number_format: str) -> str:
     first = number_format.split(";", 1)[0]
-    section = _QUOTED.sub("", first)
+    # A dot escaped (0!.0000, 0\\.00) is printed as a dot among the digits: a marker here
+    section = _QUOTED.sub(lambda m: _DOT if m.group(0) in ("\\.", "!.") else "", first)
     # Excel shows at most 15 significant digits: a formula's 3.3000000000000003 is 3.3
     exact = Decimal(value) if isinstance(value, int) else Decimal(format(value, ".15g"))
     if section.strip().lower() in ("general", "@", "") or "e" in section.lower():
@@ -50,17 +51,41 @@ def _number_text(value: int | float, number_format: str) -> str:
     percent = "%" in section
     if percent:
         exact *= 100
+    scaling = _SCALING.search(section)
+    if scaling is not None:  # #,##0.0,, shows 300000 as 0.3: each comma there is a thousand
+        exact = exact.scaleb(
+            -3 * len(scaling.group(1)), context=Context(prec=len(exact.as_tuple().digits) + 2)
+        )
+    shift = 0
+    if _DOT in section:  # 0!.0000 shows 123456 as 12.3456: the digits of the whole number
+        if section.count(_DOT) > 1 or "." in section:
+            return _odd_format(exact)
+        shift = len(re.findall(r"[0#?]", section.split(_DOT, 1)[1]))
+        section = section.replace(_DOT, "")
     # Excel shows at most 30 decimals, however many a format asks for; and a context as wide
     # as the figure (1e30 with two decimals is 33 digits, past Decimal's default 28).
     decimals = min(_decimals(section), EXCEL_MAX_DECIMALS)
     wide = Context(prec=max(exact.adjusted(), 0) + decimals + 2)
     shown = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=wide)
+    shown = shown.scaleb(-shift, context=wide) if shift else shown
     return plain(shown) + ("%" if percent else "") + _unit_shown(first)
 
 
+_DOT = "\x00"  # an escaped dot in a number format, where _QUOTED removed the other literals
+# Commas after the last digit placeholder (#,##0,, or 0.0,,): each divides by a thousand
+_SCALING = re.compile(r"[0#?](,+)(?![0#?,])")
+
+
+def _odd_format(exact: Decimal) -> str:
+    """A format of several printed dots, or a printed dot beside a decimal point: the stored
+    number, and no unit, so that the table asks for one rather than attach it to digits that
+    are not what Excel shows."""
+    return plain(exact)
+
+
 # The text a number format prints after the number: 0.0"亿元", 0\万\元, then padding (_ ).
-_SUFFIX = re.compile(r'((?:"[^"]*"|\\.)+)(?:_.|\s)*$')
-_LITERAL = re.compile(r'"([^"]*)"|\\(.)')
+_SUFFIX = re.compile(r'((?:"[^"]*"|[\\!].)+)(?:_.|\s)*$')
+_LITERAL = re.compile(r'"([^"]*)"|[\\!](.)')
 
 
 def _unit_shown(section: str) -> str:
