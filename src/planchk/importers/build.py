@@ -22,8 +22,8 @@ from planchk.importers.identities import Operand, identities, operand_kind
 from planchk.importers.kinds import falls, indicator_kind
 from planchk.importers.layout import indicator_name, source_stem
 from planchk.importers.periods import as_headed, title_year
+from planchk.importers.settled import declared_unit, line_units
 from planchk.importers.shapes import Column, Table
-from planchk.importers.units import by_measure, several
 from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.messages import PlanchkError
 from planchk.reading import Piped
@@ -225,35 +225,16 @@ def _sum(table: Table, columns: Sequence[Column]) -> str:
 
 
 def _unit(table: Table, columns: Sequence[Column], name: str, options: Options) -> str:
-    """The unit --unit gives the column, else its header's, else the unit line's: the one it
-    names, or of several the one the header measures in (户数 → 户, 资金 → 万元)."""
-    given = dict(_given(unit) for unit in options.units)
-    if name in given or "" in given:
-        return given.get(name, given.get(""))  # type: ignore[return-value]
-    own = {c.unit for c in columns if c.unit}
-    if len(own) == 1:
-        return own.pop()
-    if all(c.kind == "percent" for c in columns):
-        return "%"
+    """The indicator's unit as settled.declared_unit reads it; asked where it says none."""
+    found = declared_unit(columns, table.unit, name, options.units)
+    if found is not None:
+        return found
     if table.unit is None:
         raise PlanchkError(texts.UNIT_UNKNOWN, source=table.grid.source, name=name)
-    units = [unit for unit in several(table.unit) if unit not in ("%", "％")] or ["%"]
-    if len(units) == 1:
-        return units[0]
-    headers = " ".join([name, *(c.header for c in columns)])
-    found = by_measure(headers, units)
-    if found is None:
-        raise PlanchkError(
-            texts.UNIT_AMBIGUOUS, source=table.grid.source, unit=table.unit, name=name,
-            units="、".join(units),
-        )  # fmt: skip
-    return found
-
-
-def _given(text: str) -> tuple[str, str]:
-    """--unit 资金=万元 for one column, --unit 万元 for every column that needs one."""
-    column, _, unit = text.rpartition("=")
-    return column.strip(), unit.strip()
+    raise PlanchkError(
+        texts.UNIT_AMBIGUOUS, source=table.grid.source, unit=table.unit, name=name,
+        units="、".join(line_units(table.unit)),
+    )  # fmt: skip
 
 
 def _by_year(columns: Sequence[Column]) -> list[Column]:

@@ -26,7 +26,7 @@ from planchk.messages import PlanchkError
 from planchk.plan.numbers import plain, rounding_allowance, tidy
 from planchk.plan.units import BUILT_IN
 
-_PERCENT = ("%", "％")
+PERCENT = ("%", "％")
 
 
 @dataclass
@@ -65,13 +65,15 @@ def settle(
     by_column: dict[int, dict[Place, Carried]] = {}
     for place, cell in carried.items():
         by_column.setdefault(place[1], {})[place] = cell
+    with_units = {place for place, cell in carried.items() if cell.unit is not None}
     for column in columns:
         here = by_column.get(column.index, {})
         if column.kind in ("text", "code"):  # a note of 50万元 stays as printed
             fixed.update((p, c.text) for p, c in here.items())
         elif here:
             _refuse_percent(grid, column, here)
-            converted = _converted(grid, column, here, body, given)
+            bare = _bare(body, with_units, _undeclared(columns, column, given))
+            converted = _converted(grid, column, here, (body, bare), given)
             fixed.update(converted.fixed)
             said.extend(converted.said)
             if converted.tolerance is not None:
@@ -91,6 +93,32 @@ def settle(
         for cells in body
     ]
     return Settled(tuple(settled), rows, said, tolerances)
+
+
+def _undeclared(columns: Sequence[Column], column: Column, given: Given) -> set[int]:
+    """The columns of the indicator `column` is of (its category, or the years of the table's
+    one indicator) that nothing gives a unit: a unit its cells carry would be theirs too."""
+    return {
+        other.index
+        for other in columns
+        if other.name == column.name
+        and other.kind not in ("text", "code")
+        and declared_unit([other], given.unit, other.name or given.name, given.options) is None
+    }
+
+
+def _bare(
+    body: Sequence[Sequence[GridCell]], with_units: set[Place], indices: set[int]
+) -> list[GridCell]:
+    """The figures of these columns that print no unit (a bound alone, ≥100, is one)."""
+    return [
+        cell
+        for cells in body
+        for cell in cells
+        if cell.column in indices
+        and (cell.row, cell.column) not in with_units
+        and parse_number(cell.text) is not None
+    ]
 
 
 def _refuse_percent(grid: Grid, column: Column, here: dict[Place, Carried]) -> None:
@@ -123,7 +151,7 @@ def _converted(
     grid: Grid,
     column: Column,
     here: dict[Place, Carried],
-    body: Sequence[Sequence[GridCell]],
+    body: tuple[Sequence[Sequence[GridCell]], list[GridCell]],
     given: Given,
 ) -> _Converted:
     with_units = {p: c for p, c in here.items() if c.unit is not None}
@@ -131,9 +159,9 @@ def _converted(
     if not with_units:
         return done
     name = column.name or given.name
-    target = _target(column, given.unit, name, given.options)
+    target = declared_unit([column], given.unit, name, given.options)
     if target is None:
-        target = _from_cells(grid, column, with_units, body, name)
+        target = _from_cells(grid, column, with_units, body[1], name)
         done.said.append(texts.UNIT_FROM_CELLS(header=column.header, unit=target))
         done.column = dataclasses.replace(column, unit=target)
     wrong = {p: c for p, c in with_units.items() if _convert(c, target) is None}
@@ -149,7 +177,7 @@ def _converted(
     done.said.append(
         texts.UNITS_CONVERTED(len(with_units), header=column.header, unit=target, units=units)
     )
-    _coarse(done, with_units, body, target)
+    _coarse(done, with_units, body[0], target)
     return done
 
 
@@ -194,27 +222,36 @@ def _exponent(value: Decimal) -> int:
     return exponent if isinstance(exponent, int) else 0
 
 
-def _target(
-    column: Column, table_unit: str | None, name: str, options: Sequence[str]
+def declared_unit(
+    columns: Sequence[Column], table_unit: str | None, name: str, options: Sequence[str]
 ) -> str | None:
-    """The column's unit as the table (or --unit) gives it, as build reads it; None: none."""
+    """The unit --unit gives the indicator, else its columns' own (one), else % for a column
+    of percentages, else the unit line's: the one it names, or of several the one the headers
+    measure in (户数 → 户, 资金 → 万元); None where nothing says. One reading, for the cells
+    (settle) and for the indicator (build): two copies of it had come to disagree."""
     given = dict(_given(option) for option in options)
     if name in given or "" in given:
         return given.get(name, given.get(""))
-    if column.kind == "percent":
+    own = {c.unit for c in columns if c.unit}
+    if len(own) == 1:
+        return own.pop()
+    if all(c.kind == "percent" for c in columns):
         return "%"
-    if column.unit:
-        return column.unit
     if table_unit is None:
         return None
-    units = [unit for unit in several(table_unit) if unit not in _PERCENT]
+    units = line_units(table_unit)
     if len(units) == 1:
         return units[0]
-    return by_measure(" ".join([name, column.header]), units)
+    return by_measure(" ".join([name, *(c.header for c in columns)]), units)
+
+
+def line_units(table_unit: str) -> list[str]:
+    """The units a unit line names, a percentage only where it names nothing else."""
+    return [unit for unit in several(table_unit) if unit not in PERCENT] or ["%"]
 
 
 def _given(text: str) -> tuple[str, str]:
-    """--unit 资金=万元 for one column, --unit 万元 for every column (as build reads them)."""
+    """--unit 资金=万元 for one column, --unit 万元 for every column."""
     column, _, unit = text.rpartition("=")
     return column.strip(), unit.strip()
 
@@ -223,23 +260,23 @@ def _from_cells(
     grid: Grid,
     column: Column,
     with_units: dict[Place, Carried],
-    body: Sequence[Sequence[GridCell]],
+    bare: Sequence[GridCell],
     name: str,
 ) -> str:
     """The unit a column of no stated unit takes from its cells: the one they carry, or the
     one most of them carry where all are of one measure (亿元 total over 万元 parts). A figure
-    printed with no unit beside them would be a guess: asked."""
-    bare = [
-        cell
-        for cells in body
-        for cell in cells
-        if cell.column == column.index
-        and (cell.row, cell.column) not in with_units
-        and parse_number(cell.text) is not None
-    ]
-    if bare:
+    printed with no unit beside them, in this column or another of its indicator (whose unit
+    it would become: 1.5 under 2025年 beside 12000万元 under 2024年), would be a guess: asked."""
+    here = [cell for cell in bare if cell.column == column.index]
+    if here:
         raise PlanchkError(
             texts.UNIT_PARTLY_CARRIED, source=grid.source, header=column.header,
+            cells=_cells(with_units), bare=", ".join(cell_name(c.row, c.column) for c in here[:5]),
+            name=name,
+        )  # fmt: skip
+    if bare:
+        raise PlanchkError(
+            texts.UNIT_BESIDE_BARE_COLUMNS, source=grid.source, header=column.header,
             cells=_cells(with_units), bare=", ".join(cell_name(c.row, c.column) for c in bare[:5]),
             name=name,
         )  # fmt: skip

@@ -224,6 +224,12 @@ UNIT_PARTLY_CARRIED = message(
     "number ({bare}), and the table gives the column no unit (no unit line, none in the "
     "header); give it with --unit {name}=UNIT",
 )
+UNIT_BESIDE_BARE_COLUMNS = message(
+    "import.unit-beside-bare-columns",
+    "{source}: the column `{header}` takes its unit from its cells ({cells}), and other "
+    "columns of `{name}` print bare numbers ({bare}) with no unit given (no unit line, none in "
+    "their headers); give it with --unit {name}=UNIT",
+)
 UNITS_OF_MEASURES = message(
     "import.units-of-measures",
     "{source}: the cells of the column `{header}` carry units of different measures: {cells}; "
