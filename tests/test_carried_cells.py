@@ -19,6 +19,7 @@ from planchk.loader import load_file
 from planchk.messages import PlanchkError
 from planchk.models import TargetsFile
 from planchk.plan.units import BUILT_IN
+from tests.small_plans import check_texts
 
 
 @pytest.mark.parametrize(
@@ -331,3 +332,32 @@ def test_a_number_format_that_moves_the_point_imports_what_excel_shows(
     (money,) = model.indicators.values()
     assert money.unit == number_format.rsplit('"', 2)[1]
     assert [money.values[a][0] for a in ("合计", "甲县", "乙县")] == [Decimal(s) for s in shown]
+
+
+def test_a_coarse_figure_allows_only_its_own_years_sums(tmp_path: Path) -> None:
+    """3.5亿元 under 2024年 is known to ±500; 2025's figures are printed exactly, so the
+    tolerance is written for 2024 alone and 2025 keeps the allowance of its printed digits."""
+    model = _import_text(
+        tmp_path,
+        "表1 资金安排表\n单位：万元\n地区,2024年,2025年\n合计,50000,60000\n甲,3.5亿元,30000\n"
+        "乙,15000,29700\n",
+    )
+    assert model.indicators["资金"].tolerance == {2024: Decimal(501)}
+    one = _import_text(
+        tmp_path, "2024年资金表\n单位：万元\n地区,资金\n合计,50000\n甲,3.5亿元\n乙,15000\n"
+    )
+    assert one.indicators["资金"].tolerance == Decimal(501)  # one column: the scalar form
+
+
+def test_a_tolerance_by_year_allows_that_years_sums_only(tmp_path: Path) -> None:
+    """`tolerance: {2024: 501}`: 2024's miss of 400 is rounding (PC102), 2025's of 300 an error
+    (PC101), as its figures' printed digits (the default) allow less."""
+    targets = (
+        "plan: {title: 测试方案, period: [2024, 2025]}\nareas:\n  合计: [甲, 乙]\n"
+        "indicators:\n  x:\n    name: 资金\n    unit: 万元\n    kind: flow\n"
+        "    tolerance: {2024: 501}\n    years: [2024, 2025]\n    values:\n"
+        "      合计: [50000, 60000]\n      甲: [35000, 30000]\n      乙: [14600, 29700]\n"
+    )
+    report = check_texts(tmp_path, targets)
+    found = [(f.code, f.args["year"]) for f in report.findings if f.code in ("PC101", "PC102")]
+    assert sorted(found) == [("PC101", 2025), ("PC102", 2024)]

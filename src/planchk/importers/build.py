@@ -48,7 +48,8 @@ class ImportedIndicator:
     label: str | None = None  # the one period of a table with no year, as the file names it
     trend: str | None = None  # `free` where the table's own total falls over its years
     sum: str = "exact"  # at_least / at_most where the total prints a bound (≥1000)
-    tolerance: Decimal | None = None  # a figure printed in a larger unit (3.5亿元 in 万元)
+    # a figure printed in a larger unit (3.5亿元 in 万元): for the one column, or by year
+    tolerance: Decimal | dict[int, Decimal] | None = None
 
     @property
     def periods(self) -> list[int | str]:
@@ -209,19 +210,36 @@ def _indicator(
         values=values,
         source=source,
         label=label,
-        sum=_sum(table, columns),
-        tolerance=max(
-            (table.tolerances[c.index] for c in columns if c.index in table.tolerances),
-            default=None,
-        ),
+        sum=_sum(imported, table, columns, name),
+        tolerance=_tolerance(table, [columns[i] for i in order], [years[i] for i in order]),
     )
 
 
-def _sum(table: Table, columns: Sequence[Column]) -> str:
-    """exact, or how the parts add up where the total prints a bound in every column that
-    has one (≥1000: at_least); a total bound both ways over the years: none."""
-    modes = {table.sums[c.index] for c in columns if c.index in table.sums}
-    return modes.pop() if len(modes) == 1 else "none" if modes else "exact"
+def _tolerance(
+    table: Table, columns: Sequence[Column], years: Sequence[int]
+) -> Decimal | dict[int, Decimal] | None:
+    """What a figure printed in a larger unit allows its column's sums (settled._coarse):
+    for the one column, or by year, so that another year's miss stays an error."""
+    found = {y: table.tolerances[c.index] for c, y in zip(columns, years, strict=True)
+             if c.index in table.tolerances}  # fmt: skip
+    if not found:
+        return None
+    return next(iter(found.values())) if len(columns) == 1 else found
+
+
+def _sum(imported: Imported, table: Table, columns: Sequence[Column], name: str) -> str:
+    """exact, or how the parts add up where the total prints one bound in every column
+    (≥1000: at_least). A bound in some years only, or bounds that differ, decide no other
+    year's sum: exact, and said (at_least from 2024's ≥100 let 2025's parts over-allocate)."""
+    modes = [table.sums.get(c.index) for c in columns]
+    if None not in modes and len(set(modes)) == 1:
+        return str(modes[0])
+    if any(modes):
+        shown = "、".join(
+            f"{c.header} {mode}" for c, mode in zip(columns, modes, strict=True) if mode
+        )
+        imported.notes.append(texts.SUM_MIXED(name=name, texts=shown))
+    return "exact"
 
 
 def _unit(table: Table, columns: Sequence[Column], name: str, options: Options) -> str:

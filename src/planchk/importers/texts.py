@@ -370,7 +370,8 @@ TOLERANCE_FROM_CELLS = message(
     "import.tolerance-from-cells",
     "  column {header}: {cells} printed in a larger unit is known only to its last printed "
     "digit: written `tolerance: {tolerance}` ({unit}), what the rounding of the column's "
-    "printed figures allows, for every sum of the indicator",
+    "printed figures allows, for the sums of this column only (by year where the indicator "
+    "has several)",
 )
 SUM_AT_LEAST = message(
     "import.sum-at-least",
@@ -381,6 +382,12 @@ SUM_AT_MOST = message(
     "import.sum-at-most",
     "  column {header}: the total {name} prints {text}, so its parts may add up to less: "
     "written `sum: at_most`",
+)
+SUM_MIXED = message(
+    "import.sum-mixed",
+    "  {name}: its total prints a bound in some columns only, or bounds that differ ({texts}): "
+    "written `sum: exact` instead, each column's parts checked against its own total; set "
+    "`sum:` by hand where one bound holds for every year",
 )
 YEAR_SUM_COLUMN = message(
     "import.year-sum-column",

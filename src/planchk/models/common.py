@@ -122,6 +122,22 @@ Period = Annotated[
 ]
 
 
+def _period_key(value: Any) -> int | str:
+    # A mapping's key is text as the loader reads it: 2024 in `tolerance: {2024: 501}` is
+    # the year, as in `years: [2024]`.
+    if isinstance(value, str) and value.strip().isdigit():
+        return _period(int(value.strip()))
+    return _period(value)
+
+
+# A period as a mapping's key (a per-year setting): a year as written, or a period's label.
+PeriodKey = Annotated[
+    int | str,
+    PlainValidator(_period_key),
+    WithJsonSchema({"type": "string", "pattern": r"\S"}),
+]
+
+
 def _stripped(value: Any) -> Any:
     # str.strip gives back the very string when there is nothing to strip, so a name stays the
     # loader's one string of it (pydantic's strip_whitespace copies every name: 76 bytes each,

@@ -14,6 +14,7 @@ from planchk.models.common import (
     Name,
     Number,
     Period,
+    PeriodKey,
     Row,
     StrictModel,
     Waiver,
@@ -89,9 +90,10 @@ class Indicator(StrictModel):
         description="non_decreasing (a fall is an error), growth_expected (a fall is a "
         "warning) or free. Default from kind: stock non_decreasing, flow growth_expected.",
     )
-    tolerance: Number | None = Field(
+    tolerance: Number | dict[PeriodKey, Number] | None = Field(
         default=None,
-        description="Largest difference between parts and total to accept as rounding; "
+        description="Largest difference between parts and total to accept as rounding: one "
+        "for every year, or by year ({2024: 501}: a year not named takes the default); "
         "default: what the printed digits allow.",
     )
     blank: BlankMode | None = Field(

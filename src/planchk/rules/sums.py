@@ -114,12 +114,17 @@ def _columns(  # noqa: PLR0913, PLR0917  (one level of one indicator: all of it 
         shown = shown_sum(total, column)
         yield ColumnSum(
             ind_id, indicator.name, parent, indicator.years[index], index, mode,
-            total, shown, _tolerance(ctx, indicator, values), tuple(parts),
+            total, shown, _tolerance(ctx, indicator, values, indicator.years[index]),
+            tuple(parts),
         )  # fmt: skip
 
 
-def _tolerance(ctx: PlanContext, indicator: Indicator, values: list[Decimal]) -> Decimal:
+def _tolerance(
+    ctx: PlanContext, indicator: Indicator, values: list[Decimal], year: int | str
+) -> Decimal:
     configured = indicator.tolerance
+    if isinstance(configured, dict):  # by year ({2024: 501}): a year not named takes the default
+        configured = configured.get(year)
     if configured is None:
         configured = ctx.option(TOLERANCE)  # a Decimal, or "printed"
     if isinstance(configured, Decimal):
