@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from planchk.importers import Options, import_files, texts
 from planchk.importers.carried import read_cell
-from planchk.importers.settled import _convert
+from planchk.importers.conversion import convert as _convert
 from planchk.loader import load_file
 from planchk.messages import PlanchkError
 from planchk.models import TargetsFile
@@ -361,3 +361,39 @@ def test_a_tolerance_by_year_allows_that_years_sums_only(tmp_path: Path) -> None
     report = check_texts(tmp_path, targets)
     found = [(f.code, f.args["year"]) for f in report.findings if f.code in ("PC101", "PC102")]
     assert sorted(found) == [("PC101", 2025), ("PC102", 2024)]
+
+
+def test_a_second_header_row_repeating_the_first_cell_is_no_area(tmp_path: Path) -> None:
+    """Under 单位：万元 the brackets 5万元以下 | 5万元以上 convert: read as figures, the row
+    became an area named 地区. It is the header's second row."""
+    model = _import_text(
+        tmp_path,
+        "2025年补助资金表\n单位：万元\n地区,补助资金,补助资金\n地区,5万元以下,5万元以上\n"
+        "合计,300,200\n甲,100,80\n乙,200,120\n",
+    )
+    assert "地区" not in {name for row in model.indicators.values() for name in row.values}
+    assert sorted(model.indicators) == ["补助资金（5万元以上）", "补助资金（5万元以下）"]
+
+
+def test_under_a_percent_unit_line_a_bracketed_negative_percentage_is_one(
+    tmp_path: Path,
+) -> None:
+    """(5.0%) is -5.0%, a percentage as 96 and 97 are under 单位：%, not one among amounts."""
+    model = _import_text(
+        tmp_path, "2025年目标表\n单位：%\n地区,覆盖\n全市,96\n甲县,(5.0%)\n乙县,97\n"
+    )
+    cover = model.indicators["覆盖"]
+    assert (cover.kind, cover.values["甲县"]) == ("ratio", [Decimal("-5.0")])
+
+
+def test_a_coarse_figure_beside_one_of_36_decimals_writes_a_readable_tolerance(
+    tmp_path: Path,
+) -> None:
+    """The allowance needs 40 digits (past Decimal's 28): no traceback, and a tolerance a
+    file reads, rounded up (a hair more allowance, never less)."""
+    model = _import_text(
+        tmp_path,
+        "2025年资金表\n单位：万元\n地区,资金\n合计,1.2亿元\n"
+        "甲县,0.123456789012345678901234567890123456\n乙县,100\n",
+    )
+    assert model.indicators["资金"].tolerance == Decimal("500.500000000001")

@@ -22,8 +22,8 @@ from planchk.importers.identities import Operand, identities, operand_kind
 from planchk.importers.kinds import falls, indicator_kind
 from planchk.importers.layout import indicator_name, source_stem
 from planchk.importers.periods import as_headed, title_year
-from planchk.importers.settled import declared_unit, line_units
 from planchk.importers.shapes import Column, Table
+from planchk.importers.units import declared_unit, line_units
 from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.messages import PlanchkError
 from planchk.reading import Piped

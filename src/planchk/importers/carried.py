@@ -25,6 +25,8 @@ from planchk.importers import texts
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.printed import normalized, parse_number, simplified
 from planchk.importers.shapes import Column, Row
+from planchk.importers.units import PERCENT as _PERCENT
+from planchk.importers.units import unit_line
 from planchk.plan.comparators import SYMBOLS, WORDS
 from planchk.plan.numbers import plain
 from planchk.plan.units import BUILT_IN
@@ -53,7 +55,6 @@ _AFTER: dict[str, Bound] = {
 }
 # A cell that could carry a unit or bound: a digit and something else than a plain number.
 _CANDIDATE = re.compile(r"\d")
-_PERCENT = ("%", "％")
 
 
 @dataclass(frozen=True)
@@ -114,16 +115,18 @@ def lift(grid: Grid) -> tuple[Grid, dict[Place, Carried]]:
 
 
 def _header_rows(rows: list[list[GridCell]]) -> int:
-    """How many rows from the top are never lifted: the title and unit lines, the first row of
-    two texts or more (a table's header comes before its figures), and the row under it when
-    it starts blank and holds no plain number (a second header row under a merged cell):
-    categories by bracket (5万元以下 | 5万元以上) stay headers."""
+    """How many rows from the top are never lifted: the title and unit lines (one row may hold
+    both: 表3 …,,单位：个), the first row of two texts or more that are no unit line (a
+    table's header comes before its figures), and the row under it when it holds no plain
+    number and starts blank, merged or with the header's own first cell (地区 | 5万元以下 |
+    5万元以上 under 地区 | 项目数 | 项目数): categories by bracket stay headers."""
     for position, cells in enumerate(rows):
-        if sum(1 for cell in cells if cell.text) >= 2:
+        if sum(1 for cell in cells if cell.text and unit_line(cell.text) is None) >= 2:
             below = rows[position + 1] if position + 1 < len(rows) else []
+            first = cells[0].text.strip() if cells else ""
             second = (
                 bool(below)
-                and (not below[0].text or below[0].merged)
+                and (not below[0].text or below[0].merged or below[0].text.strip() == first)
                 and not any(parse_number(cell.text) is not None for cell in below if cell.text)
             )
             return position + 1 + second

@@ -26,6 +26,7 @@ from planchk.importers.printed import (
     parse_number,
 )
 from planchk.importers.shapes import Column
+from planchk.importers.units import PERCENT as _PERCENT
 from planchk.importers.units import printed_unit
 from planchk.messages import PlanchkError
 from planchk.plan.units import BUILT_IN
@@ -72,7 +73,6 @@ _PERCENT_NAME = re.compile(
     re.IGNORECASE,
 )
 _OF_WHICH = re.compile(r"^(?:其中|of\s+which)\s*[:：]?\s*", re.IGNORECASE)  # Of which: rural
-_PERCENT = ("%", "％")
 # Headers that name the period of a table rather than a category: a table whose one value
 # column is headed 本期 is one indicator of that period (planchk's report writes the label of
 # a plan's `years: [本期]` so), not an indicator named 本期.
@@ -220,7 +220,8 @@ def _percent_name(name: str | None) -> str | None:
 
 
 def _any_percent(cells: Sequence[GridCell]) -> bool:
-    return any(normalized(c.text).endswith("%") for c in cells if has_digit(c.text))
+    # (5.0%) is a percentage as 5.0% is (as _all_percent reads it)
+    return any(accounting(normalized(c.text)).endswith("%") for c in cells if has_digit(c.text))
 
 
 def _all_percent(cells: Sequence[GridCell]) -> bool:

@@ -14,19 +14,20 @@ import dataclasses
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Context, Decimal
+from decimal import ROUND_CEILING, Decimal, localcontext
 
 from planchk.importers import texts
 from planchk.importers.carried import Carried, Place
+from planchk.importers.conversion import convert, exponent_of, shifted
 from planchk.importers.grid import Grid, GridCell, cell_name
 from planchk.importers.printed import parse_number
 from planchk.importers.shapes import Column
-from planchk.importers.units import by_measure, several
+from planchk.importers.units import declared_unit
 from planchk.messages import PlanchkError
 from planchk.plan.numbers import plain, rounding_allowance, tidy
 from planchk.plan.units import BUILT_IN
 
-PERCENT = ("%", "％")
+_DIGITS = 15  # of a tolerance written: as many as Excel shows of a number
 
 
 @dataclass
@@ -164,7 +165,7 @@ def _converted(
         target = _from_cells(grid, column, with_units, body[1], name)
         done.said.append(texts.UNIT_FROM_CELLS(header=column.header, unit=target))
         done.column = dataclasses.replace(column, unit=target)
-    wrong = {p: c for p, c in with_units.items() if _convert(c, target) is None}
+    wrong = {p: c for p, c in with_units.items() if convert(c, target) is None}
     if wrong:
         raise PlanchkError(
             texts.UNIT_NOT_CONVERTIBLE, source=grid.source, header=column.header, unit=target,
@@ -172,7 +173,7 @@ def _converted(
         )  # fmt: skip
     for place, cell in with_units.items():
         if cell.unit != target:  # in the column's unit, the cell reads as lifted already
-            done.fixed[place] = plain(_convert(cell, target))  # type: ignore[arg-type]
+            done.fixed[place] = plain(convert(cell, target))  # type: ignore[arg-type]
     units = "、".join(dict.fromkeys(c.unit for c in with_units.values() if c.unit))
     done.said.append(
         texts.UNITS_CONVERTED(len(with_units), header=column.header, unit=target, units=units)
@@ -197,8 +198,8 @@ def _coarse(
         for unit in {c.unit for c in with_units.values() if c.unit is not None}
         if into is not None and unit in BUILT_IN and BUILT_IN[unit].factor > into.factor
     }
-    moved = {p: _moved(c, target) for p, c in with_units.items() if c.unit in larger}
-    coarse = {p: m for p, m in moved.items() if m is not None and _exponent(m) > 0}
+    moved = {p: shifted(c, target) for p, c in with_units.items() if c.unit in larger}
+    coarse = {p: m for p, m in moved.items() if m is not None and exponent_of(m) > 0}
     if not coarse:
         return
     figures: list[Decimal] = []
@@ -208,52 +209,22 @@ def _coarse(
             if cell.column == done.column.index and cell.text:
                 figure = coarse.get(place) or parse_number(done.fixed.get(place, cell.text))
                 figures.extend([figure] if figure is not None else [])
-    done.tolerance = tidy(rounding_allowance(figures))
+    # as wide as the figures: 1.2亿元 beside a figure of 36 decimals needs 40 digits; written
+    # to 15 digits at most, rounded up (500.5000…0005 is 500.500000000001: a file reads it)
+    wide = max(f.adjusted() for f in figures) - min(exponent_of(f) for f in figures) + 8
+    with localcontext(prec=max(wide, 28)):
+        allowance = rounding_allowance(figures)
+        if len(allowance.as_tuple().digits) > _DIGITS:
+            allowance = allowance.quantize(
+                Decimal(1).scaleb(allowance.adjusted() - _DIGITS + 1), rounding=ROUND_CEILING
+            )
+    done.tolerance = tidy(allowance)
     shown = "、".join(with_units[p].text for p in coarse)
     done.said.append(
         texts.TOLERANCE_FROM_CELLS(
             header=done.column.header, cells=shown, unit=target, tolerance=plain(done.tolerance)
         )
     )
-
-
-def _exponent(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    return exponent if isinstance(exponent, int) else 0
-
-
-def declared_unit(
-    columns: Sequence[Column], table_unit: str | None, name: str, options: Sequence[str]
-) -> str | None:
-    """The unit --unit gives the indicator, else its columns' own (one), else % for a column
-    of percentages, else the unit line's: the one it names, or of several the one the headers
-    measure in (户数 → 户, 资金 → 万元); None where nothing says. One reading, for the cells
-    (settle) and for the indicator (build): two copies of it had come to disagree."""
-    given = dict(_given(option) for option in options)
-    if name in given or "" in given:
-        return given.get(name, given.get(""))
-    own = {c.unit for c in columns if c.unit}
-    if len(own) == 1:
-        return own.pop()
-    if all(c.kind == "percent" for c in columns):
-        return "%"
-    if table_unit is None:
-        return None
-    units = line_units(table_unit)
-    if len(units) == 1:
-        return units[0]
-    return by_measure(" ".join([name, *(c.header for c in columns)]), units)
-
-
-def line_units(table_unit: str) -> list[str]:
-    """The units a unit line names, a percentage only where it names nothing else."""
-    return [unit for unit in several(table_unit) if unit not in PERCENT] or ["%"]
-
-
-def _given(text: str) -> tuple[str, str]:
-    """--unit 资金=万元 for one column, --unit 万元 for every column."""
-    column, _, unit = text.rpartition("=")
-    return column.strip(), unit.strip()
 
 
 def _from_cells(
@@ -289,39 +260,6 @@ def _from_cells(
     counts = Counter(unit.name for unit in units)
     # most carried first; of as many, the smaller unit, into which the others convert whole
     return min(counts, key=lambda n: (-counts[n], BUILT_IN[n].factor))
-
-
-def _convert(cell: Carried, target: str) -> Decimal | None:
-    """The cell's number in `target`, exactly: a power of ten moves the printed digits (a
-    figure known to the thousand is written whole: 3.5亿元 is 35000 万元)."""
-    if cell.unit == target:
-        return cell.number
-    source, into = BUILT_IN.get(cell.unit or ""), BUILT_IN.get(target)
-    if source is None or into is None or source.dimension != into.dimension:
-        return None
-    moved = _moved(cell, target)
-    if moved is None:
-        return source.to(into, cell.number)
-    places = _exponent(moved)
-    if places <= 0:
-        return moved
-    wide = Context(prec=len(moved.as_tuple().digits) + places + 2)
-    return moved.quantize(Decimal(1), context=wide)
-
-
-def _moved(cell: Carried, target: str) -> Decimal | None:
-    """The cell's number in `target` with its printed digit moved along: 3.5亿元 in 万元 is
-    3.5E+4, known to the thousand; None where no power of ten converts it. In a context as
-    wide as the figure: a 40-digit cell would lose digits in Decimal's default 28."""
-    source, into = BUILT_IN.get(cell.unit or ""), BUILT_IN.get(target)
-    if source is None or into is None or source.dimension != into.dimension:
-        return None
-    ratio = source.factor / into.factor
-    shift = ratio.adjusted()
-    if ratio != Decimal(1).scaleb(shift):
-        return None
-    wide = Context(prec=len(cell.number.as_tuple().digits) + abs(shift) + 2)
-    return cell.number.scaleb(shift, context=wide)
 
 
 def _cells(carried: dict[Place, Carried]) -> str:

@@ -13,6 +13,9 @@ import re
 from collections.abc import Sequence
 
 from planchk.importers.printed import simplified
+from planchk.importers.shapes import Column
+
+PERCENT = ("%", "％")
 
 _LINE = re.compile(
     r"^[（(]?\s*(?:金额|计量|数量|货币)?\s*(?:单\s*位|unit|units|currency)\s*[:：]\s*"
@@ -76,3 +79,37 @@ def by_measure(header: str, units: Sequence[str]) -> str | None:
             if any(kind.search(unit) and says.search(header) for kind, says in _MEASURES)
         ]
     return fits[0] if len(fits) == 1 else None
+
+
+def declared_unit(
+    columns: Sequence[Column], table_unit: str | None, name: str, options: Sequence[str]
+) -> str | None:
+    """The unit --unit gives the indicator, else its columns' own (one), else % for a column
+    of percentages, else the unit line's: the one it names, or of several the one the headers
+    measure in (户数 → 户, 资金 → 万元); None where nothing says. One reading, for the cells
+    (settle) and for the indicator (build): two copies of it had come to disagree."""
+    given = dict(_given(option) for option in options)
+    if name in given or "" in given:
+        return given.get(name, given.get(""))
+    own = {c.unit for c in columns if c.unit}
+    if len(own) == 1:
+        return own.pop()
+    if all(c.kind == "percent" for c in columns):
+        return "%"
+    if table_unit is None:
+        return None
+    units = line_units(table_unit)
+    if len(units) == 1:
+        return units[0]
+    return by_measure(" ".join([name, *(c.header for c in columns)]), units)
+
+
+def line_units(table_unit: str) -> list[str]:
+    """The units a unit line names, a percentage only where it names nothing else."""
+    return [unit for unit in several(table_unit) if unit not in PERCENT] or ["%"]
+
+
+def _given(text: str) -> tuple[str, str]:
+    """--unit 资金=万元 for one column, --unit 万元 for every column."""
+    column, _, unit = text.rpartition("=")
+    return column.strip(), unit.strip()
