@@ -397,3 +397,13 @@ def test_a_coarse_figure_beside_one_of_36_decimals_writes_a_readable_tolerance(
         "甲县,0.123456789012345678901234567890123456\n乙县,100\n",
     )
     assert model.indicators["资金"].tolerance == Decimal("500.500000000001")
+
+
+def test_a_column_of_standards_is_words_not_a_ratio(tmp_path: Path) -> None:
+    model = _import_text(
+        tmp_path,
+        "2025年补助表\n单位：万元\n地区,补助标准,补助资金\n合计,,300\n甲县,5万元以上,100\n"
+        "乙县,3万元以上,200\n",
+    )
+    assert sorted(model.indicators) == ["补助资金"]
+    assert model.indicators["补助资金"].notes["甲县"] == "补助标准：5万元以上"

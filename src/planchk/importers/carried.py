@@ -7,8 +7,9 @@ number (`lift`), remembering what it carried; planchk.importers.settled then con
 unit into its column's. A bound is kept as the cell's note (`bound_notes`), and on the total
 row it says how the parts add up (`total_sums`: the indicator's `sum:`). A unit planchk's unit
 table does not know, or words around the number (约50, 7左右), leave the cell as text, read as
-before. A row's name cell (its first text that is no number) and the header rows are never
-read so: a row labelled 5万元以下, or a header of brackets, keeps its words.
+before. A row's name cell (its first text that is no number or 序号), the header rows, and a
+bound over a unit under a header of standards (补助标准: 5万元以上) are never read so: a row
+labelled 5万元以下, or a header of brackets, keeps its words.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from decimal import Decimal
 from typing import Literal
 
 from planchk.importers import texts
+from planchk.importers.continuation import is_serial_header
 from planchk.importers.grid import Grid, GridCell
+from planchk.importers.labels import serial_marker
 from planchk.importers.printed import normalized, parse_number, simplified
 from planchk.importers.shapes import Column, Row
 from planchk.importers.units import PERCENT as _PERCENT
@@ -104,8 +107,10 @@ def lift(grid: Grid) -> tuple[Grid, dict[Place, Carried]]:
     and what each of them carried; the grid itself when no cell does."""
     carried: dict[Place, Carried] = {}
     header = _header_rows(grid.rows)
+    kept = _kept_columns(grid.rows[:header])
     rows = [
-        cells if n < header else _lifted_row(cells, carried) for n, cells in enumerate(grid.rows)
+        cells if n < header else _lifted_row(cells, carried, kept)
+        for n, cells in enumerate(grid.rows)
     ]
     if not carried:
         return grid, carried
@@ -133,18 +138,46 @@ def _header_rows(rows: list[list[GridCell]]) -> int:
     return len(rows)
 
 
-def _lifted_row(cells: list[GridCell], carried: dict[Place, Carried]) -> list[GridCell]:
-    named = False  # the row's name (its first text that is no number) is never lifted
+# Headers of a column of descriptions, not amounts: 补助标准 | 5万元以上 is a standard, in words.
+_DESCRIBING = re.compile(r"标准|条件|档次|范围|类别|类型")
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """Columns the header says are no figures: a 序号 column (its 一 names no row), and
+    columns of standards or conditions (a bound over a unit there is words: 5万元以上)."""
+
+    serial: frozenset[int]
+    describing: frozenset[int]
+
+
+def _kept_columns(header: Sequence[Sequence[GridCell]]) -> _Kept:
+    serial: set[int] = set()
+    describing: set[int] = set()
+    for cells in header:
+        for cell in cells:
+            if cell.text and is_serial_header(cell.text):
+                serial.add(cell.column)
+            elif cell.text and _DESCRIBING.search(simplified(cell.text)):
+                describing.add(cell.column)
+    return _Kept(frozenset(serial), frozenset(describing))
+
+
+def _lifted_row(
+    cells: list[GridCell], carried: dict[Place, Carried], kept: _Kept
+) -> list[GridCell]:
+    named = False  # the row's name (its first text that is no number or serial) is never lifted
     changed: list[GridCell] | None = None
     for position, cell in enumerate(cells):
         text = cell.text
         if not text or (text[0].isdigit() and text[-1].isdigit()):
             continue  # blank, or a plain number: most cells
         if not named:
-            named = parse_number(normalized(text).rstrip("%")) is None
+            serial = cell.column in kept.serial or (position == 0 and serial_marker(text))
+            named = not serial and parse_number(normalized(text).rstrip("%")) is None
             continue
         said = read_cell(text) if _CANDIDATE.search(text) else None
-        if said is None:
+        if said is None or (said.bound and said.unit and cell.column in kept.describing):
             continue
         carried[(cell.row, cell.column)] = said
         if changed is None:
