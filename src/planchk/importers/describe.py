@@ -8,6 +8,7 @@ from itertools import groupby
 
 from planchk.importers import texts
 from planchk.importers.codes import printed_twice
+from planchk.importers.grid import texts_of
 from planchk.importers.periods import as_headed, other_year
 from planchk.importers.shapes import IndicatorRow, Table
 from planchk.messages import message
@@ -102,9 +103,9 @@ def _not_imported(table: Table) -> Iterator[str]:
         rows = listed([str(row) for row in table.skipped], ", ")
         yield texts.PAGE_ROWS(len(table.skipped), rows=rows)
     if table.ignored:
-        first = next(
-            (c.text for r in table.grid.rows for c in r if c.row == table.ignored[0] and c.text),
-            "",
+        # the first row's every text: a memo item's amount (附：省级统筹 100) is said, not dropped
+        first = " ".join(
+            next((texts_of(r) for r in table.grid.rows if r and r[0].row == table.ignored[0]), [])
         )
         rows = listed([str(row) for row in table.ignored], ", ")
         yield texts.IGNORED_ROWS(len(table.ignored), rows=rows, first=first)
