@@ -18,6 +18,7 @@ from planchk.importers.layout import indicator_name
         ("Appendix B Grants by State", "Grants by State"),
         ("Table TOP 10 counties", "Table TOP 10 counties"),  # TOP is a word, not a number
         ("Tables of grants", "Tables of grants"),
+        ("=指标", "=指标"),  # what is left (=) names nothing: the title stays
     ],
 )
 def test_the_numbering_is_left_out(title: str, name: str) -> None:

@@ -234,7 +234,7 @@ def indicator_name(title: str) -> str:
     name = _TITLE_NUMBERING.sub("", title).strip()
     name = _TITLE_SUFFIX.sub("", name).strip()
     name = re.sub(r"(指标|任务|目标)$", "", name).strip()
-    return name or title
+    return name if re.search(r"[^\W\d_]", name) else title  # =指标 is no indicator named =
 
 
 def _area_header(header: Sequence[Sequence[GridCell]], column: int) -> str:
