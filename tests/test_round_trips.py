@@ -15,7 +15,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planchk.cli import app
@@ -23,6 +23,8 @@ from planchk.importers.columns import PERIOD_LABELS
 from planchk.loader import load_file
 from planchk.models import TargetsFile
 from tests.cli_runner import CliRunner
+
+D0, D1 = Decimal(0), Decimal(1)
 
 TABLES = Path(__file__).parent / "tables"
 runner = CliRunner()
@@ -216,10 +218,47 @@ def _indicator(draw: st.DrawFn, plan: Generated, title: str) -> Indicator:
     return Indicator(title, "万元", values, notes)
 
 
+# A county printed blank beside its whole's 0, after the whole's 其中 row of 0: the county is
+# the whole's part (its blank is zero), not a second 其中 part; its own 其中 row is its own.
+_BLANK_UNDER_ZERO = Generated(
+    {"全区": ["东湖区"]},
+    {"全区": ["全区其中：中央资金"]},
+    [2015, 2016],
+    [
+        Indicator(
+            "补助资金",
+            "万元",
+            {"东湖区": [None, D1], "全区": [D0, D1], "全区其中：中央资金": [D0, D0]},
+            {},
+        )
+    ],
+)
+_BLANK_UNDER_ZERO_TWICE = Generated(
+    {"全区": ["东湖区"]},
+    {"全区": ["全区其中：中央资金"], "东湖区": ["东湖区其中：中央资金"]},
+    [2015, 2016],
+    [
+        Indicator(
+            "补助资金",
+            "万元",
+            {
+                "东湖区": [None, D1],
+                "全区": [D0, D1],
+                "全区其中：中央资金": [D0, D0],
+                "东湖区其中：中央资金": [None, D0],
+            },
+            {},
+        )
+    ],
+)
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(plan=generated())
+@example(plan=_BLANK_UNDER_ZERO)  # found by this property: a blank is zero beside a whole's 0
+@example(plan=_BLANK_UNDER_ZERO_TWICE)
 def test_the_xlsx_report_of_a_plan_imports_back_to_the_same_plan(
     plan: Generated, tmp_path: Path
 ) -> None:

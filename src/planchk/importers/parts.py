@@ -85,7 +85,8 @@ def _some_first_rows_add_up(whole: Row, rows: Iterable[Row], ratios: frozenset[i
             if value is not None:
                 sums[index] += value
                 seen.add(index)
-        if len(seen) == len(printed) and sums == printed:
+        # a blank is zero in a sum: a column the whole prints as 0 needs no part printed
+        if sums == printed and seen and all(i in seen or printed[i] == 0 for i in printed):
             return True
     return False
 
@@ -95,8 +96,10 @@ def _adds_up(whole: Row, parts: Sequence[Row], ratios: frozenset[int]) -> bool:
     printed = {i: value for i, value in values if value is not None and i not in ratios}
     if not printed:
         return False
+    filled = False
     for index, value in printed.items():
         got = [v for part in parts if (v := part.values.get(index)) is not None]
-        if not got or sum(got, Decimal(0)) != value:
+        if sum(got, Decimal(0)) != value or (not got and value != 0):  # a blank is zero
             return False
-    return True
+        filled = filled or bool(got)
+    return filled
