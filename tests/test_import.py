@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from planchk.cli import app
 from planchk.formatters.report.xlsx import number_format
+from planchk.importers.units import unit_line
 from planchk.importers.writer import scalar
 from planchk.loader import load_file
 from planchk.models import TargetsFile
@@ -202,7 +203,8 @@ def test_year_headers(tmp_path: Path, headers: str, years: list[int]) -> None:
 @pytest.mark.parametrize(
     ("line", "unit"),
     [("单位：万元", "万元"), ("单位:万亩", "万亩"), ("（单位：个）", "个"),
-     ("(Unit: USD million)", "USD million"), ("计量单位：吨", "吨")],
+     ("(Unit: USD million)", "USD million"), ("计量单位：吨", "吨"),
+     ("(US dollars)", "US dollars"), ("(in dollars)", "dollars"), ("(yuan)", "yuan")],
 )  # fmt: skip
 def test_unit_lines(tmp_path: Path, line: str, unit: str) -> None:
     source = _csv(tmp_path, f"表\n{line}\n区域,2021年\n合计,3\n甲,1\n乙,2\n")
@@ -571,3 +573,8 @@ def test_a_negative_zero_is_written_as_the_plan_grammar_writes_zero(tmp_path: Pa
     assert scalar(Decimal("-0")) == "0"
     assert scalar(Decimal("-0E-3")) == "0.000"
     assert scalar(Decimal("-1.50")) == "-1.50"
+
+
+@pytest.mark.parametrize("line", ["(continued)", "(Note)", "(a)", "(see notes)"])
+def test_a_bracketed_word_is_no_unit_line(line: str) -> None:
+    assert unit_line(line) is None

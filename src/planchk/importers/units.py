@@ -24,7 +24,8 @@ _LINE = re.compile(
 )
 _ENGLISH = re.compile(
     r"^[（(]\s*(?:in\s+)?(?P<unit>(?:(?:us\$|usd|rmb|cny|hk\$|eur|€|\$)\s*)?"
-    r"(?:thousands?|millions?|billions?|bn|m|mn)?(?:\s+(?:of\s+)?[a-z$]+)?)\s*[）)]$",
+    r"(?:thousands?|millions?|billions?|bn|m|mn)?(?:\s+(?:of\s+)?[a-z$]+)?"
+    r"|(?:u\.?s\.?\s+)?(?:dollars|yuan|euros|pounds|rupees))\s*[）)]$",  # (US dollars)
     re.IGNORECASE,
 )
 _SEVERAL = re.compile(r"\s*[、,，;；]\s*")
