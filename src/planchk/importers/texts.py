@@ -375,13 +375,13 @@ TOLERANCE_FROM_CELLS = message(
 )
 SUM_AT_LEAST = message(
     "import.sum-at-least",
-    "  column {header}: the total {name} prints {text}, so its parts may add up to more: "
-    "written `sum: at_least`",
+    "  column {header}: the total {name} prints {text}, so its parts may add up to more "
+    "(`sum: at_least`, written where every year's total prints it)",
 )
 SUM_AT_MOST = message(
     "import.sum-at-most",
-    "  column {header}: the total {name} prints {text}, so its parts may add up to less: "
-    "written `sum: at_most`",
+    "  column {header}: the total {name} prints {text}, so its parts may add up to less "
+    "(`sum: at_most`, written where every year's total prints it)",
 )
 SUM_MIXED = message(
     "import.sum-mixed",
