@@ -4,6 +4,7 @@ in any unit of its measure imports to the same number."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -407,3 +408,23 @@ def test_a_column_of_standards_is_words_not_a_ratio(tmp_path: Path) -> None:
     )
     assert sorted(model.indicators) == ["补助资金"]
     assert model.indicators["补助资金"].notes["甲县"] == "补助标准：5万元以上"
+
+
+def test_diff_shows_a_tolerance_by_year_as_the_file_writes_it(tmp_path: Path) -> None:
+    from planchk.cli import app
+    from tests.cli_runner import CliRunner
+
+    targets = (
+        "plan: {title: t, period: [2024, 2025]}\nareas:\n  合计: [甲, 乙]\nindicators:\n"
+        "  x:\n    name: 资金\n    unit: 万元\n    kind: flow\n    tolerance: 501\n"
+        "    years: [2024, 2025]\n    values:\n      合计: [50000, 60000]\n"
+        "      甲: [35000, 30000]\n      乙: [15000, 30000]\n"
+    )
+    (tmp_path / "a.yaml").write_text(targets, encoding="utf-8")
+    by_year = targets.replace("tolerance: 501", "tolerance: {2024: 501}")
+    (tmp_path / "b.yaml").write_text(by_year, encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["diff", "--format", "json", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")]
+    )
+    [change] = [c for c in json.loads(result.stdout)["changes"] if c["kind"] == "indicator-changed"]
+    assert (change["args"]["old"], change["args"]["new"]) == ("501", "{2024: 501}")

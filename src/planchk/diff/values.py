@@ -24,6 +24,13 @@ Row = Sequence[Decimal | None]
 Convert = Callable[[Decimal], Decimal]
 
 
+def _shown(value: object) -> str:
+    """A setting as the file writes it: a tolerance by year is {2024: 501}, not a repr."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {item}" for key, item in value.items()) + "}"
+    return str(value)
+
+
 def compare_indicator(
     ind_id: str,
     before: Indicator,
@@ -35,7 +42,7 @@ def compare_indicator(
     for name in SETTINGS:
         a, b = getattr(before, name), getattr(after, name)
         if a != b:
-            args = {"indicator": ind_id, "field": name, "old": str(a), "new": str(b)}
+            args = {"indicator": ind_id, "field": name, "old": _shown(a), "new": _shown(b)}
             yield Change("indicator-changed", f"{path}.{name}", args)
     convert, unit_change = _converter(ind_id, before, after, units)
     if unit_change is not None:
