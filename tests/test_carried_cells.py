@@ -428,3 +428,27 @@ def test_diff_shows_a_tolerance_by_year_as_the_file_writes_it(tmp_path: Path) ->
     )
     [change] = [c for c in json.loads(result.stdout)["changes"] if c["kind"] == "indicator-changed"]
     assert (change["args"]["old"], change["args"]["new"]) == ("501", "{2024: 501}")
+
+
+def test_a_title_that_names_standards_leaves_the_figures_read(tmp_path: Path) -> None:
+    """Only a column's own header makes its bounds words: a title merged over the columns
+    (2025年补助标准表) says nothing of them."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["2025年补助标准表", None, None], ["单位：万元"], ["地区", "补助资金", "面积"]):
+        sheet.append(row)
+    sheet.append(["合计", "≥300万元", 30])
+    sheet.append(["甲县", 100, 10])
+    sheet.append(["乙县", 200, 20])
+    for column in ("B", "C"):
+        sheet[f"{column}1"] = "2025年补助标准表"  # as a reader of merged cells may give them
+    path = tmp_path / "title.xlsx"
+    book.save(path)
+    result = import_files([path], Options(units=("面积=亩",)))
+    out = tmp_path / "out.yaml"
+    out.write_text(result.text, encoding="utf-8")
+    model = load_file(out, str(out)).model
+    assert isinstance(model, TargetsFile)
+    money = model.indicators["补助资金"]
+    assert (money.values["合计"], money.sum) == ([Decimal(300)], "at_least")

@@ -155,6 +155,8 @@ def _kept_columns(header: Sequence[Sequence[GridCell]]) -> _Kept:
     serial: set[int] = set()
     describing: set[int] = set()
     for cells in header:
+        if len({cell.text for cell in cells if cell.text}) < 2:
+            continue  # a title (merged over the columns, 补助标准表) or a unit line: no header
         for cell in cells:
             if cell.text and is_serial_header(cell.text):
                 serial.add(cell.column)
