@@ -143,12 +143,23 @@ def test_a_figure_in_any_unit_of_its_measure_imports_to_the_same_number(
 def _import_text(tmp_path: Path, text: str, *units: str) -> TargetsFile:
     source = tmp_path / "table.csv"
     source.write_text(text, encoding="utf-8")
+    return _import_path(tmp_path, source, *units)[0]
+
+
+def _import_book(tmp_path: Path, book: openpyxl.Workbook) -> tuple[TargetsFile, list[str]]:
+    """The workbook's import, and its log."""
+    path = tmp_path / "formats.xlsx"
+    book.save(path)
+    return _import_path(tmp_path, path)
+
+
+def _import_path(tmp_path: Path, source: Path, *units: str) -> tuple[TargetsFile, list[str]]:
     result = import_files([source], Options(units=units))
     out = tmp_path / "out.yaml"
     out.write_text(result.text, encoding="utf-8")
     model = load_file(out, str(out)).model
     assert isinstance(model, TargetsFile)
-    return model
+    return model, list(result.notes)
 
 
 def test_a_table_of_indicator_rows_reads_units_and_bounds_in_its_area_columns(
@@ -238,20 +249,14 @@ def test_a_unit_in_an_xlsx_number_format_is_the_cells_unit(tmp_path: Path) -> No
     sheet["B4"].number_format = '0.0"亿元"'
     sheet["B5"].number_format = '0.0"亿元"'
     sheet["B6"].number_format = "#,##0\\万\\元_ "
-    path = tmp_path / "formats.xlsx"
-    book.save(path)
-    result = import_files([path], Options())
-    out = tmp_path / "out.yaml"
-    out.write_text(result.text, encoding="utf-8")
-    model = load_file(out, str(out)).model
-    assert isinstance(model, TargetsFile)
+    model, notes = _import_book(tmp_path, book)
     values = model.indicators["资金"].values
     assert (values["合计"], values["甲县"], values["乙县"]) == (
         [Decimal(35000)],
         [Decimal(15000)],
         [Decimal(20000)],
     )
-    assert any("3 cells carried their unit" in note for note in result.notes)
+    assert any("3 cells carried their unit" in note for note in notes)
 
 
 _FIGURE = st.builds(
@@ -323,13 +328,7 @@ def test_a_number_format_that_moves_the_point_imports_what_excel_shows(
     sheet.append(["乙县", 176544])
     for cell in ("B3", "B4", "B5"):
         sheet[cell].number_format = number_format
-    path = tmp_path / "formats.xlsx"
-    book.save(path)
-    result = import_files([path], Options())
-    out = tmp_path / "out.yaml"
-    out.write_text(result.text, encoding="utf-8")
-    model = load_file(out, str(out)).model
-    assert isinstance(model, TargetsFile)
+    model, _ = _import_book(tmp_path, book)
     (money,) = model.indicators.values()
     assert money.unit == number_format.rsplit('"', 2)[1]
     assert [money.values[a][0] for a in ("合计", "甲县", "乙县")] == [Decimal(s) for s in shown]
