@@ -35,6 +35,7 @@ from planchk.importers.printed import parse_number, simplified
 from planchk.importers.settled import Given, settle
 from planchk.importers.shapes import Column, Table
 from planchk.importers.units import unit_line
+from planchk.importers.unsupported import refuse_unsupported
 from planchk.messages import PlanchkError
 from planchk.plan.units import BUILT_IN
 
@@ -58,6 +59,7 @@ _TITLE_SUFFIX = re.compile(r"(指导性)?(任务|目标|指标)?(分解|分配|�
 
 
 def read_table(grid: Grid, total_row: str | None = None, units: Sequence[str] = ()) -> Table:
+    refuse_unsupported(grid)  # a 绩效目标表: said what it is, not misread
     grid, paper = without_furniture(grid)  # 填表人, 续表, 栏次: printed, never rows
     grid, carried = lift(grid)  # 120万元, ≥95: numbers, so that no such row reads as a header
     rows = grid.rows

@@ -158,6 +158,13 @@ ROW_UNNAMED = message(
 DUPLICATE_ROW = message(
     "import.duplicate-row", "{place}: the area `{name}` has a row already (at {first})"
 )
+PERFORMANCE_TABLE = message(
+    "import.performance-table",
+    "{place}: this is a performance-target table (绩效目标表: 一级指标 | 二级指标 | 三级指标 | "
+    "指标值): one target of its own measure per row, with no parts and no total to check; planchk "
+    "imports breakdown tables (areas or items with a total). Check its targets by hand, or put "
+    "those that break down by area into a table of their own",
+)
 PERCENT_IN_VALUES = message(
     "import.percent-in-values",
     "{place}: `{text}` is a percentage in a column of amounts; correct the cell, or mark the "
