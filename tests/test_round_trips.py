@@ -24,7 +24,8 @@ from planchk.loader import load_file
 from planchk.models import TargetsFile
 from tests.cli_runner import CliRunner
 
-D0, D1 = Decimal(0), Decimal(1)
+D = Decimal
+D0, D1 = D(0), D(1)
 
 TABLES = Path(__file__).parent / "tables"
 runner = CliRunner()
@@ -253,12 +254,50 @@ _BLANK_UNDER_ZERO_TWICE = Generated(
 )
 
 
+# 全区 3 其中 1, then 东湖区 2 and its own 其中 row, then 西湖区 1: 东湖区 is 全区's part, not
+# the second of its 其中 list (1 + 2 = 3 by chance); a town under 东湖区 is no part of 全区.
+_COUNTY_WITH_ITS_OWN_OF_WHICH = Generated(
+    {"全区": ["东湖区", "西湖区"]},
+    {"全区": ["全区其中：中央资金"], "东湖区": ["东湖区其中：中央资金"]},
+    [2015],
+    [
+        Indicator(
+            "补助资金",
+            "万元",
+            {
+                "东湖区": [D(2)], "西湖区": [D1], "全区": [D(3)],
+                "全区其中：中央资金": [D1], "东湖区其中：中央资金": [D1],
+            },
+            {},
+        )
+    ],
+)  # fmt: skip
+_COUNTY_OVER_ITS_TOWN = Generated(
+    {"全区": ["东湖区", "西湖区"], "东湖区": ["上甲镇"]},
+    {"全区": ["全区其中：中央资金"]},
+    [2015],
+    [
+        Indicator(
+            "补助资金",
+            "万元",
+            {
+                "上甲镇": [D1], "东湖区": [D1], "西湖区": [D(2)], "全区": [D(3)],
+                "全区其中：中央资金": [D1],
+            },
+            {},
+        )
+    ],
+)  # fmt: skip
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(plan=generated())
 @example(plan=_BLANK_UNDER_ZERO)  # found by this property: a blank is zero beside a whole's 0
 @example(plan=_BLANK_UNDER_ZERO_TWICE)
+@example(plan=_COUNTY_WITH_ITS_OWN_OF_WHICH)  # found by this property: see parts._same_level
+@example(plan=_COUNTY_OVER_ITS_TOWN)
 def test_the_xlsx_report_of_a_plan_imports_back_to_the_same_plan(
     plan: Generated, tmp_path: Path
 ) -> None:

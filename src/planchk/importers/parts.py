@@ -52,8 +52,7 @@ def _complete(
     add up to the whole on their own, they are its parts (a county over its towns, the 其中
     row printed between; one town equal to its county after an 其中 part of 0), and the list
     stays as printed."""
-    plain = itertools.takewhile(lambda row: row.role == "row", after)
-    if _some_first_rows_add_up(whole, plain, ratios):
+    if _some_first_rows_add_up(whole, _same_level(after), ratios):
         return 0
     if listed[0].indent > whole.indent:  # the list printed under its whole: a row back at
         # the whole's level is the whole's sibling, whatever its numbers add up to
@@ -68,6 +67,22 @@ def _complete(
                 row.role, row.part = "of_which", row.name
             return count
     return 0
+
+
+def _same_level(after: Sequence[Row]) -> Iterable[Row]:
+    """The rows after an 其中 list at the level of the first of them, up to the first row of a
+    level above it or of another kind: the candidates for the whole's parts. A row indented
+    deeper (a town under its county) and a later 其中 row (the county's own) are no such part."""
+    level: int | None = None
+    for row in after:
+        if row.role == "of_which":
+            continue
+        if row.role != "row" or (level is not None and row.indent < level):
+            return
+        if level is None:
+            level = row.indent
+        if row.indent == level:
+            yield row
 
 
 def _some_first_rows_add_up(whole: Row, rows: Iterable[Row], ratios: frozenset[int]) -> bool:
