@@ -8,6 +8,7 @@ clear message and keep what could be read.
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -734,3 +735,15 @@ def test_a_web_page_plan_as_county_sites_print_it(tmp_path: Path) -> None:
     }
     checked = _run("validate", directory, "-f", "json")
     assert checked.exit_code == 0, checked.stdout
+
+
+def test_a_plan_directory_named_like_a_document_is_a_plan_directory(tmp_path: Path) -> None:
+    """A folder `v2.html` of plan files is checked as a plan directory (it was read as a web
+    page: 'cannot read the file: Is a directory', exit 2), by validate, report and diff."""
+    folder = tmp_path / "v2.html"
+    shutil.copytree(DATA, folder)
+    assert _run("validate", folder).exit_code == 0
+    assert _run("report", folder, "-o", tmp_path / "r.html").exit_code == 0
+    compared = _run("diff", folder, DATA)
+    assert compared.exit_code == 0, compared.output
+    assert "0 changes" in compared.output

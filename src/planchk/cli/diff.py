@@ -80,7 +80,7 @@ def diff(
     from planchk.cli.progress import spinner
     from planchk.config import overrides
     from planchk.diff import Comparison
-    from planchk.loader.discover import DOCUMENT_SUFFIXES
+    from planchk.loader.discover import is_document
 
     with usage_errors():
         config = overrides.resolve(config_file)
@@ -88,7 +88,7 @@ def diff(
         paths_after = ctx.meta.get(PATHS_AFTER)
         # `-` for one draft stands for its --stdin-filename, which names its kind.
         named = [stdin_filename if a == "-" and stdin_filename else Path(a) for a in args]
-        if len(args) == 2 and all(n.suffix.lower() in DOCUMENT_SUFFIXES for n in named):
+        if len(args) == 2 and all(is_document(n) for n in named):
             from planchk.cli.common import piped_document
             from planchk.importers.checked import diff_documents
 

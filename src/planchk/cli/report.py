@@ -82,14 +82,14 @@ def write_report(
     from planchk.engine import check_discovery
     from planchk.formatters import RenderOptions, get, get_report_pieces
     from planchk.formatters.report.view import build_view
-    from planchk.loader.discover import DOCUMENT_SUFFIXES, discover
+    from planchk.loader.discover import discover, is_document
 
     if fmt in BINARY_FORMATS and output is None:
         raise messages.PlanchkError(messages.REPORT_NEEDS_OUTPUT, format=fmt)
     from planchk.cli.common import piped_document
 
     paths, piped = piped_document(paths, stdin_filename, config.max_bytes)
-    if any(path.suffix.lower() in DOCUMENT_SUFFIXES for path in paths):
+    if any(is_document(path) for path in paths):
         from planchk.importers.checked import document_discovery, placed_report
 
         found, places, notes = document_discovery(paths, config, piped=piped)

@@ -192,11 +192,11 @@ def _checked(
     """The report of plan files, or of plan documents (findings placed in the document)."""
     from planchk.cli.common import piped_document
     from planchk.engine import check_paths
-    from planchk.loader.discover import DOCUMENT_SUFFIXES
+    from planchk.loader.discover import is_document
     from planchk.suppress.baseline import without_baseline
 
     targets, piped = piped_document(targets, stdin_filename, config.max_bytes)
-    if not any(path.suffix.lower() in DOCUMENT_SUFFIXES for path in targets):
+    if not any(is_document(path) for path in targets):
         return check_paths(
             targets, config, suggest=suggest, baseline=known, stdin_filename=stdin_filename
         )

@@ -30,6 +30,12 @@ DOCUMENT_SUFFIXES = (".docx", ".html", ".htm", ".txt")
 SKIPPED_DIRS = frozenset({".git", ".venv", "node_modules"})
 
 
+def is_document(path: Path) -> bool:
+    """Whether `path` names a plan document (by its suffix): a directory is a plan directory
+    whatever its name ends with (a folder `v2.html` of plan files)."""
+    return path.suffix.lower() in DOCUMENT_SUFFIXES and not path.is_dir()
+
+
 @dataclass
 class Plan:
     targets: LoadedFile | None = None
