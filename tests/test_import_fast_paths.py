@@ -74,16 +74,14 @@ def test_notes_are_escaped_as_before_and_printable_ones_kept() -> None:
     assert visible_lines("x\ufffey") == "x\\ufffey"
 
 
+def _near(alphabet: str, size: int) -> st.SearchStrategy[str]:
+    """Texts of the characters a screen looks for, mixed with any others."""
+    mixed = st.one_of(st.sampled_from(alphabet), st.characters(codec="utf-8"))
+    return st.text(mixed, max_size=size)
+
+
 @settings(max_examples=200, deadline=None)
-@given(
-    st.text(
-        st.one_of(
-            st.sampled_from("注备说资数来填制审联表甲镇１ｎｏｔｅＳ（(一1.:："),
-            st.characters(codec="utf-8"),
-        ),
-        max_size=6,
-    )
-)
+@given(_near("注备说资数来填制审联表甲镇１ｎｏｔｅＳ（(一1.:：", 6))
 def test_a_row_passed_over_as_no_note_is_none(text: str) -> None:
     # split_body asks _NOTE only of rows whose first character may start a note
     if _NOTE.match(normalized(text)):
@@ -98,15 +96,7 @@ def test_notes_in_any_form_are_still_asked() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    st.text(
-        st.one_of(
-            st.sampled_from("填制编报审复经统单部财主分负领联电日表人：:2025年月１ 1.镇-"),
-            st.characters(codec="utf-8"),
-        ),
-        max_size=8,
-    )
-)
+@given(_near("填制编报审复经统单部财主分负领联电日表人：:2025年月１ 1.镇-", 8))
 def test_a_row_passed_over_as_no_sign_off_is_none(text: str) -> None:
     # is_sign_off asks its patterns only of texts whose first characters may start one
     plain = clean_name(normalized(text))
