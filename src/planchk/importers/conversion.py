@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Context, Decimal
 
 from planchk.importers.carried import Carried
-from planchk.plan.units import BUILT_IN
+from planchk.plan.units import BUILT_IN, Unit
 
 
 def exponent_of(value: Decimal) -> int:
@@ -23,12 +23,12 @@ def convert(cell: Carried, target: str) -> Decimal | None:
     figure known to the thousand is written whole: 3.5亿元 is 35000 万元)."""
     if cell.unit == target:
         return cell.number
-    source, into = BUILT_IN.get(cell.unit or ""), BUILT_IN.get(target)
-    if source is None or into is None or source.dimension != into.dimension:
+    units = _units(cell, target)
+    if units is None:
         return None
     moved = shifted(cell, target)
     if moved is None:
-        return source.to(into, cell.number)
+        return units[0].to(units[1], cell.number)
     places = exponent_of(moved)
     if places <= 0:
         return moved
@@ -40,12 +40,20 @@ def shifted(cell: Carried, target: str) -> Decimal | None:
     """The cell's number in `target` with its printed digit moved along: 3.5亿元 in 万元 is
     3.5E+4, known to the thousand; None where no power of ten converts it. In a context as
     wide as the figure: a 40-digit cell would lose digits in Decimal's default 28."""
-    source, into = BUILT_IN.get(cell.unit or ""), BUILT_IN.get(target)
-    if source is None or into is None or source.dimension != into.dimension:
+    units = _units(cell, target)
+    if units is None:
         return None
-    ratio = source.factor / into.factor
+    ratio = units[0].factor / units[1].factor
     shift = ratio.adjusted()
     if ratio != Decimal(1).scaleb(shift):
         return None
     wide = Context(prec=len(cell.number.as_tuple().digits) + abs(shift) + 2)
     return cell.number.scaleb(shift, context=wide)
+
+
+def _units(cell: Carried, target: str) -> tuple[Unit, Unit] | None:
+    """The cell's unit and `target`, where both are planchk's and of one measure."""
+    source, into = BUILT_IN.get(cell.unit or ""), BUILT_IN.get(target)
+    if source is None or into is None or source.dimension != into.dimension:
+        return None
+    return source, into
