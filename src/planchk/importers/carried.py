@@ -30,7 +30,7 @@ from planchk.importers.printed import normalized, parse_number, simplified
 from planchk.importers.shapes import Column, Row
 from planchk.importers.units import PERCENT as _PERCENT
 from planchk.importers.units import unit_line
-from planchk.plan.comparators import SYMBOLS, WORDS
+from planchk.plan.comparators import AFTER_WORDS, SYMBOLS, WORDS
 from planchk.plan.numbers import plain
 from planchk.plan.units import BUILT_IN
 
@@ -45,18 +45,15 @@ _BOUNDS: dict[str, Bound] = {
     if sign != "=="
 }
 _BEFORE = "|".join(re.escape(w) for w in sorted(_BOUNDS, key=len, reverse=True))  # 不低于 first
+_AFTER: dict[str, Bound] = {
+    word: "at_least" if sign == ">=" else "at_most" for word, sign in AFTER_WORDS.items()
+}
 _CELL = re.compile(
     rf"^(?P<before>{_BEFORE})?(?P<number>[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)"
-    r"(?P<unit>[^\d.,]*?)(?P<after>及以上|以上|及以下|以下|以内)?$"
+    rf"(?P<unit>[^\d.,]*?)(?P<after>{'|'.join(sorted(_AFTER, key=len, reverse=True))})?$"
 )
-_AFTER: dict[str, Bound] = {
-    "及以上": "at_least",
-    "以上": "at_least",
-    "及以下": "at_most",
-    "以下": "at_most",
-    "以内": "at_most",
-}
-# A cell that could carry a unit or bound: a digit and something else than a plain number.
+# A cell that could carry a unit or bound holds a digit; plain numbers among them are told apart
+# after (parse_number), so this screen only passes over the texts with no digit at all.
 _CANDIDATE = re.compile(r"\d")
 
 

@@ -60,6 +60,15 @@ WORDS: Final[dict[str, str]] = {
     "小于": "<",
 }
 
+# Words after the figure: 95%以上, 5以内 (goals in a plan's text, bounds in a table's cells).
+AFTER_WORDS: Final[dict[str, str]] = {
+    "及以上": ">=",
+    "以上": ">=",
+    "及以下": "<=",
+    "以下": "<=",
+    "以内": "<=",
+}
+
 
 def compare(left: Decimal, op: str, right: Decimal) -> bool:
     """Whether `left op right`, op being one of the five (a KeyError names any other)."""

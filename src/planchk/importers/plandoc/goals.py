@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from planchk.importers.documents import Paragraph
 from planchk.importers.plandoc.outline import Part
+from planchk.plan.comparators import AFTER_WORDS
 from planchk.plan.goal_text import COMPARATOR_WORDS
 from planchk.plan.units import BUILT_IN
 
@@ -26,7 +27,7 @@ BEFORE = {
         ("提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增至"), ">="
     ),
 }
-AFTER = {"以上": ">=", "及以上": ">=", "以下": "<=", "以内": "<="}
+AFTER = AFTER_WORDS
 _GROWTH = re.compile(r"(?:增长|增加|提高|提升)$")  # 增长10%: a rate of growth, not a level
 _WORDS = "|".join(sorted(BEFORE, key=len, reverse=True))
 _UNITS = "|".join(
