@@ -30,6 +30,18 @@ def goal_area(ctx: PlanContext, goal: Goal) -> str | None:
     return roots[0] if len(roots) == 1 else None
 
 
+def printed_tops(ctx: PlanContext) -> dict[str, set[str]]:
+    """Each indicator -> the top areas whose trees it prints a row of (read once per run)."""
+    hierarchy, targets = ctx.hierarchy, ctx.targets
+    if hierarchy is None or targets is None:
+        return {}
+    tops = hierarchy.tops
+    return {
+        ind_id: {tops[area] for area in ctx.rows(ind_id) if area in tops}
+        for ind_id in targets.indicators
+    }
+
+
 def joined_tops(ctx: PlanContext) -> list[list[str]]:
     """The top areas in groups that make one table: two tops are joined where one indicator
     prints a row under each (a forgotten parent: PC039), and stay apart where each is the
@@ -49,8 +61,7 @@ def joined_tops(ctx: PlanContext) -> list[list[str]]:
         return root
 
     printed: set[str] = set()
-    for ind_id in targets.indicators:
-        tops = {hierarchy.tops[a] for a in ctx.rows(ind_id) if a in hierarchy.tops}
+    for tops in ctx.shared(printed_tops).values():
         printed |= tops
         first, *rest = sorted(tops) or [""]
         for other in rest:
@@ -75,10 +86,7 @@ def expected_tops(ctx: PlanContext) -> dict[str, frozenset[str]]:
     if hierarchy is None or targets is None:
         return {}
     by_top = {top: frozenset(group) for group in ctx.shared(joined_tops) for top in group}
-    printed = {
-        ind_id: {hierarchy.tops[a] for a in ctx.rows(ind_id) if a in hierarchy.tops}
-        for ind_id in targets.indicators
-    }
+    printed = ctx.shared(printed_tops)
     every = frozenset(hierarchy.roots)
     unprinted = every.difference(*printed.values())  # every table's to print: PC301 on each
     return {
