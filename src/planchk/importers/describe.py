@@ -11,13 +11,25 @@ from planchk.importers.codes import printed_twice
 from planchk.importers.grid import texts_of
 from planchk.importers.periods import as_headed, other_year
 from planchk.importers.shapes import IndicatorRow, Table
-from planchk.messages import message
+from planchk.messages import counted, message
 from planchk.plan.numbers import shown_sum
 
 CODE_TWICE = message(
     "import.code-twice",
     "  code {code} is printed on rows {rows} ({names}): both rows are kept, and the code is "
     "neither's alias; a code names one 科目, so check which row's code is mistyped",
+)
+HEADER_AREAS_UNIT_LINE = counted(
+    "import.header-areas-unit-line",
+    "  header: row {rows}; the indicators are the rows of the column `{names}`, the areas are "
+    "the columns {areas}",
+    "  header: rows {rows}; the indicators are the rows of the column `{names}`, the areas are "
+    "the columns {areas}",
+)
+OF_WHICH_ROW = message(
+    "import.of-which-indicator-row",
+    "  row {row}: {name}, part of the indicator {whole} (其中), not an addend; checked as a "
+    "relation in every area",
 )
 # Names listed in full in one line of the log; past that, the first ones and a count. A
 # subtotal of 50 towns listed in full made the log of a 10^6-cell table several megabytes
@@ -159,13 +171,15 @@ def _total(table: Table) -> Iterator[str]:
 def _indicator_row(table: Table, shown: IndicatorRow) -> Iterator[str]:
     """Of a table read from one indicator row (unit_rows): its unit, the header and the row
     as that table prints them, never the `地区` column of the grid the row was turned into."""
-    yield texts.UNIT_IN_COLUMN(unit=table.unit or "?", header=shown.units, row=shown.row)
+    if shown.units:
+        yield texts.UNIT_IN_COLUMN(unit=table.unit or "?", header=shown.units, row=shown.row)
+    else:  # the unit line's, said once; the unit each row takes of several: its → line
+        yield texts.UNIT_LINE(unit=table.unit) if table.unit else texts.NO_UNIT_LINE()
     rows, count = ", ".join(map(str, table.header_rows)), len(table.header_rows)
     if shown.areas:
         areas = listed(list(shown.areas))
-        yield texts.HEADER_AREA_COLUMNS(
-            count, rows=rows, names=shown.names, units=shown.units, areas=areas
-        )
+        template = texts.HEADER_AREA_COLUMNS if shown.units else HEADER_AREAS_UNIT_LINE
+        yield template(count, rows=rows, names=shown.names, units=shown.units, areas=areas)
     else:
         yield texts.HEADER_INDICATOR_ROWS(count, rows=rows, names=shown.names, units=shown.units)
     column = table.value_columns[0]  # one indicator: the row's own
@@ -174,6 +188,8 @@ def _indicator_row(table: Table, shown: IndicatorRow) -> Iterator[str]:
         yield texts.INDICATOR_ROW_PERCENT(row=shown.row, name=name)
     else:
         yield texts.INDICATOR_ROW(row=shown.row, name=name)
+    for row, part in shown.parts:
+        yield OF_WHICH_ROW(row=row, name=part, whole=name)
 
 
 def _total_column(table: Table, shown: IndicatorRow) -> Iterator[str]:

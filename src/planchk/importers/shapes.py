@@ -66,6 +66,7 @@ class IndicatorRow:
     # The log's lines said by the rows before it under the same header (one set shared by
     # them all): the header block is described once, then each row (describe.describe).
     said: set[str] = field(default_factory=set, compare=False)
+    parts: tuple[tuple[int, str], ...] = ()  # its 其中 rows (row, name), read as 其中 columns
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,16 @@
-"""Tables whose rows are indicators, each with its unit in a 单位 column:
+"""Tables whose rows are indicators (where they are: importers.area_columns):
 
-- areas as columns (指标 | 单位 | 全市 | 甲区 | 乙区): each row is read as a table of its own,
-  with the areas as rows, so that everything the table reader understands applies to it;
+- areas as columns (指标 | 单位 | 全市 | 甲区 | 乙区, or 项目 | 全市 | 甲县 | 乙县 under 单位：个):
+  each row is read as a table of its own, with the areas as rows, so that everything the table
+  reader understands applies to it (its unit: the 单位 cell, else the unit line's, one of
+  several by what the row's name measures); an 其中 row under it is an 其中 column of that
+  table, so at most its whole in every area; a 备注 cell is the note of the row's total;
 - years as columns (指标 | 单位 | 2021年 | 2022年 | 2023年: a plan's 主要指标 table): each row is
   an indicator over the years, for one area the table does not print (its scope). The area is
   named from the title (全市, 青云谱区), else 全部 for the user to rename; the log says which.
 
 Each row's table keeps the original table's positions: a cell's error names the cell of the
-printed table, and the log's row numbers are the printed rows, not the header's.
-"""
+printed table, and the log's row numbers are the printed rows, not the header's."""
 
 from __future__ import annotations
 
@@ -17,14 +19,22 @@ import re
 from collections.abc import Sequence
 
 from planchk.importers import texts
+from planchk.importers.area_columns import (
+    Layout,
+    Printed,
+    find,
+    name_cell,
+    one_unit,
+    printed_rows,
+    row_units,
+)
 from planchk.importers.columns import year_of
 from planchk.importers.grid import Grid, GridCell
-from planchk.importers.labels import clean_name, is_total_name
+from planchk.importers.labels import clean_name, is_total_name, read_label
 from planchk.importers.layout import read_table
 from planchk.importers.printed import normalized, parse_number, simplified
 from planchk.importers.shapes import IndicatorRow, Table
 
-_UNIT_HEADERS = frozenset({"单位", "计量单位", "unit", "units"})
 _NAME_HEADERS = frozenset(
     {"指标", "指标名称", "主要指标", "名称", "项目", "indicator", "indicators", "item"}
 )
@@ -36,17 +46,10 @@ _WHOLE = re.compile(r"全(?:省|市|区|县|州|盟|旗|镇|乡|国)")
 _PLACE = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?([\u4e00-\u9fff]{2,8}?(?:省|自治区|市|区|县|旗))")
 
 
-@dataclasses.dataclass(frozen=True)
-class _Layout:
-    header: int  # the header's position among the rows
-    unit: int  # the column of units
-    years: bool  # years as columns (else areas)
-
-
 def read_tables(grid: Grid, total_row: str | None, units: Sequence[str] = ()) -> list[Table]:
     """The tables of a grid: the grid as it is, or one per indicator row."""
     tables = []
-    for part in by_unit_column(grid):
+    for part in by_unit_column(grid, units):
         table = read_table(part, total_row, units)
         if isinstance(part, _Transposed):
             table = part.printed(table)
@@ -54,49 +57,80 @@ def read_tables(grid: Grid, total_row: str | None, units: Sequence[str] = ()) ->
     return tables
 
 
-def by_unit_column(grid: Grid) -> list[Grid]:
-    """The grid as it is, or, for a table of indicator rows with a 单位 column and years or
-    areas (a total among them) as columns, one grid per indicator row."""
-    found = _layout(grid.rows)
+def by_unit_column(grid: Grid, units: Sequence[str] = ()) -> list[Grid]:
+    """The grid as it is, or, for a table of indicator rows (a 单位 column, or areas as the
+    columns and the unit on the unit line: importers.area_columns), one grid per row."""
+    found = find(grid.rows)
     if found is None:
         return [grid]
     header = grid.rows[found.header]
-    heads = [c for c in header if c.column > found.unit and c.text]
     above = [cell for row in grid.rows[: found.header] for cell in row if cell.text]
-    scope = _scope(above) if found.years else None
-    named = _name_column(header, found.unit)
-    kept = _kept_columns(header, named, found.unit) if found.years else []
+    named = found.names if found.unit is None else _name_column(header, found.unit)
+    grids = _year_grids(grid, found, named, above) if found.years else []
+    if not found.years:
+        grids = _area_grids(grid, found, named, above, units)
+    return grids or [grid]
+
+
+def _year_grids(
+    grid: Grid, found: Layout, named: int | None, above: Sequence[GridCell]
+) -> list[Grid]:
+    """A 主要指标 table (a 单位 column, years as columns): each row over the years."""
+    assert found.unit is not None  # found by its 单位 column
+    header = grid.rows[found.header]
+    heads = [c for c in header if c.column > found.unit and c.text]
+    scope = _scope(above)
+    kept = _kept_columns(header, named, found.unit)
     carried: dict[int, GridCell] = {}
     said: set[str] = set()  # the log's lines of the header block, said once for every row
     grids: list[Grid] = []
     for cells in grid.rows[found.header + 1 :]:
         by_column = {c.column: c for c in cells}
         _carry_down(carried, kept, by_column)
-        name = _name_cell(cells, named, found.unit)
+        name = name_cell(cells, named, found.unit)
         unit = by_column.get(found.unit)
         if name is None or unit is None or not unit.text:
             continue
-        if scope is not None and not _has_figure(heads, by_column):
+        if not _has_figure(heads, by_column):
             grid.notes.append(texts.ROW_WITHOUT_FIGURES(row=name.row, name=clean_name(name.text)))
             continue
-        shown = IndicatorRow(
-            name.row,
-            _header_text(header, named),
-            _header_text(header, found.unit),
-            () if found.years else tuple(clean_name(h.text) for h in heads),
-            said,
-        )
+        names, units = _header_text(header, named), _header_text(header, found.unit)
+        shown = IndicatorRow(name.row, names, units, (), said)
         part = _Transposed(grid, scope, clean_name(name.text), shown)
         for cell in above:
             part.add([(cell.text, cell)])
         part.add([(f"单位：{unit.text}", unit)])
-        if scope is not None:
-            extra = [carried[h.column] for h in kept if h.column in carried]
-            _years_row(part, scope[0], header, name, heads, by_column, extra)
-        else:
-            _area_rows(part, header[0], name, heads, by_column)
+        extra = [carried[h.column] for h in kept if h.column in carried]
+        _years_row(part, scope[0], header, name, heads, by_column, extra)
         grids.append(part)
-    return grids or [grid]
+    return grids
+
+
+def _area_grids(
+    grid: Grid, found: Layout, named: int | None, above: Sequence[GridCell], given: Sequence[str]
+) -> list[Grid]:
+    """Each indicator row as a table of the areas, its 其中 rows as 其中 columns beside it
+    (each at most the whole, in every area), its 备注 as the total area's note."""
+    header = grid.rows[found.header]
+    heads = [c for c in header if c.column > found.first and c.text and c.column not in found.notes]
+    notes = [c for c in header if c.column in found.notes]
+    areas = tuple(clean_name(h.text) for h in heads)
+    said: set[str] = set()  # the log's lines of the header block, said once for every row
+    names, units = _header_text(header, named), _header_text(header, found.unit)
+    grids: list[Grid] = []
+    rows = printed_rows(grid, found, named)
+    own = row_units(grid, above, rows, given) if found.unit is None else {}
+    for printed in rows:
+        parts = tuple((p.row, clean_name(p.text)) for p, _ in printed.parts)
+        shown = IndicatorRow(printed.name.row, names, units, areas, said, parts)
+        part = _Transposed(grid, None, clean_name(printed.name.text), shown)
+        for cell in above:
+            part.add([(one_unit(cell, own.get(printed.name.row)), cell)])
+        if printed.unit is not None:
+            part.add([(f"单位：{printed.unit.text}", printed.unit)])
+        _area_rows(part, header[0], printed, heads, notes)
+        grids.append(part)
+    return grids
 
 
 def _name_column(header: Sequence[GridCell], unit: int) -> int | None:
@@ -111,12 +145,6 @@ def _name_column(header: Sequence[GridCell], unit: int) -> int | None:
 
 def _header_text(header: Sequence[GridCell], column: int | None) -> str:
     return next((clean_name(c.text) for c in header if c.column == column), "")
-
-
-def _name_cell(cells: Sequence[GridCell], column: int | None, unit: int) -> GridCell | None:
-    if column is not None:
-        return next((c for c in cells if c.column == column and c.text), None)
-    return next((c for c in cells if c.text and c.column < unit), None)
 
 
 def _kept_columns(header: Sequence[GridCell], named: int | None, unit: int) -> list[GridCell]:
@@ -177,15 +205,43 @@ def _years_row(  # noqa: PLR0913, PLR0917  (one row's header and cells, each fro
 def _area_rows(
     part: _Transposed,
     corner: GridCell,
-    name: GridCell,
+    printed: Printed,
     heads: Sequence[GridCell],
-    by_column: dict[int, GridCell],
+    notes: Sequence[GridCell],
 ) -> None:
-    """One row per area column; an area's row is the indicator's row, not the header's."""
-    part.add([("地区", corner), (name.text, name)])
+    """One row per area column; an area's row is the indicator's row, not the header's. The
+    row's 备注 is the note of its total (the area named as one, else the first)."""
+    rows = [(printed.name, printed.cells), *printed.parts]
+    said = [note for note in (_note(rows, n) for n in notes) if note is not None]
+    part.add([("地区", corner), *((name.text, name) for name, _ in rows), *(h for h, _ in said)])
+    noted = next((h for h in heads if is_total_name(clean_name(h.text))), heads[0])
     for area in heads:
-        value = by_column.get(area.column)
-        part.add([(area.text, area), (value.text if value else "", value or area)], name.row)
+        values = [_cell(cells, area.column, area) for _, cells in rows]
+        kept = [(text if area is noted else "", cell) for _, (text, cell) in said]
+        part.add([(area.text, area), *values, *kept], printed.name.row)
+
+
+def _note(
+    rows: Sequence[tuple[GridCell, dict[int, GridCell]]], head: GridCell
+) -> tuple[tuple[str, GridCell], tuple[str, GridCell]] | None:
+    """The header and the text of a 备注 column for a row and its 其中 rows (each named), or
+    None where none of them prints one (an empty 备注 of one row is no column of its table)."""
+    cells = [(name, cells[head.column]) for name, cells in rows if cells.get(head.column)]
+    cells = [(name, cell) for name, cell in cells if cell.text]
+    if not cells:
+        return None
+    first = rows[0][0]
+    text = "；".join(
+        cell.text if name is first else f"{read_label(name.text).part}：{cell.text}"
+        for name, cell in cells
+    )
+    return (head.text, head), (text, cells[0][1])
+
+
+def _cell(cells: dict[int, GridCell], column: int, instead: GridCell) -> tuple[str, GridCell]:
+    """The text of the cell in `column`, or a blank at `instead` where the row has none."""
+    cell = cells.get(column)
+    return (cell.text, cell) if cell is not None else ("", instead)
 
 
 class _Transposed(Grid):
@@ -235,24 +291,3 @@ def _scope(above: Sequence[GridCell]) -> tuple[str, str]:
         if place:
             return place.group(1), texts.SCOPE_FROM_TITLE()
     return NEUTRAL_SCOPE, texts.SCOPE_NEUTRAL()
-
-
-def _layout(rows: Sequence[Sequence[GridCell]]) -> _Layout | None:
-    """Where the header is and which column holds the units, for a table of indicator rows."""
-    for position, cells in enumerate(rows[:6]):
-        texts_ = {c.column: simplified(clean_name(c.text)).lower() for c in cells if c.text}
-        units = [column for column, text in texts_.items() if text in _UNIT_HEADERS]
-        if len(units) != 1:
-            continue
-        after = [text for column, text in texts_.items() if column > units[0]]
-        body = rows[position + 1 :]
-        numbers = all(
-            parse_number(c.text) is None for row in body for c in row if c.column == units[0]
-        )
-        if not (after and numbers and body):
-            continue
-        if any(year_of(text) is not None for text in after):  # other columns: notes
-            return _Layout(position, units[0], years=True)
-        if len(after) >= 2 and any(is_total_name(text) for text in after):
-            return _Layout(position, units[0], years=False)
-    return None

@@ -1,0 +1,87 @@
+"""Indicator rows with the areas as columns and the unit on the unit line (importers/
+area_columns.py, read by unit_rows): what the corpus (cases 111-117) does not show, the
+options a user gives after the one question, where an error points, and the tables that only
+look like one."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from planchk.cli import app
+from planchk.loader import load_file
+from planchk.models import TargetsFile
+from tests.cli_runner import CliRunner
+from tests.corpus import TABLES
+
+runner = CliRunner()
+UNCLEAR = TABLES / "116_indicator_rows_areas_units_unclear.csv"
+
+
+def _import(tmp_path: Path, source: Path, *options: str) -> TargetsFile:
+    out = tmp_path / "t.yaml"
+    result = runner.invoke(app, ["import", str(source), "-o", str(out), *options])
+    assert result.exit_code == 0, result.output
+    model = load_file(out, str(out)).model
+    assert isinstance(model, TargetsFile)
+    return model
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    source = tmp_path / "t.csv"
+    source.write_text(text, encoding="utf-8")
+    return source
+
+
+def test_the_units_the_question_asks_for_are_taken_row_by_row(tmp_path: Path) -> None:
+    units = ("--unit", "新建村卫生室=个", "--unit", "新建文化广场=个")
+    model = _import(tmp_path, UNCLEAR, *units)
+    found = {i.name: i.unit for i in model.indicators.values()}
+    assert found == {"新建村卫生室": "个", "改造农村公路里程": "公里", "新建文化广场": "个"}
+
+
+def test_one_unit_for_every_row_settles_the_question(tmp_path: Path) -> None:
+    model = _import(tmp_path, UNCLEAR, "--unit", "个")  # every row: as the option says
+    assert {i.unit for i in model.indicators.values()} == {"个"}
+
+
+def test_a_row_that_misses_is_named_at_its_printed_cell(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path, "表\n单位：个\n项目,甲县,乙县,全市\n新建站点,3,4,8\n新建广场,2,4,6\n"
+    )
+    _import(tmp_path, source)
+    result = runner.invoke(app, ["validate", str(tmp_path / "t.yaml"), "-f", "json"])
+    assert result.exit_code == 1
+    assert '"PC101"' in result.stdout
+    model = _import(tmp_path, source)
+    values = {i.name: i.values["全市"] for i in model.indicators.values()}
+    assert values == {"新建站点": [Decimal(8)], "新建广场": [Decimal(6)]}
+
+
+def test_a_total_found_by_its_numbers_among_place_columns(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path, "表\n单位：处\n项目,城关镇,河口镇,青山乡,全部\n供水,3,4,1,8\n污水,2,2,2,6\n"
+    )
+    model = _import(tmp_path, source, "--year", "2024")
+    assert dict(model.areas) == {"全部": ["城关镇", "河口镇", "青山乡"]}
+
+
+def test_categories_of_money_beside_a_total_column_are_no_areas(tmp_path: Path) -> None:
+    """合计 | 中央资金 | 省级资金 over projects: not areas (they name no place); the table is
+    read as it was, and asks for its total row."""
+    source = _write(
+        tmp_path, "表\n单位：万元\n项目,合计,中央资金,省级资金\n道路,100,60,40\n桥梁,50,30,20\n"
+    )
+    result = runner.invoke(app, ["import", str(source)])
+    assert result.exit_code == 2
+    assert "--total-row" in result.stderr
+    assert "the indicators are the rows" not in result.stderr
+
+
+def test_an_area_table_with_a_total_row_stays_one(tmp_path: Path) -> None:
+    """Rows named 合计 say that the rows are areas, whatever the columns are named."""
+    source = _write(
+        tmp_path, "2024年表\n单位：万元\n名称,全市,甲县,乙县\n合计,10,4,6\n东镇,6,2,4\n西镇,4,2,2\n"
+    )
+    model = _import(tmp_path, source)
+    assert dict(model.areas) == {"合计": ["东镇", "西镇"]}
