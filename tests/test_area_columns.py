@@ -5,6 +5,7 @@ look like one."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -45,17 +46,17 @@ def test_one_unit_for_every_row_settles_the_question(tmp_path: Path) -> None:
     assert {i.unit for i in model.indicators.values()} == {"个"}
 
 
-def test_a_row_that_misses_is_named_at_its_printed_cell(tmp_path: Path) -> None:
-    source = _write(
-        tmp_path, "表\n单位：个\n项目,甲县,乙县,全市\n新建站点,3,4,8\n新建广场,2,4,6\n"
-    )
-    _import(tmp_path, source)
-    result = runner.invoke(app, ["validate", str(tmp_path / "t.yaml"), "-f", "json"])
-    assert result.exit_code == 1
-    assert '"PC101"' in result.stdout
+def test_a_row_whose_areas_miss_their_total_is_the_one_error(tmp_path: Path) -> None:
+    source = _write(tmp_path, "表\n单位：个\n项目,甲县,乙县,全市\n新建站点,3,4,8\n新建广场,2,4,6\n")
     model = _import(tmp_path, source)
     values = {i.name: i.values["全市"] for i in model.indicators.values()}
     assert values == {"新建站点": [Decimal(8)], "新建广场": [Decimal(6)]}
+    result = runner.invoke(app, ["validate", str(tmp_path / "t.yaml"), "-f", "json"])
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["findings"]
+    errors = [(f["code"], f["args"]["area"]) for f in findings if f["severity"] == "error"]
+    assert errors == [("PC101", "全市")]
+    assert "新建站点" in next(f["message"] for f in findings if f["code"] == "PC101")
 
 
 def test_a_total_found_by_its_numbers_among_place_columns(tmp_path: Path) -> None:
