@@ -6,8 +6,8 @@
 Each input is a plan file's bytes, placed as targets.yaml or tasks.yaml (the first byte
 chooses) and checked the way `planchk validate` checks it. Any exception other than the
 findings planchk reports is a bug: atheris stops and writes the input to crash-*. The text
-is also composed with and without the row pre-reader (planchk.loader.rows), which must
-give the same values, positions and problems.
+is also composed with and without the pre-reader of number rows and name lists
+(planchk.loader.rows), which must give the same values, positions and problems.
 The seed corpus (fuzz/corpus: the bundled plan, the example plans and tests/bad_inputs/,
 each behind the byte that chooses its file) stays as it is; new inputs go to the first
 directory named.

@@ -20,6 +20,7 @@ from planchk.loader import rows as rows_module
 from planchk.loader.compose import Composed, compose
 from planchk.loader.rows import _ROW, prelex
 from planchk.loader.scalars import number_cache, resolve_plain
+from planchk.plan.names import all_own_forms, lookalike_form
 from tests.paths import DATA
 
 
@@ -87,6 +88,12 @@ QUICK = {
     "a row under a list item": "a:\n- [0]\n- b: [1, 2]\n",
     "a plain multi-line scalar": "t: abc\n  y [1, 2]\nx: [5]\n",
     "a line separator (a line break to YAML 1.1)": "a: x\u2028b: [1, 2]\n",
+    "a list of names": "全区: [区0, 区1,乙街道 ,  丙 ]\n区0: [1, 2]\n",
+    "names, then rows under them": "areas:\n  全区: [甲, 乙]\nv:\n  甲: [1, 2]\n  乙: [3, 4]\n",
+    "names that are not their own form": "a: [ｉ１, i1, 區, x_2]\n",
+    "a name twice": "a: [甲, 甲]\nb: [甲]\n",
+    "words near the reserved ones": "a: [nulls, Trueish, yes, No]\n",
+    "names in a flow mapping": "a: {b: [x],\n  c: [y, z]\n}\n",
 }
 SLOW = {
     "odd figures only": "x: [010, 1.2.3, 5.]\n",
@@ -104,6 +111,11 @@ SLOW = {
     "syntax error after rows": "x: [1, 2]\ny: [3, 4\n",
     # Found by fuzz/fuzz_loader.py: the reader refuses a control character in a row's comment.
     "a control character in a row's comment": "x: [1, 2]  # a\x0e\ny: [3]\n",
+    "a word YAML reads as no text": "a: [x, true]\n",
+    "null among the names": "a: [null, x]\nb: [1]\n",
+    "the names' tag already in the text": "t: '!planchk-row-names'\nx: [a]\n",
+    "names starting with a digit or quoted": "a: [1区, 'x']\n",
+    "names and numbers mixed": "a: [x, 1]\n",
 }
 
 
@@ -121,9 +133,13 @@ FIGURES = st.sampled_from(["0", "1", "12", "-3", "+4", "0.5", "6.0", "010", "1.2
 KEYS = st.sampled_from(["甲", "乙街道", "'a: b'", "c#d", '"e f"', "g", "h"])
 
 
+NAMES = st.sampled_from(["区0", "甲", "ｉ１", "區", "a_b", "true", "Null", "1区", "x.y", "'q'"])
+
+
 @st.composite
 def rows(draw: st.DrawFn) -> str:
-    figures = draw(st.lists(FIGURES, min_size=1, max_size=5))
+    items = FIGURES if draw(st.booleans()) else st.one_of(NAMES, FIGURES)
+    figures = draw(st.lists(items, min_size=1, max_size=5))
     separator = draw(st.sampled_from([", ", ",", " , "]))
     inner = separator.join(figures)
     shapes = ["[{}]", "[ {} ]", "[{}]  # 注", "[{}]#x", "&a [{}]", "[{}] # \x0e", "[{}]\x85"]
@@ -167,7 +183,7 @@ def test_any_document_composes_the_same_both_ways(lines: list[str], newline: str
 def test_a_figure_set_aside_is_one_the_resolver_reads_as_a_number(token: str) -> None:
     number_cache.clear()
     pieces = _ROW.split(f"x: [{token}]\n")
-    if len(pieces) > 1:  # taken as a row of numbers: the resolver must agree
+    if len(pieces) > 1 and pieces[2][0] in "+-0123456789":  # taken as a row of numbers
         figure = token.strip(" ")  # as YAML reads the item of a flow sequence
         value = resolve_plain(figure)
         assert isinstance(value, Decimal)
@@ -205,3 +221,27 @@ def test_the_seed_plan_read_in_pieces_is_the_same(monkeypatch: pytest.MonkeyPatc
     assert pieces.text == whole.text
     assert len(pieces.rows) == len(whole.rows) > 20
     assert pieces.rows == whole.rows
+
+
+def test_a_listed_name_and_the_key_of_its_row_are_one_string() -> None:
+    composed = fresh("areas:\n  全区: [甲, 乙]\nvalues:\n  乙: [1]\n  甲: [2]\n")
+    listed = composed.data["areas"]["全区"]
+    keys = list(composed.data["values"])
+    assert listed == ["甲", "乙"]
+    assert listed[0] is keys[1]
+    assert listed[1] is keys[0]
+
+
+def test_a_list_of_names_is_set_aside_with_its_place() -> None:
+    text = "a: 1\n全区: [区0, 区1]  # 注\nb: [x]\n"
+    prelexed = prelex(text)
+    assert prelexed is not None
+    assert prelexed.names == [["区0", "区1"], ["x"]]
+    assert prelexed.rows == []
+    assert prelexed.text == "a: 1\n全区: !planchk-row-names []  # 注\nb: !planchk-row-names []\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=4), min_size=1, max_size=5))
+def test_names_are_their_own_forms_together_exactly_when_each_is(names: list[str]) -> None:
+    assert all_own_forms(names) == all(lookalike_form(name) == name for name in names)

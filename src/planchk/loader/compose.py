@@ -29,11 +29,11 @@ import yaml
 from planchk.codes import input as codes
 from planchk.escape import visible
 from planchk.findings import Location, Problem
-from planchk.loader.rows import MARK, Prelexed, prelex
+from planchk.loader.rows import MARK, NAMES, Prelexed, prelex
 from planchk.loader.scalars import number_cache, resolve_plain
 from planchk.loader.sourcemap import COLUMN_BITS, KEY_SHIFT, DataPath, Member, SourceMap, unpack
 from planchk.loader.syntax import syntax_problem
-from planchk.plan.names import how_they_differ, lookalike_form
+from planchk.plan.names import all_own_forms, how_they_differ, lookalike_form
 from planchk.registry import CodeInfo
 
 # libyaml's C parser when PyYAML was built with it; the pure-Python parser otherwise.
@@ -86,6 +86,7 @@ class _Composer:
     def __init__(self, file: str, text: str) -> None:
         self.out = Composed(sourcemap=SourceMap(file, text))
         self.rows: Iterator[list[Any]] = iter(())  # values of the rows set aside (rows.py)
+        self.names: Iterator[list[str]] = iter(())  # the lists of names set aside
         self.short = False  # a tagged sequence came with no row left to give it
         self.quick = False  # rows were set aside (rows.py): their placeholder tags are ours
         # The first spelling of each look-alike form (plan.names) that is not its own form:
@@ -114,7 +115,7 @@ class _Composer:
     def run(self, text: str, quick_rows: bool = True, given: Prelexed | None = None) -> Composed:
         prelexed = given if given is not None else prelex(text) if quick_rows else None
         if prelexed is not None:
-            self.rows = iter(prelexed.rows)
+            self.rows, self.names = iter(prelexed.rows), iter(prelexed.names)
             # Only a tag this composer put there is a row set aside; one a user wrote is a tag
             # like any other (PC006), whatever it is named.
             self.quick = True
@@ -128,7 +129,7 @@ class _Composer:
             self.out.problems.append((codes.YAML_SYNTAX, problem))
         finally:
             parser.dispose()
-        unclaimed = next(self.rows, None) is not None
+        unclaimed = next(self.rows, None) is not None or next(self.names, None) is not None
         if prelexed is not None and (self.short or unclaimed or self.out.problems):
             # A row the parser did not see as a sequence, or a problem to report: the
             # original text decides (see rows.py).
@@ -142,6 +143,21 @@ class _Composer:
             self.short = True
             return []
         return row
+
+    def claim_names(self) -> list[Any]:
+        """The next list of names set aside, each name the one string of it that `named`
+        gives: at C speed when every name is its own form (nearly always)."""
+        names = next(self.names, None)
+        if names is None:
+            self.short = True
+            return []
+        if all_own_forms(names):  # each is its form: the one string is the first stored
+            return list(map(self.forms.setdefault, names, names))
+        return list(map(self.named, names))
+
+    def claimer(self, tag: str | None) -> Callable[[], list[Any]] | None:
+        """How to claim what a sequence tagged `tag` stands for; None if no tag of ours."""
+        return self.claim if tag == MARK else self.claim_names if tag == NAMES else None
 
     def loop(self, get_event: Any) -> None:
         stack, spellings, forms = self.stack, self.spellings, self.forms
@@ -182,7 +198,7 @@ class _Composer:
                 continue
             if kind in _END:
                 stack.pop()
-            elif kind is _SEQUENCE_START and quick and event.tag == MARK and self.quick_row(event):
+            elif kind is _SEQUENCE_START and quick and event.tag and self.quick_row(event):
                 # A row set aside: its placeholder is empty, so its end comes next.
                 if get_event().__class__ is not _SEQUENCE_END:
                     self.short = True
@@ -205,8 +221,9 @@ class _Composer:
         return self.refuse(event)
 
     def quick_row(self, event: Any) -> bool:
-        """A row set aside (rows.py) as a mapping's value: store its values in one step."""
-        return self.store_row(event, self.claim) is not None
+        """A row or list set aside (rows.py) as a mapping's value: stored in one step."""
+        claim = self.claimer(event.tag)
+        return claim is not None and self.store_row(event, claim) is not None
 
     def row_start(self, event: Any) -> bool:
         """Open a sequence that is a mapping's value (a table row) the quick way, if it is one."""
@@ -238,8 +255,9 @@ class _Composer:
 
     def on_other(self, event: Any, kind: type) -> bool:
         """Collection starts and document-level events; True at the end of the stream."""
-        if kind is _SEQUENCE_START and self.quick and event.tag == MARK and event.anchor is None:
-            self.open(self.claim(), event)
+        claim = self.claimer(event.tag) if kind is _SEQUENCE_START and self.quick else None
+        if claim is not None and event.anchor is None:
+            self.open(claim(), event)
         elif kind is _SEQUENCE_START or kind is _MAPPING_START:
             if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                 self.refuse(event)

@@ -17,21 +17,34 @@ expression split them. A replacement the parser does not report as a sequence (t
 inside a block or quoted string) leaves fewer tagged sequences than rows; the composer sees
 the count fall short and parses the original text instead. A file that already holds the tag
 is never rewritten.
+
+Lists of plain names (`全区: [区0, 区1, …]`, the parts of an area) are set aside the same way,
+under their own tag: a name here starts with a letter (not a digit, a sign or a YAML
+indicator) and holds only letters, digits and underscores, which YAML reads as that very text
+in a flow sequence; the few such words YAML reads as something else (true, null, …) make the
+file be parsed whole. The composer gives them the spelling of each name it keeps (one string
+per name), as it does for every name it reads.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, compress
+from operator import not_
 
-from planchk.loader.scalars import CACHE_LIMIT, number_cache
+from planchk.loader.scalars import CACHE_LIMIT, RESERVED_WORDS, number_cache
 from planchk.plan.numbers import MAX_DIGITS, NUMBER
 
 MARK = "!planchk-row"
+NAMES = MARK + "-names"  # holds MARK: a text holding either is never rewritten
 _PLACEHOLDER = MARK + " []"
+_NAMES_PLACEHOLDER = NAMES + " []"
+# A plain name in a flow sequence: a letter first, then letters, digits and underscores (no
+# space, comma, bracket, colon, quote or #: nothing YAML reads otherwise in a flow sequence).
+NAME = r"[^\W\d_]\w*+"
 CHUNK = 1 << 18
 # A mapping entry on one line, no comment before the value (a commented-out row stays a
 # comment): the key part, the numbers between the brackets, and what may follow them (a
@@ -40,35 +53,44 @@ CHUNK = 1 << 18
 # the comment, say) is refused as in the original. The numbers are a plan's (plan.numbers.NUMBER,
 # the language of is_number): other tokens (010, 1.2.3, 5.) take the parser's path and get the
 # same treatment as anywhere else.
+# The names of a list (NAME) are read in the same place.
 _ROW = re.compile(
-    rf"^([^#\n]*?: ++)\[ *+({NUMBER}(?: *+, *+{NUMBER})*+) *+\]((?: +#[^\n]*)?\r?)$",
-    re.MULTILINE | re.ASCII,
+    rf"^([^#\n]*?: ++)\[ *+({NUMBER}(?: *+, *+{NUMBER})*+|{NAME}(?: *+, *+{NAME})*+) *+\]"
+    r"((?: +#[^\n]*)?\r?)$",
+    re.MULTILINE,
 )
+_NUMBER_START = frozenset("+-0123456789")
 
 
 @dataclass
 class Prelexed:
     text: str  # what the parser reads
     rows: list[list[Decimal]]  # each replaced sequence's values, in the order of the file
+    names: list[list[str]] = field(default_factory=list)  # each list of names set aside
 
 
 def prelex(text: str) -> Prelexed | None:
-    """The file with its number rows set aside, or None when there is nothing to set aside."""
+    """The file with its number rows and name lists set aside, or None when there is nothing
+    to set aside."""
     if MARK in text:
         return None
     parts: list[str] = []
     rows: list[list[Decimal]] = []
+    names: list[list[str]] = []
     for chunk in _chunks(text):
-        # split() with three groups gives [before, key part, numbers, after, between, ...].
+        # split() with three groups gives [before, key part, body, after, between, ...].
         pieces = _ROW.split(chunk)
         bodies = pieces[2::4]
-        found = _rows(bodies) if bodies else []
-        if found is None:
+        numeric = [body[0] in _NUMBER_START for body in bodies]
+        found = _rows(list(compress(bodies, numeric)))
+        listed = _names(list(compress(bodies, map(not_, numeric))))
+        if found is None or listed is None:
             return None
         rows += found
-        pieces[2::4] = repeat(_PLACEHOLDER, len(bodies))
+        names += listed
+        pieces[2::4] = [_PLACEHOLDER if number else _NAMES_PLACEHOLDER for number in numeric]
         parts.append("".join(pieces))
-    return Prelexed("".join(parts), rows) if rows else None
+    return Prelexed("".join(parts), rows, names) if rows or names else None
 
 
 def _chunks(text: str) -> Iterator[str]:
@@ -85,12 +107,22 @@ def _chunks(text: str) -> Iterator[str]:
 
 def _rows(bodies: list[str]) -> list[list[Decimal]] | None:
     """Each body's numbers as Decimal from their printed text, at C speed throughout."""
+    if not bodies:
+        return []
     tokens = ",".join(bodies).replace(" ", "").split(",")
     if max(map(len, tokens)) > MAX_DIGITS:
         return None  # rare and long: the resolver decides what each one is
     values = list(map(_lookup(set(tokens)).__getitem__, tokens))
     ends = list(accumulate(body.count(",") + 1 for body in bodies))
     return list(map(values.__getitem__, map(slice, [0, *ends], ends)))
+
+
+def _names(bodies: list[str]) -> list[list[str]] | None:
+    """Each body's names, as YAML reads them; None when one is a word YAML reads otherwise."""
+    lists = [body.replace(" ", "").split(",") for body in bodies]
+    if lists and not RESERVED_WORDS.isdisjoint(chain.from_iterable(lists)):
+        return None
+    return lists
 
 
 def _lookup(distinct: set[str]) -> dict[str, Decimal]:

@@ -13,11 +13,15 @@ from decimal import Decimal
 
 from planchk.plan.numbers import is_number
 
-__all__ = ["CACHE_LIMIT", "Scalar", "is_number", "number_cache", "resolve_plain"]
+__all__ = [
+    "CACHE_LIMIT", "RESERVED_WORDS", "Scalar", "is_number", "number_cache", "resolve_plain",
+]  # fmt: skip
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
 _BOOLEANS["FALSE"] = False
+# The words that are not text when plain (the row pre-reader leaves lists holding them alone).
+RESERVED_WORDS = _NULL | _BOOLEANS.keys()
 _NUMBER_START = frozenset("0123456789+-")
 # A table repeats the same small figures; one Decimal per distinct text is enough (they are
 # immutable), and saves both time and memory on large plans.
