@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, partial
 from itertools import chain
@@ -25,6 +24,7 @@ from planchk.plan.hierarchy import Hierarchy
 from planchk.plan.numbers import has_blank
 from planchk.plan.offices import OfficeRegistry
 from planchk.plan.units import Unit, UnitTable
+from planchk.rules.cell import Cell as Cell  # noqa: PLC0414 (rules import it from here)
 from planchk.rules.options import DEFAULT_SUM
 
 if TYPE_CHECKING:
@@ -77,25 +77,6 @@ def _tables_with_blanks(ctx: PlanContext) -> frozenset[str]:
         for ind_id, indicator in ctx.indicators()
         if has_blank(chain.from_iterable(indicator.values.values()))
     )
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One value of a breakdown table with where it stands."""
-
-    indicator: str
-    area: str  # the row's name as typed
-    year: int | str  # a year, or the label of an indicator's one period
-    index: int  # position in the row
-    value: Decimal | None
-
-    @property
-    def path(self) -> str:
-        return f"indicators.{self.indicator}.values.{self.area}.{self.year}"
-
-    @property
-    def source(self) -> tuple[str | int, ...]:
-        return ("indicators", self.indicator, "values", self.area, self.index)
 
 
 class PlanContext:
