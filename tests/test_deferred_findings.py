@@ -17,6 +17,7 @@ import os
 import random
 from collections import Counter
 from collections.abc import Iterator
+from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from hypothesis import strategies as st
 
 from planchk import catalog, engine, registry
 from planchk.config import Config
-from planchk.findings import Arg, Deferred, Finding, Severity
+from planchk.findings import NEVER, Arg, Deferred, Finding, Severity
 from planchk.models.common import Waiver
 from planchk.registry import CodeInfo
 from planchk.rules.context import PlanContext
@@ -83,9 +84,10 @@ def _targets(plan: dict[str, Any], waivers: list[str]) -> str:
     return text
 
 
-def _shuffled_rule(seed: int) -> CodeInfo:
+def _shuffled_rule(seed: int, counting: bool = False) -> CodeInfo:
     """A rule (PC299, not registered) yielding deferred findings at random cells in random
-    order, some cells twice."""
+    order, some cells twice; `counting`: it counts those the cap would only count
+    (findings.Tally), as the trend rules do, however far out of order they come."""
 
     def check(ctx: PlanContext) -> Iterator[Deferred]:
         chooser = random.Random(seed)
@@ -97,6 +99,9 @@ def _shuffled_rule(seed: int) -> CodeInfo:
         ]
         picked = chooser.choices(cells, k=chooser.randint(0, 2 * len(cells)))
         for ind_id, area, index in picked:
+            if counting and ctx.tally.after < NEVER and ctx.counted(ind_id, area):
+                ctx.tally.count += 1
+                continue
             args: dict[str, Arg] = {"name": "n", "indicator": ind_id, "area": area}
             args |= {"from_year": 1, "to_year": 2, "old": 2, "new": 1, "change": -1}
             yield ctx.deferred_cell(ind_id, area, index, partial(dict, args))
@@ -128,6 +133,8 @@ def settings_of_runs(draw: st.DrawFn) -> dict[str, Any]:
         "as_error": draw(st.booleans()),
         "seed": draw(st.integers(0, 10**6)),
         "recorded": draw(st.sampled_from([0.0, 0.2, 0.6])),
+        "counting": draw(st.booleans()),
+        "min_drop": draw(st.sampled_from([None, Decimal(0), Decimal(30), Decimal(60)])),
     }
 
 
@@ -142,8 +149,10 @@ def test_deferred_findings_give_the_report_made_findings_give(
 ) -> None:
     plan_dir = tmp_path_factory.mktemp("plan")
     (plan_dir / "targets.yaml").write_text(_targets(plan, run["waivers"]), encoding="utf-8")
-    rules = [*RULES, _shuffled_rule(run["seed"])]
+    rules = [*RULES, _shuffled_rule(run["seed"], run["counting"])]
+    minimum = run["min_drop"]
     config = Config(
+        options={} if minimum is None else {"PC202": {"min-drop-percent": minimum}},
         max_findings_per_rule=run["limit"],
         severity={"PC202": Severity.ERROR} if run["as_error"] else {},
         waivers=(Waiver(rule="PC202", where="*.区3.*", reason="配置"),)
@@ -177,32 +186,88 @@ def _baseline(
     return known
 
 
-def test_a_falling_table_makes_only_the_findings_the_cap_keeps(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """200 falling rows, a cap of 3: the rule yields 200 deferred findings, and 3 kept plus
-    the first left out (the summary's place) are made."""
-    rows = "".join(f"      区{i}: [2, 1]\n" for i in range(200))
+SUMMARY = "indicators.x.values.区3.2022"  # where the summary of PC202 points
+
+
+def _falling_table(tmp_path: Path, waivers: str = "") -> None:
+    """200 rows that fall once each (a PC202 each), the last one twice."""
+    rows = "".join(f"      区{i}: [3, 2, {1 if i == 199 else 2}]\n" for i in range(200))
     names = ", ".join(f"区{i}" for i in range(200))
-    text = "plan: {title: 测试, period: [2021, 2022]}\nareas:\n"
+    text = "plan: {title: 测试, period: [2021, 2023]}\nareas:\n"
     text += f"  全区: [{names}]\nindicators:\n  x:\n    name: 指标\n    unit: 件\n"
-    text += "    kind: flow\n    years: [2021, 2022]\n    values:\n      全区: [400, 400]\n"
-    (tmp_path / "targets.yaml").write_text(text + rows, encoding="utf-8")
+    text += "    kind: flow\n    years: [2021, 2022, 2023]\n    values:\n"
+    text += "      全区: [600, 600, 600]\n"
+    (tmp_path / "targets.yaml").write_text(text + rows + waivers, encoding="utf-8")
+
+
+def _spied(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    """The paths of the deferred findings the engine makes, and of those the rules yield."""
     made: list[str] = []
+    yielded: list[str] = []
     real = engine.deferred
 
-    def counted(info: CodeInfo, problem: Deferred, severity: Severity) -> Any:
+    def spy(info: CodeInfo, problem: Deferred, severity: Severity) -> Any:
         def make() -> Any:
             made.append(problem.path)
             return problem.make()
 
+        yielded.append(problem.path)
         return real(info, problem._replace(make=make), severity)
 
-    monkeypatch.setattr(engine, "deferred", counted)
+    monkeypatch.setattr(engine, "deferred", spy)
+    return made, yielded
+
+
+def test_a_falling_table_makes_only_the_findings_the_cap_keeps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """201 falls, a cap of 3: 3 kept plus the first left out (the summary's place) are
+    yielded and made; the rule counts the other 197 (findings.Tally) and yields none of them."""
+    _falling_table(tmp_path)
+    made, yielded = _spied(monkeypatch)
     report = engine.check_paths([tmp_path], Config(max_findings_per_rule=3))
     kept = [f.path for f in report.findings if f.code == "PC202"]
     assert kept == [f"indicators.x.values.区{i}.2022" for i in range(3)]
-    (summary,) = [f for f in report.findings if f.code == "PC903"]
-    assert summary.args["count"] == 197
-    assert summary.path == "indicators.x.values.区3.2022"
+    (summary,) = [f for f in report.findings if f.code == "PC903" and f.path == SUMMARY]
+    assert summary.args["count"] == 198
+    assert summary.args["rule"] == "PC202 trend-flow-decrease"
     assert made == [f"indicators.x.values.区{i}.2022" for i in range(4)]
+    assert yielded == made
+
+
+@pytest.mark.parametrize(
+    "waivers",
+    [
+        "waivers:\n  - {rule: PC202, where: indicators.x.values.区150.2022, reason: 已确认}\n",
+        "waivers:\n  - {rule: trends, where: '*.区9?.*', reason: 已确认}\n",
+    ],
+)
+def test_a_waiver_of_the_rule_makes_it_yield_every_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, waivers: str
+) -> None:
+    """A waiver may match any finding of its code: none is counted unseen, and the waived
+    ones are kept beside the 3 the cap keeps."""
+    _falling_table(tmp_path, waivers)
+    made, yielded = _spied(monkeypatch)
+    report = engine.check_paths([tmp_path], Config(max_findings_per_rule=3))
+    assert len(yielded) == 201
+    waived = [f.path for f in report.findings if f.waived is not None]
+    assert len(waived) == (1 if "区150" in waivers else 10)
+    (summary,) = [f for f in report.findings if f.code == "PC903" and f.path == SUMMARY]
+    assert summary.args["count"] == 201 - 3 - len(waived)
+    assert len(made) == 4 + len(waived)
+
+
+def test_a_baseline_entry_of_the_rule_makes_it_yield_every_finding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _falling_table(tmp_path)
+    yielded = _spied(monkeypatch)[1]
+    entry = (os.path.abspath(tmp_path / "targets.yaml"), "PC202", "indicators.x.values.区7.2022")
+    report = engine.check_paths(
+        [tmp_path], Config(max_findings_per_rule=3), baseline=Counter({entry: 1})
+    )
+    assert len(yielded) == 201
+    assert report.baselined == 1
+    (summary,) = [f for f in report.findings if f.code == "PC903" and f.path == SUMMARY]
+    assert summary.args["count"] == 201 - 3 - 1

@@ -19,8 +19,9 @@ from planchk import catalog
 from planchk.codes.input import NO_AREAS
 from planchk.codes.meta import INTERNAL_ERROR
 from planchk.config import Config
-from planchk.findings import Deferred, Finding, Location, Problem, Severity
+from planchk.findings import NEVER, Deferred, Finding, Location, Problem, Severity, Tally
 from planchk.loader.discover import Discovery, Plan, discover
+from planchk.loader.sourcemap import pack
 from planchk.plan.numbers import exact
 from planchk.registry import CodeInfo
 from planchk.report import Report
@@ -111,6 +112,7 @@ class _Offer:
         self.written = tuple(waiver_set for waiver_set in waivers if waiver_set.placed)
         self.reported = reported
         self.into = into
+        self.tallied: tuple[str, str] | None = None  # (code, file) of the rule counting, if any
 
     def finding(self, finding: Finding) -> None:
         for configured in _configured([finding], self.config):
@@ -120,8 +122,9 @@ class _Offer:
             if marked.location.file in self.reported:
                 self.into.add(marked)
 
-    def later(self, later: Later) -> None:
-        """A deferred finding: made here only if a waiver matches it (waived ones are kept)."""
+    def later(self, later: Later, tally: Tally) -> None:
+        """A deferred finding: made here only if a waiver matches it (waived ones are kept).
+        Then `tally` (the running rule's) learns after which place the cap only counts."""
         reason = None
         for waiver_set in self.written:
             reason = waiver_set.reason(later.code, later.path)
@@ -130,6 +133,31 @@ class _Offer:
         if later.file in self.reported:
             waived = None if reason is None else dataclasses.replace(later.make(), waived=reason)
             self.into.add(later if waived is None else waived)
+        if self.tallied == (later.code, later.file):
+            after = self.into.left_out_after(self.tallied)
+            tally.after = NEVER if after is None else pack(*after)
+
+    def tally(self, code: str, file: str | None) -> Tally:
+        """A tally for a rule of `code` deferring findings in `file` (findings.Tally): it may
+        count only when the cap is on, the file reported, and no waiver nor baseline entry
+        may want a finding of the code there (those are made and matched one by one)."""
+        baseline = self.into.baseline
+        self.tallied = (
+            (code, file)
+            if file is not None
+            and file in self.reported
+            and self.into.limit > 0
+            and not any(code in waiver_set.codes for waiver_set in self.written)
+            and (baseline is None or not baseline.knows(file, code))
+            else None
+        )
+        return Tally()
+
+    def counted(self, code: str, file: str | None, tally: Tally, severity: Severity) -> None:
+        """What the rule counted goes to the cap's count of what it left out."""
+        if tally.count:
+            assert file is not None
+            self.into.count((code, file), tally.count, severity)
 
 
 def _configured(findings: list[Finding], config: Config) -> list[Finding]:
@@ -156,12 +184,14 @@ def _run(info: CodeInfo, ctx: PlanContext, offer: _Offer) -> None:
     if info.needs_areas and ctx.hierarchy is None:
         return
     severity = offer.config.severity.get(info.code, info.severity)
+    file = ctx.targets_file.display if ctx.targets_file else None  # where cells are deferred
+    ctx.tally = tally = offer.tally(info.code, file)
     try:
         for problem in info.check(ctx):
             if isinstance(problem, Deferred):
                 item = deferred(info, problem, severity)
                 if isinstance(item, Later):
-                    offer.later(item)
+                    offer.later(item, tally)
                 else:
                     offer.finding(item)
             else:
@@ -174,6 +204,8 @@ def _run(info: CodeInfo, ctx: PlanContext, offer: _Offer) -> None:
         where = _plan_location(ctx)
         args = {"rule": f"{info.code} {info.slug}", "error": f"{type(error).__name__}: {error}"}
         offer.finding(INTERNAL_ERROR.finding(Problem(where, "", args), fatal=True))
+    finally:
+        offer.counted(info.code, file, tally, severity)
 
 
 def _plan_location(ctx: PlanContext) -> Location:

@@ -103,6 +103,29 @@ class Deferred(NamedTuple):
     make: Callable[[], Problem]
 
 
+# Above every place a source map packs (loader.sourcemap.pack): a Tally that counts nothing.
+NEVER = 1 << 64
+
+
+class Tally:
+    """Deferred findings a rule counts instead of yielding: those the cap would leave out
+    unmade, as a number (issue 17: 600,000 findings of one rule, 1,000 shown).
+
+    The engine gives the running rule one (PlanContext.tally) and sets `after`, a packed place
+    in the targets file: a deferred finding of the rule whose row starts after it would be
+    left out, and is not the first left out (the summary's place), so the rule only adds it
+    to `count`. `after` stays NEVER while the cap may keep or make one, and whenever a
+    waiver or the baseline may want one. It only falls as the cap fills (a place it gave
+    stays safe), and the rule reads it again for each row.
+    """
+
+    __slots__ = ("after", "count")
+
+    def __init__(self) -> None:
+        self.after = NEVER
+        self.count = 0
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """A problem with its code, severity and message: what every formatter renders."""

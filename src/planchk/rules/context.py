@@ -16,7 +16,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from planchk import registry
-from planchk.findings import Arg, Deferred, Location, Problem
+from planchk.findings import Arg, Deferred, Location, Problem, Tally
 from planchk.loader.sourcemap import VALUE_MASK, unpack
 from planchk.models import TargetsFile, TasksFile
 from planchk.models.targets import Goal, Indicator, SumMode
@@ -95,6 +95,7 @@ class PlanContext:
         self.tasks_file = tasks if tasks is not None and tasks.usable else None
         self._shared: dict[Callable[[PlanContext], Any], Any] = {}
         self._tables: dict[str, tuple[Indicator, Mapping[str | int, int]]] = {}
+        self.tally = Tally()  # the running rule's, set by the engine (findings.Tally)
 
     def option(self, option: registry.Option | str, name: str = "") -> Any:
         """A rule option's configured value, or its default: asked with the option's
@@ -235,6 +236,14 @@ class PlanContext:
         earliest = unpack(packed) if packed else file.sourcemap.nearest(source[:-1])
         # A partial, not a closure: half the memory while a baseline holds it unmade.
         return Deferred(file.display, path, earliest, partial(_problem, file, source, path, args))
+
+    def counted(self, ind_id: str, area: str) -> bool:
+        """Whether the cap would only count a deferred finding in `area`'s row: the row starts
+        after `tally.after` (findings.Tally). The rule then adds to `tally.count` instead of
+        yielding; asked only while `tally.after` is below NEVER."""
+        indicator, places = self._values_of(ind_id)
+        name = area if area in indicator.values else self.row_name(indicator, area)
+        return places.get(name, 0) & VALUE_MASK > self.tally.after
 
     def _values_of(self, ind_id: str) -> tuple[Indicator, Mapping[str | int, int]]:
         """An indicator and its rows' packed places in the source map, looked up once."""

@@ -128,6 +128,12 @@ class Held:
         self._heaps: dict[Key, list[tuple[Reversed, int, Finding]]] = {}
         self._alone: dict[Key, tuple[int, Later]] = {}  # the only one of its entry so far
         self._files: dict[str, str] = {}  # display -> absolute: abspath once per file
+        self._pairs = {(file, code) for file, code, _ in known}
+
+    def knows(self, file: str, code: str) -> bool:
+        """Whether an entry names `code` in `file` (a display name, as findings give it)."""
+        absolute = self._files.get(file) or self._files.setdefault(file, _absolute(file))
+        return (absolute, code) in self._pairs
 
     @property
     def held(self) -> int:

@@ -61,6 +61,10 @@ class Holds(Protocol):
 
     def offer(self, seq: int, finding: Finding | Later) -> tuple[int, Finding | Later] | None: ...
 
+    def knows(self, file: str, code: str) -> bool:
+        """Whether it may hold back a finding of `code` in `file`."""
+        ...
+
 
 Key = tuple[str, str]  # (code, file)
 
@@ -129,6 +133,24 @@ class Capper:
             heapq.heappush(heap, entry)
         else:  # the later of this one and the last kept one is left out
             self._leave_out(heapq.heappushpop(heap, entry)[2])
+
+    def left_out_after(self, key: Key) -> tuple[int, int] | None:
+        """A place (line, column) after which a finding of `key` not made yet would be left
+        out unmade and only counted: after the last one kept and the first left out. None
+        while the cap may still keep one, or has left none out (findings.Tally)."""
+        heap = self._heaps.get(key)
+        seen = self.overflow.get(key)
+        if heap is None or seen is None or len(heap) < self.limit:
+            return None
+        last_kept = heap[0][0].key
+        return max((last_kept[1], last_kept[2]), (seen.first_key[1], seen.first_key[2]))
+
+    def count(self, key: Key, count: int, severity: Severity) -> None:
+        """`count` findings of `key` a rule counted after `left_out_after`, of `severity`."""
+        if count:
+            seen = self.overflow[key]  # counted only after one was left out
+            seen.count += count
+            seen.severity = max(seen.severity, severity)
 
     def findings(self) -> list[Finding]:
         """Every kept finding, in the order added."""

@@ -36,6 +36,7 @@ class WaiverSet:
     def __init__(self, placed: list[PlacedWaiver]) -> None:
         self.placed = placed
         self.used: set[int] = set()
+        self.codes = frozenset(code for waiver in placed for code in waiver.codes)
         # Matching each finding against each waiver was O(findings x waivers): 2,000 waivers
         # on 100,000 findings took two minutes. A waiver for one data path is a dictionary
         # entry; only those with * ? [ are tried in turn, and only those of the finding's code.
