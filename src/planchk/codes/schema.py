@@ -48,6 +48,7 @@ PROBLEM_WORDS: dict[str, Message] = {
         "greater_than": "must be greater than {gt}",
         "planchk_period": "the period's first year comes after its last year",
         "planchk_years": "a period label stands alone: years are all numbers, or one label",
+        "planchk_goal_year": "a goal names its `year` or its `period`: one of the two",
     }.items()
 }
 SEE_SCHEMA = message("term.see-schema", "see `planchk schema`")

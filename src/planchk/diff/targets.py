@@ -11,7 +11,7 @@ from planchk.models import TargetsFile
 from planchk.plan.hierarchy import Hierarchy
 from planchk.plan.units import Unit, UnitTable
 
-GOAL_FIELDS = ("text", "indicator", "area", "year", "op", "value", "unit")
+GOAL_FIELDS = ("text", "indicator", "area", "year", "period", "op", "value", "unit")
 PLAN_FIELDS = ("title", "document_number", "issuer", "issued", "period")
 
 

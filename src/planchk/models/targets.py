@@ -147,8 +147,21 @@ class Goal(StrictModel):
     text: Name = Field(description="The goal's wording as printed.")
     indicator: Name | None = Field(default=None, description="The indicator it sets, if any.")
     area: Name | None = Field(default=None, description="Default: the top of the hierarchy.")
-    year: Integer
-    op: Comparator = Field(description="超过/突破/高于 >, 达到/不低于/不少于 >=, 不超过/控制在 <=.")
+    year: Integer | None = Field(
+        default=None, description="The year the goal is for; or give `period` instead."
+    )
+    period: list[Integer] | None = Field(
+        default=None,
+        min_length=2,
+        max_length=2,
+        description="A goal for the years from the first to the last, as a whole "
+        "(到2026年，新建高标准农田3.6万亩 in a 2024-2026 plan: [2024, 2026]): a flow's table "
+        "meets it with the sum of those years, a stock's or a ratio's with the last year.",
+    )
+    op: Comparator = Field(
+        description="超过/突破/高于 >, 达到/不低于/不少于 >=, 不超过/控制在 <=; == for a figure "
+        "stated with no comparator (新建高标准农田3.6万亩)."
+    )
     value: Number
     unit: Name
     restated: list[Name] = Field(
@@ -156,6 +169,28 @@ class Goal(StrictModel):
         description="Other sentences of the plan that state this goal again, as printed "
         "(e.g. under its task); each must say the same as `op`, `value` and `unit`.",
     )
+
+    @model_validator(mode="after")
+    def _year_or_period(self) -> Goal:
+        if (self.year is None) == (self.period is None):
+            raise PydanticCustomError(
+                "planchk_goal_year", "a goal names its `year` or its `period`: one of the two"
+            )
+        if self.period is not None and self.period[0] > self.period[1]:
+            raise PydanticCustomError(
+                "planchk_period", "the period's first year comes after its last year"
+            )
+        return self
+
+    @property
+    def last_year(self) -> int:
+        """The year the goal is reached in: its year, or its period's last."""
+        return self.year if self.year is not None else (self.period or [0, 0])[1]
+
+    @property
+    def when(self) -> int | str:
+        """The year, or the period as printed in messages and reports: 2024–2026."""
+        return self.year if self.year is not None else "–".join(map(str, self.period or ()))
 
 
 class TargetsFile(StrictModel):

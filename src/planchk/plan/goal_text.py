@@ -15,6 +15,17 @@ COMPARATOR_WORDS = WORDS
 _WORDS = "|".join(sorted(COMPARATOR_WORDS, key=len, reverse=True))
 _CLAUSE = re.compile(rf"({_WORDS})\s*({FIGURE})\s*([^\s，。；、,;0-9]*)")
 
+# The verbs a plan states a target with and no comparator (新建高标准农田3.6万亩, 全年完成造林
+# 5000亩): the figure is the target itself, exact (op ==). importers.plandoc reads them by
+# this name too, longest first (改造提升 before 改造).
+TARGET_VERBS = (
+    "新建", "新改建", "改扩建", "建成", "完成", "改造提升", "提升改造", "改造", "实施",
+    "新增", "培育", "打造", "创建", "新培育", "新认定", "新引进", "引进", "造林",
+)  # fmt: skip
+_VERBS = "|".join(sorted(TARGET_VERBS, key=len, reverse=True))
+_PLAIN = re.compile(rf"(?<![\d.])({FIGURE})\s*([^\s，。；、,;0-9年月日号%‰]+)")
+_HAS_VERB = re.compile(_VERBS)
+
 # Chinese writes large figures with a magnitude before the unit: 1万户, 8.3亿元.
 MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 
@@ -45,12 +56,26 @@ class Wording:
 
 
 def read_wording(text: str) -> Wording | None:
-    """The last comparator clause of a goal's text, e.g. 突破8.3亿元; None when there is none."""
+    """The last comparator clause of a goal's text, e.g. 突破8.3亿元; else, in a text that
+    states its target with a verb (新建高标准农田3.6万亩，其中2024年1.0万亩), its last figure
+    with a unit, exact; None when there is neither."""
     matches = list(_CLAUSE.finditer(text))
-    if not matches:
+    if matches:
+        word, figure, rest = matches[-1].groups()
+        return Wording(word, COMPARATOR_WORDS[word], Decimal(figure), rest)
+    plain = list(_PLAIN.finditer(text)) if _HAS_VERB.search(text) else []
+    if not plain:
         return None
-    word, figure, rest = matches[-1].groups()
-    return Wording(word, COMPARATOR_WORDS[word], Decimal(figure), rest)
+    figure, rest = plain[-1].groups()
+    return Wording("", "==", Decimal(figure), rest)
+
+
+def agrees(said: Wording, op: str, value: Decimal, unit: str, units: UnitTable) -> bool:
+    """Whether the wording says what a goal's fields say. A figure stated with no comparator
+    (新建3.6万亩) is read as exact, and fields that make it a floor (>=) agree with it too:
+    a plain target is commonly a minimum, and a goal typed that way is not wrong."""
+    ops = ("==", ">=") if said.op == "==" else (said.op,)
+    return op in ops and said.amount(unit, units) == value
 
 
 def satisfies(actual: Decimal, op: str, target: Decimal) -> bool:

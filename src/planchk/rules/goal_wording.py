@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planchk.findings import Problem, Severity
-from planchk.plan.goal_text import read_wording
+from planchk.plan.goal_text import agrees, read_wording
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
 
@@ -45,7 +45,7 @@ def goal_wording_mismatch(ctx: PlanContext) -> Iterator[Problem]:
         said = read_wording(goal.text)
         if said is None:
             continue
-        if said.op != goal.op or said.amount(goal.unit, ctx.units) != goal.value:
+        if not agrees(said, goal.op, goal.value, goal.unit, ctx.units):
             yield ctx.in_targets(
                 ("goals", goal_id, "text"),
                 f"goals.{goal_id}.text",
@@ -82,9 +82,7 @@ def goal_restated_differently(ctx: PlanContext) -> Iterator[Problem]:
     for goal_id, goal in ctx.goals():
         for index, text in enumerate(goal.restated):
             said = read_wording(text)
-            if said is None or (
-                said.op == goal.op and said.amount(goal.unit, ctx.units) == goal.value
-            ):
+            if said is None or agrees(said, goal.op, goal.value, goal.unit, ctx.units):
                 continue
             yield ctx.in_targets(
                 ("goals", goal_id, "restated", index),

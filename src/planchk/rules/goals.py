@@ -13,43 +13,74 @@ from decimal import Decimal
 from planchk.findings import Problem, Severity
 from planchk.models.targets import Goal
 from planchk.plan.comparators import compare
+from planchk.plan.goal_text import read_wording
+from planchk.plan.numbers import half_unit, rounding_allowance
 from planchk.registry import rule
 from planchk.rules.context import Cell, PlanContext
-from planchk.rules.lookups import goal_area
+from planchk.rules.lookups import goal_cells
 
 
 @dataclass(frozen=True)
 class GoalCheck:
-    """A goal beside the table total it is about, both in the indicator's unit."""
+    """A goal beside the table total it is about, both in the indicator's unit: the goal's
+    year's cell, or for a goal of a period the sum of its years (a flow) or its last year."""
 
     goal_id: str
     goal: Goal
-    cell: Cell
+    cell: Cell  # the cell of the goal's (last) year, where the table shows it
     actual: Decimal
     target: Decimal
     unit: str
+    allowance: Decimal  # how far an exact (==) goal may honestly miss: the printed digits
+
+    @property
+    def met(self) -> bool:
+        if self.goal.op == "==":
+            return abs(self.actual - self.target) <= self.allowance
+        at_boundary = self.actual == self.target and self.goal.op in (">", "<")
+        return at_boundary or compare(self.actual, self.goal.op, self.target)
 
 
 def goal_checks(ctx: PlanContext) -> list[GoalCheck]:
-    """Goals that name an indicator whose table has a value for the goal's year and area."""
+    """Goals that name an indicator whose table has a value for the goal's year (every year
+    of its period, for a flow's period goal) and area."""
     targets = ctx.targets
     if targets is None:
         return []
     checks = []
     for goal_id, goal in targets.goals.items():
         indicator = ctx.indicator(goal.indicator)
-        area = goal_area(ctx, goal)
-        if indicator is None or area is None or goal.year not in indicator.years:
+        cells = goal_cells(ctx, goal)
+        if indicator is None or not cells:
             continue
-        cell = ctx.cell(goal.indicator or "", area, indicator.years.index(goal.year))
         goal_unit, table_unit = ctx.units.get(goal.unit), ctx.units.get(indicator.unit)
-        if cell.value is None or goal_unit is None or table_unit is None:
+        if goal_unit is None or table_unit is None:
             continue
         if not ctx.units.convertible(goal_unit, table_unit):
             continue  # reported by goal-unit-incompatible
+        values = [c.value for c in cells if c.value is not None]
+        if len(values) < len(cells):
+            continue  # a blank year: nothing to compare
         target = goal_unit.to(table_unit, goal.value)
-        checks.append(GoalCheck(goal_id, goal, cell, cell.value, target, indicator.unit))
+        allowance = goal_unit.to(table_unit, _half_unit(ctx, goal)) + (
+            Decimal(0) if table_unit.whole else rounding_allowance(values)
+        )
+        actual = sum(values, Decimal(0))
+        checks.append(
+            GoalCheck(goal_id, goal, cells[-1], actual, target, indicator.unit, allowance)
+        )
     return checks
+
+
+def _half_unit(ctx: PlanContext, goal: Goal) -> Decimal:
+    """How far the goal's figure may be from the truth, in the goal's unit: half a unit of the
+    last digit its text prints (3.6万亩 is ± 0.05万亩 = 500亩 even where `value` is written
+    36000 in 亩), else of its value's."""
+    said = read_wording(goal.text)
+    amount = said.amount(goal.unit, ctx.units) if said is not None else None
+    if said is None or amount != goal.value or not said.value:
+        return half_unit(goal.value)
+    return half_unit(said.value) * amount / said.value
 
 
 def _report(ctx: PlanContext, check: GoalCheck) -> Problem:
@@ -63,7 +94,7 @@ def _report(ctx: PlanContext, check: GoalCheck) -> Problem:
         target=check.target,
         unit=check.unit,
         actual=check.actual,
-        year=check.goal.year,
+        year=check.goal.when,
         area=check.cell.area,
         indicator=check.cell.indicator,
     )
@@ -97,8 +128,7 @@ def goal_not_met(ctx: PlanContext) -> Iterator[Problem]:
           青云谱区: [513, 565, 609]
     """
     for check in ctx.shared(goal_checks):
-        at_boundary = check.actual == check.target and check.goal.op in (">", "<")
-        if not at_boundary and not compare(check.actual, check.goal.op, check.target):
+        if not check.met:
             yield _report(ctx, check)
 
 
@@ -160,15 +190,15 @@ def goal_year_missing(ctx: PlanContext) -> Iterator[Problem]:
     """
     for goal_id, goal in ctx.goals():
         indicator = ctx.indicator(goal.indicator)
-        if indicator is None or goal.year in indicator.years:
+        if indicator is None or goal.last_year in indicator.years:
             continue
         dated = indicator.dated
-        if not dated or goal.year < max(dated):  # after the last column: PC704's to say
+        if not dated or goal.last_year < max(dated):  # after the last column: PC704's to say
             yield ctx.in_targets(
                 ("goals", goal_id, "year"),
                 f"goals.{goal_id}.year",
                 goal=goal_id,
-                year=goal.year,
+                year=goal.last_year,
                 indicator=goal.indicator,
             )
 

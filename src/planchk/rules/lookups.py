@@ -17,7 +17,7 @@ from planchk.models.tasks import Task
 from planchk.plan.comparators import compare
 from planchk.plan.numbers import decimals, half_unit
 from planchk.plan.relations import Lookup, Relation, divides_by_zero, evaluate, parse
-from planchk.rules.context import PlanContext
+from planchk.rules.context import Cell, PlanContext
 
 
 def goal_area(ctx: PlanContext, goal: Goal) -> str | None:
@@ -28,6 +28,22 @@ def goal_area(ctx: PlanContext, goal: Goal) -> str | None:
         return hierarchy.canonical(goal.area)
     roots = hierarchy.roots
     return roots[0] if len(roots) == 1 else None
+
+
+def goal_cells(ctx: PlanContext, goal: Goal) -> list[Cell]:
+    """The cells that hold a goal's figure: its year's at its area; for a goal of a period,
+    each of its years' when the indicator is a flow (or a change: the period's figure is their
+    sum), else its last year's. Empty when the table has no row or no column for one of them."""
+    indicator, area = ctx.indicator(goal.indicator), goal_area(ctx, goal)
+    if indicator is None or area is None:
+        return []
+    index = {year: i for i, year in enumerate(indicator.years)}
+    years = [goal.last_year]
+    if goal.period is not None and indicator.kind in ("flow", "change"):
+        years = list(range(goal.period[0], goal.period[1] + 1))
+    if not all(year in index for year in years):
+        return []
+    return [ctx.cell(goal.indicator or "", area, index[year]) for year in years]
 
 
 def printed_tops(ctx: PlanContext) -> dict[str, set[str]]:

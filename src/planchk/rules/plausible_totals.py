@@ -93,10 +93,12 @@ def goal_out_of_reach(ctx: PlanContext) -> Iterator[Problem]:
         area = goal_area(ctx, goal)
         if indicator is None or area is None or goal.unit != indicator.unit:
             continue
+        if goal.op == "==" or (goal.period is not None and indicator.kind in ("flow", "change")):
+            continue  # growth reaches a level: not an exact figure, nor a period's sum
         row = ctx.rows(goal.indicator or "").get(area, ())
         if indicator.dated is None:
             continue  # a period with a label: no years to project along
-        projection = _project(indicator.dated, row, goal.year)
+        projection = _project(indicator.dated, row, goal.last_year)
         if projection is None:
             continue
         projected, rate = projection
@@ -104,7 +106,7 @@ def goal_out_of_reach(ctx: PlanContext) -> Iterator[Problem]:
         if not reached:
             yield ctx.in_targets(
                 ("goals", goal_id, "year"), f"goals.{goal_id}.reach",
-                goal=goal_id, op=goal.op, target=goal.value, unit=goal.unit, year=goal.year,
+                goal=goal_id, op=goal.op, target=goal.value, unit=goal.unit, year=goal.when,
                 rate=rate, last_year=indicator.years[-1], area=area, projected=projected,
             )  # fmt: skip
 

@@ -26,7 +26,7 @@ from planchk.models.targets import Indicator
 from planchk.plan.numbers import exact, shown_sum
 from planchk.report import Report
 from planchk.rules.context import PlanContext
-from planchk.rules.lookups import goal_area
+from planchk.rules.lookups import goal_cells
 
 ROLES = ("lead", "responsible", "cooperating", "text_offices")
 
@@ -125,7 +125,7 @@ class TableView:
 class GoalView:
     goal_id: str
     text: str
-    year: int
+    year: int | str  # or its period: 2024–2026
     op: str
     value: Decimal
     unit: str
@@ -359,12 +359,11 @@ def _column_sum(
 
 def _goal_views(ctx: PlanContext, found: _Lookup) -> Iterable[GoalView]:
     for goal_id, goal in ctx.goals():
-        planned = None
-        indicator, area = ctx.indicator(goal.indicator), goal_area(ctx, goal)
-        if indicator is not None and area is not None and goal.year in indicator.years:
-            planned = ctx.cell(goal.indicator or "", area, indicator.years.index(goal.year)).value
+        cells = goal_cells(ctx, goal)  # a flow's period goal: its years, summed
+        values = [cell.value for cell in cells if cell.value is not None]
+        planned = sum(values, Decimal(0)) if cells and len(values) == len(cells) else None
         yield GoalView(
-            goal_id, goal.text, goal.year, goal.op, goal.value, goal.unit, planned,
+            goal_id, goal.text, goal.when, goal.op, goal.value, goal.unit, planned,
             found.take(f"goals.{goal_id}") + found.under(f"goals.{goal_id}"),
         )  # fmt: skip
 
