@@ -46,8 +46,8 @@ def import_document(document: Document, options: Options) -> PlanImport:
             before = len(imported.indicators)
             tables.add_breakdown(result, imported, table, options)
             read += len(imported.indicators) > before  # a table of two categories is one table
-    last_year = facts.period[1] if facts.period else _last_year(imported)
-    plan_goals = _goals(result, document, outline, imported, last_year)
+    span = facts.period or _span(imported)
+    plan_goals = _goals(result, document, outline, imported, span)
     sections = all_tasks(result, document, outline, task_tables)
     areas = imported.areas
     result.counts = {
@@ -72,14 +72,15 @@ def import_document(document: Document, options: Options) -> PlanImport:
     return result
 
 
-def _last_year(imported: Imported) -> int | None:
+def _span(imported: Imported) -> tuple[int, int] | None:
+    """The years the tables cover, when the plan's title names no period."""
     years = [y for i in imported.indicators.values() for y in i.years]
-    return max(years) if years else None
+    return (min(years), max(years)) if years else None
 
 
 def _period(imported: Imported, found: dict[str, dict[str, Any]]) -> tuple[int, int]:
     years = [y for i in imported.indicators.values() for y in i.years]
-    years += [g["year"] for g in found.values()]
+    years += [y for g in found.values() for y in ([g["year"]] if "year" in g else g["period"])]
     return (min(years), max(years))
 
 
@@ -88,16 +89,17 @@ def _goals(
     document: Document,
     outline: dict[int, Any],
     imported: Imported,
-    last_year: int | None,
+    span: tuple[int, int] | None,
 ) -> dict[str, dict[str, Any]]:
     found = GoalSet(imported, document.source, result.notes, result.places)
+    last_year = span[1] if span else None
     for paragraph in document.paragraphs:
         if not goals.is_goal_paragraph(paragraph, outline[paragraph.number]):
             continue
         place = f"{document.source}: {paragraph.place}"
         for text in goals.figureless(paragraph):
             result.notes.append(texts.GOAL_NO_FIGURE(place=place, text=text))
-        for statement in goals.statements(paragraph, last_year):
+        for statement in goals.statements(paragraph, last_year, span):
             year = statement.year or last_year
             if year is None:
                 continue

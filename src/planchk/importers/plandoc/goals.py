@@ -5,6 +5,13 @@ also says it: 提高到, 以上, 以内), a figure with its printed digits and a
 that names a year (到2023年, 三年, 到“十四五”末; else the sentence's, else the plan's last).
 One sentence often holds several (`技术合同成交额突破8.3亿元，发明专利申请量达到609件`): each is
 its clause, with the clauses before it that carry no figure (到2023年，力争…) in its text.
+
+A plan states most targets with no comparator, as a figure after a verb (新建高标准农田3.6万亩,
+全年完成造林5000亩, 其中2024年1.0万亩): such a goal is exact, and read only where it is safe:
+a target verb (planchk.plan.goal_text.TARGET_VERBS) before a figure with a known unit (not a
+percentage), in a sentence that names its year or period. `YYYY年` is that year; `到YYYY年`, a
+range `2024—2026年`, 三年 or 到“十四五”末 the period up to it (a flow's table meets it with the
+sum of those years). A comparator goal keeps its year, except in a range sentence.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from decimal import Decimal
 from planchk.importers.documents import Paragraph
 from planchk.importers.plandoc.outline import Part
 from planchk.plan.comparators import AFTER_WORDS
-from planchk.plan.goal_text import COMPARATOR_WORDS
+from planchk.plan.goal_text import COMPARATOR_WORDS, TARGET_VERBS
 from planchk.plan.units import BUILT_IN
 
 # Besides planchk.plan.goal_text's words: what a plan also writes before or after a figure.
@@ -38,7 +45,18 @@ _FIGURE = re.compile(
     rf"(?P<unit>{_UNITS}|[^\s\d.，。；、,;：:（）()“”\"以的和及左右年月日号]{{1,3}}?)"
     r"(?=以上|及以上|以下|以内|左右|的|[，。；、,;：:）)和及]|$)(?P<after>及以上|以上|以下|以内)?"
 )
-_YEAR = re.compile(r"(?:(?:到|至|截至|截止到?)\s*)?(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?")
+_YEAR = re.compile(
+    r"(?P<by>(?:到|至|截至|截止到?)\s*)?(?<![\d\-—–－~～])(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?"
+)
+# 2024—2026年, 2024年至2026年: a period, never its last year alone
+_RANGE = re.compile(
+    r"(?P<first>(?:19|20)\d{2})\s*年?\s*[-—–－~～至到]+\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?"
+)
+_WHOLE_YEAR = re.compile(r"^(?:全年|年内|当年)")  # the plan's one year, in a plan of one year
+_VERB = re.compile("|".join(sorted(TARGET_VERBS, key=len, reverse=True)))
+_OF_YEAR = re.compile(r"^[、，,\s]*(?:其中[：:]?)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?\s*$")
+# the units a plain figure may carry: a percentage after a verb is a share of something else
+_PLAIN_UNITS = frozenset(u for u, unit in BUILT_IN.items() if unit.dimension != "percent")
 _PLAN_YEAR = re.compile(r"到?[“\"「]?(?P<fyp>十[一二三四五六七八九]五)[”\"」]?(?:期)?末")
 _SPAN = re.compile(r"(?:未来|今后)?[一二三四五两]年(?:内|间)?")
 _LEAD = re.compile(r"^[^，。；：:]{0,12}目标\s*[：:。]")  # 科技投入目标： · 1.工作目标。
@@ -48,18 +66,28 @@ _CLAUSE = re.compile(r"(?<=[，,])")
 
 
 @dataclass(frozen=True)
+class When:
+    """The year a clause names, and the first year when it names a period."""
+
+    year: int
+    first: int | None = None  # 2024—2026年: 2024
+    by: bool = False  # 到2026年, 三年, 到“十四五”末: by then, over the plan's years up to it
+
+
+@dataclass(frozen=True)
 class Statement:
     """One goal as one sentence of the text states it."""
 
     text: str  # its words as printed: the clause, after the figure-less clauses before it
     subject: str  # what it sets, without the year, the hedge and the figure: 高新技术企业
-    word: str  # the comparator as printed: 超过, 以上, 增长
+    word: str  # the comparator as printed: 超过, 以上, 增长; empty for a plain figure
     op: str
     value: Decimal
     unit: str
     year: int | None  # None: the text names none
     growth: bool  # 增长10%: a rate of growth, never compared with a table's level
     paragraph: Paragraph
+    first: int | None = None  # a goal for the period from `first` to `year`, as a whole
 
 
 def is_goal_paragraph(paragraph: Paragraph, part: Part) -> bool:
@@ -75,59 +103,111 @@ def is_goal_paragraph(paragraph: Paragraph, part: Part) -> bool:
     )
 
 
-def statements(paragraph: Paragraph, last_year: int | None) -> Iterator[Statement]:
+def statements(
+    paragraph: Paragraph, last_year: int | None, period: tuple[int, int] | None = None
+) -> Iterator[Statement]:
+    """The goals a paragraph states; `period` (the plan's years) admits goals with no
+    comparator, within it."""
     body = _LEAD.sub("", paragraph.printed, count=1)
     for sentence in _SENTENCE.split(body):
-        year: int | None = None
+        reading = _Reading(paragraph, period)
         before = ""  # the figure-less clauses before a goal (到2023年，)
         for clause in _CLAUSE.split(sentence):
-            year = _year(clause, last_year) or year
+            reading.when = _when(clause, last_year, period) or reading.when
             found = list(_FIGURE.finditer(clause))
-            goals = [m for m in found if m.group("word") or m.group("after")]
-            if not goals:
-                before = before + clause if not found else ""
-                continue
-            start = 0
-            for match in goals:
+            start, read = 0, False
+            for match in found:
                 piece = clause[start : match.end()]
                 text = (before + piece).strip().lstrip("、和及").strip()
-                yield _statement(text, piece, match, year, paragraph)
-                start = match.end()
-            before = ""
+                if match.group("word") or match.group("after"):
+                    yield _statement(text, piece, match, reading.when, paragraph)
+                    start, read = match.end(), True
+                    continue
+                goal = _plain(text, piece, match, reading)
+                if goal is not None:
+                    yield goal
+                    reading.plain, start, read = goal, match.end(), True
+            before = "" if read or found else before + clause
 
 
 def _statement(
-    text: str, piece: str, match: re.Match[str], year: int | None, paragraph: Paragraph
+    text: str, piece: str, match: re.Match[str], when: When | None, paragraph: Paragraph
 ) -> Statement:
     word, after = match.group("word") or "", match.group("after") or ""
     growth = bool(word and _GROWTH.search(word))
     op = AFTER[after] if after else (">=" if growth else BEFORE[word])
-    subject = piece[: len(piece) - len(match.group(0))]
-    subject = _HEDGES.sub("", _SPAN.sub("", _PLAN_YEAR.sub("", _YEAR.sub("", subject))))
-    subject = subject.strip(" ，,、").removeprefix("和").removeprefix("及")
+    first = when.first if when is not None else None  # 2024—2026年: the period; 到2026年: 2026
     return Statement(
-        text.rstrip("，,"),
-        subject,
-        word or after,
-        op,
-        Decimal(match.group("number")),
-        match.group("unit"),
-        year,
-        growth,
-        paragraph,
-    )
+        text.rstrip("，,"), _subject(piece, match), word or after, op,
+        Decimal(match.group("number")), match.group("unit"),
+        when.year if when is not None else None, growth, paragraph, first,
+    )  # fmt: skip
 
 
-def _year(clause: str, last_year: int | None) -> int | None:
-    """The year a clause names: 到2023年; 到“十四五”末 (2025); 三年 (the plan's last year)."""
+def _subject(piece: str, match: re.Match[str]) -> str:
+    subject = piece[: len(piece) - len(match.group(0))]
+    subject = _RANGE.sub("", subject)
+    subject = _HEDGES.sub("", _SPAN.sub("", _PLAN_YEAR.sub("", _YEAR.sub("", subject))))
+    subject = _WHOLE_YEAR.sub("", subject.strip(" ，,、"))
+    return subject.strip(" ，,、").removeprefix("和").removeprefix("及")
+
+
+@dataclass
+class _Reading:
+    """What a sentence has said so far, for the plain goals in it."""
+
+    paragraph: Paragraph
+    period: tuple[int, int] | None  # the plan's years: no plain goal outside them
+    when: When | None = None  # the year or period the sentence names
+    plain: Statement | None = None  # its last plain goal, for 其中2024年1.0万亩 after it
+
+
+def _plain(text: str, piece: str, match: re.Match[str], reading: _Reading) -> Statement | None:
+    """A target stated as a figure after a verb (新建高标准农田3.6万亩), or after 其中 and a
+    year of the goal before it (其中2024年1.0万亩): exact, for the year or period the sentence
+    names inside the plan's period; None where any of that is missing."""
+    unit, period, when, earlier = match.group("unit"), reading.period, reading.when, reading.plain
+    if period is None or unit not in _PLAIN_UNITS:
+        return None
+    said = piece[: len(piece) - len(match.group(0))]  # what the piece says before its figure
+    of_year = _OF_YEAR.match(said)
+    first: int | None = None
+    if of_year is not None and earlier is not None and earlier.unit == unit:
+        year, subject = int(of_year.group("year")), earlier.subject
+        text = f"{earlier.text}，{'' if '其中' in said else '其中'}{piece.strip('、，, ')}"
+    elif _VERB.search(said) and when is not None:
+        when = _when(said, None, period) or when  # 2024年新建…、2025年新建…: each its own
+        year, subject = when.year, _subject(piece, match)
+        if when.first is not None:
+            first = when.first
+        elif when.by and period[0] < when.year:
+            first = period[0]  # 到2026年，新建…: over the plan's years up to 2026
+    else:
+        return None
+    if not period[0] <= (first or year) <= year <= period[1]:
+        return None  # a year outside the plan's: its background, not its goal
+    return Statement(
+        text.rstrip("，,"), subject, "", "==", Decimal(match.group("number")), unit, year,
+        False, reading.paragraph, first,
+    )  # fmt: skip
+
+
+def _when(clause: str, last_year: int | None, period: tuple[int, int] | None) -> When | None:
+    """The year a clause names: 到2023年; 2024—2026年 (a period); 到“十四五”末 (2025); 三年
+    (the plan's last year); 全年 (the year of a plan of one year)."""
+    found = _RANGE.search(clause)
+    if found:
+        return When(int(found.group("year")), int(found.group("first")))
     found = _YEAR.search(clause)
     if found:
-        return int(found.group("year"))
+        return When(int(found.group("year")), by=bool(found.group("by")))
     plan = _PLAN_YEAR.search(clause)
-    if plan:
-        return 1955 + 5 * _tens(plan.group("fyp")[:-1])  # 十四五 ends in 2025, 十三五 in 2020
+    if plan:  # 十四五 ends in 2025, 十三五 in 2020
+        return When(1955 + 5 * _tens(plan.group("fyp")[:-1]), by=True)
     if _SPAN.match(clause.strip()) and last_year is not None:
-        return last_year
+        return When(last_year, by=True)
+    if _WHOLE_YEAR.match(clause.strip()) and period is not None and period[0] == period[1]:
+        return When(period[0])
     return None
 
 

@@ -22,24 +22,42 @@ class GoalSet:
     notes: list[str]
     places: dict[str, str]
     found: dict[str, dict[str, Any]] = field(default_factory=dict)  # goal id -> its entry
-    first: dict[tuple[str, int], tuple[str, Statement]] = field(default_factory=dict)
+    first: dict[tuple[str, int | None, int], tuple[str, Statement]] = field(default_factory=dict)
     units: UnitTable = field(default_factory=UnitTable)
 
     def add(self, statement: Statement, year: int) -> None:
         ind_id = self._indicator(statement)
         where = statement.paragraph.place
-        known = self.first.get((ind_id or key(statement), year))
+        what = (ind_id or key(statement), statement.first, year)  # a year's, or a period's
+        known = self.first.get(what)
         if known is not None:
             self._again(known, statement)
             return
         goal_id = self._new_id(ind_id, statement)
-        self.first[(ind_id or key(statement), year)] = (goal_id, statement)
+        self.first[what] = (goal_id, statement)
         entry: dict[str, Any] = {"text": statement.text}
         if ind_id is not None:
             entry["indicator"] = ind_id
-        entry.update(year=year, op=statement.op, value=statement.value, unit=statement.unit)
+        if statement.first is None:
+            entry["year"] = year
+        else:
+            entry["period"] = [statement.first, year]
+        entry.update(op=statement.op, **self._figure(statement, ind_id))
         self.found[goal_id] = entry
         self.places[f"goals.{goal_id}"] = where
+
+    def _figure(self, statement: Statement, ind_id: str | None) -> dict[str, Any]:
+        """The goal's value and unit: a plain figure (新建3.6万亩) in its table's unit where
+        that differs (36000 亩: the text keeps the printed figure and its digits), so that the
+        text's usual larger unit is no warning; a comparator goal as printed."""
+        value, unit = statement.value, statement.unit
+        if statement.word or ind_id is None:
+            return {"value": value, "unit": unit}
+        table = self.imported.indicators[ind_id].unit
+        said, theirs = self.units.get(unit), self.units.get(table)
+        if said is not None and theirs is not None and unit != table:
+            value, unit = said.to(theirs, value), table
+        return {"value": value, "unit": unit}
 
     def _indicator(self, statement: Statement) -> str | None:
         """The table the goal names, when its unit converts to the table's (a goal in 亿元 is
@@ -79,6 +97,8 @@ class GoalSet:
             r"[（(][^）)]*[）)]|[\s.+\-*/=<>()]|累计$|新增", "", statement.subject
         )
         base = base.strip("_、，") or "goal"
+        if base in self.found and not statement.word and statement.first is None:
+            base = f"{base}_{statement.year}"  # 其中2024年1.0万亩 beside its period's goal
         goal_id, counter = base, 2
         while goal_id in self.found:
             goal_id, counter = f"{base}_{counter}", counter + 1
