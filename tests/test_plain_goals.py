@@ -42,7 +42,7 @@ def _run(*args: str | Path) -> Any:
 
 
 def _plan(tmp_path: Path, goals: list[str], *tables: Any, fmt: str = "docx") -> Path:
-    blocks = [
+    blocks: list[documents.Block] = [
         documents.Para(TITLE),
         documents.Heading("主要目标", "一、"),
         *(documents.Para(line) for line in goals),
@@ -151,7 +151,7 @@ def test_what_is_not_read_as_a_plain_goal() -> None:
 
 
 def test_a_plan_of_one_year_reads_its_whole_year(tmp_path: Path) -> None:
-    blocks = [
+    blocks: list[documents.Block] = [
         documents.Para("某县2024年造林绿化工作方案"),
         documents.Heading("工作目标", "一、"),
         documents.Para("全年完成造林5000亩。"),
