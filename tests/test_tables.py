@@ -204,6 +204,8 @@ def test_validate_finds_exactly_what_was_planted(case: Path, form: str, tmp_path
     assert set(wanted.get("info", [])) <= quiet, quiet
     for code, area in wanted.get("areas", {}).items():
         assert [f["args"]["area"] for f in findings if f["code"] == code] == [area]
+    for code, year in wanted.get("years", {}).items():  # found in that year and no other
+        assert [f["args"]["year"] for f in findings if f["code"] == code] == [year]
     if "suggestion" in wanted:
         hint = wanted["suggestion"]
         finding = next(f for f in findings if f["code"] == hint["code"])

@@ -23,6 +23,7 @@ from planchk.importers.kinds import falls, indicator_kind
 from planchk.importers.layout import indicator_name, source_stem
 from planchk.importers.periods import as_headed, title_year
 from planchk.importers.shapes import Column, Table
+from planchk.importers.sum_settings import SumSetting, sum_setting, tolerance_setting
 from planchk.importers.units import declared_unit, line_units
 from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.messages import PlanchkError
@@ -47,7 +48,8 @@ class ImportedIndicator:
     notes: dict[str, str] = field(default_factory=dict)  # area -> what the row prints as text
     label: str | None = None  # the one period of a table with no year, as the file names it
     trend: str | None = None  # `free` where the table's own total falls over its years
-    sum: str = "exact"  # at_least / at_most where the total prints a bound (≥1000)
+    # at_least / at_most where the total prints a bound (≥1000); by year where years differ
+    sum: SumSetting = "exact"
     # a figure printed in a larger unit (3.5亿元 in 万元): for the one column, or by year
     tolerance: Decimal | dict[int, Decimal] | None = None
 
@@ -197,6 +199,7 @@ def _indicator(
     unit = _unit(table, columns, name, options)
     kind = "ratio" if unit in ("%", "％") else indicator_kind(columns, name, options.kind)
     order = sorted(range(len(columns)), key=lambda i: years[i])
+    ordered = [years[i] for i in order]
     rows = table.rows
     indices = [columns[i].index for i in order]  # looked up once, not once per row
     values = {row.name: list(map(row.values.get, indices)) for row in rows}
@@ -206,40 +209,13 @@ def _indicator(
         table=table.title if key is None and table.indicator is None else None,
         unit=unit,
         kind=kind,
-        years=[] if label else [years[i] for i in order],
+        years=[] if label else ordered,
         values=values,
         source=source,
         label=label,
-        sum=_sum(imported, table, columns, name),
-        tolerance=_tolerance(table, [columns[i] for i in order], [years[i] for i in order]),
+        sum=sum_setting(imported.notes, table, [columns[i] for i in order], ordered, name),
+        tolerance=tolerance_setting(table, [columns[i] for i in order], ordered),
     )
-
-
-def _tolerance(
-    table: Table, columns: Sequence[Column], years: Sequence[int]
-) -> Decimal | dict[int, Decimal] | None:
-    """What a figure printed in a larger unit allows its column's sums (settled._coarse):
-    for the one column, or by year, so that another year's miss stays an error."""
-    found = {y: table.tolerances[c.index] for c, y in zip(columns, years, strict=True)
-             if c.index in table.tolerances}  # fmt: skip
-    if not found:
-        return None
-    return next(iter(found.values())) if len(columns) == 1 else found
-
-
-def _sum(imported: Imported, table: Table, columns: Sequence[Column], name: str) -> str:
-    """exact, or how the parts add up where the total prints one bound in every column
-    (≥1000: at_least). A bound in some years only, or bounds that differ, decide no other
-    year's sum: exact, and said (at_least from 2024's ≥100 let 2025's parts over-allocate)."""
-    modes = [table.sums.get(c.index) for c in columns]
-    if None not in modes and len(set(modes)) == 1:
-        return str(modes[0])
-    if any(modes):
-        shown = "、".join(
-            f"{c.header} {mode}" for c, mode in zip(columns, modes, strict=True) if mode
-        )
-        imported.notes.append(texts.SUM_MIXED(name=name, texts=shown))
-    return "exact"
 
 
 def _unit(table: Table, columns: Sequence[Column], name: str, options: Options) -> str:

@@ -383,18 +383,18 @@ TOLERANCE_FROM_CELLS = message(
 SUM_AT_LEAST = message(
     "import.sum-at-least",
     "  column {header}: the total {name} prints {text}, so its parts may add up to more "
-    "(`sum: at_least`, written where every year's total prints it)",
+    "(`sum: at_least` for that year)",
 )
 SUM_AT_MOST = message(
     "import.sum-at-most",
     "  column {header}: the total {name} prints {text}, so its parts may add up to less "
-    "(`sum: at_most`, written where every year's total prints it)",
+    "(`sum: at_most` for that year)",
 )
-SUM_MIXED = message(
-    "import.sum-mixed",
+SUM_BY_YEAR = message(
+    "import.sum-by-year",
     "  {name}: its total prints a bound in some columns only, or bounds that differ ({texts}): "
-    "written `sum: exact` instead, each column's parts checked against its own total; set "
-    "`sum:` by hand where one bound holds for every year",
+    "written `sum: {sum}`, each year's parts checked against its own total in that year's "
+    "mode (a year that prints no bound: exact)",
 )
 YEAR_SUM_COLUMN = message(
     "import.year-sum-column",

@@ -79,11 +79,12 @@ class Indicator(StrictModel):
         "year), ratio (a share or rate: never summed) or change (a difference such as "
         "比上年增减 or 调整数: summed, and may be negative)."
     )
-    sum: SumMode | None = Field(
+    sum: SumMode | dict[PeriodKey, SumMode] | None = Field(
         default=None,
         description="How the parts relate to their total: exact (=), at_least (parts may "
-        "over-allocate), at_most (part may stay unallocated), none. Default: the `default-sum` "
-        "option of sum-mismatch (exact); a ratio is never summed.",
+        "over-allocate), at_most (part may stay unallocated), none; one for every year, or by "
+        "year ({2024: at_least, 2025: exact}: a year not named takes the default). Default: "
+        "the `default-sum` option of sum-mismatch (exact); a ratio is never summed.",
     )
     trend: TrendPolicy | None = Field(
         default=None,

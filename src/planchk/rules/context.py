@@ -117,12 +117,17 @@ class PlanContext:
         """The smallest value of the indicator's table (0 for an empty or blank table)."""
         return self.shared(_smallest_values).get(ind_id, Decimal(0))
 
-    def sum_mode(self, indicator: Indicator) -> SumMode:
-        """How the indicator's parts relate to their total; ratios are never summed."""
+    def sum_modes(self, indicator: Indicator) -> list[SumMode]:
+        """How the indicator's parts relate to their total, per year in the order of `years`
+        (`sum: {2024: at_least}` names some years; the others take the default); ratios are
+        never summed."""
         if indicator.kind == "ratio":
-            return "none"
-        mode: SumMode = indicator.sum or self.option(DEFAULT_SUM)
-        return mode
+            return ["none"] * len(indicator.years)
+        default: SumMode = self.option(DEFAULT_SUM)
+        written = indicator.sum
+        if not isinstance(written, dict):
+            return [written or default] * len(indicator.years)
+        return [written.get(year, default) for year in indicator.years]
 
     def shared(self, compute: Callable[[PlanContext], T]) -> T:
         """`compute(self)`, computed once per plan however many rules ask for it."""

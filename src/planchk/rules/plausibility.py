@@ -44,7 +44,7 @@ MAX_RATIO = Option(
 
 def _summed(ctx: PlanContext) -> Iterator[tuple[str, Indicator]]:
     for ind_id, indicator in ctx.indicators():
-        if ctx.sum_mode(indicator) != "none":
+        if any(mode != "none" for mode in ctx.sum_modes(indicator)):
             yield ind_id, indicator
 
 

@@ -1,4 +1,5 @@
-"""References: every name a table, office list or goal uses resolves (PC030-PC032, PC036).
+"""References: every name a table, office list or goal uses resolves (PC030-PC032, PC036),
+and every year a per-year setting names is one of its table's (PC040).
 
 The family's other half, the areas tree and its aliases (PC033-PC035, PC037-PC039), is
 planchk.rules.hierarchy.
@@ -189,3 +190,40 @@ def row_duplicate(ctx: PlanContext) -> Iterator[Problem]:
                     first=seen[area],
                 )
             seen.setdefault(area, row)
+
+
+@rule(
+    "PC040",
+    "unknown-year",
+    E,
+    "A per-year setting names a year the table does not have",
+    "{name} ({indicator}): `{setting}` names {year}, which is not one of its years ({years})",
+)
+def unknown_year(ctx: PlanContext) -> Iterator[Problem]:
+    """
+    Why: `sum` and `tolerance` can be set by year; a year the table has no column for
+    (a typo, or a table that dropped a year) sets nothing, and the year meant keeps the
+    default without a word.
+
+    Bad:
+        sum: {2024: at_least, 2052: at_most}
+        years: [2024, 2025]
+
+    Good:
+        sum: {2024: at_least, 2025: at_most}
+        years: [2024, 2025]
+    """
+    for ind_id, indicator in ctx.indicators():
+        known = set(indicator.years)
+        for setting in ("sum", "tolerance"):
+            written = getattr(indicator, setting)
+            if not isinstance(written, dict):
+                continue
+            for year in written:
+                if year not in known:
+                    source = ("indicators", ind_id, setting, str(year))
+                    yield ctx.in_targets(
+                        source, ".".join(source), on_key=True, name=indicator.name,
+                        indicator=ind_id, setting=setting, year=year,
+                        years=", ".join(map(str, indicator.years)),
+                    )  # fmt: skip

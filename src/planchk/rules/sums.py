@@ -71,12 +71,12 @@ def column_sums(ctx: PlanContext) -> list[ColumnSum]:
         return []
     sums: list[ColumnSum] = []
     for ind_id, indicator in targets.indicators.items():
-        mode = ctx.sum_mode(indicator)
-        if mode == "none":
+        modes = ctx.sum_modes(indicator)
+        if all(mode == "none" for mode in modes):
             continue
         rows = ctx.rows(ind_id)
         for parent, parts in hierarchy.parts.items():
-            sums.extend(_columns(ctx, ind_id, indicator, mode, rows, parent, parts))
+            sums.extend(_columns(ctx, ind_id, indicator, modes, rows, parent, parts))
     return sums
 
 
@@ -84,7 +84,7 @@ def _columns(  # noqa: PLR0913, PLR0917  (one level of one indicator: all of it 
     ctx: PlanContext,
     ind_id: str,
     indicator: Indicator,
-    mode: SumMode,
+    modes: Sequence[SumMode],
     rows: Mapping[str, Sequence[Decimal | None]],
     parent: str,
     parts: Sequence[str],
@@ -100,6 +100,8 @@ def _columns(  # noqa: PLR0913, PLR0917  (one level of one indicator: all of it 
     blanks = ctx.has_blanks(ind_id)  # asked once per table, not once per column
     zero = indicator.blank_is_zero
     for index, (total, *column) in enumerate(columns):
+        if modes[index] == "none":
+            continue  # `sum: {2025: none}`: that year's parts are not a breakdown
         addends = cast(list[Decimal], column)  # no blank: the table has none, or none here
         if blanks and (total is None or has_blank(column)):
             if total is None or not zero:
@@ -113,7 +115,7 @@ def _columns(  # noqa: PLR0913, PLR0917  (one level of one indicator: all of it 
         # The findings print the sum: with its addends' printed digits, not 7.000 under 7.0.
         shown = shown_sum(total, column)
         yield ColumnSum(
-            ind_id, indicator.name, parent, indicator.years[index], index, mode,
+            ind_id, indicator.name, parent, indicator.years[index], index, modes[index],
             total, shown, _tolerance(ctx, indicator, values, indicator.years[index]),
             tuple(parts),
         )  # fmt: skip

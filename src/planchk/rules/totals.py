@@ -216,14 +216,23 @@ def ratio_summed(ctx: PlanContext) -> Iterator[Problem]:
           kind: ratio
     """
     for ind_id, indicator in ctx.indicators():
-        if indicator.kind == "ratio" and indicator.sum not in (None, "none"):
+        written = indicator.sum
+        modes = written.values() if isinstance(written, dict) else [written]
+        if indicator.kind == "ratio" and any(mode not in (None, "none") for mode in modes):
             yield ctx.in_targets(
                 ("indicators", ind_id, "sum"),
                 f"indicators.{ind_id}.sum",
                 name=indicator.name,
                 indicator=ind_id,
-                mode=indicator.sum,
+                mode=_shown(written),
             )
+
+
+def _shown(written: object) -> str:
+    """A sum mode as the file writes it: by year, {2024: at_least, 2025: exact}."""
+    if isinstance(written, dict):
+        return "{" + ", ".join(f"{year}: {mode}" for year, mode in written.items()) + "}"
+    return str(written)
 
 
 @rule(
