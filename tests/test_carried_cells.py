@@ -336,17 +336,35 @@ def test_a_number_format_that_moves_the_point_imports_what_excel_shows(
 
 def test_a_coarse_figure_allows_only_its_own_years_sums(tmp_path: Path) -> None:
     """3.5亿元 under 2024年 is known to ±500; 2025's figures are printed exactly, so the
-    tolerance is written for 2024 alone and 2025 keeps the allowance of its printed digits."""
+    tolerance is written for 2024 alone (and for the one sum 甲 is in, 合计's) and 2025 keeps
+    the allowance of its printed digits."""
     model = _import_text(
         tmp_path,
         "表1 资金安排表\n单位：万元\n地区,2024年,2025年\n合计,50000,60000\n甲,3.5亿元,30000\n"
         "乙,15000,29700\n",
     )
-    assert model.indicators["资金"].tolerance == {2024: Decimal(501)}
+    assert model.indicators["资金"].tolerance == {"合计": {2024: Decimal(501)}}
     one = _import_text(
         tmp_path, "2024年资金表\n单位：万元\n地区,资金\n合计,50000\n甲,3.5亿元\n乙,15000\n"
     )
-    assert one.indicators["资金"].tolerance == Decimal(501)  # one column: the scalar form
+    assert one.indicators["资金"].tolerance == {"合计": {2024: Decimal(501)}}
+
+
+def test_a_coarse_subtotal_loosens_its_own_sum_and_its_parents_only(tmp_path: Path) -> None:
+    """甲县 printed as 2.0亿元 is a part of 合计 and the whole of its towns: both sums take its
+    allowance; 乙县's towns, printed to the 万元 in the same year, keep their own digits', so
+    their miss of 300 万元 is an error where the year-wide tolerance called it rounding."""
+    text = (
+        "资金安排表\n单位：万元\n地区,2024年\n合计,35000\n一、甲县,2.0亿元\n（一）甲一镇,12000\n"
+        "（二）甲二镇,7700\n二、乙县,15000\n（一）乙一镇,9000\n（二）乙二镇,6300\n"
+    )
+    model = _import_text(tmp_path, text)
+    (money,) = model.indicators.values()
+    assert money.values["甲县"] == [Decimal(20000)]  # 一、甲县 is its name, not a 序号 alone
+    assert money.tolerance == {"甲县": {2024: Decimal(503)}, "合计": {2024: Decimal(503)}}
+    report = check_texts(tmp_path, (tmp_path / "out.yaml").read_text(encoding="utf-8"))
+    found = [(f.code, f.args["area"]) for f in report.findings if f.code in ("PC101", "PC102")]
+    assert sorted(found) == [("PC101", "乙县"), ("PC102", "甲县")]
 
 
 def test_a_tolerance_by_year_allows_that_years_sums_only(tmp_path: Path) -> None:
@@ -396,7 +414,7 @@ def test_a_coarse_figure_beside_one_of_36_decimals_writes_a_readable_tolerance(
         "2025年资金表\n单位：万元\n地区,资金\n合计,1.2亿元\n"
         "甲县,0.123456789012345678901234567890123456\n乙县,100\n",
     )
-    assert model.indicators["资金"].tolerance == Decimal("500.500000000001")
+    assert model.indicators["资金"].tolerance == {"合计": {2025: Decimal("500.500000000001")}}
 
 
 def test_a_column_of_standards_is_words_not_a_ratio(tmp_path: Path) -> None:
@@ -420,13 +438,15 @@ def test_diff_shows_a_tolerance_by_year_as_the_file_writes_it(tmp_path: Path) ->
         "      甲: [35000, 30000]\n      乙: [15000, 30000]\n"
     )
     (tmp_path / "a.yaml").write_text(targets, encoding="utf-8")
-    by_year = targets.replace("tolerance: 501", "tolerance: {2024: 501}")
-    (tmp_path / "b.yaml").write_text(by_year, encoding="utf-8")
-    result = CliRunner().invoke(
-        app, ["diff", "--format", "json", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")]
-    )
-    [change] = [c for c in json.loads(result.stdout)["changes"] if c["kind"] == "indicator-changed"]
-    assert (change["args"]["old"], change["args"]["new"]) == ("501", "{2024: 501}")
+    for written in ("{2024: 501}", "{合计: {2024: 501}}"):
+        changed = targets.replace("tolerance: 501", f"tolerance: {written}")
+        (tmp_path / "b.yaml").write_text(changed, encoding="utf-8")
+        result = CliRunner().invoke(
+            app, ["diff", "--format", "json", str(tmp_path / "a.yaml"), str(tmp_path / "b.yaml")]
+        )
+        changes = json.loads(result.stdout)["changes"]
+        [change] = [c for c in changes if c["kind"] == "indicator-changed"]
+        assert (change["args"]["old"], change["args"]["new"]) == ("501", written)
 
 
 def test_a_title_that_names_standards_leaves_the_figures_read(tmp_path: Path) -> None:
@@ -451,3 +471,28 @@ def test_a_title_that_names_standards_leaves_the_figures_read(tmp_path: Path) ->
     assert isinstance(model, TargetsFile)
     money = model.indicators["补助资金"]
     assert (money.values["合计"], money.sum) == ([Decimal(300)], "at_least")
+
+
+def test_a_tolerance_by_area_allows_that_areas_sum_only(tmp_path: Path) -> None:
+    """`tolerance: {合计: {2024: 501}}` (合计 named by its alias 全县, mixed with a year's
+    form): 合计's miss of 300 in 2024 is rounding; 甲's of 400 in the same year an error, as
+    its figures' printed digits allow less; 2025 takes the year's 1000, every sum of it."""
+    targets = (
+        "plan: {title: 测试方案, period: [2024, 2025]}\nareas:\n  合计: [甲, 乙]\n  甲: [子, 丑]\n"
+        "aliases: {全县: 合计}\nindicators:\n  x:\n    name: 资金\n    unit: 万元\n"
+        "    kind: flow\n    tolerance: {2025: 1000, 全县: {2024: 501}}\n"
+        "    years: [2024, 2025]\n    values:\n      合计: [35000, 60000]\n"
+        "      甲: [20000, 30000]\n      乙: [15300, 30000]\n      子: [12000, 18000]\n"
+        "      丑: [7600, 11500]\n"
+    )
+    report = check_texts(tmp_path, targets)
+    found = sorted(
+        (f.code, f.args["area"], f.args["year"], f.args["tolerance"])
+        for f in report.findings
+        if f.code in ("PC101", "PC102")
+    )
+    assert found == [
+        ("PC101", "甲", 2024, Decimal("1.5")),
+        ("PC102", "合计", 2024, Decimal(501)),
+        ("PC102", "甲", 2025, Decimal(1000)),
+    ]

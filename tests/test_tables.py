@@ -128,7 +128,7 @@ def _check_indicators(model: TargetsFile, wanted: dict[str, Any]) -> None:
     assert sorted(found) == sorted(str(name) for name in wanted)
     for name, facts in wanted.items():
         indicator = found[str(name)]
-        for key in ("unit", "kind", "years", "trend", "sum"):
+        for key in ("unit", "kind", "years", "trend", "sum", "tolerance"):
             if key in facts:
                 assert getattr(indicator, key) == facts[key], (name, key)
         for area, row in facts.get("values", {}).items():

@@ -27,7 +27,7 @@ Convert = Callable[[Decimal], Decimal]
 def _shown(value: object) -> str:
     """A setting as the file writes it: a tolerance by year is {2024: 501}, not a repr."""
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{key}: {item}" for key, item in value.items()) + "}"
+        return "{" + ", ".join(f"{key}: {_shown(item)}" for key, item in value.items()) + "}"
     return str(value)
 
 

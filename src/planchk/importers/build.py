@@ -50,8 +50,8 @@ class ImportedIndicator:
     trend: str | None = None  # `free` where the table's own total falls over its years
     # at_least / at_most where the total prints a bound (≥1000); by year where years differ
     sum: SumSetting = "exact"
-    # a figure printed in a larger unit (3.5亿元 in 万元): for the one column, or by year
-    tolerance: Decimal | dict[int, Decimal] | None = None
+    # a figure printed in a larger unit (3.5亿元 in 万元): the sums it is in, by area and year
+    tolerance: dict[str, dict[int | str, Decimal]] | None = None
 
     @property
     def periods(self) -> list[int | str]:
@@ -214,7 +214,9 @@ def _indicator(
         source=source,
         label=label,
         sum=sum_setting(imported.notes, table, [columns[i] for i in order], ordered, name),
-        tolerance=tolerance_setting(table, [columns[i] for i in order], ordered),
+        tolerance=tolerance_setting(
+            table, [columns[i] for i in order], [label] if label else ordered
+        ),
     )
 
 

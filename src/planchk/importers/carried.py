@@ -35,6 +35,9 @@ from planchk.plan.numbers import plain
 from planchk.plan.units import BUILT_IN
 
 Bound = Literal["at_least", "at_most"]
+_SERIAL_ALONE = re.compile(
+    r"^\s*[（(]?\s*[一二三四五六七八九十百零〇0-9０-９①-⑳]+\s*[）)]?\s*[、.．]?\s*$"
+)
 Place = tuple[int, int]  # (row, column) of the grid
 # The words and signs of planchk's comparators (plan.comparators: what goals and relations
 # read), and the forms only cells print: ≧ ≦ (full-width tables), 大于等于, 小于等于.
@@ -172,7 +175,7 @@ def _lifted_row(
         if not text or (text[0].isdigit() and text[-1].isdigit()):
             continue  # blank, or a plain number: most cells
         if not named:
-            serial = cell.column in kept.serial or (position == 0 and serial_marker(text))
+            serial = cell.column in kept.serial or (position == 0 and _serial_alone(text))
             named = not serial and parse_number(normalized(text).rstrip("%")) is None
             continue
         said = read_cell(text) if _CANDIDATE.search(text) else None
@@ -186,6 +189,12 @@ def _lifted_row(
             text, cell.row, cell.column, cell.merged, cell.bold, cell.indent
         )
     return cells if changed is None else changed
+
+
+def _serial_alone(text: str) -> bool:
+    """一, 1. or （一） printed alone before the name (序号), not 一、甲县: a name with its marker,
+    after which 2亿元 is a figure (it was read as the name, so kept as text: a blank)."""
+    return serial_marker(text) is not None and _SERIAL_ALONE.match(text) is not None
 
 
 def bound_notes(

@@ -37,7 +37,9 @@ class Settled:
     columns: tuple[Column, ...]
     body: list[Sequence[GridCell]]
     said: list[str]
-    tolerances: dict[int, Decimal]  # column -> the rounding its coarsest figures allow
+    # a figure printed in a larger unit, by its (row, column) -> the rounding its column's
+    # figures allow with it at its printed digit: the tolerance of the sums it is in
+    tolerances: dict[Place, Decimal]
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def settle(
     fixed: dict[Place, str] = {}
     said: list[str] = []
     settled: list[Column] = []
-    tolerances: dict[int, Decimal] = {}
+    tolerances: dict[Place, Decimal] = {}
     by_column: dict[int, dict[Place, Carried]] = {}
     for place, cell in carried.items():
         by_column.setdefault(place[1], {})[place] = cell
@@ -78,7 +80,7 @@ def settle(
             fixed.update(converted.fixed)
             said.extend(converted.said)
             if converted.tolerance is not None:
-                tolerances[column.index] = converted.tolerance
+                tolerances.update(dict.fromkeys(converted.coarse, converted.tolerance))
             bounds = [c.text for c in here.values() if c.bound]
             if bounds:
                 said.append(
@@ -146,6 +148,7 @@ class _Converted:
     fixed: dict[Place, str]
     said: list[str]
     tolerance: Decimal | None = None  # of a figure printed in a larger unit (3.5亿元 in 万元)
+    coarse: tuple[Place, ...] = ()  # where such figures are
 
 
 def _converted(
@@ -190,8 +193,9 @@ def _coarse(
 ) -> None:
     """A figure printed in a larger unit than its column's is known only to its printed digit:
     3.5亿元 is 35000 万元 give or take 500. The file prints 35000, whose digits allow a miss of
-    0.5; so the indicator's `tolerance` is what the rounding of all the column's figures allows
-    with that figure at its printed digit, and the log says so."""
+    0.5; so the sums that figure is in (build: its row's parts, its parent's) take as their
+    `tolerance` what the rounding of all the column's figures allows with that figure at its
+    printed digit, and the log says so."""
     into = BUILT_IN.get(target)
     larger = {
         unit
@@ -219,6 +223,7 @@ def _coarse(
                 Decimal(1).scaleb(allowance.adjusted() - _DIGITS + 1), rounding=ROUND_CEILING
             )
     done.tolerance = tidy(allowance)
+    done.coarse = tuple(coarse)
     shown = "、".join(with_units[p].text for p in coarse)
     done.said.append(
         texts.TOLERANCE_FROM_CELLS(

@@ -95,8 +95,9 @@ class Table:
     indicator_row: IndicatorRow | None = None  # a table read from one indicator row
     # a column whose total prints a bound (≥1000): how its parts add up (importers.carried)
     sums: dict[int, str] = field(default_factory=dict)
-    # a column with a figure printed in a larger unit (3.5亿元 in 万元): the rounding it allows
-    tolerances: dict[int, Decimal] = field(default_factory=dict)
+    # a figure printed in a larger unit (3.5亿元 in 万元), by its (row, column): the rounding it
+    # allows the sums it is in (importers.settled)
+    tolerances: dict[tuple[int, int], Decimal] = field(default_factory=dict)
 
     @property
     def value_columns(self) -> tuple[Column, ...]:

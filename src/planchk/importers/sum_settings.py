@@ -34,12 +34,24 @@ def sum_setting(
 
 
 def tolerance_setting(
-    table: Table, columns: Sequence[Column], years: Sequence[int]
-) -> Decimal | dict[int, Decimal] | None:
-    """What a figure printed in a larger unit allows its column's sums (settled._coarse):
-    for the one column, or by year, so that another year's miss stays an error."""
-    found = {y: table.tolerances[c.index] for c, y in zip(columns, years, strict=True)
-             if c.index in table.tolerances}  # fmt: skip
-    if not found:
+    table: Table, columns: Sequence[Column], periods: Sequence[int | str]
+) -> dict[str, dict[int | str, Decimal]] | None:
+    """What a figure printed in a larger unit (settled._coarse) allows the sums it is in, by
+    area and year: its row's own parts' sum and its parent's ({甲县: {2024: 501}}), so that a
+    miss in another sum of its year, or in another year, stays an error."""
+    if not table.tolerances:
         return None
-    return next(iter(found.values())) if len(columns) == 1 else found
+    names = {row.number: row.name for row in table.rows}
+    parent_of = {part: parent for parent, parts in table.areas.items() for part in parts}
+    period_of = {c.index: p for c, p in zip(columns, periods, strict=True)}
+    found: dict[str, dict[int | str, Decimal]] = {}
+    for (row, index), allowance in table.tolerances.items():
+        name = names.get(row)
+        if name is None or index not in period_of:
+            continue  # a figure of another indicator's column, or of a row not kept
+        for whole in (name, parent_of.get(name)):
+            if whole in table.areas:
+                years = found.setdefault(whole, {})
+                years[period_of[index]] = max(allowance, years.get(period_of[index], allowance))
+    ordered = {area: {p: years[p] for p in periods if p in years} for area, years in found.items()}
+    return ordered or None

@@ -376,9 +376,9 @@ BOUNDS_READ = counted(
 TOLERANCE_FROM_CELLS = message(
     "import.tolerance-from-cells",
     "  column {header}: {cells} printed in a larger unit is known only to its last printed "
-    "digit: written `tolerance: {tolerance}` ({unit}), what the rounding of the column's "
-    "printed figures allows, for the sums of this column only (by year where the indicator "
-    "has several)",
+    "digit: a tolerance of {tolerance} ({unit}), what the rounding of the column's printed "
+    "figures allows, written (`tolerance:` by area and year) for the sums that figure is in "
+    "only: its own parts' and its parent's, in its year",
 )
 SUM_AT_LEAST = message(
     "import.sum-at-least",

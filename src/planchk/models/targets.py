@@ -14,14 +14,13 @@ from planchk.models.common import (
     Name,
     Number,
     Period,
-    PeriodKey,
     Row,
     StrictModel,
     Waiver,
 )
+from planchk.models.settings import SumSetting, ToleranceSetting
 
 Kind = Literal["stock", "flow", "ratio", "change"]
-SumMode = Literal["exact", "at_least", "at_most", "none"]
 TrendPolicy = Literal["non_decreasing", "growth_expected", "free"]
 BlankMode = Literal["zero", "missing"]
 Comparator = Literal[">", ">=", "<", "<=", "=="]
@@ -79,7 +78,7 @@ class Indicator(StrictModel):
         "year), ratio (a share or rate: never summed) or change (a difference such as "
         "比上年增减 or 调整数: summed, and may be negative)."
     )
-    sum: SumMode | dict[PeriodKey, SumMode] | None = Field(
+    sum: SumSetting | None = Field(
         default=None,
         description="How the parts relate to their total: exact (=), at_least (parts may "
         "over-allocate), at_most (part may stay unallocated), none; one for every year, or by "
@@ -91,11 +90,12 @@ class Indicator(StrictModel):
         description="non_decreasing (a fall is an error), growth_expected (a fall is a "
         "warning) or free. Default from kind: stock non_decreasing, flow growth_expected.",
     )
-    tolerance: Number | dict[PeriodKey, Number] | None = Field(
+    tolerance: ToleranceSetting | None = Field(
         default=None,
         description="Largest difference between parts and total to accept as rounding: one "
-        "for every year, or by year ({2024: 501}: a year not named takes the default); "
-        "default: what the printed digits allow.",
+        "for every sum, by year ({2024: 501}: every sum of that year), or by area and year "
+        "({甲县: {2024: 501}}: the sum of 甲县's parts in 2024 only); the forms mix, an area's "
+        "own first; a sum not named takes the default: what the printed digits allow.",
     )
     blank: BlankMode | None = Field(
         default=None,

@@ -19,7 +19,8 @@ from planchk import registry
 from planchk.findings import Arg, Deferred, Location, Problem, Tally
 from planchk.loader.sourcemap import VALUE_MASK, unpack
 from planchk.models import TargetsFile, TasksFile
-from planchk.models.targets import Goal, Indicator, SumMode
+from planchk.models.settings import SumMode
+from planchk.models.targets import Goal, Indicator
 from planchk.plan.hierarchy import Hierarchy
 from planchk.plan.numbers import has_blank
 from planchk.plan.offices import OfficeRegistry

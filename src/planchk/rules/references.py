@@ -7,9 +7,10 @@ planchk.rules.hierarchy.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from planchk.findings import Problem, Severity
+from planchk.models.targets import Indicator
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
 
@@ -52,6 +53,10 @@ def unknown_area(ctx: PlanContext) -> Iterator[Problem]:
                     source: tuple[str | int, ...] = ("indicators", ind_id, "values", name)
                     path = f"indicators.{ind_id}.values.{name}"
                     yield ctx.in_targets(source, path, on_key=True, name=name)
+            for name in _tolerance_areas(indicator):
+                if hierarchy.canonical(name) is None:
+                    source = ("indicators", ind_id, "tolerance", name)
+                    yield ctx.in_targets(source, ".".join(source), on_key=True, name=name)
         for goal_id, goal in targets.goals.items():
             if goal.area is not None and hierarchy.canonical(goal.area) is None:
                 yield ctx.in_targets(
@@ -66,6 +71,14 @@ def unknown_area(ctx: PlanContext) -> Iterator[Problem]:
                     f"groups.{group_name}.areas_under",
                     name=group.areas_under,
                 )
+
+
+def _tolerance_areas(indicator: Indicator) -> list[str]:
+    """The areas a tolerance by area names ({甲县: {2024: 501}})."""
+    tolerance = indicator.tolerance
+    if not isinstance(tolerance, dict):
+        return []
+    return [str(key) for key, value in tolerance.items() if isinstance(value, dict)]
 
 
 @rule(
@@ -201,9 +214,9 @@ def row_duplicate(ctx: PlanContext) -> Iterator[Problem]:
 )
 def unknown_year(ctx: PlanContext) -> Iterator[Problem]:
     """
-    Why: `sum` and `tolerance` can be set by year; a year the table has no column for
-    (a typo, or a table that dropped a year) sets nothing, and the year meant keeps the
-    default without a word.
+    Why: `sum` and `tolerance` can be set by year (a tolerance by area and year, too); a
+    year the table has no column for (a typo, or a table that dropped a year) sets nothing,
+    and the year meant keeps the default without a word.
 
     Bad:
         sum: {2024: at_least, 2052: at_most}
@@ -215,15 +228,26 @@ def unknown_year(ctx: PlanContext) -> Iterator[Problem]:
     """
     for ind_id, indicator in ctx.indicators():
         known = set(indicator.years)
-        for setting in ("sum", "tolerance"):
-            written = getattr(indicator, setting)
-            if not isinstance(written, dict):
-                continue
-            for year in written:
+        for setting, years in _per_year(indicator):
+            for year in years:
                 if year not in known:
-                    source = ("indicators", ind_id, setting, str(year))
+                    source = ("indicators", ind_id, *setting, str(year))
                     yield ctx.in_targets(
                         source, ".".join(source), on_key=True, name=indicator.name,
-                        indicator=ind_id, setting=setting, year=year,
+                        indicator=ind_id, setting=".".join(setting), year=year,
                         years=", ".join(map(str, indicator.years)),
                     )  # fmt: skip
+
+
+def _per_year(indicator: Indicator) -> Iterator[tuple[tuple[str, ...], Iterable[int | str]]]:
+    """Each mapping by year of the indicator's settings, with where it is written: `sum`,
+    `tolerance`, or an area's tolerance (`tolerance.甲县`)."""
+    if isinstance(indicator.sum, dict):
+        yield ("sum",), indicator.sum
+    tolerance = indicator.tolerance
+    if not isinstance(tolerance, dict):
+        return
+    yield ("tolerance",), [key for key, value in tolerance.items() if not isinstance(value, dict)]
+    for key, value in tolerance.items():
+        if isinstance(value, dict):  # an area's, by year
+            yield ("tolerance", str(key)), value

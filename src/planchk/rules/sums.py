@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
-from planchk.models.targets import Indicator, SumMode
+from planchk.models.settings import SumMode
+from planchk.models.targets import Indicator
 from planchk.plan.numbers import has_blank, rounding_allowance, shown_sum
 from planchk.registry import Option
 from planchk.rules.context import PlanContext
@@ -116,17 +117,15 @@ def _columns(  # noqa: PLR0913, PLR0917  (one level of one indicator: all of it 
         shown = shown_sum(total, column)
         yield ColumnSum(
             ind_id, indicator.name, parent, indicator.years[index], index, modes[index],
-            total, shown, _tolerance(ctx, indicator, values, indicator.years[index]),
+            total, shown, _tolerance(ctx, indicator, values, (parent, indicator.years[index])),
             tuple(parts),
         )  # fmt: skip
 
 
 def _tolerance(
-    ctx: PlanContext, indicator: Indicator, values: list[Decimal], year: int | str
+    ctx: PlanContext, indicator: Indicator, values: list[Decimal], column: tuple[str, int | str]
 ) -> Decimal:
-    configured = indicator.tolerance
-    if isinstance(configured, dict):  # by year ({2024: 501}): a year not named takes the default
-        configured = configured.get(year)
+    configured = _configured(ctx, indicator.tolerance, *column)
     if configured is None:
         configured = ctx.option(TOLERANCE)  # a Decimal, or "printed"
     if isinstance(configured, Decimal):
@@ -135,3 +134,20 @@ def _tolerance(
     if unit is not None and unit.whole:
         return Decimal(0)  # counts are exact: 99 enterprises is not a rounded figure
     return rounding_allowance(values)
+
+
+def _configured(
+    ctx: PlanContext, tolerance: Decimal | dict[int | str, Any] | None, area: str, year: int | str
+) -> Decimal | None:
+    """The indicator's own tolerance of one sum (`area`'s parts in `year`): its area's by year
+    ({甲县: {2024: 501}}, an alias naming its area too), else its year's ({2024: 501}), else
+    the one for every sum; None where none is written, for the default."""
+    if not isinstance(tolerance, dict):
+        return tolerance
+    areas = {str(key): value for key, value in tolerance.items() if isinstance(value, dict)}
+    canonical = ctx.hierarchy.canonical if ctx.hierarchy is not None else None
+    for key, years in areas.items():  # an area's own: the most specific form
+        if canonical is not None and year in years and canonical(key) == area:
+            return cast(Decimal, years[year])
+    found = tolerance.get(year)
+    return found if isinstance(found, Decimal) else None

@@ -12,7 +12,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from planchk.findings import Problem, Severity, Suggestion
-from planchk.models.targets import Indicator, SumMode
+from planchk.models.settings import SumMode
+from planchk.models.targets import Indicator
 from planchk.plan.numbers import half_unit, shown_sum
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
