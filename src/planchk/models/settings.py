@@ -63,3 +63,10 @@ ToleranceSetting = Annotated[
     PlainValidator(_by_shape(TypeAdapter(Number), TypeAdapter(dict[SettingKey, _ToleranceValue]))),
     WithJsonSchema({"anyOf": [_NUMBER, _object({"anyOf": [_NUMBER, _object(_NUMBER)]})]}),
 ]
+
+
+def shown(setting: object) -> str:
+    """A setting as the file writes it: {2024: at_least, 2025: exact}, not a repr."""
+    if isinstance(setting, dict):
+        return "{" + ", ".join(f"{key}: {shown(value)}" for key, value in setting.items()) + "}"
+    return str(setting)

@@ -18,7 +18,7 @@ from planchk.models.common import (
     StrictModel,
     Waiver,
 )
-from planchk.models.settings import SumSetting, ToleranceSetting
+from planchk.models.settings import SumMode, SumSetting, ToleranceSetting
 
 Kind = Literal["stock", "flow", "ratio", "change"]
 TrendPolicy = Literal["non_decreasing", "growth_expected", "free"]
@@ -138,6 +138,13 @@ class Indicator(StrictModel):
     def blank_is_zero(self) -> bool:
         """Whether a blank cell counts as 0 in sums and relations."""
         return self.kind != "ratio" and self.blank != "missing"
+
+    def sum_modes(self, default: SumMode) -> list[SumMode]:
+        """The sum mode of each year, in the order of `years`: `sum: {2024: at_least}` names
+        some years, the others (and an indicator with no `sum`) take `default`."""
+        if not isinstance(self.sum, dict):
+            return [self.sum or default] * len(self.years)
+        return [self.sum.get(year, default) for year in self.years]
 
     @property
     def trend_policy(self) -> TrendPolicy:

@@ -119,16 +119,10 @@ class PlanContext:
         return self.shared(_smallest_values).get(ind_id, Decimal(0))
 
     def sum_modes(self, indicator: Indicator) -> list[SumMode]:
-        """How the indicator's parts relate to their total, per year in the order of `years`
-        (`sum: {2024: at_least}` names some years; the others take the default); ratios are
-        never summed."""
+        """How the indicator's parts relate to their total, per year; ratios are never summed."""
         if indicator.kind == "ratio":
             return ["none"] * len(indicator.years)
-        default: SumMode = self.option(DEFAULT_SUM)
-        written = indicator.sum
-        if not isinstance(written, dict):
-            return [written or default] * len(indicator.years)
-        return [written.get(year, default) for year in indicator.years]
+        return indicator.sum_modes(self.option(DEFAULT_SUM))
 
     def shared(self, compute: Callable[[PlanContext], T]) -> T:
         """`compute(self)`, computed once per plan however many rules ask for it."""

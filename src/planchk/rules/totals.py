@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
 from planchk.findings import Problem, Severity, Suggestion
-from planchk.models.settings import SumMode
+from planchk.models.settings import SumMode, shown
 from planchk.models.targets import Indicator
 from planchk.plan.numbers import half_unit, shown_sum
 from planchk.registry import rule
@@ -225,15 +225,8 @@ def ratio_summed(ctx: PlanContext) -> Iterator[Problem]:
                 f"indicators.{ind_id}.sum",
                 name=indicator.name,
                 indicator=ind_id,
-                mode=_shown(written),
+                mode=shown(written),
             )
-
-
-def _shown(written: object) -> str:
-    """A sum mode as the file writes it: by year, {2024: at_least, 2025: exact}."""
-    if isinstance(written, dict):
-        return "{" + ", ".join(f"{year}: {mode}" for year, mode in written.items()) + "}"
-    return str(written)
 
 
 @rule(
