@@ -160,16 +160,20 @@ def text_tasks(
     paragraphs: Sequence[Paragraph], parts: dict[int, Part], source: str, notes: list[str]
 ) -> list[TextTask]:
     """Paragraphs that end with their offices, in the tasks' part (三、重点任务) of the text."""
-    tasks_part = any(_is_tasks_heading(h.title) for p in parts.values() for h in p.headings[:1])
+    listing = [
+        (paragraph, offices)
+        for paragraph in paragraphs
+        if (offices := _OFFICES.search(paragraph.printed)) and not parts[paragraph.number].annex
+    ]
+    # Only a tasks' part that holds offices sets the others aside: 一、目标任务 names 任务 but
+    # states goals, and the offices then stand under 三、责任分工 or 二、工作措施.
+    tasks_part = any(_in_tasks_part(parts[paragraph.number]) for paragraph, _ in listing)
     found: list[TextTask] = []
-    for paragraph in paragraphs:
-        offices = _OFFICES.search(paragraph.printed)
+    for paragraph, offices in listing:
         part = parts[paragraph.number]
-        if offices is None or part.annex:
-            continue
         title = task_title(paragraph.printed[: offices.start()])
         top = part.under(1)
-        if tasks_part and (top is None or not _is_tasks_heading(top.title)):
+        if tasks_part and not _in_tasks_part(part):
             section = top.title if top else ""
             place = f"{source}: {paragraph.place}"
             notes.append(texts.TEXT_TASK_OUTSIDE(place=place, title=title, section=section))
@@ -191,8 +195,17 @@ def first_leads(paragraphs: Sequence[Paragraph]) -> bool:
     return any(_FIRST_LEADS.search(p.printed) for p in paragraphs)
 
 
+def _in_tasks_part(part: Part) -> bool:
+    top = part.under(1)
+    return top is not None and _is_tasks_heading(top.title)
+
+
 def _is_tasks_heading(title: str) -> bool:
-    return "任务" in title or title in ("重点工作", "主要工作", "主要举措", "工作措施")
+    return (
+        "任务" in title
+        or "分工" in title  # 责任分工, 任务分工
+        or title in ("重点工作", "主要工作", "主要举措", "工作措施")
+    )
 
 
 def task_title(text: str) -> str:
