@@ -5,18 +5,27 @@ line, a header of ten years, a total row, then groups of towns under county subt
 (一、二、 markers), numbers printed with one decimal.
 
     python benchmarks/imports.py --cells 1e6 --repeat 3
+    python benchmarks/imports.py --cells 1e6 --stages
+
+--stages also times each step of the import inside this process (CPU seconds, best of
+--repeat: reading the CSV into cells, the table reader, building the indicators, writing
+the file, the check that loads it back), and the start of a fresh `planchk import` and
+`planchk validate` on a table of one county (interpreter and imports, nearly all of it).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 YEARS = 10
 TOWNS = 50  # per county
@@ -62,14 +71,80 @@ def best(command: list[str], repeat: int) -> tuple[float, float]:
     return min(walls), min(cpus)
 
 
+# The steps of an import, by the functions planchk.importers calls for each (looked up in its
+# namespace at each call, so wrapping them there times them where they are called).
+STEPS = {
+    "read_grids": "csv",
+    "split_stacked": "tables",
+    "sides": "tables",
+    "read_tables": "tables",
+    "add_table": "build",
+    "targets_written": "write",
+    "check_readable": "check",
+    "_check_readable": "check",  # its name before 2026-11-29's fifth round
+}
+
+
+def stages(source: Path, repeat: int) -> dict[str, float]:
+    """CPU seconds of each step of importing `source` in this process, best of `repeat`."""
+    import planchk.importers as importers
+    from planchk.importers.plandir import run_import
+
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        spent: dict[str, float] = {}
+        for name, step in STEPS.items():
+            if hasattr(importers, name):
+                setattr(importers, name, _timed(getattr(importers, name), step, spent))
+        start = time.process_time()
+        try:
+            run_import([source], importers.Options(), None)
+        finally:
+            for name in STEPS:
+                if hasattr(importers, name):
+                    setattr(importers, name, getattr(importers, name).__wrapped__)
+        spent["total"] = time.process_time() - start
+        best = {k: min(v, best.get(k, v)) for k, v in spent.items()}
+        gc.collect()
+    return best
+
+
+def _timed(function: Callable[..., Any], step: str, spent: dict[str, float]) -> Any:
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[step] = spent.get(step, 0.0) + time.process_time() - start
+
+    timed.__wrapped__ = function  # type: ignore[attr-defined]
+    return timed
+
+
+def starts(folder: Path, repeat: int) -> tuple[float, float]:
+    """CPU seconds of a fresh `planchk import` and `planchk validate` of one county."""
+    source, target = folder / "small.csv", folder / "small.yaml"
+    source.write_text(table(TOWNS * YEARS), encoding="utf-8")
+    planchk = [sys.executable, "-m", "planchk"]
+    imported = best([*planchk, "import", str(source), "-o", str(target)], repeat)[1]
+    return imported, best([*planchk, "validate", str(target), "-f", "json"], repeat)[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cells", type=float, default=1e6)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--stages", action="store_true", help="time each step in-process too")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         source, target = Path(folder) / "table.csv", Path(folder) / "targets.yaml"
         source.write_text(table(int(args.cells)), encoding="utf-8")
+        if args.stages:
+            spent = stages(source, args.repeat)
+            print("in one process, CPU s: " + ", ".join(f"{k} {v:.2f}" for k, v in spent.items()))
+            imported_start, validated_start = starts(Path(folder), args.repeat)
+            print(f"start (one county), CPU s: import {imported_start:.2f}, validate "
+                  f"{validated_start:.2f}")  # fmt: skip
         planchk = [sys.executable, "-m", "planchk"]
         imported = best([*planchk, "import", str(source), "-o", str(target)], args.repeat)
         validated = best([*planchk, "validate", str(target), "-f", "json"], args.repeat)

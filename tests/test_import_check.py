@@ -1,6 +1,8 @@
-"""Import's check that what it writes, validate reads: the writer hands the loader the number
-rows it set aside (writer._row), and the loader must then keep exactly what it keeps when it
-reads the file alone: values with their printed digits, positions, problems."""
+"""Import's check that what it writes, validate reads (importers/readback.py): the writer sets
+aside the rows it knows good (writer._figures, writer._sure), the check parses the rest and
+puts them back. Whenever that quick load says yes, loading the file itself must say yes and
+give the very same document (values with their printed digits); whenever the file would not
+load, the check must refuse it."""
 
 from __future__ import annotations
 
@@ -12,60 +14,52 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planchk.importers import _check_readable
+from planchk.importers import writer
+from planchk.importers.readback import check_readable, quick_load
 from planchk.importers.writer import targets_text, targets_written
-from planchk.loader import compose as compose_module
-from planchk.loader import load_bytes
-from planchk.loader.compose import Composed, compose
-from planchk.loader.rows import MARK
-from planchk.loader.scalars import number_cache
+from planchk.loader import LoadedFile, load_bytes
 from planchk.messages import PlanchkError
-from planchk.models import TargetsFile
-from tests.test_loader_rows import assert_same
+from tests.test_loader_rows import canonical
 
 
-def _document(rows: dict[str, list[Any]]) -> dict[str, Any]:
+def _document(rows: dict[str, list[Any]], parts: list[Any] | None = None) -> dict[str, Any]:
     return {
         "plan": {"title": "t", "period": [2024, 2024]},
-        "areas": {"全市": [k for k in rows if k != "全市"]},
+        "areas": {"全市": [k for k in rows if k != "全市"] if parts is None else parts},
         "indicators": {
             "x": {"name": "x", "unit": "万元", "kind": "flow", "years": [2024], "values": rows},
         },
     }
 
 
-def _composed_both(document: dict[str, Any]) -> tuple[Composed, Composed, list[bool]]:
-    """The check's composition (with the rows handed over) and the file's own; whether the
-    composer took the handed rows (True) or parsed the text again (False) each time."""
+def _loads(document: dict[str, Any]) -> tuple[LoadedFile | None, LoadedFile]:
+    """The check's quick load (None where it is not taken or says no) and the file's own."""
     written = targets_written(document, ["header"])
     assert written.text == targets_text(document, ["header"])  # the file is the file
-    runs: list[bool] = []
-    run = compose_module._Composer.run
-
-    def spy(self: Any, text: str, quick_rows: bool = True, given: Any = None) -> Composed:
-        runs.append(given is not None)
-        return run(self, text, quick_rows, given)
-
-    number_cache.clear()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(compose_module._Composer, "run", spy)
-        checked = compose(written.text, "t", prelexed=written.prelexed)
-    number_cache.clear()
-    return checked, compose(written.text, "t", quick_rows=False), runs
+    whole = load_bytes(written.text.encode(), Path("t.yaml"), "t")
+    return (quick_load(written) if written.skeleton is not None else None), whole
 
 
-def test_rows_of_numbers_are_handed_over_and_read_as_the_file_reads() -> None:
-    rows = {"全市": [Decimal("3.0"), Decimal("30")], "甲": [Decimal("1.0"), Decimal("10")]}
-    rows["乙"] = [Decimal("2.0"), Decimal("20")]
+def _same(quick: LoadedFile, whole: LoadedFile) -> None:
+    assert whole.model is not None
+    assert quick.model is not None
+    assert canonical(quick.model.model_dump()) == canonical(whole.model.model_dump())
+
+
+def test_a_large_table_is_checked_without_parsing_its_rows() -> None:
+    rows = {f"镇{n}": [Decimal(n), Decimal("2.50"), None] for n in range(500)}
+    rows["全市"] = [Decimal(124750), Decimal("1250.00"), None]
     written = targets_written(_document(rows))
-    assert written.prelexed is not None
-    assert written.prelexed.rows == list(rows.values())
-    assert written.prelexed.text.count(f"{MARK} []") == 3
-    checked, alone, runs = _composed_both(_document(rows))
-    assert runs == [True]  # the check parsed the text with the rows set aside, once
-    assert_same(checked, alone)
-    values = checked.data["indicators"]["x"]["values"]
-    assert [str(v) for v in values["甲"]] == ["1.0", "10"]
+    assert written.skeleton is not None
+    # every row and the areas tree are set aside: the skeleton is a dozen lines
+    assert "镇" not in written.skeleton
+    assert written.skeleton.count("\n") < 20
+    assert written.skeleton.endswith("    values: {}\n")
+    quick, whole = _loads(_document(rows))
+    assert quick is not None
+    _same(quick, whole)
+    values = quick.model.indicators["x"].values  # type: ignore[union-attr]
+    assert [str(v) for v in values["全市"] if v is not None] == ["124750", "1250.00"]
 
 
 @pytest.mark.parametrize(
@@ -74,87 +68,115 @@ def test_rows_of_numbers_are_handed_over_and_read_as_the_file_reads() -> None:
         [Decimal("1E+3"), Decimal("2")],  # written out as 1000 by scalar: not its own text
         [Decimal("-0"), Decimal("2")],  # written 0
         [Decimal("-0.5"), Decimal("2")],  # a sign of zero in the text: scalar writes it
-        [None, Decimal("2")],  # a blank
-        [Decimal("1" * 41), Decimal("2")],  # longer than the loader sets aside
+        [Decimal("1" * 41), Decimal("2")],  # longer than a number: text, refused by both
     ],
-    ids=["exponent", "minus zero", "minus a half", "blank", "long"],
+    ids=["exponent", "minus zero", "minus a half", "long"],
 )
-def test_rows_the_writer_does_not_hand_over_are_parsed(row: list[Any]) -> None:
-    document = _document({"全市": row, "甲": row})
+def test_a_row_not_taken_as_read_stays_in_the_skeleton_and_the_others_do_not(
+    row: list[Any],
+) -> None:
+    document = _document({"全市": [Decimal(3), Decimal(4)], "甲": row, "乙": [Decimal(1)] * 2})
     written = targets_written(document)
-    assert written.prelexed is None  # no row to hand over: the check reads the file alone
-    checked, alone, _ = _composed_both(document)
-    assert_same(checked, alone)
+    assert written.skeleton is not None
+    assert written.aside[("indicators", "x", "values")].keys() == {"全市", "乙"}
+    assert "    甲: [" in written.skeleton
+    assert "乙" not in written.skeleton.split("values:")[1]
+    quick, whole = _loads(document)
+    assert (quick is not None) == whole.usable
+    if quick is not None:
+        _same(quick, whole)
 
 
-def test_a_key_with_a_hash_is_parsed_and_the_other_rows_handed_over() -> None:
-    rows = {"全市": [Decimal("3")], "甲 #1": [Decimal("1")], "乙": [Decimal("2")]}
-    written = targets_written(_document(rows))
-    assert written.prelexed is not None
-    assert written.prelexed.rows == [[Decimal("3")], [Decimal("2")]]
-    checked, alone, runs = _composed_both(_document(rows))
-    assert runs == [True]
-    assert_same(checked, alone)
-
-
-def test_a_file_that_holds_the_tag_is_read_as_it_is() -> None:
-    rows = {"全市": [Decimal("3")], "甲": [Decimal("1")], "乙": [Decimal("2")]}
-    document = _document(rows)
-    document["plan"]["title"] = f"{MARK} []"
-    assert targets_written(document).prelexed is None
-
-
-def test_rows_handed_over_that_the_parser_does_not_meet_make_it_parse_the_file() -> None:
-    rows = {"全市": [Decimal("3")], "甲": [Decimal("1")], "乙": [Decimal("2")]}
-    written = targets_written(_document(rows))
-    assert written.prelexed is not None
-    written.prelexed.rows.append([Decimal("9")])  # one row more than the text sets aside
-    loaded = load_bytes(written.text.encode(), Path("t.yaml"), "t", prelexed=written.prelexed)
-    assert isinstance(loaded.model, TargetsFile)
-    assert [[str(v) for v in r] for r in loaded.model.indicators["x"].values.values()] == [
-        ["3"],
-        ["1"],
-        ["2"],
-    ]
-
-
-NUMBERS = st.decimals(allow_nan=False, allow_infinity=False, places=None).filter(
-    lambda d: abs(d) < Decimal("1E+30")
+@pytest.mark.parametrize(
+    "key",
+    ["a:b", "a #b", "甲\u2028乙", "甲\t乙", "x" * 300, "- a", "null", "1.5", "Ａ市"],
 )
-CELLS = st.one_of(st.none(), NUMBERS, st.sampled_from([Decimal("-0.0"), Decimal("1E+2")]))
-NAMES = st.sampled_from(["甲", "乙街道", "a: b", "c #d", "e f", "g'h", "1.5", "null", "[x]"])
+def test_a_key_taken_as_read_or_not_gives_the_document_the_file_gives(key: str) -> None:
+    quick, whole = _loads(_document({"全市": [Decimal(3)], key: [Decimal(1)]}))
+    # a key with a line break (U+2028) is written on two lines, which YAML refuses as a
+    # key: refused by both (writer._sure keeps such a key's row in the skeleton)
+    assert whole.usable == (key != "甲\u2028乙")
+    assert (quick is not None) == whole.usable
+    if quick is not None:
+        _same(quick, whole)
 
 
-@settings(max_examples=80, deadline=None)
-@given(st.dictionaries(NAMES, st.lists(CELLS, min_size=1, max_size=4), min_size=1, max_size=6))
-def test_any_table_is_checked_as_the_file_reads(rows: dict[str, list[Any]]) -> None:
-    checked, alone, _ = _composed_both(_document({"全市": [Decimal(1)], **rows}))
-    assert_same(checked, alone)
+def test_a_key_too_long_for_yaml_is_refused_as_the_file_would_be() -> None:
+    key = "镇" * 1100  # plain, but longer than YAML reads as a key written `key: value`
+    written = targets_written(_document({"全市": [Decimal(3)], key: [Decimal(1)]}))
+    assert key not in written.aside[("indicators", "x", "values")]
+    assert not load_bytes(written.text.encode(), Path("t.yaml"), "t").usable
+    with pytest.raises(PlanchkError, match="cannot read back"):
+        check_readable(written)
+
+
+def test_without_its_limits_on_keys_the_check_would_pass_what_validate_refuses() -> None:
+    """What writer._sure guards: taken as read, the long key's row goes into the document
+    the check validates, which then loads although the file does not."""
+    key = "镇" * 1100
+    document = _document({"全市": [Decimal(3)], key: [Decimal(1)]}, parts=["镇"])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(writer, "_KEY", 5000)
+        written = targets_written(document)
+    assert written.skeleton is not None
+    assert quick_load(written) is not None
+    assert not load_bytes(written.text.encode(), Path("t.yaml"), "t").usable
 
 
 @pytest.mark.parametrize(
     ("rows", "problem"),
     [
         ({"全市": [Decimal(3)], "甲镇": [Decimal(1)], "甲镇\u3000": [Decimal(2)]}, "U+3000"),
+        ({"全市": [Decimal(3)], "甲镇m": [Decimal(1)], "甲镇\uff4d": [Decimal(2)]}, "U+FF4D"),
         ({"全市": [Decimal(3)], "甲镇": [Decimal(1), "待定"]}, "values.甲镇[1]"),
     ],
-    ids=["look-alike keys", "text in a row"],
+    ids=["look-alike keys", "full-width letter", "text in a row"],
 )
 def test_the_check_still_refuses_what_validate_would_not_read(
     rows: dict[str, list[Any]], problem: str
 ) -> None:
     written = targets_written(_document(rows))
-    assert written.prelexed is not None  # the rows of numbers alone are handed over
     with pytest.raises(PlanchkError) as raised:
-        _check_readable(written)
+        check_readable(written)
     assert "cannot read back" in str(raised.value)
-    assert problem in str(raised.value)
+    assert problem in str(raised.value)  # the file's own load says what and where
 
 
-def test_a_number_too_long_to_set_aside_keeps_only_its_row_in_the_text() -> None:
-    rows = {"全市": [Decimal("3")], "甲": [Decimal("1" * 41)], "乙": [Decimal("2")]}
+def test_look_alike_keys_both_taken_as_read_are_found() -> None:
+    rows = {"全市": [Decimal(3)], "甲镇": [Decimal(1)], "甲鎮": [Decimal(2)]}  # 鎮: variant
     written = targets_written(_document(rows))
-    assert written.prelexed is not None
-    assert written.prelexed.rows == [[Decimal("3")], [Decimal("2")]]
-    checked, alone, _ = _composed_both(_document(rows))
-    assert_same(checked, alone)
+    assert written.aside[("indicators", "x", "values")].keys() == rows.keys()
+    assert quick_load(written) is None
+    assert not load_bytes(written.text.encode(), Path("t.yaml"), "t").usable
+
+
+NUMBERS = st.decimals(allow_nan=False, allow_infinity=False, places=None).filter(
+    lambda d: abs(d) < Decimal("1E+45")
+)
+CELLS = st.one_of(st.none(), NUMBERS, st.sampled_from([Decimal("-0.0"), Decimal("1E+2")]))
+ODD = ["a: b", "a:b", "c #d", "e f", "g'h", '"q', "1.5", "null", "[x]", "? y", "- z", "&a"]
+ODD += ["*b", "!t", "%p", "@x", "`y", "a\tb", " lead", "trail ", "\ufeff甲", "Ａ", ""]
+# Not the line breaks YAML knows beside \n (U+0085, U+2028, U+2029): the loader's source map
+# counts lines by \n alone and fails placing a finding after one (a loader bug, not the
+# check's; writer._sure keeps every such text in the skeleton, where it is parsed).
+ANY = st.text(st.characters(blacklist_characters="\x85\u2028\u2029"), max_size=6)
+TEXTS = st.one_of(ANY, st.sampled_from(ODD), st.text(alphabet="镇甲乙1_（）、·", min_size=1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(TEXTS, st.lists(CELLS, min_size=1, max_size=4), min_size=1, max_size=6),
+    st.lists(TEXTS, min_size=1, max_size=6),
+)
+def test_any_table_is_checked_as_the_file_reads(
+    rows: dict[str, list[Any]], parts: list[str]
+) -> None:
+    quick, whole = _loads(_document({"全市": [Decimal(1)], **rows}, parts))
+    if quick is not None:  # the quick load says yes only where the file does, the same
+        _same(quick, whole)
+    written = targets_written(_document({"全市": [Decimal(1)], **rows}, parts))
+    if whole.usable:
+        check_readable(written)
+    else:
+        with pytest.raises(PlanchkError, match="cannot read back"):
+            check_readable(written)

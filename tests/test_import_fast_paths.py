@@ -8,6 +8,7 @@ import re
 import weakref
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -35,7 +36,8 @@ from planchk.importers.printed import (
     parse_number,
     simplified,
 )
-from planchk.importers.writer import _LONG, _flow, _row, scalar
+from planchk.importers.writer import _figures, _flow, scalar
+from planchk.plan.numbers import MAX_DIGITS
 
 
 def test_a_row_of_numbers_and_blanks_is_written_as_scalar_writes_each() -> None:
@@ -177,18 +179,29 @@ def test_side_by_side_columns_are_counted_as_cell_by_cell(texts: list[list[str]]
     assert _name_columns(body) == _name_columns_cell_by_cell(body)
 
 
-@pytest.mark.parametrize(
-    "key",
-    ["甲", "1" * 41, "x" + "1" * 40 + "x", "9" * 40, "-" + "1" * 39 + ".5"],
-)
-@pytest.mark.parametrize("figure", ["1.5", "1" * 40, "1" * 41, "-" + "2" * 40])
-def test_a_row_is_set_aside_unless_a_run_is_longer_than_the_loader_sets_aside(
-    key: str, figure: str
+FIGURES = st.decimals(allow_nan=True, allow_infinity=True, places=None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.none(), FIGURES), min_size=1, max_size=4), min_size=1))
+def test_figures_are_taken_as_read_as_each_one_asked_alone(rows: list[list[Any]]) -> None:
+    # writer._figures asks every row's text at once (letters, a sign of zero, a run of 41
+    # characters of figures): the same answer as asking each figure's own text
+    texts = [["null" if v is None else str(v) for v in row] for row in rows]
+    bodies = "\n".join(", ".join(row) for row in texts)
+    one_by_one = all(
+        len(t) <= MAX_DIGITS and not any(c in t for c in "ENI") and not t.startswith("-0")
+        for row in texts
+        for t in row
+    )
+    assert _figures(bodies) == one_by_one
+
+
+@pytest.mark.parametrize("figure", ["1.5", "1" * 40, "1" * 41, "-" + "2" * 39, "-" + "2" * 40])
+def test_a_figure_longer_than_the_loader_reads_as_a_number_is_not_taken_as_read(
+    figure: str,
 ) -> None:
-    # writer._long reads the lengths of the row's numbers and searches the key alone: the
-    # same rows as searching the whole line
-    line = _row(f"    {key}:", [Decimal(figure), Decimal("2")])
-    assert (type(line) is not str) == (not _LONG.search(line))
+    assert _figures(f"2, {figure}\n3") == (len(figure) <= MAX_DIGITS)
 
 
 def _split_reading_the_body(rows: list[list[GridCell]]) -> tuple[int, list[int]] | None:

@@ -23,10 +23,11 @@ from planchk.importers.halves import Halves, SideGrid, balances, sides
 from planchk.importers.layout import Table, plan_title
 from planchk.importers.ods import read_ods
 from planchk.importers.plain import PlainTable, Span, plain_grid
+from planchk.importers.readback import check_readable
 from planchk.importers.same_total import same_total
 from planchk.importers.stacked import split_stacked
 from planchk.importers.unit_rows import read_tables
-from planchk.importers.writer import Written, targets_written
+from planchk.importers.writer import targets_written
 from planchk.importers.xls import read_xls
 from planchk.importers.xlsx import read_xlsx
 from planchk.messages import PlanchkError
@@ -97,7 +98,7 @@ def import_grids(
     imported.notes[:0] = read
     written = targets_written(document, header)
     text = written.text
-    _check_readable(written)
+    check_readable(written)
     notes = for_log(imported.notes)
     if any(i.kind == "flow" for i in imported.indicators.values()):  # the hint is about flows
         notes.append(texts.KIND_HINT())
@@ -258,18 +259,3 @@ def _matching(base: Any, indicator: ImportedIndicator) -> str | None:
         if existing.name == indicator.name:
             return str(ind_id)
     return None
-
-
-def _check_readable(written: Written) -> None:
-    """Load the file back as validate does: what import writes, validate reads. The writer
-    hands over the number rows it set aside, read already (writer._row says why they are
-    what the loader would read); the rest of the text is parsed and the whole of it checked
-    against the schema."""
-    from planchk.loader import DEFAULT_MAX_BYTES, load_bytes
-
-    raw = written.text.encode("utf-8")
-    display = "imported.yaml"
-    loaded = load_bytes(raw, Path(display), display, DEFAULT_MAX_BYTES, written.prelexed)
-    if not loaded.usable:
-        problem = loaded.problems[0].message if loaded.problems else "unknown"
-        raise PlanchkError(texts.OUTPUT_INVALID, problem=problem)

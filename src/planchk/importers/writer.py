@@ -13,12 +13,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import accumulate, chain
 from typing import Any
 
 import yaml
 
 from planchk.escape import visible
-from planchk.loader.rows import MARK, Prelexed
 from planchk.plan.numbers import MAX_DIGITS, plain
 
 TOP_ORDER = (
@@ -35,87 +35,227 @@ TOP_ORDER = (
 INDENT = "  "
 
 
+DataPath = tuple[str | int, ...]
+Rows = dict[str, list[Decimal | None]]
+
+
 @dataclass
 class Written:
+    """The file, and what the check that loads it back needs (importers.readback)."""
+
     text: str  # the file
-    prelexed: Prelexed | None  # the file for the loader's check, its number rows set aside
+    skeleton: str | None  # the file less the rows set aside (None: no row was)
+    aside: dict[DataPath, Rows]  # those rows, by the data path of their mapping
 
 
 def targets_text(document: Mapping[str, Any], header: Sequence[str] = ()) -> str:
-    return "\n".join(_lines(document, header)) + "\n"
+    return "\n".join(_Writer(None).lines(document, header)) + "\n"
 
 
 def targets_written(document: Mapping[str, Any], header: Sequence[str] = ()) -> Written:
-    """The targets file, with its number rows set aside for the check that loads it back."""
-    lines = _lines(document, header)
-    text = "\n".join(lines) + "\n"
-    aside = [n for n, line in enumerate(lines) if type(line) is _Row]
-    if not aside or MARK in text:  # a text that holds the tag is loaded as it is (rows.py)
-        return Written(text, None)
-    rows: list[list[Decimal]] = []
-    for n in aside:
-        row: _Row = lines[n]  # type: ignore[assignment]
-        lines[n] = f"{row.label} {MARK} []"
-        rows.append(row.values)
-    return Written(text, Prelexed("\n".join(lines) + "\n", rows))
+    """The targets file, with the rows it knows good set aside for the check that loads it
+    back (importers.readback): rows of numbers and blanks (_figures) or of names (the areas
+    tree), under keys (_sure) whose lines read back as their very values. The check parses
+    the rest of the file (the skeleton, written from the document less those rows) and puts
+    the rows in."""
+    aside: dict[DataPath, Rows] = {}
+    text = "\n".join(_Writer(aside).lines(document, header)) + "\n"
+    if not aside:
+        return Written(text, None, aside)
+    skeleton = "\n".join(_Writer(None).lines(_without(document, aside, ()), header)) + "\n"
+    return Written(text, skeleton, aside)
 
 
-def _lines(document: Mapping[str, Any], header: Sequence[str]) -> list[str]:
-    # A file name may hold a control character that YAML refuses even in a comment.
-    lines = [f"# {visible(line)}".rstrip() for line in header]
-    keys = [k for k in TOP_ORDER if document.get(k)] + [
-        k for k in document if k not in TOP_ORDER and document[k]
-    ]
-    for key in keys:
-        if lines:
-            lines.append("")
-        lines.extend(_entry(key, document[key], 0))
-    return lines
-
-
-def _entry(key: str, value: Any, depth: int) -> list[str]:
-    # a key is a string (the most written scalar: every area of every table)
-    label = f"{INDENT * depth}{_string(key) if type(key) is str else scalar(key)}:"
-    if type(value) is list and value and type(value[0]) in _ROW_TYPES:
-        return [_row(label, value)]  # a table's row: no Mapping (an ABC) checks
+def _without(value: Any, aside: dict[DataPath, Rows], path: DataPath) -> Any:
+    """`value` at `path` less the rows set aside under it; what holds none is not copied."""
+    rows = aside.get(path)
+    if rows is not None:
+        return {k: v for k, v in value.items() if k not in rows} if len(rows) < len(value) else {}
+    depth = len(path)
+    below = {p[depth] for p in aside if len(p) > depth and p[:depth] == path}
+    if not below:
+        return value
     if isinstance(value, Mapping):
-        if not value:
-            return [f"{label} {{}}"]
-        spaced = depth == 0 and key == "indicators"  # a blank line between tables
-        return [label, *_mapping(value, depth + 1, spaced)]
-    if isinstance(value, list | tuple):
-        if value and all(isinstance(v, Mapping) for v in value):
-            return [label, *_sequence(value, depth + 1)]
-        return [f"{label} {_flow(value)}"]
-    return [f"{label} {scalar(value)}"]
+        return {k: _without(v, aside, (*path, k)) if k in below else v for k, v in value.items()}
+    return [_without(v, aside, (*path, n)) if n in below else v for n, v in enumerate(value)]
 
 
-def _mapping(value: Mapping[str, Any], depth: int, spaced: bool) -> list[str]:
-    lines: list[str] = []
-    for key, item in value.items():
-        if spaced and lines:
-            lines.append("")
-        lines.extend(_entry(str(key), item, depth))
-    return lines
+class _Writer:
+    """Lines of YAML; with `aside`, the table rows that the check need not parse are recorded
+    there (by their mapping's data path) as they are written."""
 
+    def __init__(self, aside: dict[DataPath, Rows] | None) -> None:
+        self.aside = aside
 
-def _sequence(items: Sequence[Mapping[str, Any]], depth: int) -> list[str]:
-    lines: list[str] = []
-    pad = INDENT * depth
-    for item in items:
-        entry: list[str] = []
-        for key, value in item.items():
-            entry.extend(_entry(str(key), value, depth + 1))
-        if entry:
-            entry[0] = f"{pad}- {entry[0].lstrip()}"
-        lines.extend(entry)
-    return lines
+    def lines(self, document: Mapping[str, Any], header: Sequence[str]) -> list[str]:
+        # A file name may hold a control character that YAML refuses even in a comment.
+        lines = [f"# {visible(line)}".rstrip() for line in header]
+        keys = [k for k in TOP_ORDER if document.get(k)] + [
+            k for k in document if k not in TOP_ORDER and document[k]
+        ]
+        for key in keys:
+            if lines:
+                lines.append("")
+            path = (key,) if type(key) is str else None
+            lines.extend(self.entry(key, document[key], 0, path))
+        return lines
+
+    def entry(self, key: Any, value: Any, depth: int, path: DataPath | None) -> list[str]:
+        """`key: value` at `depth`; `path` is the value's (None: no row under it is set aside,
+        as under a key that is not text)."""
+        # a key is a string (the most written scalar: every area of every table)
+        label = f"{INDENT * depth}{_string(key) if type(key) is str else scalar(key)}:"
+        if type(value) is list and value and type(value[0]) in _ROW_TYPES:
+            return [f"{label} {_flow(value)}"]  # a table's row: no Mapping (an ABC) checks
+        if isinstance(value, Mapping):
+            if not value:
+                return [f"{label} {{}}"]
+            spaced = depth == 0 and key == "indicators"  # a blank line between tables
+            return [label, *self.mapping(value, depth + 1, spaced, path)]
+        if isinstance(value, list | tuple):
+            if value and all(isinstance(v, Mapping) for v in value):
+                return [label, *self.sequence(value, depth + 1, path)]
+            return [f"{label} {_flow(value)}"]
+        return [f"{label} {scalar(value)}"]
+
+    def mapping(
+        self, value: Mapping[Any, Any], depth: int, spaced: bool, path: DataPath | None
+    ) -> list[str]:
+        if not spaced:
+            table = self.table(value, depth, path)
+            if table is not None:
+                return table
+        lines: list[str] = []
+        for key, item in value.items():
+            if spaced and lines:
+                lines.append("")
+            below = (*path, key) if path is not None and type(key) is str else None
+            lines.extend(self.entry(str(key), item, depth, below))
+        return lines
+
+    def sequence(
+        self, items: Sequence[Mapping[str, Any]], depth: int, path: DataPath | None
+    ) -> list[str]:
+        lines: list[str] = []
+        pad = INDENT * depth
+        for index, item in enumerate(items):
+            entry: list[str] = []
+            for key, value in item.items():
+                below = (*path, index, key) if path is not None and type(key) is str else None
+                entry.extend(self.entry(str(key), value, depth + 1, below))
+            if entry:
+                entry[0] = f"{pad}- {entry[0].lstrip()}"
+            lines.extend(entry)
+        return lines
+
+    def table(
+        self, value: Mapping[Any, Any], depth: int, path: DataPath | None
+    ) -> list[str] | None:
+        """A mapping of text keys to rows (of numbers and blanks, or of names), written in
+        one sweep; None for any other mapping. The rows whose lines read back as their very
+        values, keyed by keys that do (_sure), are set aside."""
+        rows = list(value.values())
+        if set(map(type, rows)) != _LIST or not all(rows) or set(map(type, value)) != _TEXT:
+            return None
+        kinds = set(map(type, chain.from_iterable(rows)))
+        if kinds <= _ROW_TYPES:
+            bodies, good = _figure_rows(rows, kinds)
+        elif kinds == _TEXT:
+            bodies, good = _name_rows(rows)
+        else:
+            return None
+        pad = INDENT * depth
+        keys, sure = _texts(list(value))
+        lines = [f"{pad}{key}: {body}" for key, body in zip(keys, bodies, strict=True)]
+        if self.aside is not None and path is not None and len(path) < _DEEPEST:
+            if all(sure) and all(good):  # nearly every table: the rows as they are
+                self.aside[path] = dict(value)
+                return lines
+            named = zip(value, rows, sure, good, strict=True)
+            aside = {k: row for k, row, s, ok in named if s and ok}
+            if aside:
+                self.aside[path] = aside
+        return lines
 
 
 _NONE = type(None)
 _ROW_TYPES = frozenset({Decimal, _NONE})
+_LIST = {list}
 _TEXT = {str}
-_DECIMAL = {Decimal}
+# Rows are set aside only well above the loader's limit on nesting (loader.compose.MAX_DEPTH).
+_DEEPEST = 8
+
+
+def _figure_rows(rows: list[list[Any]], kinds: set[type]) -> tuple[list[str], list[bool]]:
+    """Rows of numbers and blanks as _flow writes them, and whether each reads back as its
+    very values: nearly always all of them, decided at once."""
+    bodies = [", ".join(map(str, row)) for row in rows]
+    if _NONE in kinds:  # no figure's text holds None: each blank is written null
+        bodies = [body.replace("None", "null") for body in bodies]
+    if _figures("\n".join(bodies)):  # nearly every table
+        return [f"[{body}]" for body in bodies], [True] * len(rows)
+    good = list(map(_figures, bodies))
+    lines = [f"[{b}]" if ok else _flow(r) for b, ok, r in zip(bodies, good, rows, strict=True)]
+    return lines, good
+
+
+def _name_rows(rows: list[list[str]]) -> tuple[list[str], list[bool]]:
+    """Lists of names (the areas tree) as _flow writes them, and whether each name reads back
+    as itself (_sure)."""
+    names, sure = _texts(list(chain.from_iterable(rows)))
+    if all(sure):  # nearly every tree: each name plain
+        ends = list(accumulate(map(len, rows)))
+        spans = zip([0, *ends], ends, strict=False)  # the starts run one ahead
+        return ["[" + ", ".join(names[a:b]) + "]" for a, b in spans], [True] * len(rows)
+    texts = [list(map(_string, row)) for row in rows]
+    good = [all(map(_sure, row)) for row in texts]
+    return ["[" + ", ".join(row) + "]" for row in texts], good
+
+
+def _texts(names: list[str]) -> tuple[list[str], list[bool]]:
+    """Each name's text as _string writes it, and whether it is _sure: for names all plain
+    CJK (nearly every table), found at once by one match of them all, one per line."""
+    if _PLAIN_LINES.fullmatch("\n".join(names)) and max(map(len, names), default=0) <= _KEY:
+        return names, [True] * len(names)
+    texts = list(map(_string, names))
+    return texts, list(map(_sure, texts))
+
+
+# Each character a figure may hold, as x (bodies are ASCII: str.translate's fast way).
+_DIGITS = str.maketrans(dict.fromkeys("-.0123456789", "x"))
+_TOO_LONG = "x" * (MAX_DIGITS + 1)
+
+
+def _figures(bodies: str) -> bool:
+    """Whether every figure in `bodies` (rows of numbers and blanks written as _flow writes
+    them) is its Decimal's own text, which the loader reads back as that very Decimal.
+
+    The text of a finite Decimal reads back as that Decimal, the same digits and exponent
+    (decimal's to-string and from-string are inverses). Where it holds no letter (an
+    exponent's E, NaN, Infinity), no sign of zero and no more characters than the loader
+    reads as a number, it is a NUMBER (plan.numbers): a plain scalar the loader reads as
+    Decimal(text); and null, a blank, is read as None. _flow writes such a row as this
+    text too (scalar() would write an exponent out and a zero's sign dropped: "-0" also
+    finds a negative figure below 1, which then takes that way)."""
+    if "E" in bodies or "N" in bodies or "I" in bodies or "-0" in bodies:
+        return False
+    return _TOO_LONG not in bodies.translate(_DIGITS)  # figures are apart: ", " or a line
+
+
+_KEY = 256  # characters of a key's text, well within YAML's 1024 for a key written `key: value`
+# A name written plain that YAML reads as that text wherever it stands, in a flow sequence
+# or as a key: CJK (_PLAIN), or letters, digits and a few signs that are no YAML indicator.
+_SIMPLE = re.compile(r"[A-Za-z](?:[A-Za-z0-9 _.()&/-]*[A-Za-z0-9_.)])?")
+
+
+def _sure(text: str) -> bool:
+    """Whether a key's or a name's text (as _string writes it) is one the check may take as
+    read: one line (printable: no line break of any kind), well within YAML's 1024
+    characters for a key, and plain in a form YAML reads only as itself, or quoted (by the
+    safe dumper, on one line). tests/test_import_check.py proves it for any text."""
+    if len(text) > _KEY or not text.isprintable():
+        return False
+    return text[0] in "'\"" or bool(_PLAIN.fullmatch(text) or _SIMPLE.fullmatch(text))
 
 
 def _null_or_str(value: Decimal | None) -> str:
@@ -134,54 +274,6 @@ def _flow(values: Sequence[Any]) -> str:
     if kinds == _TEXT:  # a list of names (the areas tree): each one's text, cached
         return "[" + ", ".join(map(_string, values)) + "]"
     return "[" + ", ".join(scalar(v) for v in values) + "]"
-
-
-class _Row(str):
-    """A row's line that the loader's check may take as set aside (planchk.loader.rows): the
-    line as written, and the values it prints between its brackets."""
-
-    __slots__ = ("label", "values")
-    label: str  # the line before the numbers' " ["
-    values: list[Decimal]
-
-
-def _row(label: str, values: list[Any]) -> str:
-    """A table row's line. A row of numbers alone, each printed as its Decimal's own text, is
-    one that the loader would set aside and read at C speed (planchk.loader.rows):
-    `targets_written` hands it to the check as read already, for the reasons that follow.
-
-    The text of a finite Decimal reads back as that very Decimal, the same digits and
-    exponent (decimal's to-string and from-string are inverses). Where it holds no letter
-    (an exponent's E, NaN, Infinity) and no sign of zero, it is a NUMBER (a sign, digits
-    without a leading zero, a point and digits): what the loader reads as Decimal(text). The
-    line is what _flow writes for such a row, so the file is the same either way. Rows with
-    blanks or longer numbers than the loader sets aside (a run of digits, signs and points
-    longer than rows.py sets aside, in the numbers or in the key), and keys holding a # (where
-    the loader's pattern looks for a comment), are written and parsed as before."""
-    if set(map(type, values)) == _DECIMAL and "#" not in label:
-        printed = list(map(str, values))
-        body = ", ".join(printed)  # as _flow writes it: the same file either way
-        # a letter is an exponent's E, NaN or Infinity; -0 a sign of zero (written 0)
-        if not ("E" in body or "N" in body or "I" in body or "-0" in body or _long(label, printed)):
-            row = _Row(f"{label} [{body}]")
-            row.label, row.values = label, values
-            return row
-    return f"{label} {_flow(values)}"
-
-
-# A number longer than rows.py sets aside (digits, sign and point: the only characters of a
-# row set aside).
-_LONG = re.compile(rf"(?<![-0-9.])[-0-9.]{{{MAX_DIGITS + 1}}}")
-
-
-def _long(label: str, printed: list[str]) -> bool:
-    """Whether the row's line holds a run of digits, signs and points longer than rows.py
-    sets aside: the line is the label (ending in ":"), " [", the numbers printed between
-    ", " and "]", so a run lies in the label or is one number's text. Lengths at C speed;
-    the pattern only on a label long enough to hold such a run."""
-    if len(label) > MAX_DIGITS and _LONG.search(label):
-        return True
-    return bool(printed) and max(map(len, printed)) > MAX_DIGITS
 
 
 def scalar(value: Any) -> str:
@@ -208,6 +300,9 @@ def _string(text: str) -> str:
     slow path would write it the same. (Asked before the cache: a table of more names than
     the cache holds, each written twice, the areas tree then the values, missed every time.)"""
     return text if _PLAIN.fullmatch(text) else _dumped(text)
+
+
+_PLAIN_LINES = re.compile(rf"{_PLAIN.pattern}(?:\n{_PLAIN.pattern})*")
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -5,6 +5,7 @@ Every failure on the way is a finding with a code and a position, never an excep
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -16,7 +17,6 @@ from planchk.errors import TooLarge
 from planchk.findings import Finding, Location, Problem
 from planchk.loader.cells import cell_problems
 from planchk.loader.compose import compose as compose_text
-from planchk.loader.rows import Prelexed
 from planchk.loader.schema_errors import schema_problems
 from planchk.loader.sourcemap import SourceMap, position_after
 from planchk.models import TargetsFile, TasksFile
@@ -64,17 +64,18 @@ def load_bytes(
     path: Path,
     display: str,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    prelexed: Prelexed | None = None,
+    complete: Callable[[dict[str, Any]], None] | None = None,
 ) -> LoadedFile:
     """Load a plan file's content (from disk or from a git revision); `path` is where it lives.
-    `prelexed`: its number rows, set aside by the writer that wrote them (compose says how)."""
+    `complete`: puts into the parsed document what its writer left out of the text (the rows
+    import's check takes as read, importers.readback), before the schema check."""
     loaded = LoadedFile(path, display, sourcemap=SourceMap(display))
     if len(raw) > max_bytes:
         return _fail(loaded, codes.FILE_TOO_LARGE, 0, 0, size=len(raw), limit=max_bytes)
     text = _decode(loaded, raw)
     if text is None:
         return loaded
-    composed = compose_text(text, display, prelexed=prelexed)
+    composed = compose_text(text, display)
     loaded.sourcemap = composed.sourcemap
     _add(loaded, composed.problems)
     if loaded.problems:
@@ -85,6 +86,8 @@ def load_bytes(
     if not isinstance(data, dict):
         found = "list" if isinstance(data, list) else "scalar"
         return _fail(loaded, codes.NOT_A_MAPPING, 1, 1, found=found, expected=_EXPECTED)
+    if complete is not None:
+        complete(data)
     loaded.kind = "tasks" if _TASKS_KEYS & data.keys() else "targets"
     _validate(loaded, data)
     return loaded
