@@ -87,7 +87,7 @@ STEPS = {
 
 def stages(source: Path, repeat: int) -> dict[str, float]:
     """CPU seconds of each step of importing `source` in this process, best of `repeat`."""
-    import planchk.importers as importers
+    from planchk import importers
     from planchk.importers.plandir import run_import
 
     best: dict[str, float] = {}
