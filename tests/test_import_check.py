@@ -15,6 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planchk.importers import writer
+from planchk.importers.grid import Grid, GridCell
+from planchk.importers.plandir import _as_table, is_task_grid
 from planchk.importers.readback import check_readable, quick_load
 from planchk.importers.writer import targets_text, targets_written
 from planchk.loader import LoadedFile, load_bytes
@@ -180,3 +182,19 @@ def test_any_table_is_checked_as_the_file_reads(
     else:
         with pytest.raises(PlanchkError, match="cannot read back"):
             check_readable(written)
+
+
+HEADERS = st.sampled_from(["", "序号", "重点任务", "任务", "牵头单位", "责任部门", "地区", "2024"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(HEADERS, min_size=1, max_size=4), min_size=1, max_size=3))
+def test_a_grid_is_a_task_table_as_the_plan_reader_says(texts: list[list[str]]) -> None:
+    """is_task_grid answers no without loading the plan-document reader where the header
+    holds no 任务: the same answer as that reader's is_task_table."""
+    from planchk.importers.plandoc.tables import is_task_table
+
+    rows = [[GridCell(t, r, c) for c, t in enumerate(row, 1)] for r, row in enumerate(texts, 1)]
+    grid = Grid("t.csv", rows)
+    end = next((n for n, row in enumerate(texts, 1) if sum(map(bool, row)) >= 2), 0)
+    assert is_task_grid(grid) == is_task_table(_as_table(grid, rows[:end]))

@@ -36,17 +36,18 @@ from planchk.importers.printed import (
     parse_number,
     simplified,
 )
-from planchk.importers.writer import _figures, _flow, scalar
+from planchk.importers.writer import _figures
+from planchk.importers.yamltext import flow, scalar
 from planchk.plan.numbers import MAX_DIGITS
 
 
 def test_a_row_of_numbers_and_blanks_is_written_as_scalar_writes_each() -> None:
     row = [Decimal("6.0"), None, Decimal("1E+1"), Decimal("-0.50"), Decimal("1.2E-7")]
-    assert _flow(row) == "[6.0, null, 10, -0.50, 0.00000012]"
-    assert _flow(row) == "[" + ", ".join(scalar(v) for v in row) + "]"
-    assert _flow([Decimal(1), "待定"]) == "[1, 待定]"
+    assert flow(row) == "[6.0, null, 10, -0.50, 0.00000012]"
+    assert flow(row) == "[" + ", ".join(scalar(v) for v in row) + "]"
+    assert flow([Decimal(1), "待定"]) == "[1, 待定]"
     zeros = [Decimal("-0"), Decimal("-0.0"), Decimal("-0.5"), Decimal("-10"), None]
-    assert _flow(zeros) == "[0, 0.0, -0.5, -10, null]"
+    assert flow(zeros) == "[0, 0.0, -0.5, -10, null]"
 
 
 def test_csv_indentation_is_read_with_or_without_quotes(tmp_path: Path) -> None:

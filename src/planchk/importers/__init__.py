@@ -21,15 +21,12 @@ from planchk.importers.describe import for_log
 from planchk.importers.grid import Grid, collector_paused
 from planchk.importers.halves import Halves, SideGrid, balances, sides
 from planchk.importers.layout import Table, plan_title
-from planchk.importers.ods import read_ods
 from planchk.importers.plain import PlainTable, Span, plain_grid
 from planchk.importers.readback import check_readable
 from planchk.importers.same_total import same_total
 from planchk.importers.stacked import split_stacked
 from planchk.importers.unit_rows import read_tables
 from planchk.importers.writer import targets_written
-from planchk.importers.xls import read_xls
-from planchk.importers.xlsx import read_xlsx
 from planchk.messages import PlanchkError
 
 __all__ = ["ImportResult", "Options", "PlainTable", "Span", "import_files", "import_tables"]
@@ -136,11 +133,18 @@ def read_grids(path: Path, options: Options) -> list[Grid]:
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt"):
         return [read_csv(path, options.encoding, options.max_bytes, options.given(path))]
+    # each workbook reader imported when its format is read: a CSV import loads none of them
     if suffix in (".xlsx", ".xlsm"):
+        from planchk.importers.xlsx import read_xlsx
+
         return read_xlsx(path, options.sheets, options.max_bytes, options.given(path))
     if suffix == ".xls":
+        from planchk.importers.xls import read_xls
+
         return read_xls(path, options.sheets, options.max_bytes, options.given(path))
     if suffix == ".ods":
+        from planchk.importers.ods import read_ods
+
         return read_ods(path, options.sheets, options.max_bytes, options.given(path))
     raise PlanchkError(texts.UNKNOWN_FORMAT, path=path)
 

@@ -11,19 +11,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planchk.importers import texts as import_texts
 from planchk.importers.build import Options
 from planchk.importers.documents import Cell, is_document
 from planchk.importers.documents.model import Table
 from planchk.importers.grid import Grid, GridCell
-from planchk.importers.plandoc import PlanImport, import_path, tasks_file
-from planchk.importers.plandoc import texts as plan_texts
-from planchk.importers.plandoc.kinds import Guess
-from planchk.importers.plandoc.tables import is_task_table
-from planchk.importers.plandoc.tasks import annex_tasks
-from planchk.importers.plandoc.write import targets_text, tasks_text
 from planchk.messages import PlanchkError
+
+# The plan-document reader (importers.plandoc, 0.04 s of imports) is imported where a plan
+# document or a task table is read: a CSV or workbook of breakdown tables never loads it.
+if TYPE_CHECKING:
+    from planchk.importers.plandoc import PlanImport
+    from planchk.importers.plandoc.kinds import Guess
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -49,6 +50,9 @@ def writes_directory(output: Path | None) -> bool:
 
 
 def document_texts(path: Path, options: Options) -> PlanTexts:
+    from planchk.importers.plandoc import import_path
+    from planchk.importers.plandoc.write import targets_text, tasks_text
+
     imported = import_path(path, options)
     found = PlanTexts(notes=imported.notes, imported=imported)
     found.indicators = imported.counts.get("tables", 0)
@@ -66,6 +70,10 @@ def document_texts(path: Path, options: Options) -> PlanTexts:
 
 def sheet_tasks(grids: Sequence[Grid], areas: dict[str, list[str]], source: str) -> PlanTexts:
     """The tasks file from task tables kept alone as spreadsheets."""
+    from planchk.importers.plandoc import tasks_file
+    from planchk.importers.plandoc.tasks import annex_tasks
+    from planchk.importers.plandoc.write import tasks_text
+
     sections = []
     for grid in grids:
         sections += annex_tasks(_as_table(grid), grid.source)
@@ -81,6 +89,11 @@ def is_task_grid(grid: Grid) -> bool:
     # A task table is told by its header, the first row of two texts or more: only the rows up
     # to it are converted (a breakdown table of 10^6 cells took a second to convert whole).
     end = next((n for n, row in enumerate(grid.rows, 1) if sum(bool(c.text) for c in row) >= 2), 0)
+    # is_task_table asks for 任务 in that header: without it, no need to load plandoc
+    if not end or not any("任务" in cell.text for cell in grid.rows[end - 1]):
+        return False
+    from planchk.importers.plandoc.tables import is_task_table
+
     return is_task_table(_as_table(grid, grid.rows[:end]))
 
 
@@ -108,6 +121,8 @@ def areas_beside(output: Path | None) -> dict[str, list[str]]:
 
 def is_document_import(files: Sequence[Path]) -> bool:
     if any(is_document(f) for f in files):
+        from planchk.importers.plandoc import texts as plan_texts
+
         if len(files) != 1:
             raise PlanchkError(plan_texts.ONE_DOCUMENT, count=len(files))
         return True
@@ -129,6 +144,8 @@ def run_import(
     """Import `files` and write what they give where -o says: the notes for stderr, and the
     text for stdout when -o names nothing."""
     if is_document_import(files):
+        from planchk.importers.plandoc import texts as plan_texts
+
         if options.into is not None:
             raise PlanchkError(plan_texts.INTO_DOCUMENT)
         found = document_texts(files[0], options)
@@ -167,10 +184,14 @@ def _write(found: PlanTexts, output: Path | None) -> tuple[list[str], str | None
         with made_parents(output / "targets.yaml"):  # the folder itself, if it is new
             for name, text in written.items():
                 write_atomic(output / name, text)
+        from planchk.importers.plandoc import texts as plan_texts  # (plandoc: why, above)
+
         notes.append(plan_texts.WROTE_PLAN(files=", ".join(written), path=output))
         return notes, None
     first = next(iter(written.values()))
     if len(written) > 1:
+        from planchk.importers.plandoc import texts as plan_texts
+
         notes.append(plan_texts.TASKS_NOT_WRITTEN())
     if output is None:
         return notes, first
@@ -178,6 +199,8 @@ def _write(found: PlanTexts, output: Path | None) -> tuple[list[str], str | None
     if found.targets is not None:
         notes.append(import_texts.WROTE(count=found.indicators, path=output))
     else:
+        from planchk.importers.plandoc import texts as plan_texts
+
         notes.append(plan_texts.WROTE_PLAN(files="tasks.yaml", path=output))
     return notes, None
 

@@ -25,7 +25,7 @@ from planchk.importers import texts
 from planchk.importers.writer import DataPath, Rows, Written
 from planchk.loader import DEFAULT_MAX_BYTES, LoadedFile, load_bytes
 from planchk.messages import PlanchkError
-from planchk.plan.names import lookalike_form
+from planchk.plan.names import all_own_forms, lookalike_form
 
 DISPLAY = "imported.yaml"
 
@@ -75,6 +75,8 @@ class _Rows:
     def distinct(self, mapping: dict[str, Any]) -> bool:
         """Whether no two keys of `mapping` look alike (what compose's LOOKALIKE_KEY finds;
         a duplicate key it cannot hold)."""
+        if all_own_forms(list(mapping)):  # nearly every table: each key its own form
+            return True
         forms = self.forms
         seen = {forms.get(key) or forms.setdefault(key, lookalike_form(key)) for key in mapping}
         return len(seen) == len(mapping)

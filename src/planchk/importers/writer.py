@@ -7,8 +7,6 @@ scalar is quoted exactly as YAML needs, by the same rules PyYAML's safe dumper a
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -16,10 +14,21 @@ from decimal import Decimal
 from itertools import accumulate, chain
 from typing import Any
 
-import yaml
-
 from planchk.escape import visible
-from planchk.plan.numbers import MAX_DIGITS, plain
+from planchk.importers.yamltext import (
+    NONE,
+    PLAIN,
+    ROW_TYPES,
+    TEXT,
+    flow,
+    plain_lines,
+    scalar,
+    text_of,
+)
+from planchk.plan.numbers import MAX_DIGITS
+
+# scalar: where plandoc.write and the tests have taken it from
+__all__ = ["DataPath", "Rows", "Written", "scalar", "targets_text", "targets_written"]
 
 TOP_ORDER = (
     "plan",
@@ -104,9 +113,9 @@ class _Writer:
         """`key: value` at `depth`; `path` is the value's (None: no row under it is set aside,
         as under a key that is not text)."""
         # a key is a string (the most written scalar: every area of every table)
-        label = f"{INDENT * depth}{_string(key) if type(key) is str else scalar(key)}:"
-        if type(value) is list and value and type(value[0]) in _ROW_TYPES:
-            return [f"{label} {_flow(value)}"]  # a table's row: no Mapping (an ABC) checks
+        label = f"{INDENT * depth}{text_of(key) if type(key) is str else scalar(key)}:"
+        if type(value) is list and value and type(value[0]) in ROW_TYPES:
+            return [f"{label} {flow(value)}"]  # a table's row: no Mapping (an ABC) checks
         if isinstance(value, Mapping):
             if not value:
                 return [f"{label} {{}}"]
@@ -115,7 +124,7 @@ class _Writer:
         if isinstance(value, list | tuple):
             if value and all(isinstance(v, Mapping) for v in value):
                 return [label, *self.sequence(value, depth + 1, path)]
-            return [f"{label} {_flow(value)}"]
+            return [f"{label} {flow(value)}"]
         return [f"{label} {scalar(value)}"]
 
     def mapping(
@@ -155,12 +164,12 @@ class _Writer:
         one sweep; None for any other mapping. The rows whose lines read back as their very
         values, keyed by keys that do (_sure), are set aside."""
         rows = list(value.values())
-        if set(map(type, rows)) != _LIST or not all(rows) or set(map(type, value)) != _TEXT:
+        if set(map(type, rows)) != _LIST or not all(rows) or set(map(type, value)) != TEXT:
             return None
         kinds = set(map(type, chain.from_iterable(rows)))
-        if kinds <= _ROW_TYPES:
+        if kinds <= ROW_TYPES:
             bodies, good = _figure_rows(rows, kinds)
-        elif kinds == _TEXT:
+        elif kinds == TEXT:
             bodies, good = _name_rows(rows)
         else:
             return None
@@ -178,46 +187,44 @@ class _Writer:
         return lines
 
 
-_NONE = type(None)
-_ROW_TYPES = frozenset({Decimal, _NONE})
 _LIST = {list}
-_TEXT = {str}
 # Rows are set aside only well above the loader's limit on nesting (loader.compose.MAX_DEPTH).
 _DEEPEST = 8
 
 
 def _figure_rows(rows: list[list[Any]], kinds: set[type]) -> tuple[list[str], list[bool]]:
-    """Rows of numbers and blanks as _flow writes them, and whether each reads back as its
+    """Rows of numbers and blanks as flow writes them, and whether each reads back as its
     very values: nearly always all of them, decided at once."""
     bodies = [", ".join(map(str, row)) for row in rows]
-    if _NONE in kinds:  # no figure's text holds None: each blank is written null
+    if NONE in kinds:  # no figure's text holds None: each blank is written null
         bodies = [body.replace("None", "null") for body in bodies]
     if _figures("\n".join(bodies)):  # nearly every table
         return [f"[{body}]" for body in bodies], [True] * len(rows)
     good = list(map(_figures, bodies))
-    lines = [f"[{b}]" if ok else _flow(r) for b, ok, r in zip(bodies, good, rows, strict=True)]
+    lines = [f"[{b}]" if ok else flow(r) for b, ok, r in zip(bodies, good, rows, strict=True)]
     return lines, good
 
 
 def _name_rows(rows: list[list[str]]) -> tuple[list[str], list[bool]]:
-    """Lists of names (the areas tree) as _flow writes them, and whether each name reads back
+    """Lists of names (the areas tree) as flow writes them, and whether each name reads back
     as itself (_sure)."""
     names, sure = _texts(list(chain.from_iterable(rows)))
     if all(sure):  # nearly every tree: each name plain
         ends = list(accumulate(map(len, rows)))
         spans = zip([0, *ends], ends, strict=False)  # the starts run one ahead
         return ["[" + ", ".join(names[a:b]) + "]" for a, b in spans], [True] * len(rows)
-    texts = [list(map(_string, row)) for row in rows]
+    texts = [list(map(text_of, row)) for row in rows]
     good = [all(map(_sure, row)) for row in texts]
     return ["[" + ", ".join(row) + "]" for row in texts], good
 
 
 def _texts(names: list[str]) -> tuple[list[str], list[bool]]:
-    """Each name's text as _string writes it, and whether it is _sure: for names all plain
+    """Each name's text as text_of writes it, and whether it is _sure: for names all plain
     CJK (nearly every table), found at once by one match of them all, one per line."""
-    if _PLAIN_LINES.fullmatch("\n".join(names)) and max(map(len, names), default=0) <= _KEY:
+    many = len(names) >= _MANY  # worth one match of them all (its pattern compiled first)
+    if many and max(map(len, names)) <= _KEY and plain_lines().fullmatch("\n".join(names)):
         return names, [True] * len(names)
-    texts = list(map(_string, names))
+    texts = list(map(text_of, names))
     return texts, list(map(_sure, texts))
 
 
@@ -227,14 +234,14 @@ _TOO_LONG = "x" * (MAX_DIGITS + 1)
 
 
 def _figures(bodies: str) -> bool:
-    """Whether every figure in `bodies` (rows of numbers and blanks written as _flow writes
+    """Whether every figure in `bodies` (rows of numbers and blanks written as flow writes
     them) is its Decimal's own text, which the loader reads back as that very Decimal.
 
     The text of a finite Decimal reads back as that Decimal, the same digits and exponent
     (decimal's to-string and from-string are inverses). Where it holds no letter (an
     exponent's E, NaN, Infinity), no sign of zero and no more characters than the loader
     reads as a number, it is a NUMBER (plan.numbers): a plain scalar the loader reads as
-    Decimal(text); and null, a blank, is read as None. _flow writes such a row as this
+    Decimal(text); and null, a blank, is read as None. flow writes such a row as this
     text too (scalar() would write an exponent out and a zero's sign dropped: "-0" also
     finds a negative figure below 1, which then takes that way)."""
     if "E" in bodies or "N" in bodies or "I" in bodies or "-0" in bodies:
@@ -242,85 +249,18 @@ def _figures(bodies: str) -> bool:
     return _TOO_LONG not in bodies.translate(_DIGITS)  # figures are apart: ", " or a line
 
 
+_MANY = 200
 _KEY = 256  # characters of a key's text, well within YAML's 1024 for a key written `key: value`
 # A name written plain that YAML reads as that text wherever it stands, in a flow sequence
-# or as a key: CJK (_PLAIN), or letters, digits and a few signs that are no YAML indicator.
+# or as a key: CJK (yamltext.PLAIN), or letters, digits and a few signs that are no YAML indicator.
 _SIMPLE = re.compile(r"[A-Za-z](?:[A-Za-z0-9 _.()&/-]*[A-Za-z0-9_.)])?")
 
 
 def _sure(text: str) -> bool:
-    """Whether a key's or a name's text (as _string writes it) is one the check may take as
+    """Whether a key's or a name's text (as text_of writes it) is one the check may take as
     read: one line (printable: no line break of any kind), well within YAML's 1024
     characters for a key, and plain in a form YAML reads only as itself, or quoted (by the
     safe dumper, on one line). tests/test_import_check.py proves it for any text."""
     if len(text) > _KEY or not text.isprintable():
         return False
-    return text[0] in "'\"" or bool(_PLAIN.fullmatch(text) or _SIMPLE.fullmatch(text))
-
-
-def _null_or_str(value: Decimal | None) -> str:
-    return "null" if value is None else str(value)
-
-
-def _flow(values: Sequence[Any]) -> str:
-    kinds = set(map(type, values))
-    if kinds <= _ROW_TYPES:  # a table's row (most of a file): decided at C speed
-        texts = map(str, values) if _NONE not in kinds else map(_null_or_str, values)
-        row = ", ".join(texts)
-        # an exponent is written out, and a zero's sign dropped, by scalar(): rows with
-        # either (or with a negative number below 1, which "-0" also finds) take that way
-        if "E" not in row and "-0" not in row:
-            return f"[{row}]"
-    if kinds == _TEXT:  # a list of names (the areas tree): each one's text, cached
-        return "[" + ", ".join(map(_string, values)) + "]"
-    return "[" + ", ".join(scalar(v) for v in values) + "]"
-
-
-def scalar(value: Any) -> str:
-    """One scalar as YAML text: numbers as printed, strings quoted only where YAML needs it."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return plain(value)  # the grammar's own text: -0 is written 0, as the loader reads it
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return _string(str(value))
-
-
-_PLAIN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\w（）、·]*")
-
-
-def _string(text: str) -> str:
-    """A string as YAML text. A name of CJK characters (and letters, digits, full-width
-    brackets) is written plain: YAML reads no such text as anything but a string, and the
-    slow path would write it the same. (Asked before the cache: a table of more names than
-    the cache holds, each written twice, the areas tree then the values, missed every time.)"""
-    return text if _PLAIN.fullmatch(text) else _dumped(text)
-
-
-_PLAIN_LINES = re.compile(rf"{_PLAIN.pattern}(?:\n{_PLAIN.pattern})*")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _dumped(text: str) -> str:
-    """A string as YAML's safe dumper writes it; names repeat in every table, so each is
-    worked out once."""
-    dumped: str = yaml.safe_dump(
-        text, allow_unicode=True, default_flow_style=True, width=1 << 30
-    ).strip()
-    if dumped.endswith("\n..."):
-        dumped = dumped[: -len("\n...")]
-    if dumped.endswith("..."):
-        dumped = dumped[: -len("...")].rstrip()
-    if dumped == text and _needs_quotes_in_flow(text):
-        dumped = "'" + text.replace("'", "''") + "'"
-    return dumped
-
-
-def _needs_quotes_in_flow(text: str) -> bool:
-    """A plain scalar inside [ ] may not hold a flow indicator."""
-    return any(ch in text for ch in ",[]{}")
+    return text[0] in "'\"" or bool(PLAIN.fullmatch(text) or _SIMPLE.fullmatch(text))
