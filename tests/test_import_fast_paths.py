@@ -22,11 +22,14 @@ from planchk.importers.halves import _SIDES, _name_columns, _numbers, _split
 from planchk.importers.labels import _ANY_MARKER, _LAYOUT_SPACE, _MARKER_STARTS, clean_name
 from planchk.importers.pages import (
     _DATE,
+    _MAY_BE_NOTE,
+    _MAY_BE_SIGNED,
     _NOTE,
+    _NOTE_STARTS,
     _SIGN_OFF,
-    _may_be_note,
-    _may_be_signed,
+    _SIGN_OFF_STARTS,
     is_sign_off,
+    may_end,
 )
 from planchk.importers.printed import (
     _SIMPLIFIED,
@@ -83,6 +86,53 @@ def _near(alphabet: str, size: int) -> st.SearchStrategy[str]:
     return st.text(mixed, max_size=size)
 
 
+def _may_be_note(text: str) -> bool:
+    return _MAY_BE_NOTE.match(text) is not None
+
+
+def _may_be_signed(text: str) -> bool:
+    return _MAY_BE_SIGNED.match(text) is not None
+
+
+def _note_in_str_methods(text: str) -> bool:
+    """The note screen as it was written before it was a pattern: the reference."""
+    start = text[:1]
+    unified = "\u4e00" <= start <= "\u9fff"
+    return start.isalpha() if start.isascii() else not unified or start in _NOTE_STARTS
+
+
+def _signed_in_str_methods(text: str) -> bool:
+    """The sign-off screen in str methods: the reference."""
+    start = text[:1]
+    if start.isascii() and not start.isspace():
+        if not start.isdigit():
+            return False
+        digits = 0
+        for character in text:
+            if not character.isascii():
+                return True
+            if digits == 4 and not character.isspace():
+                return character == "-"  # 2025-1-10; 2025年 is not ASCII
+            if character.isdigit():
+                digits += 1
+            elif not character.isspace():
+                return False
+        return False
+    return not "\u4e00" <= start <= "\u9fff" or start in _SIGN_OFF_STARTS
+
+
+_SCREENED = "年年-注备说资数来填制编报审复经统单部财主分负领联电日附表甲镇１ｎｏｔｅＳ（(一1.:："
+_SCREENED += "2025年 \t\x1c\x1f\u3000a-"
+
+
+@settings(max_examples=500, deadline=None)
+@given(_near(_SCREENED, 8))
+def test_the_screens_as_patterns_pass_what_the_str_methods_passed(text: str) -> None:
+    assert _may_be_note(text) == _note_in_str_methods(text)
+    assert _may_be_signed(text) == _signed_in_str_methods(text)
+    assert may_end(text) == (_may_be_note(text) or _may_be_signed(text))
+
+
 @settings(max_examples=200, deadline=None)
 @given(_near("注备说资数来填制审联表甲镇１ｎｏｔｅＳ（(一1.:：", 6))
 def test_a_row_passed_over_as_no_note_is_none(text: str) -> None:
@@ -120,7 +170,8 @@ def test_sign_offs_in_any_form_are_still_asked() -> None:
     ):
         assert _may_be_signed(text), text
         assert is_sign_off(text), text
-    for text in ("1.镇1_1", "20.镇1_1", "123.镇", "甲镇", "合计", "A县", ""):
+    passed = ("1.镇1_1", "20.镇1_1", "123.镇", "1000.镇1000_1", "2025 .镇", "甲镇", "合计", "A县")
+    for text in (*passed, ""):
         assert not _may_be_signed(text), text
         assert not is_sign_off(text), text
 

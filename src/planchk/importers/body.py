@@ -12,33 +12,29 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Literal
+from functools import partial
+from itertools import repeat
+from operator import attrgetter, is_not
+from typing import Literal, cast
 
 from planchk.importers import texts
-from planchk.importers.grid import Grid, GridCell, cell_name, no_data_rows, texts_of
-from planchk.importers.labels import read_label, serial_marker
+from planchk.importers.by_column import plain_rows, serial
+from planchk.importers.grid import Grid, GridCell, cell_name, no_data_rows
+from planchk.importers.labels import read_label
 from planchk.importers.levels import Close, Node, nest
-from planchk.importers.pages import is_footnote, is_note, is_sign_off
 from planchk.importers.printed import NUMBERS_READ, accounting, is_blank, normalized, parse_number
 from planchk.importers.shapes import Column, Row
 from planchk.messages import PlanchkError
 from planchk.plan.numbers import rounding_allowance
 
 ZERO = Decimal(0)
-_WORDS = re.compile(r"[^\W\d_]")  # a letter of any script: the cell is words, not a number
-
-
-def split_body(
-    rows: Sequence[Sequence[GridCell]],
-) -> tuple[list[Sequence[GridCell]], list[Sequence[GridCell]]]:
-    """The table's rows, and the rows after the table (notes, signatures) that end it."""
-    for position, cells in enumerate(rows):
-        first = next(iter(texts_of(cells)), "")
-        if is_note(first) or is_sign_off(first) or is_footnote(cells):
-            return list(rows[:position]), list(rows[position:])
-    return list(rows), []
+_WORDS = re.compile(r"[^\W\d_]")
+_NAME = attrgetter("name")
+_NOT_NONE: Callable[[object], bool] = partial(
+    is_not, None
+)  # a value, not a blank  # a letter of any script: the cell is words, not a number
 
 
 def read_rows(
@@ -47,7 +43,11 @@ def read_rows(
     """Each row of the body read under the table's columns (all of them right of the names)."""
     kinds = {column.index: column for column in columns}
     blank_values = dict.fromkeys(c.index for c in columns if c.kind not in ("text", "code"))
-    return [read_row(grid, cells, kinds, blank_values, area_column) for cells in body]
+    # the plain rows (nearly all) read by column (importers.by_column), the others here
+    return [
+        row if row is not None else read_row(grid, cells, kinds, blank_values, area_column)
+        for cells, row in zip(body, plain_rows(body, columns, area_column), strict=True)
+    ]
 
 
 def read_row(
@@ -66,7 +66,7 @@ def read_row(
     filled = [cell for cell in cells if cell.column > area_column and cell.text]
     marker = label.marker
     if marker is None and cells[0].column < area_column:  # a 序号 column before the names
-        marker = _serial(cells, named, area_column)
+        marker = serial(cells, named, area_column)
     row = Row(
         label.name, cells[0].row, dict(blank_values), role=label.role, part=label.part,
         marker=marker, bare=not filled,
@@ -117,14 +117,6 @@ def _under_headers(
     return [cell for cell in filled if cell.column in kinds]
 
 
-def _serial(cells: Sequence[GridCell], named: GridCell | None, area_column: int) -> str | None:
-    """The marker kind of the row's serial in a 序号 column before its name (一 / 1 / （一）)."""
-    for cell in cells:
-        if cell.text and cell.column < area_column and cell is not named:
-            return serial_marker(cell.text)
-    return None
-
-
 def _value(grid: Grid, cell: GridCell, column: Column) -> Decimal | str:
     """A cell's number, or its text when it is words (待定, 约50, 已完成); a number that does
     not read (12..5) or a percentage among amounts is an error at its cell."""
@@ -160,10 +152,13 @@ def _close(
     total: Row, parts: Sequence[Row], counts: frozenset[int], ratios: frozenset[int], exact: bool
 ) -> bool:
     found = False
+    dicts = [row.values for row in parts]
     for index, declared in total.values.items():
         if declared is None or index in ratios:
             continue
-        values = [value for row in parts if (value := row.values.get(index)) is not None]
+        # each part's value in the column, blanks left out: at C speed (a subtotal of fifty
+        # towns is asked this in each of its columns, and every row is some subtotal's part)
+        values = cast("list[Decimal]", list(filter(_NOT_NONE, map(dict.get, dicts, repeat(index)))))
         if not values:
             return False
         found = found or declared != 0
@@ -287,6 +282,8 @@ def _lift_empty_headings(nodes: list[Node]) -> list[Node]:
 
 
 def _refuse_duplicates(grid: Grid, rows: Sequence[Row]) -> None:
+    if len(set(map(_NAME, rows))) == len(rows):
+        return  # every name once, as nearly always: told at C speed
     seen: dict[str, int] = {}
     for row in rows:
         if row.name in seen:

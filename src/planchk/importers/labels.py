@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from planchk.importers.printed import TRADITIONAL as _TRADITIONAL
 from planchk.importers.printed import simplified
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
@@ -90,6 +91,27 @@ def read_label(text: str) -> Label:
     if (plain.endswith(_SUBTOTAL_ENDS) or first in ("s", "ſ")) and _SUBTOTAL.match(plain):
         return Label(printed, name, marker, "subtotal")
     return _TUPLE(Label, (printed, name, marker, "row", ""))  # most rows: no Python __new__
+
+
+# What read_label may find in a label beyond its marker, told at C speed: a space (layout
+# spaces are removed) or a traditional character anywhere; a name that may be an 其中 part, a
+# total or a subtotal, by its first character (case-folded: ſ and the capitals too) or its
+# end. A label with none of them is a plain row's (plain_label).
+_UNPLAIN = re.compile(r"\s|" + _TRADITIONAL.pattern)
+_MAY_HAVE_ROLE = re.compile(r"^[其oO合总共全gGtTaAsSſ]|(?:小计|合计|总计)\Z")
+
+
+def plain_label(text: str) -> Label | None:
+    """read_label's Label for a label of a plain row (甲镇, 1.镇1_1: most of a table's rows),
+    with no Python call on the way; None for any other (read_label reads it)."""
+    if not text or _UNPLAIN.search(text) is not None:
+        return None
+    found = _ANY_MARKER.match(text)
+    name = text[found.end() :] if found else text
+    if _MAY_HAVE_ROLE.search(name) is not None:
+        return None
+    marker = _MARKER_KINDS[found.lastgroup or ""] if found else None
+    return _TUPLE(Label, (text, name, marker, "row", ""))
 
 
 def serial_marker(text: str) -> str | None:

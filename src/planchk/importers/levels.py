@@ -49,16 +49,26 @@ Close = Callable[[Row, Sequence[Row], bool], bool]
 
 def nest(rows: Sequence[Row], total: Row, close: Close) -> list[Node]:
     """The rows under `total` as a forest: its direct parts, each with its own parts."""
-    order = _marker_order(rows)
+    ranks = _ranks(rows)
     top = Node(total, rank=(-1, -1, -1))
     stack = [top]
+    last = len(rows) - 1
+    # one pass, with the rank, heading and opening tests written out (a call each was most
+    # of the time of a table of 10^5 rows)
     for position, row in enumerate(rows):
-        node = Node(row, rank=_rank(row, order), heading=_is_heading(row))
-        below = rows[position + 1] if position + 1 < len(rows) else None
-        if row.role == "subtotal" and not _heads(node, below, order):
+        rank = ranks[position]
+        node = Node(row, [], rank, row.role == "row" and row.bare)  # a heading: no numbers
+        # a 小计 heads the rows after it when its form ranks above the next row's (二、县区小计
+        # over 1. 东湖县), as any row's does; else it closes the rows before it
+        if row.role == "subtotal" and not (position < last and rank < ranks[position + 1]):
             _close_group(stack, node, top)
             continue
-        while len(stack) > 1 and not _opens(stack[-1], node):
+        # `node` goes under the open row that ranks above it, or under a heading of its rank
+        # that no 小计 has closed yet (a heading over rows printed like it)
+        while len(stack) > 1:
+            parent = stack[-1]
+            if parent.rank < rank or (parent.heading and parent.rank == rank and not node.heading):
+                break
             stack.pop()
         stack[-1].children.append(node)
         stack.append(node)
@@ -66,36 +76,13 @@ def nest(rows: Sequence[Row], total: Row, close: Close) -> list[Node]:
     return top.children
 
 
-def _marker_order(rows: Sequence[Row]) -> dict[str, int]:
-    """Marker kinds in the order the table first prints them: the first is the highest."""
-    order: dict[str, int] = {}
-    for row in rows:
-        if row.marker is not None and row.marker not in order:
-            order[row.marker] = len(order)
-    return order
-
-
-def _rank(row: Row, order: dict[str, int]) -> tuple[int, int, int]:
-    marker = order.get(row.marker, len(order)) if row.marker is not None else len(order)
-    return (marker, row.indent, 0 if row.bold else 1)
-
-
-def _heads(subtotal: Node, below: Row | None, order: dict[str, int]) -> bool:
-    """Whether a 小计 row heads the rows after it rather than closing those before it: its
-    form ranks above the next row's (二、县区小计 over 1. 东湖县), as any row's does."""
-    return below is not None and subtotal.rank < _rank(below, order)
-
-
-def _is_heading(row: Row) -> bool:
-    return row.role == "row" and row.bare
-
-
-def _opens(parent: Node, node: Node) -> bool:
-    """Whether `node` goes under `parent`: a deeper rank, or the same rank under a heading
-    that no 小计 has closed yet (a heading over rows printed like it)."""
-    if parent.rank < node.rank:
-        return True
-    return parent.heading and parent.rank == node.rank and not node.heading
+def _ranks(rows: Sequence[Row]) -> list[tuple[int, int, int]]:
+    """Each row's rank by its form: its marker kind in the order the table first prints them
+    (the first is the highest; no marker ranks below them all), its indent, bold above not."""
+    kinds = dict.fromkeys(row.marker for row in rows if row.marker is not None)
+    order: dict[str | None, int] = {kind: position for position, kind in enumerate(kinds)}
+    below = len(order)  # no marker (None is no key)
+    return [(order.get(row.marker, below), row.indent, 0 if row.bold else 1) for row in rows]
 
 
 def _close_group(stack: list[Node], subtotal: Node, top: Node) -> None:

@@ -12,7 +12,7 @@ what the paper shows:
   data: each is skipped, and the log says which rows.
 
 Footnotes after the table (注：..., 说明：..., a sentence alone on its row: 1. 本表…。) and memo
-items (附：省级统筹 100, Memorandum: ...) end it (planchk.importers.body.split_body).
+items (附：省级统筹 100, Memorandum: ...) end it (split_body).
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
-from planchk.importers.grid import Grid, GridCell, texts_of
+from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name
 from planchk.importers.printed import normalized
 from planchk.importers.units import unit_line
@@ -52,6 +53,8 @@ _SENTENCE = re.compile(r"[。；;]")
 _SENTENCE_WORDS = 3
 _LONGEST_NAME = 20  # characters: 新经济产业集聚区管理委员会 is 13
 _COLUMN_NUMBERS = frozenset({"栏次", "行次", "栏号"})
+_COLUMN_NUMBERS_MAY = re.compile("[栏行]")  # in each of them, after spaces are removed
+_TEXT = itemgetter(0)  # a GridCell's text
 
 
 @dataclass
@@ -65,64 +68,56 @@ class Furniture:
 def is_note(text: str) -> bool:
     """注：..., 说明：..., 资料来源：..., Note: ..., a memo item (附：..., Memorandum: ...): a
     row that ends the table."""
-    if not _may_be_note(text):
+    if _MAY_BE_NOTE.match(text) is None:
         return False
     plain = normalized(text)
     return bool(_NOTE.match(plain) or _MEMO.match(plain))
 
 
-def _may_be_note(text: str) -> bool:
-    """NFKC leaves an ASCII character or a CJK unified ideograph as it is: a row starting with
-    one that no note word starts with (a serial, a town: nearly every row) is no note."""
-    start = text[:1]
-    unified = "\u4e00" <= start <= "\u9fff"
-    return start.isalpha() if start.isascii() else not unified or start in _NOTE_STARTS
+# NFKC leaves an ASCII character or a CJK unified ideograph as it is: a row starting with one
+# that no note word starts with (a serial, a town: nearly every row) is no note. A pattern,
+# asked of every row at C speed: an ASCII letter, a character neither ASCII nor unified, or a
+# first character of a note word (tests/test_import_fast_paths.py holds the first form, in
+# str methods, and compares the two).
+_MAY_BE_NOTE = re.compile(rf"[A-Za-z]|[^\x00-\x7f\u4e00-\u9fff]|[{''.join(sorted(_NOTE_STARTS))}]")
+
+
+def may_end(text: str) -> bool:
+    """Whether a row starting with `text` may be a note or a sign-off (a row after the table):
+    both screens in one call, for the table reader's every row."""
+    return _MAY_END.match(text) is not None
 
 
 def is_sign_off(text: str) -> bool:
     """填表人：张三, 审核人：, 联系电话：..., 填报日期：..., a date alone (2025年1月10日)."""
-    if not _may_be_signed(text):
+    if _MAY_BE_SIGNED.match(text) is None:
         return False
     plain = clean_name(normalized(text))
     return bool(_SIGN_OFF.match(plain) or _DATE.match(plain))
 
 
-def _may_be_signed(text: str) -> bool:
-    """NFKC and the removal of spaces leave a first ASCII character or CJK unified ideograph as
-    it is: a text starting with one that no sign-off word starts with, or with digits and
-    then an ASCII character that is no digit before the fourth (1.镇, 20.镇: no year of a
-    date), is none."""
-    start = text[:1]
-    if start.isascii() and not start.isspace():
-        return start.isdigit() and _may_be_year(text)
-    return not "\u4e00" <= start <= "\u9fff" or start in _SIGN_OFF_STARTS
+# NFKC and the removal of spaces leave a first ASCII character or CJK unified ideograph as it
+# is: a text starting with one that no sign-off word starts with is none; nor is one starting
+# with ASCII digits that cannot start a date (2025年, 2025-1-10): an ASCII character other
+# than a digit or a space before the fourth digit (1.镇, 20.镇), or after the fourth one that
+# is no dash (1000.镇: a county's serial). As a pattern, asked of every row at C speed: a
+# character neither ASCII nor unified, a first character of a sign-off word, an ASCII space
+# (str.isspace: \t-\r, \x1c-\x1f and the space), or ASCII digits (spaces between them) up to
+# a character that is not ASCII, or four of them and then a dash or a character that is not
+# ASCII (tests/test_import_fast_paths.py compares it with the same in str methods).
+_ASCII_SPACE = r"\t-\r\x1c- "
+_MAY_BE_SIGNED = re.compile(
+    rf"[^\x00-\x7f\u4e00-\u9fff]|[{''.join(sorted(_SIGN_OFF_STARTS))}]|[{_ASCII_SPACE}]"
+    rf"|[0-9](?:[{_ASCII_SPACE}]*[0-9]){{3}}[{_ASCII_SPACE}]*(?:-|[^\x00-\x7f])"
+    rf"|[0-9][0-9{_ASCII_SPACE}]*[^\x00-\x7f]"
+)
+_MAY_END = re.compile(f"{_MAY_BE_NOTE.pattern}|{_MAY_BE_SIGNED.pattern}")
 
 
-def _may_be_year(text: str) -> bool:
-    """Whether `text` (starting with an ASCII digit) may start with a year once spaces are
-    removed: four digits before any other ASCII character; anything not ASCII may be a
-    digit after NFKC."""
-    digits = 0
-    for character in text:
-        if not character.isascii():
-            return True
-        if character.isdigit():
-            digits += 1
-            if digits == 4:
-                return True
-        elif not character.isspace():
-            return False
-    return False
-
-
-def is_footnote(cells: Sequence[GridCell]) -> bool:
-    """A sentence alone on its row (1. 本表资金已下达，请按规定使用。, (2) Set aside for
-    off-system bridges.): a footnote, no area. A name holds no full stop or semicolon, nor a
-    comma in a long text."""
-    texts = texts_of(cells)
-    if len(texts) != 1:
-        return False
-    text = texts[0]
+def is_sentence(text: str) -> bool:
+    """Whether the one text of a row makes it a footnote: a sentence alone on its row (1.
+    本表资金已下达，请按规定使用。, (2) Set aside for off-system bridges.), no area. A name holds no
+    full stop or semicolon, nor a comma in a long text."""
     return bool(
         _SENTENCE.search(text)
         or ("，" in text and len(text) > _LONGEST_NAME)
@@ -134,6 +129,19 @@ def _english_sentence(text: str) -> bool:
     return text.endswith(".") and text.isascii() and len(text.split()) >= _SENTENCE_WORDS
 
 
+def split_body(
+    rows: Sequence[Sequence[GridCell]],
+) -> tuple[list[Sequence[GridCell]], list[Sequence[GridCell]]]:
+    """The table's rows, and the rows after the table (notes, signatures) that end it."""
+    for position, cells in enumerate(rows):
+        texts = list(filter(None, map(_TEXT, cells)))  # texts_of, without a call per row
+        first = texts[0] if texts else ""
+        ends = (is_note(first) or is_sign_off(first)) if may_end(first) else False
+        if ends or (len(texts) == 1 and is_sentence(first)):  # a footnote alone on its row
+            return list(rows[:position]), list(rows[position:])
+    return list(rows), []
+
+
 def without_furniture(grid: Grid) -> tuple[Grid, Furniture]:
     """The grid without its sign-off lines, 续表 lines, page numbers, the title and unit line
     printed again on a later page, and 栏次 rows; the grid itself when it has none."""
@@ -142,13 +150,15 @@ def without_furniture(grid: Grid) -> tuple[Grid, Furniture]:
     above: set[str] = set()  # the lines above the first row of two cells or more
     started = False
     for cells in grid.rows:
-        texts = texts_of(cells)
-        if texts and is_sign_off(texts[0]):
+        texts = list(filter(None, map(_TEXT, cells)))  # texts_of, without a call per row
+        if texts and _MAY_BE_SIGNED.match(texts[0]) and is_sign_off(texts[0]):
             unit = _signed(cells, found)
             if unit and not started:  # the unit of the table; on a later page, said again
                 kept.append(unit)
             continue
-        if _is_paper(texts, above if started else set()):
+        # a row of two texts or more is paper only as a 栏次 row: asked where 栏 or 行 is
+        may_be_paper = len(texts) == 1 or (texts and _COLUMN_NUMBERS_MAY.search(texts[0]))
+        if may_be_paper and _is_paper(texts, above if started else set()):
             found.skipped.append(cells[0].row)
             continue
         if len(texts) == 1 and not started:

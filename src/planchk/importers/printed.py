@@ -18,7 +18,7 @@ from planchk.plan.units import BUILT_IN
 _QUOTED = re.compile(r'"[^"]*"|\\.|!.|\[[^\]]*\]|_.|\*.')  # literals, escapes, colours, padding
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 # CJK unified ideographs: not digits, and NFKC leaves them as they are.
-_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
+IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")  # 1,234.5
 EXCEL_MAX_DECIMALS = 30
 # "." alone: nothing here, as census and state finance tables print it (a small edit here)
@@ -141,13 +141,13 @@ _SIMPLIFIED = str.maketrans(
 )
 
 
-_TRADITIONAL = re.compile("[" + "".join(map(chr, _SIMPLIFIED)) + "]")
+TRADITIONAL = re.compile("[" + "".join(map(chr, _SIMPLIFIED)) + "]")
 
 
 def simplified(text: str) -> str:
     """`text` with the traditional characters of table words in simplified form. Most texts
     hold none: one search says so (translate looks each character up in a dict, 1 µs a name)."""
-    return text.translate(_SIMPLIFIED) if _TRADITIONAL.search(text) else text
+    return text.translate(_SIMPLIFIED) if TRADITIONAL.search(text) else text
 
 
 # Plain numbers already read, by their text (a Decimal is immutable: one object serves all);
@@ -168,7 +168,7 @@ def parse_number(text: str) -> Decimal | None:
         if len(NUMBERS_READ) < _READ_LIMIT:  # bounded: a table of a million distinct figures
             NUMBERS_READ[text] = number
         return number
-    if _IDEOGRAPH.search(text):  # a name (every row's label is asked): no number holds one
+    if IDEOGRAPH.search(text):  # a name (every row's label is asked): no number holds one
         return None
     plain = accounting(normalized(text).translate(_MINUS))
     if _GROUPED.match(plain):

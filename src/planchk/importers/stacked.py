@@ -17,10 +17,10 @@ import re
 from collections.abc import Sequence
 from operator import itemgetter
 
-from planchk.importers.body import split_body
 from planchk.importers.columns import numeric
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name
+from planchk.importers.pages import split_body
 from planchk.importers.units import unit_line
 from planchk.messages import message
 

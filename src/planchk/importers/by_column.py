@@ -1,0 +1,183 @@
+"""The plain rows of a table's body, read as planchk.importers.body.read_row reads each row,
+with the work per row at C speed: a table of 10^5 rows prints a few hundred distinct figures,
+and each of its columns is read the same way from the first row to the last.
+
+Where each column stands in the rows is worked out once for the table; each distinct text of
+the value columns is read once (a number, a blank, or neither); each row's texts are taken at
+C speed and its values looked up by them. A row is left to read_row (None here) where anything
+in it is not plain: a cell that is words or no number as printed, a number in a merged cell, a
+text under no header, a row that is not dense over the table's columns (a CSV row that ends
+early), a name not at the table's column of names, or a label that names no row. So every
+decision, and every refusal and its order, stays read_row's; tests/test_by_column.py compares
+the two on generated tables.
+
+Rows are walked in the order they are stored (a cell per column, one after another): going
+down a column instead touches one cell in each row's tuples, and at 10^6 cells every pass so
+costs as much as the work it does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from operator import itemgetter
+from typing import Any
+
+from planchk.importers.grid import GridCell
+from planchk.importers.labels import plain_label, read_label, serial_marker
+from planchk.importers.printed import IDEOGRAPH as _IDEOGRAPH
+from planchk.importers.printed import is_blank, parse_number
+from planchk.importers.shapes import Column, Row
+
+_TEXT = itemgetter(0)
+_MERGED = itemgetter(3)  # GridCell.merged, by position (a tuple's item: no attribute lookup)
+
+
+@dataclass(frozen=True)
+class _Places:
+    """Where a table's columns stand in each dense row (positions in the row's cells)."""
+
+    ends: tuple[int, int]  # the columns of a row's first and last cell
+    width: int  # cells in a row
+    name: int  # the names' column
+    values: tuple[int, ...]  # value columns right of the names, in the order of `indices`
+    indices: tuple[int, ...]  # every value column, as read_row keys a row's values
+    notes: tuple[tuple[int, str | None], ...]  # text columns: position, header (None: 备注)
+    unnamed: tuple[int, ...]  # columns right of the names under no header
+
+
+def plain_rows(
+    body: Sequence[Sequence[GridCell]], columns: Sequence[Column], area_column: int
+) -> list[Row | None]:
+    """Each row of `body` as read_row reads it, or None where read_row must read it."""
+    places = _places(body, columns, area_column)
+    if places is None:
+        return [None] * len(body)
+    reader = _Reader(places, area_column)
+    return list(map(reader.row, body))
+
+
+def _places(
+    body: Sequence[Sequence[GridCell]], columns: Sequence[Column], area_column: int
+) -> _Places | None:
+    """Where each column stands, from the first row; None where read_row reads every row: a
+    value column left of the names or past the row's last cell (it stays blank), or two
+    columns at one place."""
+    if not body:
+        return None
+    first, width = body[0][0].column, len(body[0])
+    last = first + width - 1
+    kinds = {column.index: column for column in columns}
+    valued = [column.index for column in columns if column.kind not in ("text", "code")]
+    if len(set(valued)) != len(valued) or len(kinds) != len(columns):
+        return None
+    if not first <= area_column <= last or any(not area_column < i <= last for i in valued):
+        return None
+    right = range(area_column + 1, last + 1)
+    notes = tuple(
+        (i - first, None if kinds[i].plain_note else kinds[i].header)
+        for i in right
+        if i in kinds and kinds[i].kind == "text"
+    )
+    return _Places(
+        (first, last), width, area_column - first, tuple(i - first for i in valued), tuple(valued),
+        notes, tuple(i - first for i in right if i not in kinds),
+    )  # fmt: skip
+
+
+class _Reader:
+    """The rows of one table, with the distinct texts of its value columns read once."""
+
+    def __init__(self, places: _Places, area_column: int) -> None:
+        self.places, self.area_column = places, area_column
+        self.read: dict[str, Decimal | None] = {}  # a number, or None for a blank
+        self.odd: set[str] = set()  # words, a number that does not read: read_row's
+        self.known: set[str] = set()  # the texts of both
+        self.values = _picker(places.values)
+        self.unnamed = _picker(places.unnamed)
+        self.serials = places.ends[0] < area_column  # a 序号 column may give the marker
+
+    def row(self, cells: Sequence[GridCell]) -> Row | None:
+        places = self.places
+        # [2]: a cell's column. Every reader makes a row's cells in column order, one per
+        # column: a row of the first row's width, first and last column is dense like it.
+        if len(cells) != places.width or (cells[0][2], cells[-1][2]) != places.ends:
+            return None  # a CSV row that ends early, or a row that starts late
+        texts = list(map(_TEXT, cells))
+        found = self.values(texts)
+        if not self.known.issuperset(found):
+            self._learn(found)
+        if not self.odd.isdisjoint(found) or any(self.unnamed(texts)):
+            return None
+        named = cells[places.name]
+        numbers = list(map(self.read.__getitem__, found))
+        if any(map(_MERGED, cells)) and self._merged_number(cells, numbers):
+            return None
+        row = self._labelled(named, not any(texts[places.name + 1 :]))
+        if row is None:
+            return None
+        row.values = dict(zip(places.indices, numbers, strict=False))  # as many, by _places
+        if places.notes:
+            row.notes = _notes(places.notes, texts)
+        if row.marker is None and self.serials:
+            row.marker = serial(cells, named, self.area_column)
+        return row
+
+    def _learn(self, texts: Sequence[str]) -> None:
+        for text in texts:
+            if text not in self.read and text not in self.odd:
+                number = parse_number(text)
+                if number is not None or is_blank(text):
+                    self.read[text] = number
+                else:
+                    self.odd.add(text)
+                self.known.add(text)
+
+    def _merged_number(self, cells: Sequence[GridCell], numbers: Sequence[Any]) -> bool:
+        """Whether a merged cell of the row holds a number (an error read_row gives)."""
+        merged = [cells[position][3] for position in self.places.values]
+        return any(m and n is not None for m, n in zip(merged, numbers, strict=True))
+
+    def _labelled(self, named: GridCell, bare: bool) -> Row | None:
+        """The row its name makes, values still blank; None where the name is no row's name
+        or not at the names' column (a total row printed across the serial and the names)."""
+        if not named.text:
+            return None
+        label = plain_label(named.text) or read_label(named.text)
+        name = label.name
+        if not name or (_IDEOGRAPH.search(name) is None and parse_number(name) is not None):
+            return None  # (parse_number reads no text holding an ideograph as a number)
+        # positional: name, number, values, texts, bounds, notes, marker, indent, bold, role,
+        # part (keywords cost a third more, at one row per printed row)
+        return Row(
+            name, named.row, {}, {}, {}, [], label.marker, named.indent, named.bold,
+            label.role, label.part, None, bare,
+        )  # fmt: skip
+
+
+def _picker(positions: Sequence[int]) -> Any:
+    """A function giving the texts at `positions` of a row's texts, as a tuple, at C speed."""
+    if not positions:
+        return lambda texts: ()
+    if len(positions) == 1:
+        position = positions[0]
+        return lambda texts: (texts[position],)
+    return itemgetter(*positions)
+
+
+def _notes(notes: Sequence[tuple[int, str | None]], texts: Sequence[str]) -> list[str]:
+    """The row's notes from its text columns (备注), in column order, as read_row makes them."""
+    return [
+        texts[position] if header is None else f"{header}：{texts[position]}"
+        for position, header in notes
+        if texts[position]
+    ]
+
+
+def serial(cells: Sequence[GridCell], named: GridCell | None, area_column: int) -> str | None:
+    """The marker kind of the row's serial in a 序号 column before its name (一 / 1 / （一）)."""
+    for cell in cells:
+        if cell.text and cell.column < area_column and cell is not named:
+            return serial_marker(cell.text)
+    return None

@@ -1,0 +1,122 @@
+"""The table reader's fast paths give what its general paths give: a row read by
+importers.by_column is the row body.read_row reads from the same cells, on generated tables of
+numbers, blanks, words, markers, totals, 其中 parts, notes, codes, merges and ragged rows; and a
+label plain_label reads is read_label's."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planchk.importers.body import read_row
+from planchk.importers.by_column import plain_rows
+from planchk.importers.grid import Grid, GridCell
+from planchk.importers.labels import plain_label, read_label
+from planchk.importers.shapes import Column, Row
+from planchk.messages import PlanchkError
+
+NAMES = [
+    "甲镇", "1.镇1_1", "（一）乙县", "一、市本级", "①丙村", "(2)丁", "合计", "合計", "小计",
+    "县区小计", "其中：专项资金", "其中", "Total", "total roads", "Sub-total", "subtotal",
+    "合  计", "东 湖 区", "12", "3.5", "", "-", "Of which: rural", "s镇", "Grand Total", "全市",
+    "1 .甲", "二、", "gamma", "ſ", "Ａ区", "1.2镇", "一、合计",
+]  # fmt: skip
+CELLS = [
+    "", "", "12", "3.50", "0", "1,234.5", "(5)", "−3", "１２", "-", "—", "/", "…", ".", "待定",
+    "已完成", "45%", "12..5", "约50", "1E3", "合计", "$1,200",
+]  # fmt: skip
+FLAGS = [(False, False, 0)] * 6 + [(True, False, 0), (False, True, 2)]  # merged, bold, indent
+KINDS = ["value", "value", "percent", "of_which", "text", "code", "year_sum"]
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> tuple[list[list[GridCell]], list[Column], int]:
+    serial = draw(st.booleans())  # a 序号 column before the names
+    first = draw(st.sampled_from([1, 3]))  # a side of a sheet starts further right
+    area = first + serial
+    width = draw(st.integers(1, 5))
+    headers = {"text": draw(st.sampled_from(["备注", "属性"])), "code": "科目编码"}
+    kinds = draw(st.lists(st.sampled_from(KINDS), min_size=width, max_size=width))
+    columns = [
+        Column(area + 1 + k, headers.get(kind, f"{2020 + k}年"), kind)  # type: ignore[arg-type]
+        for k, kind in enumerate(kinds)
+    ]
+    if draw(st.booleans()):
+        columns = [c for c in columns if c.index != area + width]  # a column under no header
+    if draw(st.booleans()) and columns:
+        columns[0] = dataclasses.replace(columns[0], header="说明", kind="text")
+    body = []
+    for number in range(draw(st.integers(1, 6))):
+        texts = [draw(st.sampled_from(["", "1", "一", "（二）", "2."]))] if serial else []
+        texts += [draw(st.sampled_from(NAMES))]
+        texts += draw(st.lists(st.sampled_from(CELLS), min_size=width, max_size=width))
+        if draw(st.integers(0, 9)) == 0:
+            texts = texts[: draw(st.integers(1, len(texts)))]  # a CSV row that ends early
+        flags = [draw(st.sampled_from(FLAGS)) for _ in texts]
+        shift = draw(st.integers(0, 9)) == 0  # a row printed a column to the right
+        body.append([
+            GridCell(text, number + 5, first + shift + k, *flag)
+            for k, (text, flag) in enumerate(zip(texts, flags, strict=True))
+        ])  # fmt: skip
+    return body, columns, area
+
+
+def _slow(grid: Grid, cells: list[GridCell], columns: list[Column], area: int) -> Any:
+    kinds = {column.index: column for column in columns}
+    blank = dict.fromkeys(c.index for c in columns if c.kind not in ("text", "code"))
+    try:
+        return read_row(grid, cells, kinds, blank, area)
+    except PlanchkError as error:
+        return error
+
+
+@settings(max_examples=400, deadline=None)
+@given(tables())
+def test_a_row_read_by_column_is_the_row_read_row_reads(
+    table: tuple[list[list[GridCell]], list[Column], int],
+) -> None:
+    body, columns, area = table
+    grid = Grid("t.csv", body)
+    for cells, fast in zip(body, plain_rows(body, columns, area), strict=True):
+        if fast is None:
+            continue
+        slow = _slow(grid, cells, columns, area)
+        assert isinstance(slow, Row), (cells, slow)
+        assert dataclasses.asdict(fast) == dataclasses.asdict(slow)
+        assert list(fast.values) == list(slow.values)  # the same columns, in the same order
+
+
+def test_plain_rows_are_read_by_column_and_the_others_left_to_read_row() -> None:
+    columns = [Column(2, "2024年", "value", 2024), Column(3, "备注", "text")]
+    rows = [["合计", "3", ""], ["1.甲镇", "1", "新建"], ["2.乙镇", "2", ""], ["3.丙镇", "待定", ""]]
+    body = [[GridCell(t, n, c) for c, t in enumerate(row, 1)] for n, row in enumerate(rows, 4)]
+    fast = plain_rows(body, columns, 1)
+    assert [row is None for row in fast] == [False, False, False, True]  # 待定: read_row's
+    assert fast[0] is not None
+    assert fast[1] is not None
+    assert fast[2] is not None
+    assert (fast[0].role, fast[0].values, fast[0].bare) == ("total", {2: Decimal(3)}, False)
+    assert (fast[1].name, fast[1].marker, fast[1].values, fast[1].notes) == (
+        "甲镇", "1.", {2: Decimal(1)}, ["新建"],
+    )  # fmt: skip
+    assert fast[2].bare is False
+    assert fast[2].notes == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.sampled_from(NAMES),
+        st.text(st.sampled_from("1.、（）一合计小其中oOtsS甲計 \u3000"), max_size=6),
+        st.text(max_size=6),
+    )
+)
+def test_a_plain_label_is_read_as_read_label_reads_it(text: str) -> None:
+    label = plain_label(text)
+    if label is not None:
+        assert label == read_label(text)
+        assert label.role == "row"
