@@ -13,9 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planchk.importers.body import read_row
-from planchk.importers.by_column import plain_rows
+from planchk.importers.by_column import filled_cells, plain_rows
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import plain_label, read_label
+from planchk.importers.printed import is_blank
 from planchk.importers.shapes import Column, Row
 from planchk.messages import PlanchkError
 
@@ -120,3 +121,17 @@ def test_a_plain_label_is_read_as_read_label_reads_it(text: str) -> None:
     if label is not None:
         assert label == read_label(text)
         assert label.role == "row"
+
+
+@settings(max_examples=200, deadline=None)
+@given(tables())
+def test_a_column_s_filled_cells_are_its_cells_that_are_no_blank(
+    table: tuple[list[list[GridCell]], list[Column], int],
+) -> None:
+    body = table[0]
+    filled = filled_cells(body)
+    width = max(cell.column for cells in body for cell in cells)
+    for index in range(width + 2):
+        cells = [c for cells in body for c in cells if c.column == index and not is_blank(c.text)]
+        assert list(filled(index)) == cells
+        assert list(filled(index)) == cells  # asked again: from the first row again

@@ -11,6 +11,9 @@ early), a name not at the table's column of names, or a label that names no row.
 decision, and every refusal and its order, stays read_row's; tests/test_by_column.py compares
 the two on generated tables.
 
+filled_cells gives read_columns the cells of a column that hold something, found as they are
+asked for where the rows are dense (what is asked of a column is told by its first few).
+
 Rows are walked in the order they are stored (a cell per column, one after another): going
 down a column instead touches one cell in each row's tuples, and at 10^6 cells every pass so
 costs as much as the work it does.
@@ -18,7 +21,8 @@ costs as much as the work it does.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
@@ -26,8 +30,8 @@ from typing import Any
 
 from planchk.importers.grid import GridCell
 from planchk.importers.labels import plain_label, read_label, serial_marker
+from planchk.importers.printed import BLANK_MARKS, is_blank, normalized, parse_number
 from planchk.importers.printed import IDEOGRAPH as _IDEOGRAPH
-from planchk.importers.printed import is_blank, parse_number
 from planchk.importers.shapes import Column, Row
 
 _TEXT = itemgetter(0)
@@ -173,6 +177,46 @@ def _notes(notes: Sequence[tuple[int, str | None]], texts: Sequence[str]) -> lis
         for position, header in notes
         if texts[position]
     ]
+
+
+def filled_cells(body: Sequence[Sequence[GridCell]]) -> Callable[[int], Iterable[GridCell]]:
+    """The cells of a column that hold something (no blank mark), in row order. Where every
+    row is dense over the same columns, each column's are found as they are asked for: what
+    is asked of a column (empty? any number? all percentages?) is told by its first few."""
+    if body and all(body) and len({(len(r), r[0][2], r[-1][2]) for r in body}) == 1:
+        first = body[0][0][2]  # [2]: a cell's column (its position: a million are read)
+        width = len(body[0])
+        return lambda index: _Column(body, index - first) if 0 <= index - first < width else ()
+    filled: dict[int, list[GridCell]] = {}
+    marks, found = BLANK_MARKS, filled.get
+    # is_blank inlined, the cells by position (text, row, column): this loop sees every cell
+    # of the table, and a number (most cells) is told by its first character
+    for cell in itertools.chain.from_iterable(body):
+        text = cell[0]
+        if text and (text[0].isdigit() or (text not in marks and normalized(text) not in marks)):
+            column = found(cell[2])
+            if column is None:
+                column = filled[cell[2]] = []
+            column.append(cell)
+    return lambda index: filled.get(index, [])
+
+
+class _Column:
+    """The cells of one column of dense rows that hold something, found as they are asked
+    for (each iteration walks the rows again, from the first)."""
+
+    def __init__(self, rows: Sequence[Sequence[GridCell]], position: int) -> None:
+        self.rows, self.position = rows, position
+
+    def __iter__(self) -> Iterator[GridCell]:
+        marks, position = BLANK_MARKS, self.position
+        for cells in self.rows:
+            cell = cells[position]
+            text = cell[0]
+            if text and (
+                text[0].isdigit() or (text not in marks and normalized(text) not in marks)
+            ):
+                yield cell
 
 
 def serial(cells: Sequence[GridCell], named: GridCell | None, area_column: int) -> str | None:

@@ -15,7 +15,7 @@ places (360102 东湖区) that do not nest are aliases too, and leave the levels
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from planchk.importers.grid import GridCell
@@ -35,7 +35,7 @@ class Codes:
     nested: bool  # some code is the prefix of another: the levels follow the codes
 
 
-def is_code_column(headers: Sequence[str], cells: Sequence[GridCell]) -> bool:
+def is_code_column(headers: Sequence[str], cells: Iterable[GridCell]) -> bool:
     """A column after the names headed as codes (区划代码), whose cells are all digits."""
     named = any(_CODE_HEADER.match(normalized(clean_name(text))) for text in headers if text)
     return named and all(_DIGITS.match(normalized(c.text)) for c in cells)

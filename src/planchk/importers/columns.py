@@ -12,14 +12,14 @@ import dataclasses
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from planchk.importers import texts
+from planchk.importers.by_column import filled_cells
 from planchk.importers.codes import is_code_column
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name, is_bare_subtotal
 from planchk.importers.printed import (
-    BLANK_MARKS,
     accounting,
     has_digit,
     normalized,
@@ -98,20 +98,10 @@ def read_columns(
     labels = _labels(header)
     columns: list[Column] = []
     dropped: list[str] = []
-    filled: dict[int, list[GridCell]] = {}
-    marks, found = BLANK_MARKS, filled.get
-    # is_blank inlined, the cells by position (text, row, column): this loop sees every cell
-    # of the table, and a number (most cells) is told by its first character
-    for cell in itertools.chain.from_iterable(body):
-        text = cell[0]
-        if text and (text[0].isdigit() or (text not in marks and normalized(text) not in marks)):
-            column = found(cell[2])
-            if column is None:
-                column = filled[cell[2]] = []
-            column.append(cell)
+    filled = filled_cells(body)
     for index in sorted(i for i in labels if i > area_column):  # a serial column comes before
-        cells = filled.get(index, [])
-        if not cells:  # an empty column (备用, a year not yet filled in) is no indicator
+        cells = filled(index)
+        if next(iter(cells), None) is None:  # an empty column (备用, a year not filled in)
             dropped.append(" / ".join(part for part in labels[index] if part))
             continue
         read = _column(grid, index, labels[index], cells, columns)
@@ -181,7 +171,7 @@ def _column(
     grid: Grid,
     index: int,
     label: tuple[str, str],
-    cells: Sequence[GridCell],
+    cells: Iterable[GridCell],
     before: Sequence[Column],
 ) -> Column:
     top, bottom = label
@@ -219,12 +209,12 @@ def _percent_name(name: str | None) -> str | None:
     return name.rstrip("%％ ") or name
 
 
-def _any_percent(cells: Sequence[GridCell]) -> bool:
+def _any_percent(cells: Iterable[GridCell]) -> bool:
     # (5.0%) is a percentage as 5.0% is (as _all_percent reads it)
     return any(accounting(normalized(c.text)).endswith("%") for c in cells if has_digit(c.text))
 
 
-def _all_percent(cells: Sequence[GridCell]) -> bool:
+def _all_percent(cells: Iterable[GridCell]) -> bool:
     """Whether every cell with a digit prints a percentage (45.0%): a column of shares."""
     numbers = (c.text for c in cells if has_digit(c.text))
     first = next(numbers, None)

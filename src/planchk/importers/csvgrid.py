@@ -22,7 +22,7 @@ def read_csv(path: Path, encoding: str | None, max_bytes: int, given: bytes | No
     try:
         with collector_paused():  # a million strings, lists and tuples, and no cycle
             records = list(csv.reader(io.StringIO(text, newline="")))
-            rows = non_blank(_csv_rows(records, _indented(text)))
+            rows = _csv_rows(records, _indented(text))
     except csv.Error as error:
         raise PlanchkError(texts.CSV_UNREADABLE, path=path, reason=str(error)) from None
     grid = Grid(str(path), rows)
@@ -54,15 +54,17 @@ def _csv_rows(records: list[list[str]], indented: bool) -> list[list[GridCell]]:
     """The records as rows of cells; where no field of the file starts with a space (found by
     one search of the text), each cell is its stripped text and nothing else."""
     if indented:
-        return [
+        return non_blank([
             [_csv_cell(value, number, column) for column, value in enumerate(record, 1)]
             for number, record in enumerate(records, 1)
-        ]
-    # each cell's fields zipped and made into a GridCell by map: no Python frame per cell
+        ])  # fmt: skip
+    # each cell's fields zipped and made into a GridCell by map: no Python frame per cell; a
+    # row of blank fields (its fields joined strip to nothing) is no row, and makes no cells
     kind, no, zero = repeat(GridCell), repeat(False), repeat(0)
     return [
         list(map(_TUPLE, kind, zip(map(str.strip, record), repeat(number), count(1), no, no, zero)))
         for number, record in enumerate(records, 1)
+        if "".join(record).strip()
     ]
 
 

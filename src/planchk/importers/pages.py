@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from planchk.importers.grid import Grid, GridCell
+from planchk.importers.grid import Grid, GridCell, texts_of
 from planchk.importers.labels import clean_name
 from planchk.importers.printed import normalized
 from planchk.importers.units import unit_line
@@ -55,6 +55,7 @@ _LONGEST_NAME = 20  # characters: 新经济产业集聚区管理委员会 is 13
 _COLUMN_NUMBERS = frozenset({"栏次", "行次", "栏号"})
 _COLUMN_NUMBERS_MAY = re.compile("[栏行]")  # in each of them, after spaces are removed
 _TEXT = itemgetter(0)  # a GridCell's text
+_SPACE = re.compile(r"\s")  # what clean_name may remove
 
 
 @dataclass
@@ -133,13 +134,27 @@ def split_body(
     rows: Sequence[Sequence[GridCell]],
 ) -> tuple[list[Sequence[GridCell]], list[Sequence[GridCell]]]:
     """The table's rows, and the rows after the table (notes, signatures) that end it."""
+    may = _MAY_END.match
     for position, cells in enumerate(rows):
-        texts = list(filter(None, map(_TEXT, cells)))  # texts_of, without a call per row
-        first = texts[0] if texts else ""
-        ends = (is_note(first) or is_sign_off(first)) if may_end(first) else False
+        # a row whose first two cells hold a text, the first no note's or sign-off's: most
+        # rows, passed over with no call (the footnote is a text alone on its row)
+        if len(cells) > 1 and cells[0][0] and cells[1][0] and may(cells[0][0]) is None:
+            continue
+        first, texts = _head(cells)
+        ends = (is_note(first) or is_sign_off(first)) if may(first) else False
         if ends or (len(texts) == 1 and is_sentence(first)):  # a footnote alone on its row
             return list(rows[:position]), list(rows[position:])
     return list(rows), []
+
+
+def _head(cells: Sequence[GridCell]) -> tuple[str, Sequence[str]]:
+    """A row's first text ("" for none), and its texts; for a row whose first two cells hold
+    a text (most rows) only those two, which is all the screens of every row ask: the first
+    text, and whether it is alone."""
+    if len(cells) > 1 and cells[0][0] and cells[1][0]:
+        return cells[0][0], (cells[0][0], cells[1][0])
+    texts = list(filter(None, map(_TEXT, cells)))  # texts_of, without a call
+    return (texts[0] if texts else ""), texts
 
 
 def without_furniture(grid: Grid) -> tuple[Grid, Furniture]:
@@ -149,20 +164,27 @@ def without_furniture(grid: Grid) -> tuple[Grid, Furniture]:
     kept: list[list[GridCell]] = []
     above: set[str] = set()  # the lines above the first row of two cells or more
     started = False
+    signed, paper = _MAY_BE_SIGNED.match, _COLUMN_NUMBERS_MAY.search
     for cells in grid.rows:
-        texts = list(filter(None, map(_TEXT, cells)))  # texts_of, without a call per row
-        if texts and _MAY_BE_SIGNED.match(texts[0]) and is_sign_off(texts[0]):
+        # a row whose first two cells hold a text, the first no sign-off's nor 栏次: most rows,
+        # passed over with no call once the table has started
+        plain = len(cells) > 1 and cells[0][0] and cells[1][0]
+        if started and plain and signed(cells[0][0]) is None and paper(cells[0][0]) is None:
+            kept.append(cells)
+            continue
+        first, texts = _head(cells)
+        if first and signed(first) and is_sign_off(first):
             unit = _signed(cells, found)
             if unit and not started:  # the unit of the table; on a later page, said again
                 kept.append(unit)
             continue
         # a row of two texts or more is paper only as a 栏次 row: asked where 栏 or 行 is
-        may_be_paper = len(texts) == 1 or (texts and _COLUMN_NUMBERS_MAY.search(texts[0]))
-        if may_be_paper and _is_paper(texts, above if started else set()):
+        may_be_paper = len(texts) == 1 or (first and paper(first))
+        if may_be_paper and _is_paper(texts_of(cells), above if started else set()):
             found.skipped.append(cells[0].row)
             continue
         if len(texts) == 1 and not started:
-            above.add(clean_name(texts[0]))
+            above.add(clean_name(first))
         started = started or len(texts) >= 2
         kept.append(cells)
     if not found.signed and not found.skipped:
@@ -207,8 +229,13 @@ def without_repeated_header(
     kept: list[Sequence[GridCell]] = []
     repeated: list[int] = []
     for cells in rows:
-        first = next((c for c in cells if c.text), None)
-        may = () in printed if first is None else (first.column, clean_name(first.text)) in starts
+        # the first cell that holds a text: the row's first, nearly always
+        first = cells[0] if cells and cells[0][0] else next((c for c in cells if c.text), None)
+        if first is None:
+            may = () in printed
+        else:  # clean_name only where a space may be removed (asked of every row)
+            text = first[0] if _SPACE.search(first[0]) is None else clean_name(first[0])
+            may = (first[2], text) in starts  # [2]: the cell's column
         if may and _texts(cells) in printed:
             repeated.append(cells[0].row)
         else:
