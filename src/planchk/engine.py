@@ -139,19 +139,21 @@ class _Offer:
 
     def tally(self, code: str, file: str | None) -> Tally:
         """A tally for a rule of `code` deferring findings in `file` (findings.Tally): it may
-        count only when the cap is on, the file reported, and no waiver nor baseline entry
-        may want a finding of the code there (those are made and matched one by one)."""
-        baseline = self.into.baseline
+        count only when the cap is on, the file reported, and no waiver may want a finding
+        of the code (those are matched one by one); the baseline names the paths it may
+        hold there."""
         self.tallied = (
             (code, file)
             if file is not None
             and file in self.reported
             and self.into.limit > 0
             and not any(code in waiver_set.codes for waiver_set in self.written)
-            and (baseline is None or not baseline.knows(file, code))
             else None
         )
-        return Tally()
+        baseline = self.into.baseline
+        if self.tallied is None or file is None or baseline is None:
+            return Tally()
+        return Tally(baseline.paths(file, code))
 
     def counted(self, code: str, file: str | None, tally: Tally, severity: Severity) -> None:
         """What the rule counted goes to the cap's count of what it left out."""

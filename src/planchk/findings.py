@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
@@ -115,15 +116,18 @@ class Tally:
     in the targets file: a deferred finding of the rule whose row starts after it would be
     left out, and is not the first left out (the summary's place), so the rule only adds it
     to `count`. `after` stays NEVER while the cap may keep or make one, and whenever a
-    waiver or the baseline may want one. It only falls as the cap fills (a place it gave
-    stays safe), and the rule reads it again for each row.
+    waiver may want one. It only falls as the cap fills (a place it gave stays safe), and
+    the rule reads it again for each row. A row holding a cell at one of the `held` paths
+    (the baseline's entries of the code in the file) is yielded as ever: the baseline
+    matches those one by one.
     """
 
-    __slots__ = ("after", "count")
+    __slots__ = ("after", "count", "held")
 
-    def __init__(self) -> None:
+    def __init__(self, held: AbstractSet[str] = frozenset()) -> None:
         self.after = NEVER
         self.count = 0
+        self.held = held
 
 
 @dataclass(frozen=True, slots=True)

@@ -239,11 +239,14 @@ class PlanContext:
 
     def counted(self, ind_id: str, area: str) -> bool:
         """Whether the cap would only count a deferred finding in `area`'s row: the row starts
-        after `tally.after` (findings.Tally). The rule then adds to `tally.count` instead of
-        yielding; asked only while `tally.after` is below NEVER."""
+        after `tally.after` and the baseline holds none of its cells (findings.Tally). The
+        rule then adds to `tally.count`; asked only while `tally.after` is below NEVER."""
         indicator, places = self._values_of(ind_id)
         name = area if area in indicator.values else self.row_name(indicator, area)
-        return places.get(name, 0) & VALUE_MASK > self.tally.after
+        if places.get(name, 0) & VALUE_MASK <= self.tally.after:
+            return False
+        held, row = self.tally.held, f"indicators.{ind_id}.values.{name}."
+        return not held or held.isdisjoint(map(row.__add__, map(str, indicator.years)))
 
     def _values_of(self, ind_id: str) -> tuple[Indicator, Mapping[str | int, int]]:
         """An indicator and its rows' packed places in the source map, looked up once."""

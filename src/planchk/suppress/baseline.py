@@ -12,6 +12,7 @@ import heapq
 import json
 import os
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from planchk import messages
@@ -128,12 +129,15 @@ class Held:
         self._heaps: dict[Key, list[tuple[Reversed, int, Finding]]] = {}
         self._alone: dict[Key, tuple[int, Later]] = {}  # the only one of its entry so far
         self._files: dict[str, str] = {}  # display -> absolute: abspath once per file
-        self._pairs = {(file, code) for file, code, _ in known}
+        self._paths: dict[tuple[str, str], set[str]] = {}
+        for file, code, path in known:
+            self._paths.setdefault((file, code), set()).add(path)
 
-    def knows(self, file: str, code: str) -> bool:
-        """Whether an entry names `code` in `file` (a display name, as findings give it)."""
+    def paths(self, file: str, code: str) -> AbstractSet[str]:
+        """The paths its entries name for `code` in `file` (a display name, as findings
+        give it): a finding elsewhere passes on at once."""
         absolute = self._files.get(file) or self._files.setdefault(file, _absolute(file))
-        return (absolute, code) in self._pairs
+        return self._paths.get((absolute, code), frozenset())
 
     @property
     def held(self) -> int:

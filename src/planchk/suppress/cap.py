@@ -20,6 +20,7 @@ import dataclasses
 import heapq
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from operator import itemgetter
 from typing import Protocol
 
@@ -61,8 +62,8 @@ class Holds(Protocol):
 
     def offer(self, seq: int, finding: Finding | Later) -> tuple[int, Finding | Later] | None: ...
 
-    def knows(self, file: str, code: str) -> bool:
-        """Whether it may hold back a finding of `code` in `file`."""
+    def paths(self, file: str, code: str) -> AbstractSet[str]:
+        """The paths at which it may hold back a finding of `code` in `file`."""
         ...
 
 
