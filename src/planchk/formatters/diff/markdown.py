@@ -1,57 +1,72 @@
-"""`planchk diff --format markdown`: for pull-request comments and CI job summaries."""
+"""`planchk diff --format markdown`: for pull-request comments and CI job summaries.
+
+Written as it is made (`pieces`), a line at a time, with the bytes `render` gives whole.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from planchk import messages
 from planchk.diff import DiffReport
 from planchk.escape import markdown, visible
 from planchk.findings import Finding
 from planchk.formatters import RenderOptions
-from planchk.formatters.diff.common import cell_tables, other_changes, summary
+from planchk.formatters.diff.common import CellRow, cell_tables, other_changes, summary
 
 ARROWS = {1: "▲ ", -1: "▼ ", 0: ""}
 
 
 def render(diff: DiffReport, options: RenderOptions) -> str:
+    return "".join(pieces(diff, options))
+
+
+def pieces(diff: DiffReport, options: RenderOptions) -> Iterator[str]:
+    """The document a line at a time (each with its newline), as it is written: a diff of
+    100,000 changed cells or findings is never one string in memory."""
     header = messages.DIFF_HEADER(old=messages.side(diff.old), new=messages.side(diff.new))
-    lines = [f"### {_escape(header)}", ""]
+    yield f"### {_escape(header)}\n\n"
     if diff.unusable:
-        lines += [f"**{messages.DIFF_UNUSABLE(count=len(diff.unusable))}**", ""]
-        lines += [_finding(f) for f in diff.unusable] + [""]
+        yield f"**{messages.DIFF_UNUSABLE(count=len(diff.unusable))}**\n\n"
+        yield from _findings(diff.unusable)
     if not diff.changes:
-        lines += [messages.DIFF_NO_CHANGES.text, ""]
+        yield f"{messages.DIFF_NO_CHANGES.text}\n\n"
     for indicator, rows in cell_tables(diff).items():
-        lines += [f"#### {_escape(indicator)}", ""]
-        lines.append("| " + " | ".join(c.text for c in messages.DIFF_COLUMNS) + " |")
-        lines.append("|" + "---|" * len(messages.DIFF_COLUMNS))
-        for row in rows:
-            cells = [
-                row.area,
-                row.year,
-                row.old,
-                row.new,
-                ARROWS[row.direction] + row.change,
-                row.note,
-            ]
-            lines.append("| " + " | ".join(_escape(c) for c in cells) + " |")
-        lines.append("")
+        yield from _table(indicator, rows)
     others = other_changes(diff)
     if others:
-        lines += [f"#### {messages.DIFF_OTHER_HEADING.text}", ""]
-        lines += [f"- {_escape(c.message)}" for c in others] + [""]
-    lines += [f"#### {messages.DIFF_FINDINGS_HEADING.text}", ""]
+        yield f"#### {messages.DIFF_OTHER_HEADING.text}\n\n"
+        yield from (f"- {_escape(c.message)}\n" for c in others)
+        yield "\n"
+    yield f"#### {messages.DIFF_FINDINGS_HEADING.text}\n\n"
     for template, findings in (
         (messages.DIFF_INTRODUCED, diff.introduced),
         (messages.DIFF_RESOLVED, diff.resolved),
     ):
         if findings:
-            lines += [f"**{template(count=len(findings))}**", ""]
-            lines += [_finding(f) for f in findings] + [""]
-    lines += [messages.DIFF_REMAINING(count=len(diff.remaining)), ""]
-    lines.append(f"_{_escape(summary(diff))}_")
-    return "\n".join(lines) + "\n"
+            yield f"**{template(count=len(findings))}**\n\n"
+            yield from _findings(findings)
+    yield f"{messages.DIFF_REMAINING(count=len(diff.remaining))}\n\n"
+    yield f"_{_escape(summary(diff))}_\n"
+
+
+def _table(indicator: str, rows: list[CellRow]) -> Iterator[str]:
+    yield f"#### {_escape(indicator)}\n\n"
+    yield "| " + " | ".join(c.text for c in messages.DIFF_COLUMNS) + " |\n"
+    yield "|" + "---|" * len(messages.DIFF_COLUMNS) + "\n"
+    for row in rows:
+        change = ARROWS[row.direction] + row.change
+        cells = (row.area, row.year, row.old, row.new, change, row.note)
+        yield "| " + " | ".join(map(_escape, cells)) + " |\n"
+    yield "\n"
+
+
+def _findings(findings: Iterable[Finding]) -> Iterator[str]:
+    """A list of findings and the blank line after it."""
+    for finding in findings:
+        yield _finding(finding) + "\n"
+    yield "\n"
 
 
 def _finding(finding: Finding) -> str:

@@ -1,9 +1,14 @@
 """`planchk diff` for people: per indicator a compact table of changed cells (green up,
-red down), then the other changes, then the finding delta and a summary line."""
+red down), then the other changes, then the finding delta and a summary line.
+
+Written as it is made (`pieces`): rich lays out each part into a buffer that is emptied as
+it goes, with the bytes `render` gives whole.
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -26,6 +31,12 @@ RICH_ROWS = 1_000
 
 
 def render(diff: DiffReport, options: RenderOptions) -> str:
+    return "".join(pieces(diff, options))
+
+
+def pieces(diff: DiffReport, options: RenderOptions) -> Iterator[str]:
+    """The text as it is written: what rich has laid out so far, a part at a time (a table,
+    a finding), so that a diff of 100,000 changed cells or findings is never one string."""
     buffer = io.StringIO()
     console = Console(
         file=buffer,
@@ -39,26 +50,38 @@ def render(diff: DiffReport, options: RenderOptions) -> str:
     )
     console.print(Text(header, style="bold"))
     console.print()
-    _unusable(console, diff.unusable)
+    for _ in _unusable(console, diff.unusable):
+        yield _taken(buffer)
     if not diff.changes:
         console.print(Text(messages.DIFF_NO_CHANGES.text))
         console.print()
     paint = Painter(options.color)
     for indicator, rows in cell_tables(diff).items():
         if len(rows) > RICH_ROWS:
-            buffer.write(plain_table(visible(indicator), rows, paint) + "\n")
+            yield _taken(buffer)
+            yield from plain_lines(visible(indicator), rows, paint)
         else:
             console.print(_table(indicator, rows))
         console.print()
+        yield _taken(buffer)
     others = other_changes(diff)
     if others:
         console.print(Text(messages.DIFF_OTHER_HEADING.text, style="bold"))
         for change in others:
             console.print(Text(f"  • {visible(change.message)}"), soft_wrap=True)
         console.print()
-    _findings(console, diff)
+    for _ in _findings(console, diff):
+        yield _taken(buffer)
     console.print(Text(summary(diff), style="bold"))
-    return buffer.getvalue()
+    yield _taken(buffer)
+
+
+def _taken(buffer: io.StringIO) -> str:
+    """What the console has written so far, taken out of its buffer."""
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
 
 
 def _table(indicator: str, rows: list[CellRow]) -> Table:
@@ -79,6 +102,11 @@ def plain_table(title: str, rows: list[CellRow], paint: Painter) -> str:
     space on either side, the title padded to the table's width), at a hundredth of rich's
     cost: for tables of more than RICH_ROWS rows. What rich would wrap (a row wider than the
     console, a title wider than the table) is written whole."""
+    return "".join(plain_lines(title, rows, paint))[:-1]
+
+
+def plain_lines(title: str, rows: list[CellRow], paint: Painter) -> Iterator[str]:
+    """plain_table's lines, each with its newline, as they are written."""
     header = tuple(column.text for column in messages.DIFF_COLUMNS)
     cells = [
         tuple(visible(text) for text in (r.area, r.year, r.old, r.new, r.change, r.note))
@@ -90,14 +118,12 @@ def plain_table(title: str, rows: list[CellRow], paint: Painter) -> str:
     header_lengths = tuple(map(_columns, header))
     widths = [max(column) for column in zip(header_lengths, *lengths, strict=True)]
     total = sum(widths) + 2 * len(widths)
-    lines = [paint(_justified(title, _columns(title), total, False), "bold")] if title else []
-    lines.append(_line(header, header_lengths, widths, paint, ["bold"] * 6))
+    if title:
+        yield paint(_justified(title, _columns(title), total, False), "bold") + "\n"
+    yield _line(header, header_lengths, widths, paint, ["bold"] * 6) + "\n"
     styles = {d: ["", "", "", "", style, ""] for d, style in DIRECTION_STYLES.items()}
-    lines += [
-        _line(texts, sizes, widths, paint, styles[row.direction])
-        for row, texts, sizes in zip(rows, cells, lengths, strict=True)
-    ]
-    return "\n".join(lines)
+    for row, texts, sizes in zip(rows, cells, lengths, strict=True):
+        yield _line(texts, sizes, widths, paint, styles[row.direction]) + "\n"
 
 
 def _line(
@@ -132,7 +158,8 @@ def _justified(text: str, length: int, width: int, right: bool) -> str:
     return text + " " * (width - length)
 
 
-def _findings(console: Console, diff: DiffReport) -> None:
+def _findings(console: Console, diff: DiffReport) -> Iterator[None]:
+    """Prints the finding delta, pausing after each finding (the caller takes the text)."""
     console.print(Text(messages.DIFF_FINDINGS_HEADING.text, style="bold"))
     for template, findings, style in (
         (messages.DIFF_INTRODUCED, diff.introduced, "red"),
@@ -142,16 +169,21 @@ def _findings(console: Console, diff: DiffReport) -> None:
             console.print(Text(template(count=len(findings)), style=style))
             for finding in findings:
                 console.print(_finding(finding), soft_wrap=True)
+                yield
     console.print(Text(messages.DIFF_REMAINING(count=len(diff.remaining))))
     console.print()
+    yield
 
 
-def _unusable(console: Console, findings: tuple[Finding, ...]) -> None:
+def _unusable(console: Console, findings: tuple[Finding, ...]) -> Iterator[None]:
+    """Prints the findings that made a side unusable, pausing after each."""
     if findings:
         console.print(Text(messages.DIFF_UNUSABLE(count=len(findings)), style="bold red"))
         for finding in findings:
             console.print(_finding(finding), soft_wrap=True)
+            yield
         console.print()
+        yield
 
 
 def _finding(finding: Finding) -> Text:
