@@ -174,6 +174,9 @@ def test_import_infers_what_the_table_prints(case: Path, form: str, tmp_path: Pa
     _check_of_which(model, wanted.get("of_which", {}))
     for code, name in wanted.get("aliases", {}).items():  # a code printed beside a name
         assert model.aliases.get(str(code)) == name, (code, model.aliases)
+    if "goals" in wanted:  # a 绩效目标表's rows: id -> text, year, op, value, unit
+        goals = {k: [g.text, g.year, g.op, str(g.value), g.unit] for k, g in model.goals.items()}
+        assert goals == {k: [t, y, o, str(v), u] for k, (t, y, o, v, u) in wanted["goals"].items()}
     for word in wanted.get("log", []):
         assert word in log
     for word in wanted.get("log_absent", []):  # a line the log must no longer say

@@ -21,6 +21,7 @@ from planchk.importers.describe import for_log
 from planchk.importers.grid import Grid, collector_paused
 from planchk.importers.halves import Halves, SideGrid, balances, sides
 from planchk.importers.layout import Table, plan_title
+from planchk.importers.performance import Targets, add_goals, read_targets
 from planchk.importers.plain import PlainTable, Span, plain_grid
 from planchk.importers.readback import check_readable
 from planchk.importers.same_total import same_total
@@ -66,7 +67,8 @@ def import_grids(
     read: list[str] = []
     titles: list[str | None] = []
     halves: list[Halves] = []  # the tables of a sheet that prints two side by side
-    for grid, tables in _read_sheets(grids, options, read):
+    listed: list[Targets] = []  # 绩效目标表: goals, not tables (importers/performance.py)
+    for grid, tables in _read_sheets(grids, options, read, listed):
         read.extend(grid.notes)
         for found in tables:
             titles.append(plan_title(found.title) if found.title else None)
@@ -86,7 +88,11 @@ def import_grids(
     else:
         # one table's title names the plan better than its file's name; several do not
         title = titles[0] if len(set(titles)) == 1 else None
+        title = title or next((t.title for t in listed if t.title and not titles), None)
         document = _new_document(imported, options.title or title or stem)
+    if listed:
+        add_goals(document, listed)
+        imported.notes.extend(note for table in listed for note in table.notes)
     # what import assumed stays in the file, for a reviewer to check, as well as on stderr
     header = [f"Imported by planchk import from {', '.join(sources)}.", texts.ASSUMED()]
     header += [note.rstrip() for note in imported.notes]
@@ -103,7 +109,7 @@ def import_grids(
 
 
 def _read_sheets(
-    grids: Sequence[Grid], options: Options, notes: list[str]
+    grids: Sequence[Grid], options: Options, notes: list[str], listed: list[Targets]
 ) -> list[tuple[Grid, list[Table]]]:
     """Each grid's tables. In a workbook of several sheets read whole (no --sheet), a sheet
     that holds no table import can read (planchk's own report: Goals, Findings) is skipped
@@ -112,6 +118,10 @@ def _read_sheets(
     read: list[tuple[Grid, list[Table]]] = []
     errors: list[PlanchkError] = []
     for grid in grids:
+        targets = read_targets(grid, options.year)
+        if targets is not None:  # a 绩效目标表: its rows are goals
+            listed.append(targets)
+            continue
         try:
             stacked = split_stacked(grid)  # several tables one under another in the sheet
             parts = [half for part in stacked for half in sides(part)]  # 收入 | 金额 | 支出 | 金额

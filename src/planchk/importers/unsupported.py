@@ -1,9 +1,12 @@
-"""Tables planchk knows by their header and does not import: said plainly, never misread.
+"""Tables planchk knows by their header and does not read as breakdowns: said plainly, never
+misread.
 
 A 绩效目标表 (a budget project's performance targets: 一级指标 | 二级指标 | 三级指标 | 指标值)
 lists targets of different measures, one per row (≥3.6万亩, 12公里, ≥95%, 2025年12月底前), with no
 parts and no total: nothing in it is a sum for planchk to check. Read as a breakdown it stopped
 at its first percentage among amounts, with advice (mark the header with %) that does not apply.
+The importers read it as goals (planchk.importers.performance) before the table reader sees it;
+this stays the table reader's guard for a caller that hands one over all the same.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from planchk.plan.comparators import WORDS, compare
+from planchk.plan.comparators import AFTER_WORDS, SYMBOLS, WORDS, compare
 from planchk.plan.numbers import FIGURE
 from planchk.plan.units import UnitTable
 
@@ -25,6 +25,12 @@ TARGET_VERBS = (
 _VERBS = "|".join(sorted(TARGET_VERBS, key=len, reverse=True))
 _PLAIN = re.compile(rf"(?<![\d.])({FIGURE})\s*([^\s，。；、,;0-9年月日号%‰]+)")
 _HAS_VERB = re.compile(_VERBS)
+# A table's row as a goal's text (a 绩效目标表's 三级指标：指标值): 合格率：≥95%, 面积：3.6万亩以上
+_AFTER = "|".join(sorted(AFTER_WORDS, key=len, reverse=True))
+_ROW = re.compile(
+    rf"[：:]\s*(?P<sign>≥|≤|>=|<=|>|<|=)?\s*(?P<number>{FIGURE})\s*"
+    rf"(?P<unit>[^\s，。；、,;0-9]*?)\s*(?P<after>{_AFTER})?$"
+)
 
 # Chinese writes large figures with a magnitude before the unit: 1万户, 8.3亿元.
 MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
@@ -56,13 +62,20 @@ class Wording:
 
 
 def read_wording(text: str) -> Wording | None:
-    """The last comparator clause of a goal's text, e.g. 突破8.3亿元; else, in a text that
-    states its target with a verb (新建高标准农田3.6万亩，其中2024年1.0万亩), its last figure
-    with a unit, exact; None when there is neither."""
+    """The last comparator clause of a goal's text, e.g. 突破8.3亿元; else a table row's
+    value after its name (合格率：≥95%, 新建机耕路：12公里, exact without a sign); else, in a
+    text that states its target with a verb (新建高标准农田3.6万亩，其中2024年1.0万亩), its last
+    figure with a unit, exact; None when there is none of these."""
     matches = list(_CLAUSE.finditer(text))
     if matches:
         word, figure, rest = matches[-1].groups()
         return Wording(word, COMPARATOR_WORDS[word], Decimal(figure), rest)
+    row = _ROW.search(text)
+    if row is not None:
+        sign, after = row.group("sign"), row.group("after")
+        op = AFTER_WORDS[after] if after else SYMBOLS[sign] if sign else "=="
+        unit = row.group("unit") + (after or "")  # 90%以上: the word stays after the figure
+        return Wording(sign or "", op, Decimal(row.group("number")), unit)
     plain = list(_PLAIN.finditer(text)) if _HAS_VERB.search(text) else []
     if not plain:
         return None

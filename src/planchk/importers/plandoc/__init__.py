@@ -13,6 +13,7 @@ from typing import Any
 
 from planchk.importers.build import Imported, Options
 from planchk.importers.documents import Document, Table, read_document
+from planchk.importers.performance import Targets
 from planchk.importers.plandoc import goals, tables, texts
 from planchk.importers.plandoc.goalset import GoalSet
 from planchk.importers.plandoc.outline import parts, plan_facts
@@ -37,8 +38,13 @@ def import_document(document: Document, options: Options) -> PlanImport:
     imported = Imported()
     task_tables: list[Table] = []
     read = 0
+    listed: list[tuple[Table, Targets]] = []  # 绩效目标表: each row a goal
     for table in document.tables:
-        if tables.is_task_table(table):
+        targets = tables.performance_targets(table, document.source)
+        if targets is not None:
+            listed.append((table, targets))
+            result.notes.extend(targets.notes)
+        elif tables.is_task_table(table):
             task_tables.append(table)
         elif not tables.has_numbers(table):
             result.notes.append(texts.TABLE_NO_NUMBERS(place=f"{document.source}: {table.place}"))
@@ -47,7 +53,9 @@ def import_document(document: Document, options: Options) -> PlanImport:
             tables.add_breakdown(result, imported, table, options)
             read += len(imported.indicators) > before  # a table of two categories is one table
     span = facts.period or _span(imported)
-    plan_goals = _goals(result, document, outline, imported, span)
+    found = GoalSet(imported, document.source, result.notes, result.places)
+    _listed_goals(result, found, listed, span)
+    plan_goals = _goals(result, document, outline, found, span)
     sections = all_tasks(result, document, outline, task_tables)
     areas = imported.areas
     result.counts = {
@@ -88,10 +96,9 @@ def _goals(
     result: PlanImport,
     document: Document,
     outline: dict[int, Any],
-    imported: Imported,
+    found: GoalSet,
     span: tuple[int, int] | None,
 ) -> dict[str, dict[str, Any]]:
-    found = GoalSet(imported, document.source, result.notes, result.places)
     last_year = span[1] if span else None
     for paragraph in document.paragraphs:
         if not goals.is_goal_paragraph(paragraph, outline[paragraph.number]):
@@ -107,6 +114,24 @@ def _goals(
                 result.notes.append(texts.GOAL_NO_YEAR(place=place, text=statement.text, year=year))
             found.add(statement, year)
     return found.found
+
+
+def _listed_goals(
+    result: PlanImport,
+    found: GoalSet,
+    listed: list[tuple[Table, Targets]],
+    span: tuple[int, int] | None,
+) -> None:
+    """The rows of the document's 绩效目标表 as goals, before the text's: a text that states
+    one of them again is read as its restatement."""
+    for table, targets in listed:
+        for target in targets.targets:
+            statement = goals.listed(target, table.cell_place(target.row, target.column), span)
+            if statement is None:
+                place = f"{result.source}: {table.place}"
+                result.notes.append(texts.TARGET_NO_YEAR(place=place, name=target.name))
+                continue
+            found.add(statement, statement.year or 0)
 
 
 def _targets(

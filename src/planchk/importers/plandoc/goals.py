@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planchk.importers.documents import Paragraph
+from planchk.importers.performance import Target
 from planchk.importers.plandoc.outline import Part
 from planchk.plan.comparators import AFTER_WORDS
 from planchk.plan.goal_text import COMPARATOR_WORDS, TARGET_VERBS
@@ -88,6 +89,16 @@ class Statement:
     growth: bool  # 增长10%: a rate of growth, never compared with a table's level
     paragraph: Paragraph
     first: int | None = None  # a goal for the period from `first` to `year`, as a whole
+    listed: str = ""  # the cell of a 绩效目标表 that sets it (附件 表3 第4行 第4列), if any
+
+    @property
+    def place(self) -> str:
+        return self.listed or self.paragraph.place
+
+    @property
+    def plain(self) -> bool:
+        """Stated with no comparator word, or listed in a table: its table must hold its years."""
+        return not self.word or bool(self.listed)
 
 
 def is_goal_paragraph(paragraph: Paragraph, part: Part) -> bool:
@@ -232,7 +243,7 @@ def link(statement: Statement, names: Sequence[tuple[str, str]]) -> str | None:
 
 
 def _short(name: str) -> str:
-    return re.sub(r"(数量|总量|总额|个数|数|指标)$", "", name)
+    return re.sub(r"(数量|总量|总额|个数|数|指标|面积|长度|里程|规模)$", "", name)
 
 
 def key(statement: Statement) -> str:
@@ -250,3 +261,18 @@ def figureless(paragraph: Paragraph) -> list[str]:
         for clause in re.split(r"[，,。；;]", paragraph.printed)
         if _NO_FIGURE.search(clause)
     ]
+
+
+def listed(target: Target, place: str, period: tuple[int, int] | None) -> Statement | None:
+    """A 绩效目标表's row as a goal: of its year (its 年度 column's or its title's), else of the
+    plan's period as a whole; None where neither is known."""
+    year, first = target.year, None
+    if year is None and period is not None:
+        first, year = (period[0], period[1]) if period[0] < period[1] else (None, period[0])
+    if year is None:
+        return None
+    word = "" if target.op == "==" else target.op
+    return Statement(
+        target.text, target.name, word, target.op, target.value, target.unit, year, False,
+        Paragraph(target.text, 0), first, listed=place,
+    )  # fmt: skip

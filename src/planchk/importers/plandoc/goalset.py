@@ -27,7 +27,7 @@ class GoalSet:
 
     def add(self, statement: Statement, year: int) -> None:
         ind_id = self._indicator(statement)
-        where = statement.paragraph.place
+        where = statement.place
         what = (ind_id or key(statement), statement.first, year)  # a year's, or a period's
         known = self.first.get(what)
         if known is not None:
@@ -51,7 +51,7 @@ class GoalSet:
         that differs (36000 亩: the text keeps the printed figure and its digits), so that the
         text's usual larger unit is no warning; a comparator goal as printed."""
         value, unit = statement.value, statement.unit
-        if statement.word or ind_id is None:
+        if not statement.plain or ind_id is None:
             return {"value": value, "unit": unit}
         table = self.imported.indicators[ind_id].unit
         said, theirs = self.units.get(unit), self.units.get(table)
@@ -73,22 +73,25 @@ class GoalSet:
             self.units.get(self.imported.indicators[ind_id].unit),
         )
         fits = said is not None and table is not None and self.units.convertible(said, table)
+        if statement.plain and fits:  # its years must be the table's: no goal-year-missing
+            years = self.imported.indicators[ind_id].years
+            needed = range(statement.first or statement.year or 0, (statement.year or 0) + 1)
+            fits = statement.year is not None and all(year in years for year in needed)
         return ind_id if fits else None
 
     def _again(self, known: tuple[str, Statement], statement: Statement) -> None:
         goal_id, earlier = known
-        place = f"{self.source}: {statement.paragraph.place}"
-        said = (statement.op, statement.value, statement.unit)
-        if (earlier.op, earlier.value, earlier.unit) == said:
+        place = f"{self.source}: {statement.place}"
+        same = (earlier.value, earlier.unit) == (statement.value, statement.unit)
+        # a plain figure (新建3.6万亩) says what a floor of it (≥3.6万亩) says: PC503's reading
+        if same and (earlier.op == statement.op or (earlier.op, statement.op) == (">=", "==")):
             self.notes.append(texts.GOAL_REPEATED(place=place, text=statement.text, goal=goal_id))
             return
         restated = self.found[goal_id].setdefault("restated", [])
         restated.append(statement.text)
-        self.places[f"goals.{goal_id}.restated.{len(restated) - 1}"] = statement.paragraph.place
+        self.places[f"goals.{goal_id}.restated.{len(restated) - 1}"] = statement.place
         self.notes.append(
-            texts.GOAL_RESTATED(
-                place=place, text=statement.text, goal=goal_id, first=earlier.paragraph.place
-            )
+            texts.GOAL_RESTATED(place=place, text=statement.text, goal=goal_id, first=earlier.place)
         )
 
     def _new_id(self, ind_id: str | None, statement: Statement) -> str:

@@ -14,6 +14,7 @@ from planchk.importers.documents import Cell, Table
 from planchk.importers.grid import Grid
 from planchk.importers.layout import Table as ReadTable
 from planchk.importers.layout import read_table
+from planchk.importers.performance import Targets, read_targets
 from planchk.importers.plain import PlainTable, Span, plain_grid
 from planchk.importers.plandoc import texts
 from planchk.importers.plandoc.kinds import COLUMNS_SAY, Guess, indicator_kind
@@ -34,7 +35,10 @@ class DocumentGrid(Grid):
         self.table = table
 
     def where(self, row: int, column: int) -> str:
-        return texts.AT(source=self.source, place=self.table.cell_place(row, column))
+        # the grid's source names the table already (plan.docx: 附件 表2); the cell's place
+        # names it again (附件 表2 第4行 第3列): said once
+        source = self.source.removesuffix(f": {self.table.place}")
+        return texts.AT(source=source, place=self.table.cell_place(row, column))
 
     def column_place(self, column: int) -> str:
         return texts.AT(
@@ -68,10 +72,7 @@ def breakdown(table: Table, source: str, options: Options, notes: list[str]) -> 
             notes.append(texts.ROW_CUT_SHORT(place=place, cells=len(row), width=width))
             cells = []  # a blank row keeps the printed numbers of the rows after it
         rows.append(cells)
-    title = table.title_text or table.place.replace(" ", "")
-    above = [title, *([table.unit.printed] if table.unit is not None else [])]
-    plain = PlainTable(f"{source}: {table.place}", rows, above, _spans(table))
-    grid = DocumentGrid(plain_grid(plain), table, len(above))
+    grid = _grid(table, source, rows)
     try:
         return read_table(grid, options.total_row, options.units)
     except PlanchkError as error:
@@ -82,6 +83,20 @@ def breakdown(table: Table, source: str, options: Options, notes: list[str]) -> 
         first = str(error.values["first"])
         notes.append(texts.TOTAL_FIRST_ROW(place=f"{source}: {table.place}", name=first))
         return read_table(grid, first, options.units)
+
+
+def _grid(table: Table, source: str, rows: list[list[str]]) -> DocumentGrid:
+    """The table as the table reader sees it: its title and 单位 lines above its rows."""
+    title = table.title_text or table.place.replace(" ", "")
+    above = [title, *([table.unit.printed] if table.unit is not None else [])]
+    plain = PlainTable(f"{source}: {table.place}", rows, above, _spans(table))
+    return DocumentGrid(plain_grid(plain), table, len(above))
+
+
+def performance_targets(table: Table, source: str) -> Targets | None:
+    """A 绩效目标表's targets (planchk.importers.performance), or None for any other table."""
+    rows = [[c.text.replace("\n", "") for c in row] for row in table.rows]
+    return read_targets(_grid(table, source, rows))
 
 
 def _spans(table: Table) -> list[Span]:

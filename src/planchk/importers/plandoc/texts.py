@@ -31,6 +31,11 @@ GOAL_NO_YEAR = message(
     "plandoc.goal-no-year",
     "{place}: `{text}` names no year; taken as the plan's last year, {year}",
 )
+TARGET_NO_YEAR = message(
+    "plandoc.target-no-year",
+    "{place}: the performance-target table sets `{name}` for no year (no 年度 column, no year in "
+    "its title) and the plan names no period; not imported",
+)
 GOAL_REPEATED = message(
     "plandoc.goal-repeated", "{place}: `{text}` states goal `{goal}` again; read once"
 )
