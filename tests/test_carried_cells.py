@@ -496,3 +496,18 @@ def test_a_tolerance_by_area_allows_that_areas_sum_only(tmp_path: Path) -> None:
         ("PC102", "合计", 2024, Decimal(501)),
         ("PC102", "甲", 2025, Decimal(1000)),
     ]
+
+
+def test_a_count_under_a_money_header_takes_the_unit_given(tmp_path: Path) -> None:
+    """The question's own answer: --unit 补助资金（户数）=户 for the count that 补助资金（万元）
+    above it does not measure; the shares under it keep 万元."""
+    text = (
+        "2025年补助表\n地区,补助资金（万元）,补助资金（万元）\n地区,中央,户数\n合计,100,10\n"
+        "甲县,60,6\n乙县,40,4\n"
+    )
+    with pytest.raises(PlanchkError) as asked:
+        _import_text(tmp_path, text)
+    assert "--unit 补助资金（户数）=UNIT" in str(asked.value)
+    model = _import_text(tmp_path, text, "补助资金（户数）=户")
+    units = {i.name: i.unit for i in model.indicators.values()}
+    assert units == {"补助资金（中央）": "万元", "补助资金（户数）": "户"}

@@ -215,6 +215,12 @@ UNIT_UNKNOWN = message(
     "{source}: no unit for `{name}`: the table has no unit line (单位：...) and the column's "
     "header carries none; give it with --unit {name}=UNIT",
 )
+UNIT_OF_ANOTHER_MEASURE = message(
+    "import.unit-of-another-measure",
+    "{source}: no unit for {columns}: the table has no unit line (单位：...), and the header "
+    "above each names a unit ({units}) of another measure than the column's own header "
+    "(a count under an amount); give each its unit with {options}",
+)
 UNIT_AMBIGUOUS = message(
     "import.unit-ambiguous",
     "{source}: the unit line names several units ({unit}) and the header `{name}` does not say "

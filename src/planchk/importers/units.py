@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from planchk.importers import texts
 from planchk.importers.printed import simplified
-from planchk.importers.shapes import Column
+from planchk.importers.shapes import Column, Table
+from planchk.messages import PlanchkError
 
 PERCENT = ("%", "％")
 
@@ -92,7 +94,7 @@ def declared_unit(
     given = dict(_given(option) for option in options)
     if name in given or "" in given:
         return given.get(name, given.get(""))
-    own = {c.unit for c in columns if c.unit}
+    own = {c.unit for c in columns if c.unit and not another_measure(c)}
     if len(own) == 1:
         return own.pop()
     if all(c.kind == "percent" for c in columns):
@@ -103,6 +105,43 @@ def declared_unit(
     if len(units) == 1:
         return units[0]
     return by_measure(" ".join([name, *(c.header for c in columns)]), units)
+
+
+# A header that counts: 户数, 受益人数, 项目个数, 数量, Number of households.
+_COUNTED = re.compile(r"(数|数量|count|number\b.*)$", re.I)
+
+
+def another_measure(column: Column) -> bool:
+    """Whether a column takes its unit from the header above it (补助资金（万元） over 户数)
+    while its own header names another measure: a count under money, an area or a rate under
+    a count. Its unit would be a guess: it is asked, or taken from its cells. The other years
+    under a header of one indicator (资金（万元） over 2024年 | 2025年) measure what it does."""
+    *above, own = column.header.split(" / ")
+    unit = column.unit
+    if unit is None or not above or simplified(unit) in simplified(own):
+        return False  # no unit, or its own header prints it
+    said = [kind for kind, says in _MEASURES if says.search(own)]
+    if said:
+        return not any(kind.search(unit) for kind in said)
+    return _COUNTED.search(own) is not None and any(kind.search(unit) for kind, _ in _MEASURES)
+
+
+def ask_units_of_other_measures(table: Table, options: Sequence[str]) -> None:
+    """Where the table has no unit line, one question naming every column whose unit would be
+    taken from a header above it that measures something else (another_measure), and the
+    --unit option of each: raised before the first of them stops the import alone."""
+    given = {_given(option)[0] for option in options}
+    asked = [
+        c for c in table.value_columns
+        if another_measure(c) and (c.name or "") not in given and "" not in given
+    ]  # fmt: skip
+    if asked:
+        raise PlanchkError(
+            texts.UNIT_OF_ANOTHER_MEASURE, source=table.grid.source,
+            columns="、".join(f"`{c.header}`" for c in asked),
+            units="、".join(dict.fromkeys(c.unit or "" for c in asked)),
+            options=" ".join(f"--unit {c.name or c.header}=UNIT" for c in asked),
+        )  # fmt: skip
 
 
 def line_units(table_unit: str) -> list[str]:
