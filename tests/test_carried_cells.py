@@ -507,7 +507,20 @@ def test_a_count_under_a_money_header_takes_the_unit_given(tmp_path: Path) -> No
     )
     with pytest.raises(PlanchkError) as asked:
         _import_text(tmp_path, text)
-    assert "--unit 补助资金（户数）=UNIT" in str(asked.value)
+    assert asked.value.template is texts.UNIT_OF_ANOTHER_MEASURE
+    assert asked.value.values["options"] == "--unit 补助资金（户数）=UNIT"
     model = _import_text(tmp_path, text, "补助资金（户数）=户")
     units = {i.name: i.unit for i in model.indicators.values()}
     assert units == {"补助资金（中央）": "万元", "补助资金（户数）": "户"}
+
+
+def test_years_whose_headers_print_different_units_are_asked_about_as_such(
+    tmp_path: Path,
+) -> None:
+    """2024年（万元） beside 2025年（户）: one indicator, two units printed; the question names
+    both headers (it said the headers carried no unit)."""
+    text = "补助表\n地区,2024年（万元）,2025年（户）\n合计,100,10\n甲县,60,6\n乙县,40,4\n"
+    with pytest.raises(PlanchkError) as asked:
+        _import_text(tmp_path, text)
+    assert asked.value.template is texts.UNIT_HEADERS_DIFFER
+    assert asked.value.values["headers"] == "2024年（万元）、2025年（户）"

@@ -24,7 +24,7 @@ from planchk.importers.layout import indicator_name, source_stem
 from planchk.importers.periods import as_headed, title_year
 from planchk.importers.shapes import Column, Table
 from planchk.importers.sum_settings import SumSetting, sum_setting, tolerance_setting
-from planchk.importers.units import ask_units_of_other_measures, declared_unit, line_units
+from planchk.importers.units import ask_for_unit, declared_unit, line_units
 from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.messages import PlanchkError
 from planchk.reading import Piped
@@ -226,8 +226,7 @@ def _unit(table: Table, columns: Sequence[Column], name: str, options: Options) 
     if found is not None:
         return found
     if table.unit is None:
-        ask_units_of_other_measures(table, options.units)  # 户数 under 补助资金（万元）
-        raise PlanchkError(texts.UNIT_UNKNOWN, source=table.grid.source, name=name)
+        ask_for_unit(table, columns, name, options.units)  # and why: 户数 under 补助资金（万元）
     raise PlanchkError(
         texts.UNIT_AMBIGUOUS, source=table.grid.source, unit=table.unit, name=name,
         units="、".join(line_units(table.unit)),

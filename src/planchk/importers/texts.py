@@ -221,6 +221,11 @@ UNIT_OF_ANOTHER_MEASURE = message(
     "above each names a unit ({units}) of another measure than the column's own header "
     "(a count under an amount); give each its unit with {options}",
 )
+UNIT_HEADERS_DIFFER = message(
+    "import.unit-headers-differ",
+    "{source}: the headers of `{name}` print different units ({headers}), and one indicator "
+    "has one unit; correct the header that is wrong, or give its unit with --unit {name}=UNIT",
+)
 UNIT_AMBIGUOUS = message(
     "import.unit-ambiguous",
     "{source}: the unit line names several units ({unit}) and the header `{name}` does not say "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NoReturn
 
 from planchk.importers import texts
 from planchk.importers.printed import simplified
@@ -126,10 +127,25 @@ def another_measure(column: Column) -> bool:
     return _COUNTED.search(own) is not None and any(kind.search(unit) for kind, _ in _MEASURES)
 
 
-def ask_units_of_other_measures(table: Table, options: Sequence[str]) -> None:
-    """Where the table has no unit line, one question naming every column whose unit would be
-    taken from a header above it that measures something else (another_measure), and the
-    --unit option of each: raised before the first of them stops the import alone."""
+def ask_for_unit(
+    table: Table, columns: Sequence[Column], name: str, options: Sequence[str]
+) -> NoReturn:
+    """Where the table has no unit line and nothing gives the indicator `name` its unit: the
+    question that says why. Columns whose unit from the header above is another measure's
+    (another_measure) are named all at once, before the first of them stops the import alone;
+    headers of one indicator that print different units (2024年（万元）, 2025年（户）) are
+    named as such, not as printing none."""
+    _ask_units_of_other_measures(table, options)
+    printed = {c.header: c.unit for c in columns if c.unit and not another_measure(c)}
+    if len(set(printed.values())) > 1:
+        raise PlanchkError(
+            texts.UNIT_HEADERS_DIFFER, source=table.grid.source, name=name,
+            headers="、".join(printed),
+        )  # fmt: skip
+    raise PlanchkError(texts.UNIT_UNKNOWN, source=table.grid.source, name=name)
+
+
+def _ask_units_of_other_measures(table: Table, options: Sequence[str]) -> None:
     given = {_given(option)[0] for option in options}
     asked = [
         c for c in table.value_columns
