@@ -2,8 +2,9 @@
 table prints (planchk.importers.carried: a bound on the total; planchk.importers.settled: a
 figure printed in a larger unit).
 
-Each is written in the smallest form that says it: one for every year where the years agree,
-else by year, so that one year's bound or coarse figure decides no other year's sums.
+Each is written in the smallest form that says it, and for no more sums than the table says it
+of: `sum:` one for every year where the years agree, else by year (one year's bound decides no
+other year's sums); `tolerance:` by area and year, for the sums a coarse figure is in only.
 """
 
 from __future__ import annotations

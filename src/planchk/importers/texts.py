@@ -375,7 +375,8 @@ UNITS_CONVERTED = counted(
 )
 UNIT_FROM_CELLS = message(
     "import.unit-from-cells",
-    "  column {header}: no unit line or header unit; the unit {unit} its cells carry",
+    "  column {header}: no unit line, and no unit of its own measure in its header; the unit "
+    "{unit} its cells carry",
 )
 BOUNDS_READ = counted(
     "import.bounds-read",
