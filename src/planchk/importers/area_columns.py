@@ -26,21 +26,14 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 from planchk.importers.columns import year_of
-from planchk.importers.grid import Grid, GridCell
-from planchk.importers.labels import clean_name, is_total_name, read_label
-from planchk.importers.printed import parse_number, simplified
+from planchk.importers.grid import GridCell
+from planchk.importers.labels import clean_name, is_total_name
+from planchk.importers.printed import normalized, parse_number, simplified
 from planchk.importers.shapes import NOTE_HEADERS
-from planchk.importers.units import by_measure, several, unit_line
-from planchk.messages import PlanchkError, message
 
-UNITS_OF_ROWS = message(
-    "import.units-of-rows",
-    "{source}: the unit line names several units ({unit}) and the names of the rows {names} "
-    "do not say which is theirs; give each with --unit NAME=UNIT (--unit {name}=UNIT), UNIT "
-    "one of {units}",
-)
 LOOKED_AT = 6  # a header stands within the first rows (title, unit line, a second title)
 _UNIT_HEADERS = frozenset({"单位", "计量单位", "unit", "units"})
 _SERIAL_HEADERS = frozenset({"序号", "编号", "no.", "no", "#"})
@@ -49,18 +42,27 @@ _AREA_HEADERS = frozenset(
     {"地区", "区域", "地方", "县区", "区县", "市县", "县市", "乡镇", "乡镇街道", "乡镇(街道)",
      "县(市、区)", "县(市区)", "单位名称", "area", "region", "county", "district"}
 )  # fmt: skip
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _WHOLE = re.compile(r"^全[省市区县州盟旗镇乡国]")
 # What an area's name ends with: 甲县, 城关镇, 东湖街道, 市本级, 经开区管委会.
 _PLACE = re.compile(r"(?:省|市|区|县|州|盟|旗|镇|乡|村|街道|本级|园区|管委会|办事处)$")
 
 
+class AreaColumn(NamedTuple):
+    column: int  # the grid's column of the figures
+    area: GridCell  # the header cell naming its area (of a two-row header: its own row's)
+    year: int | None  # the year the header prints over it (or in the names' header), if any
+
+
 @dataclasses.dataclass(frozen=True)
 class Layout:
-    header: int  # the header's position among the rows
+    header: int  # the header's position among the rows (of a two-row header: the second)
     unit: int | None  # the column of units; None: the unit line's
     years: bool  # years as columns (else areas)
     names: int | None = None  # the column of the names, where no unit column follows it
     notes: frozenset[int] = frozenset()  # 备注 columns: the rows' notes, not areas
+    columns: tuple[AreaColumn, ...] = ()  # areas as columns: each column's area and year
+    rows: int = 1  # the header's rows
 
     @property
     def first(self) -> int:
@@ -88,7 +90,8 @@ def _by_unit_column(rows: Sequence[Sequence[GridCell]]) -> Layout | None:
         if len(units) != 1:
             continue
         notes = _note_columns(cells, units[0])
-        after = [t for column, t in texts_.items() if column > units[0] and column not in notes]
+        heads = [c for c in cells if c.text and c.column > units[0] and c.column not in notes]
+        after = [_lower(c) for c in heads]
         body = rows[position + 1 :]
         numbers = all(
             parse_number(c.text) is None for row in body for c in row if c.column == units[0]
@@ -98,7 +101,9 @@ def _by_unit_column(rows: Sequence[Sequence[GridCell]]) -> Layout | None:
         if any(year_of(text) is not None for text in after):  # other columns: notes
             return Layout(position, units[0], years=True)
         if len(after) >= 2 and any(is_total_name(text) for text in after):
-            return Layout(position, units[0], years=False, notes=notes)
+            year = _header_year([c for c in cells if c.column < units[0]])
+            columns = tuple(AreaColumn(c.column, c, year) for c in heads)
+            return Layout(position, units[0], False, notes=notes, columns=columns)
     return None
 
 
@@ -106,13 +111,57 @@ def _by_area_columns(rows: Sequence[Sequence[GridCell]]) -> Layout | None:
     for position, cells in enumerate(rows[:LOOKED_AT]):
         heads = [c for c in cells if c.text]
         names = next((c for c in heads if _lower(c) not in _SERIAL_HEADERS), None)
-        if names is None or _lower(names) in _AREA_HEADERS or year_of(names.text) is not None:
+        if names is None or _lower(names) in _AREA_HEADERS or is_total_name(names.text):
             continue
         notes = _note_columns(heads, names.column)
         areas = [c for c in heads if c.column > names.column and c.column not in notes]
-        body = rows[position + 1 :]
-        if _are_areas(areas, body) and _are_indicators(body, names.column, areas):
-            return Layout(position, None, years=False, names=names.column, notes=notes)
+        year = _header_year([names])
+        columns = tuple(AreaColumn(c.column, c, year) for c in areas)
+        found = _two_rows(rows, position, names.column, notes)
+        if found is None and _are_areas(areas, rows[position + 1 :]):
+            found = Layout(position, None, False, names.column, notes, columns)
+        if found is not None and _are_indicators(rows[found.header + 1 :], found):
+            return found
+    return None
+
+
+def _two_rows(
+    rows: Sequence[Sequence[GridCell]], position: int, names: int, notes: frozenset[int]
+) -> Layout | None:
+    """A header of two rows, years over the areas (2024年 over 全市 | 甲县 | 乙县, merged
+    across them or printed once before blanks) or the areas over the years."""
+    if position + 1 >= len(rows):
+        return None
+    if any(c.column == names and c.text and not c.merged for c in rows[position + 1]):
+        return None  # a named row: the table's first indicator, no second header row
+    upper = {c.column: c for c in rows[position] if c.column > names}
+    lower = {c.column: c for c in rows[position + 1] if c.column > names and c.text}
+    notes = notes | _note_columns(list(lower.values()), names)
+    columns: list[AreaColumn] = []
+    top: GridCell | None = None
+    for column in sorted(lower.keys() - notes):
+        cell = upper.get(column)
+        top = cell if cell is not None and cell.text else top  # merged across, or blank
+        if top is None:
+            return None
+        over, under = year_of(top.text), year_of(lower[column].text)
+        if (over is None) == (under is None):
+            return None  # each column: one year and one area
+        area = lower[column] if under is None else top
+        columns.append(AreaColumn(column, area, over if under is None else under))
+    first = {clean_name(c.area.text): c.area for c in reversed(columns)}
+    areas = sorted(first.values(), key=lambda cell: cell.column)
+    if not _are_areas(areas, rows[position + 2 :]):
+        return None
+    return Layout(position + 1, None, False, names, notes, tuple(columns), rows=2)
+
+
+def _header_year(cells: Sequence[GridCell]) -> int | None:
+    """The year a header cell before the figures prints (2024年目标任务, 项目（2024年）)."""
+    for cell in cells:
+        found = _YEAR.search(normalized(cell.text))
+        if found:
+            return int(found.group(1))
     return None
 
 
@@ -166,14 +215,12 @@ def _figures(row: Sequence[GridCell], columns: Sequence[int]) -> dict[int, Decim
     return found
 
 
-def _are_indicators(
-    body: Sequence[Sequence[GridCell]], names: int, heads: Sequence[GridCell]
-) -> bool:
+def _are_indicators(body: Sequence[Sequence[GridCell]], found: Layout) -> bool:
     """Whether the rows are indicators: none named as a total, one at least with a figure."""
-    columns = {c.column for c in heads}
+    columns = {c.column for c in found.columns}
     figures = False
     for row in body:
-        name = next((c for c in row if c.column == names and c.text), None)
+        name = next((c for c in row if c.column == found.names and c.text), None)
         if name is not None and is_total_name(name.text):
             return False
         figures = figures or (
@@ -181,74 +228,3 @@ def _are_indicators(
             and any(c.column in columns and parse_number(c.text) is not None for c in row)
         )
     return figures
-
-
-@dataclasses.dataclass
-class Printed:
-    """An indicator row of a table with areas as columns, and the 其中 rows under it."""
-
-    name: GridCell
-    unit: GridCell | None  # its 单位 cell; None: the unit line's
-    cells: dict[int, GridCell]
-    parts: list[tuple[GridCell, dict[int, GridCell]]] = dataclasses.field(default_factory=list)
-
-
-def name_cell(cells: Sequence[GridCell], column: int | None, first: int) -> GridCell | None:
-    """A row's name: in the column of names, else its first text before `first`."""
-    if column is not None:
-        return next((c for c in cells if c.column == column and c.text), None)
-    return next((c for c in cells if c.text and c.column < first), None)
-
-
-def printed_rows(grid: Grid, found: Layout, named: int | None) -> list[Printed]:
-    """The indicator rows, each with the 其中 rows printed under it (with no unit, or its
-    own); a row of a 单位 column with no unit in it is no indicator."""
-    printed: list[Printed] = []
-    for cells in grid.rows[found.header + 1 :]:
-        by_column = {c.column: c for c in cells}
-        name = name_cell(cells, named, found.first)
-        unit = by_column.get(found.unit) if found.unit is not None else None
-        if name is None:
-            continue
-        if printed and read_label(name.text).role == "of_which":
-            whole = printed[-1].unit
-            if unit is None or not unit.text or (whole is not None and whole.text == unit.text):
-                printed[-1].parts.append((name, by_column))
-                continue
-        if found.unit is not None and (unit is None or not unit.text):
-            continue
-        printed.append(Printed(name, unit, by_column))
-    return printed
-
-
-def row_units(
-    grid: Grid, above: Sequence[GridCell], rows: Sequence[Printed], given: Sequence[str]
-) -> dict[int, str]:
-    """Under a unit line that names several units (单位：个、公里), each row's own (by its row):
-    --unit's for its name, else the one its name measures in (改造农村公路里程 → 公里); one
-    question naming every row whose name does not say. Nothing where the line names one."""
-    line = next((found for c in above if (found := unit_line(clean_name(c.text)))), None)
-    if line is None or len(several(line)) < 2:
-        return {}
-    options = [option.rpartition("=") for option in given]
-    by_name = {column.strip(): unit.strip() for column, _, unit in options}
-    units: dict[int, str] = {}
-    unsaid: list[str] = []
-    for row in rows:
-        name = clean_name(row.name.text)
-        unit = by_name.get(name, by_name.get("")) or by_measure(name, several(line))
-        if unit is None:
-            unsaid.append(name)
-        else:
-            units[row.name.row] = unit
-    if unsaid:
-        raise PlanchkError(
-            UNITS_OF_ROWS, source=grid.source, unit=line, names="、".join(unsaid),
-            name=unsaid[0], units="、".join(several(line)),
-        )  # fmt: skip
-    return units
-
-
-def one_unit(cell: GridCell, unit: str | None) -> str:
-    """The text of a cell above the header, the unit line naming the row's one unit."""
-    return f"单位：{unit}" if unit is not None and unit_line(clean_name(cell.text)) else cell.text

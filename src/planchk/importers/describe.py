@@ -175,7 +175,8 @@ def _indicator_row(table: Table, shown: IndicatorRow) -> Iterator[str]:
         yield texts.UNIT_IN_COLUMN(unit=table.unit or "?", header=shown.units, row=shown.row)
     else:  # the unit line's, said once; the unit each row takes of several: its → line
         yield texts.UNIT_LINE(unit=table.unit) if table.unit else texts.NO_UNIT_LINE()
-    rows, count = ", ".join(map(str, table.header_rows)), len(table.header_rows)
+    printed = list(dict.fromkeys(table.header_rows))  # a year over the row: no printed row
+    rows, count = ", ".join(map(str, printed)), len(printed)
     if shown.areas:
         areas = listed(list(shown.areas))
         template = texts.HEADER_AREA_COLUMNS if shown.units else HEADER_AREAS_UNIT_LINE

@@ -19,18 +19,19 @@ import re
 from collections.abc import Sequence
 
 from planchk.importers import texts
-from planchk.importers.area_columns import (
-    Layout,
+from planchk.importers.area_columns import AreaColumn, Layout, find
+from planchk.importers.columns import year_of
+from planchk.importers.grid import Grid, GridCell
+from planchk.importers.indicator_rows import (
     Printed,
-    find,
+    cell_of,
     name_cell,
+    note_of,
     one_unit,
     printed_rows,
     row_units,
 )
-from planchk.importers.columns import year_of
-from planchk.importers.grid import Grid, GridCell
-from planchk.importers.labels import clean_name, is_total_name, read_label
+from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.layout import read_table
 from planchk.importers.printed import normalized, parse_number, simplified
 from planchk.importers.shapes import IndicatorRow, Table
@@ -112,11 +113,13 @@ def _area_grids(
     """Each indicator row as a table of the areas, its 其中 rows as 其中 columns beside it
     (each at most the whole, in every area), its 备注 as the total area's note."""
     header = grid.rows[found.header]
-    heads = [c for c in header if c.column > found.first and c.text and c.column not in found.notes]
-    notes = [c for c in header if c.column in found.notes]
-    areas = tuple(clean_name(h.text) for h in heads)
+    notes = [c for row in grid.rows[: found.header + 1] for c in row if c.column in found.notes]
+    notes = list({c.column: c for c in reversed(notes) if c.text}.values())[::-1]
+    areas = tuple(dict.fromkeys(clean_name(c.area.text) for c in found.columns))
     said: set[str] = set()  # the log's lines of the header block, said once for every row
     names, units = _header_text(header, named), _header_text(header, found.unit)
+    first = grid.rows[found.header + 1 - found.rows]  # of a two-row header, its first row
+    names = names or _header_text(first, named)
     grids: list[Grid] = []
     rows = printed_rows(grid, found, named)
     own = row_units(grid, above, rows, given) if found.unit is None else {}
@@ -128,7 +131,7 @@ def _area_grids(
             part.add([(one_unit(cell, own.get(printed.name.row)), cell)])
         if printed.unit is not None:
             part.add([(f"单位：{printed.unit.text}", printed.unit)])
-        _area_rows(part, header[0], printed, heads, notes)
+        _area_rows(part, (first[0], header[0]), printed, found.columns, notes)
         grids.append(part)
     return grids
 
@@ -204,44 +207,40 @@ def _years_row(  # noqa: PLR0913, PLR0917  (one row's header and cells, each fro
 
 def _area_rows(
     part: _Transposed,
-    corner: GridCell,
+    corners: tuple[GridCell, GridCell],  # the first cells of the header's first and last rows
     printed: Printed,
-    heads: Sequence[GridCell],
+    columns: Sequence[AreaColumn],
     notes: Sequence[GridCell],
 ) -> None:
-    """One row per area column; an area's row is the indicator's row, not the header's. The
+    """One row per area; an area's row is the indicator's row, not the header's. Where the
+    header prints years, a header of two rows: each year over the row and its 其中 rows. The
     row's 备注 is the note of its total (the area named as one, else the first)."""
     rows = [(printed.name, printed.cells), *printed.parts]
-    said = [note for note in (_note(rows, n) for n in notes) if note is not None]
-    part.add([("地区", corner), *((name.text, name) for name, _ in rows), *(h for h, _ in said)])
-    noted = next((h for h in heads if is_total_name(clean_name(h.text))), heads[0])
-    for area in heads:
-        values = [_cell(cells, area.column, area) for _, cells in rows]
-        kept = [(text if area is noted else "", cell) for _, (text, cell) in said]
-        part.add([(area.text, area), *values, *kept], printed.name.row)
-
-
-def _note(
-    rows: Sequence[tuple[GridCell, dict[int, GridCell]]], head: GridCell
-) -> tuple[tuple[str, GridCell], tuple[str, GridCell]] | None:
-    """The header and the text of a 备注 column for a row and its 其中 rows (each named), or
-    None where none of them prints one (an empty 备注 of one row is no column of its table)."""
-    cells = [(name, cells[head.column]) for name, cells in rows if cells.get(head.column)]
-    cells = [(name, cell) for name, cell in cells if cell.text]
-    if not cells:
-        return None
-    first = rows[0][0]
-    text = "；".join(
-        cell.text if name is first else f"{read_label(name.text).part}：{cell.text}"
-        for name, cell in cells
-    )
-    return (head.text, head), (text, cells[0][1])
-
-
-def _cell(cells: dict[int, GridCell], column: int, instead: GridCell) -> tuple[str, GridCell]:
-    """The text of the cell in `column`, or a blank at `instead` where the row has none."""
-    cell = cells.get(column)
-    return (cell.text, cell) if cell is not None else ("", instead)
+    said = [note for note in (note_of(rows, n) for n in notes) if note is not None]
+    top, corner = corners
+    years = list(dict.fromkeys(c.year for c in columns))
+    heads = [(name.text, name) for _ in years for name, _ in rows]
+    if years == [None]:
+        part.add([("地区", corner), *heads, *(h for h, _ in said)])
+    elif len(heads) == 1:  # one column, headed by its year, the indicator named by the row
+        part.add([("地区", corner), (f"{years[0]}年", printed.name), *(h for h, _ in said)])
+    else:
+        dated = [(f"{year}年", name) for year in years for name, _ in rows]
+        part.add([("地区", top), *dated, *(h for h, _ in said)])
+        part.add([("", corner), *heads, *(("", h[1]) for h, _ in said)])
+    by_area: dict[str, dict[int | None, AreaColumn]] = {}
+    for column in columns:
+        by_area.setdefault(clean_name(column.area.text), {})[column.year] = column
+    noted = next((a for a in by_area if is_total_name(a)), next(iter(by_area)))
+    for area, by_year in by_area.items():
+        cell = next(iter(by_year.values())).area
+        values = [
+            cell_of(cells, by_year[year].column, cell) if year in by_year else ("", cell)
+            for year in years
+            for _, cells in rows
+        ]
+        kept = [(text if area == noted else "", origin) for _, (text, origin) in said]
+        part.add([(cell.text, cell), *values, *kept], printed.name.row)
 
 
 class _Transposed(Grid):
@@ -273,11 +272,13 @@ class _Transposed(Grid):
         for row in table.rows:
             row.number = self.printed_rows.get(row.number, row.number)
         headers = tuple(self.printed_rows.get(n, n) for n in table.header_rows)
-        table = dataclasses.replace(table, header_rows=headers, indicator_row=self.shown)
+        table = dataclasses.replace(
+            table, header_rows=headers, indicator_row=self.shown, indicator=self.name
+        )
         if self.scope is None:
             return table
         said = texts.SCOPE_NAMED(name=self.scope[0], how=self.scope[1])
-        return dataclasses.replace(table, scope=said, indicator=self.name)
+        return dataclasses.replace(table, scope=said)
 
 
 def _scope(above: Sequence[GridCell]) -> tuple[str, str]:

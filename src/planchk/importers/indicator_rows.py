@@ -1,0 +1,116 @@
+"""The rows of a table of indicator rows with the areas as columns (importers.area_columns
+says where they are): each with the 其中 rows printed under it, and, under a unit line that
+names several units, each one's unit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from planchk.importers.area_columns import Layout
+from planchk.importers.grid import Grid, GridCell
+from planchk.importers.labels import clean_name, read_label
+from planchk.importers.units import by_measure, several, unit_line
+from planchk.messages import PlanchkError, message
+
+UNITS_OF_ROWS = message(
+    "import.units-of-rows",
+    "{source}: the unit line names several units ({unit}) and the names of the rows {names} "
+    "do not say which is theirs; give each with --unit NAME=UNIT (--unit {name}=UNIT), UNIT "
+    "one of {units}",
+)
+
+
+@dataclasses.dataclass
+class Printed:
+    """An indicator row of a table with areas as columns, and the 其中 rows under it."""
+
+    name: GridCell
+    unit: GridCell | None  # its 单位 cell; None: the unit line's
+    cells: dict[int, GridCell]
+    parts: list[tuple[GridCell, dict[int, GridCell]]] = dataclasses.field(default_factory=list)
+
+
+def name_cell(cells: Sequence[GridCell], column: int | None, first: int) -> GridCell | None:
+    """A row's name: in the column of names, else its first text before `first`."""
+    if column is not None:
+        return next((c for c in cells if c.column == column and c.text), None)
+    return next((c for c in cells if c.text and c.column < first), None)
+
+
+def printed_rows(grid: Grid, found: Layout, named: int | None) -> list[Printed]:
+    """The indicator rows, each with the 其中 rows printed under it (with no unit, or its
+    own); a row of a 单位 column with no unit in it is no indicator."""
+    printed: list[Printed] = []
+    for cells in grid.rows[found.header + 1 :]:
+        by_column = {c.column: c for c in cells}
+        name = name_cell(cells, named, found.first)
+        unit = by_column.get(found.unit) if found.unit is not None else None
+        if name is None:
+            continue
+        if printed and read_label(name.text).role == "of_which":
+            whole = printed[-1].unit
+            if unit is None or not unit.text or (whole is not None and whole.text == unit.text):
+                printed[-1].parts.append((name, by_column))
+                continue
+        if found.unit is not None and (unit is None or not unit.text):
+            continue
+        printed.append(Printed(name, unit, by_column))
+    return printed
+
+
+def row_units(
+    grid: Grid, above: Sequence[GridCell], rows: Sequence[Printed], given: Sequence[str]
+) -> dict[int, str]:
+    """Under a unit line that names several units (单位：个、公里), each row's own (by its row):
+    --unit's for its name, else the one its name measures in (改造农村公路里程 → 公里); one
+    question naming every row whose name does not say. Nothing where the line names one."""
+    line = next((found for c in above if (found := unit_line(clean_name(c.text)))), None)
+    if line is None or len(several(line)) < 2:
+        return {}
+    options = [option.rpartition("=") for option in given]
+    by_name = {column.strip(): unit.strip() for column, _, unit in options}
+    units: dict[int, str] = {}
+    unsaid: list[str] = []
+    for row in rows:
+        name = clean_name(row.name.text)
+        unit = by_name.get(name, by_name.get("")) or by_measure(name, several(line))
+        if unit is None:
+            unsaid.append(name)
+        else:
+            units[row.name.row] = unit
+    if unsaid:
+        raise PlanchkError(
+            UNITS_OF_ROWS, source=grid.source, unit=line, names="、".join(unsaid),
+            name=unsaid[0], units="、".join(several(line)),
+        )  # fmt: skip
+    return units
+
+
+def one_unit(cell: GridCell, unit: str | None) -> str:
+    """The text of a cell above the header, the unit line naming the row's one unit."""
+    return f"单位：{unit}" if unit is not None and unit_line(clean_name(cell.text)) else cell.text
+
+
+def note_of(
+    rows: Sequence[tuple[GridCell, dict[int, GridCell]]], head: GridCell
+) -> tuple[tuple[str, GridCell], tuple[str, GridCell]] | None:
+    """The header and the text of a 备注 column for a row and its 其中 rows (each named), or
+    None where none of them prints one (an empty 备注 of one row is no column of its table)."""
+    cells = [(name, cells[head.column]) for name, cells in rows if cells.get(head.column)]
+    cells = [(name, cell) for name, cell in cells if cell.text]
+    if not cells:
+        return None
+    first = rows[0][0]
+    text = "；".join(
+        cell.text if name is first else f"{read_label(name.text).part}：{cell.text}"
+        for name, cell in cells
+    )
+    return (head.text, head), (text, cells[0][1])
+
+
+def cell_of(cells: dict[int, GridCell], column: int, instead: GridCell) -> tuple[str, GridCell]:
+    """The text of the cell in `column`, or a blank at `instead` where the row has none."""
+    cell = cells.get(column)
+    return (cell.text, cell) if cell is not None else ("", instead)
