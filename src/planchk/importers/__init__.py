@@ -170,6 +170,8 @@ def _indicator_entry(indicator: ImportedIndicator) -> dict[str, Any]:
         entry["sum"] = indicator.sum
         if indicator.tolerance is not None:
             entry["tolerance"] = indicator.tolerance
+    if indicator.decimals is not None:  # XLSX General cells (importers.stored)
+        entry["decimals"] = indicator.decimals
     entry.update(years=indicator.periods, values=indicator.values)
     if indicator.notes:
         entry["notes"] = indicator.notes

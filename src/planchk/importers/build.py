@@ -23,6 +23,7 @@ from planchk.importers.kinds import falls, indicator_kind
 from planchk.importers.layout import indicator_name, source_stem
 from planchk.importers.periods import as_headed, title_year
 from planchk.importers.shapes import Column, Table
+from planchk.importers.stored import mark_stored, stored_columns
 from planchk.importers.sum_settings import SumSetting, sum_setting, tolerance_setting
 from planchk.importers.units import ask_for_unit, declared_unit, line_units
 from planchk.loader import DEFAULT_MAX_BYTES
@@ -52,6 +53,7 @@ class ImportedIndicator:
     sum: SumSetting = "exact"
     # a figure printed in a larger unit (3.5亿元 in 万元): the sums it is in, by area and year
     tolerance: dict[str, dict[int | str, Decimal]] | None = None
+    decimals: str | None = None  # stored: XLSX General cells (importers.stored)
 
     @property
     def periods(self) -> list[int | str]:
@@ -104,6 +106,7 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
         imported.aliases.setdefault(code, name)  # the first table that prints a code names it
     ids_by_column: dict[int, str] = {}
     operands: list[Operand] = []
+    stored = stored_columns(table.grid)
     for position, (key, columns) in enumerate(_groups(table, options)):
         indicator = _indicator(imported, table, key, columns, options)
         indicator.notes = _notes(table, columns, with_rows=position == 0)
@@ -122,6 +125,7 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
                 years=", ".join(map(str, indicator.periods)),
             )
         )
+        imported.notes.extend(mark_stored(indicator, {c.index for c in columns} <= stored))
         if indicator.label is not None and columns[0].label is None:  # else said of its column
             imported.notes.append(texts.PERIOD_LABELLED(name=indicator.name, label=indicator.label))
         _trend_of_total(imported, indicator, table.total.name)

@@ -52,6 +52,9 @@ class Grid:
     # columns read as text whatever they hold: a 主要指标 table's 年均增长 or 属性 beside its
     # years is one figure or word per indicator, kept as the row's note, not an indicator
     text_columns: frozenset[int] = frozenset()
+    # (row, column) of the XLSX cells that show a number in the General format: as stored,
+    # their decimals the value's own, not digits anyone chose to print (rules PC403)
+    stored: set[tuple[int, int]] = field(default_factory=set)
 
     def where(self, row: int, column: int) -> str:
         return texts.CELL_PLACE(source=self.source, cell=cell_name(row, column))

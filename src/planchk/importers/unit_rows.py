@@ -260,8 +260,10 @@ class _Transposed(Grid):
         """A row of texts, each at the original cell it comes from."""
         row = len(self.rows) + 1
         self.rows.append([GridCell(text, row, column) for column, (text, _) in enumerate(cells, 1)])
-        for column, (_, origin) in enumerate(cells, 1):
+        for column, (text, origin) in enumerate(cells, 1):
             self.places[row, column] = (origin.row, origin.column)
+            if text == origin.text and (origin.row, origin.column) in self.original.stored:
+                self.stored.add((row, column))  # a General cell's number, as stored
         self.printed_rows[row] = printed if printed is not None else cells[0][1].row
 
     def where(self, row: int, column: int) -> str:

@@ -196,9 +196,19 @@ def _shown_cells(grid: Grid, sheet: ReadOnlyWorksheet, formulas: bool) -> tuple[
                 number_format, bold, indent = styles[style]
                 text = excel_text(found["value"], number_format).strip()
                 shown[(found["row"], found["column"])] = (text, False)
+                if is_general(found["value"], number_format):
+                    grid.stored.add((found["row"], found["column"]))
                 if bold or indent:
                     grid.flags[(found["row"], found["column"])] = (bold, indent)
     return shown, formula_cells
+
+
+def is_general(value: object, number_format: str) -> bool:
+    """Whether a cell shows a number as stored: in the General format, with as many decimals
+    as the value holds (3.5, 4.25, 10), none of them chosen to be printed."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return number_format.split(";", 1)[0].strip().lower() in ("general", "")
 
 
 def _style(cell: Any) -> tuple[str, bool, int]:

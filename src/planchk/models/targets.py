@@ -23,6 +23,7 @@ from planchk.models.settings import SumMode, SumSetting, ToleranceSetting
 Kind = Literal["stock", "flow", "ratio", "change"]
 TrendPolicy = Literal["non_decreasing", "growth_expected", "free"]
 BlankMode = Literal["zero", "missing"]
+DecimalsMode = Literal["printed", "stored"]
 Comparator = Literal[">", ">=", "<", "<=", "=="]
 
 # What a kind implies when the indicator does not say: a stock (a count of enterprises) may
@@ -103,6 +104,14 @@ class Indicator(StrictModel):
         "default: nothing here, counted as 0 in sums; a blank total over parts that hold "
         "amounts is still a finding) or missing (a value not given: each blank is a finding "
         "and its column's sum is not checked). A ratio's blank is always missing.",
+    )
+    decimals: DecimalsMode | None = Field(
+        default=None,
+        description="What the figures' decimals are: printed (the default: digits someone "
+        "chose to print, so figures printed with different decimals may miss a digit: PC403) "
+        "or stored (read from spreadsheet cells in the General format, which show each value "
+        "as stored: 3.5, 4.25 and 10 differ in decimals and say nothing about the digits "
+        "typed). planchk import writes stored where it read such cells.",
     )
     years: list[Period] = Field(
         min_length=1,

@@ -166,7 +166,10 @@ def mixed_precision(ctx: PlanContext) -> Iterator[Problem]:
     """
     Why: a table whose figures carry 1, 2 and 3 decimals (6.0, 0.05, 0.098) was often typed
     from sources of different precision; a digit may be missing or extra. The rounding
-    tolerance of totals follows the printed digits, so they matter.
+    tolerance of totals follows the printed digits, so they matter. Figures read from
+    spreadsheet cells in the General format show each value as stored, with the decimals it
+    holds (3.5, 4.25, 10): those say nothing about the digits typed, and an indicator marked
+    `decimals: stored` (as planchk import writes it) is not reported.
 
     Bad:
         values:
@@ -182,7 +185,7 @@ def mixed_precision(ctx: PlanContext) -> Iterator[Problem]:
     """
     for ind_id, indicator in ctx.indicators():
         example = ctx.shared(precision_scan)[ind_id].examples
-        if len(example) > 1:
+        if len(example) > 1 and indicator.decimals != "stored":
             places = sorted(example)
             yield ctx.in_targets(
                 ("indicators", ind_id, "values"),
