@@ -86,3 +86,33 @@ def test_an_area_table_with_a_total_row_stays_one(tmp_path: Path) -> None:
     )
     model = _import(tmp_path, source)
     assert dict(model.areas) == {"合计": ["东镇", "西镇"]}
+
+
+def test_a_table_that_prints_no_unit_asks_once_naming_every_row(tmp_path: Path) -> None:
+    source = _write(
+        tmp_path,
+        "Targets, 2024\nItem,Total,North County,South County\nClinics,5,2,3\nSchools,4,1,3\n",
+    )
+    result = runner.invoke(app, ["import", str(source)])
+    assert result.exit_code == 2
+    assert "Clinics、Schools" in result.stderr
+    assert "--unit UNIT" in result.stderr
+    model = _import(tmp_path, source, "--unit", "number")
+    assert {i.name: i.unit for i in model.indicators.values()} == {
+        "Clinics": "number",
+        "Schools": "number",
+    }
+    assert [i.years for i in model.indicators.values()] == [[2024], [2024]]  # the title's
+
+
+def test_numbers_in_a_column_that_is_no_area_keep_the_layout_away(tmp_path: Path) -> None:
+    """全省 | 甲市 over 中央 | 省级 each: the areas' columns hold two figures each; read as
+    indicator rows over the areas, the second would be left out. It is not read so."""
+    source = _write(
+        tmp_path,
+        "表\n单位：万元\n资金名称,全省,,甲市,,乙市,\n,中央,省级,中央,省级,中央,省级\n"
+        "产业发展,1200,800,700,500,500,300\n基础设施,900,600,500,350,400,250\n",
+    )
+    result = runner.invoke(app, ["import", str(source)])
+    assert "the indicators are the rows" not in result.stderr
+    assert result.exit_code == 2  # refused as before, never written with half its figures

@@ -44,8 +44,12 @@ _AREA_HEADERS = frozenset(
 )  # fmt: skip
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _WHOLE = re.compile(r"^全[省市区县州盟旗镇乡国]")
-# What an area's name ends with: 甲县, 城关镇, 东湖街道, 市本级, 经开区管委会.
-_PLACE = re.compile(r"(?:省|市|区|县|州|盟|旗|镇|乡|村|街道|本级|园区|管委会|办事处)$")
+# What an area's name ends with: 甲县, 城关镇, 东湖街道, 市本级, 经开区管委会, Adams County.
+_PLACE = re.compile(
+    r"(?:省|市|区|县|州|盟|旗|镇|乡|村|街道|本级|园区|管委会|办事处)$"
+    r"|\s(?:county|district|city|province|region|prefecture|township|town|village|municipality)$",
+    re.IGNORECASE,
+)
 
 
 class AreaColumn(NamedTuple):
@@ -216,12 +220,22 @@ def _figures(row: Sequence[GridCell], columns: Sequence[int]) -> dict[int, Decim
 
 
 def _are_indicators(body: Sequence[Sequence[GridCell]], found: Layout) -> bool:
-    """Whether the rows are indicators: none named as a total, one at least with a figure."""
+    """Whether the rows are indicators: none named as a total, one at least with a figure,
+    and none with a figure outside the areas' columns (a second header row of categories
+    under the areas is no layout of these: its figures would be left out)."""
     columns = {c.column for c in found.columns}
     figures = False
     for row in body:
         name = next((c for c in row if c.column == found.names and c.text), None)
         if name is not None and is_total_name(name.text):
+            return False
+        if any(
+            c.column > (found.names or 0)
+            and c.column not in columns
+            and parse_number(c.text) is not None
+            for c in row
+            if c.text
+        ):
             return False
         figures = figures or (
             name is not None

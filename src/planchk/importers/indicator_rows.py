@@ -1,16 +1,20 @@
-"""The rows of a table of indicator rows with the areas as columns (importers.area_columns
-says where they are): each with the 其中 rows printed under it, and, under a unit line that
-names several units, each one's unit.
-"""
+"""The rows of a table of indicator rows (importers.area_columns says where they are): each
+with the 其中 rows printed under it, and, under a unit line that names several units, each
+one's unit; and the grid each row is turned into (Transposed), a table of its own that keeps
+the printed table's positions"""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from itertools import groupby
+from operator import attrgetter
 
+from planchk.importers import texts
 from planchk.importers.area_columns import Layout
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name, read_label
+from planchk.importers.shapes import IndicatorRow, Table
 from planchk.importers.units import by_measure, several, unit_line
 from planchk.messages import PlanchkError, message
 
@@ -19,6 +23,13 @@ UNITS_OF_ROWS = message(
     "{source}: the unit line names several units ({unit}) and the names of the rows {names} "
     "do not say which is theirs; give each with --unit NAME=UNIT (--unit {name}=UNIT), UNIT "
     "one of {units}",
+)
+
+UNITS_NOT_PRINTED = message(
+    "import.units-not-printed",
+    "{source}: the table prints no unit (no unit line such as 单位：个, no 单位 column) for the "
+    "rows {names}; give one for every row with --unit UNIT, or each with --unit NAME=UNIT "
+    "(--unit {name}=UNIT)",
 )
 
 
@@ -65,12 +76,24 @@ def row_units(
 ) -> dict[int, str]:
     """Under a unit line that names several units (单位：个、公里), each row's own (by its row):
     --unit's for its name, else the one its name measures in (改造农村公路里程 → 公里); one
-    question naming every row whose name does not say. Nothing where the line names one."""
+    question naming every row whose name does not say. Nothing where the line names one. With
+    no unit line, and no row that says its unit (New clinics (number), 85%), one question
+    naming every row, rather than one run per row."""
     line = next((found for c in above if (found := unit_line(clean_name(c.text)))), None)
-    if line is None or len(several(line)) < 2:
-        return {}
     options = [option.rpartition("=") for option in given]
     by_name = {column.strip(): unit.strip() for column, _, unit in options}
+    if line is None:
+        names = [clean_name(row.name.text) for row in rows]
+        if any(
+            name in by_name or "" in by_name or _says_unit(row)
+            for name, row in zip(names, rows, strict=True)
+        ):
+            return {}  # the table reader asks about any row left, naming it
+        raise PlanchkError(
+            UNITS_NOT_PRINTED, source=grid.source, names="、".join(names), name=names[0]
+        )
+    if len(several(line)) < 2:
+        return {}
     units: dict[int, str] = {}
     unsaid: list[str] = []
     for row in rows:
@@ -86,6 +109,14 @@ def row_units(
             name=unsaid[0], units="、".join(several(line)),
         )  # fmt: skip
     return units
+
+
+def _says_unit(row: Printed) -> bool:
+    """Whether a row prints its unit: in a bracket after its name, or as % in its cells."""
+    name = clean_name(row.name.text)
+    return name.endswith((")", "）")) or any(
+        c.text.endswith(("%", "％")) for c in row.cells.values()
+    )
 
 
 def one_unit(cell: GridCell, unit: str | None) -> str:
@@ -114,3 +145,50 @@ def cell_of(cells: dict[int, GridCell], column: int, instead: GridCell) -> tuple
     """The text of the cell in `column`, or a blank at `instead` where the row has none."""
     cell = cells.get(column)
     return (cell.text, cell) if cell is not None else ("", instead)
+
+
+class Transposed(Grid):
+    """One indicator row as a table of its own. Its cells are numbered 1, 2, ... as the table
+    reader expects; `where` names the original cell, and `printed` the original rows."""
+
+    def __init__(
+        self, original: Grid, scope: tuple[str, str] | None, name: str, shown: IndicatorRow
+    ) -> None:
+        super().__init__(original.source, [])
+        self.original, self.name, self.shown = original, name, shown
+        self.scope = scope  # (name, how it was found) of a years table's unprinted area
+        self.places: dict[tuple[int, int], tuple[int, int]] = {}
+        self.printed_rows: dict[int, int] = {}
+
+    def add(self, cells: Sequence[tuple[str, GridCell]], printed: int | None = None) -> None:
+        """A row of texts, each at the original cell it comes from."""
+        row = len(self.rows) + 1
+        self.rows.append([GridCell(text, row, column) for column, (text, _) in enumerate(cells, 1)])
+        for column, (text, origin) in enumerate(cells, 1):
+            self.places[row, column] = (origin.row, origin.column)
+            if text == origin.text and (origin.row, origin.column) in self.original.stored:
+                self.stored.add((row, column))  # a General cell's number, as stored
+        self.printed_rows[row] = printed if printed is not None else cells[0][1].row
+
+    def lines(self, above: Sequence[GridCell], unit: str | None) -> None:
+        """The lines above the header (title, unit line) as printed, each its cells (a title
+        split at a comma in a CSV ends with its year: Service targets by county, 2024), the
+        unit line naming `unit` where it is the row's one of several."""
+        for _, cells in groupby(above, key=attrgetter("row")):
+            self.add([(one_unit(cell, unit), cell) for cell in cells])
+
+    def where(self, row: int, column: int) -> str:
+        return self.original.where(*self.places.get((row, column), (row, column)))
+
+    def printed(self, table: Table) -> Table:
+        """The table with the printed table's row numbers (an area's row: the indicator's)."""
+        for row in table.rows:
+            row.number = self.printed_rows.get(row.number, row.number)
+        headers = tuple(self.printed_rows.get(n, n) for n in table.header_rows)
+        table = dataclasses.replace(
+            table, header_rows=headers, indicator_row=self.shown, indicator=self.name
+        )
+        if self.scope is None:
+            return table
+        said = texts.SCOPE_NAMED(name=self.scope[0], how=self.scope[1])
+        return dataclasses.replace(table, scope=said)

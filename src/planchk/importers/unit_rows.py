@@ -14,7 +14,6 @@ printed table, and the log's row numbers are the printed rows, not the header's.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -24,10 +23,10 @@ from planchk.importers.columns import year_of
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.indicator_rows import (
     Printed,
+    Transposed,
     cell_of,
     name_cell,
     note_of,
-    one_unit,
     printed_rows,
     row_units,
 )
@@ -52,7 +51,7 @@ def read_tables(grid: Grid, total_row: str | None, units: Sequence[str] = ()) ->
     tables = []
     for part in by_unit_column(grid, units):
         table = read_table(part, total_row, units)
-        if isinstance(part, _Transposed):
+        if isinstance(part, Transposed):
             table = part.printed(table)
         tables.append(table)
     return tables
@@ -97,9 +96,8 @@ def _year_grids(
             continue
         names, units = _header_text(header, named), _header_text(header, found.unit)
         shown = IndicatorRow(name.row, names, units, (), said)
-        part = _Transposed(grid, scope, clean_name(name.text), shown)
-        for cell in above:
-            part.add([(cell.text, cell)])
+        part = Transposed(grid, scope, clean_name(name.text), shown)
+        part.lines(above, None)
         part.add([(f"单位：{unit.text}", unit)])
         extra = [carried[h.column] for h in kept if h.column in carried]
         _years_row(part, scope[0], header, name, heads, by_column, extra)
@@ -126,9 +124,8 @@ def _area_grids(
     for printed in rows:
         parts = tuple((p.row, clean_name(p.text)) for p, _ in printed.parts)
         shown = IndicatorRow(printed.name.row, names, units, areas, said, parts)
-        part = _Transposed(grid, None, clean_name(printed.name.text), shown)
-        for cell in above:
-            part.add([(one_unit(cell, own.get(printed.name.row)), cell)])
+        part = Transposed(grid, None, clean_name(printed.name.text), shown)
+        part.lines(above, own.get(printed.name.row))
         if printed.unit is not None:
             part.add([(f"单位：{printed.unit.text}", printed.unit)])
         _area_rows(part, (first[0], header[0]), printed, found.columns, notes)
@@ -182,7 +179,7 @@ def _has_figure(heads: Sequence[GridCell], by_column: dict[int, GridCell]) -> bo
 
 
 def _years_row(  # noqa: PLR0913, PLR0917  (one row's header and cells, each from its place)
-    part: _Transposed,
+    part: Transposed,
     scope: str,
     header: Sequence[GridCell],
     name: GridCell,
@@ -206,7 +203,7 @@ def _years_row(  # noqa: PLR0913, PLR0917  (one row's header and cells, each fro
 
 
 def _area_rows(
-    part: _Transposed,
+    part: Transposed,
     corners: tuple[GridCell, GridCell],  # the first cells of the header's first and last rows
     printed: Printed,
     columns: Sequence[AreaColumn],
@@ -241,46 +238,6 @@ def _area_rows(
         ]
         kept = [(text if area == noted else "", origin) for _, (text, origin) in said]
         part.add([(cell.text, cell), *values, *kept], printed.name.row)
-
-
-class _Transposed(Grid):
-    """One indicator row as a table of its own. Its cells are numbered 1, 2, ... as the table
-    reader expects; `where` names the original cell, and `printed` the original rows."""
-
-    def __init__(
-        self, original: Grid, scope: tuple[str, str] | None, name: str, shown: IndicatorRow
-    ) -> None:
-        super().__init__(original.source, [])
-        self.original, self.name, self.shown = original, name, shown
-        self.scope = scope  # (name, how it was found) of a years table's unprinted area
-        self.places: dict[tuple[int, int], tuple[int, int]] = {}
-        self.printed_rows: dict[int, int] = {}
-
-    def add(self, cells: Sequence[tuple[str, GridCell]], printed: int | None = None) -> None:
-        """A row of texts, each at the original cell it comes from."""
-        row = len(self.rows) + 1
-        self.rows.append([GridCell(text, row, column) for column, (text, _) in enumerate(cells, 1)])
-        for column, (text, origin) in enumerate(cells, 1):
-            self.places[row, column] = (origin.row, origin.column)
-            if text == origin.text and (origin.row, origin.column) in self.original.stored:
-                self.stored.add((row, column))  # a General cell's number, as stored
-        self.printed_rows[row] = printed if printed is not None else cells[0][1].row
-
-    def where(self, row: int, column: int) -> str:
-        return self.original.where(*self.places.get((row, column), (row, column)))
-
-    def printed(self, table: Table) -> Table:
-        """The table with the printed table's row numbers (an area's row: the indicator's)."""
-        for row in table.rows:
-            row.number = self.printed_rows.get(row.number, row.number)
-        headers = tuple(self.printed_rows.get(n, n) for n in table.header_rows)
-        table = dataclasses.replace(
-            table, header_rows=headers, indicator_row=self.shown, indicator=self.name
-        )
-        if self.scope is None:
-            return table
-        said = texts.SCOPE_NAMED(name=self.scope[0], how=self.scope[1])
-        return dataclasses.replace(table, scope=said)
 
 
 def _scope(above: Sequence[GridCell]) -> tuple[str, str]:
