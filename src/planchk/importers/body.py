@@ -157,12 +157,18 @@ def _close(
         if declared is None or index in ratios:
             continue
         # each part's value in the column, blanks left out: at C speed (a subtotal of fifty
-        # towns is asked this in each of its columns, and every row is some subtotal's part)
-        values = cast("list[Decimal]", list(filter(_NOT_NONE, map(dict.get, dicts, repeat(index)))))
+        # towns is asked this in each of its columns, and every row is some subtotal's part);
+        # the sum tried first, as most columns hold no blank (None: no sum)
+        values = cast("list[Decimal]", list(map(dict.get, dicts, repeat(index))))
+        try:
+            summed = sum(values, ZERO)
+        except TypeError:  # a blank's None: left out
+            values = list(filter(_NOT_NONE, values))
+            summed = sum(values, ZERO)
         if not values:
             return False
         found = found or declared != 0
-        miss = abs(sum(values, ZERO) - declared)
+        miss = abs(summed - declared)
         if not miss:
             continue  # the common case: no rounding to work out
         if exact or index in counts:

@@ -96,10 +96,10 @@ class _Reader:
     def __init__(self, places: _Places, area_column: int) -> None:
         self.places, self.area_column = places, area_column
         self.read: dict[str, Decimal | None] = {}  # a number, or None for a blank
+        self.plain: set[str] = set()  # the texts of `read`
         self.odd: set[str] = set()  # words, a number that does not read: read_row's
-        self.known: set[str] = set()  # the texts of both
         self.values = _picker(places.values)
-        self.unnamed = _picker(places.unnamed)
+        self.unnamed = _picker(places.unnamed) if places.unnamed else None
         self.serials = places.ends[0] < area_column  # a 序号 column may give the marker
 
     def row(self, cells: Sequence[GridCell]) -> Row | None:
@@ -110,42 +110,43 @@ class _Reader:
             return None  # a CSV row that ends early, or a row that starts late
         texts = list(map(_TEXT, cells))
         found = self.values(texts)
-        if not self.known.issuperset(found):
-            self._learn(found)
-        if not self.odd.isdisjoint(found) or any(self.unnamed(texts)):
+        if not self.plain.issuperset(found) and not self._learn(found):
+            return None  # words, or a number that does not read
+        if self.unnamed is not None and any(self.unnamed(texts)):
+            return None
+        values = dict(zip(places.indices, map(self.read.__getitem__, found), strict=False))
+        if any(map(_MERGED, cells)) and self._merged_number(cells, values):
             return None
         named = cells[places.name]
-        numbers = list(map(self.read.__getitem__, found))
-        if any(map(_MERGED, cells)) and self._merged_number(cells, numbers):
-            return None
-        row = self._labelled(named, not any(texts[places.name + 1 :]))
-        if row is None:
-            return None
-        row.values = dict(zip(places.indices, numbers, strict=False))  # as many, by _places
-        if places.notes:
+        row = self._labelled(named, values, not any(texts[places.name + 1 :]))
+        if row is not None and places.notes:
             row.notes = _notes(places.notes, texts)
-        if row.marker is None and self.serials:
+        if row is not None and row.marker is None and self.serials:
             row.marker = serial(cells, named, self.area_column)
         return row
 
-    def _learn(self, texts: Sequence[str]) -> None:
+    def _learn(self, texts: Sequence[str]) -> bool:
+        """Read the texts not read yet; whether all of them are plain (a number, a blank)."""
         for text in texts:
-            if text not in self.read and text not in self.odd:
+            if text not in self.plain and text not in self.odd:
                 number = parse_number(text)
                 if number is not None or is_blank(text):
                     self.read[text] = number
+                    self.plain.add(text)
                 else:
                     self.odd.add(text)
-                self.known.add(text)
+        return self.odd.isdisjoint(texts)
 
-    def _merged_number(self, cells: Sequence[GridCell], numbers: Sequence[Any]) -> bool:
+    def _merged_number(self, cells: Sequence[GridCell], values: dict[int, Any]) -> bool:
         """Whether a merged cell of the row holds a number (an error read_row gives)."""
         merged = [cells[position][3] for position in self.places.values]
-        return any(m and n is not None for m, n in zip(merged, numbers, strict=True))
+        return any(m and n is not None for m, n in zip(merged, values.values(), strict=True))
 
-    def _labelled(self, named: GridCell, bare: bool) -> Row | None:
-        """The row its name makes, values still blank; None where the name is no row's name
-        or not at the names' column (a total row printed across the serial and the names)."""
+    def _labelled(
+        self, named: GridCell, values: dict[int, Decimal | None], bare: bool
+    ) -> Row | None:
+        """The row its name makes; None where the name is no row's name or not at the names'
+        column (a total row printed across the serial and the names)."""
         if not named.text:
             return None
         label = plain_label(named.text) or read_label(named.text)
@@ -155,7 +156,7 @@ class _Reader:
         # positional: name, number, values, texts, bounds, notes, marker, indent, bold, role,
         # part (keywords cost a third more, at one row per printed row)
         return Row(
-            name, named.row, {}, {}, {}, [], label.marker, named.indent, named.bold,
+            name, named.row, values, {}, {}, [], label.marker, named.indent, named.bold,
             label.role, label.part, None, bare,
         )  # fmt: skip
 

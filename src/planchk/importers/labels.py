@@ -97,8 +97,8 @@ def read_label(text: str) -> Label:
 # spaces are removed) or a traditional character anywhere; a name that may be an 其中 part, a
 # total or a subtotal, by its first character (case-folded: ſ and the capitals too) or its
 # end. A label with none of them is a plain row's (plain_label).
-_UNPLAIN = re.compile(r"\s|" + _TRADITIONAL.pattern)
-_MAY_HAVE_ROLE = re.compile(r"^[其oO合总共全gGtTaAsSſ]|(?:小计|合计|总计)\Z")
+_UNPLAIN = re.compile(r"[\s" + _TRADITIONAL.pattern[1:-1] + "]")
+_ROLE_STARTS = frozenset("其oO合总共全gGtTaAsSſ")
 
 
 def plain_label(text: str) -> Label | None:
@@ -106,9 +106,9 @@ def plain_label(text: str) -> Label | None:
     with no Python call on the way; None for any other (read_label reads it)."""
     if not text or _UNPLAIN.search(text) is not None:
         return None
-    found = _ANY_MARKER.match(text)
+    found = _ANY_MARKER.match(text) if text[0] in _MARKER_STARTS else None
     name = text[found.end() :] if found else text
-    if _MAY_HAVE_ROLE.search(name) is not None:
+    if name[:1] in _ROLE_STARTS or name.endswith(_SUBTOTAL_ENDS):
         return None
     marker = _MARKER_KINDS[found.lastgroup or ""] if found else None
     return _TUPLE(Label, (text, name, marker, "row", ""))

@@ -41,8 +41,10 @@ def split_stacked(grid: Grid) -> list[Grid]:
     starts = [0]
     header = numbers = False  # a table's header seen, and rows of numbers under it
     for position, cells in enumerate(grid.rows):
-        # a table starts on a line of one cell: the other rows (nearly all) are told at C speed
-        alone = numbers and len(cells) - list(map(_TEXT, cells)).count("") == 1
+        # a table starts on a line of one cell: the other rows (nearly all) are told by their
+        # first two cells, or at C speed
+        two = len(cells) > 1 and cells[0][0] and cells[1][0]
+        alone = numbers and not two and len(cells) - list(map(_TEXT, cells)).count("") == 1
         start = _table_start(grid.rows, position) if alone else None
         if start is not None:
             starts.append(start)
