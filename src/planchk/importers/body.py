@@ -11,12 +11,12 @@ the others within the rounding of its printed digits. The rows under it are laid
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
-from functools import partial
-from itertools import repeat
-from operator import attrgetter, is_not
+from operator import attrgetter
 from typing import Literal, cast
 
 from planchk.importers import texts
@@ -27,14 +27,9 @@ from planchk.importers.levels import Close, Node, nest
 from planchk.importers.printed import NUMBERS_READ, accounting, is_blank, normalized, parse_number
 from planchk.importers.shapes import Column, Row
 from planchk.messages import PlanchkError
-from planchk.plan.numbers import rounding_allowance
 
-ZERO = Decimal(0)
 _WORDS = re.compile(r"[^\W\d_]")
-_NAME = attrgetter("name")
-_NOT_NONE: Callable[[object], bool] = partial(
-    is_not, None
-)  # a value, not a blank  # a letter of any script: the cell is words, not a number
+_NAME, _ROLE = attrgetter("name"), attrgetter("role")
 
 
 def read_rows(
@@ -44,9 +39,12 @@ def read_rows(
     kinds = {column.index: column for column in columns}
     blank_values = dict.fromkeys(c.index for c in columns if c.kind not in ("text", "code"))
     # the plain rows (nearly all) read by column (importers.by_column), the others here
+    rows = plain_rows(body, columns, area_column)
+    if None not in rows:  # (a Row equals only itself)
+        return cast("list[Row]", rows)
     return [
         row if row is not None else read_row(grid, cells, kinds, blank_values, area_column)
-        for cells, row in zip(body, plain_rows(body, columns, area_column), strict=True)
+        for cells, row in zip(body, rows, strict=True)
     ]
 
 
@@ -140,48 +138,12 @@ def _value(grid: Grid, cell: GridCell, column: Column) -> Decimal | str:
     return number
 
 
-def adds_up(counts: frozenset[int], ratios: frozenset[int] = frozenset()) -> Close:
-    """Whether a row is the sum of some rows in every column where it has a value (a blank
-    part counts as zero), within the rounding of the printed digits (exactly, in the columns
-    of counts), and is not all zero. A percentage (完成%, 增长%) is never a sum: its columns
-    are left out."""
-    return lambda total, parts, exact: _close(total, parts, counts, ratios, exact)
-
-
-def _close(
-    total: Row, parts: Sequence[Row], counts: frozenset[int], ratios: frozenset[int], exact: bool
-) -> bool:
-    found = False
-    dicts = [row.values for row in parts]
-    for index, declared in total.values.items():
-        if declared is None or index in ratios:
-            continue
-        # each part's value in the column, blanks left out: at C speed (a subtotal of fifty
-        # towns is asked this in each of its columns, and every row is some subtotal's part);
-        # the sum tried first, as most columns hold no blank (None: no sum)
-        values = cast("list[Decimal]", list(map(dict.get, dicts, repeat(index))))
-        try:
-            summed = sum(values, ZERO)
-        except TypeError:  # a blank's None: left out
-            values = list(filter(_NOT_NONE, values))
-            summed = sum(values, ZERO)
-        if not values:
-            return False
-        found = found or declared != 0
-        miss = abs(summed - declared)
-        if not miss:
-            continue  # the common case: no rounding to work out
-        if exact or index in counts:
-            return False
-        if miss > rounding_allowance([declared, *values]):
-            return False
-    return found
-
-
 def find_total(
     grid: Grid, rows: Sequence[Row], close: Close, named: str | None
 ) -> tuple[Row, Literal["named", "option", "sum", "only"]]:
-    candidates = [row for row in rows if row.role != "of_which"]
+    candidates = list(
+        itertools.compress(rows, map(operator.ne, map(_ROLE, rows), itertools.repeat("of_which")))
+    )
     if not candidates:
         raise PlanchkError(no_data_rows(grid), source=grid.source)
     if named is not None:

@@ -22,13 +22,14 @@ import re
 from collections.abc import Sequence
 
 from planchk.importers import texts
-from planchk.importers.body import adds_up, find_total, lay_out, read_rows
+from planchk.importers.body import find_total, lay_out, read_rows
 from planchk.importers.carried import bound_notes, lift, total_sums
 from planchk.importers.codes import aliases, read_codes
 from planchk.importers.columns import numeric, read_columns
 from planchk.importers.continuation import is_serial_header, join_projects
 from planchk.importers.grid import Grid, GridCell, no_data_rows
 from planchk.importers.labels import clean_name, is_total_name
+from planchk.importers.levels import adds_up
 from planchk.importers.pages import split_body, without_furniture, without_repeated_header
 from planchk.importers.parts import continue_of_which
 from planchk.importers.printed import parse_number, simplified

@@ -24,13 +24,19 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
+from itertools import repeat
+from operator import attrgetter, is_not
+from typing import cast
 
 from planchk.importers.labels import is_bare_subtotal
 from planchk.importers.shapes import Row
-from planchk.plan.numbers import half_unit
+from planchk.plan.numbers import half_unit, rounding_allowance
 
-LIMIT = 400
-ZERO = Decimal(0)  # the most rows one subtotal found by its numbers may add up
+_MARKER = attrgetter("marker")
+LIMIT = 400  # the most rows one subtotal found by its numbers may add up
+ZERO = Decimal(0)
+_NOT_NONE: Callable[[object], bool] = partial(is_not, None)  # a value, not a blank
 
 
 @dataclass(slots=True)  # one per row of a table: made and read faster with slots
@@ -45,6 +51,44 @@ class Node:
 Halves = dict[tuple[int, int], Decimal]  # (id of a row, column) -> half a unit of its value
 # whether a row is the sum of some rows: exactly (True), or within the rounding of its digits
 Close = Callable[[Row, Sequence[Row], bool], bool]
+
+
+def adds_up(counts: frozenset[int], ratios: frozenset[int] = frozenset()) -> Close:
+    """Whether a row is the sum of some rows in every column where it has a value (a blank
+    part counts as zero), within the rounding of the printed digits (exactly, in the columns
+    of counts), and is not all zero. A percentage (完成%, 增长%) is never a sum: its columns
+    are left out."""
+    return lambda total, parts, exact: _close(total, parts, counts, ratios, exact)
+
+
+def _close(
+    total: Row, parts: Sequence[Row], counts: frozenset[int], ratios: frozenset[int], exact: bool
+) -> bool:
+    found = False
+    dicts = [row.values for row in parts]
+    for index, declared in total.values.items():
+        if declared is None or index in ratios:
+            continue
+        # each part's value in the column, blanks left out: at C speed (a subtotal of fifty
+        # towns is asked this in each of its columns, and every row is some subtotal's part);
+        # the sum tried first, as most columns hold no blank (None: no sum)
+        values = cast("list[Decimal]", list(map(dict.get, dicts, repeat(index))))
+        try:
+            summed = sum(values, ZERO)
+        except TypeError:  # a blank's None: left out
+            values = list(filter(_NOT_NONE, values))
+            summed = sum(values, ZERO)
+        if not values:
+            return False
+        found = found or declared != 0
+        miss = abs(summed - declared)
+        if not miss:
+            continue  # the common case: no rounding to work out
+        if exact or index in counts:
+            return False
+        if miss > rounding_allowance([declared, *values]):
+            return False
+    return found
 
 
 def nest(rows: Sequence[Row], total: Row, close: Close) -> list[Node]:
@@ -79,7 +123,8 @@ def nest(rows: Sequence[Row], total: Row, close: Close) -> list[Node]:
 def _ranks(rows: Sequence[Row]) -> list[tuple[int, int, int]]:
     """Each row's rank by its form: its marker kind in the order the table first prints them
     (the first is the highest; no marker ranks below them all), its indent, bold above not."""
-    kinds = dict.fromkeys(row.marker for row in rows if row.marker is not None)
+    kinds = dict.fromkeys(map(_MARKER, rows))
+    kinds.pop(None, None)
     order: dict[str | None, int] = {kind: position for position, kind in enumerate(kinds)}
     below = len(order)  # no marker (None is no key)
     return [(order.get(row.marker, below), row.indent, 0 if row.bold else 1) for row in rows]
