@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from planchk.loader import compose as compose_module
 from planchk.loader import rows as rows_module
 from planchk.loader.compose import Composed, compose
-from planchk.loader.rows import _ROW, prelex
+from planchk.loader.rows import _ROW, Prelexed, prelex
 from planchk.loader.scalars import number_cache, resolve_plain
 from planchk.plan.names import all_own_forms, lookalike_form
 from tests.paths import DATA
@@ -94,6 +94,16 @@ QUICK = {
     "a name twice": "a: [甲, 甲]\nb: [甲]\n",
     "words near the reserved ones": "a: [nulls, Trueish, yes, No]\n",
     "names in a flow mapping": "a: {b: [x],\n  c: [y, z]\n}\n",
+    "rows run together": "v:\n  甲: [1, 2]\n  乙: [3, 4]\n  丙: [5]\nw: [1]\n",
+    "runs with windows line ends": "v:\r\n  甲: [1, 2]\r\n  乙: [3, 4]\r\n  丙: [5]\r\n",
+    "a run broken by a comment": "v:\n  a: [1]\n  b: [2]  # 注\n  c: [3]\n  d: [4]\n",
+    "a run broken by a blank line": "v:\n  a: [1]\n  b: [2]\n\n  c: [3]\n  d: [4]\n",
+    "runs at two depths": "v:\n  a: [1]\n  b: [2]\nw:\n  c:\n    d: [3]\n    e: [4]\n  f: [5]\n",
+    "a run under a list item": "- a: [1]\n  b: [2]\n  c: [3]\n",
+    "a run after a name list": "a: [x, y]\nb: [1]\nc: [2]\n",
+    "keys spaced otherwise": "v:\n  甲:  [1]\n  乙: [2]\n  丙:   [ 3 ]\n",
+    "a key after the run that repeats no name": "v:\n  a: [1]\n  b: [2]\n  'c d': [3]\n",
+    "a line separator before a run": "a: x\u2028b: [1, 2]\nc: [3]\nd: [4]\n",
 }
 SLOW = {
     "odd figures only": "x: [010, 1.2.3, 5.]\n",
@@ -116,6 +126,14 @@ SLOW = {
     "the names' tag already in the text": "t: '!planchk-row-names'\nx: [a]\n",
     "names starting with a digit or quoted": "a: [1区, 'x']\n",
     "names and numbers mixed": "a: [x, 1]\n",
+    "a run in a flow mapping (not a mapping of rows)": "a: {\n  b: [1]\n  c: [2]\n}\n",
+    "a run that repeats a key": "v:\n  a: [1]\n  b: [2]\n  a: [3]\n",
+    "a key after the run that repeats one": "v:\n  a: [1]\n  b: [2]\n  d: x\n  b: [4]\n",
+    "a run's key spelt like an earlier one": "v:\n  ｂ: [0]\n  a: [1]\n  b: [2]\n",
+    "a run whose key is not its own form": "v:\n  a: [1]\n  ｂ: [2]\n",
+    "a run after a plain scalar": "t: abc\n  a: [1]\n  b: [2]\n",
+    "a run in a block scalar": "t: |\n  a: [1]\n  b: [2]\nx: [3]\n",
+    "a key too long for YAML in a run": "v:\n  a: [1]\n  " + "镇" * 1100 + ": [2]\n  b: [3]\n",
 }
 
 
@@ -195,20 +213,19 @@ def test_a_figure_set_aside_is_one_the_resolver_reads_as_a_number(token: str) ->
 def test_the_text_read_in_pieces_gives_what_it_gives_whole(
     lines: list[str], newline: str, chunk: int
 ) -> None:
+    """Pieces of a line or two: every row near a piece's end, runs cut at each (a piece's
+    first row leads a run of its own): the same values and places as the parser's."""
     text = newline.join(lines) + newline
     whole = prelex(text)
     saved = rows_module.CHUNK
-    rows_module.CHUNK = chunk  # pieces of a line or two: every row near a piece's end
+    rows_module.CHUNK = chunk
     try:
         pieces = prelex(text)
+        composed = fresh(text)
     finally:
         rows_module.CHUNK = saved
     assert (pieces is None) == (whole is None)
-    if pieces is not None and whole is not None:
-        assert pieces.text == whole.text
-        assert [[str(v) for v in row] for row in pieces.rows] == [
-            [str(v) for v in row] for row in whole.rows
-        ]
+    assert_same(composed, fresh(text, quick_rows=False))
 
 
 def test_the_seed_plan_read_in_pieces_is_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -218,9 +235,32 @@ def test_the_seed_plan_read_in_pieces_is_the_same(monkeypatch: pytest.MonkeyPatc
     pieces = prelex(text)
     assert whole is not None
     assert pieces is not None
-    assert pieces.text == whole.text
-    assert len(pieces.rows) == len(whole.rows) > 20
-    assert pieces.rows == whole.rows
+
+    def every(prelexed: Prelexed) -> int:
+        return len(prelexed.rows) + sum(len(run.rows) for run in prelexed.runs)
+
+    assert every(pieces) == every(whole) > 20
+    assert whole.runs  # the seed plan's tables run together
+    assert_same(fresh(text), fresh(text, quick_rows=False))
+
+
+def test_a_table_body_is_one_run_of_blank_lines() -> None:
+    """600,000 rows were three parser events each; run together, the parser sees the first
+    row tagged and blank lines, and the composer places every row as the parser would."""
+    body = "".join(f"  区{n}: [{n}, 1]\n" for n in range(500))
+    text = "v:\n" + body + "w: 1\n"
+    prelexed = prelex(text)
+    assert prelexed is not None
+    assert prelexed.text == "v:\n  区0: !planchk-rows []\n" + "\n" * 499 + "w: 1\n"
+    (run,) = prelexed.runs
+    assert (run.line, run.key_column, len(run.keys)) == (2, 3, 500)
+    assert run.columns[:2] == [6, 6]  # "  区0: " and "  区1: "
+    assert run.columns[-1] == 8
+    assert run.rows[499] == [Decimal(499), Decimal(1)]
+    quick = fresh(text)
+    assert_same(quick, fresh(text, quick_rows=False))
+    assert quick.sourcemap.key(("v", "区499")) == (501, 3)
+    assert quick.sourcemap.node(("v", "区499")) == (501, 9)
 
 
 def test_a_listed_name_and_the_key_of_its_row_are_one_string() -> None:

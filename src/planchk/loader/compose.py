@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 import yaml
@@ -29,7 +30,7 @@ import yaml
 from planchk.codes import input as codes
 from planchk.escape import visible
 from planchk.findings import Location, Problem
-from planchk.loader.rows import MARK, NAMES, Prelexed, prelex
+from planchk.loader.rows import MARK, NAMES, RUN, Prelexed, Run, prelex
 from planchk.loader.scalars import number_cache, resolve_plain
 from planchk.loader.sourcemap import COLUMN_BITS, KEY_SHIFT, DataPath, Member, SourceMap, unpack
 from planchk.loader.syntax import syntax_problem
@@ -63,7 +64,7 @@ class _Stop(Exception):
 class _Frame:
     """An open mapping or sequence."""
 
-    __slots__ = ("container", "is_list", "key", "members", "path", "skip_value")
+    __slots__ = ("container", "flow", "is_list", "key", "members", "path", "skip_value")
 
     def __init__(
         self,
@@ -80,6 +81,7 @@ class _Frame:
         self.members = members
         self.key: str | None = None  # the pending key of a mapping, waiting for its value
         self.skip_value = False  # the pending key was a duplicate: parse its value, drop it
+        self.flow = False  # a flow mapping ({...}): no rows run in it (rows.Run)
 
 
 class _Composer:
@@ -87,6 +89,8 @@ class _Composer:
         self.out = Composed(sourcemap=SourceMap(file, text))
         self.rows: Iterator[list[Any]] = iter(())  # values of the rows set aside (rows.py)
         self.names: Iterator[list[str]] = iter(())  # the lists of names set aside
+        self.runs: Iterator[Run] = iter(())  # the rows run together (rows.Run)
+        self.leading: Run | None = None  # the run whose first row is being stored
         self.short = False  # a tagged sequence came with no row left to give it
         self.quick = False  # rows were set aside (rows.py): their placeholder tags are ours
         # The first spelling of each look-alike form (plan.names) that is not its own form:
@@ -116,6 +120,7 @@ class _Composer:
         prelexed = given if given is not None else prelex(text) if quick_rows else None
         if prelexed is not None:
             self.rows, self.names = iter(prelexed.rows), iter(prelexed.names)
+            self.runs = iter(prelexed.runs)
             # Only a tag this composer put there is a row set aside; one a user wrote is a tag
             # like any other (PC006), whatever it is named.
             self.quick = True
@@ -129,7 +134,7 @@ class _Composer:
             self.out.problems.append((codes.YAML_SYNTAX, problem))
         finally:
             parser.dispose()
-        unclaimed = next(self.rows, None) is not None or next(self.names, None) is not None
+        unclaimed = any(next(left, None) is not None for left in (self.rows, self.names, self.runs))
         if prelexed is not None and (self.short or unclaimed or self.out.problems):
             # A row the parser did not see as a sequence, or a problem to report: the
             # original text decides (see rows.py).
@@ -157,7 +162,41 @@ class _Composer:
 
     def claimer(self, tag: str | None) -> Callable[[], list[Any]] | None:
         """How to claim what a sequence tagged `tag` stands for; None if no tag of ours."""
-        return self.claim if tag == MARK else self.claim_names if tag == NAMES else None
+        if tag == MARK:
+            return self.claim
+        return self.claim_names if tag == NAMES else self.claim_run if tag == RUN else None
+
+    def claim_run(self) -> list[Any]:
+        """The values of the first row of the next run (rows.Run), which `extend` continues."""
+        self.leading = next(self.runs, None)
+        if self.leading is None:
+            self.short = True
+            return []
+        return self.leading.rows[0]
+
+    def extend(self, parent: _Frame) -> None:
+        """The rows run together after a RUN row (rows.Run), stored in its mapping as the
+        parser would have: values, places of keys and values, each name one string. The
+        original text is parsed instead where a key needs a look (a duplicate, a look-alike)."""
+        run, self.leading = self.leading, None
+        members = parent.members
+        if run is None or members is None or parent.flow or self.spellings:
+            self.short = True
+            return
+        keys, container = run.keys[1:], parent.container
+        alone = len(set(keys)) == len(keys) and members.keys().isdisjoint(keys)
+        if not alone or not all_own_forms(keys) or not isinstance(container, dict):
+            self.short = True
+            return
+        keys = list(map(self.forms.setdefault, keys, keys))
+        container.update(zip(keys, islice(run.rows, 1, None), strict=True))
+        lines = range(run.line + 1, run.line + 1 + len(keys))
+        at = run.key_column
+        places = [
+            ((((line << COLUMN_BITS) | at) << KEY_SHIFT) | (line << COLUMN_BITS) | (length + 1))
+            for line, length in zip(lines, islice(run.columns, 1, None), strict=True)
+        ]
+        members.update(zip(keys, places, strict=True))
 
     def loop(self, get_event: Any) -> None:
         stack, spellings, forms = self.stack, self.spellings, self.forms
@@ -223,7 +262,11 @@ class _Composer:
     def quick_row(self, event: Any) -> bool:
         """A row or list set aside (rows.py) as a mapping's value: stored in one step."""
         claim = self.claimer(event.tag)
-        return claim is not None and self.store_row(event, claim) is not None
+        if claim is None or self.store_row(event, claim) is None:
+            return False
+        if event.tag == RUN:
+            self.extend(self.stack[-1])
+        return True
 
     def row_start(self, event: Any) -> bool:
         """Open a sequence that is a mapping's value (a table row) the quick way, if it is one."""
@@ -257,6 +300,7 @@ class _Composer:
         """Collection starts and document-level events; True at the end of the stream."""
         claim = self.claimer(event.tag) if kind is _SEQUENCE_START and self.quick else None
         if claim is not None and event.anchor is None:
+            self.short |= event.tag == RUN  # its run has no mapping here: parse the original
             self.open(claim(), event)
         elif kind is _SEQUENCE_START or kind is _MAPPING_START:
             if event.anchor is not None or (event.tag is not None and event.tag != "!"):
@@ -288,7 +332,7 @@ class _Composer:
         stack = self.stack
         if not stack:
             self.out.data = container
-            stack.append(self.frame(container, ()))
+            stack.append(self.frame(container, (), event))
             return
         mark = event.start_mark
         if len(stack) >= MAX_DEPTH:
@@ -302,13 +346,15 @@ class _Composer:
             raise _Stop
         path = self.attach(parent, container)
         self.record(parent, path, ((mark.line + 1) << COLUMN_BITS) | (mark.column + 1))
-        stack.append(self.frame(container, path))
+        stack.append(self.frame(container, path, event))
 
-    def frame(self, container: dict[str, Any] | list[Any], path: DataPath) -> _Frame:
+    def frame(self, container: dict[str, Any] | list[Any], path: DataPath, event: Any) -> _Frame:
         """A frame for a container opening at `path`; a mapping's members get their dict."""
         if container.__class__ is list:
             return _Frame(container, path)
-        return _Frame(container, path, self.members.setdefault(path, {}))
+        frame = _Frame(container, path, self.members.setdefault(path, {}))
+        frame.flow = bool(event.flow_style)
+        return frame
 
     def record(self, parent: _Frame, path: DataPath, packed: int) -> None:
         """The position of the value just attached at `path` (attach's answer) under `parent`,
