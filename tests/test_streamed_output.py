@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 
 from planchk.atomic import write_atomic
 from planchk.cli import app
-from planchk.findings import Finding, Location, Severity
+from planchk.findings import Finding, Location, Severity, Suggestion
 from planchk.formatters import FORMATS, RenderOptions, get, get_pieces
-from planchk.formatters.streamed import Streamed, document
+from planchk.formatters.json import encoded_finding, finding_json
+from planchk.formatters.streamed import Streamed, document, encoded
 from planchk.report import Report
 from tests.cli_runner import CliRunner
 from tests.small_plans import MINIMAL_TARGETS, write_plan
@@ -289,3 +290,34 @@ def test_a_text_report_is_written_as_it_is_made(
     to_stdout = runner.invoke(app, ["report", str(plan), "-f", fmt])
     assert to_file.exit_code == to_stdout.exit_code == 0, to_file.output
     assert out.read_text(encoding="utf-8") == to_stdout.stdout == first + rest
+
+
+# --- JSON findings encoded from the Finding, with the bytes of their dicts ------------------
+
+TEXTS = st.text(alphabet=st.characters(codec="utf-8"), max_size=6)
+LOCATIONS = st.builds(Location, TEXTS, st.integers(0, 10**6), st.integers(0, 999), TEXTS)
+ARGS = st.one_of(
+    TEXTS, st.integers(-(10**20), 10**20), st.none(), st.booleans(),
+    st.decimals(allow_nan=True, allow_infinity=True), st.lists(TEXTS, max_size=3).map(tuple),
+)  # fmt: skip
+SUGGESTION_ARGS = st.fixed_dictionaries({"area": TEXTS, "year": ARGS, "total": ARGS})
+SUGGESTIONS = st.builds(
+    Suggestion, TEXTS, LOCATIONS, TEXTS, TEXTS, st.sampled_from(["swap", "digit", "unit"]),
+    st.floats(0, 1), SUGGESTION_ARGS, st.integers(0, 2),
+)  # fmt: skip
+FINDINGS = st.builds(
+    Finding, TEXTS, TEXTS, st.sampled_from(Severity), TEXTS, LOCATIONS, TEXTS,
+    st.dictionaries(TEXTS, ARGS, max_size=8), st.lists(LOCATIONS, max_size=2).map(tuple),
+    st.none() | TEXTS, st.booleans(), st.lists(SUGGESTIONS, max_size=2).map(tuple),
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(FINDINGS, st.sampled_from(["\n", "\n    ", "\n  "]))
+def test_a_json_finding_is_encoded_as_its_dict_would_be(finding: Finding, newline: str) -> None:
+    """formatters.json.encoded_finding writes a finding straight from it (600,000 of them spent
+    most of their time in the general encoder): the bytes of encoding its dict."""
+    expected = encoded(finding_json(finding), newline)
+    assert encoded_finding(finding, newline) == expected
+    if newline == "\n":  # what json.dumps gives for it, to make sure of the reference too
+        assert expected == json.dumps(finding_json(finding), ensure_ascii=False, indent=2)

@@ -16,7 +16,7 @@ from planchk.diff import DIFF_SCHEMA_VERSION, DiffReport
 from planchk.diff.changes import Change
 from planchk.findings import Arg
 from planchk.formatters import RenderOptions
-from planchk.formatters.json import arg_json, finding_json
+from planchk.formatters.json import arg_json, encoded_finding, finding_json
 from planchk.formatters.streamed import INDENT, Streamed, document, encoded
 
 Items = Callable[[Iterable[Any]], Any]  # how an array of the document is made
@@ -28,8 +28,18 @@ def render(diff: DiffReport, options: RenderOptions) -> str:
 
 def pieces(diff: DiffReport, options: RenderOptions) -> Iterator[str]:
     written = diff_document(diff, Streamed)
-    # Each change written straight from it: no dict per change (100,000 for as many cells).
+    # Each change and finding written straight from it: no dict for each (100,000 for as
+    # many cells).
     written["changes"] = Streamed(diff.changes, encode=encoded_change)
+    written["findings"] = {
+        side: Streamed(findings, encode=encoded_finding)
+        for side, findings in (
+            ("introduced", diff.introduced),
+            ("resolved", diff.resolved),
+            ("remaining", diff.remaining),
+        )
+    }
+    written["unusable"] = Streamed(diff.unusable, encode=encoded_finding)
     return document(written)
 
 
