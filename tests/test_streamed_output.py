@@ -19,6 +19,7 @@ from planchk.cli import app
 from planchk.findings import Finding, Location, Severity, Suggestion
 from planchk.formatters import FORMATS, RenderOptions, get, get_pieces
 from planchk.formatters.json import encoded_finding, finding_json
+from planchk.formatters.sarif import encoded_result, result_json
 from planchk.formatters.streamed import Streamed, document, encoded
 from planchk.report import Report
 from tests.cli_runner import CliRunner
@@ -321,3 +322,24 @@ def test_a_json_finding_is_encoded_as_its_dict_would_be(finding: Finding, newlin
     assert encoded_finding(finding, newline) == expected
     if newline == "\n":  # what json.dumps gives for it, to make sure of the reference too
         assert expected == json.dumps(finding_json(finding), ensure_ascii=False, indent=2)
+
+
+PLAIN_FINDINGS = st.builds(
+    Finding, TEXTS, TEXTS, st.sampled_from(Severity), TEXTS,
+    st.builds(Location, TEXTS, st.integers(1, 10**6), st.integers(0, 999)), TEXTS,
+    st.dictionaries(TEXTS, ARGS, max_size=8),
+)  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(PLAIN_FINDINGS | FINDINGS, st.integers(0, 300), st.sampled_from(["\n", "\n      "]))
+def test_a_sarif_result_is_encoded_as_its_dict_would_be(
+    finding: Finding, rule_index: int, newline: str
+) -> None:
+    """formatters.sarif.encoded_result writes a plain finding's result straight from it: the
+    bytes of encoding its dict (and json.dumps's), files inside and outside the folder."""
+    expected = encoded(result_json(finding, rule_index), newline)
+    assert encoded_result(finding, rule_index, newline) == expected
+    if newline == "\n":
+        result = result_json(finding, rule_index)
+        assert expected == json.dumps(result, ensure_ascii=False, indent=2)
