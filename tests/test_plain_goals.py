@@ -141,6 +141,12 @@ def test_what_is_not_read_as_a_plain_goal() -> None:
         "2021年，全县新建高标准农田2万亩。": [],  # before the plan: its background
         "到2028年，新建高标准农田5万亩。": [],  # after the plan
         "到2026年，建成3个示范区。": [],  # the figure is not the clause's end
+        "到2026年，累计建成高标准农田10万亩。": [],  # with what was built before the plan
+        "到2026年，每年新建高标准农田1.2万亩。": [],  # a yearly amount, not the period's
+        "到2026年，新建高标准农田约3.6万亩。": [],  # a rough figure
+        "到2026年，新建3.6万亩左右。": [],
+        "到2026年，完成3.6万亩的改造任务。": [],  # the figure qualifies something else
+        "到2026年，新建节约型灌区3个。": [(2026, 2024, "3")],  # 节约 is a name, not 约
         "2024年新建1.0万亩、2025年新建1.2万亩。": [(2024, None, "1.0"), (2025, None, "1.2")],
         "到2026年，力争新增研发平台达到8个。": [(2026, None, "8")],  # a comparator: as before
     }
@@ -192,3 +198,19 @@ def test_a_period_goal_in_the_report_shows_the_years_sum(tmp_path: Path) -> None
     row = next(line for line in result.stdout.splitlines() if "新建测试6件" in line)
     assert row.endswith("| 2021–2022 | == 6 件 | 6 件 |"), row  # planned: 2 + 4
     assert codes(check_texts(tmp_path, _GOAL.format(when="period: [2021, 2022], "))) == []
+
+
+def test_a_period_goal_that_is_the_last_year_of_a_table_of_unsure_kind(tmp_path: Path) -> None:
+    # 1.0, 2.2, 3.6: running totals, or yearly amounts adding up to 6.8? No word of the table
+    # says (its kind is a guess): the goal is not linked, and the log says why and what to do.
+    line = "到2026年，全县新建高标准农田3.6万亩。"
+    unsure = _plan(tmp_path, [line], _farmland("万亩", ["1.0", "2.2", "3.6"]))
+    result = _run("import", unsure, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "is the last year of table 新建高标准农田, whose years add up to" in result.stderr
+    assert _findings(unsure) == []
+    # a table whose title says 新增 is a flow by its words: the goal is its years' sum, missed
+    (tmp_path / "new").mkdir()
+    said = _farmland("万亩", ["1.0", "2.2", "3.6"], title="（一）新增高标准农田任务分解表")
+    flow = _plan(tmp_path / "new", ["到2026年，全县新增高标准农田3.6万亩。"], said)
+    assert [(c, a["actual"]) for c, a in _findings(flow)] == [("PC501", "6.8")]

@@ -53,7 +53,7 @@ def import_document(document: Document, options: Options) -> PlanImport:
             tables.add_breakdown(result, imported, table, options)
             read += len(imported.indicators) > before  # a table of two categories is one table
     span = facts.period or _span(imported)
-    found = GoalSet(imported, document.source, result.notes, result.places)
+    found = GoalSet(imported, document.source, result.notes, result.places, kinds=result.kinds)
     _listed_goals(result, found, listed, span)
     plan_goals = _goals(result, document, outline, found, span)
     sections = all_tasks(result, document, outline, task_tables)

@@ -56,6 +56,11 @@ _RANGE = re.compile(
 _WHOLE_YEAR = re.compile(r"^(?:全年|年内|当年)")  # the plan's one year, in a plan of one year
 _VERB = re.compile("|".join(sorted(TARGET_VERBS, key=len, reverse=True)))
 _OF_YEAR = re.compile(r"^[、，,\s]*(?:其中[：:]?)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?\s*$")
+# words that make a plain figure something else than the period's or year's own amount: a
+# stock from before the plan (累计建成), a rate per year or per head (每年新建, 亩均), a rough one
+_NOT_THE_AMOUNT = re.compile(
+    r"累计|累积|共计|总计|保有|存量|每|年均|平均|人均|户均|亩均|(?:约|近|超)\s*$"
+)
 # the units a plain figure may carry: a percentage after a verb is a share of something else
 _PLAIN_UNITS = frozenset(u for u, unit in BUILT_IN.items() if unit.dimension != "percent")
 _PLAN_YEAR = re.compile(r"到?[“\"「]?(?P<fyp>十[一二三四五六七八九]五)[”\"」]?(?:期)?末")
@@ -181,6 +186,8 @@ def _plain(text: str, piece: str, match: re.Match[str], reading: _Reading) -> St
     if period is None or unit not in _PLAIN_UNITS:
         return None
     said = piece[: len(piece) - len(match.group(0))]  # what the piece says before its figure
+    if _NOT_THE_AMOUNT.search(said) or match.string[match.end() :].startswith(("左右", "的")):
+        return None
     of_year = _OF_YEAR.match(said)
     first: int | None = None
     if of_year is not None and earlier is not None and earlier.unit == unit:

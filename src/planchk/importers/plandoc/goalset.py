@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from planchk.importers.build import Imported
 from planchk.importers.plandoc import texts
 from planchk.importers.plandoc.goals import Statement, key, link
+from planchk.importers.plandoc.kinds import Guess
 from planchk.plan.units import UnitTable
 
 _NOT_IN_ID = re.compile(r"[（(][^）)]*[）)]|[\s.+\-*/=<>()]|累计$|新增")
@@ -24,6 +26,7 @@ class GoalSet:
     found: dict[str, dict[str, Any]] = field(default_factory=dict)  # goal id -> its entry
     first: dict[tuple[str, int | None, int], tuple[str, Statement]] = field(default_factory=dict)
     units: UnitTable = field(default_factory=UnitTable)
+    kinds: dict[str, Guess] = field(default_factory=dict)  # indicator id -> its kind, and why
 
     def add(self, statement: Statement, year: int) -> None:
         ind_id = self._indicator(statement)
@@ -77,7 +80,31 @@ class GoalSet:
             years = self.imported.indicators[ind_id].years
             needed = range(statement.first or statement.year or 0, (statement.year or 0) + 1)
             fits = statement.year is not None and all(year in years for year in needed)
+        if fits and statement.first is not None and self._cumulative(ind_id, statement):
+            place = f"{self.source}: {statement.place}"
+            self.notes.append(texts.GOAL_CUMULATIVE(place=place, text=statement.text, id=ind_id))
+            return None
         return ind_id if fits else None
+
+    def _cumulative(self, ind_id: str, statement: Statement) -> bool:
+        """Whether a period's goal meets its table only if the table is cumulative: a flow
+        that no word decided (the kind a reviewer should check) whose total row's last year
+        is the goal's figure, and whose years add up to another. Linked, its check would say
+        that the table misses the goal because of a guess; said instead."""
+        indicator, guess = self.imported.indicators[ind_id], self.kinds.get(ind_id)
+        if indicator.kind != "flow" or guess is None or not guess.weak:
+            return False
+        parts = {part for names in self.imported.areas.values() for part in names}
+        tops = [area for area in self.imported.areas if area not in parts]
+        row = indicator.values.get(tops[0]) if len(tops) == 1 else None
+        said, theirs = self.units.get(statement.unit), self.units.get(indicator.unit)
+        if row is None or None in row or said is None or theirs is None:
+            return False
+        target = said.to(theirs, statement.value)
+        at = dict(zip(indicator.years, row, strict=False))
+        years = range(statement.first or 0, (statement.year or 0) + 1)
+        total = sum((at[year] or Decimal(0) for year in years if year in at), Decimal(0))
+        return at.get(statement.year or 0) == target and total != target
 
     def _again(self, known: tuple[str, Statement], statement: Statement) -> None:
         goal_id, earlier = known

@@ -36,6 +36,12 @@ TARGET_NO_YEAR = message(
     "{place}: the performance-target table sets `{name}` for no year (no 年度 column, no year in "
     "its title) and the plan names no period; not imported",
 )
+GOAL_CUMULATIVE = message(
+    "plandoc.goal-cumulative",
+    "{place}: `{text}` is the last year of table {id}, whose years add up to another figure: "
+    "if the table prints running totals (累计), set its kind to stock and link the goal to it "
+    "(indicator: {id}); not linked",
+)
 GOAL_REPEATED = message(
     "plandoc.goal-repeated", "{place}: `{text}` states goal `{goal}` again; read once"
 )
