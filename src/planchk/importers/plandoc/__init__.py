@@ -18,6 +18,7 @@ from planchk.importers.plandoc import goals, tables, texts
 from planchk.importers.plandoc.goalset import GoalSet
 from planchk.importers.plandoc.outline import parts, plan_facts
 from planchk.importers.plandoc.result import PlanImport
+from planchk.importers.plandoc.task_goals import task_goals
 from planchk.importers.plandoc.taskfile import tasks_file
 from planchk.importers.plandoc.tasks import all_tasks
 from planchk.messages import PlanchkError
@@ -32,9 +33,7 @@ def import_path(path: Path, options: Options) -> PlanImport:
 def import_document(document: Document, options: Options) -> PlanImport:
     result = PlanImport(document.source, notes=list(document.notes))
     result.positions = document.positions()
-    paragraphs = document.paragraphs
-    outline = parts(paragraphs)
-    facts = plan_facts(paragraphs)
+    outline, facts = parts(document.paragraphs), plan_facts(document.paragraphs)
     imported = Imported()
     task_tables: list[Table] = []
     read = 0
@@ -56,8 +55,10 @@ def import_document(document: Document, options: Options) -> PlanImport:
     found = GoalSet(imported, document.source, result.notes, result.places, kinds=result.kinds)
     _listed_goals(result, found, listed, span)
     plan_goals = _goals(result, document, outline, found, span)
+    for table in task_tables:  # 新建村卫生室30个 in a 重点任务清单's row
+        for statement in task_goals(table, span):
+            found.add(statement, statement.year or 0)
     sections = all_tasks(result, document, outline, task_tables)
-    areas = imported.areas
     result.counts = {
         "tables": read,
         "goals": len(plan_goals),
@@ -72,7 +73,7 @@ def import_document(document: Document, options: Options) -> PlanImport:
         result.targets = _targets(facts, period, imported, plan_goals, document.source)
     if sections:
         result.tasks = tasks_file(
-            result.notes, sections, areas, result.proposed_aliases, result.office_kinds
+            result.notes, sections, imported.areas, result.proposed_aliases, result.office_kinds
         )
         if result.targets is not None and result.proposed_aliases:
             result.targets["aliases"] = dict(result.proposed_aliases)

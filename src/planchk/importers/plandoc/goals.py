@@ -120,13 +120,17 @@ def is_goal_paragraph(paragraph: Paragraph, part: Part) -> bool:
 
 
 def statements(
-    paragraph: Paragraph, last_year: int | None, period: tuple[int, int] | None = None
+    paragraph: Paragraph,
+    last_year: int | None,
+    period: tuple[int, int] | None = None,
+    when: When | None = None,
 ) -> Iterator[Statement]:
     """The goals a paragraph states; `period` (the plan's years) admits goals with no
-    comparator, within it."""
+    comparator, within it; `when` is the year a sentence that names none is about (a task
+    table's row: its 完成时限's)."""
     body = _LEAD.sub("", paragraph.printed, count=1)
     for sentence in _SENTENCE.split(body):
-        reading = _Reading(paragraph, period)
+        reading = _Reading(paragraph, period, when)
         before = ""  # the figure-less clauses before a goal (到2023年，)
         for clause in _CLAUSE.split(sentence):
             reading.when = _when(clause, last_year, period) or reading.when
@@ -208,6 +212,11 @@ def _plain(text: str, piece: str, match: re.Match[str], reading: _Reading) -> St
         text.rstrip("，,"), subject, "", "==", Decimal(match.group("number")), unit, year,
         False, reading.paragraph, first,
     )  # fmt: skip
+
+
+def when_of(text: str, period: tuple[int, int] | None) -> When | None:
+    """The year or period a text names (a task's 完成时限, a table's title), or None."""
+    return _when(text, None, period)
 
 
 def _when(clause: str, last_year: int | None, period: tuple[int, int] | None) -> When | None:

@@ -87,7 +87,7 @@ def add_marked(roles: dict[str, list[str]], role: str, text: str) -> None:
 def annex_tasks(table: Table, source: str) -> list[Section]:
     rows = [[c.text for c in row] for row in table.rows]
     header_at = next((i for i, r in enumerate(rows) if sum(bool(t) for t in r) >= 2), 0)
-    columns = _columns(rows[header_at])
+    columns = task_columns(rows[header_at])
     sections: list[Section] = []
     for number, row in enumerate(rows[header_at + 1 :], header_at + 2):
         filled = list(dict.fromkeys(t for t in row if t))
@@ -113,7 +113,7 @@ def _title(table: Table, above: Sequence[Sequence[str]]) -> str:
     return next((text for row in above for text in row if text), "重点任务")
 
 
-def _columns(header: Sequence[str]) -> dict[str, int]:
+def task_columns(header: Sequence[str]) -> dict[str, int]:
     columns: dict[str, int] = {}
     for index, text in enumerate(header):
         if _NUMBER_HEADER.search(text):
