@@ -261,6 +261,6 @@ def _sure(text: str) -> bool:
     read: one line (printable: no line break of any kind), well within YAML's 1024
     characters for a key, and plain in a form YAML reads only as itself, or quoted (by the
     safe dumper, on one line). tests/test_import_check.py proves it for any text."""
-    if len(text) > _KEY or not text.isprintable():
-        return False
+    if not text or len(text) > _KEY or not text.isprintable():
+        return False  # an empty name ('') too: the check reads it the slow way
     return text[0] in "'\"" or bool(PLAIN.fullmatch(text) or _SIMPLE.fullmatch(text))
