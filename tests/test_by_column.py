@@ -82,7 +82,8 @@ def test_a_row_read_by_column_is_the_row_read_row_reads(
 ) -> None:
     body, columns, area = table
     grid = Grid("t.csv", body)
-    for cells, fast in zip(body, plain_rows(body, columns, area), strict=True):
+    merges = any(cell.merged for cells in body for cell in cells)  # else: no row is asked
+    for cells, fast in zip(body, plain_rows(body, columns, area, merges), strict=True):
         if fast is None:
             continue
         slow = _slow(grid, cells, columns, area)

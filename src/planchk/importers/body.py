@@ -39,7 +39,7 @@ def read_rows(
     kinds = {column.index: column for column in columns}
     blank_values = dict.fromkeys(c.index for c in columns if c.kind not in ("text", "code"))
     # the plain rows (nearly all) read by column (importers.by_column), the others here
-    rows = plain_rows(body, columns, area_column)
+    rows = plain_rows(body, columns, area_column, grid.merges)
     if None not in rows:  # (a Row equals only itself)
         return cast("list[Row]", rows)
     return [

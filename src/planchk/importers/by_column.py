@@ -52,13 +52,17 @@ class _Places:
 
 
 def plain_rows(
-    body: Sequence[Sequence[GridCell]], columns: Sequence[Column], area_column: int
+    body: Sequence[Sequence[GridCell]],
+    columns: Sequence[Column],
+    area_column: int,
+    merges: bool = True,
 ) -> list[Row | None]:
-    """Each row of `body` as read_row reads it, or None where read_row must read it."""
+    """Each row of `body` as read_row reads it, or None where read_row must read it;
+    `merges`: whether a cell may be merged (Grid.merges)."""
     places = _places(body, columns, area_column)
     if places is None:
         return [None] * len(body)
-    reader = _Reader(places, area_column)
+    reader = _Reader(places, area_column, merges)
     return list(map(reader.row, body))
 
 
@@ -93,8 +97,8 @@ def _places(
 class _Reader:
     """The rows of one table, with the distinct texts of its value columns read once."""
 
-    def __init__(self, places: _Places, area_column: int) -> None:
-        self.places, self.area_column = places, area_column
+    def __init__(self, places: _Places, area_column: int, merges: bool) -> None:
+        self.places, self.area_column, self.merges = places, area_column, merges
         self.read: dict[str, Decimal | None] = {}  # a number, or None for a blank
         self.plain: set[str] = set()  # the texts of `read`
         self.odd: set[str] = set()  # words, a number that does not read: read_row's
@@ -115,7 +119,7 @@ class _Reader:
         if self.unnamed is not None and any(self.unnamed(texts)):
             return None
         values = dict(zip(places.indices, map(self.read.__getitem__, found), strict=False))
-        if any(map(_MERGED, cells)) and self._merged_number(cells, values):
+        if self.merges and any(map(_MERGED, cells)) and self._merged_number(cells, values):
             return None
         named = cells[places.name]
         row = self._labelled(named, values, not any(texts[places.name + 1 :]))

@@ -25,7 +25,7 @@ def read_csv(path: Path, encoding: str | None, max_bytes: int, given: bytes | No
             rows = _csv_rows(records, _indented(text))
     except csv.Error as error:
         raise PlanchkError(texts.CSV_UNREADABLE, path=path, reason=str(error)) from None
-    grid = Grid(str(path), rows)
+    grid = Grid(str(path), rows, merges=False)
     grid.notes.append(texts.READ_ENCODING(path=path, encoding=used))
     return grid
 

@@ -52,6 +52,9 @@ class Grid:
     # columns read as text whatever they hold: a 主要指标 table's 年均增长 or 属性 beside its
     # years is one figure or word per indicator, kept as the row's note, not an indicator
     text_columns: frozenset[int] = frozenset()
+    # whether a cell may be covered by a merge: a CSV's may not, and the table reader then
+    # asks no row for one (a pass over every cell)
+    merges: bool = True
     # (row, column) of the XLSX cells that show a number in the General format: as stored,
     # their decimals the value's own, not digits anyone chose to print (rules PC403)
     stored: set[tuple[int, int]] = field(default_factory=set)

@@ -61,7 +61,7 @@ def split_stacked(grid: Grid) -> list[Grid]:
 
 
 def _part(grid: Grid, rows: list[list[GridCell]]) -> Grid:
-    return Grid(grid.source, rows, [], grid.flags, grid.sheet)
+    return Grid(grid.source, rows, [], grid.flags, grid.sheet, merges=grid.merges)
 
 
 def _filled(cells: Sequence[GridCell]) -> list[GridCell]:
