@@ -38,7 +38,12 @@ RATE_DONE_NAME = re.compile(
     r"完成率|完成进度|执行率|到位率|完成预算|预算完成|为预算|completion", re.I
 )  # 决算数 / 预算数: 完成预算%, 为预算%
 SHARE_NAME = re.compile(r"占比|比重|所占比例|占.*比例|share", re.I)
-RATE_NAME = re.compile(r"标准|单价|定额|均价|补助标准|per\b|rate\b", re.I)
+# 补助标准（元/亩）, 单价, 定额: an amount per unit. 标准 only where a name ends with it:
+# 高标准农田 and 标准化 are things counted, not rates (a 新建高标准农田 column read as a rate
+# was never summed).
+RATE_NAME = re.compile(
+    r"(?<!高)标准\s*(?:[（(][^）)]*[）)])?\s*$|单价|定额|均价|per\b|rate\b", re.I
+)
 LAST_YEAR = re.compile(r"上年|去年|上一年|prior|last year", re.I)
 MAJORITY = Decimal(2) / 3
 HUNDRED = Decimal(100)
