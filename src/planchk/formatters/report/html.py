@@ -201,7 +201,7 @@ def _goals(goals: Sequence[GoalView]) -> Iterable[str]:
     for goal in goals:
         severity = max((f.severity for f in goal.findings), default=None)
         notes = _title_attribute([finding_line(f) for f in goal.findings])
-        planned = "" if goal.planned is None else f"{goal.planned} {goal.unit}"
+        planned = "" if goal.planned is None else f"{goal.planned} {goal.planned_unit}"
         yield (
             f'<tr data-goal="{escape(goal.goal_id)}"><td{_severity_class(severity)}{notes}>'
             f"{escape(goal.text)}{_marks(goal.findings)}</td><td>{goal.year}</td>"

@@ -111,7 +111,7 @@ def _goals(goals: Sequence[GoalView]) -> Iterable[str]:
     yield "| " + " | ".join(names) + " |"
     yield "|---|---:|---|---:|"
     for goal in goals:
-        planned = "" if goal.planned is None else f"{goal.planned} {goal.unit}"
+        planned = "" if goal.planned is None else f"{goal.planned} {goal.planned_unit}"
         yield (
             f"| {_cell(goal.text)}{_signs(goal.findings)} | {goal.year} | "
             f"{_cell(f'{goal.op} {goal.value} {goal.unit}')} | {_cell(planned)} |"

@@ -130,6 +130,7 @@ class GoalView:
     value: Decimal
     unit: str
     planned: Decimal | None  # the table's value for the goal's area and year
+    planned_unit: str  # the table's unit, which need not be the goal's (万亩 over 亩)
     findings: tuple[Finding, ...]
 
 
@@ -362,8 +363,10 @@ def _goal_views(ctx: PlanContext, found: _Lookup) -> Iterable[GoalView]:
         cells = goal_cells(ctx, goal)  # a flow's period goal: its years, summed
         values = [cell.value for cell in cells if cell.value is not None]
         planned = sum(values, Decimal(0)) if cells and len(values) == len(cells) else None
+        indicator = ctx.indicator(goal.indicator)
         yield GoalView(
             goal_id, goal.text, goal.when, goal.op, goal.value, goal.unit, planned,
+            indicator.unit if indicator is not None else goal.unit,
             found.take(f"goals.{goal_id}") + found.under(f"goals.{goal_id}"),
         )  # fmt: skip
 

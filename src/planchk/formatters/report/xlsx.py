@@ -120,7 +120,7 @@ def _goals_sheet(sheet: Sheet, plan: PlanView) -> None:
     sheet.row([Cell(text, BOLD) for text in header])
     for goal in plan.goals:
         needs = f"{goal.op} {goal.value} {goal.unit}"
-        planned = None if goal.planned is None else f"{goal.planned} {goal.unit}"
+        planned = None if goal.planned is None else f"{goal.planned} {goal.planned_unit}"
         sheet.row([_marked(goal.text, goal.findings), goal.year, needs, planned])
     sheet.widths, sheet.freeze = dict(enumerate([40, 8, 16, 16], start=1)), "A2"
 
