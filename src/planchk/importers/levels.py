@@ -97,16 +97,23 @@ def nest(rows: Sequence[Row], total: Row, close: Close) -> list[Node]:
     top = Node(total, rank=(-1, -1, -1))
     stack = [top]
     last = len(rows) - 1
+    ends: dict[int, int] = {}  # a 小计 heading the rows after it by its numbers: its last row
     # one pass, with the rank, heading and opening tests written out (a call each was most
     # of the time of a table of 10^5 rows)
     for position, row in enumerate(rows):
         rank = ranks[position]
         node = Node(row, [], rank, row.role == "row" and row.bare)  # a heading: no numbers
+        if ends:  # the group of such a 小计 ends with the rows it adds up
+            _end_groups(stack, ends, position)
         # a 小计 heads the rows after it when its form ranks above the next row's (二、县区小计
-        # over 1. 东湖县), as any row's does; else it closes the rows before it
+        # over 1. 东湖县), as any row's does, or where its numbers say so; else it closes the
+        # rows before it
         if row.role == "subtotal" and not (position < last and rank < ranks[position + 1]):
-            _close_group(stack, node, top)
-            continue
+            count = _heads_below(stack, node, rows, position, close)
+            if not count:
+                _close_group(stack, node, top)
+                continue
+            node.heading, ends[id(node)] = True, position + count
         # `node` goes under the open row that ranks above it, or under a heading of its rank
         # that no 小计 has closed yet (a heading over rows printed like it)
         while len(stack) > 1:
@@ -130,6 +137,52 @@ def _ranks(rows: Sequence[Row]) -> list[tuple[int, int, int]]:
     return [(order.get(row.marker, below), row.indent, 0 if row.bold else 1) for row in rows]
 
 
+def _end_groups(stack: list[Node], ends: dict[int, int], position: int) -> None:
+    for depth in range(1, len(stack)):
+        if ends.get(id(stack[depth]), position) < position:
+            stack[depth].heading = False
+            del stack[depth:]
+            return
+
+
+def _heads_below(
+    stack: list[Node], subtotal: Node, rows: Sequence[Row], position: int, close: Close
+) -> int:
+    """How many rows right after a 小计 that names its group (县（区）小计, with 市本级 printed
+    before it) it heads, by its numbers: where no heading is open for it to close, the rows
+    since the last subtotal do not add up to it, and the rows after it (down to the next
+    subtotal, at most LIMIT) do; else, where fewer than two rows stand before it (a subtotal of
+    one row is none), all the rows after it, whether they add up or not. 0: it closes
+    the rows before it, as a 小计 does."""
+    row = subtotal.row
+    if is_bare_subtotal(row.name):
+        return 0
+    depth = len(stack) - 1
+    while depth > 0 and stack[depth].rank >= subtotal.rank:
+        if stack[depth].heading:
+            return 0  # an open heading: the 小计 carries its numbers
+        depth -= 1
+    siblings = stack[depth].children
+    before = [n.row for n in siblings[_since_last(siblings) :]]
+    if before and close(row, before, False):
+        return 0
+    end = position + 1
+    while end < len(rows) and end - position <= LIMIT and rows[end].role == "row":
+        end += 1
+    after = [Node(r) for r in reversed(rows[position + 1 : end])]  # nearest last, as _parts
+    count = _parts(row, after, close, {})
+    # no subtotal of one row: it heads what follows, checked against it (validate says)
+    return count or (len(after) if len(before) < 2 else 0)
+
+
+def _since_last(siblings: Sequence[Node]) -> int:
+    """Where the rows since the last subtotal start among `siblings`."""
+    start = len(siblings)
+    while start > 0 and siblings[start - 1].closes is None and not siblings[start - 1].children:
+        start -= 1
+    return start
+
+
 def _close_group(stack: list[Node], subtotal: Node, top: Node) -> None:
     """A 小计 row: the numbers of the nearest open heading at its rank or above; with no
     heading, a subtotal of the rows since the last subtotal at its level."""
@@ -144,9 +197,7 @@ def _close_group(stack: list[Node], subtotal: Node, top: Node) -> None:
     while len(stack) > 1 and stack[-1].rank >= subtotal.rank:
         stack.pop()
     siblings = stack[-1].children
-    start = len(siblings)
-    while start > 0 and siblings[start - 1].closes is None and not siblings[start - 1].children:
-        start -= 1
+    start = _since_last(siblings)
     subtotal.children = siblings[start:]
     subtotal.closes = subtotal.row
     del siblings[start:]
