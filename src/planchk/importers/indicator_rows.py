@@ -15,7 +15,7 @@ from planchk.importers.area_columns import Layout
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name, read_label
 from planchk.importers.shapes import IndicatorRow, Table
-from planchk.importers.units import by_measure, several, unit_line
+from planchk.importers.units import by_measure, several, title_unit, unit_line
 from planchk.messages import PlanchkError, message
 
 UNITS_OF_ROWS = message(
@@ -79,7 +79,7 @@ def row_units(
     question naming every row whose name does not say. Nothing where the line names one. With
     no unit line, and no row that says its unit (New clinics (number), 85%), one question
     naming every row, rather than one run per row."""
-    line = next((found for c in above if (found := unit_line(clean_name(c.text)))), None)
+    line = next((found for c in above if (found := _unit_of(c.text))), None)
     options = [option.rpartition("=") for option in given]
     by_name = {column.strip(): unit.strip() for column, _, unit in options}
     if line is None:
@@ -120,8 +120,19 @@ def _says_unit(row: Printed) -> bool:
 
 
 def one_unit(cell: GridCell, unit: str | None) -> str:
-    """The text of a cell above the header, the unit line naming the row's one unit."""
-    return f"单位：{unit}" if unit is not None and unit_line(clean_name(cell.text)) else cell.text
+    """The text of a cell above the header, the unit line naming the row's one unit (a title
+    that ends with the unit line keeps its words)."""
+    text = clean_name(cell.text)
+    if unit is None or _unit_of(text) is None:
+        return cell.text
+    title, _ = title_unit(text)
+    return f"单位：{unit}" if unit_line(text) else f"{title}（单位：{unit}）"
+
+
+def _unit_of(text: str) -> str | None:
+    """The unit a line above the header names: a unit line, or a title that ends with one."""
+    plain = clean_name(text)
+    return unit_line(plain) or title_unit(plain)[1]
 
 
 def note_of(

@@ -35,7 +35,7 @@ from planchk.importers.parts import continue_of_which
 from planchk.importers.printed import parse_number, simplified
 from planchk.importers.settled import Given, settle
 from planchk.importers.shapes import Column, Table
-from planchk.importers.units import unit_line
+from planchk.importers.units import title_unit, unit_line
 from planchk.importers.unsupported import refuse_unsupported
 from planchk.messages import PlanchkError
 from planchk.plan.units import BUILT_IN
@@ -207,9 +207,13 @@ def _title_and_unit(lines: Sequence[Sequence[GridCell]]) -> tuple[str | None, st
         for cell in cells:
             text = clean_name(cell.text)
             found = unit_line(text) if text else None
+            if found is None and text:  # 2024年资金分配表（单位：万元）: a title, then its unit
+                text, found = title_unit(text)
+            elif found:
+                text = ""  # a unit line is no title
             if found and unit is None:
                 unit = found
-            elif text and not found and not cell.merged:  # a merged title is said once
+            if text and not cell.merged:  # a merged title is said once
                 words.append(text)
         if title is None and words and not _ATTACHMENT.match(" ".join(words)):
             title = " ".join(words)

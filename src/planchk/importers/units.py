@@ -31,6 +31,7 @@ _ENGLISH = re.compile(
     r"|(?:u\.?s\.?\s+)?(?:dollars|yuan|euros|pounds|rupees))\s*[）)]$",  # (US dollars)
     re.IGNORECASE,
 )
+_TRAILING = re.compile(r"^(?P<title>.*?\S)\s*(?P<bracket>[（(][^（()）]*[）)])$")
 _SEVERAL = re.compile(r"\s*[、,，;；]\s*")
 _MONEY_NAMES = {"m": "million", "mn": "million", "bn": "billion"}
 # What a header says it measures, by the units it can be in.
@@ -56,6 +57,15 @@ def unit_line(text: str) -> str | None:
             return None
         found = english
     return "、".join(printed_unit(unit) for unit in _SEVERAL.split(found.group("unit").strip()))
+
+
+def title_unit(text: str) -> tuple[str, str | None]:
+    """A title that ends with its unit line in brackets (2024年资金分配表（单位：万元）, Allocation
+    to counties (US$ thousand)): the title without it, and the unit; else `text` and None. A
+    bracket that names no unit (（第一批）) stays the title's."""
+    found = _TRAILING.match(text) if text[-1:] in ("）", ")") else None
+    unit = unit_line(found.group("bracket")) if found else None
+    return (found.group("title"), unit) if found and unit else (text, None)
 
 
 def printed_unit(text: str) -> str:
