@@ -105,14 +105,34 @@ def test_a_table_that_prints_no_unit_asks_once_naming_every_row(tmp_path: Path) 
     assert [i.years for i in model.indicators.values()] == [[2024], [2024]]  # the title's
 
 
-def test_numbers_in_a_column_that_is_no_area_keep_the_layout_away(tmp_path: Path) -> None:
-    """全省 | 甲市 over 中央 | 省级 each: the areas' columns hold two figures each; read as
-    indicator rows over the areas, the second would be left out. It is not read so."""
+def test_areas_over_categories_give_each_row_an_indicator_per_category(tmp_path: Path) -> None:
+    """全省 | 甲市 | 乙市 each over 中央 | 省级: each row is an indicator per category, every
+    figure read (this layout had been read with the 省级 figures left out, then refused)."""
     source = _write(
         tmp_path,
-        "表\n单位：万元\n资金名称,全省,,甲市,,乙市,\n,中央,省级,中央,省级,中央,省级\n"
+        "2024年资金分配表\n单位：万元\n资金名称,全省,,甲市,,乙市,\n,中央,省级,中央,省级,中央,省级\n"
         "产业发展,1200,800,700,500,500,300\n基础设施,900,600,500,350,400,250\n",
+    )
+    model = _import(tmp_path, source)
+    assert dict(model.areas) == {"全省": ["甲市", "乙市"]}
+    found = {i.name: dict(i.values) for i in model.indicators.values()}
+    assert sorted(found) == [
+        "产业发展（中央）",
+        "产业发展（省级）",
+        "基础设施（中央）",
+        "基础设施（省级）",
+    ]
+    assert found["产业发展（省级）"] == {"全省": [800], "甲市": [500], "乙市": [300]}
+    assert found["基础设施（中央）"] == {"全省": [900], "甲市": [500], "乙市": [400]}
+
+
+def test_a_column_of_a_measure_beside_the_areas_is_no_area(tmp_path: Path) -> None:
+    """全市 | 甲县 | 乙县 | 增长%: the growth column is no area; the table is not read as
+    indicator rows over the areas (it would have been an area of the total, 全市)."""
+    source = _write(
+        tmp_path,
+        "表\n单位：个\n项目,全市,甲县,乙县,增长%\n新建站点,7,3,4,12.5\n新建广场,6,2,4,20\n",
     )
     result = runner.invoke(app, ["import", str(source)])
     assert "the indicators are the rows" not in result.stderr
-    assert result.exit_code == 2  # refused as before, never written with half its figures
+    assert result.exit_code == 2  # asked about, as before, rather than misread

@@ -43,6 +43,7 @@ _AREA_HEADERS = frozenset(
      "县(市、区)", "县(市区)", "单位名称", "area", "region", "county", "district"}
 )  # fmt: skip
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_MEASURE = re.compile(r"[%％]|率|增长|增减|比上年|同比|占比|比重|share|rate|change", re.IGNORECASE)
 _WHOLE = re.compile(r"^全[省市区县州盟旗镇乡国]")
 # What an area's name ends with: 甲县, 城关镇, 东湖街道, 市本级, 经开区管委会, Adams County.
 _PLACE = re.compile(
@@ -56,6 +57,7 @@ class AreaColumn(NamedTuple):
     column: int  # the grid's column of the figures
     area: GridCell  # the header cell naming its area (of a two-row header: its own row's)
     year: int | None  # the year the header prints over it (or in the names' header), if any
+    category: str | None = None  # the category the header prints with its area (中央, 省级)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -132,8 +134,9 @@ def _by_area_columns(rows: Sequence[Sequence[GridCell]]) -> Layout | None:
 def _two_rows(
     rows: Sequence[Sequence[GridCell]], position: int, names: int, notes: frozenset[int]
 ) -> Layout | None:
-    """A header of two rows, years over the areas (2024年 over 全市 | 甲县 | 乙县, merged
-    across them or printed once before blanks) or the areas over the years."""
+    """A header of two rows: years over the areas (2024年 over 全市 | 甲县 | 乙县, merged
+    across them or printed once before blanks) or the areas over the years; or the areas
+    over categories (全省 over 中央 | 省级) or categories over the areas."""
     if position + 1 >= len(rows):
         return None
     if any(c.column == names and c.text and not c.merged for c in rows[position + 1]):
@@ -141,23 +144,56 @@ def _two_rows(
     upper = {c.column: c for c in rows[position] if c.column > names}
     lower = {c.column: c for c in rows[position + 1] if c.column > names and c.text}
     notes = notes | _note_columns(list(lower.values()), names)
-    columns: list[AreaColumn] = []
+    pairs: list[tuple[int, GridCell, GridCell]] = []
     top: GridCell | None = None
     for column in sorted(lower.keys() - notes):
         cell = upper.get(column)
         top = cell if cell is not None and cell.text else top  # merged across, or blank
         if top is None:
             return None
-        over, under = year_of(top.text), year_of(lower[column].text)
-        if (over is None) == (under is None):
-            return None  # each column: one year and one area
-        area = lower[column] if under is None else top
-        columns.append(AreaColumn(column, area, over if under is None else under))
+        pairs.append((column, top, lower[column]))
+    columns = _dated(pairs) or _categorised(pairs, rows[position + 2 :])
+    if not columns:
+        return None
     first = {clean_name(c.area.text): c.area for c in reversed(columns)}
     areas = sorted(first.values(), key=lambda cell: cell.column)
     if not _are_areas(areas, rows[position + 2 :]):
         return None
     return Layout(position + 1, None, False, names, notes, tuple(columns), rows=2)
+
+
+def _dated(pairs: Sequence[tuple[int, GridCell, GridCell]]) -> list[AreaColumn]:
+    """Each column one year and one area, either above the other; else none."""
+    columns = []
+    for column, top, bottom in pairs:
+        over, under = year_of(top.text), year_of(bottom.text)
+        if (over is None) == (under is None):
+            return []
+        area = bottom if under is None else top
+        columns.append(AreaColumn(column, area, over if under is None else under))
+    return columns
+
+
+def _categorised(
+    pairs: Sequence[tuple[int, GridCell, GridCell]], body: Sequence[Sequence[GridCell]]
+) -> list[AreaColumn]:
+    """Each column one area and one category, the areas the row of the two that names areas
+    (全省 over 中央 | 省级, or 中央 over 全省 | 甲市); else none."""
+    if any(year_of(top.text) or year_of(bottom.text) for _, top, bottom in pairs):
+        return []
+    for areas_above in (True, False):
+        named = {clean_name((top if areas_above else bottom).text): top if areas_above else bottom
+                 for _, top, bottom in reversed(pairs)}  # fmt: skip
+        if len(named) < len(pairs) and _are_areas(
+            sorted(named.values(), key=lambda cell: cell.column), body
+        ):
+            return [
+                AreaColumn(column, top, None, clean_name(bottom.text))
+                if areas_above
+                else AreaColumn(column, bottom, None, clean_name(top.text))
+                for column, top, bottom in pairs
+            ]
+    return []
 
 
 def _header_year(cells: Sequence[GridCell]) -> int | None:
@@ -178,6 +214,8 @@ def _are_areas(heads: Sequence[GridCell], body: Sequence[Sequence[GridCell]]) ->
     places = [name for i, name in enumerate(names) if i not in totals and _PLACE.search(name)]
     if len(totals) > 1 or totals not in ([], [0], [len(names) - 1]):
         return False
+    if any(_MEASURE.search(name) for name in names):
+        return False  # 增长%, 完成率, 占比: a column of a measure, not of an area
     if totals:
         whole = _WHOLE.match(names[totals[0]]) is not None
         return whole or len(places) == len(names) - 1

@@ -64,7 +64,7 @@ def by_unit_column(grid: Grid, units: Sequence[str] = ()) -> list[Grid]:
     if found is None:
         return [grid]
     header = grid.rows[found.header]
-    above = [cell for row in grid.rows[: found.header] for cell in row if cell.text]
+    above = [c for row in grid.rows[: found.header + 1 - found.rows] for c in row if c.text]
     named = found.names if found.unit is None else _name_column(header, found.unit)
     grids = _year_grids(grid, found, named, above) if found.years else []
     if not found.years:
@@ -131,6 +131,11 @@ def _area_grids(
         _area_rows(part, (first[0], header[0]), printed, found.columns, notes)
         grids.append(part)
     return grids
+
+
+def _named(text: str, category: str | None) -> str:
+    """A row's name as its column in its table: of a category, 产业发展（中央）."""
+    return f"{clean_name(text)}（{category}）" if category else text
 
 
 def _name_column(header: Sequence[GridCell], unit: int) -> int | None:
@@ -215,9 +220,10 @@ def _area_rows(
     rows = [(printed.name, printed.cells), *printed.parts]
     said = [note for note in (note_of(rows, n) for n in notes) if note is not None]
     top, corner = corners
-    years = list(dict.fromkeys(c.year for c in columns))
-    heads = [(name.text, name) for _ in years for name, _ in rows]
-    if years == [None]:
+    keys = list(dict.fromkeys((c.year, c.category) for c in columns))
+    years = [year for year, _ in keys]
+    heads = [(_named(name.text, category), name) for _, category in keys for name, _ in rows]
+    if all(year is None for year in years):  # of a category: 产业发展（中央）
         part.add([("地区", corner), *heads, *(h for h, _ in said)])
     elif len(heads) == 1:  # one column, headed by its year, the indicator named by the row
         part.add([("地区", corner), (f"{years[0]}年", printed.name), *(h for h, _ in said)])
@@ -225,15 +231,15 @@ def _area_rows(
         dated = [(f"{year}年", name) for year in years for name, _ in rows]
         part.add([("地区", top), *dated, *(h for h, _ in said)])
         part.add([("", corner), *heads, *(("", h[1]) for h, _ in said)])
-    by_area: dict[str, dict[int | None, AreaColumn]] = {}
+    by_area: dict[str, dict[tuple[int | None, str | None], AreaColumn]] = {}
     for column in columns:
-        by_area.setdefault(clean_name(column.area.text), {})[column.year] = column
+        by_area.setdefault(clean_name(column.area.text), {})[column.year, column.category] = column
     noted = next((a for a in by_area if is_total_name(a)), next(iter(by_area)))
-    for area, by_year in by_area.items():
-        cell = next(iter(by_year.values())).area
+    for area, by_key in by_area.items():
+        cell = next(iter(by_key.values())).area
         values = [
-            cell_of(cells, by_year[year].column, cell) if year in by_year else ("", cell)
-            for year in years
+            cell_of(cells, by_key[key].column, cell) if key in by_key else ("", cell)
+            for key in keys
             for _, cells in rows
         ]
         kept = [(text if area == noted else "", origin) for _, (text, origin) in said]
