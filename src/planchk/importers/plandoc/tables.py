@@ -22,6 +22,8 @@ from planchk.importers.plandoc.result import PlanImport
 from planchk.messages import PlanchkError
 
 _TASK_HEADER = re.compile(r"(牵头|责任|配合|协办|主办)(单位|部门)")
+# 任务数, 目标任务（个）: a column of counts beside a 责任单位, not the tasks' texts
+_TASK_COUNT = re.compile(r"任务\s*(数|量|总数)|[（(][^）)]*[）)]\s*$")
 
 
 class DocumentGrid(Grid):
@@ -49,7 +51,7 @@ class DocumentGrid(Grid):
 def is_task_table(table: Table) -> bool:
     header = next((row for row in table.rows if sum(bool(c.text) for c in row) >= 2), ())
     return sum(bool(_TASK_HEADER.search(c.text)) for c in header) >= 1 and any(
-        "任务" in c.text for c in header
+        "任务" in c.text and not _TASK_COUNT.search(c.text) for c in header
     )
 
 
