@@ -184,9 +184,13 @@ class Transposed(Grid):
     def lines(self, above: Sequence[GridCell], unit: str | None) -> None:
         """The lines above the header (title, unit line) as printed, each its cells (a title
         split at a comma in a CSV ends with its year: Service targets by county, 2024), the
-        unit line naming `unit` where it is the row's one of several."""
+        unit line naming `unit` where it is the row's one of several. A merged cell's text,
+        repeated in every cell it covers, is its anchor's alone: the title 附件1 merged over
+        four columns is 附件1, not 附件1 附件1 附件1 附件1 (then no attachment label)."""
         for _, cells in groupby(above, key=attrgetter("row")):
-            self.add([(one_unit(cell, unit), cell) for cell in cells])
+            own = [cell for cell in cells if not cell.merged]
+            if own:
+                self.add([(one_unit(cell, unit), cell) for cell in own])
 
     def where(self, row: int, column: int) -> str:
         return self.original.where(*self.places.get((row, column), (row, column)))
