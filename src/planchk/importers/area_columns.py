@@ -33,6 +33,7 @@ from planchk.importers.grid import GridCell
 from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.printed import normalized, parse_number, simplified
 from planchk.importers.shapes import NOTE_HEADERS
+from planchk.plan.units import BUILT_IN
 
 LOOKED_AT = 6  # a header stands within the first rows (title, unit line, a second title)
 _UNIT_HEADERS = frozenset({"单位", "计量单位", "unit", "units"})
@@ -51,6 +52,9 @@ _PLACE = re.compile(
     r"|\s(?:county|district|city|province|region|prefecture|township|town|village|municipality)$",
     re.IGNORECASE,
 )
+
+# What an organisation's name ends with, as a 单位 column of organisations prints it.
+_OFFICE = re.compile(r"..(?:局|委|办|厅|院|中心|公司|集团|部门|委员会|学校|医院)$")
 
 
 class AreaColumn(NamedTuple):
@@ -99,10 +103,9 @@ def _by_unit_column(rows: Sequence[Sequence[GridCell]]) -> Layout | None:
         heads = [c for c in cells if c.text and c.column > units[0] and c.column not in notes]
         after = [_lower(c) for c in heads]
         body = rows[position + 1 :]
-        numbers = all(
-            parse_number(c.text) is None for row in body for c in row if c.column == units[0]
-        )
-        if not (after and numbers and body):
+        below = [c.text for row in body for c in row if c.column == units[0] and c.text]
+        numbers = all(parse_number(text) is None for text in below)
+        if not (after and numbers and body) or _organisations(below):
             continue
         if any(year_of(text) is not None for text in after):  # other columns: notes
             return Layout(position, units[0], years=True)
@@ -111,6 +114,19 @@ def _by_unit_column(rows: Sequence[Sequence[GridCell]]) -> Layout | None:
             columns = tuple(AreaColumn(c.column, c, year) for c in heads)
             return Layout(position, units[0], False, notes=notes, columns=columns)
     return None
+
+
+def _organisations(texts_: Sequence[str]) -> bool:
+    """Whether a 单位 column names organisations, not units (序号 | 单位 | 2021年 over 合计,
+    集聚区, 甲镇): no cell is a unit planchk knows, and one is a total or a place or an
+    office (市教育局). Its rows are then the areas of the table, not indicators."""
+    names = [simplified(clean_name(text)) for text in texts_]
+    if any(name in BUILT_IN or name in ("%", "％") for name in names):
+        return False
+    return any(
+        is_total_name(name) or (len(name) > 1 and _PLACE.search(name)) or _OFFICE.search(name)
+        for name in names
+    )
 
 
 def _by_area_columns(rows: Sequence[Sequence[GridCell]]) -> Layout | None:
