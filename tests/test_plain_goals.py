@@ -214,3 +214,44 @@ def test_a_period_goal_that_is_the_last_year_of_a_table_of_unsure_kind(tmp_path:
     said = _farmland("万亩", ["1.0", "2.2", "3.6"], title="（一）新增高标准农田任务分解表")
     flow = _plan(tmp_path / "new", ["到2026年，全县新增高标准农田3.6万亩。"], said)
     assert [(c, a["actual"]) for c, a in _findings(flow)] == [("PC501", "6.8")]
+
+
+def test_what_is_added_and_what_there_is_are_not_mixed(tmp_path: Path) -> None:
+    # 新增50家 is what the years add; the table of 高新技术企业数量 holds how many there are; and
+    # 建成10万亩 may be all there are by 2026, which a table of yearly amounts cannot check
+    lines = [
+        "到2026年，全县新增高新技术企业50家，高新技术企业达到200家。",
+        "到2026年，全县建成高标准农田10万亩，其中2025年1.2万亩、2026年1.4万亩。",
+    ]
+    enterprises = documents.Grid(
+        "（二）高新技术企业数量分解表", "单位：家",
+        [["县区", "2024年", "2025年", "2026年"], ["全县", "150", "180", "200"],
+         ["甲镇", "60", "70", "80"], ["乙镇", "90", "110", "120"]],
+    )  # fmt: skip
+    document = _plan(tmp_path, lines, _farmland("亩", ["10000", "12000", "14000"]), enterprises)
+    targets = _imported(tmp_path, document)
+    linked = {g.text: g.indicator for g in targets.goals.values()}
+    assert linked == {
+        "到2026年，全县新增高新技术企业50家": None,  # an increment, not the stock's level
+        "高新技术企业达到200家": "高新技术企业数量",  # the comparator: linked, met
+        "到2026年，全县建成高标准农田10万亩": None,  # a level, not the flow's years
+        "到2026年，全县建成高标准农田10万亩，其中2025年1.2万亩": None,
+        "到2026年，全县建成高标准农田10万亩，其中2026年1.4万亩": None,  # each after the whole
+    }
+    assert _findings(document) == []
+
+
+def test_diff_says_a_goal_of_a_year_became_a_goal_of_the_period(tmp_path: Path) -> None:
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    old = check_texts(tmp_path / "old", _GOAL.format(when="year: 2022, "))
+    new = check_texts(tmp_path / "new", _GOAL.format(when="period: [2021, 2022], "))
+    assert (codes(old), codes(new)) == (["PC501"], [])  # 2022 alone is 4, the period's 6
+    result = _run("diff", tmp_path / "old" / "targets.yaml", tmp_path / "new" / "targets.yaml",
+                  "-f", "json")  # fmt: skip
+    changes = [(c["path"], c["args"]["old"], c["args"]["new"])
+               for c in json.loads(result.stdout)["changes"]]  # fmt: skip
+    assert changes == [
+        ("goals.g.year", "2022", "(none)"),
+        ("goals.g.period", "(none)", "[2021, 2022]"),
+    ]

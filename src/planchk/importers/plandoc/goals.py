@@ -146,7 +146,9 @@ def statements(
                 goal = _plain(text, piece, match, reading)
                 if goal is not None:
                     yield goal
-                    reading.plain, start, read = goal, match.end(), True
+                    start, read = match.end(), True
+                    if reading.plain is None or goal.subject != reading.plain.subject:
+                        reading.plain = goal  # 其中2024年…、2025年…: each after the whole
             before = "" if read or found else before + clause
 
 

@@ -12,6 +12,7 @@ from planchk.importers.build import Imported
 from planchk.importers.plandoc import texts
 from planchk.importers.plandoc.goals import Statement, key, link
 from planchk.importers.plandoc.kinds import Guess
+from planchk.plan.goal_text import LEVEL_VERBS, TARGET_VERBS
 from planchk.plan.units import UnitTable
 
 _NOT_IN_ID = re.compile(r"[（(][^）)]*[）)]|[\s.+\-*/=<>()]|累计$|新增")
@@ -77,9 +78,10 @@ class GoalSet:
         )
         fits = said is not None and table is not None and self.units.convertible(said, table)
         if statement.plain and fits:  # its years must be the table's: no goal-year-missing
+            fits = _kind_fits(statement, self.imported.indicators[ind_id].kind)
             years = self.imported.indicators[ind_id].years
             needed = range(statement.first or statement.year or 0, (statement.year or 0) + 1)
-            fits = statement.year is not None and all(year in years for year in needed)
+            fits = fits and statement.year is not None and all(y in years for y in needed)
         if fits and statement.first is not None and self._cumulative(ind_id, statement):
             place = f"{self.source}: {statement.place}"
             self.notes.append(texts.GOAL_CUMULATIVE(place=place, text=statement.text, id=ind_id))
@@ -133,3 +135,19 @@ class GoalSet:
         while goal_id in self.found:
             goal_id, counter = f"{base}_{counter}", counter + 1
         return goal_id
+
+
+_LEVEL = re.compile("|".join(LEVEL_VERBS))
+_INCREMENT = re.compile("|".join(v for v in TARGET_VERBS if v not in LEVEL_VERBS))
+
+
+def _kind_fits(statement: Statement, kind: str) -> bool:
+    """Whether a goal stated with a verb can be the table's figure: what is added (新建, 新增,
+    完成: a flow's or a change's years) never a stock's level, and a level (建成, 培育) never
+    what a flow's years add. A 绩效目标表's row that names no verb fits any table."""
+    verb = _INCREMENT.search(statement.subject) or _LEVEL.search(statement.subject)
+    if verb is None:  # only a listed row states no verb: its name is the table's
+        return True
+    if verb.group(0) in LEVEL_VERBS:
+        return kind == "stock"
+    return kind in ("flow", "change")
