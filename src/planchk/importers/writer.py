@@ -71,22 +71,31 @@ def targets_written(document: Mapping[str, Any], header: Sequence[str] = ()) -> 
     text = "\n".join(_Writer(aside).lines(document, header)) + "\n"
     if not aside:
         return Written(text, None, aside)
-    skeleton = "\n".join(_Writer(None).lines(_without(document, aside, ()), header)) + "\n"
+    skeleton = "\n".join(_Writer(None).lines(_without(document, aside), header)) + "\n"
     return Written(text, skeleton, aside)
 
 
-def _without(value: Any, aside: dict[DataPath, Rows], path: DataPath) -> Any:
-    """`value` at `path` less the rows set aside under it; what holds none is not copied."""
-    rows = aside.get(path)
+def _without(document: Mapping[str, Any], aside: dict[DataPath, Rows]) -> Any:
+    """The document less the rows set aside; what holds none of them is not copied."""
+    tree: dict[Any, Any] = {}  # the paths as a tree: each step's node, _ASIDE at an end
+    for path, rows in aside.items():
+        node = tree
+        for step in path:
+            node = node.setdefault(step, {})
+        node[_ASIDE] = rows
+    return _pruned(document, tree)
+
+
+_ASIDE = object()  # in _without's tree, a mapping's rows set aside (no key is this object)
+
+
+def _pruned(value: Any, tree: dict[Any, Any]) -> Any:
+    rows = tree.get(_ASIDE)
     if rows is not None:
         return {k: v for k, v in value.items() if k not in rows} if len(rows) < len(value) else {}
-    depth = len(path)
-    below = {p[depth] for p in aside if len(p) > depth and p[:depth] == path}
-    if not below:
-        return value
     if isinstance(value, Mapping):
-        return {k: _without(v, aside, (*path, k)) if k in below else v for k, v in value.items()}
-    return [_without(v, aside, (*path, n)) if n in below else v for n, v in enumerate(value)]
+        return {k: _pruned(v, tree[k]) if k in tree else v for k, v in value.items()}
+    return [_pruned(v, tree[n]) if n in tree else v for n, v in enumerate(value)]
 
 
 class _Writer:
