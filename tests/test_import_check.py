@@ -158,6 +158,7 @@ NUMBERS = st.decimals(allow_nan=False, allow_infinity=False, places=None).filter
 CELLS = st.one_of(st.none(), NUMBERS, st.sampled_from([Decimal("-0.0"), Decimal("1E+2")]))
 ODD = ["a: b", "a:b", "c #d", "e f", "g'h", '"q', "1.5", "null", "[x]", "? y", "- z", "&a"]
 ODD += ["*b", "!t", "%p", "@x", "`y", "a\tb", " lead", "trail ", "\ufeff甲", "Ａ", ""]
+ODD += ["Null", "TRUE", "yes", "No", "Hangzhou City", "a.b", "e (f)", "x-1", "A&B", "c/d"]
 # Not the line breaks YAML knows beside \n (U+0085, U+2028, U+2029): the loader's source map
 # counts lines by \n alone and fails placing a finding after one (a loader bug, not the
 # check's; writer._sure keeps every such text in the skeleton, where it is parsed).
