@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from planchk.importers import texts
-from planchk.importers.documents import READERS
+from planchk.loader.discover import DOCUMENT_SUFFIXES
 from planchk.messages import PlanchkError
 from planchk.reading import STDIN, Piped, read_stdin
 
 # What import reads, by name: tables (.txt is a plan document's text, as from a file).
-KINDS = (".csv", ".xlsx", ".xlsm", ".xls", ".ods", *READERS)
+KINDS = (".csv", ".xlsx", ".xlsm", ".xls", ".ods", *DOCUMENT_SUFFIXES)
 
 
 def piped_files(

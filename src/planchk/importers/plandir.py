@@ -15,14 +15,15 @@ from typing import TYPE_CHECKING
 
 from planchk.importers import texts as import_texts
 from planchk.importers.build import Options
-from planchk.importers.documents import Cell, is_document
-from planchk.importers.documents.model import Table
 from planchk.importers.grid import Grid, GridCell
+from planchk.loader.discover import DOCUMENT_SUFFIXES
 from planchk.messages import PlanchkError
 
-# The plan-document reader (importers.plandoc, 0.04 s of imports) is imported where a plan
-# document or a task table is read: a CSV or workbook of breakdown tables never loads it.
+# The plan-document readers (importers.plandoc and importers.documents, 0.05 s of imports)
+# are imported where a plan document or a task table is read: a CSV or workbook of breakdown
+# tables never loads them.
 if TYPE_CHECKING:
+    from planchk.importers.documents.model import Table
     from planchk.importers.plandoc import PlanImport
     from planchk.importers.plandoc.kinds import Guess
 
@@ -98,6 +99,8 @@ def is_task_grid(grid: Grid) -> bool:
 
 
 def _as_table(grid: Grid, grid_rows: Sequence[Sequence[GridCell]] | None = None) -> Table:
+    from planchk.importers.documents.model import Cell, Table
+
     rows = []
     for cells in grid.rows if grid_rows is None else grid_rows:
         row: list[Cell] = []
@@ -120,7 +123,8 @@ def areas_beside(output: Path | None) -> dict[str, list[str]]:
 
 
 def is_document_import(files: Sequence[Path]) -> bool:
-    if any(is_document(f) for f in files):
+    # importers.documents.is_document, without importing the documents' readers
+    if any(f.suffix.lower() in DOCUMENT_SUFFIXES for f in files):
         from planchk.importers.plandoc import texts as plan_texts
 
         if len(files) != 1:
