@@ -204,10 +204,16 @@ _DEEPEST = 8
 def _figure_rows(rows: list[list[Any]], kinds: set[type]) -> tuple[list[str], list[bool]]:
     """Rows of numbers and blanks as flow writes them, and whether each reads back as its
     very values: nearly always all of them, decided at once."""
-    bodies = [", ".join(map(str, row)) for row in rows]
+    widths = set(map(len, rows))
+    if len(widths) == 1:  # rows of one width (nearly every table): every figure in one call
+        row = ", ".join(["%s"] * widths.pop())
+        written = "\n".join([row] * len(rows)) % tuple(chain.from_iterable(rows))
+    else:
+        written = "\n".join([", ".join(map(str, row)) for row in rows])
     if NONE in kinds:  # no figure's text holds None: each blank is written null
-        bodies = [body.replace("None", "null") for body in bodies]
-    if _figures("\n".join(bodies)):  # nearly every table
+        written = written.replace("None", "null")
+    bodies = written.split("\n")
+    if _figures(written):  # nearly every table
         return [f"[{body}]" for body in bodies], [True] * len(rows)
     good = list(map(_figures, bodies))
     lines = [f"[{b}]" if ok else flow(r) for b, ok, r in zip(bodies, good, rows, strict=True)]
