@@ -183,7 +183,7 @@ class _Composer:
         if run is None or members is None or parent.flow or self.spellings:
             self.short = True
             return
-        keys, container = run.keys[1:], parent.container
+        keys, container = run.keys.split(":")[1:-1], parent.container
         alone = len(set(keys)) == len(keys) and members.keys().isdisjoint(keys)
         if not alone or not all_own_forms(keys) or not isinstance(container, dict):
             self.short = True
@@ -197,6 +197,8 @@ class _Composer:
             for line, length in zip(lines, islice(run.columns, 1, None), strict=True)
         ]
         members.update(zip(keys, places, strict=True))
+        # The run's rows and places go now, not with the whole text (memory at the peak).
+        run.keys, run.rows, run.columns = "", [], []
 
     def loop(self, get_event: Any) -> None:
         stack, spellings, forms = self.stack, self.spellings, self.forms

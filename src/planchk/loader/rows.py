@@ -92,7 +92,7 @@ class Run:
 
     line: int  # the line of the first
     key_column: int  # every key's column (they share an indentation)
-    keys: list[str]
+    keys: str  # each key followed by a colon
     rows: list[list[Decimal]]
     columns: list[int]  # each row's `[`, less one: the length of its key part
 
@@ -152,12 +152,14 @@ def _together(chunk: str, line: int, runs: list[Run]) -> str | None:
         rows = _rows(pieces[2::4])
         if rows is None:
             return None
-        # A key part is spaces, the name, a colon and spaces; a name holds neither.
-        keys = "".join(keyparts).replace(" ", "").split(":")[:-1]
+        # A key part is spaces, the name, a colon and spaces; a name holds neither. The keys
+        # are one text until the composer stores them (600,000 strings otherwise, held
+        # through the parse).
+        keys = "".join(keyparts).replace(" ", "")
         runs.append(Run(line, len(found[1]) + 1, keys, rows, [*map(len, keyparts)]))
         parts += [chunk[end:start], keyparts[0], _RUN_PLACEHOLDER, ends[0], "\n"]
         parts += [f"{line_end}\n" for line_end in ends[1:]]
-        line += len(keys)
+        line += len(rows)
         end = found.end()
     return "".join([*parts, chunk[end:]]) if parts else chunk
 
