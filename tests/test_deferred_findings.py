@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 from planchk import catalog, engine, registry
 from planchk.config import Config
-from planchk.findings import NEVER, Arg, Deferred, Finding, Severity
+from planchk.findings import NEVER, Arg, Deferred, Finding, Problem, Severity
 from planchk.models.common import Waiver
 from planchk.registry import CodeInfo
 from planchk.rules.context import PlanContext
@@ -258,7 +258,7 @@ def test_a_waiver_of_the_rule_makes_it_yield_every_finding(
     assert len(made) == 4 + len(waived)
 
 
-def test_a_row_the_baseline_holds_a_cell_of_is_yielded_the_others_counted(
+def test_a_fall_the_baseline_holds_is_held_unmade_the_others_counted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _falling_table(tmp_path)
@@ -267,7 +267,29 @@ def test_a_row_the_baseline_holds_a_cell_of_is_yielded_the_others_counted(
     report = engine.check_paths(
         [tmp_path], Config(max_findings_per_rule=3), baseline=Counter({entry: 1})
     )
-    assert yielded == [f"indicators.x.values.区{i}.2022" for i in (0, 1, 2, 3, 7)]
+    assert yielded == [f"indicators.x.values.区{i}.2022" for i in (0, 1, 2, 3)]
     assert report.baselined == 1
     (summary,) = [f for f in report.findings if f.code == "PC903" and f.path == SUMMARY]
     assert summary.args["count"] == 201 - 3 - 1
+
+
+def test_what_the_baseline_takes_unmade_its_entry_holds_no_more() -> None:
+    """Held.take holds back a rule's one finding at a path; the entry (counted once) then
+    holds nothing else: a second take, or another finding offered there, passes on."""
+    from planchk.findings import Location
+    from planchk.suppress.baseline import Held
+
+    path = "indicators.x.values.区1.2022"
+    held = Held(Counter({(os.path.abspath("p/targets.yaml"), "PC202", path): 1}))
+    assert held.paths("p/targets.yaml", "PC202") == {path}
+    assert held.paths("p/targets.yaml", "PC201") == frozenset()
+    assert not held.take("p/targets.yaml", "PC202", "indicators.x.values.区2.2022")
+    assert held.take("p/targets.yaml", "PC202", path)
+    assert held.held == 1
+    assert not held.take("p/targets.yaml", "PC202", path)
+    info = registry.get("PC202")
+    args: dict[str, Arg] = {"name": "n", "indicator": "x", "area": "区1", "from_year": 2021}
+    args |= {"to_year": 2022, "old": 2, "new": 1, "change": -1}
+    other = info.finding(Problem(Location("p/targets.yaml", 5, 7), path, args))
+    assert held.offer(1, other) == (1, other)
+    assert held.held == 1

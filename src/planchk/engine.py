@@ -13,6 +13,7 @@ import dataclasses
 import os
 from collections import Counter
 from collections.abc import Set
+from functools import partial
 from pathlib import Path
 
 from planchk import catalog
@@ -136,6 +137,9 @@ class _Offer:
         if self.tallied == (later.code, later.file):
             after = self.into.left_out_after(self.tallied)
             tally.after = NEVER if after is None else pack(*after)
+            baseline = self.into.baseline
+            if tally.take is None and baseline is not None:
+                tally.take = partial(baseline.take, later.file, later.code)
 
     def tally(self, code: str, file: str | None) -> Tally:
         """A tally for a rule of `code` deferring findings in `file` (findings.Tally): it may

@@ -118,16 +118,18 @@ class Tally:
     to `count`. `after` stays NEVER while the cap may keep or make one, and whenever a
     waiver may want one. It only falls as the cap fills (a place it gave stays safe), and
     the rule reads it again for each row. A row holding a cell at one of the `held` paths
-    (the baseline's entries of the code in the file) is yielded as ever: the baseline
-    matches those one by one.
+    (the baseline's entries of the code in the file) is not counted: a rule that yields at
+    most one finding a cell asks `take(path)` (set once it has deferred one), which holds
+    the finding there back as the baseline would, unmade; other rules yield it.
     """
 
-    __slots__ = ("after", "count", "held")
+    __slots__ = ("after", "count", "held", "take")
 
     def __init__(self, held: AbstractSet[str] = frozenset()) -> None:
         self.after = NEVER
         self.count = 0
         self.held = held
+        self.take: Callable[[str], bool] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -248,6 +248,14 @@ class PlanContext:
         held, row = self.tally.held, f"indicators.{ind_id}.values.{name}."
         return not held or held.isdisjoint(map(row.__add__, map(str, indicator.years)))
 
+    def taken(self, ind_id: str, area: str, index: int) -> bool:
+        """Whether the baseline holds back, unmade, the running rule's one finding at a cell
+        (findings.Tally.take): for rules that yield at most one finding a cell."""
+        indicator, take = self._values_of(ind_id)[0], self.tally.take
+        name = area if area in indicator.values else self.row_name(indicator, area)
+        path = f"indicators.{ind_id}.values.{name}.{indicator.years[index]}"
+        return take is not None and path in self.tally.held and take(path)
+
     def _values_of(self, ind_id: str) -> tuple[Indicator, Mapping[str | int, int]]:
         """An indicator and its rows' packed places in the source map, looked up once."""
         found = self._tables.get(ind_id)

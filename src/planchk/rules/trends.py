@@ -54,6 +54,8 @@ def _decreases(ctx: PlanContext, policy: TrendPolicy) -> Iterator[Deferred]:
                 tally.count += _count_falls(row[:width], minimum)
                 continue
             for before, index, old, value in _falls(row[:width], minimum):
+                if tally.take is not None and ctx.taken(ind_id, area, index):
+                    continue  # held back by the baseline (a fall is one finding a cell)
                 fall = (indicator.name, ind_id, area, years[before], years[index])
                 args = partial(_fall_args, fall, old, value)
                 yield ctx.deferred_cell(ind_id, area, index, args)

@@ -129,6 +129,7 @@ class Held:
         self._heaps: dict[Key, list[tuple[Reversed, int, Finding]]] = {}
         self._alone: dict[Key, tuple[int, Later]] = {}  # the only one of its entry so far
         self._files: dict[str, str] = {}  # display -> absolute: abspath once per file
+        self._taken: dict[Key, int] = {}  # held back by `take`, unmade
         self._paths: dict[tuple[str, str], set[str]] = {}
         for file, code, path in known:
             self._paths.setdefault((file, code), set()).add(path)
@@ -142,7 +143,22 @@ class Held:
     @property
     def held(self) -> int:
         """How many findings the baseline leaves out (so far)."""
-        return len(self._alone) + sum(len(heap) for heap in self._heaps.values())
+        heaps = sum(len(heap) for heap in self._heaps.values())
+        return len(self._alone) + heaps + sum(self._taken.values())
+
+    def take(self, file: str, code: str, path: str) -> bool:
+        """The only finding of `code` at `path` in `file` that its rule yields (a rule that
+        yields at most one a cell: findings.Tally.take): held back unmade and never offered,
+        if an entry names it and holds none yet; True then. Its entry then holds one fewer,
+        should another rule's finding come there."""
+        absolute = self._files.get(file) or self._files.setdefault(file, _absolute(file))
+        entry_key = (absolute, code, path)
+        if entry_key in self._heaps or entry_key in self._alone:
+            return False
+        if self.known.get(entry_key, 0) - self._taken.get(entry_key, 0) <= 0:
+            return False
+        self._taken[entry_key] = self._taken.get(entry_key, 0) + 1
+        return True
 
     def offer(self, seq: int, finding: Finding | Later) -> tuple[int, Finding | Later] | None:
         """The finding numbered `seq` (in the order they came) offered to the baseline: None
@@ -157,6 +173,8 @@ class Held:
         absolute = self._files.get(file) or self._files.setdefault(file, _absolute(file))
         entry_key = (absolute, code, path)
         count = self.known.get(entry_key, 0)
+        if self._taken:
+            count -= self._taken.get(entry_key, 0)
         if count <= 0:
             return seq, finding
         first = entry_key not in self._heaps and entry_key not in self._alone

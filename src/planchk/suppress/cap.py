@@ -66,6 +66,10 @@ class Holds(Protocol):
         """The paths at which it may hold back a finding of `code` in `file`."""
         ...
 
+    def take(self, file: str, code: str, path: str) -> bool:
+        """Holds back, unmade, the only finding of `code` at `path` a rule yields, if it may."""
+        ...
+
 
 Key = tuple[str, str]  # (code, file)
 
