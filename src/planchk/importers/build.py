@@ -27,9 +27,15 @@ from planchk.importers.stored import mark_stored, stored_columns
 from planchk.importers.sum_settings import SumSetting, sum_setting, tolerance_setting
 from planchk.importers.units import ask_for_unit, declared_unit, line_units
 from planchk.loader import DEFAULT_MAX_BYTES
-from planchk.messages import PlanchkError
+from planchk.messages import PlanchkError, message
 from planchk.reading import Piped
 
+UNITS_AMBIGUOUS = message(
+    "import.units-ambiguous",
+    "{source}: the unit line names several units ({unit}) and the headers {names} do not say "
+    "which is their own; give each with --unit NAME=UNIT (--unit {name}=UNIT), UNIT one of "
+    "{units}",
+)
 _NOT_IN_IDS = re.compile(r"[\s+\-*×/÷()=<>≤≥.\[\]]+")  # what would break a relation or a data path
 # The label of the one period of a table that prints no year ("this period"): a data value,
 # the same in every language, so that the file does not change with --lang.
@@ -231,6 +237,13 @@ def _unit(table: Table, columns: Sequence[Column], name: str, options: Options) 
         return found
     if table.unit is None:
         ask_for_unit(table, columns, name, options.units)  # and why: 户数 under 补助资金（万元）
+    unsaid = [key for key, group in _groups(table, options)
+              if key and declared_unit(group, table.unit, key, options.units) is None]  # fmt: skip
+    if len(unsaid) > 1:  # one question for them all, not one run for each
+        raise PlanchkError(
+            UNITS_AMBIGUOUS, source=table.grid.source, unit=table.unit, name=unsaid[0],
+            names="、".join(f"`{key}`" for key in unsaid), units="、".join(line_units(table.unit)),
+        )  # fmt: skip
     raise PlanchkError(
         texts.UNIT_AMBIGUOUS, source=table.grid.source, unit=table.unit, name=name,
         units="、".join(line_units(table.unit)),
