@@ -12,10 +12,11 @@ Two layouts print indicators as rows (importers.unit_rows reads each row as a ta
 
   told from an ordinary table (areas as rows, years or categories as columns) by its header
   and by its rows together: after the column of names the headers are areas, one of them
-  their total (a whole area: 全市, 全县合计; or 合计/总计 first or last among headers that each
-  name a place; or, among headers that each name a place, a first or last column that is the
-  sum of the others on every row), none a year; the names' header is no area header (地区);
-  and no row is named as a total (an ordinary table's 合计 row says its rows are areas).
+  their total (a whole area: 全市, 全县合计; or 合计/总计 first or last among headers most of
+  which name a place, 甲县 | 乙县 | 国有林场; or, among headers that each name a place, a first
+  or last column that is the sum of the others on every row), none a year nor a measure; the
+  names' header is no area header (地区); and no row is named as a total (an ordinary
+  table's 合计 row says its rows are areas).
 
 A 备注 column after the areas is the rows' notes in either layout, never an area.
 """
@@ -48,7 +49,7 @@ _MEASURE = re.compile(r"[%％]|率|增长|增减|比上年|同比|占比|比重|
 _WHOLE = re.compile(r"^全[省市区县州盟旗镇乡国]")
 # What an area's name ends with: 甲县, 城关镇, 东湖街道, 市本级, 经开区管委会, Adams County.
 _PLACE = re.compile(
-    r"(?:省|市|区|县|州|盟|旗|镇|乡|村|街道|本级|园区|管委会|办事处)$"
+    r"(?:省|市|区|县|州|盟|旗|镇|乡|村|街道|本级|园区|管委会|办事处|林场|农场|牧场)$"
     r"|\s(?:county|district|city|province|region|prefecture|township|town|village|municipality)$",
     re.IGNORECASE,
 )
@@ -234,7 +235,7 @@ def _are_areas(heads: Sequence[GridCell], body: Sequence[Sequence[GridCell]]) ->
         return False  # 增长%, 完成率, 占比: a column of a measure, not of an area
     if totals:
         whole = _WHOLE.match(names[totals[0]]) is not None
-        return whole or len(places) == len(names) - 1
+        return whole or 2 * len(places) > len(names) - 1  # most name places: 甲县 | 乙县 | 其他
     return _total_by_numbers(heads, body)
 
 
