@@ -28,6 +28,7 @@ from planchk.importers.printed import (
 from planchk.importers.shapes import Column
 from planchk.importers.units import PERCENT as _PERCENT
 from planchk.importers.units import printed_unit
+from planchk.importers.year_ranges import year_range
 from planchk.messages import PlanchkError
 from planchk.plan.units import BUILT_IN
 
@@ -121,7 +122,8 @@ def _labelled(columns: list[Column]) -> list[Column]:
     if len(values) != 1:
         return columns
     [only] = values
-    if only.kind != "value" or only.year is not None or only.unit or only.name not in PERIOD_LABELS:
+    labels = only.name in PERIOD_LABELS or (only.name is not None and _range_total(only.name))
+    if only.kind != "value" or only.year is not None or only.unit or not labels:
         return columns
     labelled = dataclasses.replace(only, name=None, label=only.name)
     return [labelled if c is only else c for c in columns]
@@ -139,11 +141,13 @@ def _year_sums(columns: Sequence[Column]) -> tuple[Column, ...]:
 def _year_sum(column: Column, years: Counter[str | None]) -> Column:
     if column.kind != "value" or column.year is not None:
         return column
-    if column.name and is_bare_subtotal(column.name) and years[None] >= 2:
+    total_name = column.name and (is_bare_subtotal(column.name) or _range_total(column.name))
+    if total_name and years[None] >= 2:
         return dataclasses.replace(column, kind="year_sum", name=None)
     top, _, bottom = column.header.rpartition(" / ")
     category = _one_category(top)[0] if top else None
-    if category is not None and is_bare_subtotal(bottom) and years[category] >= 2:
+    total = is_bare_subtotal(bottom) or _range_total(bottom)
+    if category is not None and total and years[category] >= 2:
         return dataclasses.replace(column, kind="year_sum", name=category)
     return column
 
@@ -196,6 +200,8 @@ def _column(
     ):  # a name says percent unless its own header gives another unit: Share (USD m)
         name = _percent_name(name)
         return Column(index, header, "percent", year, name, unit or "%")
+    if year is None and not name and _range_total(bottom or top):
+        name = normalized(bottom or top)  # beside its years a year_sum, alone the period
     if year is None and not name:
         raise PlanchkError(texts.COLUMN_UNNAMED, place=grid.column_place(index))
     return Column(index, header, "value", year, name, unit)
@@ -227,8 +233,18 @@ def year_of(text: str) -> int | None:
     return _year(text)
 
 
+def _range_total(text: str) -> bool:
+    """2024—2026年 or 2024—2026年合计 (目标, 累计): the period's figure, each row's years summed."""
+    found = year_range(text)
+    return found is not None and (
+        not found[2] or is_bare_subtotal(found[2]) or found[2] in _YEAR_WORDS
+    )
+
+
 def _year(text: str) -> int | None:
     plain = normalized(text)
+    if year_range(plain) is not None:
+        return None
     for pattern in (_FISCAL, _YEAR):  # 2019-20 is a fiscal year, not 2019 and "-20"
         found = pattern.match(plain)
         if found:
@@ -253,6 +269,8 @@ def _category(top: str, bottom: str) -> tuple[str | None, str | None]:
 
 
 def _one_category(text: str) -> tuple[str | None, str | None]:
+    if (period := year_range(text)) is not None:  # 2024—2026年合计: no category's name
+        text = "" if is_bare_subtotal(period[2]) or period[2] in _YEAR_WORDS else period[2]
     rest = text
     year_match = _FISCAL.match(normalized(text)) or _YEAR.match(normalized(text))
     if year_match:
