@@ -18,7 +18,8 @@ Two layouts print indicators as rows (importers.unit_rows reads each row as a ta
   names' header is no area header (地区); and no row is named as a total (an ordinary
   table's 合计 row says its rows are areas).
 
-A 备注 column after the areas is the rows' notes in either layout, never an area.
+A 备注 column after the areas is the rows' notes in either layout, never an area; so are the
+indicator's own columns beside the areas (属性, 2024年基数, 增长%: importers.own_columns).
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ from typing import NamedTuple
 from planchk.importers.columns import year_of
 from planchk.importers.grid import GridCell
 from planchk.importers.labels import clean_name, is_total_name
+from planchk.importers.own_columns import beside, organisations
 from planchk.importers.printed import normalized, parse_number, simplified
 from planchk.importers.shapes import NOTE_HEADERS
-from planchk.plan.units import BUILT_IN
 
 LOOKED_AT = 6  # a header stands within the first rows (title, unit line, a second title)
 _UNIT_HEADERS = frozenset({"单位", "计量单位", "unit", "units"})
@@ -53,9 +54,6 @@ _PLACE = re.compile(
     r"|\s(?:county|district|city|province|region|prefecture|township|town|village|municipality)$",
     re.IGNORECASE,
 )
-
-# What an organisation's name ends with, as a 单位 column of organisations prints it.
-_OFFICE = re.compile(r"..(?:局|委|办|厅|院|中心|公司|集团|部门|委员会|学校|医院)$")
 
 
 class AreaColumn(NamedTuple):
@@ -106,7 +104,7 @@ def _by_unit_column(rows: Sequence[Sequence[GridCell]]) -> Layout | None:
         body = rows[position + 1 :]
         below = [c.text for row in body for c in row if c.column == units[0] and c.text]
         numbers = all(parse_number(text) is None for text in below)
-        if not (after and numbers and body) or _organisations(below):
+        if not (after and numbers and body) or organisations(below, _PLACE):
             continue
         if any(year_of(text) is not None for text in after):  # other columns: notes
             return Layout(position, units[0], years=True)
@@ -117,26 +115,13 @@ def _by_unit_column(rows: Sequence[Sequence[GridCell]]) -> Layout | None:
     return None
 
 
-def _organisations(texts_: Sequence[str]) -> bool:
-    """Whether a 单位 column names organisations, not units (序号 | 单位 | 2021年 over 合计,
-    集聚区, 甲镇): no cell is a unit planchk knows, and one is a total or a place or an
-    office (市教育局). Its rows are then the areas of the table, not indicators."""
-    names = [simplified(clean_name(text)) for text in texts_]
-    if any(name in BUILT_IN or name in ("%", "％") for name in names):
-        return False
-    return any(
-        is_total_name(name) or (len(name) > 1 and _PLACE.search(name)) or _OFFICE.search(name)
-        for name in names
-    )
-
-
 def _by_area_columns(rows: Sequence[Sequence[GridCell]]) -> Layout | None:
     for position, cells in enumerate(rows[:LOOKED_AT]):
         heads = [c for c in cells if c.text]
         names = next((c for c in heads if _lower(c) not in _SERIAL_HEADERS), None)
         if names is None or _lower(names) in _AREA_HEADERS or is_total_name(names.text):
             continue
-        notes = _note_columns(heads, names.column)
+        notes = _note_columns(heads, names.column) | beside(heads, names.column)
         areas = [c for c in heads if c.column > names.column and c.column not in notes]
         year = _header_year([names])
         columns = tuple(AreaColumn(c.column, c, year) for c in areas)
@@ -224,8 +209,10 @@ def _header_year(cells: Sequence[GridCell]) -> int | None:
 
 def _are_areas(heads: Sequence[GridCell], body: Sequence[Sequence[GridCell]]) -> bool:
     """Whether the headers name areas with their total at either end (see the module's)."""
-    if len(heads) < 2 or any(year_of(c.text) is not None for c in heads):
-        return False
+    if len(heads) < 2 or any(
+        year_of(c.text) is not None or parse_number(c.text) is not None for c in heads
+    ):
+        return False  # a header of years, or a row of figures (3 | 全县 | 138 | 193)
     names = [simplified(clean_name(c.text)) for c in heads]
     totals = [i for i, name in enumerate(names) if is_total_name(name)]
     places = [name for i, name in enumerate(names) if i not in totals and _PLACE.search(name)]
@@ -287,6 +274,7 @@ def _are_indicators(body: Sequence[Sequence[GridCell]], found: Layout) -> bool:
         if any(
             c.column > (found.names or 0)
             and c.column not in columns
+            and c.column not in found.notes
             and parse_number(c.text) is not None
             for c in row
             if c.text

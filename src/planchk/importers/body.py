@@ -24,10 +24,23 @@ from planchk.importers.by_column import plain_rows, serial
 from planchk.importers.grid import Grid, GridCell, cell_name, no_data_rows
 from planchk.importers.labels import read_label
 from planchk.importers.levels import Close, Node, nest
-from planchk.importers.printed import NUMBERS_READ, accounting, is_blank, normalized, parse_number
+from planchk.importers.printed import (
+    NUMBERS_READ,
+    accounting,
+    is_blank,
+    normalized,
+    parse_number,
+    simplified,
+)
 from planchk.importers.shapes import Column, Row
-from planchk.messages import PlanchkError
+from planchk.messages import PlanchkError, message
 
+TOTALS_SEVERAL = message(
+    "import.totals-several",
+    "{source}: {count} rows are named as the table's total ({rows}), and a table has one: "
+    "rename each row that is not its total (a group's 合计 after its group: 城区合计), or "
+    "split a sheet that holds two tables",
+)
 _WORDS = re.compile(r"[^\W\d_]")
 _NAME, _ROLE = attrgetter("name"), attrgetter("role")
 
@@ -167,6 +180,8 @@ def find_total(
             return candidate, "named" if named_ends else "sum"
     if len(named_ends) == 1:
         return named_ends[0], "named"  # it does not add up: validate says by how much
+    if named_ends:  # both ends named as a total (合计 first, 合計 last): not "no row is named"
+        _two_totals(grid, named_ends)
     raise PlanchkError(
         texts.TOTAL_UNDECIDED, source=grid.source, first=candidates[0].name,
         last=candidates[-1].name,
@@ -210,8 +225,24 @@ def lay_out(
             part.name = f"{name}其中：{part.part or part.name}"
             parts_of.setdefault(name, []).append(part.name)
             kept.append(part)
+    alike = [row for row in kept if row is not total and _same_name(row, total)]
+    if alike:  # 合　计 mid-table, 合計 at the bottom: one name twice, no group's sum
+        _two_totals(grid, [alike[0], total])
     _refuse_duplicates(grid, kept)
     return kept, areas, parts_of
+
+
+def _same_name(row: Row, total: Row) -> bool:
+    return simplified(row.name) == simplified(total.name)
+
+
+def _two_totals(grid: Grid, rows: Sequence[Row]) -> None:
+    """Two rows named as the table's total where neither is taken for a group's: their names
+    and rows, not "no row is named as a total" nor a file with two alike names."""
+    raise PlanchkError(
+        TOTALS_SEVERAL, source=grid.source, count=len(rows),
+        rows="、".join(f"{row.name} (row {row.number})" for row in rows),
+    )  # fmt: skip
 
 
 def _walk(

@@ -31,6 +31,11 @@ OF_WHICH_ROW = message(
     "  row {row}: {name}, part of the indicator {whole} (其中), not an addend; checked as a "
     "relation in every area",
 )
+BESIDE_COLUMN = message(
+    "import.beside-column",
+    "  column `{header}`: the indicator's own (its attribute, base or rate), not an area's "
+    "figures: written as the note of its total area",
+)
 # Names listed in full in one line of the log; past that, the first ones and a count. A
 # subtotal of 50 towns listed in full made the log of a 10^6-cell table several megabytes
 # that nobody reads; the written file still holds every row.
@@ -191,6 +196,8 @@ def _indicator_row(table: Table, shown: IndicatorRow) -> Iterator[str]:
         yield texts.INDICATOR_ROW(row=shown.row, name=name)
     for row, part in shown.parts:
         yield OF_WHICH_ROW(row=row, name=part, whole=name)
+    for header in shown.beside:
+        yield BESIDE_COLUMN(header=header)
 
 
 def _total_column(table: Table, shown: IndicatorRow) -> Iterator[str]:

@@ -14,7 +14,8 @@ from planchk.importers import texts
 from planchk.importers.area_columns import Layout
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name, read_label
-from planchk.importers.shapes import IndicatorRow, Table
+from planchk.importers.printed import simplified
+from planchk.importers.shapes import NOTE_HEADERS, IndicatorRow, Table
 from planchk.importers.units import by_measure, several, title_unit, unit_line
 from planchk.messages import PlanchkError, message
 
@@ -135,6 +136,12 @@ def _unit_of(text: str) -> str | None:
     return unit_line(plain) or title_unit(plain)[1]
 
 
+def plain_note(header: str) -> bool:
+    """Whether a column beside the areas' is a 备注 (its texts the notes as they stand),
+    not the indicator's own column (属性, 2024年基数, 增长%), whose texts name it."""
+    return simplified(clean_name(header)).lower() in NOTE_HEADERS
+
+
 def note_of(
     rows: Sequence[tuple[GridCell, dict[int, GridCell]]], head: GridCell
 ) -> tuple[tuple[str, GridCell], tuple[str, GridCell]] | None:
@@ -149,6 +156,10 @@ def note_of(
         cell.text if name is first else f"{read_label(name.text).part}：{cell.text}"
         for name, cell in cells
     )
+    if not plain_note(head.text):
+        # the indicator's own column (属性, 2024年基数, 增长%): a note that names it, never
+        # a figure of its own for the table reader to take as a second indicator
+        return ("备注", head), (f"{clean_name(head.text)}：{text}", cells[0][1])
     return (head.text, head), (text, cells[0][1])
 
 

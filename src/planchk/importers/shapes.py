@@ -67,6 +67,7 @@ class IndicatorRow:
     # them all): the header block is described once, then each row (describe.describe).
     said: set[str] = field(default_factory=set, compare=False)
     parts: tuple[tuple[int, str], ...] = ()  # its 其中 rows (row, name), read as 其中 columns
+    beside: tuple[str, ...] = ()  # the indicator's own columns (属性, 2024年基数): its notes
 
 
 @dataclass(frozen=True)

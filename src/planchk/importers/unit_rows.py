@@ -27,6 +27,7 @@ from planchk.importers.indicator_rows import (
     cell_of,
     name_cell,
     note_of,
+    plain_note,
     printed_rows,
     row_units,
 )
@@ -121,9 +122,10 @@ def _area_grids(
     grids: list[Grid] = []
     rows = printed_rows(grid, found, named)
     own = row_units(grid, above, rows, given) if found.unit is None else {}
+    beside = tuple(clean_name(c.text) for c in notes if not plain_note(c.text))
     for printed in rows:
         parts = tuple((p.row, clean_name(p.text)) for p, _ in printed.parts)
-        shown = IndicatorRow(printed.name.row, names, units, areas, said, parts)
+        shown = IndicatorRow(printed.name.row, names, units, areas, said, parts, beside)
         part = Transposed(grid, None, clean_name(printed.name.text), shown)
         part.lines(above, own.get(printed.name.row))
         if printed.unit is not None:
