@@ -5,6 +5,7 @@ Every failure on the way is a finding with a code and a position, never an excep
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,15 +95,32 @@ def load_bytes(
 
 
 _EXPECTED = "plan, areas, indicators, goals; or offices, groups, sections"
+# U+0085, U+2028 and U+2029 end a line for YAML but for no editor and not for planchk's
+# positions: YAML folds a name holding one into a space ("甲\u2028镇" is read as "甲 镇"), and
+# every line number after it would shift (a finding placed past the file's end).
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def _odd_break(character: str) -> str:
+    return (
+        f"U+{ord(character):04X}, a line break to YAML that no editor shows as one; remove it"
+        " (or, inside double quotes, write it as an escape: \\N, \\L, \\P)"
+    )
 
 
 def _decode(loaded: LoadedFile, raw: bytes) -> str | None:
     try:
-        return _strip_bom(raw.decode("utf-8"))
+        text = _strip_bom(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         line, column = position_after(raw[: error.start].decode("utf-8", "replace"))
         _fail(loaded, codes.ENCODING, line, column, byte=f"0x{raw[error.start]:02X}")
         return None
+    odd = _YAML_ONLY_BREAK.search(text)
+    if odd is not None:
+        line, column = position_after(text[: odd.start()])
+        _fail(loaded, codes.YAML_SYNTAX, line, column, problem=_odd_break(odd.group()))
+        return None
+    return text
 
 
 def _validate(loaded: LoadedFile, data: dict[str, Any]) -> None:
