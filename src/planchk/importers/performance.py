@@ -194,11 +194,24 @@ def add_goals(document: dict[str, Any], tables: list[Targets]) -> None:
                 raise PlanchkError(NO_YEAR, place=target.place)
             entry: dict[str, Any] = {"text": target.text}
             ind_id = link(target, indicators)
+            value, unit = target.value, target.unit
             if ind_id is not None:
                 entry["indicator"] = ind_id
-            entry.update(year=target.year, op=target.op, value=target.value, unit=target.unit)
+                value, unit = _in_unit(value, unit, indicators[ind_id][1])
+            entry.update(year=target.year, op=target.op, value=value, unit=unit)
             base = re.sub(r"[\s.+\-*/=<>()（）]", "", target.name) or "goal"
             goal_id, counter = base, 2
             while goal_id in goals:
                 goal_id, counter = f"{base}_{counter}", counter + 1
             goals[goal_id] = entry
+
+
+def _in_unit(value: Decimal, unit: str, table: str) -> tuple[Decimal, str]:
+    """A linked target's figure in its table's unit (≥3.6万亩 as 36000 亩 beside a breakdown in
+    亩), as the text's goals are: the row's text keeps the printed figure, and the goal's unit
+    is then no warning (PC404) on a plan that agrees."""
+    units = UnitTable()
+    said, theirs = units.get(unit), units.get(table)
+    if said is None or theirs is None or unit == table:
+        return value, unit
+    return said.to(theirs, value), table

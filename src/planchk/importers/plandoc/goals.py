@@ -53,6 +53,12 @@ _YEAR = re.compile(
 _RANGE = re.compile(
     r"(?P<first>(?:19|20)\d{2})\s*年?\s*[-—–－~～至到]+\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?"
 )
+# 比2020年增加40家: the year a change is measured from, never the goal's year
+_BASE = re.compile(
+    r"(?:比|较|相比|相较|同比)\s*(?:19|20)\d{2}\s*年(?:底|末|度)?|与\s*(?:19|20)\d{2}\s*年(?:底|末)?相比"
+)
+# 其中2024年1.0万亩: a part of the goal before it; its year is the part's, not the sentence's
+_PART = re.compile(r"^[、，,\s]*其中")
 _WHOLE_YEAR = re.compile(r"^(?:全年|年内|当年)")  # the plan's one year, in a plan of one year
 _VERB = re.compile("|".join(sorted(TARGET_VERBS, key=len, reverse=True)))
 _OF_YEAR = re.compile(r"^[、，,\s]*(?:其中[：:]?)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?\s*$")
@@ -133,14 +139,16 @@ def statements(
         reading = _Reading(paragraph, period, when)
         before = ""  # the figure-less clauses before a goal (到2023年，)
         for clause in _CLAUSE.split(sentence):
-            reading.when = _when(clause, last_year, period) or reading.when
+            when = _when(clause, last_year, period) or reading.when
+            if not _PART.match(clause):  # 其中2024年… names its part's year, not the next goal's
+                reading.when = when
             found = list(_FIGURE.finditer(clause))
             start, read = 0, False
             for match in found:
                 piece = clause[start : match.end()]
                 text = (before + piece).strip().lstrip("、和及").strip()
                 if match.group("word") or match.group("after"):
-                    yield _statement(text, piece, match, reading.when, paragraph)
+                    yield _statement(text, piece, match, when, paragraph)
                     start, read = match.end(), True
                     continue
                 goal = _plain(text, piece, match, reading)
@@ -198,7 +206,7 @@ def _plain(text: str, piece: str, match: re.Match[str], reading: _Reading) -> St
     first: int | None = None
     if of_year is not None and earlier is not None and earlier.unit == unit:
         year, subject = int(of_year.group("year")), earlier.subject
-        text = f"{earlier.text}，{'' if '其中' in said else '其中'}{piece.strip('、，, ')}"
+        text = _continued(earlier.text, piece, reading.paragraph.printed)
     elif _VERB.search(said) and when is not None:
         when = _when(said, None, period) or when  # 2024年新建…、2025年新建…: each its own
         year, subject = when.year, _subject(piece, match)
@@ -221,9 +229,22 @@ def when_of(text: str, period: tuple[int, int] | None) -> When | None:
     return _when(text, None, period)
 
 
+def _continued(earlier: str, piece: str, printed: str) -> str:
+    """A part's text after its goal's, as printed: 三年新建3.6万亩，其中2025年1.2万亩、2026年
+    1.4万亩 (the second part carries its 、; the first its clause's ，)."""
+    piece = piece.rstrip("，,")
+    if piece[:1] in "、，,":
+        return earlier + piece
+    return next(
+        (earlier + s + piece for s in "，,；;" if earlier + s + piece in printed),
+        earlier + "，" + piece,
+    )
+
+
 def _when(clause: str, last_year: int | None, period: tuple[int, int] | None) -> When | None:
     """The year a clause names: 到2023年; 2024—2026年 (a period); 到“十四五”末 (2025); 三年
-    (the plan's last year); 全年 (the year of a plan of one year)."""
+    (the plan's last year); 全年 (the year of a plan of one year). 比2020年 names none."""
+    clause = _BASE.sub("", clause)
     found = _RANGE.search(clause)
     if found:
         return When(int(found.group("year")), int(found.group("first")))
@@ -262,6 +283,12 @@ def link(statement: Statement, names: Sequence[tuple[str, str]]) -> str | None:
 
 def _short(name: str) -> str:
     return re.sub(r"(数量|总量|总额|个数|数|指标|面积|长度|里程|规模)$", "", name)
+
+
+def base_year(statement: Statement) -> str | None:
+    """The base a goal's figure is measured from (比2020年增加40家: 比2020年), if it says one."""
+    found = _BASE.search(statement.text)
+    return found.group(0) if found else None
 
 
 def key(statement: Statement) -> str:

@@ -3,6 +3,7 @@ read once, a goal stated again with other figures kept as `restated` (PC507 repo
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -10,12 +11,15 @@ from typing import Any
 
 from planchk.importers.build import Imported
 from planchk.importers.plandoc import texts
-from planchk.importers.plandoc.goals import Statement, key, link
+from planchk.importers.plandoc.goals import Statement, base_year, key, link
 from planchk.importers.plandoc.kinds import Guess
 from planchk.plan.goal_text import LEVEL_VERBS, TARGET_VERBS
 from planchk.plan.units import UnitTable
 
 _NOT_IN_ID = re.compile(r"[（(][^）)]*[）)]|[\s.+\-*/=<>()]|累计$|新增")
+_MEAN = re.compile(r"年均|年平均|平均每年|每年平均")  # a mean: of no one year, nor the sum
+_EACH = re.compile(r"每年")  # 每年新建0.5万亩 over 2024—2026: 0.5万亩 in each of them
+_INCREASE = re.compile(r"新增|增加|净增")  # of a stock: last year minus the base, not a level
 
 
 @dataclass
@@ -30,6 +34,12 @@ class GoalSet:
     kinds: dict[str, Guess] = field(default_factory=dict)  # indicator id -> its kind, and why
 
     def add(self, statement: Statement, year: int) -> None:
+        if self._unread(statement):
+            return
+        if statement.first is not None and _EACH.search(statement.subject):
+            for each in range(statement.first, year + 1):  # its figure in each year, not summed
+                self.add(dataclasses.replace(statement, first=None, year=each), each)
+            return
         ind_id = self._indicator(statement)
         where = statement.place
         what = (ind_id or key(statement), statement.first, year)  # a year's, or a period's
@@ -49,6 +59,19 @@ class GoalSet:
         entry.update(op=statement.op, **self._figure(statement, ind_id))
         self.found[goal_id] = entry
         self.places[f"goals.{goal_id}"] = where
+
+    def _unread(self, statement: Statement) -> bool:
+        """A goal that no reading of a table checks safely, said and left out: a yearly mean
+        (年均新建0.5万亩), a change since a base year (比2020年增加40家)."""
+        place = f"{self.source}: {statement.place}"
+        base = base_year(statement)
+        if base is not None:
+            self.notes.append(texts.GOAL_OVER_BASE(place=place, text=statement.text, base=base))
+        elif _MEAN.search(statement.subject):
+            self.notes.append(texts.GOAL_MEAN(place=place, text=statement.text))
+        else:
+            return False
+        return True
 
     def _figure(self, statement: Statement, ind_id: str | None) -> dict[str, Any]:
         """The goal's value and unit: a plain figure (新建3.6万亩) in its table's unit where
@@ -71,6 +94,14 @@ class GoalSet:
         names = [(i, ind.name) for i, ind in self.imported.indicators.items()]
         ind_id = link(statement, names)
         if ind_id is None:
+            return None
+        if self.imported.indicators[ind_id].kind == "stock" and _INCREASE.search(
+            statement.subject
+        ):  # 新增高新技术企业30家 beside 120/135/150: an increase is no level
+            place = f"{self.source}: {statement.place}"
+            self.notes.append(
+                texts.GOAL_INCREASE_OF_STOCK(place=place, text=statement.text, id=ind_id)
+            )
             return None
         said, table = (
             self.units.get(statement.unit),

@@ -50,6 +50,21 @@ GOAL_RESTATED = message(
     "{place}: `{text}` states goal `{goal}` differently from {first}; kept as `restated`, "
     "which the check reports (PC507)",
 )
+GOAL_MEAN = message(
+    "plandoc.unread-goal-mean",
+    "{place}: `{text}` states a yearly average over the period, which no one figure of a table "
+    "is; not imported",
+)
+GOAL_OVER_BASE = message(
+    "plandoc.unread-goal-over-base",
+    "{place}: `{text}` states a change since a base year ({base}), not an amount of the plan's "
+    "years; not imported",
+)
+GOAL_INCREASE_OF_STOCK = message(
+    "plandoc.unlinked-increase",
+    "{place}: `{text}` states an increase, and table {id} gives levels (a stock), whose last "
+    "year is no increase; not linked",
+)
 TEXT_TASK_UNMATCHED = message(
     "plandoc.text-task-unmatched",
     "{place}: the task `{title}` and its offices are in the text, not in the annex's task table",
