@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from planchk.importers.documents import Paragraph
 from planchk.importers.plandoc.goals import statements
 from planchk.loader import load_file
@@ -75,37 +77,46 @@ def test_a_change_since_a_base_year_is_said_and_not_imported(tmp_path: Path) -> 
     assert _findings(document) == []  # was PC505 (技术合同成交额 for 2020) and PC504 (goal 比)
 
 
-def _water(tmp_path: Path, line: str, values: list[str]) -> Path:
+def _water(tmp_path: Path, line: str, values: list[str], unit: str = "亩") -> Path:
     new = _farmland("亩", ["10000", "12000", "14000"])
-    return _plan(tmp_path, [line], new, _farmland("亩", values, WATER))
+    return _plan(tmp_path, [line], new, _farmland(unit, values, WATER))
 
 
 def test_each_year_is_each_years_figure(tmp_path: Path) -> None:
-    line = "2024—2026年，每年新建高效节水灌溉0.5万亩。"
-    document = _water(tmp_path, line, ["5000", "5000", "5000"])
+    line = "2024—2026年，每年新建高效节水灌溉不少于0.5万亩。"
+    document = _water(tmp_path, line, ["0.5", "0.5", "0.5"], "万亩")
     assert [g[1:] for g in _goals(_imported(tmp_path, document))] == [
-        (year, None, "==", "5000", "亩") for year in (2024, 2025, 2026)
+        (year, None, ">=", "0.5", "万亩") for year in (2024, 2025, 2026)
     ]
-    assert _findings(document) == []  # was PC501: 5000 against the period's 15000
+    assert _findings(document) == []
     (tmp_path / "short").mkdir()
-    missed = _findings(_water(tmp_path / "short", line, ["5000", "5000", "4000"]))
-    assert [(c, a["actual"], a["year"]) for c, a in missed] == [("PC501", "4000", 2026)]
+    missed = _findings(_water(tmp_path / "short", line, ["0.5", "0.6", "0.4"], "万亩"))
+    assert [(c, a["actual"], a["year"]) for c, a in missed] == [("PC501", "0.4", 2026)]
+    (tmp_path / "most").mkdir()  # 每年 X at most: was X against the period's sum (1.5)
+    most = "2024—2026年，每年新建高效节水灌溉不超过0.5万亩。"
+    assert _findings(_water(tmp_path / "most", most, ["0.5", "0.5", "0.5"], "万亩")) == []
 
 
-def test_each_year_after_a_part_is_the_periods_years(tmp_path: Path) -> None:
-    line = "到2026年，全县新建高标准农田3.6万亩，其中2024年1.0万亩，每年新建高效节水灌溉0.5万亩。"
-    targets = _imported(tmp_path, _water(tmp_path, line, ["5000", "5000", "5000"]))
-    water = [g[1:] for g in _goals(targets) if g[0] == "高效节水灌溉"]
-    assert water == [(year, None, "==", "5000", "亩") for year in (2024, 2025, 2026)]
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2024—2026年，每年新建高效节水灌溉0.5万亩。",
+        "到2026年，全县新建高标准农田3.6万亩，其中2024年1.0万亩，每年新建高效节水灌溉0.5万亩。",
+        "到2026年，全县新建高标准农田3.6万亩，年均新建高效节水灌溉0.5万亩。",
+    ],
+)
+def test_a_plain_figure_each_year_or_on_average_is_not_read(tmp_path: Path, line: str) -> None:
+    document = _water(tmp_path, line, ["5000", "5000", "5000"])
+    assert "高效节水灌溉" not in [g[0] for g in _goals(_imported(tmp_path, document))]
+    assert _findings(document) == []  # was PC501: 5000 against the period's 15000
 
 
 def test_a_yearly_mean_is_said_and_not_imported(tmp_path: Path) -> None:
-    line = "到2026年，全县新建高标准农田3.6万亩，年均新建高效节水灌溉0.5万亩。"
+    line = "到2026年，年均新建高效节水灌溉不少于0.5万亩。"
     document = _water(tmp_path, line, ["5000", "5000", "5000"])
     result = _run("import", document, "-o", tmp_path / "out")
-    assert "`年均新建高效节水灌溉0.5万亩` states a yearly average" in result.stderr
-    assert [g[0] for g in _goals(_imported(tmp_path, document))] == ["新建高标准农田"]
-    assert _findings(document) == []
+    assert "`到2026年，年均新建高效节水灌溉不少于0.5万亩` states a yearly average" in result.stderr
+    assert _goals(_imported(tmp_path, document)) == []
 
 
 def test_an_increase_is_not_compared_with_a_stocks_level(tmp_path: Path) -> None:
