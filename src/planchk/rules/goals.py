@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planchk.findings import Problem, Severity
-from planchk.models.targets import Goal
+from planchk.models.targets import Goal, Indicator
 from planchk.plan.comparators import compare
 from planchk.plan.goal_text import read_wording
 from planchk.plan.numbers import half_unit, rounding_allowance
@@ -168,7 +168,7 @@ def goal_strict_boundary(ctx: PlanContext) -> Iterator[Problem]:
     "goal-year-missing",
     Severity.ERROR,
     "A goal's year has no column in its table",
-    "goal `{goal}` is for {year}, but {indicator} has no column for {year}",
+    "goal `{goal}` is for {when}, but {indicator} has no column for {year}",
 )
 def goal_year_missing(ctx: PlanContext) -> Iterator[Problem]:
     """
@@ -176,7 +176,9 @@ def goal_year_missing(ctx: PlanContext) -> Iterator[Problem]:
     the table's span (or before it) without that column leaves the goal set but not broken
     down. A goal after the table's last column is not this: the table simply ends earlier
     (a 2025 goal beside a 2021-2023 breakdown), and goal-out-of-reach (PC704) says whether
-    the table's growth reaches it.
+    the table's growth reaches it. A flow's goal of a period is the sum of every year of it,
+    which no growth projects: any year of the period the table lacks, after its last column
+    too, is this.
 
     Bad:
         goals:
@@ -190,17 +192,29 @@ def goal_year_missing(ctx: PlanContext) -> Iterator[Problem]:
     """
     for goal_id, goal in ctx.goals():
         indicator = ctx.indicator(goal.indicator)
-        if indicator is None or goal.last_year in indicator.years:
-            continue
-        dated = indicator.dated
-        if not dated or goal.last_year < max(dated):  # after the last column: PC704's to say
+        year = None if indicator is None else _missing_year(goal, indicator)
+        if year is not None:
             yield ctx.in_targets(
-                ("goals", goal_id, "year"),
+                ("goals", goal_id, "year" if goal.period is None else "period"),
                 f"goals.{goal_id}.year",
                 goal=goal_id,
-                year=goal.last_year,
+                when=goal.when,
+                year=year,
                 indicator=goal.indicator,
             )
+
+
+def _missing_year(goal: Goal, indicator: Indicator) -> int | None:
+    """The goal's year the table has no column for, where that leaves the goal unchecked."""
+    if goal.period is not None and indicator.kind in ("flow", "change"):
+        years = range(goal.period[0], goal.period[1] + 1)  # summed: each one is needed
+        return next((year for year in years if year not in indicator.years), None)
+    if goal.last_year in indicator.years:
+        return None
+    dated = indicator.dated
+    if not dated or goal.last_year < max(dated):  # after the last column: PC704's to say
+        return goal.last_year
+    return None
 
 
 @rule(
