@@ -12,6 +12,10 @@ a target verb (planchk.plan.goal_text.TARGET_VERBS) before a figure with a known
 percentage), in a sentence that names its year or period. `YYYY年` is that year; `到YYYY年`, a
 range `2024—2026年`, 三年 or 到“十四五”末 the period up to it (a flow's table meets it with the
 sum of those years). A comparator goal keeps its year, except in a range sentence.
+
+Over the 300 lines modules aim for: a sentence is read once, clause by clause, and what one
+clause says (its year, a 其中 part, a base year 比2020年) decides how the next is read; the
+patterns for years, figures and the words around them serve that one reading together.
 """
 
 from __future__ import annotations
