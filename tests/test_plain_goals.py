@@ -236,7 +236,7 @@ def test_what_is_added_and_what_there_is_are_not_mixed(tmp_path: Path) -> None:
         "高新技术企业达到200家": "高新技术企业数量",  # the comparator: linked, met
         "到2026年，全县建成高标准农田10万亩": None,  # a level, not the flow's years
         "到2026年，全县建成高标准农田10万亩，其中2025年1.2万亩": None,
-        "到2026年，全县建成高标准农田10万亩，其中2026年1.4万亩": None,  # each after the whole
+        "到2026年，全县建成高标准农田10万亩，其中2025年1.2万亩、2026年1.4万亩": None,  # as printed
     }
     assert _findings(document) == []
 

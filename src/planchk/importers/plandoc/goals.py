@@ -234,15 +234,14 @@ def when_of(text: str, period: tuple[int, int] | None) -> When | None:
 
 
 def _continued(earlier: str, piece: str, printed: str) -> str:
-    """A part's text after its goal's, as printed: 三年新建3.6万亩，其中2025年1.2万亩、2026年
-    1.4万亩 (the second part carries its 、; the first its clause's ，)."""
-    piece = piece.rstrip("，,")
-    if piece[:1] in "、，,":
-        return earlier + piece
-    return next(
-        (earlier + s + piece for s in "，,；;" if earlier + s + piece in printed),
-        earlier + "，" + piece,
-    )
+    """A part's text as printed, from its whole's text through the part: 三年新建3.6万亩，其中
+    2025年1.2万亩、2026年1.4万亩 for 2026's (the parts between stay, each separator as printed)."""
+    piece = piece.strip("、，, ")
+    at = printed.find(earlier)
+    end = printed.find(piece, at + len(earlier)) if at >= 0 else -1
+    if end < 0:  # not found as printed (never expected): the whole, then the part
+        return f"{earlier}，{piece}"
+    return printed[at : end + len(piece)]
 
 
 def _when(clause: str, last_year: int | None, period: tuple[int, int] | None) -> When | None:
