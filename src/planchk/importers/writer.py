@@ -126,8 +126,10 @@ class _Writer:
         if type(value) is list and value and type(value[0]) in ROW_TYPES:
             return [f"{label} {flow(value)}"]  # a table's row: no Mapping (an ABC) checks
         if isinstance(value, Mapping):
-            if not value:
-                return [f"{label} {{}}"]
+            if all(type(k) is int and not isinstance(v, Mapping | list) for k, v in value.items()):
+                # {} or a year's setting (sum: {2024: at_least, 2025: exact}): one line, as typed
+                pairs = ", ".join(f"{k}: {scalar(v)}" for k, v in value.items())
+                return [f"{label} {{{pairs}}}"]
             spaced = depth == 0 and key == "indicators"  # a blank line between tables
             return [label, *self.mapping(value, depth + 1, spaced, path)]
         if isinstance(value, list | tuple):
@@ -148,7 +150,7 @@ class _Writer:
             if spaced and lines:
                 lines.append("")
             below = (*path, key) if path is not None and type(key) is str else None
-            lines.extend(self.entry(str(key), item, depth, below))
+            lines.extend(self.entry(key if type(key) is int else str(key), item, depth, below))
         return lines
 
     def sequence(
