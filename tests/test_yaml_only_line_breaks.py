@@ -50,3 +50,22 @@ def test_the_same_character_escaped_in_double_quotes_loads(tmp_path: Path) -> No
     codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
     assert "PC101" in codes
     assert "PC003" not in codes
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n"])
+def test_old_mac_and_windows_line_ends_place_findings_as_lf_does(
+    tmp_path: Path, ending: str
+) -> None:
+    """A lone CR ends a line for YAML and for editors: the findings sit where they do in the
+    same file with LF (a lone CR placed them past the file's end: PC101 crashed as PC999)."""
+    found = {}
+    for name, end in (("lf", "\n"), ("other", ending)):
+        plan = tmp_path / f"{name}.yaml"
+        plan.write_bytes(PLAN.format(odd="").replace("\n", end).encode("utf-8"))
+        result = runner.invoke(app, ["validate", "-f", "json", str(plan)])
+        assert result.exit_code == 1, result.output
+        found[name] = [
+            (f["code"], f["line"], f["column"]) for f in json.loads(result.stdout)["findings"]
+        ]
+    assert found["other"] == found["lf"]
+    assert ("PC101", 11, 12) in found["lf"]

@@ -99,6 +99,7 @@ _EXPECTED = "plan, areas, indicators, goals; or offices, groups, sections"
 # positions: YAML folds a name holding one into a space ("甲\u2028镇" is read as "甲 镇"), and
 # every line number after it would shift (a finding placed past the file's end).
 _YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
+_LONE_CR = re.compile("\r(?!\n)")
 
 
 def _odd_break(character: str) -> str:
@@ -120,6 +121,8 @@ def _decode(loaded: LoadedFile, raw: bytes) -> str | None:
         line, column = position_after(text[: odd.start()])
         _fail(loaded, codes.YAML_SYNTAX, line, column, problem=_odd_break(odd.group()))
         return None
+    if "\r" in text:  # old Mac line ends: a line to YAML and to editors, so to planchk too
+        text = _LONE_CR.sub("\n", text)
     return text
 
 
