@@ -53,9 +53,9 @@ def compose_both(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[Composed, 
     runs: list[bool] = []
     run = compose_module._Composer.run
 
-    def spy(self: Any, text: str, quick_rows: bool = True, given: Any = None) -> Composed:
+    def spy(self: Any, text: str, quick_rows: bool = True) -> Composed:
         runs.append(quick_rows)
-        return run(self, text, quick_rows, given)
+        return run(self, text, quick_rows)
 
     with monkeypatch.context() as patch:
         patch.setattr(compose_module._Composer, "run", spy)

@@ -30,7 +30,7 @@ import yaml
 from planchk.codes import input as codes
 from planchk.escape import visible
 from planchk.findings import Location, Problem
-from planchk.loader.rows import MARK, NAMES, RUN, Prelexed, Run, prelex
+from planchk.loader.rows import MARK, NAMES, RUN, Run, prelex
 from planchk.loader.scalars import number_cache, resolve_plain
 from planchk.loader.sourcemap import COLUMN_BITS, KEY_SHIFT, DataPath, Member, SourceMap, unpack
 from planchk.loader.syntax import syntax_problem
@@ -116,8 +116,8 @@ class _Composer:
         path = ".".join(map(str, _path_of(top))) if top is not None else ""
         self.out.problems.append((info, Problem(loc, path, args)))
 
-    def run(self, text: str, quick_rows: bool = True, given: Prelexed | None = None) -> Composed:
-        prelexed = given if given is not None else prelex(text) if quick_rows else None
+    def run(self, text: str, quick_rows: bool = True) -> Composed:
+        prelexed = prelex(text) if quick_rows else None
         if prelexed is not None:
             self.rows, self.names = iter(prelexed.rows), iter(prelexed.names)
             self.runs = iter(prelexed.runs)
@@ -465,14 +465,9 @@ def _position(event: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def compose(
-    text: str, file: str, quick_rows: bool = True, prelexed: Prelexed | None = None
-) -> Composed:
+def compose(text: str, file: str, quick_rows: bool = True) -> Composed:
     """Plain data, positions and YAML-level problems of one document.
 
     `quick_rows=False` lets the parser read every number (tests compare the two ways).
-    `prelexed`: `text` with its number rows set aside by whoever wrote it (planchk import's
-    writer, which knows them), in place of finding them again; as with rows.prelex, a row
-    the parser does not meet where it was set aside makes the text itself be parsed.
     """
-    return _Composer(file, text).run(text, quick_rows, prelexed)
+    return _Composer(file, text).run(text, quick_rows)
