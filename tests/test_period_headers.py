@@ -46,7 +46,8 @@ def test_a_period_total_under_a_category_names_each_row_it_misses(tmp_path: Path
     result = runner.invoke(app, ["import", str(table), "-o", str(tmp_path / "t.yaml")])
     assert result.exit_code == 0, result.output
     assert "holds on 2 of 3 rows" in result.stderr
-    assert "甲镇" in next(line for line in result.stderr.splitlines() if "31" in line)
+    missed = [line.strip() for line in result.stderr.splitlines() if "the sum printed is" in line]
+    assert missed == ["甲镇: the sum printed is 31, the years add up to 30"]
     written = (tmp_path / "t.yaml").read_text(encoding="utf-8")
     assert "—2026" not in written
     assert "2026年合计" not in written.split("indicators:")[1]
