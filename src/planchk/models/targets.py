@@ -142,6 +142,13 @@ class Indicator(StrictModel):
         description="Text printed with a row (a 备注 column, a cell that holds words such as "
         "待定 instead of a number): area -> text. Shown in reports; never a number.",
     )
+    period_total: dict[Name, Number] = Field(
+        default_factory=dict,
+        description="Each area's figure for the whole period as the table prints it beside "
+        "the years (a 2024-2026年合计 or 合计 column): area -> figure. It is the sum of the "
+        "area's years, within the rounding of the printed digits: validate checks it "
+        "(PC111, PC112). Never summed into another total itself.",
+    )
 
     @property
     def blank_is_zero(self) -> bool:

@@ -53,10 +53,14 @@ def unknown_area(ctx: PlanContext) -> Iterator[Problem]:
                     source: tuple[str | int, ...] = ("indicators", ind_id, "values", name)
                     path = f"indicators.{ind_id}.values.{name}"
                     yield ctx.in_targets(source, path, on_key=True, name=name)
-            for name in _tolerance_areas(indicator):
-                if hierarchy.canonical(name) is None:
-                    source = ("indicators", ind_id, "tolerance", name)
-                    yield ctx.in_targets(source, ".".join(source), on_key=True, name=name)
+            for field, names in (
+                ("tolerance", _tolerance_areas(indicator)),
+                ("period_total", list(indicator.period_total)),  # PC111 checks only known rows
+            ):
+                for name in names:
+                    if hierarchy.canonical(name) is None:
+                        source = ("indicators", ind_id, field, name)
+                        yield ctx.in_targets(source, ".".join(source), on_key=True, name=name)
         for goal_id, goal in targets.goals.items():
             if goal.area is not None and hierarchy.canonical(goal.area) is None:
                 yield ctx.in_targets(

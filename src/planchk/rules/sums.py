@@ -117,12 +117,12 @@ def _columns(  # noqa: PLR0913, PLR0917  (one level of one indicator: all of it 
         shown = shown_sum(total, column)
         yield ColumnSum(
             ind_id, indicator.name, parent, indicator.years[index], index, modes[index],
-            total, shown, _tolerance(ctx, indicator, values, (parent, indicator.years[index])),
+            total, shown, tolerance_of(ctx, indicator, values, (parent, indicator.years[index])),
             tuple(parts),
         )  # fmt: skip
 
 
-def _tolerance(
+def tolerance_of(
     ctx: PlanContext, indicator: Indicator, values: list[Decimal], column: tuple[str, int | str]
 ) -> Decimal:
     configured = _configured(ctx, indicator.tolerance, *column)
