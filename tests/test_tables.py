@@ -131,6 +131,9 @@ def _check_indicators(model: TargetsFile, wanted: dict[str, Any]) -> None:
         for key in ("unit", "kind", "years", "trend", "sum", "tolerance"):
             if key in facts:
                 assert getattr(indicator, key) == facts[key], (name, key)
+        if "period_total" in facts:  # as printed: 30.0 stays 30.0
+            got_totals = {area: str(v) for area, v in indicator.period_total.items()}
+            assert got_totals == {a: str(v) for a, v in facts["period_total"].items()}, name
         for area, row in facts.get("values", {}).items():
             got = indicator.values[area]
             assert len(got) == len(row), (name, area, got)

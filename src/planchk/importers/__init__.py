@@ -175,6 +175,8 @@ def _indicator_entry(indicator: ImportedIndicator) -> dict[str, Any]:
     entry.update(years=indicator.periods, values=indicator.values)
     if indicator.notes:
         entry["notes"] = indicator.notes
+    if indicator.period_total:  # a 合计 over the years (importers.year_ranges)
+        entry["period_total"] = indicator.period_total
     return entry
 
 

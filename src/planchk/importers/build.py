@@ -26,6 +26,7 @@ from planchk.importers.shapes import Column, Table
 from planchk.importers.stored import mark_stored, stored_columns
 from planchk.importers.sum_settings import SumSetting, sum_setting, tolerance_setting
 from planchk.importers.units import ask_for_unit, declared_unit, line_units
+from planchk.importers.year_ranges import PERIOD_TOTAL_KEPT, period_totals
 from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.messages import PlanchkError, message
 from planchk.reading import Piped
@@ -60,6 +61,8 @@ class ImportedIndicator:
     # a figure printed in a larger unit (3.5亿元 in 万元): the sums it is in, by area and year
     tolerance: dict[str, dict[int | str, Decimal]] | None = None
     decimals: str | None = None  # stored: XLSX General cells (importers.stored)
+    # each row's printed figure for the whole period (a 2024-2026年合计 column; year_ranges)
+    period_total: dict[str, Decimal] = field(default_factory=dict)
 
     @property
     def periods(self) -> list[int | str]:
@@ -132,6 +135,9 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
             )
         )
         imported.notes.extend(mark_stored(indicator, {c.index for c in columns} <= stored))
+        header, indicator.period_total = period_totals(table, key)
+        if header is not None:
+            imported.notes.append(PERIOD_TOTAL_KEPT(name=indicator.name, header=header))
         if indicator.label is not None and columns[0].label is None:  # else said of its column
             imported.notes.append(texts.PERIOD_LABELLED(name=indicator.name, label=indicator.label))
         _trend_of_total(imported, indicator, table.total.name)
