@@ -53,14 +53,10 @@ def unknown_area(ctx: PlanContext) -> Iterator[Problem]:
                     source: tuple[str | int, ...] = ("indicators", ind_id, "values", name)
                     path = f"indicators.{ind_id}.values.{name}"
                     yield ctx.in_targets(source, path, on_key=True, name=name)
-            for field, names in (
-                ("tolerance", _tolerance_areas(indicator)),
-                ("period_total", list(indicator.period_total)),  # PC111 checks only known rows
-            ):
-                for name in names:
-                    if hierarchy.canonical(name) is None:
-                        source = ("indicators", ind_id, field, name)
-                        yield ctx.in_targets(source, ".".join(source), on_key=True, name=name)
+            for field, name in _setting_areas(indicator):
+                if hierarchy.canonical(name) is None:
+                    source = ("indicators", ind_id, field, name)
+                    yield ctx.in_targets(source, ".".join(source), on_key=True, name=name)
         for goal_id, goal in targets.goals.items():
             if goal.area is not None and hierarchy.canonical(goal.area) is None:
                 yield ctx.in_targets(
@@ -77,12 +73,14 @@ def unknown_area(ctx: PlanContext) -> Iterator[Problem]:
                 )
 
 
-def _tolerance_areas(indicator: Indicator) -> list[str]:
-    """The areas a tolerance by area names ({甲县: {2024: 501}})."""
+def _setting_areas(indicator: Indicator) -> list[tuple[str, str]]:
+    """The areas an indicator's settings name, by field: a tolerance by area ({甲县: {2024:
+    501}}) and the period totals (whose figure PC111 checks only in a known area's row)."""
     tolerance = indicator.tolerance
-    if not isinstance(tolerance, dict):
-        return []
-    return [str(key) for key, value in tolerance.items() if isinstance(value, dict)]
+    found: list[tuple[str, str]] = []
+    if isinstance(tolerance, dict):
+        found += [("tolerance", str(k)) for k, v in tolerance.items() if isinstance(v, dict)]
+    return found + [("period_total", name) for name in indicator.period_total]
 
 
 @rule(
