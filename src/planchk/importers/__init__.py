@@ -78,7 +78,7 @@ def import_grids(
             imported.notes.extend(filter(None, [said]))
             if before is not None:
                 added = [i for i in imported.indicators.values() if i.id not in before]
-                total = named.total.name
+                total = named.total.name if named.total is not None else ""
                 halves.append((named, [(i.id, i.values.get(total, [])) for i in added]))
     for relation, said in balances(halves):  # 收入总计 = 支出总计 (importers/halves.py)
         imported.relations.append(relation)

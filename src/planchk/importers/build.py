@@ -140,7 +140,8 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
             imported.notes.append(PERIOD_TOTAL_KEPT(name=indicator.name, header=header))
         if indicator.label is not None and columns[0].label is None:  # else said of its column
             imported.notes.append(texts.PERIOD_LABELLED(name=indicator.name, label=indicator.label))
-        _trend_of_total(imported, indicator, table.total.name)
+        if table.total is not None:  # a list of entries has none (importers.entries)
+            _trend_of_total(imported, indicator, table.total.name)
     imported.relations.extend(_of_which_relations(table, ids_by_column))
     for identity in identities(operands, table.rows):
         imported.relations.append(identity.text)

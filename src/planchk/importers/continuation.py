@@ -42,6 +42,11 @@ _PROJECT = re.compile(
 _SERIAL = re.compile(r"^(序号|序|编号|行次|no\.?|#)$", re.IGNORECASE)
 
 
+def is_project_header(text: str) -> bool:
+    """项目名称, 建设项目, 重点任务: a column of projects or tasks, not of areas."""
+    return bool(_PROJECT.match(simplified(clean_name(text))))
+
+
 def is_serial_header(text: str) -> bool:
     """序号, 编号, No.: a column that numbers the rows, not a column of names."""
     return bool(_SERIAL.match(simplified(clean_name(text))))

@@ -8,6 +8,7 @@ from itertools import groupby
 
 from planchk.importers import texts
 from planchk.importers.codes import printed_twice
+from planchk.importers.entries import ENTRIES
 from planchk.importers.grid import texts_of
 from planchk.importers.periods import as_headed, other_year
 from planchk.importers.shapes import IndicatorRow, Table
@@ -167,6 +168,9 @@ def _total(table: Table) -> Iterator[str]:
         "sum": texts.TOTAL_SUM,
         "only": texts.TOTAL_ONLY,
     }
+    if table.total is None:  # a list of projects with no total row (importers.entries)
+        yield ENTRIES(count=len(table.areas), header=table.area_header)
+        return
     yield template[table.total_found](name=table.total.name, row=table.total.number)
     top = table.areas.get(table.total.name, [])
     if top:
@@ -211,6 +215,8 @@ def _total_column(table: Table, shown: IndicatorRow) -> Iterator[str]:
         "sum": texts.TOTAL_COLUMN_SUM,
         "only": texts.TOTAL_COLUMN_ONLY,
     }
+    if table.total is None:
+        return
     yield template[table.total_found](name=table.total.name)
     top = table.areas.get(table.total.name, [])
     if top:
@@ -221,8 +227,8 @@ def _levels(table: Table) -> Iterator[str]:
     """Each subtotal with its own parts, and the 其中 rows."""
     by_name = {row.name: row for row in table.rows}
     for parent, parts in table.areas.items():
-        if parent == table.total.name:
-            continue
+        if not parts or (table.total is not None and parent == table.total.name):
+            continue  # the total, or an entry of a list with no total
         row = by_name[parent]
         closes = f", {texts.CLOSED_BY(row=row.closes)}" if row.closes is not None else ""
         yield SubtotalLine(

@@ -212,6 +212,8 @@ def balances(written: Sequence[Halves]) -> Iterator[tuple[str, str]]:
         if len(pair) != 2 or len(pair[0][1]) != len(pair[1][1]):
             continue
         (left, of_left), (right, of_right) = pair
+        if left.total is None or right.total is None:
+            continue  # a half with no total (a list of entries) balances nothing
         names = (left.total.name, right.total.name)
         grid = left.grid
         totals = all("总计" in simplified(name) for name in names)

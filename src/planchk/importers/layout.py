@@ -27,6 +27,7 @@ from planchk.importers.carried import bound_notes, lift, total_sums
 from planchk.importers.codes import aliases, read_codes
 from planchk.importers.columns import numeric, read_columns
 from planchk.importers.continuation import is_serial_header, join_projects
+from planchk.importers.entries import read_entries
 from planchk.importers.grid import Grid, GridCell, no_data_rows
 from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.levels import adds_up
@@ -34,7 +35,7 @@ from planchk.importers.pages import split_body, without_furniture, without_repea
 from planchk.importers.parts import continue_of_which
 from planchk.importers.printed import parse_number, simplified
 from planchk.importers.settled import Given, settle
-from planchk.importers.shapes import Column, Table
+from planchk.importers.shapes import Column, Found, Row, Table
 from planchk.importers.units import title_unit, unit_line
 from planchk.importers.unsupported import refuse_unsupported
 from planchk.messages import PlanchkError
@@ -85,10 +86,15 @@ def read_table(grid: Grid, total_row: str | None = None, units: Sequence[str] = 
     ratios = frozenset(column.index for column in columns if column.kind == "percent")
     continue_of_which(parsed, ratios)  # 其中：购置费 over 运行费: both parts of the row above
     close = adds_up(_count_columns(columns, unit), ratios)
-    total, how = find_total(grid, parsed, close, total_row)
-    kept, areas, of_which = lay_out(grid, parsed, total, close)
     area_header = _area_header(header, names)
-    sums, summed = total_sums(total, carried, columns)
+    total: Row | None = None
+    how: Found = "none"
+    try:
+        total, how = find_total(grid, parsed, close, total_row)
+        kept, areas, of_which = lay_out(grid, parsed, total, close)
+    except PlanchkError as refused:  # a list of projects with no total row: entries
+        kept, areas, of_which = read_entries(grid, parsed, area_header, refused)
+    sums, summed = total_sums(total, carried, columns) if total else ({}, [])
     told = [*([said] if said else []), *(settled.said if settled else []), *summed]
     return Table(
         grid, title, unit, tuple(r[0].row for r in header), area_header, columns, total, how,

@@ -24,6 +24,8 @@ SAME_TOTAL = message(
 def same_total(areas: dict[str, list[str]], table: Table) -> tuple[Table, str | None]:
     """`table` with its total named as the earlier total over the same parts, if any, and
     what to say about it."""
+    if table.total is None:  # a list of entries (importers.entries): no total to name
+        return table, None
     name = table.total.name
     parts = table.areas.get(name, [])
     if name in areas or not parts:

@@ -10,6 +10,8 @@ from planchk.importers.grid import Grid
 
 # year_sum: a 合计 column beside year columns, each row's sum over the years (checked, not kept)
 # code: a 区划代码 or 科目编码 column after the names (planchk.importers.codes), no values
+# How the total row was found; none: the table has no total (importers.entries)
+Found = Literal["named", "option", "sum", "only", "none"]
 ColumnKind = Literal["value", "percent", "of_which", "text", "year_sum", "code"]
 NOTE_HEADERS = frozenset(
     {"备注", "備註", "说明", "說明", "注", "备考", "remarks", "notes", "note", "comments"}
@@ -78,8 +80,8 @@ class Table:
     header_rows: tuple[int, ...]
     area_header: str
     columns: tuple[Column, ...]
-    total: Row
-    total_found: Literal["named", "option", "sum", "only"]
+    total: Row | None  # None: a list of entries that nothing adds up (importers.entries)
+    total_found: Found
     rows: tuple[Row, ...]  # every row the file keeps, the total first
     areas: dict[str, list[str]]  # each total and subtotal -> its parts
     of_which: dict[str, list[str]]  # a row -> its 其中 rows

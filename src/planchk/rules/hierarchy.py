@@ -212,7 +212,9 @@ def area_several_tops(ctx: PlanContext) -> Iterator[Problem]:
     Why: a plan's areas add up into one total (the district, the city); a second top area is
     usually a parent whose own parent was forgotten, and its parts are then checked against
     nothing above it. Top areas whose trees no indicator shares (two tables side by side,
-    收入合计 over the income and 支出合计 over the spending) are separate tables, not this.
+    收入合计 over the income and 支出合计 over the spending) are separate tables, not this;
+    nor are areas of which none has parts (the projects of a list that prints no total row):
+    a list, with nothing to add up.
 
     Bad:
         areas:
@@ -225,8 +227,8 @@ def area_several_tops(ctx: PlanContext) -> Iterator[Problem]:
           南区: [甲街道, 乙街道]
     """
     hierarchy = ctx.hierarchy
-    if hierarchy is None or len(hierarchy.roots) < 2:
-        return
+    if hierarchy is None or len(hierarchy.roots) < 2 or not hierarchy.parent:
+        return  # (no area is a part: a list of entries, no tree with a top forgotten)
     for roots in ctx.shared(joined_tops):  # the tops that one table's indicators print
         for root in roots[1:]:
             yield ctx.in_targets(

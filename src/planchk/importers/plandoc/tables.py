@@ -165,7 +165,7 @@ def add_breakdown(result: PlanImport, imported: Imported, table: Table, options:
                 texts.TABLE_UNTITLED(place=f"{source}: {table.place}", name=indicator.name)
             )
         places[f"indicators.{ind_id}"] = table.place
-        for row in (read.total, *read.parts):
+        for row in read.rows:  # the total first (none in a list of entries), then the parts
             places[f"indicators.{ind_id}.values.{row.name}"] = table.row_place(row.number)
             for column in read.value_columns:
                 year = column.year

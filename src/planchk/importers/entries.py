@@ -1,0 +1,66 @@
+"""A list of projects with no total row: each row an entry of its own, added up into nothing.
+
+A budget annex often lists its projects one per row (项目名称 | 合计 | 中央资金 | 省级资金),
+with no row that adds them up. The table reader found no total (no row named as one, and
+neither the first nor the last row the sum of the others) and stopped with `--total-row`
+advice, which does not apply: there is no total to name. Where the column of names is headed
+as projects or tasks (项目名称, 建设项目, 工程名称, 重点任务), such a table is read as it is:
+each row an area with no parts and no parent, nothing added up, its 合计 column still checked
+on each row as the sum of the categories beside it (a relation, importers.identities). A
+table of areas (县区, 地区) with no total row is still refused with the advice: there a total
+is usually printed under another name, and `--total-row` names it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from planchk.importers import texts
+from planchk.importers.continuation import is_project_header
+from planchk.importers.grid import Grid, cell_name
+from planchk.importers.shapes import Row
+from planchk.messages import PlanchkError, message
+
+ENTRIES = message(
+    "import.entries",
+    "  no total row: the {count} rows of the column `{header}` are entries of their own (no "
+    "row is named as a total and neither the first nor the last is the sum of the others), "
+    "each an area with no parts; nothing adds them up",
+)
+
+Laid = tuple[list[Row], dict[str, list[str]], dict[str, list[str]]]
+
+
+def read_entries(grid: Grid, rows: Sequence[Row], header: str, refused: PlanchkError) -> Laid:
+    """The rows kept, the areas (each an entry with no parts) and the 其中 rows of each; or
+    `refused` raised again where the table is no list of projects, or has levels (a 小计 or a
+    heading row: groups whose tops would add up into nothing, which the user should see)."""
+    listed = is_project_header(header) and refused.template is texts.TOTAL_UNDECIDED
+    if not listed or any(row.role in ("total", "subtotal") or row.bare for row in rows):
+        raise refused
+    kept: list[Row] = []
+    areas: dict[str, list[str]] = {}
+    of_which: dict[str, list[str]] = {}
+    whole: Row | None = None
+    for row in rows:
+        if row.role == "of_which" and whole is not None:
+            row.name = f"{whole.name}其中：{row.part or row.name}"
+            of_which.setdefault(whole.name, []).append(row.name)
+        else:
+            whole = row
+            areas[row.name] = []
+        kept.append(row)
+    _refuse_duplicates(grid, kept)
+    return kept, areas, of_which
+
+
+def _refuse_duplicates(grid: Grid, rows: Sequence[Row]) -> None:
+    """A project printed twice: which of its rows the file should keep is the user's call."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        if row.name in seen:
+            raise PlanchkError(
+                texts.DUPLICATE_ROW, place=grid.where(row.number, 1), name=row.name,
+                first=cell_name(seen[row.name], 1),
+            )  # fmt: skip
+        seen[row.name] = row.number
