@@ -9,6 +9,8 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+import yaml
+
 from planchk.cli import app
 from planchk.loader import load_file
 from planchk.models import TargetsFile
@@ -69,13 +71,14 @@ def test_a_total_found_by_its_numbers_among_place_columns(tmp_path: Path) -> Non
 
 def test_categories_of_money_beside_a_total_column_are_no_areas(tmp_path: Path) -> None:
     """合计 | 中央资金 | 省级资金 over projects: not areas (they name no place); the table is
-    read as it was, and asks for its total row."""
+    read as a list of projects with no total row (importers.entries), never asked for one."""
     source = _write(
         tmp_path, "表\n单位：万元\n项目,合计,中央资金,省级资金\n道路,100,60,40\n桥梁,50,30,20\n"
     )
     result = runner.invoke(app, ["import", str(source)])
-    assert result.exit_code == 2
-    assert "--total-row" in result.stderr
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(result.stdout)["areas"] == {"道路": [], "桥梁": []}
+    assert "--total-row" not in result.stderr
     assert "the indicators are the rows" not in result.stderr
 
 

@@ -242,7 +242,7 @@ def _unit(table: Table, columns: Sequence[Column], name: str, options: Options) 
     found = declared_unit(columns, table.unit, name, options.units)
     if found is not None:
         return found
-    if table.unit is None:
+    if table.unit is None or len(line_units(table.unit)) == 1:  # 人口 under 单位：万元 too
         ask_for_unit(table, columns, name, options.units)  # and why: 户数 under 补助资金（万元）
     unsaid = [key for key, group in _groups(table, options)
               if key and declared_unit(group, table.unit, key, options.units) is None]  # fmt: skip

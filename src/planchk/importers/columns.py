@@ -195,9 +195,9 @@ def _column(
         if parent is None:
             raise PlanchkError(texts.OF_WHICH_ALONE, place=grid.column_place(index), header=header)
         return Column(index, header, "of_which", year, name, unit, parent.index)
-    if (name and _PERCENT_NAME.search(name) and unit in (None, "%", "％")) or (
+    if (name and any(map(_PERCENT_NAME.search, (name, bottom))) and unit in (None, "%", "％")) or (
         unit in _PERCENT or _all_percent(cells)
-    ):  # a name says percent unless its own header gives another unit: Share (USD m)
+    ):  # a name (or 权重% under 因素) says percent unless its header gives another unit
         name = _percent_name(name)
         return Column(index, header, "percent", year, name, unit or "%")
     if year is None and not name and _range_total(bottom or top):
@@ -212,6 +212,7 @@ def _percent_name(name: str | None) -> str | None:
     beside it."""
     if not name:
         return name
+    name = re.sub(r"[%％]\s*(?=）$)", "", name)  # 分配因素（权重%）: under a header over it
     return name.rstrip("%％ ") or name
 
 

@@ -12,6 +12,7 @@ from planchk.importers.entries import ENTRIES
 from planchk.importers.grid import texts_of
 from planchk.importers.periods import as_headed, other_year
 from planchk.importers.shapes import IndicatorRow, Table
+from planchk.importers.units import plain_number
 from planchk.messages import counted, message
 from planchk.plan.numbers import shown_sum
 
@@ -145,7 +146,7 @@ def _columns(table: Table) -> Iterator[str]:
         if column.index in headed:  # 2024年执行数 in a 2025 table: what periods.py decided
             yield other_year(table, column, headed)
         elif column.kind == "value" and column.name is not None:
-            unit = column.unit or table.unit or "?"
+            unit = column.unit or plain_number([column]) or table.unit or "?"  # 权重: 无
             yield texts.CATEGORY_COLUMN(header=column.header, name=column.name, unit=unit)
         elif column.label is not None:
             yield texts.PERIOD_COLUMN(header=column.header, label=column.label)

@@ -16,9 +16,16 @@ from typing import NoReturn
 from planchk.importers import texts
 from planchk.importers.printed import simplified
 from planchk.importers.shapes import Column, Table
-from planchk.messages import PlanchkError
+from planchk.messages import PlanchkError, message
+from planchk.plan.units import BUILT_IN
 
 PERCENT = ("%", "％")
+UNIT_BESIDE_THE_LINE = message(
+    "import.unit-beside-the-line",
+    "{source}: no unit for {columns}: the unit line's {unit} is not what their headers measure "
+    "(an area, a length, a count of people or things), and they print no unit of their own; "
+    "give each its unit with {options}",
+)
 
 _LINE = re.compile(
     r"^[（(]?\s*(?:金额|计量|数量|货币)?\s*(?:单\s*位|unit|units|currency)\s*[:：]\s*"
@@ -108,18 +115,45 @@ def declared_unit(
     own = {c.unit for c in columns if c.unit and not another_measure(c)}
     if len(own) == 1:
         return own.pop()
-    if all(c.kind == "percent" for c in columns):
-        return "%"
+    plain = "%" if all(c.kind == "percent" for c in columns) else plain_number(columns)
+    if plain is not None:
+        return plain
     if table_unit is None:
         return None
     units = line_units(table_unit)
-    if len(units) == 1:
-        return units[0]
+    if len(units) == 1:  # of no column whose own header names another measure (人口 in 万元)
+        return None if line_measures_other(columns, units[0]) else units[0]
     return by_measure(" ".join([name, *(c.header for c in columns)]), units)
+
+
+# A weight, a factor or a score (因素法: 权重, 系数, 因素得分) measures in no unit the unit
+# line names: 0.4 of the weights is no 0.4 万元. A score is in points (分); a weight or a
+# factor is a plain number (无), and a rate (importers.identities.RATE_NAME): never summed.
+_WEIGHT = re.compile(r"(权重|权数|系数)值?$")
+_SCORE = re.compile(r"(得分|分值|评分|分数)$")
+SCORE, NO_UNIT = "分", "无"
+
+
+def plain_number(columns: Sequence[Column]) -> str | None:
+    """分 for columns of scores, 无 for weights and factors (by their own headers, the last
+    of a two-row header); None for any other column."""
+    own = [simplified(c.header.split(" / ")[-1]) for c in columns]
+    if own and all(_SCORE.search(header) for header in own):
+        return SCORE
+    if own and all(_WEIGHT.search(header) for header in own):
+        return NO_UNIT
+    return None
 
 
 # A header that counts: 户数, 受益人数, 项目个数, 数量, Number of households.
 _COUNTED = re.compile(r"(数|数量|count|number\b.*)$", re.I)
+# What a header measures by its last words, against a unit line's one unit: an area, a length,
+# a count (人口, 户数, 项目个数; not 数 alone: 执行数, 预算数 and 调整数 are amounts).
+_LINE_MEASURES = (
+    (re.compile(r"面积$"), re.compile(r"亩|平方|公顷")),
+    (re.compile(r"(?:里程|长度)$"), re.compile(r"米|公里")),
+    (re.compile(r"(?:[人户个家次所座处项件名床台辆]数|人口|人次)$"), None),  # None: a count
+)
 
 
 def another_measure(column: Column) -> bool:
@@ -131,6 +165,27 @@ def another_measure(column: Column) -> bool:
     unit = column.unit
     if unit is None or not above or simplified(unit) in simplified(own):
         return False  # no unit, or its own header prints it
+    return _other_than(own, unit)
+
+
+def line_measures_other(columns: Sequence[Column], unit: str) -> list[Column]:
+    """The columns of no unit of their own whose own header names another measure than the
+    unit line's one unit: 人口 or 面积 beside 分配资金 under 单位：万元 (a 因素法 table). The
+    line's unit is the amounts'; theirs would be a guess (人 or 万人, 亩 or 平方公里)."""
+    known = BUILT_IN.get(simplified(unit))
+    counted = known is None or known.whole
+    return [
+        column for column in columns
+        if column.unit is None and any(
+            says.search(simplified(column.header.split(" / ")[-1]))
+            and not (kind.search(unit) if kind is not None else counted)
+            for says, kind in _LINE_MEASURES
+        )
+    ]  # fmt: skip
+
+
+def _other_than(own: str, unit: str) -> bool:
+    """Whether a header names a measure `unit` is no unit of: a count or an area in 万元."""
     said = [kind for kind, says in _MEASURES if says.search(own)]
     if said:
         return not any(kind.search(unit) for kind in said)
@@ -146,6 +201,7 @@ def ask_for_unit(
     headers of one indicator that print different units (2024年（万元）, 2025年（户）) are
     named as such, not as printing none."""
     _ask_units_of_other_measures(table, options)
+    _ask_units_beside_the_line(table, options)
     printed = {c.header: c.unit for c in columns if c.unit and not another_measure(c)}
     if len(set(printed.values())) > 1:
         raise PlanchkError(
@@ -166,6 +222,22 @@ def _ask_units_of_other_measures(table: Table, options: Sequence[str]) -> None:
             texts.UNIT_OF_ANOTHER_MEASURE, source=table.grid.source,
             columns="、".join(f"`{c.header}`" for c in asked),
             units="、".join(dict.fromkeys(c.unit or "" for c in asked)),
+            options=" ".join(f"--unit {c.name or c.header}=UNIT" for c in asked),
+        )  # fmt: skip
+
+
+def _ask_units_beside_the_line(table: Table, options: Sequence[str]) -> None:
+    """Columns that the unit line's one unit does not measure (人口, 面积 under 单位：万元),
+    each named with its option, in one question."""
+    units = line_units(table.unit) if table.unit else []
+    given = {_given(option)[0] for option in options}
+    if len(units) != 1 or "" in given:
+        return
+    asked = [c for c in line_measures_other(table.value_columns, units[0]) if c.name not in given]
+    if asked:
+        raise PlanchkError(
+            UNIT_BESIDE_THE_LINE, source=table.grid.source, unit=units[0],
+            columns="、".join(f"`{c.header}`" for c in asked),
             options=" ".join(f"--unit {c.name or c.header}=UNIT" for c in asked),
         )  # fmt: skip
 
