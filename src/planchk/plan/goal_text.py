@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, Inexact, localcontext
 
 from planchk.plan.comparators import AFTER_WORDS, SYMBOLS, WORDS, compare
-from planchk.plan.numbers import FIGURE
+from planchk.plan.numbers import FIGURE, tidy
 from planchk.plan.units import UnitTable
 
 # The words are planchk.plan.comparators'; importers.plandoc reads them by this name too.
@@ -25,6 +25,15 @@ TARGET_VERBS = (
 # Of them, the verbs that may state a level (建成高标准农田100万亩: all there are by then, those
 # before the plan included) rather than what the years add: only a stock's table can check them.
 LEVEL_VERBS = ("建成", "培育", "打造", "创建")
+# The comparator words that state a level, not an amount (新增研发平台达到8个: how many there
+# are by then); the others bound the amount itself (新建高标准农田不少于3.6万亩). A goal whose
+# verb adds (any of TARGET_VERBS) and whose figure a bound carries, by a year of a plan of
+# several, is the amount of the plan's years up to it; one whose figure a level word carries
+# stays a goal of its year.
+LEVEL_WORDS = (
+    "达到", "达", "保持", "稳定在", "提高到", "提高至", "提升到", "提升至", "增加到", "增加至",
+    "增长到", "增至",
+)  # fmt: skip
 _VERBS = "|".join(sorted(TARGET_VERBS, key=len, reverse=True))
 _PLAIN = re.compile(rf"(?<![\d.])({FIGURE})\s*([^\s，。；、,;0-9年月日号%‰]+)")
 _HAS_VERB = re.compile(_VERBS)
@@ -37,6 +46,43 @@ _ROW = re.compile(
 
 # Chinese writes large figures with a magnitude before the unit: 1万户, 8.3亿元.
 MAGNITUDES = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
+
+
+def _measure(unit: str, units: UnitTable) -> tuple[str, Decimal] | None:
+    """What a goal's unit measures, and how many of the measure's base unit one is: a known
+    unit's, or a count's after 万/亿 (3万个 is 30000 个, 2.5万人 25000 人)."""
+    known = units.get(unit)
+    if known is not None:
+        return known.dimension, known.factor
+    base = units.get(unit[1:]) if unit[:1] in MAGNITUDES else None
+    if base is None or not base.whole:
+        return None
+    return base.dimension, base.factor * MAGNITUDES[unit[0]]
+
+
+def same_measure(unit: str, table: str, units: UnitTable) -> bool:
+    """Whether a goal's figure in `unit` can be a table's in `table` (万亩 and 亩, 万个 and 个)."""
+    said, theirs = _measure(unit, units), units.get(table)
+    return unit == table or (
+        said is not None and theirs is not None and said[0] == theirs.dimension
+    )
+
+
+def in_table_unit(value: Decimal, unit: str, table: str, units: UnitTable) -> Decimal | None:
+    """A goal's figure in its table's unit, exactly (3.6万亩 is 36000 亩, 3万个 30000 个; a
+    table in 万个 keeps 3万个 as printed); None where the units do not measure the same, or
+    where no exact factor joins them (a declared unit's factor may leave a repeating decimal)."""
+    if unit == table:
+        return value
+    said, theirs = _measure(unit, units), units.get(table)
+    if not same_measure(unit, table, units) or said is None or theirs is None:
+        return None
+    with localcontext() as context:
+        context.traps[Inexact] = True
+        try:
+            return tidy(value * said[1] / theirs.factor)
+        except Inexact:
+            return None
 
 
 @dataclass(frozen=True)

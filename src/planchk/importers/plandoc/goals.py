@@ -29,7 +29,7 @@ from planchk.importers.documents import Paragraph
 from planchk.importers.performance import Target
 from planchk.importers.plandoc.outline import Part
 from planchk.plan.comparators import AFTER_WORDS
-from planchk.plan.goal_text import COMPARATOR_WORDS, TARGET_VERBS
+from planchk.plan.goal_text import COMPARATOR_WORDS, LEVEL_WORDS, TARGET_VERBS
 from planchk.plan.units import BUILT_IN
 
 # Besides planchk.plan.goal_text's words: what a plan also writes before or after a figure.
@@ -152,7 +152,9 @@ def statements(
                 piece = clause[start : match.end()]
                 text = (before + piece).strip().lstrip("、和及").strip()
                 if match.group("word") or match.group("after"):
-                    yield _statement(text, piece, match, when, paragraph)
+                    yield _statement(
+                        text, piece, match, _adding(piece, match, when, period), paragraph
+                    )
                     start, read = match.end(), True
                     continue
                 goal = _plain(text, piece, match, reading)
@@ -176,6 +178,23 @@ def _statement(
         Decimal(match.group("number")), match.group("unit"),
         when.year if when is not None else None, growth, paragraph, first,
     )  # fmt: skip
+
+
+def _adding(
+    piece: str, match: re.Match[str], when: When | None, period: tuple[int, int] | None
+) -> When | None:
+    """The period of a comparator goal that adds (到2026年，新建高标准农田不少于3.6万亩: what the
+    plan's years up to 2026 add), else its year as `when` names it. A figure a level word
+    carries (新增研发平台达到8个) states how many there are by then: its year's."""
+    if when is None or not when.by or when.first is not None or period is None:
+        return when
+    said = piece[: len(piece) - len(match.group(0))]
+    word = match.group("word") or ""
+    if word in LEVEL_WORDS or _GROWTH.search(word) or not _VERB.search(said):
+        return when
+    if not period[0] < when.year <= period[1]:
+        return when  # a year past the plan's (its PC505), or its first: a year's goal
+    return When(when.year, period[0], by=True)
 
 
 def _subject(piece: str, match: re.Match[str]) -> str:

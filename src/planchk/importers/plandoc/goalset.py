@@ -13,7 +13,7 @@ from planchk.importers.build import Imported
 from planchk.importers.plandoc import texts
 from planchk.importers.plandoc.goals import Statement, base_year, key, link
 from planchk.importers.plandoc.kinds import Guess
-from planchk.plan.goal_text import LEVEL_VERBS, TARGET_VERBS
+from planchk.plan.goal_text import LEVEL_VERBS, TARGET_VERBS, in_table_unit, same_measure
 from planchk.plan.units import UnitTable
 
 _NOT_IN_ID = re.compile(r"[（(][^）)]*[）)]|[\s.+\-*/=<>()]|累计$|新增")
@@ -74,16 +74,16 @@ class GoalSet:
         return True
 
     def _figure(self, statement: Statement, ind_id: str | None) -> dict[str, Any]:
-        """The goal's value and unit: a plain figure (新建3.6万亩) in its table's unit where
-        that differs (36000 亩: the text keeps the printed figure and its digits), so that the
-        text's usual larger unit is no warning; a comparator goal as printed."""
+        """The goal's value and unit: in its table's unit where that differs (新建3.6万亩 or
+        不少于3.6万亩 beside a table in 亩 is 36000 亩, 3万个 beside one in 个 30000: the text
+        keeps the printed figure and its digits), so that the text's usual larger unit is no
+        warning; as printed where it names no table."""
         value, unit = statement.value, statement.unit
-        if not statement.plain or ind_id is None:
-            return {"value": value, "unit": unit}
-        table = self.imported.indicators[ind_id].unit
-        said, theirs = self.units.get(unit), self.units.get(table)
-        if said is not None and theirs is not None and unit != table:
-            value, unit = said.to(theirs, value), table
+        if ind_id is not None:
+            table = self.imported.indicators[ind_id].unit
+            converted = in_table_unit(value, unit, table, self.units)
+            if converted is not None:  # never None for a linked goal: _indicator made sure
+                value, unit = converted, table
         return {"value": value, "unit": unit}
 
     def _indicator(self, statement: Statement) -> str | None:
@@ -103,11 +103,7 @@ class GoalSet:
                 texts.GOAL_INCREASE_OF_STOCK(place=place, text=statement.text, id=ind_id)
             )
             return None
-        said, table = (
-            self.units.get(statement.unit),
-            self.units.get(self.imported.indicators[ind_id].unit),
-        )
-        fits = said is not None and table is not None and self.units.convertible(said, table)
+        fits = self._measured(statement, ind_id)
         if statement.plain and fits:  # its years must be the table's: no goal-year-missing
             fits = _kind_fits(statement, self.imported.indicators[ind_id].kind)
             years = self.imported.indicators[ind_id].years
@@ -118,6 +114,23 @@ class GoalSet:
             self.notes.append(texts.GOAL_CUMULATIVE(place=place, text=statement.text, id=ind_id))
             return None
         return ind_id if fits else None
+
+    def _measured(self, statement: Statement, ind_id: str) -> bool:
+        """Whether the goal's figure is in a unit its table's converts to exactly (a goal in
+        亿元 is not about a table of 家, whatever the words); a figure no exact factor brings
+        into the table's unit is said and left unlinked, never compared approximately."""
+        unit, table = statement.unit, self.imported.indicators[ind_id].unit
+        if not same_measure(unit, table, self.units):
+            return False
+        if in_table_unit(statement.value, unit, table, self.units) is None:
+            place = f"{self.source}: {statement.place}"
+            self.notes.append(
+                texts.GOAL_NO_EXACT_UNIT(
+                    place=place, text=statement.text, id=ind_id, unit=unit, table=table
+                )
+            )
+            return False
+        return True
 
     def _cumulative(self, ind_id: str, statement: Statement) -> bool:
         """Whether a period's goal meets its table only if the table is cumulative: a flow
@@ -130,10 +143,9 @@ class GoalSet:
         parts = {part for names in self.imported.areas.values() for part in names}
         tops = [area for area in self.imported.areas if area not in parts]
         row = indicator.values.get(tops[0]) if len(tops) == 1 else None
-        said, theirs = self.units.get(statement.unit), self.units.get(indicator.unit)
-        if row is None or None in row or said is None or theirs is None:
+        target = in_table_unit(statement.value, statement.unit, indicator.unit, self.units)
+        if row is None or None in row or target is None:
             return False
-        target = said.to(theirs, statement.value)
         at = dict(zip(indicator.years, row, strict=False))
         years = range(statement.first or 0, (statement.year or 0) + 1)
         total = sum((at[year] or Decimal(0) for year in years if year in at), Decimal(0))

@@ -65,6 +65,11 @@ GOAL_INCREASE_OF_STOCK = message(
     "{place}: `{text}` states an increase, and table {id} gives levels (a stock), whose last "
     "year is no increase; not linked",
 )
+GOAL_NO_EXACT_UNIT = message(
+    "plandoc.unlinked-inexact-unit",
+    "{place}: `{text}` is in {unit} and table {id} in {table}, and no exact factor turns one "
+    "into the other; not linked (give the goal in {table} to check it)",
+)
 TEXT_TASK_UNMATCHED = message(
     "plandoc.text-task-unmatched",
     "{place}: the task `{title}` and its offices are in the text, not in the annex's task table",

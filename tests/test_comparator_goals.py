@@ -1,0 +1,122 @@
+"""Goals a plan states with a comparator, read as the plan means them: an adding verb with a
+bound (到2026年，新建高标准农田不少于3.6万亩) is the amount of the plan's years up to 2026, a
+level word (新增研发平台达到8个) keeps its year; a figure in a larger unit than its table's
+(万亩 beside 亩, 3万个 beside 个) is written in the table's unit, exactly, or not linked.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from planchk.importers.build import Imported, ImportedIndicator
+from planchk.importers.documents import Paragraph
+from planchk.importers.plandoc.goals import statements
+from planchk.importers.plandoc.goalset import GoalSet
+from planchk.plan.goal_text import in_table_unit
+from planchk.plan.units import Unit, UnitTable
+from tests import documents
+from tests.test_plain_goals import _farmland, _findings, _goals, _imported, _plan
+
+
+def _read(text: str, period: tuple[int, int] | None = (2024, 2026)) -> list[tuple[object, ...]]:
+    found = statements(Paragraph(text=text, number=1), 2026, period)
+    return [(s.year, s.first, s.op, str(s.value), s.unit) for s in found]
+
+
+def test_an_adding_verb_with_a_bound_is_the_periods_amount(tmp_path: Path) -> None:
+    line = "到2026年，全县新建高标准农田不少于3.6万亩。"
+    document = _plan(tmp_path, [line], _farmland("亩", ["10000", "12000", "14000"]))
+    targets = _imported(tmp_path, document)
+    (ind_id,) = targets.indicators
+    # the period's sum, in the table's unit (no PC404); the text keeps 3.6万亩 as printed
+    assert _goals(targets) == [(ind_id, None, [2024, 2026], ">=", "36000", "亩")]
+    assert [g.text for g in targets.goals.values()] == ["到2026年，全县新建高标准农田不少于3.6万亩"]
+    assert _findings(document) == []  # 36000 = 10000 + 12000 + 14000 (2026 alone was PC501)
+
+
+def test_a_period_amount_the_table_misses_is_still_found(tmp_path: Path) -> None:
+    line = "到2026年，全县新建高标准农田不少于3.6万亩。"
+    document = _plan(tmp_path, [line], _farmland("亩", ["9000", "12000", "14000"]))
+    found = [(c, a["actual"], a["target"], a["year"]) for c, a in _findings(document)]
+    assert found == [("PC501", "35000", "36000", "2024–2026")]
+
+
+def test_which_comparator_goals_are_a_periods_amount() -> None:
+    said = {
+        "到2026年，全县新建高标准农田不少于3.6万亩。": [(2026, 2024, ">=", "3.6", "万亩")],
+        "到2026年，完成造林5000亩以上。": [(2026, 2024, ">=", "5000", "亩")],
+        "到2026年，新增建设用地控制在500亩以内。": [(2026, 2024, "<=", "500", "亩")],
+        "到“十四五”末，新建高标准农田不少于3万亩。": [(2025, 2024, ">=", "3", "万亩")],
+        "2024—2026年，新建高标准农田不少于3.6万亩。": [(2026, 2024, ">=", "3.6", "万亩")],
+        # a level word carries the figure: how many there are by then (the seed's 2023 goal)
+        "到2026年，力争新增研发平台达到8个。": [(2026, None, ">=", "8", "个")],
+        "到2026年，累计建成高标准农田达到52万亩。": [(2026, None, ">=", "52", "万亩")],
+        "到2026年，新建高标准农田提高到3.6万亩。": [(2026, None, ">=", "3.6", "万亩")],
+        # no adding verb, no 到 (the year itself), a year past the plan's, its first year
+        "到2026年，力争高新技术企业超过130家。": [(2026, None, ">", "130", "家")],
+        "2026年，新建高标准农田不少于1.4万亩。": [(2026, None, ">=", "1.4", "万亩")],
+        "到2028年，新建高标准农田不少于5万亩。": [(2028, None, ">=", "5", "万亩")],
+        "到2024年，新建高标准农田不少于1万亩。": [(2024, None, ">=", "1", "万亩")],
+        # a rate of growth is no amount; a 其中 part keeps its own year
+        "到2026年，新建高标准农田面积增长10%。": [(2026, None, ">=", "10", "%")],
+        "到2026年，新建高标准农田不少于3.6万亩，其中2024年不少于1万亩。": [
+            (2026, 2024, ">=", "3.6", "万亩"),
+            (2024, None, ">=", "1", "万亩"),
+        ],
+    }
+    for text, expected in said.items():
+        assert _read(text) == expected, text
+    # a plan that names no period: no period to read it over
+    assert _read("到2026年，新建高标准农田不少于3.6万亩。", None) == [
+        (2026, None, ">=", "3.6", "万亩")
+    ]
+
+
+def test_an_adding_goal_over_a_stock_is_its_last_year(tmp_path: Path) -> None:
+    enterprises = documents.Grid(
+        "（一）高新技术企业数量任务分解表", "单位：家",
+        [["县区", "2024年", "2025年", "2026年"], ["全县", "120", "135", "150"],
+         ["甲镇", "50", "55", "60"], ["乙镇", "70", "80", "90"]],
+    )  # fmt: skip
+    met = _plan(tmp_path, ["到2026年，全县培育高新技术企业不少于150家。"], enterprises)
+    targets = _imported(tmp_path, met)
+    assert _goals(targets) == [("高新技术企业数量", None, [2024, 2026], ">=", "150", "家")]
+    assert _findings(met) == []  # 150 in 2026, not 120 + 135 + 150
+    (tmp_path / "more").mkdir()
+    missed = _plan(tmp_path / "more", ["到2026年，全县培育高新技术企业不少于160家。"], enterprises)
+    assert [(c, a["actual"]) for c, a in _findings(missed)] == [("PC501", "150")]
+
+
+def test_a_comparator_goal_in_another_unit_is_written_in_the_tables(tmp_path: Path) -> None:
+    lines = ["到2026年，全县新建高标准农田不少于36000亩。"]
+    document = _plan(tmp_path, lines, _farmland("万亩", ["1.0", "1.2", "1.4"]))
+    targets = _imported(tmp_path, document)
+    (ind_id,) = targets.indicators
+    assert _goals(targets) == [(ind_id, None, [2024, 2026], ">=", "3.6", "万亩")]
+    assert _findings(document) == []  # no PC404, no PC503: the wording reads 36000亩 = 3.6万亩
+
+
+def test_a_unit_no_exact_factor_converts_is_not_linked() -> None:
+    # a plan may declare units whose factor leaves a repeating decimal (1 亩 is 1/15 公顷)
+    units = UnitTable(
+        {"公顷": Unit("公顷", "area", Decimal(15)), "亩": Unit("亩", "area", Decimal(1))}
+    )
+    assert in_table_unit(Decimal(2), "公顷", "亩", units) == Decimal(30)
+    assert in_table_unit(Decimal(1), "亩", "公顷", units) is None  # 0.0666…: never rounded
+    assert in_table_unit(Decimal(30), "亩", "公顷", units) == Decimal(2)
+    table = ImportedIndicator(
+        "造林", "造林", "造林任务分解表", "公顷", "flow", [2024, 2025, 2026],
+        {"全县": [Decimal(1), Decimal(1), Decimal(1)]}, "plan.docx",
+    )  # fmt: skip
+    notes: list[str] = []
+    found = GoalSet(Imported(indicators={"造林": table}), "plan.docx", notes, {}, units=units)
+    paragraph = Paragraph(text="到2026年，全县造林不少于50亩。", number=3)
+    (statement,) = statements(paragraph, 2026, (2024, 2026))
+    found.add(statement, 2026)
+    (entry,) = found.found.values()
+    assert "indicator" not in entry
+    assert (entry["value"], entry["unit"]) == (Decimal(50), "亩")
+    (note,) = notes
+    assert "is in 亩 and table 造林 in 公顷, and no exact factor" in note
+    assert "第3段" in note
