@@ -29,6 +29,7 @@ from planchk.report import Report
 from planchk.rules.context import PlanContext
 from planchk.suppress.baseline import Held, Key
 from planchk.suppress.cap import Capper, Later, capped
+from planchk.suppress.unmade import Findings
 from planchk.suppress.waivers import WaiverSet
 
 
@@ -71,8 +72,13 @@ def check_discovery(
             check_plan(plan, config, config_waivers, capper, suggest=suggest)
     for finding in _configured(list(config_waivers.problems()), config):
         capper.add(finding)
-    findings.extend(capper.findings())
-    report = Report.build(findings, [f.display for f in found.loaded])
+    if capper.unmade:  # no limit: the deferred findings are made as they are written
+        made = [(0, finding) for finding in findings] + capper.numbered()
+        files = tuple(sorted({f.display for f in found.loaded}))
+        report = Report(Findings(made, list(capper.unmade.values())), files)
+    else:
+        findings.extend(capper.findings())
+        report = Report.build(findings, [f.display for f in found.loaded])
     if held is not None:
         report = dataclasses.replace(report, baselined=held.held)
     shown = capped(report.findings, config.max_findings_per_rule, capper.overflow)

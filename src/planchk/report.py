@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol, cast
 
 from planchk.findings import Finding, Severity
 
@@ -22,9 +24,17 @@ EXIT_FINDINGS = ExitCode.FINDINGS
 EXIT_UNUSABLE = ExitCode.UNUSABLE
 
 
+class Carried(Protocol):
+    """Findings some of which are made only as they are read (suppress.unmade.Findings): how
+    many of each (severity, waived, fatal) there are, without making them."""
+
+    def levels(self) -> Counter[tuple[Severity, bool, bool]]: ...
+
+
 @dataclass(frozen=True)
 class Report:
-    findings: tuple[Finding, ...]
+    # A tuple, or (uncapped, issue 17) a sequence that makes deferred findings as it is read.
+    findings: Sequence[Finding]
     files: tuple[str, ...]  # every file checked, as displayed
     baselined: int = 0  # findings left out because a baseline records them
 
@@ -38,21 +48,30 @@ class Report:
         """Findings that count: everything not waived."""
         return [f for f in self.findings if f.waived is None]
 
+    def levels(self) -> Counter[tuple[Severity, bool, bool]]:
+        """How many findings of each (severity, waived, fatal), none made to count them."""
+        if hasattr(self.findings, "levels"):
+            return cast(Carried, self.findings).levels()
+        return Counter((f.severity, f.waived is not None, f.fatal) for f in self.findings)
+
     def counts(self) -> dict[str, int]:
-        counter = Counter(f.severity.label for f in self.active)
+        counter: Counter[str] = Counter()
+        for (severity, waived, _), count in self.levels().items():
+            counter["waived" if waived else severity.label] += count
         counts = {s.label: counter.get(s.label, 0) for s in sorted(Severity, reverse=True)}
-        counts["waived"] = len(self.findings) - len(self.active)
+        counts["waived"] = counter["waived"]
         counts["baselined"] = self.baselined
         return counts
 
     @property
     def unusable(self) -> bool:
         """Some input could not be checked at all."""
-        return any(f.fatal for f in self.findings)
+        return any(fatal for _, _, fatal in self.levels())
 
     def exit_code(self, fail_on: Severity) -> ExitCode:
-        if self.unusable:
+        levels = self.levels()
+        if any(fatal for _, _, fatal in levels):
             return ExitCode.UNUSABLE
-        if any(f.severity >= fail_on for f in self.active):
+        if any(severity >= fail_on and not waived for severity, waived, _ in levels):
             return ExitCode.FINDINGS
         return ExitCode.CLEAN

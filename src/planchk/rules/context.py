@@ -10,14 +10,14 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from functools import cached_property, partial
+from functools import cached_property
 from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from planchk import registry
-from planchk.findings import Arg, Deferred, Location, Problem, Tally
-from planchk.loader.sourcemap import VALUE_MASK, unpack
+from planchk.findings import Arg, Location, Problem, Tally
+from planchk.loader.sourcemap import VALUE_MASK
 from planchk.models import TargetsFile, TasksFile
 from planchk.models.settings import SumMode
 from planchk.models.targets import Goal, Indicator
@@ -216,32 +216,11 @@ class PlanContext:
             return self.where(self.targets_file, ("indicators", ind_id, "values", name, index))
         return Location(self.targets_file.display, *found)
 
-    def deferred_cell(
-        self,
-        ind_id: str,
-        area: str,
-        index: int,
-        args: Mapping[str, Arg] | Callable[[], Mapping[str, Arg]],
-    ) -> Deferred:
-        """at_cell's problem, made only if the engine keeps it (findings.Deferred): the path and
-        the row's place now (a cell is at or after its row: a lower bound), its own place and
-        `args` (or what it returns) when made. For rules that may fire on every cell."""
-        file = self.targets_file
-        assert file is not None
-        indicator, places = self._values_of(ind_id)
-        name = area if area in indicator.values else self.row_name(indicator, area)
-        path = f"indicators.{ind_id}.values.{name}.{indicator.years[index]}"
-        packed = places.get(name, 0) & VALUE_MASK  # sourcemap.node of the row, inlined
-        source = ("indicators", ind_id, "values", name, index)
-        earliest = unpack(packed) if packed else file.sourcemap.nearest(source[:-1])
-        # A partial, not a closure: half the memory while a baseline holds it unmade.
-        return Deferred(file.display, path, earliest, partial(_problem, file, source, path, args))
-
     def counted(self, ind_id: str, area: str) -> bool:
         """Whether the cap would only count a deferred finding in `area`'s row: the row starts
         after `tally.after` and the baseline holds none of its cells (findings.Tally). The
         rule then adds to `tally.count`; asked only while `tally.after` is below NEVER."""
-        indicator, places = self._values_of(ind_id)
+        indicator, places = self.values_of(ind_id)
         name = area if area in indicator.values else self.row_name(indicator, area)
         if places.get(name, 0) & VALUE_MASK <= self.tally.after:
             return False
@@ -251,12 +230,12 @@ class PlanContext:
     def taken(self, ind_id: str, area: str, index: int) -> bool:
         """Whether the baseline holds back, unmade, the running rule's one finding at a cell
         (findings.Tally.take): for rules that yield at most one finding a cell."""
-        indicator, take = self._values_of(ind_id)[0], self.tally.take
+        indicator, take = self.values_of(ind_id)[0], self.tally.take
         name = area if area in indicator.values else self.row_name(indicator, area)
         path = f"indicators.{ind_id}.values.{name}.{indicator.years[index]}"
         return take is not None and path in self.tally.held and take(path)
 
-    def _values_of(self, ind_id: str) -> tuple[Indicator, Mapping[str | int, int]]:
+    def values_of(self, ind_id: str) -> tuple[Indicator, Mapping[str | int, int]]:
         """An indicator and its rows' packed places in the source map, looked up once."""
         found = self._tables.get(ind_id)
         if found is None:
@@ -289,12 +268,3 @@ class PlanContext:
         found = file.sourcemap.key(source) if on_key else None
         line, column = found or file.sourcemap.nearest(source)
         return Location(file.display, line, column)
-
-
-def _problem(
-    file: LoadedFile,
-    source: tuple[str | int, ...],
-    path: str,
-    args: Mapping[str, Arg] | Callable[[], Mapping[str, Arg]],
-) -> Problem:
-    return Problem(PlanContext.where(file, source), path, args() if callable(args) else args)

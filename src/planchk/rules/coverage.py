@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 
-from planchk.findings import Deferred, Problem, Severity
+from planchk.findings import Arg, Deferred, Problem, Severity
 from planchk.plan.numbers import has_blank
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
+from planchk.rules.deferring import CellDeferrer
 from planchk.rules.lookups import expected_tops
 
 
@@ -90,7 +91,7 @@ def cell_blank(ctx: PlanContext) -> Iterator[Deferred]:
           洪都街办: [5]
           京山街办: [7]
     """
-    hierarchy = ctx.hierarchy
+    hierarchy, defer = ctx.hierarchy, CellDeferrer(ctx, _blank_args)
     for ind_id, indicator in ctx.indicators():
         if not ctx.has_blanks(ind_id):
             continue  # no blank anywhere in the table, decided at C speed
@@ -105,9 +106,13 @@ def cell_blank(ctx: PlanContext) -> Iterator[Deferred]:
                 continue
             for index, value in enumerate(row[:years]):
                 if value is None and (every or _parts_hold(rows, parts, index)):
-                    year = indicator.years[index]
-                    args = {"name": indicator.name, "indicator": ind_id, "area": area}
-                    yield ctx.deferred_cell(ind_id, area, index, {**args, "year": year})
+                    yield defer(ind_id, area, index)
+
+
+def _blank_args(ctx: PlanContext, ind_id: str, area: str, index: int, _: None) -> dict[str, Arg]:
+    indicator = ctx.values_of(ind_id)[0]
+    year = indicator.years[index]
+    return {"name": indicator.name, "indicator": ind_id, "area": area, "year": year}
 
 
 def _parts_hold(
@@ -182,6 +187,7 @@ def negative_value(ctx: PlanContext) -> Iterator[Deferred]:
         values:
           洪都街办: [5, 6, 7]
     """
+    defer = CellDeferrer(ctx, _negative_args)
     for ind_id, indicator in ctx.indicators():
         unit = ctx.units.get(indicator.unit)
         if indicator.kind in ("ratio", "change") or (unit and unit.dimension == "percent"):
@@ -193,10 +199,16 @@ def negative_value(ctx: PlanContext) -> Iterator[Deferred]:
                 continue
             for index, value in enumerate(row[: len(indicator.years)]):
                 if value is not None and value < 0:
-                    yield ctx.deferred_cell(ind_id, area, index, {
-                        "name": indicator.name, "indicator": ind_id, "area": area,
-                        "year": indicator.years[index], "value": value, "unit": indicator.unit,
-                    })  # fmt: skip
+                    yield defer(ind_id, area, index)
+
+
+def _negative_args(ctx: PlanContext, ind_id: str, area: str, index: int, _: None) -> dict[str, Arg]:
+    indicator = ctx.values_of(ind_id)[0]
+    return {
+        "name": indicator.name, "indicator": ind_id, "area": area,
+        "year": indicator.years[index], "value": indicator.values[area][index],
+        "unit": indicator.unit,
+    }  # fmt: skip
 
 
 def _negative(value: Decimal | None) -> bool:

@@ -26,6 +26,7 @@ from planchk.models.targets import Indicator
 from planchk.plan.numbers import tidy
 from planchk.registry import Option, rule
 from planchk.rules.context import PlanContext
+from planchk.rules.deferring import CellDeferrer
 from planchk.rules.options import percent, positive_number
 
 INFO = Severity.INFO
@@ -129,9 +130,10 @@ def share_swing(ctx: PlanContext) -> Iterator[Deferred]:
           乙街道: [40, 46]
     """
     threshold: Decimal = ctx.option(MIN_POINTS)
-    for ind_id, indicator, family in _summed_families(ctx):
+    defer = CellDeferrer(ctx, _swing_args)
+    for ind_id, _, family in _summed_families(ctx):
         for area in _large_shares(family, threshold):
-            yield from _swings(ctx, ind_id, indicator, (area, family.parent), threshold)
+            yield from _swings(ctx, defer, ind_id, (area, family.parent), threshold)
 
 
 _at_least: Callable[[Any, Any], bool] = operator.ge
@@ -168,25 +170,39 @@ def _wide_rows(family: Family, ratio: Decimal | None) -> Iterable[str]:
 
 def _swings(
     ctx: PlanContext,
+    defer: CellDeferrer,
     ind_id: str,
-    indicator: Indicator,
     pair: tuple[str, str],
     threshold: Decimal,
 ) -> Iterator[Deferred]:
     area, parent = pair
-    rows = ctx.rows(ind_id)
-    row, total = rows.get(area, ()), rows.get(parent, ())
-    shares = [_share(p, t) for p, t in zip(row, total, strict=False)]
+    shares = _shares(ctx, ind_id, area, parent)
     for index in range(1, len(shares)):
         old, new = shares[index - 1], shares[index]
         if old is None or new is None or max(old, new) > 100:
             continue  # a part larger than its total: the sum rules report that column
         if abs(new - old) >= threshold:
-            yield ctx.deferred_cell(ind_id, area, index, {
-                "name": indicator.name, "indicator": ind_id, "area": area, "total": parent,
-                "from_year": indicator.years[index - 1], "to_year": indicator.years[index],
-                "old_share": round(old), "new_share": round(new),
-            })  # fmt: skip
+            yield defer(ind_id, area, index, parent)
+
+
+def _shares(ctx: PlanContext, ind_id: str, area: str, parent: str) -> list[Decimal | None]:
+    rows = ctx.rows(ind_id)
+    row, total = rows.get(area, ()), rows.get(parent, ())
+    return [_share(p, t) for p, t in zip(row, total, strict=False)]
+
+
+def _swing_args(
+    ctx: PlanContext, ind_id: str, area: str, index: int, parent: str
+) -> dict[str, Any]:
+    indicator = ctx.values_of(ind_id)[0]
+    old, new = _shares(ctx, ind_id, area, parent)[index - 1 : index + 1]
+    assert old is not None
+    assert new is not None
+    return {
+        "name": indicator.name, "indicator": ind_id, "area": area, "total": parent,
+        "from_year": indicator.years[index - 1], "to_year": indicator.years[index],
+        "old_share": round(old), "new_share": round(new),
+    }  # fmt: skip
 
 
 @rule(
@@ -217,6 +233,7 @@ def growth_out_of_line(ctx: PlanContext) -> Iterator[Deferred]:
           乙街道: [50, 50]
     """
     limit: Decimal = ctx.option(MAX_RATIO)
+    defer = CellDeferrer(ctx, _growth_args)
     for ind_id, indicator, family in _summed_families(ctx):
         rows = ctx.rows(ind_id)
         total, parent = family.total, family.parent
@@ -229,13 +246,23 @@ def growth_out_of_line(ctx: PlanContext) -> Iterator[Deferred]:
                 if grows is None or total_grows is None or total_grows == 0:
                     continue
                 if grows == 0 or not 1 / limit < grows / total_grows < limit:
-                    yield ctx.deferred_cell(ind_id, area, index, {
-                        "name": indicator.name, "indicator": ind_id, "area": area,
-                        "total": parent, "from_year": indicator.years[index - 1],
-                        "to_year": indicator.years[index], "old": row[index - 1],
-                        "new": row[index], "part_growth": _factor(grows),
-                        "total_growth": _factor(total_grows),
-                    })  # fmt: skip
+                    yield defer(ind_id, area, index, parent)
+
+
+def _growth_args(
+    ctx: PlanContext, ind_id: str, area: str, index: int, parent: str
+) -> dict[str, Any]:
+    indicator, rows = ctx.values_of(ind_id)[0], ctx.rows(ind_id)
+    row, total = rows.get(area, ()), rows.get(parent, ())
+    grows, total_grows = _growth(row, index), _growth(total, index)
+    assert grows is not None
+    assert total_grows is not None
+    return {
+        "name": indicator.name, "indicator": ind_id, "area": area, "total": parent,
+        "from_year": indicator.years[index - 1], "to_year": indicator.years[index],
+        "old": row[index - 1], "new": row[index], "part_growth": _factor(grows),
+        "total_growth": _factor(total_grows),
+    }  # fmt: skip
 
 
 def _widest_growth(total: Sequence[Decimal | None]) -> Decimal | None:

@@ -11,13 +11,13 @@ import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from functools import partial
 
 from planchk.findings import NEVER, Arg, Deferred, Severity
 from planchk.models.targets import TrendPolicy
 from planchk.plan.numbers import has_blank
 from planchk.registry import Option, rule
 from planchk.rules.context import PlanContext
+from planchk.rules.deferring import CellDeferrer
 from planchk.rules.options import percent
 
 MIN_DROP_PERCENT = Option(
@@ -43,7 +43,7 @@ def _decreases(ctx: PlanContext, policy: TrendPolicy) -> Iterator[Deferred]:
     # only those the cap keeps are placed and worded, and those it would only count are
     # counted (ctx.tally), a row at a time.
     minimum = ctx.option(MIN_DROP_PERCENT) if policy == "growth_expected" else None
-    tally = ctx.tally
+    tally, defer = ctx.tally, CellDeferrer(ctx, _fall_args)
     for ind_id, indicator in ctx.indicators():
         if indicator.trend_policy != policy:
             continue
@@ -53,25 +53,21 @@ def _decreases(ctx: PlanContext, policy: TrendPolicy) -> Iterator[Deferred]:
             if tally.after < NEVER and ctx.counted(ind_id, area):
                 tally.count += _count_falls(row[:width], minimum)
                 continue
-            for before, index, old, value in _falls(row[:width], minimum):
+            for before, index in _falls(row[:width], minimum):
                 if tally.take is not None and ctx.taken(ind_id, area, index):
                     continue  # held back by the baseline (a fall is one finding a cell)
-                fall = (indicator.name, ind_id, area, years[before], years[index])
-                args = partial(_fall_args, fall, old, value)
-                yield ctx.deferred_cell(ind_id, area, index, args)
+                yield defer(ind_id, area, index, before)
 
 
-def _falls(
-    row: Sequence[Decimal | None], minimum: Decimal | None
-) -> Iterator[tuple[int, int, Decimal, Decimal]]:
-    """Each reported fall of a row: the index of the value before and of the lower one, and
-    the two values. A blank cell is a coverage finding: the comparison goes across it."""
+def _falls(row: Sequence[Decimal | None], minimum: Decimal | None) -> Iterator[tuple[int, int]]:
+    """Each reported fall of a row: the index of the value before and of the lower one. A
+    blank cell is a coverage finding: the comparison goes across it."""
     before, old = 0, None  # the last value not blank, and its index
     for index, value in enumerate(row):
         if value is None:
             continue
         if old is not None and value < old and _reported(minimum, old, value):
-            yield before, index, old, value
+            yield before, index
         before, old = index, value
 
 
@@ -83,14 +79,16 @@ def _count_falls(row: Sequence[Decimal | None], minimum: Decimal | None) -> int:
     return sum(1 for _ in _falls(row, minimum))
 
 
-_Fall = tuple[str, str, str, int | str, int | str]  # name, indicator, area, from and to year
-
-
-def _fall_args(fall: _Fall, old: Decimal, new: Decimal) -> dict[str, Arg]:
-    name, ind_id, area, from_year, to_year = fall
+def _fall_args(ctx: PlanContext, ind_id: str, area: str, index: int, before: int) -> dict[str, Arg]:
+    """A fall's message arguments, from its row (`area` names it as the table does)."""
+    indicator = ctx.values_of(ind_id)[0]
+    row, years = indicator.values[area], indicator.years
+    old, new = row[before], row[index]
+    assert old is not None
+    assert new is not None
     return {
-        "name": name, "indicator": ind_id, "area": area, "from_year": from_year,
-        "to_year": to_year, "old": old, "new": new, "change": new - old,
+        "name": indicator.name, "indicator": ind_id, "area": area, "from_year": years[before],
+        "to_year": years[index], "old": old, "new": new, "change": new - old,
     }  # fmt: skip
 
 

@@ -16,6 +16,7 @@ from planchk.messages import joined
 from planchk.models.targets import Indicator
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
+from planchk.rules.deferring import CellDeferrer
 
 _DECIMAL_POINT = re.compile(r"[0-9]\.[0-9]")
 
@@ -132,16 +133,14 @@ def count_not_whole(ctx: PlanContext) -> Iterator[Deferred]:
         values:
           京山街办: [12, 13, 15]
     """
-    for ind_id, indicator in ctx.indicators():
+    defer = CellDeferrer(ctx, _fraction_args)
+    for ind_id, _ in ctx.indicators():
         for area, index in ctx.shared(precision_scan)[ind_id].fractional:
-            args = partial(_fraction_args, ctx, (ind_id, indicator), area, index)
-            yield ctx.deferred_cell(ind_id, area, index, args)
+            yield defer(ind_id, area, index)
 
 
-def _fraction_args(
-    ctx: PlanContext, table: tuple[str, Indicator], area: str, index: int
-) -> dict[str, Arg]:
-    ind_id, indicator = table
+def _fraction_args(ctx: PlanContext, ind_id: str, area: str, index: int, _: None) -> dict[str, Arg]:
+    indicator = ctx.values_of(ind_id)[0]
     cell = ctx.cell(ind_id, area, index)  # the row as typed, and its value
     return {
         "name": indicator.name, "indicator": ind_id, "area": cell.area, "year": cell.year,

@@ -26,7 +26,9 @@ from typing import Protocol
 
 from planchk.codes.meta import FINDINGS_CAPPED
 from planchk.findings import Arg, Deferred, Finding, Problem, Severity
+from planchk.loader.sourcemap import unpack
 from planchk.registry import CodeInfo
+from planchk.suppress.unmade import Unmade
 
 SortKey = tuple[str, int, int, str, str]  # Finding.sort_key: file, line, column, code, path
 
@@ -47,11 +49,11 @@ class Later:
     @property
     def earliest(self) -> SortKey:
         """No later in report order than the finding: its sort key at its `earliest` place."""
-        line, column = self.deferred.earliest
+        line, column = unpack(self.deferred.earliest)
         return (self.file, line, column, self.code, self.path)
 
     def make(self) -> Finding:
-        finding = self.info.finding(self.deferred.make())
+        finding = self.info.finding(self.deferred.problem())
         if finding.severity == self.severity:
             return finding
         return dataclasses.replace(finding, severity=self.severity)
@@ -101,6 +103,9 @@ class Capper:
         # Per key a max-heap (negated order) of the `limit` first findings seen so far.
         self._heaps: dict[Key, list[tuple[Reversed, int, Finding]]] = {}
         self._seq = 0
+        # No limit: deferred findings are kept unmade for the report (suppress.unmade), one
+        # store per rule run (its `make`), made as they are written.
+        self.unmade: dict[int, Unmade] = {}
 
     @property
     def held(self) -> int:
@@ -119,6 +124,9 @@ class Capper:
 
     def _keep(self, seq: int, item: Finding | Later) -> None:
         if isinstance(item, Later):
+            if self.limit <= 0:
+                self._keep_unmade(seq, item)
+                return
             heap = self._heaps.get((item.code, item.file)) if self.limit > 0 else None
             if heap is not None and len(heap) >= self.limit:
                 earliest = item.earliest
@@ -156,6 +164,18 @@ class Capper:
             seen = self.overflow[key]  # counted only after one was left out
             seen.count += count
             seen.severity = max(seen.severity, severity)
+
+    def _keep_unmade(self, seq: int, item: Later) -> None:
+        deferred = item.deferred
+        store = self.unmade.get(id(deferred.make))
+        if store is None:  # the store holds the `make` whose id it is filed under
+            store = self.unmade[id(deferred.make)] = Unmade(item.info, deferred, item.severity)
+        store.add(seq, deferred)
+
+    def numbered(self) -> list[tuple[int, Finding]]:
+        """Every kept finding with the order it came in (no limit: each one is kept)."""
+        assert not self._heaps
+        return self._passed
 
     def findings(self) -> list[Finding]:
         """Every kept finding, in the order added."""

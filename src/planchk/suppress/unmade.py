@@ -1,0 +1,116 @@
+"""Findings a report carries unmade, made one at a time as they are written (issue 17).
+
+With no cap (`max-findings-per-rule = 0`, which a pull request's own configuration may set),
+every finding of a plan that fires on each of its 600,000 cells is reported. Made and held
+for the sorted output, they took 993 MB. A rule's deferred findings (findings.Deferred) are
+kept instead as `Unmade`: per finding its row's packed place (a bound: the cell sorts at or
+after it), the order it came in and its key, about a hundred bytes. `Findings` is the
+report's sequence: it merges them with the findings already made, in report order, making
+each as it is read; counting them needs none made (each has its rule's severity and is
+neither waived nor fatal).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import heapq
+from array import array
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
+
+from planchk.findings import Deferred, Finding, Severity
+from planchk.loader.sourcemap import unpack
+from planchk.registry import CodeInfo
+
+# An entry of the merge: a lower bound of the finding's sort key, the order it came in, a
+# tie-break among findings made before the checks (which all come as 0), and what it is.
+Bound = tuple[str, int, int, str, str]
+Entry = tuple[Bound, int, int, Any, int]
+
+
+class Unmade:
+    """One rule's deferred findings in one file, from one plan's run: made as they are read."""
+
+    __slots__ = ("code", "file", "info", "keys", "make", "ordered", "places", "seqs", "severity")
+
+    def __init__(self, info: CodeInfo, deferred: Deferred, severity: Severity) -> None:
+        self.info, self.code, self.file = info, info.code, deferred.file
+        self.make = deferred.make  # shared by the rule's deferred findings
+        self.severity = severity  # the configured one
+        self.places = array("q")  # each one's row, packed (loader.sourcemap.pack)
+        self.seqs = array("q")  # the order each came in (suppress.cap.Capper)
+        self.keys: list[Any] = []  # what `make` needs of each
+        self.ordered = True  # came in report order (the usual case): no sort needed
+
+    def add(self, seq: int, deferred: Deferred) -> None:
+        place, places, seqs = deferred.earliest, self.places, self.seqs
+        if places and (place < places[-1] or (place == places[-1] and seq < seqs[-1])):
+            self.ordered = False
+        places.append(place)
+        seqs.append(seq)
+        self.keys.append(deferred.key)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def entries(self) -> Iterator[Entry]:
+        """Each finding's merge entry, in the order of their bounds."""
+        places, seqs, file = self.places, self.seqs, self.file
+        order: Sequence[int] = range(len(places))
+        if not self.ordered:
+            order = sorted(order, key=lambda index: (places[index], seqs[index]))
+        for index in order:
+            line, column = unpack(places[index])
+            yield (file, line, column, "", ""), seqs[index], 0, self, index
+
+    def finding(self, index: int) -> Finding:
+        finding = self.info.finding(self.make(self.keys[index]))
+        if finding.severity == self.severity:
+            return finding
+        return dataclasses.replace(finding, severity=self.severity)
+
+
+class Findings(Sequence[Finding]):
+    """A report's findings, some of them unmade: in report order (sort key, then the order
+    they came in), as `Report.build` sorts made ones. Each read makes them again."""
+
+    def __init__(self, made: list[tuple[int, Finding]], unmade: list[Unmade]) -> None:
+        """`made`: each with the order it came in (0 for those before the rules ran, which
+        keep their order among themselves)."""
+        self._made = sorted(made, key=lambda entry: (entry[1].sort_key, entry[0]))
+        self._unmade = unmade
+        self._length = len(made) + sum(map(len, unmade))
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[Finding]:
+        streams = [self._made_entries(), *(unmade.entries() for unmade in self._unmade)]
+        ready: list[tuple[Bound, int, int, Finding]] = []  # made, by their own sort key
+        for bound, seq, tie, source, index in heapq.merge(*streams):
+            # Whatever is made and sorts before this bound sorts before all that is left.
+            while ready and (ready[0][0], ready[0][1], ready[0][2]) < (bound, seq, tie):
+                yield heapq.heappop(ready)[3]
+            finding = source.finding(index) if isinstance(source, Unmade) else source
+            heapq.heappush(ready, (finding.sort_key, seq, tie, finding))
+        while ready:
+            yield heapq.heappop(ready)[3]
+
+    def _made_entries(self) -> Iterator[Entry]:
+        for tie, (seq, finding) in enumerate(self._made):
+            yield finding.sort_key, seq, tie, finding, 0
+
+    @overload
+    def __getitem__(self, index: int) -> Finding: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Finding]: ...
+    def __getitem__(self, index: int | slice) -> Finding | Sequence[Finding]:
+        return tuple(self)[index]  # every one made: for small reports (tests, a document)
+
+    def levels(self) -> Counter[tuple[Severity, bool, bool]]:
+        """How many findings of each (severity, waived, fatal), none of them made."""
+        counted = Counter((f.severity, f.waived is not None, f.fatal) for _, f in self._made)
+        for unmade in self._unmade:
+            counted[unmade.severity, False, False] += len(unmade)
+        return counted
