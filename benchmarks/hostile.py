@@ -136,14 +136,19 @@ def flood(findings: int, output_format: str, limit: int | None) -> Case:
         plan = work / f"waived{findings}x0"
         if not plan.exists():
             waived(findings, 0)(work)
-        command = [PY, "-m", "planchk", "validate", str(plan), "-f", output_format]
-        if limit is not None:
-            config = work / f"limit{limit}.toml"
-            config.write_text(f"max-findings-per-rule = {limit}\n", encoding="utf-8")
-            command += ["--config", str(config)]
-        return [*command, "-o", str(work / f"out.{output_format}")]
+        return _validate(work, plan, output_format, limit)
 
     return case
+
+
+def _validate(work: Path, plan: Path, output_format: str, limit: int | None) -> list[str]:
+    """validate PLAN written to a file, with a configured cap (`limit`) or the default."""
+    command = [PY, "-m", "planchk", "validate", str(plan), "-f", output_format]
+    if limit is not None:
+        config = work / f"limit{limit}.toml"
+        config.write_text(f"max-findings-per-rule = {limit}\n", encoding="utf-8")
+        command += ["--config", str(config)]
+    return [*command, "-o", str(work / f"out.{output_format}")]
 
 
 def flood_baseline(findings: int, recorded: int) -> Case:
@@ -165,6 +170,24 @@ def flood_baseline(findings: int, recorded: int) -> Case:
     return case
 
 
+def negatives(findings: int, output_format: str, limit: int | None) -> Case:
+    """`findings` negative counts (a PC307 each) written as `output_format`: capped, or every
+    one (`limit` 0): the flood of a rule other than the trend rules, which counts what the
+    cap leaves out too (findings.Tally)."""
+
+    def case(work: Path) -> list[str]:
+        directory = work / f"negatives{findings}"
+        if not directory.exists():
+            names = [f"区{i}" for i in range(findings)]
+            areas = f"  全区: [{', '.join(names)}]\n"
+            rows = f"      全区: [-{findings}, {findings}]\n"
+            rows += "".join(f"      {n}: [-1, 1]\n" for n in names)
+            _targets(work, directory.name, areas, rows)
+        return _validate(work, directory, output_format, limit)
+
+    return case
+
+
 FLOOD = 600_000
 CASES: dict[str, Case] = {
     "xlsx: one cell at XFD1048576 (5 KB)": xlsx_far_cell,
@@ -182,6 +205,8 @@ CASES: dict[str, Case] = {
     "flood: 600,000 findings, uncapped, json": flood(FLOOD, "json", 0),
     "flood: 600,000 findings, uncapped, sarif": flood(FLOOD, "sarif", 0),
     "flood: 600,000 findings, capped, json, baseline of 100,000": flood_baseline(FLOOD, 100_000),
+    "flood: 600,000 negatives (PC307), capped, json": negatives(FLOOD, "json", None),
+    "flood: 600,000 negatives (PC307), uncapped, json": negatives(FLOOD, "json", 0),
 }
 
 

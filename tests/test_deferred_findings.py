@@ -321,3 +321,42 @@ def test_what_the_baseline_takes_unmade_its_entry_holds_no_more() -> None:
     other = info.finding(Problem(Location("p/targets.yaml", 5, 7), path, args))
     assert held.offer(1, other) == (1, other)
     assert held.held == 1
+
+
+# Rules that defer, and a row that gives one of their findings in 2021 (a total over 200 such).
+FLOODS = {
+    "PC302": ("    blank: missing\n", "[~, 2, 3]"),  # a value not given
+    "PC307": ("", "[-1, 2, 3]"),  # a negative count
+    "PC402": ("", "[1.5, 2, 3]"),  # a fractional count
+}
+
+
+@pytest.mark.parametrize("code", sorted(FLOODS))
+def test_each_deferring_rule_counts_what_the_cap_leaves_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str
+) -> None:
+    """One finding of `code` in each of 200 rows, a cap of 3: the 3 kept and the first left
+    out are yielded and made, the rule counts the other 196 (findings.Tally). Uncapped, all
+    200 are reported, in row order."""
+    extra, row = FLOODS[code]
+    names = [f"区{i}" for i in range(200)]
+    text = "plan: {title: 测试, period: [2021, 2023]}\nareas:\n"
+    text += f"  全区: [{', '.join(names)}]\nindicators:\n  x:\n    name: 指标\n    unit: 件\n"
+    text += f"    kind: stock\n{extra}    years: [2021, 2022, 2023]\n    values:\n"
+    text += "      全区: [1000, 1000, 1000]\n" + "".join(f"      {n}: {row}\n" for n in names)
+    (tmp_path / "targets.yaml").write_text(text, encoding="utf-8")
+    paths = [f"indicators.x.values.{name}.2021" for name in names]
+    made, yielded = _spied(monkeypatch)
+    report = engine.check_paths(
+        [tmp_path], Config(select=frozenset({code}), max_findings_per_rule=3)
+    )
+    assert [f.path for f in report.findings if f.code == code] == paths[:3]
+    (summary,) = [f for f in report.findings if f.code == "PC903"]
+    assert summary.args["count"] == 197
+    assert made == yielded == paths[:4]
+    uncapped = engine.check_paths(
+        [tmp_path], Config(select=frozenset({code}), max_findings_per_rule=0)
+    )
+    assert [f.path for f in uncapped.findings] == paths
+    first = text.splitlines().index(f"      区0: {row}") + 1  # each on its row's line
+    assert [f.location.line for f in uncapped.findings] == list(range(first, first + 200))

@@ -20,6 +20,7 @@ from planchk.loader import rows as rows_module
 from planchk.loader.compose import Composed, compose
 from planchk.loader.rows import _ROW, Prelexed, prelex
 from planchk.loader.scalars import number_cache, resolve_plain
+from planchk.loader.sourcemap import VALUE_MASK
 from planchk.plan.names import all_own_forms, lookalike_form
 from tests.paths import DATA
 
@@ -286,3 +287,41 @@ def test_a_list_of_names_is_set_aside_with_its_place() -> None:
 @given(st.lists(st.text(min_size=1, max_size=4), min_size=1, max_size=5))
 def test_names_are_their_own_forms_together_exactly_when_each_is(names: list[str]) -> None:
     assert all_own_forms(names) == all(lookalike_form(name) == name for name in names)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    items=st.lists(st.sampled_from(["1", "-2.5", "~", "null", "甲", "'3'", "[4]"]), max_size=5),
+    spaces=st.lists(st.sampled_from(["", " ", "  "]), min_size=12, max_size=12),
+    block=st.booleans(),
+)
+def test_row_item_finds_each_item_where_node_does(
+    items: list[str], spaces: list[str], block: bool
+) -> None:
+    """SourceMap.row_item (a report of 600,000 findings places each cell by it) gives what
+    node() gives for each item of a plain one-line row, and None where node() has to parse
+    (quotes, nesting, a block sequence) or there is no such item."""
+    if block:
+        row = "".join(f"\n    - {item}" for item in items) or " []"
+    else:
+        row = (
+            " ["
+            + spaces[0]
+            + ",".join(
+                f"{spaces[2 * i + 1]}{item}{spaces[2 * i + 2]}" for i, item in enumerate(items)
+            )
+            + "]"
+        )
+    text = f"v:\n  区0: [1, 2]\n  区1:{row}\n  区2: [3]\n"
+    composed = fresh(text)
+    smap = composed.sourcemap
+    packed = smap.members[("v",)]["区1"] & VALUE_MASK
+    plain = not block and not any(item[0] in "'[" for item in items)
+    for index in range(len(items) + 1):
+        found = smap.row_item(packed, index)
+        if plain and index < len(items):
+            assert found == smap.node(("v", "区1", index))
+            assert found is not None
+            assert text.splitlines()[found[0] - 1][found[1] - 1] in "-1甲~n"
+        else:
+            assert found is None or found == smap.node(("v", "区1", index))

@@ -83,6 +83,19 @@ class SourceMap:
                 return items[key[-1]]
         return None
 
+    def row_item(self, packed: int, index: int) -> tuple[int, int] | None:
+        """Position of item `index` of the sequence whose packed place is `packed`, when it is
+        a one-line flow sequence of plain scalars (a table's row): what node() finds for an
+        item without a place of its own, without its cache (a report of 600,000 findings
+        asks once per row). None otherwise: node() parses the sequence."""
+        if not packed:
+            return None
+        line, column = unpack(packed)
+        simple = _simple_row(self.text, self._offset(line, column), column)
+        if simple is None or not 0 <= index < len(simple):
+            return None
+        return line, simple[index]
+
     def key(self, path: Sequence[str | int]) -> tuple[int, int] | None:
         """Position of the mapping key that introduces `path`, if it is a mapping entry."""
         key = tuple(path)

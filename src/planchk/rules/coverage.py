@@ -104,9 +104,12 @@ def cell_blank(ctx: PlanContext) -> Iterator[Deferred]:
             parts = () if every or hierarchy is None else hierarchy.parts.get(area, ())
             if not every and (not parts or indicator.kind == "ratio"):
                 continue
-            for index, value in enumerate(row[:years]):
-                if value is None and (every or _parts_hold(rows, parts, index)):
-                    yield defer(ind_id, area, index)
+            blanks = (
+                index
+                for index, value in enumerate(row[:years])
+                if value is None and (every or _parts_hold(rows, parts, index))
+            )
+            yield from defer.row(ind_id, area, blanks)  # or counted (findings.Tally)
 
 
 def _blank_args(ctx: PlanContext, ind_id: str, area: str, index: int, _: None) -> dict[str, Arg]:
@@ -197,9 +200,9 @@ def negative_value(ctx: PlanContext) -> Iterator[Deferred]:
         for area, row in indicator.values.items():
             if not any(map(_negative, row)):
                 continue
-            for index, value in enumerate(row[: len(indicator.years)]):
-                if value is not None and value < 0:
-                    yield defer(ind_id, area, index)
+            cells = enumerate(row[: len(indicator.years)])
+            negative = (index for index, value in cells if value is not None and value < 0)
+            yield from defer.row(ind_id, area, negative)  # or counted (findings.Tally)
 
 
 def _negative_args(ctx: PlanContext, ind_id: str, area: str, index: int, _: None) -> dict[str, Arg]:

@@ -11,10 +11,10 @@ without making them (issue 17).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from planchk.findings import Arg, Deferred, Problem
+from planchk.findings import NEVER, Arg, Deferred, Location, Problem
 from planchk.loader.sourcemap import VALUE_MASK, pack
 from planchk.rules.context import PlanContext
 
@@ -50,13 +50,34 @@ class CellDeferrer:
             packed = pack(*self._file.sourcemap.nearest(("indicators", ind_id, "values", name)))
         return Deferred(self._file.display, path, packed, self._make, (ind_id, area, index, extra))
 
+    def row(
+        self, ind_id: str, area: str, indexes: Iterable[int], extra: Any = None
+    ) -> Iterator[Deferred]:
+        """The findings at `indexes` of a row (at most one a cell), or none when the cap would
+        only count them (findings.Tally): then the running rule's tally counts them. A cell
+        the baseline holds back unmade (Tally.take) is not yielded."""
+        ctx = self._ctx
+        tally = ctx.tally
+        if tally.after < NEVER and ctx.counted(ind_id, area):
+            tally.count += sum(1 for _ in indexes)
+            return
+        for index in indexes:
+            if tally.take is None or not ctx.taken(ind_id, area, index):
+                yield self(ind_id, area, index, extra)
+
     def _problem(self, key: CellKey) -> Problem:
         ind_id, area, index, extra = key
-        ctx = self._ctx
-        assert self._file is not None
-        indicator = ctx.values_of(ind_id)[0]
+        ctx, file = self._ctx, self._file
+        assert file is not None
+        indicator, places = ctx.values_of(ind_id)
         name = area if area in indicator.values else ctx.row_name(indicator, area)
-        where = ctx.where(self._file, ("indicators", ind_id, "values", name, index))
+        source = ("indicators", ind_id, "values", name, index)
+        sourcemap = file.sourcemap
+        # Where node() would find it (no cell has a place of its own in a row of numbers).
+        found = None
+        if not sourcemap.members.get(source[:-1]):
+            found = sourcemap.row_item(places.get(name, 0) & VALUE_MASK, index)
+        where = Location(file.display, *found) if found else ctx.where(file, source)
         path = f"indicators.{ind_id}.values.{name}.{indicator.years[index]}"
         return Problem(where, path, self._args(ctx, ind_id, area, index, extra))
 

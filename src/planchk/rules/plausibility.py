@@ -132,11 +132,23 @@ def share_swing(ctx: PlanContext) -> Iterator[Deferred]:
     threshold: Decimal = ctx.option(MIN_POINTS)
     defer = CellDeferrer(ctx, _swing_args)
     for ind_id, _, family in _summed_families(ctx):
+        if not _positive_pair(family.total):
+            continue  # no two years in a row with a share: nothing can swing
         for area in _large_shares(family, threshold):
             yield from _swings(ctx, defer, ind_id, (area, family.parent), threshold)
 
 
 _at_least: Callable[[Any, Any], bool] = operator.ge
+
+
+def _positive_pair(total: Sequence[Decimal | None]) -> bool:
+    """Whether the total is above 0 in two years in a row: only there has a part a share in
+    both (_share), so only there can a share swing (a negative total gives none: each of
+    600,000 parts was divided for nothing)."""
+    return any(
+        old is not None and new is not None and old > 0 and new > 0
+        for old, new in itertools.pairwise(total)
+    )
 
 
 def _large_shares(family: Family, threshold: Decimal) -> Iterable[str]:
@@ -177,12 +189,14 @@ def _swings(
 ) -> Iterator[Deferred]:
     area, parent = pair
     shares = _shares(ctx, ind_id, area, parent)
+    swings = []
     for index in range(1, len(shares)):
         old, new = shares[index - 1], shares[index]
         if old is None or new is None or max(old, new) > 100:
             continue  # a part larger than its total: the sum rules report that column
         if abs(new - old) >= threshold:
-            yield defer(ind_id, area, index, parent)
+            swings.append(index)
+    return defer.row(ind_id, area, swings, parent)  # or counted (findings.Tally)
 
 
 def _shares(ctx: PlanContext, ind_id: str, area: str, parent: str) -> list[Decimal | None]:
@@ -237,16 +251,26 @@ def growth_out_of_line(ctx: PlanContext) -> Iterator[Deferred]:
     for ind_id, indicator, family in _summed_families(ctx):
         rows = ctx.rows(ind_id)
         total, parent = family.total, family.parent
+        if not any(_growth(total, index) for index in range(1, len(total))):
+            continue  # the total never grows nor falls by a factor: nothing to compare
         spread = _widest_growth(total)
         ratio = limit / spread if spread else None
         for area in _wide_rows(family, ratio):
             row = rows.get(area, ())
-            for index in range(1, min(len(row), len(total), len(indicator.years))):
-                grows, total_grows = _growth(row, index), _growth(total, index)
-                if grows is None or total_grows is None or total_grows == 0:
-                    continue
-                if grows == 0 or not 1 / limit < grows / total_grows < limit:
-                    yield defer(ind_id, area, index, parent)
+            ends = range(1, min(len(row), len(total), len(indicator.years)))
+            out_of_line = [index for index in ends if _out_of_line(row, total, index, limit)]
+            yield from defer.row(ind_id, area, out_of_line, parent)  # or counted
+
+
+def _out_of_line(
+    row: Sequence[Decimal | None], total: Sequence[Decimal | None], index: int, limit: Decimal
+) -> bool:
+    """Whether the part's growth into year `index` is `limit` times its total's, or less
+    than a `limit`th of it."""
+    grows, total_grows = _growth(row, index), _growth(total, index)
+    if grows is None or total_grows is None or total_grows == 0:
+        return False
+    return grows == 0 or not 1 / limit < grows / total_grows < limit
 
 
 def _growth_args(

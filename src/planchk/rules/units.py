@@ -8,7 +8,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
-from itertools import chain
+from itertools import chain, groupby
+from operator import itemgetter
 from typing import cast
 
 from planchk.findings import Arg, Deferred, Problem, Severity
@@ -135,8 +136,10 @@ def count_not_whole(ctx: PlanContext) -> Iterator[Deferred]:
     """
     defer = CellDeferrer(ctx, _fraction_args)
     for ind_id, _ in ctx.indicators():
-        for area, index in ctx.shared(precision_scan)[ind_id].fractional:
-            yield defer(ind_id, area, index)
+        fractional = ctx.shared(precision_scan)[ind_id].fractional  # row by row
+        for area, cells in groupby(fractional, key=itemgetter(0)):
+            indexes = [index for _, index in cells]
+            yield from defer.row(ind_id, area, indexes)  # or counted (findings.Tally)
 
 
 def _fraction_args(ctx: PlanContext, ind_id: str, area: str, index: int, _: None) -> dict[str, Arg]:
