@@ -72,10 +72,26 @@ def _integer(value: Any) -> int:
     raise PydanticCustomError("planchk_int", "expected a whole number")
 
 
+# A period of years taken as a whole (2024-2026: the one column of a table printed for the
+# period, 2024—2026年目标任务), written with a hyphen; an en or em dash reads the same.
+_SPAN = re.compile(r"^\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)\s*$")
+
+
+def span_of(period: object) -> tuple[int, int] | None:
+    """The first and last years of a period of years (2024-2026), else None."""
+    found = _SPAN.match(period) if isinstance(period, str) else None
+    if found is None or int(found.group(1)) >= int(found.group(2)):
+        return None
+    return int(found.group(1)), int(found.group(2))
+
+
 def _period(value: Any) -> int | str:
-    # A column's year, or the label of the one period of a table that prints no year (本期).
-    # A label that reads as a number or names a year ('2022', 2022年) is a year typed as
-    # text: an error, as in a row, whose fix is the number.
+    # A column's year, the label of the one period of a table that prints no year (本期), or
+    # a period of years as a whole (2024-2026, as written: one spelling for data paths). A
+    # label that reads as a number or names a year ('2022', 2022年) is a year typed as text:
+    # an error, as in a row, whose fix is the number.
+    if (span := span_of(value)) is not None:
+        return f"{span[0]}-{span[1]}"
     if isinstance(value, str) and value.strip() and not _YEARLIKE.search(value):
         return value.strip()
     return _integer(value)

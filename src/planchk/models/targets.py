@@ -17,6 +17,7 @@ from planchk.models.common import (
     Row,
     StrictModel,
     Waiver,
+    span_of,
 )
 from planchk.models.settings import SumMode, SumSetting, ToleranceSetting
 
@@ -116,8 +117,10 @@ class Indicator(StrictModel):
     years: list[Period] = Field(
         min_length=1,
         description="The years of the columns, in order: [2021, 2022, 2023]; or, for a table "
-        "that names no year, its one period's label as printed: [下达资金]. Trend and period "
-        "rules need years, and skip an indicator with a label.",
+        "that names no year, its one period's label as printed: [下达资金]; or, for a table "
+        "printed for a period of years as a whole (2024—2026年目标任务), that period: "
+        "[2024-2026]. Trend and period rules need years, and skip an indicator with a label "
+        "or a period; a goal for the same period is checked against its figure.",
     )
     values: dict[Name, Row] = Field(
         description="One row per area: a value per year, in the order of `years`."
@@ -130,6 +133,11 @@ class Indicator(StrictModel):
                 "planchk_years", "a period label stands alone: years are all numbers, or one label"
             )
         return self
+
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The first and last years of an indicator of one period of years (2024-2026)."""
+        return span_of(self.years[0]) if len(self.years) == 1 else None
 
     @property
     def dated(self) -> list[int] | None:

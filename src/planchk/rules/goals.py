@@ -206,6 +206,8 @@ def goal_year_missing(ctx: PlanContext) -> Iterator[Problem]:
 
 def _missing_year(goal: Goal, indicator: Indicator) -> int | None:
     """The goal's year the table has no column for, where that leaves the goal unchecked."""
+    if goal.period is not None and indicator.span == tuple(goal.period):
+        return None  # a table of the period as a whole (years: [2024-2026]) prints its figure
     if goal.period is not None and indicator.kind in ("flow", "change"):
         years = range(goal.period[0], goal.period[1] + 1)  # summed: each one is needed
         return next((year for year in years if year not in indicator.years), None)

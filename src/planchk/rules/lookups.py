@@ -33,10 +33,13 @@ def goal_area(ctx: PlanContext, goal: Goal) -> str | None:
 def goal_cells(ctx: PlanContext, goal: Goal) -> list[Cell]:
     """The cells that hold a goal's figure: its year's at its area; for a goal of a period,
     each of its years' when the indicator is a flow (or a change: the period's figure is their
-    sum), else its last year's. Empty when the table has no row or no column for one of them."""
+    sum), else its last year's; the one cell of a table of that period as a whole (years:
+    [2024-2026]). Empty when the table has no row or no column for one of them."""
     indicator, area = ctx.indicator(goal.indicator), goal_area(ctx, goal)
     if indicator is None or area is None:
         return []
+    if goal.period is not None and indicator.span == tuple(goal.period):
+        return [ctx.cell(goal.indicator or "", area, 0)]  # the table's figure for the period
     index = {year: i for i, year in enumerate(indicator.years)}
     years = [goal.last_year]
     if goal.period is not None and indicator.kind in ("flow", "change"):

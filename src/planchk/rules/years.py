@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from planchk.findings import Problem, Severity
+from planchk.models.common import span_of
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
 
@@ -44,7 +45,8 @@ def year_outside_period(ctx: PlanContext) -> Iterator[Problem]:
     first, last = period
     for ind_id, indicator in ctx.indicators():
         for index, year in enumerate(indicator.years):
-            if isinstance(year, int) and not first <= year <= last:
+            ends = span_of(year) or ((year, year) if isinstance(year, int) else None)
+            if ends is not None and not first <= ends[0] <= ends[1] <= last:  # 2024-2026 too
                 yield ctx.in_targets(
                     ("indicators", ind_id, "years", index),
                     f"indicators.{ind_id}.years.{year}",
