@@ -28,6 +28,7 @@ from planchk.importers.same_total import same_total
 from planchk.importers.stacked import split_stacked
 from planchk.importers.unit_rows import read_tables
 from planchk.importers.writer import targets_written
+from planchk.importers.year_ranges import covered
 from planchk.messages import PlanchkError
 
 __all__ = ["ImportResult", "Options", "PlainTable", "Span", "import_files", "import_tables"]
@@ -181,7 +182,7 @@ def _indicator_entry(indicator: ImportedIndicator) -> dict[str, Any]:
 
 
 def _new_document(imported: Imported, title: str) -> dict[str, Any]:
-    years = {y for i in imported.indicators.values() for y in i.years}
+    years = {y for i in imported.indicators.values() for y in covered(i.years, i.label)}
     plan: dict[str, Any] = {"title": title}
     # Tables that name no year make a plan with no period; so do years that skip some (a
     # 主要指标 table's base year 2020 and target 2025): a period would claim years the tables

@@ -26,9 +26,10 @@ from planchk.importers.shapes import Column, Table
 from planchk.importers.stored import mark_stored, stored_columns
 from planchk.importers.sum_settings import SumSetting, sum_setting, tolerance_setting
 from planchk.importers.units import ask_for_unit, declared_unit, line_units
-from planchk.importers.year_ranges import PERIOD_TOTAL_KEPT, period_totals
+from planchk.importers.year_ranges import keep_period_total
 from planchk.loader import DEFAULT_MAX_BYTES
 from planchk.messages import PlanchkError, message
+from planchk.models.common import span_of
 from planchk.reading import Piped
 
 UNITS_AMBIGUOUS = message(
@@ -135,9 +136,7 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
             )
         )
         imported.notes.extend(mark_stored(indicator, {c.index for c in columns} <= stored))
-        header, indicator.period_total = period_totals(table, key)
-        if header is not None:
-            imported.notes.append(PERIOD_TOTAL_KEPT(name=indicator.name, header=header))
+        imported.notes.extend(keep_period_total(indicator, table, key))  # year_ranges
         if indicator.label is not None and columns[0].label is None:  # else said of its column
             imported.notes.append(texts.PERIOD_LABELLED(name=indicator.name, label=indicator.label))
         if table.total is not None:  # a list of entries has none (importers.entries)
@@ -263,7 +262,7 @@ def _by_year(columns: Sequence[Column]) -> list[Column]:
 
 def _table_year(table: Table, options: Options, column: Column) -> int | None:
     """--year, or the title's; None where no year is printed and a period label will do."""
-    if options.year is not None:
+    if options.year is not None and not span_of(column.label):  # 2024-2026 stays the period
         return options.year
     found = None if column.label else title_year(table)  # 本期 as headed, not the title's year
     if found is not None:

@@ -13,7 +13,9 @@ from planchk.importers.grid import texts_of
 from planchk.importers.periods import as_headed, other_year
 from planchk.importers.shapes import IndicatorRow, Table
 from planchk.importers.units import plain_number
+from planchk.importers.year_ranges import PERIOD_SPAN_COLUMN
 from planchk.messages import counted, message
+from planchk.models.common import span_of
 from planchk.plan.numbers import shown_sum
 
 CODE_TWICE = message(
@@ -148,8 +150,9 @@ def _columns(table: Table) -> Iterator[str]:
         elif column.kind == "value" and column.name is not None:
             unit = column.unit or plain_number([column]) or table.unit or "?"  # 权重: 无
             yield texts.CATEGORY_COLUMN(header=column.header, name=column.name, unit=unit)
-        elif column.label is not None:
-            yield texts.PERIOD_COLUMN(header=column.header, label=column.label)
+        elif column.label is not None:  # a period of years (2024-2026) is no label to date
+            said = PERIOD_SPAN_COLUMN if span_of(column.label) else texts.PERIOD_COLUMN
+            yield said(header=column.header, label=column.label)
         elif column.kind == "percent":
             yield texts.PERCENT_COLUMN(header=column.header)
         elif column.kind == "of_which" and column.part_of is not None:

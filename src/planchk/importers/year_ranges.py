@@ -1,14 +1,19 @@
 """A header's period of years (2024—2026年, 2024-2026年合计): read apart from a year, which
-it is not, and from a fiscal year (2019-20, 2019/2020), which is one year."""
+it is not, and from a fiscal year (2019-20, 2019/2020), which is one year. Beside its years'
+columns it is each row's sum over them, kept as the indicator's `period_total:`; as a table's
+one value column it is the figure for the period as a whole (`years: [2024-2026]`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from decimal import Decimal
+from typing import Protocol
 
 from planchk.importers.printed import normalized
-from planchk.importers.shapes import Table
+from planchk.importers.shapes import Column, Table
 from planchk.messages import message
+from planchk.models.common import span_of
 
 PERIOD_TOTAL_KEPT = message(
     "import.period-total-kept",
@@ -24,6 +29,28 @@ _RANGE = re.compile(
 )
 
 
+# What may follow a period of years in the header of a table's one value column and still
+# name the period's figure rather than a category: 2024—2026年目标任务, 2024-2026年合计（个）.
+_FIGURE_WORDS = re.compile(
+    r"(?:目标|任务|计划|规划|预期|预计|累计|完成|合计|小计|总计|共计|数|值)*"
+    r"(?:\s*[（(][^（()）]*[）)])?"
+)
+PERIOD_SPAN_COLUMN = message(
+    "import.period-span-column",
+    "  column {header}: the table's one value column, for the period {label} as a whole "
+    "(years: [{label}]): sums are checked in it, and a goal for {label} against it",
+)
+
+
+def period_label(header: str) -> str | None:
+    """The period of years a table's one value column is headed with (2024—2026年,
+    2024-2026年目标任务; the lower of two header rows), as the file writes it: 2024-2026."""
+    found = year_range(header.rpartition(" / ")[2])
+    if found is None or not _FIGURE_WORDS.fullmatch(found[2]):
+        return None
+    return f"{found[0]}-{found[1]}"
+
+
 def year_range(text: str) -> tuple[int, int, str] | None:
     """The first and last years a header's period of years names, and the words after it."""
     found = _RANGE.match(normalized(text))
@@ -35,14 +62,40 @@ def year_range(text: str) -> tuple[int, int, str] | None:
     return first, last, found.group("rest").strip()
 
 
-def period_totals(table: Table, key: str | None) -> tuple[str | None, dict[str, Decimal]]:
-    """The header and the rows' figures of the 合计 over the years of the category `key`
-    (None: of the table's own years), kept as the indicator's `period_total:` so that
-    validate checks each row against its years (rules.period_totals) and the file keeps
-    every printed figure; (None, {}) where the table prints none."""
+class _Indicator(Protocol):
+    name: str
+    period_total: dict[str, Decimal]
+
+
+def keep_period_total(indicator: _Indicator, table: Table, key: str | None) -> list[str]:
+    """The figures of the 合计 over the years of the category `key` (None: of the table's own
+    years), kept as the indicator's `period_total:` so that validate checks each row against
+    its years (rules.period_totals) and the file keeps every printed figure; the log's line."""
     column = next((c for c in table.columns if c.kind == "year_sum" and c.name == key), None)
     if column is None:
-        return None, {}
+        return []
     index = column.index
     figures = {row.name: row.values.get(index) for row in table.rows}
-    return column.header, {name: value for name, value in figures.items() if value is not None}
+    indicator.period_total = {name: value for name, value in figures.items() if value is not None}
+    return [PERIOD_TOTAL_KEPT(name=indicator.name, header=column.header)]
+
+
+def spanned(columns: list[Column]) -> list[Column] | None:
+    """A table's one value column headed with a period of years (2024—2026年目标任务) is the
+    figure for that period as a whole: labelled 2024-2026, and named by the table's title
+    (by its category, 建设任务 over 2024—2026年); None for any other table."""
+    values = [c for c in columns if c.kind != "text"]
+    if len(values) != 1 or values[0].kind != "value" or values[0].year is not None:
+        return None
+    [only] = values
+    span = period_label(only.header)
+    if span is None:
+        return None
+    period = dataclasses.replace(only, name=only.name if " / " in only.header else None, label=span)
+    return [period if c is only else c for c in columns]
+
+
+def covered(years: list[int], label: str | None) -> list[int]:
+    """The years an indicator's figures are for: its years, or its period's (2024-2026)."""
+    span = span_of(label)
+    return list(range(span[0], span[1] + 1)) if span else years
