@@ -102,8 +102,9 @@ def _half(  # noqa: PLR0913, PLR0917  (a half: its columns, its side, its table'
             own = [_named(c, label) if i else c for i, c in enumerate(own)]
         if any(c.text for c in own):
             rows.append(own)
+    # the General cells' marks go with their cells (importers.stored: PC403 stays quiet)
     return SideGrid(grid.source, rows, [], grid.flags, grid.sheet, side=label,
-                    pair=id(grid), balanced=balanced)  # fmt: skip
+                    pair=id(grid), balanced=balanced, stored=grid.stored)  # fmt: skip
 
 
 def _letters(column: int) -> str:

@@ -6,6 +6,8 @@ document into a tree first: here a sheet's repeat attributes (one cell element c
 a million cells) are counted as each row streams past, before anything is expanded. A cell is the
 text it shows (text:p) where that reads as a number, as printed (1,234.50, 12.5%, (3)); else
 its stored office:value at 15 significant digits, as for a workbook; dates and texts as shown.
+A number whose text is its stored value as it is (3.5, 4.25, 10: the General format) is marked
+as shown as stored, as a General cell of a workbook is (planchk.importers.stored).
 The archive is opened by planchk.importers.archive (zip bombs), and a sheet's cells, held,
 repeated or merged, are counted against the same limits as an XLSX sheet as they stream past.
 """
@@ -118,7 +120,7 @@ def _row(sheet: _Sheet, element: Any, styles: dict[str, tuple[bool, int]]) -> No
     """One table:table-row (repeated as its number-rows-repeated says) into the sheet; a
     repeated cell or row is counted against the limits before it is expanded."""
     repeat = _count(element, f"{TABLE}number-rows-repeated")
-    row_cells: list[tuple[int, str, tuple[bool, int]]] = []
+    row_cells: list[tuple[int, str, tuple[bool, int], bool]] = []
     column = 0
     for cell in element if sheet.chosen else ():
         if cell.tag not in (f"{TABLE}table-cell", f"{TABLE}covered-table-cell"):
@@ -129,7 +131,8 @@ def _row(sheet: _Sheet, element: Any, styles: dict[str, tuple[bool, int]]) -> No
             sheet.cells += across * repeat
             check_held(sheet.grid.source, sheet.cells)
             style = styles.get(str(cell.get(f"{TABLE}style-name")), (False, 0))
-            row_cells += [(column + n + 1, text, style) for n in range(across)]
+            as_stored = _as_stored(cell, text)
+            row_cells += [(column + n + 1, text, style, as_stored) for n in range(across)]
         down = _count(cell, f"{TABLE}number-rows-spanned")
         wide = _count(cell, f"{TABLE}number-columns-spanned")
         if (down, wide) != (1, 1):
@@ -142,8 +145,10 @@ def _row(sheet: _Sheet, element: Any, styles: dict[str, tuple[bool, int]]) -> No
             ]
         column += across
     for r in range(repeat if row_cells else 0):
-        for position, text, (bold, indent) in row_cells:
+        for position, text, (bold, indent), as_stored in row_cells:
             sheet.shown[(sheet.row + r + 1, position)] = (text, False)
+            if as_stored:
+                sheet.grid.stored.add((sheet.row + r + 1, position))
             if bold or indent:
                 sheet.grid.flags[(sheet.row + r + 1, position)] = (bold, indent)
     sheet.row += repeat
@@ -170,6 +175,19 @@ def _shown(cell: Any) -> str:
     if kind == "percentage":
         return excel_text(float(value) * 100, None) + "%"
     return excel_text(float(value), None)
+
+
+def _as_stored(cell: Any, text: str) -> bool:
+    """Whether a number cell shows its stored value as it is (3.5, 4.25, 10: LibreOffice's
+    General format; a fixed 0.00 shows 3.50 for 3.5), so that its decimals are the value's
+    own, not digits chosen to print (planchk.importers.stored)."""
+    value = cell.get(f"{OFFICE}value")
+    if cell.get(f"{OFFICE}value-type") != "float" or value is None:
+        return False
+    try:
+        return text == excel_text(float(value), None)
+    except ValueError:  # an office:value that is no number: not shown as stored
+        return False
 
 
 def _is_number(text: str) -> bool:

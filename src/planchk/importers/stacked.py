@@ -61,7 +61,10 @@ def split_stacked(grid: Grid) -> list[Grid]:
 
 
 def _part(grid: Grid, rows: list[list[GridCell]]) -> Grid:
-    return Grid(grid.source, rows, [], grid.flags, grid.sheet, merges=grid.merges)
+    # the General cells' marks go with their rows (importers.stored: PC403 stays quiet)
+    return Grid(
+        grid.source, rows, [], grid.flags, grid.sheet, merges=grid.merges, stored=grid.stored
+    )
 
 
 def _filled(cells: Sequence[GridCell]) -> list[GridCell]:

@@ -1,8 +1,10 @@
-"""Figures a spreadsheet shows as stored: XLSX cells in the General number format show each
-value with the decimals it holds (3.5, 4.25, 10), where a fixed format (0.00) prints the
-digits someone chose (3.50, 4.25, 10.00). Differing decimals in a General column say nothing
-about the digits typed, so rule PC403 (mixed precision: a digit missing or extra) has nothing
-to ask of them: import writes such an indicator `decimals: stored`, and says so.
+"""Figures a spreadsheet shows as stored: XLSX and .xls cells in the General number format
+(and .ods cells whose text is their stored value) show each value with the decimals it holds
+(3.5, 4.25, 10), where a fixed format (0.00) prints the digits someone chose (3.50, 4.25,
+10.00). Differing decimals in a General column say nothing about the digits typed, so rule
+PC403 (mixed precision: a digit missing or extra) has nothing to ask of them: import writes
+such an indicator `decimals: stored`, and says so. Readers mark such cells in Grid.stored;
+a reader that splits a grid (stacked tables, halves) passes the marks on.
 """
 
 from __future__ import annotations
@@ -24,9 +26,17 @@ AS_STORED = message(
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")  # a year typed as a number in a header
 
 
+def is_general(value: object, number_format: str) -> bool:
+    """Whether an XLSX or .xls cell shows a number as stored: in the General format, with as
+    many decimals as the value holds (3.5, 4.25, 10), none of them chosen to be printed."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return number_format.split(";", 1)[0].strip().lower() in ("general", "")
+
+
 def stored_columns(grid: Grid) -> set[int]:
-    """The grid's columns whose figures all show as stored (XLSX cells in the General format,
-    grid.stored), years aside (a header's 2024 typed as a number)."""
+    """The grid's columns whose figures all show as stored (workbook cells in the General
+    format, grid.stored), years aside (a header's 2024 typed as a number)."""
     if not grid.stored:  # a CSV, or a workbook whose cells carry number formats
         return set()
     columns: dict[int, bool] = {}

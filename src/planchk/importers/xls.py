@@ -2,7 +2,8 @@
 
 xlrd reads the format (it reads nothing else since 2.0, and is kept for it); each cell is the
 text Excel shows, as for XLSX: the stored float at 15 significant digits, then the cell's number
-format (planchk.importers.printed.excel_text), bold and indentation from the cell's format. A
+format (planchk.importers.printed.excel_text), bold and indentation from the cell's format; a
+number in the General format is marked as shown as stored (planchk.importers.stored). A
 BIFF file is not compressed, but a few bytes of MULBLANK or MULRK records stand for many cells,
 and xlrd holds every cell of a sheet as Python objects: so each sheet's records are counted and
 its bounds read from the raw stream first, against the same limits as an XLSX sheet.
@@ -28,6 +29,7 @@ from planchk.importers.grid import (
     spread,
 )
 from planchk.importers.printed import excel_text
+from planchk.importers.stored import is_general
 from planchk.messages import PlanchkError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -144,9 +146,12 @@ def _sheet_grid(path: Path, book: Any, index: int) -> Grid:
             if xf_index not in styles:
                 styles[xf_index] = _style(book, xf_index)
             number_format, bold, indent = styles[xf_index]
-            text = _text(book, kind, sheet.cell_value(row, column), number_format)
+            value = sheet.cell_value(row, column)
+            text = _text(book, kind, value, number_format)
             if text:
                 shown[(row + 1, column + 1)] = (text, False)
+            if text and kind == xlrd.XL_CELL_NUMBER and is_general(value, number_format):
+                grid.stored.add((row + 1, column + 1))  # shown as stored: no PC403 question
             if text and (bold or indent):
                 grid.flags[(row + 1, column + 1)] = (bold, indent)
     return spread(grid, shown, merges)

@@ -25,6 +25,7 @@ from planchk.importers.grid import (
     spread,
 )
 from planchk.importers.printed import excel_text
+from planchk.importers.stored import is_general
 from planchk.messages import PlanchkError
 
 if TYPE_CHECKING:
@@ -201,14 +202,6 @@ def _shown_cells(grid: Grid, sheet: ReadOnlyWorksheet, formulas: bool) -> tuple[
                 if bold or indent:
                     grid.flags[(found["row"], found["column"])] = (bold, indent)
     return shown, formula_cells
-
-
-def is_general(value: object, number_format: str) -> bool:
-    """Whether a cell shows a number as stored: in the General format, with as many decimals
-    as the value holds (3.5, 4.25, 10), none of them chosen to be printed."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return False
-    return number_format.split(";", 1)[0].strip().lower() in ("general", "")
 
 
 def _style(cell: Any) -> tuple[str, bool, int]:
