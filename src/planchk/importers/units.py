@@ -32,9 +32,15 @@ _LINE = re.compile(
     r"(?P<unit>[^（()）]+?)\s*[）)]?$",
     re.IGNORECASE,
 )
+# A count in an English unit line: (number), (in numbers), (persons), (units), (households).
+_COUNT_WORDS = (
+    r"numbers?|persons|people|units|households|cases|projects|beneficiaries|students|jobs"
+    r"|enterprises|schools|villages|items|vehicles|beds"
+)
 _ENGLISH = re.compile(
     r"^[（(]\s*(?:in\s+)?(?P<unit>(?:(?:us\$|usd|rmb|cny|hk\$|eur|€|\$)\s*)?"
     r"(?:thousands?|millions?|billions?|bn|m|mn)?(?:\s+(?:of\s+)?[a-z$]+)?"
+    rf"|(?:number\s+of\s+)?(?:{_COUNT_WORDS})"  # a count: (number), (number of households)
     r"|(?:u\.?s\.?\s+)?(?:dollars|yuan|euros|pounds|rupees))\s*[）)]$",  # (US dollars)
     re.IGNORECASE,
 )
@@ -78,11 +84,11 @@ def title_unit(text: str) -> tuple[str, str | None]:
 def printed_unit(text: str) -> str:
     """A unit as planchk writes it: 萬元 is 万元, US$ million and USD m are USD million,
     thousands is thousand."""
-    unit = simplified(text.strip())
+    unit = re.sub(r"^number\s+of\s+", "", simplified(text.strip()), flags=re.I)  # households
     words = unit.replace("US$", "USD ").replace("$", "USD ").split()
     words = [_MONEY_NAMES.get(word.lower(), word) for word in words]
-    if words and words[-1].lower() in ("thousands", "millions", "billions"):
-        words[-1] = words[-1][:-1]
+    if words and words[-1].lower() in ("thousands", "millions", "billions", "numbers"):
+        words[-1] = words[-1][:-1]  # (in numbers): number, as (in thousands) is thousand
     return " ".join(words) if words else unit
 
 

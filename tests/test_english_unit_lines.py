@@ -1,0 +1,38 @@
+"""English unit lines (importers.units): a multiplier word is a multiplier, a count word is a
+count, and a note in brackets that names no unit ((continued), (preliminary)) is none."""
+
+from __future__ import annotations
+
+import pytest
+
+from planchk.importers.units import title_unit, unit_line
+
+
+@pytest.mark.parametrize(
+    ("line", "unit"),
+    [
+        ("(number)", "number"),
+        ("(in numbers)", "number"),
+        ("(persons)", "persons"),
+        ("(units)", "units"),
+        ("(number of households)", "households"),
+        ("(thousands of persons)", "thousands of persons"),
+        ("(in thousands)", "thousand"),
+        ("(US$ thousand)", "USD thousand"),
+        ("(continued)", None),
+        ("(preliminary)", None),
+        ("(Revised)", None),
+        ("(1)", None),
+        ("(percent change)", None),
+    ],
+)
+def test_an_english_unit_line(line: str, unit: str | None) -> None:
+    assert unit_line(line) == unit
+
+
+def test_a_title_keeps_a_note_that_names_no_unit() -> None:
+    assert title_unit("Jobs created, 2024 (preliminary)") == (
+        "Jobs created, 2024 (preliminary)",
+        None,
+    )
+    assert title_unit("Jobs created, 2024 (in numbers)") == ("Jobs created, 2024", "number")
