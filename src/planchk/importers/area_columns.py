@@ -19,7 +19,8 @@ Two layouts print indicators as rows (importers.unit_rows reads each row as a ta
   table's 合计 row says its rows are areas).
 
 A 备注 column after the areas is the rows' notes in either layout, never an area; so are the
-indicator's own columns beside the areas (属性, 2024年基数, 增长%: importers.own_columns).
+indicator's own columns beside the areas (属性, 2024年基数, 增长%: importers.own_columns),
+before or after them, with a 单位 column or without.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ def _by_unit_column(rows: Sequence[Sequence[GridCell]]) -> Layout | None:
         units = [column for column, text in texts_.items() if text in _UNIT_HEADERS]
         if len(units) != 1:
             continue
-        notes = _note_columns(cells, units[0])
+        notes = _note_columns(cells, units[0]) | beside(cells, units[0])  # 属性: its own
         heads = [c for c in cells if c.text and c.column > units[0] and c.column not in notes]
         after = [_lower(c) for c in heads]
         body = rows[position + 1 :]
