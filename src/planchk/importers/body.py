@@ -26,6 +26,7 @@ from planchk.importers.labels import read_label
 from planchk.importers.levels import Close, Node, nest
 from planchk.importers.printed import (
     NUMBERS_READ,
+    TRADITIONAL,
     accounting,
     is_blank,
     normalized,
@@ -42,7 +43,8 @@ TOTALS_SEVERAL = message(
     "split a sheet that holds two tables",
 )
 _WORDS = re.compile(r"[^\W\d_]")
-_NAME, _ROLE = attrgetter("name"), attrgetter("role")
+_NAME, _ROLE, _BARE = attrgetter("name"), attrgetter("role"), attrgetter("bare")
+_ROW = attrgetter("row")
 
 
 def read_rows(
@@ -225,15 +227,20 @@ def lay_out(
             part.name = f"{name}其中：{part.part or part.name}"
             parts_of.setdefault(name, []).append(part.name)
             kept.append(part)
-    alike = [row for row in kept if row is not total and _same_name(row, total)]
+    alike = [row for row in _named_as(kept, total.name) if row is not total]
     if alike:  # 合　计 mid-table, 合計 at the bottom: one name twice, no group's sum
         _two_totals(grid, [alike[0], total])
     _refuse_duplicates(grid, kept)
     return kept, areas, parts_of
 
 
-def _same_name(row: Row, total: Row) -> bool:
-    return simplified(row.name) == simplified(total.name)
+def _named_as(rows: Sequence[Row], name: str) -> list[Row]:
+    """The rows whose name is `name` in simplified characters. Where no name holds a
+    traditional character, as nearly always, each is compared as it stands, at C speed."""
+    wanted, names = simplified(name), list(map(_NAME, rows))
+    if TRADITIONAL.search("\n".join(names)) is not None:
+        names = list(map(simplified, names))
+    return list(itertools.compress(rows, map(operator.eq, names, itertools.repeat(wanted))))
 
 
 def _two_totals(grid: Grid, rows: Sequence[Row]) -> None:
@@ -270,6 +277,8 @@ def _lift_empty_headings(nodes: list[Node]) -> list[Node]:
     """A heading no 小计 gave numbers to is a label, not an area: its rows go up a level. A
     row of blanks printed like the rows after it (no marker, indent or bold above theirs) is
     no heading: it is an area with nothing in its cells, kept beside them."""
+    if not any(map(_BARE, map(_ROW, nodes))):  # no row a heading (at C speed): none lifted
+        return list(nodes)
     lifted: list[Node] = []
     for node in nodes:
         empty = node.row.bare and node.closes is None and node.children

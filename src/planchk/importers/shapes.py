@@ -35,7 +35,7 @@ class Column:
         return self.header.lower() in NOTE_HEADERS
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Row:
     """One printed row below the header: an area, a subtotal, the total or an 其中 part."""
 
