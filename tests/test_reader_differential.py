@@ -82,9 +82,8 @@ def tables(draw: st.DrawFn) -> Grid:
                     ["其中：" + draw(st.sampled_from(NAMES)), *_printed(draw, figures)]
                 )
         if subtotal_row == "below":
-            body_lines.append(
-                [draw(st.sampled_from(["小计", "小計", "县区小计", "合计", "合  計"])), *_printed(draw, sums)]
-            )
+            subtotal = draw(st.sampled_from(["小计", "小計", "县区小计", "合计", "合  計"]))
+            body_lines.append([subtotal, *_printed(draw, sums)])
     total = [draw(st.sampled_from(TOTALS)), *_printed(draw, grand)]
     where = draw(st.sampled_from(["top", "bottom", "none"]))
     if where == "bottom" and draw(st.integers(0, 3)) == 0:  # 合　计 first, 合計 last
