@@ -149,7 +149,8 @@ def _read(grid: Grid) -> Any:
 def _summary(table: Table) -> Any:
     return (
         table.title, table.unit, table.header_rows, table.area_header, table.columns,
-        table.total_found, table.total.name, [dataclasses.asdict(row) for row in table.rows],
+        table.total_found, table.total and table.total.name,
+        [dataclasses.asdict(row) for row in table.rows],
         table.areas, table.of_which, table.ignored, table.dropped, table.said, table.aliases,
         table.skipped, table.signed, table.sums,
     )  # fmt: skip
