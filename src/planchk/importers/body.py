@@ -43,8 +43,7 @@ TOTALS_SEVERAL = message(
     "split a sheet that holds two tables",
 )
 _WORDS = re.compile(r"[^\W\d_]")
-_NAME, _ROLE, _BARE = attrgetter("name"), attrgetter("role"), attrgetter("bare")
-_ROW = attrgetter("row")
+_NAME, _ROLE, _BARE, _ROW = map(attrgetter, ("name", "role", "bare", "row"))
 
 
 def read_rows(
@@ -235,11 +234,10 @@ def lay_out(
 
 
 def _named_as(rows: Sequence[Row], name: str) -> list[Row]:
-    """The rows whose name is `name` in simplified characters. Where no name holds a
-    traditional character, as nearly always, each is compared as it stands, at C speed."""
+    """The rows named `name` in simplified characters: compared at C speed as they stand
+    where no name holds a traditional character (as nearly always), else each simplified."""
     wanted, names = simplified(name), list(map(_NAME, rows))
-    if TRADITIONAL.search("\n".join(names)) is not None:
-        names = list(map(simplified, names))
+    names = list(map(simplified, names)) if TRADITIONAL.search("\n".join(names)) else names
     return list(itertools.compress(rows, map(operator.eq, names, itertools.repeat(wanted))))
 
 
