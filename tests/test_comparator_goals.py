@@ -11,12 +11,12 @@ from pathlib import Path
 
 from planchk.importers.build import Imported, ImportedIndicator
 from planchk.importers.documents import Paragraph
-from planchk.importers.plandoc.goals import statements
+from planchk.importers.plandoc.goals import WholeYear, statements
 from planchk.importers.plandoc.goalset import GoalSet
 from planchk.plan.goal_text import in_table_unit
 from planchk.plan.units import Unit, UnitTable
 from tests import documents
-from tests.test_plain_goals import _farmland, _findings, _goals, _imported, _plan
+from tests.test_plain_goals import TITLE, _farmland, _findings, _goals, _imported, _plan, _run
 
 
 def _read(text: str, period: tuple[int, int] | None = (2024, 2026)) -> list[tuple[object, ...]]:
@@ -120,3 +120,103 @@ def test_a_unit_no_exact_factor_converts_is_not_linked() -> None:
     (note,) = notes
     assert "is in 亩 and table 造林 in 公顷, and no exact factor" in note
     assert "第3段" in note
+
+
+def test_wan_before_a_count_is_a_magnitude_where_the_table_counts(tmp_path: Path) -> None:
+    lines = ["到2026年，全县新建充电桩3万个，改造农村户厕不少于1.2万户。"]
+    chargers = _farmland("个", ["8000", "10000", "12000"], title="（一）新建充电桩任务分解表")
+    toilets = _farmland("户", ["4000", "4000", "4000"], title="（二）改造农村户厕任务分解表")
+    document = _plan(tmp_path, lines, chargers, toilets)
+    targets = _imported(tmp_path, document)
+    assert _goals(targets) == [
+        ("新建充电桩", None, [2024, 2026], "==", "30000", "个"),
+        ("改造农村户厕", None, [2024, 2026], ">=", "12000", "户"),
+    ]
+    assert [g.text for g in targets.goals.values()] == [
+        "到2026年，全县新建充电桩3万个",
+        "改造农村户厕不少于1.2万户",
+    ]
+    assert _findings(document) == []
+    (tmp_path / "short").mkdir()  # 11000 户 in all: short of 1.2万户
+    short = _farmland("户", ["3000", "4000", "4000"], title="（二）改造农村户厕任务分解表")
+    missed = _plan(tmp_path / "short", lines, chargers, short)
+    assert [(c, a["actual"], a["target"]) for c, a in _findings(missed)] == [
+        ("PC501", "11000", "12000")
+    ]
+
+
+def test_wan_before_a_count_stays_as_printed_where_the_table_is_in_wan(tmp_path: Path) -> None:
+    lines = ["到2026年，全县新建充电桩3万个，新增城镇就业不少于2.5万人。"]
+    chargers = _farmland("万个", ["0.8", "1.0", "1.2"], title="（一）新建充电桩任务分解表")
+    jobs = _farmland("万人", ["0.5", "1.0", "0.9"], title="（二）新增城镇就业任务分解表")
+    document = _plan(tmp_path, lines, chargers, jobs)
+    targets = _imported(tmp_path, document)
+    assert _goals(targets) == [
+        ("新建充电桩", None, [2024, 2026], "==", "3", "万个"),
+        ("新增城镇就业", None, [2024, 2026], ">=", "2.5", "万人"),
+    ]
+    assert sorted(targets.units) == ["万个", "万人"]  # declared: no unit-unknown (PC401)
+    # 0.5 + 1.0 + 0.9 = 2.4万人 misses 2.5万人: found, in the table's unit
+    assert [(c, a["actual"], a["unit"]) for c, a in _findings(document)] == [
+        ("PC501", "2.4", "万人")
+    ]
+
+
+def test_the_whole_year_of_a_plan_of_several_years_is_only_a_year_said() -> None:
+    def read(text: str, titled: int | None = None) -> tuple[list[tuple[object, ...]], list[str]]:
+        whole = WholeYear(titled)
+        found = statements(Paragraph(text=text, number=1), 2026, (2024, 2026), whole=whole)
+        return [(s.year, s.first, s.op, str(s.value)) for s in found], whole.unread
+
+    said = {
+        "全年完成造林5000亩。": ([], ["全年完成造林5000亩"]),  # which year: nobody says
+        "全年完成造林不少于5000亩。": ([], ["全年完成造林不少于5000亩"]),  # not the last year
+        "全年完成造林5000亩，新建高标准农田不少于1万亩。": (
+            [], ["全年完成造林5000亩", "新建高标准农田不少于1万亩"],
+        ),
+        "全年完成造林5000亩，2025年新建高标准农田1.2万亩。": (
+            [(2025, None, "==", "1.2")], ["全年完成造林5000亩"],
+        ),
+        "2024—2026年，年内完成造林5000亩。": ([], ["年内完成造林5000亩"]),  # a period's 年内
+        "2024年，全年完成造林5000亩。": ([(2024, None, "==", "5000")], []),
+        "2025年全年完成造林不少于5000亩。": ([(2025, None, ">=", "5000")], []),
+    }  # fmt: skip
+    for text, expected in said.items():
+        assert read(text) == expected, text
+    # the section's heading names the year (二、2024年重点工作); the sentence's own comes first
+    assert read("全年完成造林5000亩。", 2024) == ([(2024, None, "==", "5000")], [])
+    assert read("2025年，全年完成造林5000亩。", 2024) == ([(2025, None, "==", "5000")], [])
+
+
+def _forest(*blocks: documents.Block) -> list[documents.Block]:
+    table = documents.Grid(
+        "（一）造林任务分解表", "单位：亩",
+        [["县区", "2024年", "2025年", "2026年"], ["全县", "5000", "5500", "4000"],
+         ["甲镇", "2000", "2500", "1500"], ["乙镇", "3000", "3000", "2500"]],
+    )  # fmt: skip
+    return [documents.Para(TITLE), *blocks, documents.Para("附件"), table]
+
+
+def test_the_whole_year_under_a_heading_that_names_it(tmp_path: Path) -> None:
+    blocks = _forest(
+        documents.Heading("2024年重点工作", "二、"), documents.Para("全年完成造林5000亩。")
+    )
+    document = documents.write_docx(tmp_path / "plan.docx", blocks)
+    targets = _imported(tmp_path, document)
+    assert _goals(targets) == [("造林", 2024, None, "==", "5000", "亩")]
+    assert _findings(document) == []
+
+
+def test_the_whole_year_nobody_dates_is_said_and_not_read(tmp_path: Path) -> None:
+    # read as the plan's last year, 4000 in 2026 missed 5000: a false PC501 before
+    blocks = _forest(
+        documents.Heading("主要目标", "一、"), documents.Para("全年完成造林不少于5000亩。")
+    )
+    document = documents.write_docx(tmp_path / "plan.docx", blocks)
+    result = _run("import", document, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "第3段: `全年完成造林不少于5000亩` is of one year (全年, 年内) of a plan of several" in (
+        result.stderr
+    )
+    assert "goals:" not in (tmp_path / "out" / "targets.yaml").read_text(encoding="utf-8")
+    assert _findings(document) == []

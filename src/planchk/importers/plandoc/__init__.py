@@ -69,8 +69,9 @@ def import_document(document: Document, options: Options) -> PlanImport:
         reasons = "".join(f"\n  {note}" for note in result.notes[len(document.notes) :])
         raise PlanchkError(texts.NOTHING_USABLE, path=document.source, reasons=reasons)
     if imported.indicators or plan_goals:
-        period = facts.period or _period(imported, plan_goals)
+        period, logged = facts.period or _period(imported, plan_goals), len(imported.notes)
         result.targets = _targets(facts, period, imported, plan_goals, document.source)
+        result.notes.extend(imported.notes[logged:])  # the units it declared (万个, 万人)
     if sections:
         result.tasks = tasks_file(
             result.notes, sections, imported.areas, result.proposed_aliases, result.office_kinds
@@ -107,13 +108,16 @@ def _goals(
         place = f"{document.source}: {paragraph.place}"
         for text in goals.figureless(paragraph):
             result.notes.append(texts.GOAL_NO_FIGURE(place=place, text=text))
-        for statement in goals.statements(paragraph, last_year, span):
+        whole = goals.WholeYear(goals.heading_year(outline[paragraph.number]))
+        for statement in goals.statements(paragraph, last_year, span, whole=whole):
             year = statement.year or last_year
             if year is None:
                 continue
             if statement.year is None:
                 result.notes.append(texts.GOAL_NO_YEAR(place=place, text=statement.text, year=year))
             found.add(statement, year)
+        for text in whole.unread:  # 全年 in a plan of several years, no year said
+            result.notes.append(texts.GOAL_WHOLE_YEAR(place=place, text=text))
     return found.found
 
 
@@ -138,7 +142,7 @@ def _listed_goals(
 def _targets(
     facts: Any, period: tuple[int, int], imported: Imported, found: dict[str, Any], source: str
 ) -> dict[str, Any]:
-    from planchk.importers import _indicator_entry
+    from planchk.importers import _declared_units, _indicator_entry
 
     plan: dict[str, Any] = {"title": facts.title or Path(source).stem}
     for key in ("document_number", "issuer", "issued"):
@@ -148,6 +152,9 @@ def _targets(
     return {
         "plan": plan,
         "areas": imported.areas,
+        # a table in a unit planchk does not know (万个, 万人) declares it, as a CSV table's
+        # import does: validate then reads it, and a goal in it, without PC401
+        "units": _declared_units(imported),
         "indicators": {i: _indicator_entry(ind) for i, ind in imported.indicators.items()},
         "goals": found,
         "relations": imported.relations,

@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from planchk.importers.documents import Paragraph
 from planchk.importers.performance import Target
 from planchk.importers.plandoc.outline import Part
 from planchk.plan.comparators import AFTER_WORDS
-from planchk.plan.goal_text import COMPARATOR_WORDS, LEVEL_WORDS, TARGET_VERBS
+from planchk.plan.goal_text import COMPARATOR_WORDS, LEVEL_WORDS, MAGNITUDES, TARGET_VERBS
 from planchk.plan.units import BUILT_IN
 
 # Besides planchk.plan.goal_text's words: what a plan also writes before or after a figure.
@@ -64,6 +64,7 @@ _BASE = re.compile(
 # 其中2024年1.0万亩: a part of the goal before it; its year is the part's, not the sentence's
 _PART = re.compile(r"^[、，,\s]*其中")
 _WHOLE_YEAR = re.compile(r"^(?:全年|年内|当年)")  # the plan's one year, in a plan of one year
+_WHOLE_YEAR_CLAUSE = re.compile(r"(?:^|[，,。；;])\s*(?:全年|年内|当年)")
 _VERB = re.compile("|".join(sorted(TARGET_VERBS, key=len, reverse=True)))
 _OF_YEAR = re.compile(r"^[、，,\s]*(?:其中[：:]?)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?\s*$")
 # words that make a plain figure something else than the period's or year's own amount: a
@@ -73,6 +74,10 @@ _NOT_THE_AMOUNT = re.compile(
 )
 # the units a plain figure may carry: a percentage after a verb is a share of something else
 _PLAIN_UNITS = frozenset(u for u, unit in BUILT_IN.items() if unit.dimension != "percent")
+# 3万个, 1万户, 2.5万人: 万 or 亿 before a count is a magnitude, read with the count's unit
+_SCALED_COUNTS = frozenset(
+    prefix + u for prefix in MAGNITUDES for u, unit in BUILT_IN.items() if unit.whole
+)
 _PLAN_YEAR = re.compile(r"到?[“\"「]?(?P<fyp>十[一二三四五六七八九]五)[”\"」]?(?:期)?末")
 _SPAN = re.compile(r"(?:未来|今后)?[一二三四五两]年(?:内|间)?")
 _LEAD = re.compile(r"^[^，。；：:]{0,12}目标\s*[：:。]")  # 科技投入目标： · 1.工作目标。
@@ -124,9 +129,32 @@ def is_goal_paragraph(paragraph: Paragraph, part: Part) -> bool:
         return False
     if any("目标" in h.title for h in part.headings) or _LEAD.match(paragraph.printed):
         return True
+    if heading_year(part) is not None and _WHOLE_YEAR_CLAUSE.search(paragraph.text):
+        return True  # 二、2024年重点工作 … 全年完成造林5000亩
     return bool(_YEAR.search(paragraph.text) and "到" in paragraph.text) or bool(
         _PLAN_YEAR.search(paragraph.text)
     )
+
+
+@dataclass
+class WholeYear:
+    """What 全年/年内/当年 is in a paragraph of a plan of several years: the one year its
+    section's heading names (2024年重点工作), if any; the clauses no year dates, not read."""
+
+    titled: int | None = None
+    unread: list[str] = field(default_factory=list)
+
+
+def heading_year(part: Part) -> int | None:
+    """The one year the innermost heading that names a year names (二、2024年重点工作), or
+    None where none names one alone (2024—2026年 is a period, 2024年和2025年 two years)."""
+    for title in reversed([h.title for h in part.headings]):
+        years = {found.group("year") for found in _YEAR.finditer(title)}
+        if _RANGE.search(title) or len(years) > 1:
+            return None
+        if years:
+            return int(years.pop())
+    return None
 
 
 def statements(
@@ -134,16 +162,29 @@ def statements(
     last_year: int | None,
     period: tuple[int, int] | None = None,
     when: When | None = None,
+    whole: WholeYear | None = None,
 ) -> Iterator[Statement]:
     """The goals a paragraph states; `period` (the plan's years) admits goals with no
     comparator, within it; `when` is the year a sentence that names none is about (a task
-    table's row: its 完成时限's)."""
-    body = _LEAD.sub("", paragraph.printed, count=1)
+    table's row: its 完成时限's); `whole` what 全年 is (never a guessed year)."""
+    body, given, whole = _LEAD.sub("", paragraph.printed, count=1), when, whole or WholeYear()
     for sentence in _SENTENCE.split(body):
-        reading = _Reading(paragraph, period, when)
-        before = ""  # the figure-less clauses before a goal (到2023年，)
+        reading, own = _Reading(paragraph, period, when), given  # own: the sentence's year
+        before, undated = "", False  # the figure-less clauses before a goal (到2023年，)
         for clause in _CLAUSE.split(sentence):
-            when = _when(clause, last_year, period) or reading.when
+            said = _when(clause, last_year, period)
+            when = said or reading.when
+            own = said if said is not None and not _PART.match(clause) else own
+            if _of_several_years(clause, period):
+                when = _whole_year(own, whole.titled)
+                undated = when is None  # 全年完成造林5000亩, and which year nobody says
+            elif said is not None:
+                undated = False
+            if undated:  # never a guessed year: said in the log instead
+                if _FIGURE.search(clause):
+                    whole.unread.append(clause.strip("，,。；; "))
+                reading.when, before = None, ""
+                continue
             if not _PART.match(clause):  # 其中2024年… names its part's year, not the next goal's
                 reading.when = when
             found = list(_FIGURE.finditer(clause))
@@ -220,7 +261,7 @@ def _plain(text: str, piece: str, match: re.Match[str], reading: _Reading) -> St
     year of the goal before it (其中2024年1.0万亩): exact, for the year or period the sentence
     names inside the plan's period; None where any of that is missing."""
     unit, period, when, earlier = match.group("unit"), reading.period, reading.when, reading.plain
-    if period is None or unit not in _PLAIN_UNITS:
+    if period is None or (unit not in _PLAIN_UNITS and unit not in _SCALED_COUNTS):
         return None
     said = piece[: len(piece) - len(match.group(0))]  # what the piece says before its figure
     if _NOT_THE_AMOUNT.search(said) or match.string[match.end() :].startswith(("左右", "的")):
@@ -281,6 +322,23 @@ def _when(clause: str, last_year: int | None, period: tuple[int, int] | None) ->
     if _WHOLE_YEAR.match(clause.strip()) and period is not None and period[0] == period[1]:
         return When(period[0])
     return None
+
+
+def _of_several_years(clause: str, period: tuple[int, int] | None) -> bool:
+    """Whether a clause says 全年/年内/当年 in a plan of several years (of one, it is that
+    year: _when's)."""
+    return bool(_WHOLE_YEAR.match(clause.strip(" ，,、"))) and (
+        period is not None and period[0] < period[1]
+    )
+
+
+def _whole_year(when: When | None, titled: int | None) -> When | None:
+    """The one year a 全年 clause of a plan of several years is about: its sentence's year
+    (2024年…，全年…; 到2026年，全年… is the whole of 2026), else its section heading's
+    (2024年重点工作); None where neither names one (a period, or nothing)."""
+    if when is not None:
+        return When(when.year) if when.first is None else None
+    return When(titled) if titled is not None else None
 
 
 def _tens(text: str) -> int:

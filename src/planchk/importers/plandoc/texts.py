@@ -70,6 +70,12 @@ GOAL_NO_EXACT_UNIT = message(
     "{place}: `{text}` is in {unit} and table {id} in {table}, and no exact factor turns one "
     "into the other; not linked (give the goal in {table} to check it)",
 )
+GOAL_WHOLE_YEAR = message(
+    "plandoc.unread-goal-whole-year",
+    "{place}: `{text}` is of one year (全年, 年内) of a plan of several, and neither its "
+    "sentence nor its section's heading names which; not imported (write the year: "
+    "2024年全年…)",
+)
 TEXT_TASK_UNMATCHED = message(
     "plandoc.text-task-unmatched",
     "{place}: the task `{title}` and its offices are in the text, not in the annex's task table",

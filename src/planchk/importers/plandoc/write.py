@@ -45,6 +45,9 @@ def targets_text(
             "the area list: check them).",
         ]
         lines += ["aliases:", *(f"{INDENT}{k}: {_value(v)}" for k, v in data["aliases"].items())]
+    if data.get("units"):
+        lines += ["", "# Units planchk does not know, each a measure of its own (as printed)."]
+        lines += ["units:", *(f"{INDENT}{k}: {_value(v)}" for k, v in data["units"].items())]
     lines += _indicators(data.get("indicators") or {}, kinds or {})
     lines += _goals(data.get("goals") or {})
     if data.get("relations"):
