@@ -7,6 +7,20 @@ is 35, its one "part" 30). A row right after an 其中 row is taken as the next 
 list where, with it, the list adds up to the whole exactly in every column the whole prints:
 the numbers say so, not the form (an indented town under its county after an 其中 row that
 does not complete it stays the county's part).
+
+Two more decisions, by labels and numbers together:
+
+- The rows printed as the list's continuation, indented deeper than the 其中 row and than the
+  whole (the text under the part's name: 　　　城中村改造 under 其中：老旧小区改造), with no
+  serial marker, are the next parts of the list where the list with them stays within the
+  whole in every column or matches it exactly in one (8.5 + 6.0 under 东湖区 20.0: a partial
+  list, never the whole's one "part" of 6.0). All of them or none: indented towns under their
+  county add up to it (the guard above) or, with the 其中 part, exceed it. (Indentation is
+  compared, not measured: a document's reader gives one level for any indent.)
+- A list that adds up to its whole and is followed by rows that add up to its last part (合计
+  3000, 其中：市本级 600, 县区 2400, then the counties of 县区) is the whole's split into levels,
+  not an 其中 list: its rows are plain rows, named by their part, and the levels reader nests
+  the counties under 县区.
 """
 
 from __future__ import annotations
@@ -63,6 +77,14 @@ def _complete(
     stays as printed."""
     if _some_first_rows_add_up(whole, _same_level(after), ratios):
         return 0
+    count = _by_sum(whole, listed, after, ratios)
+    if count and _split_into_levels([*listed, *after[:count]], after[count:], ratios):
+        return count
+    return count or _by_form(whole, listed, after, ratios)
+
+
+def _by_sum(whole: Row, listed: Sequence[Row], after: Sequence[Row], ratios: frozenset[int]) -> int:
+    """How many rows right after the list complete it exactly in every column (0: none)."""
     if listed[0].indent > whole.indent:  # the list printed under its whole: a row back at
         # the whole's level is the whole's sibling, whatever its numbers add up to
         after = list(itertools.takewhile(lambda row: row.indent > whole.indent, after))
@@ -72,10 +94,61 @@ def _complete(
         if any(row.role != "row" for row in rows):
             return 0
         if _adds_up(whole, [*listed, *rows], ratios):
-            for row in rows:
-                row.role, row.part = "of_which", row.name
+            _mark(rows)
             return count
     return 0
+
+
+def _mark(rows: Sequence[Row]) -> None:
+    for row in rows:
+        row.role, row.part = "of_which", row.name
+
+
+def _split_into_levels(listed: Sequence[Row], after: Sequence[Row], ratios: frozenset[int]) -> bool:
+    """Whether a list that completes its whole (`listed`, its continuation marked) is the
+    whole's split into levels: two or more rows after it add up to its last part exactly. If
+    so, its rows become plain rows named by their part, for the levels reader to nest."""
+    last = listed[-1]
+    following = list(itertools.takewhile(lambda row: row.role == "row", after))
+    if len(following) < 2 or not _some_first_rows_add_up(last, following[1:], ratios, following[0]):
+        return False
+    for row in listed:
+        row.role, row.name, row.part = "row", row.part or row.name, ""
+    return True
+
+
+def _by_form(
+    whole: Row, listed: Sequence[Row], after: Sequence[Row], ratios: frozenset[int]
+) -> int:
+    """How many rows right after the list continue it by their form (the module's first
+    decision): all the rows printed aligned under the 其中 row's part name, or none."""
+    depth = max(listed[0].indent, whole.indent) + 1
+    rows = list(itertools.takewhile(lambda row: _aligned(row, depth), after[: _MOST + 1]))
+    if not rows or len(rows) > _MOST or any(row.indent != rows[0].indent for row in rows):
+        return 0
+    if not _within(whole, [*listed, *rows], ratios):
+        return 0
+    _mark(rows)
+    return len(rows)
+
+
+def _aligned(row: Row, depth: int) -> bool:
+    return row.role == "row" and not row.bare and row.marker is None and row.indent >= depth
+
+
+def _within(whole: Row, parts: Sequence[Row], ratios: frozenset[int]) -> bool:
+    """Whether `parts` stay within the whole in every column it prints, or match it exactly
+    in one (the others' excess is then PC109's to report, not a reason to misread the list)."""
+    printed = {i: v for i, v in whole.values.items() if v is not None and i not in ratios}
+    sums = {
+        i: sum((v for p in parts if (v := p.values.get(i)) is not None), Decimal(0))
+        for i in printed
+    }
+    if not sums:
+        return False
+    return all(sums[i] <= printed[i] for i in printed) or any(
+        sums[i] == printed[i] for i in printed
+    )
 
 
 def _same_level(after: Sequence[Row]) -> Iterable[Row]:
@@ -94,15 +167,23 @@ def _same_level(after: Sequence[Row]) -> Iterable[Row]:
             yield row
 
 
-def _some_first_rows_add_up(whole: Row, rows: Iterable[Row], ratios: frozenset[int]) -> bool:
+def _some_first_rows_add_up(
+    whole: Row, rows: Iterable[Row], ratios: frozenset[int], first: Row | None = None
+) -> bool:
     """Whether the first rows of `rows`, some number of them, add up to the whole exactly in
-    every column it prints (`_adds_up` of each count, in one pass of running sums)."""
+    every column it prints (`_adds_up` of each count, in one pass of running sums); given
+    `first`, the rows after it, added to it."""
     printed = {i: value for i, value in whole.values.items() if value is not None}
     printed = {i: value for i, value in printed.items() if i not in ratios}
     if not printed:
         return False
     sums = dict.fromkeys(printed, Decimal(0))
     seen: set[int] = set()
+    if first is not None:
+        for index in printed:
+            if (value := first.values.get(index)) is not None:
+                sums[index] += value
+                seen.add(index)
     for row in rows:
         for index in printed:
             value = row.values.get(index)

@@ -199,9 +199,22 @@ def _shown_cells(grid: Grid, sheet: ReadOnlyWorksheet, formulas: bool) -> tuple[
                 shown[(found["row"], found["column"])] = (text, False)
                 if is_general(found["value"], number_format):
                     grid.stored.add((found["row"], found["column"]))
-                if bold or indent:
-                    grid.flags[(found["row"], found["column"])] = (bold, indent)
+                lead = _leading_spaces(found["value"])
+                if bold or indent or lead:
+                    grid.flags[(found["row"], found["column"])] = (bold, max(indent, lead))
     return shown, formula_cells
+
+
+def _leading_spaces(value: object) -> int:
+    """How far a text typed with leading spaces (　　　城中村改造) is indented, counted as in a
+    CSV (planchk.importers.csvgrid: a full-width space is two): a level of the row names as
+    the cell's own indent is. One ASCII space is a stray one pasted with the name (` 西湖区 `),
+    no indent."""
+    if not isinstance(value, str) or value[:1] not in (" ", "\u3000", "\t"):
+        return 0
+    lead = value[: len(value) - len(value.lstrip())]
+    width = len(lead) + lead.count("\u3000")
+    return width if width > 1 else 0
 
 
 def _style(cell: Any) -> tuple[str, bool, int]:
