@@ -27,6 +27,7 @@ from planchk.plan.numbers import exact
 from planchk.registry import CodeInfo
 from planchk.report import Report
 from planchk.rules.context import PlanContext
+from planchk.rules.numbering import groups_without_areas
 from planchk.suppress.baseline import Held, Key
 from planchk.suppress.cap import Capper, Later, capped
 from planchk.suppress.unmade import Findings
@@ -100,8 +101,8 @@ def check_plan(
     for info in catalog.rules():
         if config.enabled(info.code):
             _run(info, ctx, offer)
-    if ctx.tasks_file is not None and ctx.hierarchy is None:
-        offer.finding(NO_AREAS.finding(Problem(Location(ctx.tasks_file.display, 1, 1), "tasks")))
+    for problem in groups_without_areas(ctx):  # tasks alone are a plan, unless they need areas
+        offer.finding(NO_AREAS.finding(problem))
     for finding in _configured([*in_plan.problems(), *in_tasks.problems()], config):
         if finding.location.file in plan.reported:
             into.add(finding)

@@ -257,14 +257,17 @@ NO_AREAS = code(
     "tasks-without-areas",
     Severity.WARNING,
     "Tasks checked without the plan's areas",
-    "no usable targets file beside this tasks file, so the sub-area offices (街办, 镇) are "
-    "unknown: office names are not resolved and the text is not compared with the annex",
+    "group `{group}` stands for the sub-areas of {area}, which targets.yaml declares, and no "
+    "usable targets file is beside this tasks file: the group's members are unknown, and the "
+    "sub-areas' names are not checked",
     """
-    Why: the sub-areas are offices too, declared once in targets.yaml; without it the
-    office lists of the tasks cannot be compared.
+    Why: a group written `areas_under:` stands for the sub-areas that targets.yaml declares;
+    without that file its members are unknown, so a list that names the group is compared
+    with the other as if the group named nobody. A tasks file alone whose groups name no
+    areas (a task table imported by itself) is a plan of its own and is checked as it is.
 
     Bad:
-        plan/tasks.yaml alone, or beside a targets.yaml that does not load
+        plan/tasks.yaml alone, with groups: {各街办、镇: {areas_under: 青云谱区}}
 
     Good:
         plan/targets.yaml and plan/tasks.yaml side by side

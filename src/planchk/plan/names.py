@@ -67,3 +67,90 @@ def _named(character: str) -> str:
     if name.startswith("CJK UNIFIED"):
         return f"{character} (U+{ord(character):04X})"  # an ideograph is its own best name
     return f"U+{ord(character):04X} {name or 'UNNAMED'}"
+
+
+# --- an office's short name and its full one ---------------------------------------------------
+# A plan writes 县人力资源和社会保障局 in its annex and 县人社局 in its text (or the reverse). The
+# words of department names and the short forms that government documents use for them, longest
+# first where one contains another; a name's short forms replace each word by each of its forms.
+_SHORT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("人力资源和社会保障", ("人社", "人力社保")),
+    ("人力资源社会保障", ("人社", "人力社保")),
+    ("发展和改革", ("发改",)),
+    ("发展改革", ("发改",)),
+    ("市场监督管理", ("市场监管",)),
+    ("工业和信息化", ("工信",)),
+    ("工业信息化", ("工信",)),
+    ("经济和信息化", ("经信",)),
+    ("科学技术和工业信息化", ("科工",)),
+    ("科学技术", ("科技",)),
+    ("自然资源和规划", ("自然资源", "自规", "资规")),
+    ("住房和城乡建设", ("住建",)),
+    ("住房城乡建设", ("住建",)),
+    ("交通运输", ("交通",)),
+    ("文化广电新闻出版旅游", ("文广新旅",)),
+    ("文化广电和旅游", ("文广旅", "文旅")),
+    ("文化广电旅游", ("文广旅", "文旅")),
+    ("文化和旅游", ("文旅",)),
+    ("卫生健康", ("卫健",)),
+    ("教育和体育", ("教体",)),
+    ("教育体育", ("教体",)),
+    ("退役军人事务", ("退役军人",)),
+    ("应急管理", ("应急",)),
+    ("医疗保障", ("医保",)),
+    ("行政审批服务", ("行政审批", "审批")),
+    ("政务服务和大数据管理", ("政数",)),
+    ("政务服务数据管理", ("政数",)),
+    ("城市管理", ("城管",)),
+    ("综合行政执法", ("综合执法",)),
+    ("投资促进", ("投促",)),
+    ("机关事务管理", ("机关事务",)),
+    ("民族宗教事务", ("民宗",)),
+    ("林业和草原", ("林草",)),
+    ("中国人民银行", ("人行", "人民银行")),
+    ("中国共产党", ("中共",)),
+    ("人民政府", ("政府",)),
+    ("工作委员会", ("工委",)),
+    ("委员会", ("委",)),
+    ("办公室", ("办",)),
+    ("残疾人联合会", ("残联",)),
+    ("妇女联合会", ("妇联",)),
+    ("工商业联合会", ("工商联",)),
+    ("科学技术协会", ("科协",)),
+    ("供销合作社", ("供销社",)),
+)
+_SHORT_WORD = re.compile("|".join(re.escape(full) for full, _ in _SHORT_WORDS))
+_SHORT_OF = dict(_SHORT_WORDS)
+
+
+def short_forms(name: str) -> set[str]:
+    """The name as government documents shorten it, by the known short forms of its words
+    (县人力资源和社会保障局 → 县人社局, 县人力社保局), the name itself included."""
+    forms = {""}
+    at = 0
+    for found in _SHORT_WORD.finditer(name):
+        between = name[at : found.start()]
+        words = (found.group(0), *_SHORT_OF[found.group(0)])
+        forms = {form + between + word for form in forms for word in words}
+        at = found.end()
+        if len(forms) > 64:  # a name of many long words: its full form and the first few
+            break
+    return {form + name[at:] for form in forms} | {name}
+
+
+def shortens(short: str, full: str) -> bool:
+    """Whether `short` is a short name of `full`: one of its known short forms, or a form's
+    characters in order that keeps its first and last (人行县支行 for 中国人民银行庚县支行, by
+    人行庚县支行: the level at the front and the kind of office at the end stay)."""
+    if len(short) >= len(full) or len(short) < 3:
+        return False
+    return any(
+        form == short or (form[0] == short[0] and form[-1] == short[-1] and _in_order(short, form))
+        for form in short_forms(full)
+        if len(form) >= len(short)
+    )
+
+
+def _in_order(short: str, form: str) -> bool:
+    rest = iter(form)
+    return all(character in rest for character in short)

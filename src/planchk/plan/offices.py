@@ -2,16 +2,20 @@
 
 The main text and the annex name offices differently (洪都街道 / 洪都街办) and by groups
 (各街办、镇、集聚区; 区直各有关单位, an open set). Comparing their lists means resolving every
-name to an office or a group, and asking whether one list covers each item of the other.
+name to an office or a group, and asking whether one list covers each item of the other. A list
+that ends with 等 (县发改局、县财政局等, written with `等` as its last name) does not name every
+office: it covers any office, and asks nothing of the other list.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from planchk.models.tasks import TasksFile
 from planchk.plan.hierarchy import Hierarchy
+
+ETC = "等"  # the last name of a list that is open: 县发改局、县财政局等 → [县发改局, 县财政局, 等]
 
 
 @dataclass(frozen=True)
@@ -21,9 +25,10 @@ class Coverage:
     offices: frozenset[str]  # canonical offices named or reached through closed groups
     groups: frozenset[str]  # group names used as such
     open_kinds: frozenset[str]  # any office of these kinds belongs to an open group listed
+    etc: bool = False  # the list ends with 等: any office may be among the others
 
     def covers_office(self, office: str, kind: str) -> bool:
-        return office in self.offices or kind in self.open_kinds
+        return self.etc or office in self.offices or kind in self.open_kinds
 
 
 class OfficeRegistry:
@@ -50,7 +55,7 @@ class OfficeRegistry:
         return self.aliases.get(name)
 
     def known(self, name: str) -> bool:
-        return name in self.groups or self.office(name) is not None
+        return name == ETC or name in self.groups or self.office(name) is not None
 
     def members(self, group: str) -> tuple[set[str], set[str]]:
         """Offices and open kinds a group stands for, following nested groups once each."""
@@ -75,7 +80,7 @@ class OfficeRegistry:
                     offices.add(office)
         return offices, kinds
 
-    def coverage(self, names: Iterable[str]) -> Coverage:
+    def coverage(self, names: Collection[str]) -> Coverage:
         offices: set[str] = set()
         groups: set[str] = set()
         kinds: set[str] = set()
@@ -87,10 +92,14 @@ class OfficeRegistry:
                 kinds |= more_kinds
             elif (office := self.office(name)) is not None:
                 offices.add(office)
-        return Coverage(frozenset(offices), frozenset(groups), frozenset(kinds))
+        etc = ETC in names
+        return Coverage(frozenset(offices), frozenset(groups), frozenset(kinds), etc)
 
     def covers(self, coverage: Coverage, name: str) -> bool:
-        """Whether a list with this coverage includes the office or group `name`."""
+        """Whether a list with this coverage includes the office or group `name`; the 等 of
+        an open list is no office the other list must name."""
+        if name == ETC or coverage.etc:
+            return True
         if name in self.groups:
             if name in coverage.groups:
                 return True

@@ -1,5 +1,6 @@
 """Numbering and presence of tasks: tasks numbered 1, 2, 3 (PC606), sections 一, 二, 三 (PC607),
-and a tasks file that lists any (PC609); of the tasks family (PC601-PC609).
+a tasks file that lists any (PC609), and one whose groups need the areas it has not (PC014, a
+code of the input that the engine says); of the tasks family (PC601-PC609).
 
 The family's other half, whose offices each task names and in which role, is planchk.rules.tasks.
 """
@@ -115,3 +116,15 @@ def no_tasks(ctx: PlanContext) -> Iterator[Problem]:
     """
     if ctx.tasks_file is not None and not ctx.shared(placed_tasks):
         yield ctx.in_tasks(("sections",), "sections", on_key=True)
+
+
+def groups_without_areas(ctx: PlanContext) -> Iterator[Problem]:
+    """PC014 (a code of the input, said by the engine): each group that stands for the areas of
+    targets.yaml, in a tasks file checked without one."""
+    if ctx.tasks is None or ctx.hierarchy is not None:
+        return
+    for name, group in ctx.tasks.groups.items():
+        if group.areas_under is not None:
+            yield ctx.in_tasks(
+                ("groups", name), f"groups.{name}", on_key=True, group=name, area=group.areas_under
+            )

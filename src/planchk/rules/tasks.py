@@ -7,12 +7,13 @@ PC607, PC609), is planchk.rules.numbering.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from planchk.findings import Problem, Severity
 from planchk.messages import ROLES as ROLE_WORDS
 from planchk.messages import SAME_ROLE, words
-from planchk.models.tasks import Task
+from planchk.models.tasks import Group, Task
+from planchk.plan.offices import ETC
 from planchk.registry import rule
 from planchk.rules.context import PlanContext
 from planchk.rules.lookups import placed_tasks
@@ -25,6 +26,8 @@ def _annex(task: Task) -> list[str]:
 
 
 def _missing(ctx: PlanContext, from_text: bool) -> Iterator[Problem]:
+    """PC601/PC602: run with or without targets.yaml; without it the sub-areas' names are
+    unknown and left alone (only the offices and groups of the tasks file are compared)."""
     registry = ctx.offices
     if registry is None:
         return
@@ -63,7 +66,6 @@ def _source_of(task: Task, index: int, from_text: bool) -> tuple[str, int]:
     Severity.WARNING,
     "The main text names an office the annex leaves out",
     "task {task} ({title}): the main text lists {office}, the annex's task table does not",
-    needs_areas=True,
 )
 def text_office_not_in_annex(ctx: PlanContext) -> Iterator[Problem]:
     """
@@ -89,7 +91,6 @@ def text_office_not_in_annex(ctx: PlanContext) -> Iterator[Problem]:
     Severity.WARNING,
     "The annex names an office the main text leaves out",
     "task {task} ({title}): the annex lists {office}, the main text's list does not",
-    needs_areas=True,
 )
 def annex_office_not_in_text(ctx: PlanContext) -> Iterator[Problem]:
     """
@@ -119,11 +120,11 @@ def annex_office_not_in_text(ctx: PlanContext) -> Iterator[Problem]:
 )
 def task_no_lead(ctx: PlanContext) -> Iterator[Problem]:
     """
-    Why: every task needs one office that answers for it. A plan that names lead offices
-    (牵头单位) leaves a task without one with nobody in charge; a task with no office at all,
-    or only offices that assist (配合单位), has nobody. A plan that lists only 责任单位 for its
-    tasks (no lead anywhere, as many plans print them in the text) names who answers that way:
-    its tasks are not each a finding.
+    Why: every task needs one office that answers for it. A task with no office at all, or
+    only offices that assist (配合单位), has nobody. A task that names only its 责任单位 (as
+    many plans print them, for one task or for all) is answered for by the first of them, as
+    plans say (排在第一位的为牵头单位): no finding. Only a 牵头单位 printed blank (`lead: []`)
+    in a plan that names the lead of its other tasks leaves a task with nobody in charge.
 
     Bad:
         - number: 1
@@ -131,6 +132,7 @@ def task_no_lead(ctx: PlanContext) -> Iterator[Problem]:
           lead: [区科工局]
         - number: 2
           title: 建设研发平台
+          lead: []
           responsible: [区发改委]
 
     Good:
@@ -139,14 +141,14 @@ def task_no_lead(ctx: PlanContext) -> Iterator[Problem]:
           lead: [区科工局]
         - number: 2
           title: 建设研发平台
-          lead: [区发改委]
           responsible: [区发改委]
     """
     placed_all = ctx.shared(placed_tasks)
     leads = any(placed.task.lead for placed in placed_all)  # does the plan use the role?
     for placed in placed_all:
         task = placed.task
-        if not task.lead and (leads or not task.responsible):  # 配合 alone: nobody answers
+        blank = "lead" in task.model_fields_set  # written, and empty: printed blank
+        if not task.lead and (not task.responsible or (leads and blank)):
             yield ctx.in_tasks(
                 placed.source("lead"),
                 placed.path("lead"),
@@ -230,6 +232,8 @@ def office_listed_twice(ctx: PlanContext) -> Iterator[Problem]:
         seen: dict[str, str] = {}
         for role in ROLES:
             for index, name in enumerate(getattr(task, role)):
+                if name == ETC:
+                    continue  # 等 closes each open list: no office, never twice
                 office = registry.office(name) or name
                 first = seen.get(office)
                 if first is not None and {first, role} != {"lead", "responsible"}:
@@ -273,14 +277,23 @@ def office_in_two_groups(ctx: PlanContext) -> Iterator[Problem]:
     if tasks is None or registry is None:
         return
     first_group: dict[str, str] = {}
+    members: dict[str, set[str]] = {}
     for name, group in tasks.groups.items():
         if group.open:
             continue  # an open set overlaps everything of its kinds by design
-        offices, _ = registry.members(name)
+        offices = members[name] = registry.members(name)[0]
         for office in sorted(offices):
             first = first_group.setdefault(office, name)
-            if first != name:
+            if first != name and not _one_group(tasks.groups, members, first, name):
                 yield ctx.in_tasks(
                     ("groups", name), f"groups.{name}.{office}", on_key=True,
                     office=office, first=first, second=name,
                 )  # fmt: skip
+
+
+def _one_group(
+    groups: Mapping[str, Group], members: Mapping[str, set[str]], a: str, b: str
+) -> bool:
+    """Two names of one set (各乡镇 and 各乡镇人民政府 stand for the same towns), or a group
+    and one it lists as a member (nested by design): no office is in two groups."""
+    return members[a] == members[b] or a in groups[b].members or b in groups[a].members

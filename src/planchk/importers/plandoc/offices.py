@@ -1,21 +1,31 @@
 """Office names as a plan prints them: lists split on 、，; and line breaks, collective names
-(各街办、镇、集聚区, 区直各有关单位) kept whole as groups, 等 ending the named offices, and the
-text's other names for the sub-areas (洪都街道 for 洪都街办) proposed as aliases."""
+(各街办、镇、集聚区, 区直各有关单位) kept whole as groups, 等 ending the named offices (and kept
+as the list's last name where nothing follows it: the list is open), and the text's other names
+for the sub-areas (洪都街道 for 洪都街办) proposed as aliases."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-# 各街办、镇、集聚区 · 各乡镇（街道） · 各县（区）: every sub-area of the plan's area
+from planchk.plan.offices import ETC
+
+# 各街办、镇、集聚区 · 各乡镇（街道） · 各县（区） · 各乡镇人民政府 · 各街道办事处: every sub-area
+# of the plan's area (a town's government is the town as an office, as 各乡镇 is)
 _AREA_KINDS = r"(?:街办|街道|乡镇|镇|乡|集聚区|园区|开发区|管委会|县区|县（区）|县|区|市|村|社区)"
-COLLECTIVE = re.compile(rf"各{_AREA_KINDS}(?:[、和及]{_AREA_KINDS})*(?:[（(]{_AREA_KINDS}[）)])?")
+COLLECTIVE = re.compile(
+    rf"各{_AREA_KINDS}(?:[、和及]{_AREA_KINDS})*(?:[（(]{_AREA_KINDS}[）)])?"
+    r"(?:人民政府|党委政府|政府|办事处)?"
+)
 # 区直各有关单位 · 市直相关部门 · 各有关部门 · 领导小组成员单位: an open set of offices
 OPEN_GROUP = re.compile(
     r"(?:[区市县省]直|[区市县省]政府)?各?(?:有关|相关)(?:单位|部门)|[区市县省]直各单位|"
     r"[区市县省]政府各部门|\S{0,8}成员单位"
 )
 _SPLIT = re.compile(r"[、，,；;\n]+")
+# 县发改局、县财政局等 · …等单位 · …等部门: a list that does not name every office
+_ETC_END = re.compile(r"等(?:单位|部门)?$")
+
 _AREA_SUFFIX = re.compile(r"(街道办事处|街道办|街办|街道|办事处|镇人民政府|镇|乡|集聚区|园区)$")
 
 
@@ -70,8 +80,10 @@ def marked_names(text: str) -> list[tuple[str | None, str]]:
 
 def _after_etc(part: str) -> list[str]:
     """区科工局等区直各有关单位 → 区科工局, 区直各有关单位: 等 ends the named offices; a
-    trailing 等 (区财政局等) only says the list is not complete."""
-    if "等" not in part or ("\0" not in part.split("等", 1)[1] and not part.endswith("等")):
+    trailing 等 (区财政局等, 区财政局等单位) says the list is not complete: 区财政局, 等."""
+    if (etc := _ETC_END.search(part.strip())) is not None and etc.start() > 0:
+        return [part.strip()[: etc.start()], ETC]
+    if "等" not in part or "\0" not in part.split("等", 1)[1]:
         return [part]
     head, _, tail = part.partition("等")
     return [head, tail]

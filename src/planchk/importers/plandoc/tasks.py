@@ -43,6 +43,7 @@ class Task:
     responsible: list[str] = field(default_factory=list)
     cooperating: list[str] = field(default_factory=list)
     text_offices: list[str] | None = None
+    lead_blank: bool = False  # the annex has a 牵头单位 column, blank on this task's row
     place: str = ""  # the annex row, else the text's paragraph
     text_place: str = ""
 
@@ -153,6 +154,7 @@ def _task(row: Sequence[str], columns: dict[str, int], place: str) -> Task | Non
     task.lead, task.responsible, task.cooperating = (
         roles.get(role, []) for role in ("lead", "responsible", "cooperating")
     )
+    task.lead_blank = "lead" in columns and not task.lead
     return task
 
 

@@ -89,6 +89,16 @@ ALIAS_PROPOSED = message(
     "plandoc.alias-proposed",
     "the text says {alias} where the tables say {area}: proposed as an alias; check it",
 )
+OFFICE_SHORT_NAME = message(
+    "plandoc.office-short-name",
+    "{short} is taken as a short name of {full} (the one office it fits): written as its alias; "
+    "check it",
+)
+OFFICE_SHORT_AMBIGUOUS = message(
+    "plandoc.office-short-ambiguous",
+    "{short} could be a short name of {fulls}: taken as neither; add it as the alias of the "
+    "office meant",
+)
 NOTHING_USABLE = message(
     "plandoc.nothing-usable",
     "{path}: no breakdown table, goal or task could be read from it{reasons}",

@@ -148,7 +148,8 @@ def tasks_text(
         f"# Imported by planchk import from {source}. `lead`, `responsible` and",
         "# `cooperating` are the annex's task table as printed; `text_offices` is the list the",
         "# main text prints after each task (责任单位：…). The sub-areas are offices too: they",
-        "# come from targets.yaml.",
+        "# come from targets.yaml. A task without `lead` names none (its first 责任单位 answers);",
+        "# `lead: []` is a 牵头单位 cell printed blank. A list that ends with `等` is open.",
     ]
     if data.get("offices"):
         lines += [
