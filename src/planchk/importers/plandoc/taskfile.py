@@ -82,8 +82,8 @@ def _short_names(
             taken[short] = fits[0]
         elif fits:
             notes.append(texts.OFFICE_SHORT_AMBIGUOUS(short=short, fulls="、".join(fits)))
-    for short, fits in taken.items():
-        full = fits
+    for short, fitting in taken.items():
+        full = fitting
         while full in taken:  # a short name of a short name: the full one (each is shorter)
             full = taken[full]
         offices[full].setdefault("aliases", []).append(short)
