@@ -208,7 +208,10 @@ def test_a_lead_cell_left_blank_in_a_table_of_leads_is_an_error(tmp_path: Path) 
     )
     out = tmp_path / "out"
     assert _run("import", table, "-o", out).exit_code == 0
-    assert "lead: []" in (out / "tasks.yaml").read_text(encoding="utf-8")
+    tasks = load_file(out / "tasks.yaml", "t").model
+    assert isinstance(tasks, TasksFile)
+    blank = [("lead" in t.model_fields_set, t.lead) for t in tasks.sections[0].tasks]
+    assert blank == [(True, ["区科技局"]), (True, [])]  # the blank cell is written `lead: []`
     checked = _run("validate", out, "-f", "json")
     findings = json.loads(checked.stdout)["findings"]
     assert [(f["code"], f["args"]["task"]) for f in findings] == [("PC603", 2)]
@@ -223,7 +226,9 @@ def test_a_table_of_responsible_offices_only_needs_no_lead(tmp_path: Path) -> No
     )
     out = tmp_path / "out"
     assert _run("import", table, "-o", out).exit_code == 0
-    assert "lead:" not in (out / "tasks.yaml").read_text(encoding="utf-8")
+    tasks = load_file(out / "tasks.yaml", "t").model
+    assert isinstance(tasks, TasksFile)
+    assert not any("lead" in task.model_fields_set for task in tasks.sections[0].tasks)
     checked = _run("validate", out, "-f", "json")
     assert json.loads(checked.stdout)["findings"] == []
     assert checked.exit_code == 0
