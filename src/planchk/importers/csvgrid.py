@@ -21,13 +21,30 @@ def read_csv(path: Path, encoding: str | None, max_bytes: int, given: bytes | No
     text, used = decode(raw, encoding, path)
     try:
         with collector_paused():  # a million strings, lists and tuples, and no cycle
-            records = list(csv.reader(io.StringIO(text, newline="")))
-            rows = _csv_rows(records, _indented(text))
+            rows = _csv_rows(records(text), _indented(text))
     except csv.Error as error:
         raise PlanchkError(texts.CSV_UNREADABLE, path=path, reason=str(error)) from None
     grid = Grid(str(path), rows, merges=False)
     grid.notes.append(texts.READ_ENCODING(path=path, encoding=used))
     return grid
+
+
+def records(text: str) -> list[list[str]]:
+    """The CSV's records as csv.reader reads them (excel dialect). A text with no quote, no
+    carriage return alone and no NUL, whose lines all fit csv's limit on a field, is each
+    line split at its commas, as the reader would split it (0.1 s less at 10^6 cells)."""
+    if '"' in text or "\x00" in text:
+        return list(csv.reader(io.StringIO(text, newline="")))
+    if "\r" in text:
+        if text.count("\r") != text.count("\r\n"):  # a lone CR ends a record too
+            return list(csv.reader(io.StringIO(text, newline="")))
+        text = text.replace("\r\n", "\n")
+    lines = text.split("\n")
+    if lines[-1] == "":  # the last line's end: no record after it
+        lines.pop()
+    if lines and max(map(len, lines)) > csv.field_size_limit():
+        return list(csv.reader(io.StringIO(text, newline="")))  # its error, as before
+    return [line.split(",") if line else [] for line in lines]  # a blank line: no field
 
 
 # A field after the first that starts with a space, a full-width space or a tab (after a
