@@ -20,6 +20,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import repeat
+from operator import add, itemgetter, methodcaller
 from typing import Literal
 
 from planchk.importers import texts
@@ -107,16 +109,46 @@ def lift(grid: Grid) -> tuple[Grid, dict[Place, Carried]]:
     and what each of them carried; the grid itself when no cell does."""
     carried: dict[Place, Carried] = {}
     header = _header_rows(grid.rows)
+    body = grid.rows[header:]
+    quiet = _quiet(body)
+    if all(quiet):  # nearly every table of figures: no cell says a unit or a bound
+        return grid, carried
     kept = _kept_columns(grid.rows[:header])
-    rows = [
-        cells if n < header else _lifted_row(cells, carried, kept)
-        for n, cells in enumerate(grid.rows)
+    rows = grid.rows[:header] + [
+        cells if still else _lifted_row(cells, carried, kept)
+        for cells, still in zip(body, quiet, strict=True)
     ]
     if not carried:
         return grid, carried
     lifted = copy.copy(grid)  # a reader's own kind of grid stays that kind
     lifted.rows = rows
     return lifted, carried
+
+
+_TEXT = itemgetter(0)  # a GridCell's text
+_AFTER_FIRST = itemgetter(slice(1, None))  # a row's cells after its first
+_NO_POINT = methodcaller("replace", ".", "")
+_SAMPLE = 64  # rows
+
+
+def _quiet(body: Sequence[Sequence[GridCell]]) -> list[bool]:
+    """Whether each row is one _lifted_row would leave as it is, told at C speed for a row
+    whose cells after the first (never lifted: a name or a serial comes first) print only
+    digits and points, or nothing: such a text is no number with a unit or a bound
+    (read_cell: its NFKC form is digits, points and commas, at most a plain number). Each
+    row is False (asked cell by cell, as before) where the first rows are not all such rows:
+    a table with a percentage, a sign, a comma or a name in its second column pays for no
+    screen."""
+    if not all(_still(body[:_SAMPLE])):
+        return [False] * len(body)
+    return _still(body)
+
+
+def _still(rows: Sequence[Sequence[GridCell]]) -> list[bool]:
+    # each row's texts after the first run together, "0" after them (a row with none, a
+    # heading, is still too), its points taken out: digits alone, or not
+    rests = map("".join, map(map, repeat(_TEXT), map(_AFTER_FIRST, rows)))
+    return list(map(str.isdigit, map(_NO_POINT, map(add, rests, repeat("0")))))
 
 
 def _header_rows(rows: list[list[GridCell]]) -> int:
