@@ -1,7 +1,6 @@
 """The fast paths around the table reader (benchmarks/imports.py) give what the general paths
-give: a CSV's records as csv.reader reads them, the cells lifted with their unit or bound as
-when every row was asked, and an indicator's values as when each row was asked for each
-column. Each general path is written out here as the reference."""
+give: a CSV's records as csv.reader reads them, and the cells lifted with their unit or
+bound as when every row was asked. Each general path is written out here as the reference."""
 
 from __future__ import annotations
 
@@ -14,10 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planchk.importers import carried
-from planchk.importers.build import _values
 from planchk.importers.csvgrid import records
 from planchk.importers.grid import Grid, GridCell
-from planchk.importers.shapes import Row
 
 # --- a CSV's records --------------------------------------------------------------------------
 
@@ -145,30 +142,3 @@ def test_a_table_of_cells_with_units_is_still_lifted() -> None:
         (2, 3): (Decimal("3.5"), "亿元", None),
         (3, 3): (Decimal(95), None, "at_least"),
     }
-
-
-# --- an indicator's values ------------------------------------------------------------------
-
-
-def _row(name: str, values: dict[int, Decimal | None]) -> Row:
-    return Row(name=name, number=1, values=values)
-
-
-_VALUES = st.dictionaries(
-    st.integers(1, 4), st.one_of(st.none(), st.decimals(allow_nan=False, places=1)), max_size=4
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.tuples(st.sampled_from(["甲", "乙", "丙"]), _VALUES), max_size=6),
-    st.lists(st.integers(1, 4), min_size=1, max_size=4, unique=True),
-)
-def test_values_are_taken_as_each_row_asked_for_each_column(
-    named: list[tuple[str, dict[int, Decimal | None]]], indices: list[int]
-) -> None:
-    rows = [_row(name, values) for name, values in named]
-    wanted = {row.name: list(map(row.values.get, indices)) for row in rows}
-    got = _values(rows, indices)
-    assert got == wanted
-    assert list(got) == list(wanted)  # the same order: a repeated name where it came first

@@ -9,13 +9,11 @@ becomes the relation `合计 = a + b + ...` over the other categories.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from planchk.importers import texts
@@ -24,7 +22,7 @@ from planchk.importers.identities import Operand, identities, operand_kind
 from planchk.importers.kinds import falls, indicator_kind
 from planchk.importers.layout import indicator_name, source_stem
 from planchk.importers.periods import as_headed, title_year
-from planchk.importers.shapes import Column, Row, Table
+from planchk.importers.shapes import Column, Table
 from planchk.importers.stored import mark_stored, stored_columns
 from planchk.importers.sum_settings import SumSetting, sum_setting, tolerance_setting
 from planchk.importers.units import ask_for_unit, declared_unit, line_units
@@ -218,7 +216,9 @@ def _indicator(
     kind = "ratio" if unit in ("%", "％") else indicator_kind(columns, name, options.kind)
     order = sorted(range(len(columns)), key=lambda i: years[i])
     ordered = [years[i] for i in order]
-    values = _values(table.rows, [columns[i].index for i in order])
+    rows = table.rows
+    indices = [columns[i].index for i in order]  # looked up once, not once per row
+    values = {row.name: list(map(row.values.get, indices)) for row in rows}
     return ImportedIndicator(
         id=_unique_id(imported, name),
         name=name,
@@ -234,21 +234,6 @@ def _indicator(
             table, [columns[i] for i in order], [label] if label else ordered
         ),
     )
-
-
-_NAME, _VALUES = attrgetter("name"), attrgetter("values")
-
-
-def _values(rows: Sequence[Row], indices: list[int]) -> dict[str, list[Decimal | None]]:
-    """Each row's values in the columns at `indices`, by the row's name (a later row of the
-    same name wins, in the first one's place). Every row of a table read by columns holds
-    each column, and they are taken at C speed; a row that lacks one has each asked."""
-    if len(indices) > 1:  # (itemgetter of one index gives the value, not a tuple)
-        take = itemgetter(*indices)
-        with contextlib.suppress(KeyError):
-            names, values = map(_NAME, rows), map(list, map(take, map(_VALUES, rows)))
-            return dict(zip(names, values, strict=True))
-    return {row.name: list(map(row.values.get, indices)) for row in rows}
 
 
 def _unit(table: Table, columns: Sequence[Column], name: str, options: Options) -> str:
