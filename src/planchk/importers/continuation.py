@@ -36,7 +36,8 @@ SEPARATOR = "/"
 # The headers of a column of projects or tasks printed beside the area column.
 _PROJECT = re.compile(
     r"^(子?项目|建设项目|工程项目|工程|重点项目|重点任务|任务|项目及?内容|资金项目)(名称)?$"
-    r"|^(项目|任务|工程)名称及?内容$|^名称$|^projects?(\s+name)?$",
+    r"|^(项目|任务|工程)名称及?内容$|^名称$|^projects?(\s+name)?$"
+    r"|^(行政)?村(名|名称|庄|（社区）)?$|^社区(名称)?$",  # villages under their 乡镇, printed once
     re.IGNORECASE,
 )
 _SERIAL = re.compile(r"^(序号|序|编号|行次|no\.?|#)$", re.IGNORECASE)

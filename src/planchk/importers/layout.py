@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 
 from planchk.importers import texts
+from planchk.importers.base_year import base_years
 from planchk.importers.body import find_total, lay_out, read_rows
 from planchk.importers.carried import bound_notes, lift, total_sums
 from planchk.importers.codes import aliases, read_codes
@@ -73,6 +74,7 @@ def read_table(grid: Grid, total_row: str | None = None, units: Sequence[str] = 
     said = join_projects(grid, header, first_data, names)
     printed, repeated = without_repeated_header(rows[first_data:], header)
     columns, dropped = read_columns(grid, header, printed, names, unit)
+    columns, based = base_years(columns, title)  # 2023年实际 before 2024年目标: one series
     settled = None
     if carried:  # each carried unit converted into its column's; --unit names the column
         name = indicator_name(title) if title else source_stem(grid.source)
@@ -95,7 +97,7 @@ def read_table(grid: Grid, total_row: str | None = None, units: Sequence[str] = 
     except PlanchkError as refused:  # a list of projects with no total row: entries
         kept, areas, of_which = read_entries(grid, parsed, area_header, refused)
     sums, summed = total_sums(total, carried, columns) if total else ({}, [])
-    told = [*([said] if said else []), *(settled.said if settled else []), *summed]
+    told = [*([said] if said else []), *based, *(settled.said if settled else []), *summed]
     return Table(
         grid, title, unit, tuple(r[0].row for r in header), area_header, columns, total, how,
         tuple(kept), areas, of_which, tuple(r[0].row for r in ignored), dropped,
