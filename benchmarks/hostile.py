@@ -205,6 +205,11 @@ CASES: dict[str, Case] = {
     "flood: 600,000 findings, uncapped, json": flood(FLOOD, "json", 0),
     "flood: 600,000 findings, uncapped, sarif": flood(FLOOD, "sarif", 0),
     "flood: 600,000 findings, capped, json, baseline of 100,000": flood_baseline(FLOOD, 100_000),
+    # Uncapped at a quarter and half the flood: each finding costs the same (linear).
+    "flood scale: 150,000 findings, uncapped, json": flood(150_000, "json", 0),
+    "flood scale: 300,000 findings, uncapped, json": flood(300_000, "json", 0),
+    "flood scale: 150,000 findings, uncapped, sarif": flood(150_000, "sarif", 0),
+    "flood scale: 300,000 findings, uncapped, sarif": flood(300_000, "sarif", 0),
     "flood: 600,000 negatives (PC307), capped, json": negatives(FLOOD, "json", None),
     "flood: 600,000 negatives (PC307), uncapped, json": negatives(FLOOD, "json", 0),
 }

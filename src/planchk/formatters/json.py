@@ -6,13 +6,13 @@ because a JSON number read as a float would lose exactly what planchk is careful
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from json.encoder import encode_basestring  # the C one where there is one
 from typing import Any
 
 from planchk import __version__, i18n, messages
-from planchk.findings import Arg, Finding, Location, Suggestion
+from planchk.findings import Arg, Finding, Location, Severity, Suggestion
 from planchk.formatters import RenderOptions
 from planchk.formatters.streamed import INDENT, Streamed, document, encoded
 from planchk.report import Report
@@ -49,52 +49,57 @@ def pieces(report: Report, options: RenderOptions) -> Iterator[str]:
 
 def encoded_finding(finding: Finding, newline: str) -> str:
     """What `encoded(finding_json(finding), newline)` gives, without the dict: the general
-    encoder was most of the time 600,000 findings took to write."""
+    encoder was most of the time 600,000 findings took to write. One template, the texts
+    that repeat (severities, argument names) encoded once."""
     inner = newline + INDENT
-    fields = [
-        f'"code": {_text(finding.code)}',
-        f'"slug": {_text(finding.slug)}',
-        f'"severity": {_text(finding.severity.label)}',
-        f'"message": {_text(finding.message)}',
-        *_location_fields(finding.location),
-        f'"path": {_text(finding.path)}',
-        f'"args": {_encoded_args(finding.args, inner)}',
-        f'"related": {_list([location_json(loc) for loc in finding.related], inner)}',
-        f'"waived": {"null" if finding.waived is None else _text(finding.waived)}',
-        f'"fatal": {"true" if finding.fatal else "false"}',
-        f'"suggestions": {_list([suggestion_json(s) for s in finding.suggestions], inner)}',
-    ]
-    return "{" + inner + ("," + inner).join(fields) + newline + "}"
+    between = "," + inner
+    where = finding.location
+    place = f'{between}"place": {_text(where.place)}' if where.place else ""
+    related = _list([location_json(loc) for loc in finding.related], inner)
+    waived = "null" if finding.waived is None else _text(finding.waived)
+    suggestions = _list([suggestion_json(s) for s in finding.suggestions], inner)
+    return (
+        f'{{{inner}"code": {_text(finding.code)}{between}"slug": {_text(finding.slug)}'
+        f'{between}"severity": {_SEVERITIES[finding.severity]}'
+        f'{between}"message": {_text(finding.message)}{between}"file": {_text(where.file)}'
+        f'{between}"line": {int.__repr__(where.line)}'
+        f'{between}"column": {int.__repr__(where.column)}{place}'
+        f'{between}"path": {_text(finding.path)}'
+        f'{between}"args": {_encoded_args(finding.args, inner)}{between}"related": {related}'
+        f'{between}"waived": {waived}{between}"fatal": {"true" if finding.fatal else "false"}'
+        f'{between}"suggestions": {suggestions}{newline}}}'
+    )
 
 
-def _location_fields(location: Location) -> list[str]:
-    fields = [
-        f'"file": {_text(location.file)}',
-        f'"line": {int.__repr__(location.line)}',
-        f'"column": {int.__repr__(location.column)}',
-    ]
-    if location.place:
-        fields.append(f'"place": {_text(location.place)}')
-    return fields
+_SEVERITIES = {severity: f'"{severity.label}"' for severity in Severity}
+_NAMES: dict[str, str] = {}  # an argument's name, encoded with its colon (a rule's few names)
 
 
 def _encoded_args(args: Mapping[str, Arg], newline: str) -> str:
     if not args:
         return "{}"
     inner = newline + INDENT
-    items = [f"{encode_basestring(key)}: {_arg(value, inner)}" for key, value in args.items()]
+    names = _NAMES
+    items = []
+    for key, value in args.items():
+        name = names.get(key)
+        if name is None:
+            name = _text(key) + ": "
+            if len(names) < 4096:
+                names[key] = name
+        items.append(name + _arg(value, inner))
     return "{" + inner + ("," + inner).join(items) + newline + "}"
 
 
 def _arg(value: Arg, newline: str) -> str:
     """encoded(arg_json(value)): the common kinds at once (a Decimal's text needs no escape)."""
-    kind = type(value)
-    if isinstance(value, str):  # never a subclass in a finding's arguments
-        return str(encode_basestring(value))
+    kind = value.__class__
+    if kind is str:  # never a subclass in a finding's arguments
+        return _text(value)  # type: ignore[arg-type]
     if kind is Decimal:
         return f'"{value}"'
     if kind is int:
-        return repr(value)
+        return int.__repr__(value)
     return encoded(arg_json(value), newline)
 
 
@@ -102,8 +107,7 @@ def _list(items: list[dict[str, Any]], newline: str) -> str:
     return encoded(items, newline) if items else "[]"
 
 
-def _text(text: str) -> str:
-    return str(encode_basestring(text))
+_text: Callable[[str], str] = encode_basestring  # the C one, typed
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
