@@ -13,6 +13,7 @@ and several on one line (a cell sorts after its row: the bound the cap decides o
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import random
 from collections import Counter
@@ -360,3 +361,33 @@ def test_each_deferring_rule_counts_what_the_cap_leaves_out(
     assert [f.path for f in uncapped.findings] == paths
     first = text.splitlines().index(f"      区0: {row}") + 1  # each on its row's line
     assert [f.location.line for f in uncapped.findings] == list(range(first, first + 200))
+
+
+def test_a_finding_that_fails_to_be_made_as_it_is_written_is_a_pc999(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Uncapped, a deferred finding is made as the report is written: a bug in making it is
+    reported where it was (PC999, fatal: exit 2), as the engine reports a rule that fails
+    while it runs, never a traceback that ends the output."""
+
+    def broken(ctx: PlanContext, ind_id: str, area: str, index: int, extra: Any) -> Any:
+        raise ValueError(area)
+
+    def check(ctx: PlanContext) -> Iterator[Deferred]:
+        defer = CellDeferrer(ctx, broken)
+        yield from (defer(ind_id, "区1", 0) for ind_id, _ in ctx.indicators())
+
+    failing = dataclasses.replace(registry.get("PC201"), code="PC298", check=check)
+    _falling_table(tmp_path)
+    monkeypatch.setattr(catalog, "rules", lambda: iter([failing]))
+    monkeypatch.setitem(registry._CODES, failing.code, failing)
+    monkeypatch.delenv("PLANCHK_DEBUG", raising=False)
+    report = engine.check_paths([tmp_path], Config(max_findings_per_rule=0))
+    assert report.exit_code(Severity.ERROR) == 1  # nothing made yet: one PC298 error
+    written = json.loads(formatters.get("json")(report, RenderOptions()))
+    (failure,) = written["findings"]
+    assert (failure["code"], failure["fatal"], failure["line"]) == ("PC999", True, 13)  # 区1's row
+    assert "PC298" in failure["message"]
+    assert "ValueError: 区1" in failure["message"]
+    assert report.exit_code(Severity.ERROR) == 2
+    assert report.unusable

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 import heapq
+import os
 from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any, overload
 
-from planchk.findings import Deferred, Finding, Severity
+from planchk.codes.meta import INTERNAL_ERROR
+from planchk.findings import Deferred, Finding, Location, Problem, Severity
 from planchk.loader.sourcemap import unpack
 from planchk.registry import CodeInfo
 
@@ -32,7 +34,9 @@ Entry = tuple[Bound, int, int, Any, int]
 class Unmade:
     """One rule's deferred findings in one file, from one plan's run: made as they are read."""
 
-    __slots__ = ("code", "file", "info", "keys", "make", "ordered", "places", "seqs", "severity")
+    __slots__ = (
+        "code", "failed", "file", "info", "keys", "make", "ordered", "places", "seqs", "severity"
+    )  # fmt: skip
 
     def __init__(self, info: CodeInfo, deferred: Deferred, severity: Severity) -> None:
         self.info, self.code, self.file = info, info.code, deferred.file
@@ -42,6 +46,7 @@ class Unmade:
         self.seqs = array("q")  # the order each came in (suppress.cap.Capper)
         self.keys: list[Any] = []  # what `make` needs of each
         self.ordered = True  # came in report order (the usual case): no sort needed
+        self.failed = 0  # made as PC999 (a bug in making them): counted as fatal from then
 
     def add(self, seq: int, deferred: Deferred) -> None:
         place, places, seqs = deferred.earliest, self.places, self.seqs
@@ -65,10 +70,27 @@ class Unmade:
             yield (file, line, column, "", ""), seqs[index], 0, self, index
 
     def finding(self, index: int) -> Finding:
-        finding = self.info.finding(self.make(self.keys[index]))
+        try:
+            finding = self.info.finding(self.make(self.keys[index]))
+        # A bug in making one (which the engine would have reported as PC999 had it made
+        # it while the rule ran) must not end the writing in a traceback.
+        except Exception as error:
+            if os.environ.get("PLANCHK_DEBUG"):
+                raise
+            self.failed += 1
+            return self._failure(index, error)
         if finding.severity == self.severity:
             return finding
         return dataclasses.replace(finding, severity=self.severity)
+
+    def _failure(self, index: int, error: Exception) -> Finding:
+        line, column = unpack(self.places[index])
+        args = {
+            "rule": f"{self.code} {self.info.slug}",
+            "error": f"{type(error).__name__}: {error}",
+        }
+        where = Location(self.file, line, column)
+        return INTERNAL_ERROR.finding(Problem(where, "", args), fatal=True)
 
 
 class Findings(Sequence[Finding]):
@@ -112,5 +134,7 @@ class Findings(Sequence[Finding]):
         """How many findings of each (severity, waived, fatal), none of them made."""
         counted = Counter((f.severity, f.waived is not None, f.fatal) for _, f in self._made)
         for unmade in self._unmade:
-            counted[unmade.severity, False, False] += len(unmade)
+            counted[unmade.severity, False, False] += len(unmade) - unmade.failed
+            if unmade.failed:  # found while written: the exit code says so (2)
+                counted[Severity.ERROR, False, True] += unmade.failed
         return counted
