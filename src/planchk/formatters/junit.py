@@ -8,13 +8,17 @@ The document is written as it is made, one finding's line at a time (issue 17: 6
 findings were one element tree and one string), with the bytes ElementTree gave when it built
 the whole: `ET.indent` with two spaces, `ET.tostring` escaping, attributes in the order they
 were set (tests/test_streamed_output.py compares the two on generated reports). The counts
-that head the document and each suite come from one pass over the findings before writing.
+that head the document and each suite come from one pass over the findings before writing;
+uncapped, from the levels of the findings the report carries unmade (suppress.unmade), and
+each test case's findings are made as they are written, never held (issue 17).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import chain
+from typing import cast
 
 from planchk import messages
 from planchk.catalog import CodeInfo, all_codes, get
@@ -22,6 +26,7 @@ from planchk.escape import visible
 from planchk.findings import Finding
 from planchk.formatters import RenderOptions
 from planchk.report import Report
+from planchk.suppress.unmade import Findings
 
 HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 # What ElementTree escapes in an attribute and in text, in the order it replaces them. `visible`
@@ -31,7 +36,7 @@ _ATTRIBUTE = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _ATTRIBUTE_SPACE = {"\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
 _TEXT = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
-Grouped = dict[str, dict[str, list[Finding]]]
+Grouped = Mapping[str, Mapping[str, Sequence[Finding]]]
 Counts = tuple[int, int, int]  # tests, failures, errors
 
 
@@ -41,9 +46,7 @@ def render(report: Report, options: RenderOptions) -> str:
 
 def pieces(report: Report, options: RenderOptions) -> Iterator[str]:
     """The document as it is written: a testcase's findings one line at a time."""
-    by_file: Grouped = defaultdict(lambda: defaultdict(list))
-    for finding in report.findings:
-        by_file[finding.location.file][finding.code].append(finding)
+    by_file = _grouped(report)
     rules = [info for info in all_codes() if info.check is not None]
     suites = []
     for file in sorted(set(report.files) | set(by_file)):
@@ -66,15 +69,41 @@ def pieces(report: Report, options: RenderOptions) -> Iterator[str]:
     yield "\n</testsuites>\n"
 
 
+def _grouped(report: Report) -> Grouped:
+    """The findings of each file and rule. A report that carries findings unmade (uncapped,
+    issue 17) gives each group as such a sequence, made as it is written, never a list."""
+    if isinstance(report.findings, Findings):
+        return report.findings.groups()
+    by_file: dict[str, dict[str, list[Finding]]] = defaultdict(lambda: defaultdict(list))
+    for finding in report.findings:
+        by_file[finding.location.file][finding.code].append(finding)
+    return cast(Grouped, by_file)
+
+
+def _failing_count(findings: Sequence[Finding], options: RenderOptions) -> tuple[int, bool]:
+    """How many findings fail the test case, and whether one of those is fatal: from their
+    levels, none made where the sequence carries them unmade."""
+    if isinstance(findings, Findings):
+        levels = findings.levels()
+    else:
+        levels = Counter((f.severity, f.waived is not None, f.fatal) for f in findings)
+    count, fatal = 0, False
+    for (severity, waived, is_fatal), number in levels.items():
+        if not waived and severity >= options.fail_on:
+            count += number
+            fatal = fatal or is_fatal
+    return count, fatal
+
+
 def _failing(finding: Finding, options: RenderOptions) -> bool:
     return finding.waived is None and finding.severity >= options.fail_on
 
 
-def _counts(cases: list[tuple[CodeInfo, list[Finding]]], options: RenderOptions) -> Counts:
+def _counts(cases: list[tuple[CodeInfo, Sequence[Finding]]], options: RenderOptions) -> Counts:
     failures = errors = 0
     for _, findings in cases:
-        failing = [f for f in findings if _failing(f, options)]
-        if any(f.fatal for f in failing):
+        failing, fatal = _failing_count(findings, options)
+        if fatal:
             errors += 1
         elif failing:
             failures += 1
@@ -86,30 +115,31 @@ def _named(counts: Iterable[int]) -> dict[str, str]:
 
 
 def _testcase(
-    file: str, info: CodeInfo, findings: list[Finding], options: RenderOptions
+    file: str, info: CodeInfo, findings: Sequence[Finding], options: RenderOptions
 ) -> Iterator[str]:
     # XML 1.0 cannot hold a control character at all: every text from a plan is escaped.
     yield "<testcase" + _attributes(classname=visible(file), name=f"{info.code} {info.slug}")
-    failing = [f for f in findings if _failing(f, options)]
-    others = [f for f in findings if not _failing(f, options)]
-    if not failing and not others:
+    failing, fatal = _failing_count(findings, options)
+    if not findings:
         yield " />"
         return
     yield ">"
+    # A pass over the findings for each part (made as they are read where unmade: none held).
     if failing:
-        tag = "error" if any(f.fatal for f in failing) else "failure"
-        message = visible(failing[0].message)
-        yield "\n      <" + tag + _attributes(message=message, type=info.code) + ">"
-        yield from _lines(failing)
+        tag = "error" if fatal else "failure"
+        them = (f for f in findings if _failing(f, options))
+        first = next(them)
+        yield "\n      <" + tag + _attributes(message=visible(first.message), type=info.code) + ">"
+        yield from _lines(chain([first], them))
         yield "</" + tag + ">"
-    if others:
+    if failing < len(findings):
         yield "\n      <system-out>"
-        yield from _lines(others)
+        yield from _lines(f for f in findings if not _failing(f, options))
         yield "</system-out>"
     yield "\n    </testcase>"
 
 
-def _lines(findings: list[Finding]) -> Iterator[str]:
+def _lines(findings: Iterable[Finding]) -> Iterator[str]:
     separator = ""
     for finding in findings:
         yield separator + _escaped(_line(finding), _TEXT)

@@ -130,6 +130,21 @@ class Findings(Sequence[Finding]):
     def __getitem__(self, index: int | slice) -> Finding | Sequence[Finding]:
         return tuple(self)[index]  # every one made: for small reports (tests, a document)
 
+    def groups(self) -> dict[str, dict[str, Findings]]:
+        """The findings of each file and code (JUnit's test cases), each a sequence of its
+        own, made as it is read, in report order."""
+        made: dict[tuple[str, str], list[tuple[int, Finding]]] = {}
+        for seq, finding in self._made:  # in report order: those of 0 keep theirs
+            made.setdefault((finding.location.file, finding.code), []).append((seq, finding))
+        unmade: dict[tuple[str, str], list[Unmade]] = {}
+        for store in self._unmade:
+            unmade.setdefault((store.file, store.code), []).append(store)
+        grouped: dict[str, dict[str, Findings]] = {}
+        for file, code in sorted(made.keys() | unmade.keys()):
+            group = Findings(made.get((file, code), []), unmade.get((file, code), []))
+            grouped.setdefault(file, {})[code] = group
+        return grouped
+
     def levels(self) -> Counter[tuple[Severity, bool, bool]]:
         """How many findings of each (severity, waived, fatal), none of them made."""
         counted = Counter((f.severity, f.waived is not None, f.fatal) for _, f in self._made)
