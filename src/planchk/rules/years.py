@@ -68,7 +68,9 @@ def year_outside_period(ctx: PlanContext) -> Iterator[Problem]:
 )
 def year_missing(ctx: PlanContext) -> Iterator[Problem]:
     """
-    Why: a year-by-year breakdown normally covers every year of the plan period.
+    Why: a year-by-year breakdown normally covers every year of the plan period. A table of
+    one year (the final year's targets, a base year, one year's growth rate) is no breakdown
+    by year and is not held to the period.
 
     Bad:
         plan: {period: [2021, 2023]}
@@ -81,8 +83,10 @@ def year_missing(ctx: PlanContext) -> Iterator[Problem]:
         return
     first, last = period
     for ind_id, indicator in ctx.indicators():
-        if indicator.dated is None:
-            continue  # one period with a label: no year to miss
+        if indicator.dated is None or len(indicator.dated) < 2:
+            # one period with a label, or one year: printed tables set a final year's target,
+            # a base year or a growth rate beside the years as a column of its own
+            continue
         for year in sorted(set(range(first, last + 1)) - set(indicator.dated)):
             yield ctx.in_targets(
                 ("indicators", ind_id, "years"),
