@@ -60,3 +60,27 @@ def test_the_period_total_of_each_category_is_its_own(tmp_path: Path) -> None:
         ("PC112", "indicators.补助资金.period_total.甲镇")
     ]
     assert "    period_total:" in lines
+
+
+def test_into_replaces_the_period_totals_with_the_new_table_s(tmp_path: Path) -> None:
+    """`--into` puts a table's figures in place of its indicator's: the old table's period
+    totals (and General marks) go with the old figures, or they check the new ones."""
+    text = (TABLES / "200_period_total_that_misses_a_row.csv").read_text("utf-8")
+    _import_and_validate(tmp_path, text.replace("甲镇,31", "甲镇,30"))
+    plan = tmp_path / "plan" / "targets.yaml"
+    marked = plan.read_text("utf-8").replace("kind: flow\n", "kind: flow\n    decimals: stored\n")
+    plan.write_text(marked, "utf-8")
+    source = tmp_path / "new.csv"
+    source.write_text(
+        "2024—2026年村卫生室建设任务分解表\n单位：个\n地区,2024年,2025年,2026年\n"
+        "全县,20,20,20\n甲镇,10,10,11\n乙镇,10,10,10\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["import", str(source), "--into", str(plan)])
+    assert result.exit_code == 0, result.output
+    body = [line for line in plan.read_text("utf-8").splitlines() if not line.startswith("#")]
+    assert not [line for line in body if "period_total" in line or "decimals" in line]
+    assert "      甲镇: [10, 10, 11]" in body
+    checked = runner.invoke(app, ["validate", str(plan.parent), "-f", "json"])
+    found = [f["code"] for f in json.loads(checked.stdout)["findings"]]
+    assert found == ["PC101"]  # 2026: 11 + 10 against 全县's 20; no PC111 from the old totals

@@ -229,10 +229,7 @@ def _merged(into: Path, imported: Imported, max_bytes: int) -> dict[str, Any]:
         if match is None:
             indicators[indicator.id] = _indicator_entry(indicator)
             continue
-        entry = indicators[match]
-        entry.update(unit=indicator.unit, years=indicator.periods, values=indicator.values)
-        if indicator.table:
-            entry["table"] = indicator.table
+        _updated(indicators[match], indicator)
         imported.notes.append(texts.INTO_REPLACES(id=match, path=into))
     areas: dict[str, Any] = document.setdefault("areas", {})
     known = set(areas) | {p for parts in areas.values() for p in parts}
@@ -257,6 +254,19 @@ def _merged(into: Path, imported: Imported, max_bytes: int) -> dict[str, Any]:
     relations.extend(r for r in imported.relations if r not in relations)
     imported.notes.append(texts.INTO_COMMENTS(path=into))
     return document
+
+
+def _updated(entry: dict[str, Any], indicator: ImportedIndicator) -> None:
+    """A file's indicator that a table updates: its unit, years, values and title, and what
+    the table says of its figures (period totals, General marks), which go with them: an old
+    table's would check the new figures (or keep PC403 quiet about them)."""
+    entry.update(unit=indicator.unit, years=indicator.periods, values=indicator.values)
+    for key, said in (("period_total", indicator.period_total), ("decimals", indicator.decimals)):
+        entry.pop(key, None)
+        if said:
+            entry[key] = said
+    if indicator.table:
+        entry["table"] = indicator.table
 
 
 def _leading_comments(path: Path) -> list[str]:
