@@ -84,3 +84,17 @@ def test_into_replaces_the_period_totals_with_the_new_table_s(tmp_path: Path) ->
     checked = runner.invoke(app, ["validate", str(plan.parent), "-f", "json"])
     found = [f["code"] for f in json.loads(checked.stdout)["findings"]]
     assert found == ["PC101"]  # 2026: 11 + 10 against 全县's 20; no PC111 from the old totals
+
+
+def test_a_total_over_some_of_the_years_is_checked_over_those_alone(tmp_path: Path) -> None:
+    """2024-2025年合计 beside 2023年 too sums 2024 and 2025: the log checks it so, and the file,
+    whose period_total stands for all of an indicator's years, leaves it out (PC111 on every
+    row before)."""
+    text = (
+        "任务分解表\n单位：个\n地区,2023年,2024年,2025年,2024-2025年合计\n"
+        "全县,10,20,20,40\n甲镇,5,10,10,20\n乙镇,5,10,10,20\n"
+    )
+    lines, findings = _import_and_validate(tmp_path, text)
+    assert findings == []
+    assert not [line for line in lines if "period_total:" in line and not line.startswith("#")]
+    assert "it holds on 3 of 3 rows" in "\n".join(lines)

@@ -13,7 +13,7 @@ from planchk.importers.grid import texts_of
 from planchk.importers.periods import as_headed, other_year
 from planchk.importers.shapes import IndicatorRow, Table
 from planchk.importers.units import plain_number
-from planchk.importers.year_ranges import PERIOD_SPAN_COLUMN
+from planchk.importers.year_ranges import PERIOD_SPAN_COLUMN, in_period
 from planchk.messages import counted, message
 from planchk.models.common import span_of
 from planchk.plan.numbers import shown_sum
@@ -262,11 +262,13 @@ def _text_cells(table: Table) -> Iterator[str]:
 
 
 def _year_sum(table: Table, index: int) -> Iterator[str]:
-    """A 合计 column over year columns, checked on each row here: the file has no place for
-    a sum across years, so what import found is said, and each row where it misses is named."""
+    """A 合计 column over year columns, checked on each row here: what import found is said,
+    and each row where it misses is named (validate checks it again where the file keeps it
+    as `period_total:`, year_ranges.keep_period_total)."""
     column = next(c for c in table.columns if c.index == index)
     header, name = column.header, column.name  # the years of its own category (or of none)
-    years = [c.index for c in table.columns if c.kind == "value" and c.year and c.name == name]
+    dated = [c for c in table.columns if c.kind == "value" and c.year and c.name == name]
+    years = [c.index for c in dated if in_period(header, c.year or 0)]  # 2024-2025年合计: no 2023
     checked = [row for row in table.rows if row.values.get(index) is not None]
     missed = [row for row in checked if _years_total(row.values, years) != row.values[index]]
     yield texts.YEAR_SUM_COLUMN(header=header, held=len(checked) - len(missed), rows=len(checked))

@@ -72,12 +72,27 @@ def keep_period_total(indicator: _Indicator, table: Table, key: str | None) -> l
     years), kept as the indicator's `period_total:` so that validate checks each row against
     its years (rules.period_totals) and the file keeps every printed figure; the log's line."""
     column = next((c for c in table.columns if c.kind == "year_sum" and c.name == key), None)
-    if column is None:
-        return []
+    years = {c.year for c in table.columns if c.kind == "value" and c.year and c.name == key}
+    if column is None or not _sums_all(column.header, years):
+        return []  # 2024-2025年合计 beside 2023年 too: the log checks it, the file cannot
     index = column.index
     figures = {row.name: row.values.get(index) for row in table.rows}
     indicator.period_total = {name: value for name, value in figures.items() if value is not None}
     return [PERIOD_TOTAL_KEPT(name=indicator.name, header=column.header)]
+
+
+def in_period(header: str, year: int) -> bool:
+    """Whether a 合计 column headed `header` sums the year: any year, unless the header names
+    a period (2024-2025年合计) that leaves it out."""
+    found = year_range(header.rpartition(" / ")[2])
+    return found is None or found[0] <= year <= found[1]
+
+
+def _sums_all(header: str, years: set[int]) -> bool:
+    """Whether a 合计 column headed `header` sums exactly the `years` (those of an indicator:
+    what its `period_total:` stands for)."""
+    found = year_range(header.rpartition(" / ")[2])
+    return found is None or set(range(found[0], found[1] + 1)) == years
 
 
 def spanned(columns: list[Column]) -> list[Column] | None:
