@@ -28,7 +28,7 @@ from planchk.importers.printed import (
 from planchk.importers.shapes import Column
 from planchk.importers.units import PERCENT as _PERCENT
 from planchk.importers.units import printed_unit
-from planchk.importers.year_ranges import spanned, year_range
+from planchk.importers.year_ranges import counted_totals, spanned, year_range
 from planchk.messages import PlanchkError
 from planchk.plan.units import BUILT_IN
 
@@ -112,7 +112,7 @@ def read_columns(
         columns.append(read)
     if not [c for c in columns if c.kind not in ("text", "code")]:
         raise PlanchkError(texts.NO_VALUE_COLUMNS, source=grid.source)
-    return _year_sums(spanned(columns) or _labelled(columns)), tuple(dropped)
+    return _year_sums(counted_totals(spanned(columns) or _labelled(columns))), tuple(dropped)
 
 
 def _labelled(columns: list[Column]) -> list[Column]:

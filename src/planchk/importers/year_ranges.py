@@ -81,6 +81,35 @@ def keep_period_total(indicator: _Indicator, table: Table, key: str | None) -> l
     return [PERIOD_TOTAL_KEPT(name=indicator.name, header=column.header)]
 
 
+# 三年合计, 5年合计, 三年累计: the sum over the years beside it, named by how many they are
+_COUNTED_TOTAL = re.compile(
+    r"^(?P<count>[一二两三四五六七八九十]|\d{1,2})年(?:合计|总计|共计|小计|累计)数?$"
+)
+_NUMERALS = {n: i for i, n in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def counted_totals(columns: list[Column]) -> list[Column]:
+    """A column named by how many years it adds up (三年合计) beside as many year columns is
+    their 合计, as columns._year_sum reads it (it was a category 三年合计 of the table's last
+    year, and the other years missing from it were two PC305 warnings)."""
+    years = sum(1 for c in columns if c.kind == "value" and c.year is not None and c.name is None)
+    return [
+        dataclasses.replace(c, name="合计")
+        if c.kind == "value" and years > 1 and _counted(c) == years
+        else c
+        for c in columns
+    ]
+
+
+def _counted(column: Column) -> int | None:
+    """How many years a column named 三年合计 (3年合计) adds up; None for another column."""
+    found = _COUNTED_TOTAL.match(column.name or "") if column.year is None else None
+    if found is None:
+        return None
+    count = found.group("count")
+    return int(count) if count.isdigit() else _NUMERALS[count]
+
+
 def in_period(header: str, year: int) -> bool:
     """Whether a 合计 column headed `header` sums the year: any year, unless the header names
     a period (2024-2025年合计) that leaves it out."""
