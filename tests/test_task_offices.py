@@ -45,6 +45,7 @@ def test_a_short_name_of_a_department(short: str, full: str) -> None:
     ("short", "full"),
     [
         ("县委", "县委宣传部"),  # another office: the kind at the end differs
+        ("县委办", "县委编办"),  # too short to be matched by its characters alone
         ("县卫健局", "县卫生健康委员会"),  # 卫健委, not 卫健局
         ("县人社局", "县财政局"),
         ("县财政局", "县财政局"),  # the same name is no short name of itself

@@ -141,11 +141,18 @@ def short_forms(name: str) -> set[str]:
 def shortens(short: str, full: str) -> bool:
     """Whether `short` is a short name of `full`: one of its known short forms, or a form's
     characters in order that keeps its first and last (人行县支行 for 中国人民银行庚县支行, by
-    人行庚县支行: the level at the front and the kind of office at the end stay)."""
+    人行庚县支行: the level at the front and the kind of office at the end stay), for a name of
+    four characters or more (县委办 is no short name of 县委编办, another office)."""
     if len(short) >= len(full) or len(short) < 3:
         return False
     return any(
-        form == short or (form[0] == short[0] and form[-1] == short[-1] and _in_order(short, form))
+        form == short
+        or (
+            len(short) >= 4
+            and form[0] == short[0]
+            and form[-1] == short[-1]
+            and _in_order(short, form)
+        )
         for form in short_forms(full)
         if len(form) >= len(short)
     )
