@@ -81,3 +81,12 @@ def test_the_refusal_in_chinese(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "是表格，不是方案文件" in result.stderr
     assert f"planchk import {table} -o {tmp_path / 'funds'}" in result.stderr
+
+
+def test_a_name_with_a_space_is_quoted_in_the_commands(tmp_path: Path) -> None:
+    table = tmp_path / "资金 分配.csv"
+    table.write_text(TABLE, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(table)])
+    assert result.exit_code == 2
+    plan = tmp_path / "资金 分配"
+    assert f"planchk import '{table}' -o '{plan}' && planchk validate '{plan}'" in result.stderr

@@ -226,9 +226,18 @@ def _refuse_tables(targets: list[Path], stdin_filename: Path | None) -> None:
         piped = str(path) == "-" and stdin_filename is not None
         named = stdin_filename if piped and stdin_filename is not None else path
         if named.suffix.lower() in TABLE_SUFFIXES and not path.is_dir():
-            source = f"- --stdin-filename {named}" if piped else str(named)
-            plan = named.parent / named.stem
+            source = f"- --stdin-filename {_shell(named)}" if piped else _shell(named)
+            plan = _shell(named.parent / named.stem)
             raise PlanchkError(TABLE_GIVEN, path=named, source=source, plan=plan)
+
+
+def _shell(path: Path) -> str:
+    """A path as the shell reads it: quoted only where it must be (a space, a quote, a $),
+    so that a Chinese name stays readable."""
+    import shlex
+
+    text = str(path)
+    return shlex.quote(text) if any(c in text for c in " \t'\"$&;|<>()*?`\\") else text
 
 
 def _format_name(chosen: str) -> str:
