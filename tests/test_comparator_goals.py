@@ -220,3 +220,20 @@ def test_the_whole_year_nobody_dates_is_said_and_not_read(tmp_path: Path) -> Non
     )
     assert "goals:" not in (tmp_path / "out" / "targets.yaml").read_text(encoding="utf-8")
     assert _findings(document) == []
+
+
+def test_a_plain_figure_and_its_floor_are_one_goal_in_either_order(tmp_path: Path) -> None:
+    plain, floor = (
+        "到2026年，全县新建高标准农田3.6万亩。",
+        "到2026年，全县新建高标准农田不少于3.6万亩。",
+    )
+    table = _farmland("亩", ["10000", "12000", "14000"])
+    for name, lines in {"plain_first": [plain, floor], "floor_first": [floor, plain]}.items():
+        (tmp_path / name).mkdir()
+        document = _plan(tmp_path / name, lines, table)
+        result = _run("import", document, "-o", tmp_path / name / "out")
+        assert result.exit_code == 0, result.output
+        assert "第4段: `到2026年，全县新建高标准农田" in result.stderr
+        assert "states goal `新建高标准农田` again; read once" in result.stderr
+        assert len(_imported(tmp_path / name, document).goals) == 1
+        assert _findings(document) == [], name  # was PC507 with the plain figure first

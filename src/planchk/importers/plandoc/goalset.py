@@ -155,8 +155,10 @@ class GoalSet:
         goal_id, earlier = known
         place = f"{self.source}: {statement.place}"
         same = (earlier.value, earlier.unit) == (statement.value, statement.unit)
-        # a plain figure (新建3.6万亩) says what a floor of it (≥3.6万亩) says: PC503's reading
-        if same and (earlier.op == statement.op or (earlier.op, statement.op) == (">=", "==")):
+        # a plain figure (新建3.6万亩) says what a floor of it (≥3.6万亩) says: PC503's reading,
+        # whichever the plan states first
+        ops = {earlier.op, statement.op}
+        if same and (len(ops) == 1 or ops == {">=", "=="}):
             self.notes.append(texts.GOAL_REPEATED(place=place, text=statement.text, goal=goal_id))
             return
         restated = self.found[goal_id].setdefault("restated", [])
