@@ -178,11 +178,17 @@ def test_the_whole_year_of_a_plan_of_several_years_is_only_a_year_said() -> None
             [(2025, None, "==", "1.2")], ["全年完成造林5000亩"],
         ),
         "2024—2026年，年内完成造林5000亩。": ([], ["年内完成造林5000亩"]),  # a period's 年内
+        "全县全年完成造林5000亩。": ([], ["全县全年完成造林5000亩"]),  # 全年 after 全县
+        "力争年内完成造林不少于5000亩。": ([], ["力争年内完成造林不少于5000亩"]),
+        "三年内新建高标准农田不少于3.6万亩。": ([(2026, 2024, ">=", "3.6")], []),  # a span
         "2024年，全年完成造林5000亩。": ([(2024, None, "==", "5000")], []),
         "2025年全年完成造林不少于5000亩。": ([(2025, None, ">=", "5000")], []),
     }  # fmt: skip
     for text, expected in said.items():
         assert read(text) == expected, text
+    # in a plan of one year, 全年 is that year, wherever the clause says it
+    one = statements(Paragraph(text="全县全年完成造林5000亩。", number=1), 2024, (2024, 2024))
+    assert [(s.year, s.first, str(s.value)) for s in one] == [(2024, None, "5000")]
     # the section's heading names the year (二、2024年重点工作); the sentence's own comes first
     assert read("全年完成造林5000亩。", 2024) == ([(2024, None, "==", "5000")], [])
     assert read("2025年，全年完成造林5000亩。", 2024) == ([(2025, None, "==", "5000")], [])

@@ -64,7 +64,8 @@ _BASE = re.compile(
 # 其中2024年1.0万亩: a part of the goal before it; its year is the part's, not the sentence's
 _PART = re.compile(r"^[、，,\s]*其中")
 _WHOLE_YEAR = re.compile(r"^(?:全年|年内|当年)")  # the plan's one year, in a plan of one year
-_WHOLE_YEAR_CLAUSE = re.compile(r"(?:^|[，,。；;])\s*(?:全年|年内|当年)")
+# 全年 anywhere before a clause's figure (全县全年完成…, 力争年内…), never 三年内 (a span)
+_WHOLE_YEAR_IN = re.compile(r"全年|(?<![一二三四五六七八九十两\d])年内|当年")
 _VERB = re.compile("|".join(sorted(TARGET_VERBS, key=len, reverse=True)))
 _OF_YEAR = re.compile(r"^[、，,\s]*(?:其中[：:]?)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?\s*$")
 # words that make a plain figure something else than the period's or year's own amount: a
@@ -129,7 +130,7 @@ def is_goal_paragraph(paragraph: Paragraph, part: Part) -> bool:
         return False
     if any("目标" in h.title for h in part.headings) or _LEAD.match(paragraph.printed):
         return True
-    if heading_year(part) is not None and _WHOLE_YEAR_CLAUSE.search(paragraph.text):
+    if heading_year(part) is not None and _WHOLE_YEAR_IN.search(paragraph.text):
         return True  # 二、2024年重点工作 … 全年完成造林5000亩
     return bool(_YEAR.search(paragraph.text) and "到" in paragraph.text) or bool(
         _PLAN_YEAR.search(paragraph.text)
@@ -319,7 +320,8 @@ def _when(clause: str, last_year: int | None, period: tuple[int, int] | None) ->
         return When(1955 + 5 * _tens(plan.group("fyp")[:-1]), by=True)
     if _SPAN.match(clause.strip()) and last_year is not None:
         return When(last_year, by=True)
-    if _WHOLE_YEAR.match(clause.strip()) and period is not None and period[0] == period[1]:
+    head = re.split(r"\d", clause, maxsplit=1)[0]  # 全县全年完成…: 全年 before the figure
+    if _WHOLE_YEAR_IN.search(head) and period is not None and period[0] == period[1]:
         return When(period[0])
     return None
 
@@ -327,9 +329,8 @@ def _when(clause: str, last_year: int | None, period: tuple[int, int] | None) ->
 def _of_several_years(clause: str, period: tuple[int, int] | None) -> bool:
     """Whether a clause says 全年/年内/当年 in a plan of several years (of one, it is that
     year: _when's)."""
-    return bool(_WHOLE_YEAR.match(clause.strip(" ，,、"))) and (
-        period is not None and period[0] < period[1]
-    )
+    head = re.split(r"\d", clause, maxsplit=1)[0]  # what it says before its first figure
+    return bool(_WHOLE_YEAR_IN.search(head)) and period is not None and period[0] < period[1]
 
 
 def _whole_year(when: When | None, titled: int | None) -> When | None:
