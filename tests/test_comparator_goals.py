@@ -13,6 +13,8 @@ from planchk.importers.build import Imported, ImportedIndicator
 from planchk.importers.documents import Paragraph
 from planchk.importers.plandoc.goals import WholeYear, statements
 from planchk.importers.plandoc.goalset import GoalSet
+from planchk.loader import load_file
+from planchk.models import TargetsFile
 from planchk.plan.goal_text import in_table_unit
 from planchk.plan.units import Unit, UnitTable
 from tests import documents
@@ -243,3 +245,22 @@ def test_a_plain_figure_and_its_floor_are_one_goal_in_either_order(tmp_path: Pat
         assert "states goal `新建高标准农田` again; read once" in result.stderr
         assert len(_imported(tmp_path / name, document).goals) == 1
         assert _findings(document) == [], name  # was PC507 with the plain figure first
+
+
+def test_a_listed_target_in_wan_beside_a_table_of_its_count(tmp_path: Path) -> None:
+    # a 绩效目标表 imported with its breakdown (CSV): ≥3万个 is 30000 个, linked and checked
+    (tmp_path / "table.csv").write_text(
+        "新建充电桩任务分解表\n单位：个\n县区,2025年\n全县,30000\n甲镇,12000\n乙镇,18000\n", "utf-8"
+    )
+    (tmp_path / "listed.csv").write_text(
+        "2025年充电设施项目绩效目标表\n一级指标,二级指标,三级指标,指标值\n"
+        "产出指标,数量指标,新建充电桩,≥3万个\n",
+        "utf-8",
+    )
+    out = tmp_path / "targets.yaml"
+    result = _run("import", tmp_path / "table.csv", tmp_path / "listed.csv", "-o", out)
+    assert result.exit_code == 0, result.output
+    targets = load_file(out, "t").model
+    assert isinstance(targets, TargetsFile)
+    assert _goals(targets) == [("新建充电桩", 2025, None, ">=", "30000", "个")]
+    assert _findings(out) == []

@@ -21,6 +21,7 @@ from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name
 from planchk.messages import PlanchkError, message
 from planchk.plan.comparators import AFTER_WORDS, WORDS
+from planchk.plan.goal_text import in_table_unit
 from planchk.plan.numbers import FIGURE
 from planchk.plan.units import UnitTable
 
@@ -155,11 +156,10 @@ def link(target: Target, indicators: dict[str, tuple[str, str, list[int | str]]]
     name without 数量, 面积, …) the 三级指标 holds, whose unit converts to the target's and whose
     years hold the target's; None where none does."""
     units = UnitTable()
-    said = units.get(target.unit)
     best: tuple[int, str] | None = None
     for ind_id, (name, unit, years) in indicators.items():
-        theirs = units.get(unit)
-        if said is None or theirs is None or not units.convertible(said, theirs):
+        # ≥3.6万亩 beside 亩, ≥3万个 beside 个: exactly, as a plan document's goals
+        if in_table_unit(target.value, target.unit, unit, units) is None:
             continue
         if target.year is not None and target.year not in years:
             continue
@@ -210,8 +210,5 @@ def _in_unit(value: Decimal, unit: str, table: str) -> tuple[Decimal, str]:
     """A linked target's figure in its table's unit (≥3.6万亩 as 36000 亩 beside a breakdown in
     亩), as the text's goals are: the row's text keeps the printed figure, and the goal's unit
     is then no warning (PC404) on a plan that agrees."""
-    units = UnitTable()
-    said, theirs = units.get(unit), units.get(table)
-    if said is None or theirs is None or unit == table:
-        return value, unit
-    return said.to(theirs, value), table
+    converted = in_table_unit(value, unit, table, UnitTable())
+    return (value, unit) if converted is None else (converted, table)
