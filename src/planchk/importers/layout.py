@@ -32,6 +32,7 @@ from planchk.importers.entries import read_entries
 from planchk.importers.grid import Grid, GridCell, no_data_rows
 from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.levels import adds_up
+from planchk.importers.name_columns import join_groups
 from planchk.importers.pages import split_body, without_furniture, without_repeated_header
 from planchk.importers.parts import continue_of_which
 from planchk.importers.printed import parse_number, simplified
@@ -72,6 +73,7 @@ def read_table(grid: Grid, total_row: str | None = None, units: Sequence[str] = 
     title, unit = _title_and_unit(above)
     names = _area_column(header, rows[first_data])
     said = join_projects(grid, header, first_data, names)
+    said = said or join_groups(grid, header, first_data, names)  # 县区 | 乡镇 | 资金
     printed, repeated = without_repeated_header(rows[first_data:], header)
     columns, dropped = read_columns(grid, header, printed, names, unit)
     columns, based = base_years(columns, title)  # 2023年实际 before 2024年目标: one series
