@@ -7,9 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from planchk.importers import Options, import_files
+from planchk.messages import PlanchkError
 
 
 def _imported(tmp_path: Path, header: str, lines: list[str]) -> dict[str, Any]:
@@ -60,3 +62,9 @@ def test_a_remarks_column_beside_the_names_is_never_a_member_column(tmp_path: Pa
     plan = _imported(tmp_path, "县区,备注,资金", lines)
     assert plan["areas"] == {"合计": ["甲县", "合计·甲县"]}  # as before: a name printed twice
     assert plan["indicators"]["资金"]["notes"] == {"甲县": "含结转"}
+
+
+def test_an_indicator_over_its_areas_is_no_group_of_areas(tmp_path: Path) -> None:
+    lines = ["新建农田,合计,100", "新建农田,甲县,60", "新建农田,乙县,40"]
+    with pytest.raises(PlanchkError, match="has a row already"):  # as before this reading
+        _imported(tmp_path, "指标,地区,2024年", lines)

@@ -14,13 +14,15 @@ group and printed first, its members indented under it; a group with no numbers 
 leaves its members under the total, each named with the group before it (甲县·城关镇, as a
 name printed under two parents is). The second column is blanked (its texts now are names).
 
-Taken only where the table says it: the second column holds names (no number), and a first
-cell left blank, merged or repeated continues the group above at least once. A second column
-of notes, units or projects is no member column (projects: importers.continuation).
+Taken only where the table says it: both headers name areas (or organisations), the second
+column holds names (no number), and a first cell left blank, merged or repeated continues the
+group above at least once. A second column of notes, units or projects is no member column
+(projects: importers.continuation); 指标 | 地区 is an indicator over its areas, left as it was.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -37,6 +39,12 @@ GROUPS = message(
     "over them, merged or repeated); a 小计 row is its group's subtotal, as {example}",
 )
 _COLUMN = attrgetter("column")
+# Both headers name a level of areas or of organisations (县区 | 乡镇（街道）, 主管部门 | 预算单位)
+_AREAS = re.compile(
+    r"[乡镇村县区市州旗省]|街道|社区|地方|部门|单位"
+    r"|county|district|town|village|region|city|unit|department",
+    re.IGNORECASE,
+)
 _NOT_MEMBERS = frozenset({"单位", "计量单位", "unit", "units", *NOTE_HEADERS})
 
 
@@ -58,8 +66,10 @@ def join_groups(
     heads = {cell.column: clean_name(cell.text) for row in header for cell in row if cell.text}
     member = area + 1
     head = heads.get(member, "")
-    if not head or simplified(head).lower() in _NOT_MEMBERS:
-        return None
+    if simplified(head).lower() in _NOT_MEMBERS or not all(
+        _AREAS.search(simplified(text)) for text in (heads.get(area, ""), head)
+    ):
+        return None  # 指标 | 地区 | 2024年: an indicator over its areas, not areas over areas
     body = grid.rows[first_data:]
     cells = [{c.column: c for c in row} for row in body]
     texts = [row[member].text for row in cells if member in row and row[member].text]
