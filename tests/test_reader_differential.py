@@ -1,5 +1,6 @@
 """The table reader's fast paths read a whole table as its general paths do: on generated
-printed tables (a title, a unit line, year columns, a 备注 column, a total at the top or the
+printed tables (a title, a unit line, year columns with or without a unit of their own, a
+column of percentages, a 备注 column, a total at the top or the
 bottom or none, groups under 一、/（一） headings with 1./（1）/① members, 小计 rows, 其中
 rows, blanks, dashes, words, notes, traditional characters and full-width digits, bold and
 indented names), read_table gives the same table, or the same refusal, with the fast paths
@@ -43,6 +44,7 @@ NAMES = [
 ]
 BLANKS = ["", "-", "—", "/", "…", "待定"]
 NOTES = ["", "", "新建", "续建项目"]
+RATES = ["95%", "100", "87.5%", "", "-", "１００%"]
 FULL_WIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
 
 
@@ -55,35 +57,16 @@ def tables(draw: st.DrawFn) -> Grid:
         lines.append(["2024年任务分解表"])
     if draw(st.booleans()):
         lines.append(["单位：万元"])
-    lines.append(["地区", *(f"{2024 + y}年" for y in range(years)), *(["备注"] if noted else [])])
+    unit = draw(st.sampled_from(["", "（万亩）", "（个）"]))  # a column's own unit (个: exact sums)
+    rate = draw(st.booleans())  # a column of percentages: never summed
+    headers = [f"{2024 + y}年{unit}" for y in range(years)] + ["完成率（%）"] * rate
+    lines.append(["地区", *headers, *(["备注"] if noted else [])])
     flags: dict[int, tuple[bool, int]] = {}  # a line's name cell: bold, indent
     body_lines: list[list[str]] = []
     grand = [Decimal(0)] * years
     for group in range(draw(st.integers(1, 3))):
-        members = [_figures(draw, years) for _ in range(draw(st.integers(1, 4)))]
-        sums = [sum((m[y] for m in members), Decimal(0)) for y in range(years)]
+        sums = _group(draw, years, group, body_lines, flags)
         grand = [g + s for g, s in zip(grand, sums, strict=True)]
-        heading = draw(st.sampled_from(GROUP_MARKERS)) + draw(st.sampled_from(NAMES)) + str(group)
-        subtotal_row = draw(st.sampled_from(["above", "below", "heading only"]))
-        if subtotal_row == "above":
-            body_lines.append([heading, *_printed(draw, sums)])
-            flags[len(body_lines) - 1] = (draw(st.booleans()), 0)
-        else:
-            body_lines.append([heading, *[""] * years])
-        member_marker = draw(st.sampled_from(MEMBER_MARKERS))
-        for number, figures in enumerate(members):
-            name = member_marker + draw(st.sampled_from(NAMES)) + f"{group}_{number}"
-            if draw(st.integers(0, 6)) == 0:  # 县本级 in each county: named with its group's
-                name = member_marker + "县本级"
-            body_lines.append([name, *_printed(draw, figures)])
-            flags[len(body_lines) - 1] = (False, draw(st.sampled_from([0, 0, 1, 2])))
-            if draw(st.integers(0, 5)) == 0:  # an 其中 row under it
-                body_lines.append(
-                    ["其中：" + draw(st.sampled_from(NAMES)), *_printed(draw, figures)]
-                )
-        if subtotal_row == "below":
-            subtotal = draw(st.sampled_from(["小计", "小計", "县区小计", "合计", "合  計"]))
-            body_lines.append([subtotal, *_printed(draw, sums)])
     total = [draw(st.sampled_from(TOTALS)), *_printed(draw, grand)]
     where = draw(st.sampled_from(["top", "bottom", "none"]))
     if where == "bottom" and draw(st.integers(0, 3)) == 0:  # 合　计 first, 合計 last
@@ -92,6 +75,8 @@ def tables(draw: st.DrawFn) -> Grid:
         [total, *body_lines] if where == "top" else [*body_lines, total] if where == "bottom"
         else body_lines
     )  # fmt: skip
+    if rate:
+        body_lines = [[*line, draw(st.sampled_from(RATES))] for line in body_lines]
     start = len(lines)
     lines += [line + ([draw(st.sampled_from(NOTES))] if noted else []) for line in body_lines]
     if draw(st.booleans()):
@@ -106,6 +91,36 @@ def tables(draw: st.DrawFn) -> Grid:
             for column, text in enumerate(line, 1)
         ])  # fmt: skip
     return Grid("t.csv", rows, merges=False)
+
+
+def _group(
+    draw: st.DrawFn, years: int, group: int, lines: list[list[str]],
+    flags: dict[int, tuple[bool, int]],
+) -> list[Decimal]:  # fmt: skip
+    """A group's lines (a heading or a subtotal above, its members, 其中 rows, a 小计 below),
+    added to `lines`; its sums."""
+    members = [_figures(draw, years) for _ in range(draw(st.integers(1, 4)))]
+    sums = [sum((m[y] for m in members), Decimal(0)) for y in range(years)]
+    heading = draw(st.sampled_from(GROUP_MARKERS)) + draw(st.sampled_from(NAMES)) + str(group)
+    subtotal_row = draw(st.sampled_from(["above", "below", "heading only"]))
+    if subtotal_row == "above":
+        lines.append([heading, *_printed(draw, sums)])
+        flags[len(lines) - 1] = (draw(st.booleans()), 0)
+    else:
+        lines.append([heading, *[""] * years])
+    member_marker = draw(st.sampled_from(MEMBER_MARKERS))
+    for number, figures in enumerate(members):
+        name = member_marker + draw(st.sampled_from(NAMES)) + f"{group}_{number}"
+        if draw(st.integers(0, 6)) == 0:  # 县本级 in each county: named with its group's
+            name = member_marker + "县本级"
+        lines.append([name, *_printed(draw, figures)])
+        flags[len(lines) - 1] = (False, draw(st.sampled_from([0, 0, 1, 2])))
+        if draw(st.integers(0, 5)) == 0:  # an 其中 row under it
+            lines.append(["其中：" + draw(st.sampled_from(NAMES)), *_printed(draw, figures)])
+    if subtotal_row == "below":
+        subtotal = draw(st.sampled_from(["小计", "小計", "县区小计", "合计", "合  計"]))
+        lines.append([subtotal, *_printed(draw, sums)])
+    return sums
 
 
 def _figures(draw: st.DrawFn, years: int) -> list[Decimal]:

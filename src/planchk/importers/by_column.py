@@ -118,7 +118,9 @@ class _Reader:
             return None  # words, or a number that does not read
         if self.unnamed is not None and any(self.unnamed(texts)):
             return None
-        values = dict(zip(places.indices, map(self.read.__getitem__, found), strict=False))
+        # (zip without strict=: one value per index by construction, and the keyword is a
+        # tenth of making the dict, at one dict per printed row)
+        values = dict(zip(places.indices, map(self.read.__getitem__, found)))  # noqa: B905
         if self.merges and any(map(_MERGED, cells)) and self._merged_number(cells, values):
             return None
         named = cells[places.name]
