@@ -46,13 +46,19 @@ def test_a_project_printed_twice_is_refused_at_its_row(tmp_path: Path) -> None:
     assert "projects.csv, cell A6: the area `道路硬化` has a row already (at A4)" in result.stderr
 
 
-def test_a_list_with_subtotals_and_no_grand_total_is_still_refused(tmp_path: Path) -> None:
-    """Groups whose 小计 add up into nothing: the user should say what the total is."""
+def test_a_list_with_subtotals_and_no_grand_total_is_refused_naming_no_option(
+    tmp_path: Path,
+) -> None:
+    """Groups whose 小计 add up into nothing: the total is the row the table leaves out, and
+    --total-row cannot name it."""
     body = "一、道路工程,,,\n道路硬化,120,80,40\n桥梁改造,60,40,20\n小计,180,120,60\n"
     body += "二、安防工程,,,\n护栏,35,20,15\n标志,25,20,5\n小计,60,40,20\n"
     result = _import(tmp_path, body)
     assert result.exit_code == 2
-    assert "neither the first row (道路工程) nor the last (小计)" in result.stderr
+    assert "are grouped (道路工程 (row 4)、小计 (row 7)、安防工程 (row 8)、小计 (row 11))" in (
+        result.stderr
+    )
+    assert "--" not in result.stderr
 
 
 def test_a_table_of_areas_with_no_total_row_still_names_the_option(tmp_path: Path) -> None:

@@ -28,16 +28,28 @@ ENTRIES = message(
     "each an area with no parts; nothing adds them up",
 )
 
+ENTRIES_GROUPED = message(
+    "import.entries-grouped",
+    "{source}: the rows of the column `{header}` are grouped ({rows}) and no row adds the "
+    "groups up: add the 合计 row that the table leaves out, or import each group as a table "
+    "of its own",
+)
+
 Laid = tuple[list[Row], dict[str, list[str]], dict[str, list[str]]]
 
 
 def read_entries(grid: Grid, rows: Sequence[Row], header: str, refused: PlanchkError) -> Laid:
-    """The rows kept, the areas (each an entry with no parts) and the 其中 rows of each; or
-    `refused` raised again where the table is no list of projects, or has levels (a 小计 or a
-    heading row: groups whose tops would add up into nothing, which the user should see)."""
+    """The rows kept, the areas (each an entry with no parts) and the 其中 rows of each;
+    `refused` raised again where the table is no list of projects. A list with levels (a 小计
+    or a heading row) is refused too, with no --total-row advice: its groups' total is the
+    row the table leaves out, for the user to add (they would add up into nothing)."""
     listed = is_project_header(header) and refused.template is texts.TOTAL_UNDECIDED
-    if not listed or any(row.role in ("total", "subtotal") or row.bare for row in rows):
+    if not listed:
         raise refused
+    groups = [row for row in rows if row.role in ("total", "subtotal") or row.bare]
+    if groups:  # no total to name with --total-row: the one a grouped list leaves out
+        shown = "、".join(f"{row.name} (row {row.number})" for row in groups[:4])
+        raise PlanchkError(ENTRIES_GROUPED, source=grid.source, header=header, rows=shown)
     kept: list[Row] = []
     areas: dict[str, list[str]] = {}
     of_which: dict[str, list[str]] = {}
