@@ -18,6 +18,7 @@ from pathlib import Path
 
 from planchk.importers import texts
 from planchk.importers.describe import describe
+from planchk.importers.entries import free_trend
 from planchk.importers.identities import Operand, identities, operand_kind
 from planchk.importers.kinds import falls, indicator_kind
 from planchk.importers.layout import indicator_name, source_stem
@@ -139,7 +140,9 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
         imported.notes.extend(keep_period_total(indicator, table, key))  # year_ranges
         if indicator.label is not None and columns[0].label is None:  # else said of its column
             imported.notes.append(texts.PERIOD_LABELLED(name=indicator.name, label=indicator.label))
-        if table.total is not None:  # a list of entries has none (importers.entries)
+        if table.total is None:  # a list of entries: each row's years its own schedule
+            imported.notes.extend(free_trend(indicator))
+        else:
             _trend_of_total(imported, indicator, table.total.name)
     imported.relations.extend(_of_which_relations(table, ids_by_column))
     for identity in identities(operands, table.rows):

@@ -14,6 +14,7 @@ is usually printed under another name, and `--total-row` names it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from planchk.importers import texts
 from planchk.importers.continuation import is_project_header
@@ -33,6 +34,12 @@ ENTRIES_GROUPED = message(
     "{source}: the rows of the column `{header}` are grouped ({rows}) and no row adds the "
     "groups up: add the 合计 row that the table leaves out, or import each group as a table "
     "of its own",
+)
+
+TREND_FREE = message(
+    "import.entries-trend-free",
+    "  {name}: each row's years are its own schedule, with no total over them: written "
+    "`trend: free`, so that a project spending less in a later year is no warning",
 )
 
 Laid = tuple[list[Row], dict[str, list[str]], dict[str, list[str]]]
@@ -76,3 +83,21 @@ def _refuse_duplicates(grid: Grid, rows: Sequence[Row]) -> None:
                 first=cell_name(seen[row.name], 1),
             )  # fmt: skip
         seen[row.name] = row.number
+
+
+class _Indicator(Protocol):
+    name: str
+    kind: str
+    years: list[int]
+    trend: str | None
+
+
+def free_trend(indicator: _Indicator) -> list[str]:
+    """A list's flow over several years is written `trend: free`, and the log's line: a
+    project's money by year is its schedule (800, 600, 300 as it is built), not a target the
+    plan means to grow, and no total says how the whole moves (importers.build's
+    _trend_of_total reads it there)."""
+    if indicator.kind != "flow" or len(indicator.years) < 2:
+        return []
+    indicator.trend = "free"
+    return [TREND_FREE(name=indicator.name)]
