@@ -134,7 +134,8 @@ def declared_unit(
 
 # A weight, a factor or a score (因素法: 权重, 系数, 因素得分) measures in no unit the unit
 # line names: 0.4 of the weights is no 0.4 万元. A score is in points (分); a weight or a
-# factor is a plain number (无), and a rate (importers.identities.RATE_NAME): never summed.
+# factor is a plain number (无); each is a rate (importers.identities.RATE_NAME): never summed
+# (a 因素得分 total row is as often blank as 100).
 _WEIGHT = re.compile(r"(权重|权数|系数)值?$")
 _SCORE = re.compile(r"(得分|分值|评分|分数)$")
 SCORE, NO_UNIT = "分", "无"
