@@ -27,8 +27,15 @@ def test_a_title_of_one_year_keeps_it_a_column_of_its_own() -> None:
     assert _years("2024年度任务表", DONE, *TARGETS)[0] == (2023, "实际")
 
 
-def test_a_period_that_does_not_cover_it_keeps_it() -> None:
-    assert _years("2024—2026年任务表", DONE, *TARGETS)[0] == (2023, "实际")
+def test_the_year_before_the_period_is_its_base() -> None:
+    """十四五 (2021-2025年) tables print 2020年实际 as the base of their targets."""
+    targets = (Column(2, "2021年", "value", 2021), Column(3, "2022年", "value", 2022))
+    base = Column(1, "2020年实际", "value", 2020, "实际")
+    assert _years("“十四五”期间（2021-2025年）任务表", base, *targets)[0] == (2020, None)
+
+
+def test_a_period_that_does_not_reach_it_keeps_it() -> None:
+    assert _years("2025—2027年任务表", DONE, *TARGETS)[0] == (2023, "实际")
 
 
 def test_a_category_that_is_no_done_figure_keeps_it() -> None:

@@ -5,8 +5,9 @@ A table of tasks over a period (2023-2025年…任务表) prints the base year a
 are one indicator over the period the title names. Read as a category 实际 of 2023 beside an
 indicator of 2024 and 2025, each missed the other's years (three false PC305 year-missing
 warnings) and no trend rule compared the targets with the base. Where the title names a period
-that covers the column's year, and the year comes before the target years, the column is a
-year of the table's indicator, and the log says so. A table of one year (2022年度…: 2021年完成数
+that covers the column's year or starts the year after it (2020年实际 under 2021-2025年: the
+base of a 十四五 table), and the year comes before the target years, the column is a year of
+the table's indicator, and the log says so. A table of one year (2022年度…: 2021年完成数
 beside 2022年目标) keeps last year's figures as a column of their own: its difference and
 growth columns are relations of the two, as before.
 """
@@ -24,7 +25,7 @@ from planchk.messages import message
 BASE_YEAR = message(
     "import.base-year",
     "  column {header}: the year {year} of the table's indicator, the base as done before the "
-    "targets of {first}-{last} (the title's period), not a category of its own",
+    "targets of the title's period ({first}-{last}), not a category of its own",
 )
 # What a base year's column says after its year: what was done, not a category.
 _DONE = frozenset({"实际", "完成", "完成数", "实际完成", "实际数", "实际完成数", "执行数"})
@@ -52,7 +53,7 @@ def base_years(
             column.kind == "value"
             and column.name in _DONE
             and year is not None
-            and first <= year < start
+            and first - 1 <= year < start  # 2020年实际 before 十四五's 2021-2025年: its base
             and year not in years
             and column.unit in units
         ):
