@@ -223,6 +223,8 @@ def _title_and_unit(lines: Sequence[Sequence[GridCell]]) -> tuple[str | None, st
                 text = ""  # a unit line is no title
             if found and unit is None:
                 unit = found
+            elif found and unit and found not in unit.split("、"):  # 面积单位, 金额单位 apart
+                unit = f"{unit}、{found}"
             if text and not cell.merged:  # a merged title is said once
                 words.append(text)
         if title is None and words and not _ATTACHMENT.match(" ".join(words)):

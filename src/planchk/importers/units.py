@@ -44,6 +44,12 @@ _ENGLISH = re.compile(
     r"|(?:u\.?s\.?\s+)?(?:dollars|yuan|euros|pounds|rupees))\s*[）)]$",  # (US dollars)
     re.IGNORECASE,
 )
+# Units labelled by what they measure, one or several on a line: 面积单位：万亩　金额单位：万元.
+# Only measures: 填报单位：甲县财政局 names an office, not a unit.
+_LABEL = r"(?:面积|金额|资金|数量|人数|户数|长度|里程|重量|产量|投资|任务)\s*单\s*位\s*[:：]"
+_LABELLED = re.compile(  # a unit ends where the next label starts: layout spaces may be gone
+    rf"{_LABEL}\s*(?P<unit>[^\s（()）:：、,，;；]+?)(?=[\s;；,，、]*(?:{_LABEL}|[）)]?$))"
+)
 _TRAILING = re.compile(r"^(?P<title>.*?\S)\s*(?P<bracket>[（(][^（()）]*[）)])$")
 _SEVERAL = re.compile(r"\s*[、,，;；]\s*")
 _MONEY_NAMES = {"m": "million", "mn": "million", "bn": "billion"}
@@ -63,6 +69,9 @@ _MEASURES: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 def unit_line(text: str) -> str | None:
     """The unit a unit line names (several joined by 、), or None if `text` is no unit line."""
     plain = simplified(text.strip())
+    labelled = _LABELLED.findall(plain)
+    if labelled and not _LABELLED.sub("", plain).strip(" \u3000;；,，、"):  # units alone
+        return "、".join(dict.fromkeys(printed_unit(unit) for unit in labelled))
     found = _LINE.match(plain)
     if found is None:
         english = _ENGLISH.match(plain)
