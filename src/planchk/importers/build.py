@@ -146,9 +146,10 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
             _trend_of_total(imported, indicator, table.total.name)
     imported.relations.extend(_of_which_relations(table, ids_by_column))
     for identity in identities(operands, table.rows):
-        imported.relations.append(identity.text)
         said = {"relation": identity.text, "holds": identity.holds, "rows": identity.rows}
-        imported.notes.append(texts.RELATION(**said))
+        if identity.kept:
+            imported.relations.append(identity.text)
+        imported.notes.append((texts.RELATION if identity.kept else texts.RELATION_UNHELD)(**said))
 
 
 def _trend_of_total(imported: Imported, indicator: ImportedIndicator, total: str) -> None:

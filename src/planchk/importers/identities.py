@@ -1,7 +1,8 @@
 """Identities a table prints between its columns, written as `relations`.
 
 An 其中 column is at most its whole. Where the headers name an identity, and it holds on the
-clear majority of the rows (within the rounding of the printed digits), it is proposed:
+clear majority of the rows (within the rounding of the printed digits), it is proposed (a
+total column wherever it holds on one row at least):
 
     合计 = 新建 + 修缮加固                         a total column (合计, 小计, 总计)
     比上年增减 = 预算数 - 上年执行数                a difference column (增减, 调整数)
@@ -72,6 +73,7 @@ class Found:
     text: str
     holds: int
     rows: int
+    kept: bool = True  # written as a relation; else only said in the log
 
 
 def identities(operands: Sequence[Operand], rows: Sequence[Row]) -> Iterator[Found]:
@@ -83,6 +85,7 @@ def identities(operands: Sequence[Operand], rows: Sequence[Row]) -> Iterator[Fou
         parts = [o for o in plain if o.unit == total.unit]
         if parts:
             candidates.append(_sum(total, parts))
+    totals = {text for text, _, _ in candidates}
     for change in (o for o in amounts if CHANGE_NAME.search(o.name)):
         candidates.append(_best(_differences(change, plain), rows))
     changes = [o for o in amounts if CHANGE_NAME.search(o.name)]
@@ -102,6 +105,11 @@ def identities(operands: Sequence[Operand], rows: Sequence[Row]) -> Iterator[Fou
             holds, count = _tally(used, test, rows)
             if count >= 2 and holds >= MAJORITY * count:
                 yield Found(text, holds, count)
+            elif text in totals and count:
+                # a 合计 column beside its categories is their sum whatever most rows say: a
+                # list of two projects, one of them wrong, must not lose its only check. One
+                # that holds on no row is no such sum (a 合计 of other columns): said, not kept.
+                yield Found(text, holds, count, kept=holds > 0)
 
 
 def _best(

@@ -510,6 +510,12 @@ RELATION = message(
     "import.relation",
     "  relation {relation}: the headers name it, and it holds on {holds} of {rows} rows",
 )
+RELATION_UNHELD = message(
+    "import.relation-unheld",
+    "  relation {relation}: the headers name it, but it holds on {holds} of {rows} rows: not "
+    "written (the total column is not the sum of these columns; write the relation under "
+    "`relations:` if it should be)",
+)
 UNIT_DECLARED = message(
     "import.unit-declared",
     "  unit {unit}: not one planchk knows; declared under `units:` as a measure of its own",
