@@ -32,6 +32,7 @@ from openpyxl.styles import Alignment, Font
 
 from planchk.cli import app
 from planchk.importers import ImportResult, Options, PlainTable, import_files, import_tables
+from planchk.importers.csvgrid import typed_indent
 from planchk.loader import load_file
 from planchk.messages import PlanchkError
 from planchk.models import TargetsFile
@@ -71,7 +72,7 @@ def _xlsx(case: Path, tmp_path: Path) -> Path:
         for row, record in enumerate(csv.reader(handle), 1):
             for column, text in enumerate(record, 1):
                 stripped = text.lstrip("\u3000 ")
-                indent = len(text) - len(stripped)
+                indent = typed_indent(text)  # as a CSV counts it: one stray space is none
                 if not stripped:
                     continue
                 value, number_format = as_excel(stripped)
@@ -236,7 +237,7 @@ def _plain(case: Path) -> PlainTable:
         (r, c): 1
         for r, record in enumerate(records[above:])
         for c, text in enumerate(record)
-        if text != text.lstrip("\u3000 ")
+        if typed_indent(text)
     }
     lines = [next(text for text in record if text) for record in records[:above]]
     return PlainTable(case.name, rows, lines, indent=indent)

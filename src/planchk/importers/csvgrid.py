@@ -86,10 +86,17 @@ def _csv_rows(records: list[list[str]], indented: bool) -> list[list[GridCell]]:
 
 
 def _csv_cell(value: str, row: int, column: int) -> GridCell:
-    """A CSV cell: its text, and the indentation its leading spaces print (a full-width space
-    is as wide as two ASCII ones)."""
+    """A CSV cell: its text, and the indentation its leading spaces print."""
     text = value.strip()
     if not text or value[0] not in " \u3000\t":
         return GridCell(text, row, column)
+    return GridCell(text, row, column, indent=typed_indent(value))
+
+
+def typed_indent(value: str) -> int:
+    """How far a text typed with leading spaces (　　　城中村改造) is indented: a full-width space
+    is as wide as two ASCII ones, and one ASCII space is a stray one pasted with the name
+    (` 西湖区 `), no indent (it made a row the one-row subtotal of the row above it)."""
     lead = value[: len(value) - len(value.lstrip())]
-    return GridCell(text, row, column, indent=len(lead) + lead.count("\u3000"))
+    width = len(lead) + lead.count("\u3000")
+    return width if width > 1 else 0

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from planchk.importers import grid as limits
 from planchk.importers import texts
 from planchk.importers.archive import open_archive
+from planchk.importers.csvgrid import typed_indent
 from planchk.importers.grid import (
     Bounds,
     Grid,
@@ -206,15 +207,11 @@ def _shown_cells(grid: Grid, sheet: ReadOnlyWorksheet, formulas: bool) -> tuple[
 
 
 def _leading_spaces(value: object) -> int:
-    """How far a text typed with leading spaces (　　　城中村改造) is indented, counted as in a
-    CSV (planchk.importers.csvgrid: a full-width space is two): a level of the row names as
-    the cell's own indent is. One ASCII space is a stray one pasted with the name (` 西湖区 `),
-    no indent."""
+    """How far a text typed with leading spaces is indented, counted as in a CSV: a level of
+    the row names as the cell's own indent is."""
     if not isinstance(value, str) or value[:1] not in (" ", "\u3000", "\t"):
         return 0
-    lead = value[: len(value) - len(value.lstrip())]
-    width = len(lead) + lead.count("\u3000")
-    return width if width > 1 else 0
+    return typed_indent(value)
 
 
 def _style(cell: Any) -> tuple[str, bool, int]:
