@@ -64,6 +64,7 @@ def year_range(text: str) -> tuple[int, int, str] | None:
 
 class _Indicator(Protocol):
     name: str
+    kind: str
     period_total: dict[str, Decimal]
 
 
@@ -77,8 +78,29 @@ def keep_period_total(indicator: _Indicator, table: Table, key: str | None) -> l
         return []  # 2024-2025年合计 beside 2023年 too: the log checks it, the file cannot
     index = column.index
     figures = {row.name: row.values.get(index) for row in table.rows}
+    if indicator.kind == "ratio" or _the_last_year(table, key, figures):
+        return []  # a ratio's years add up to nothing; the log checked the column already
     indicator.period_total = {name: value for name, value in figures.items() if value is not None}
     return [PERIOD_TOTAL_KEPT(name=indicator.name, header=column.header)]
+
+
+def _the_last_year(table: Table, key: str | None, figures: dict[str, Decimal | None]) -> bool:
+    """Whether the 合计 column prints each row's last year (a stock at the period's end: 森林
+    面积 100, 110, 120 | 120) rather than the sum of its years: kept, it was a false PC111 on
+    every row."""
+    years = sorted(
+        (c for c in table.columns if c.kind == "value" and c.year and c.name == key),
+        key=lambda c: c.year or 0,
+    )
+    printed = [(figures[row.name], [row.values.get(c.index) for c in years]) for row in table.rows]
+    held = [(total, values) for total, values in printed if total is not None and values]
+    return (
+        bool(held)
+        and all(total == values[-1] for total, values in held)
+        and any(
+            total != sum((v for v in values if v is not None), Decimal(0)) for total, values in held
+        )
+    )
 
 
 # 三年合计, 5年合计, 三年累计: the sum over the years beside it, named by how many they are
