@@ -145,11 +145,10 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
         else:
             _trend_of_total(imported, indicator, table.total.name)
     imported.relations.extend(_of_which_relations(table, ids_by_column))
-    for identity in identities(operands, table.rows):
-        said = {"relation": identity.text, "holds": identity.holds, "rows": identity.rows}
-        if identity.kept:
-            imported.relations.append(identity.text)
-        imported.notes.append((texts.RELATION if identity.kept else texts.RELATION_UNHELD)(**said))
+    for found in identities(operands, table.rows):
+        imported.relations += [found.text] if found.kept else []
+        said = texts.RELATION if found.kept else texts.RELATION_UNHELD
+        imported.notes.append(said(relation=found.text, holds=found.holds, rows=found.rows))
 
 
 def _trend_of_total(imported: Imported, indicator: ImportedIndicator, total: str) -> None:
