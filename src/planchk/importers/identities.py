@@ -43,7 +43,8 @@ SHARE_NAME = re.compile(r"占比|比重|所占比例|占.*比例|share", re.I)
 # 高标准农田 and 标准化 are things counted, not rates (a 新建高标准农田 column read as a rate
 # was never summed).
 RATE_NAME = re.compile(
-    r"(?<!高)标准\s*(?:[（(][^）)]*[）)])?\s*$|单价|定额|均价|权重|系数|得分|分值|评分|per\b|rate\b",
+    r"(?<!高)标准\s*(?:[（(][^）)]*[）)])?\s*$|单价|定额|均价|权重|系数|得分|分值|评分|per\b|rate\b"
+    r"|率\s*(?:[（(][^）)]*[）)])?\s*$",  # 覆盖率, 达标率（%）: a rate, whatever its unit
     re.I,
 )
 LAST_YEAR = re.compile(r"上年|去年|上一年|prior|last year", re.I)

@@ -135,10 +135,26 @@ def declared_unit(
         return plain
     if table_unit is None:
         return None
+    if _rates_of_a_percent_line(columns, table_unit):
+        return "%"
     units = line_units(table_unit)
     if len(units) == 1:  # of no column whose own header names another measure (人口 in 万元)
         return None if line_measures_other(columns, units[0]) else units[0]
     return by_measure(" ".join([name, *(c.header for c in columns)]), units)
+
+
+# 覆盖率, 达标率（%）: a header that ends in 率 names a rate. Under a unit line that names % beside
+# other units (单位：个、%), the % is the rate's: the line's count unit is the other columns'.
+_RATE_END = re.compile(r"率\s*(?:[（(][^）)]*[）)])?\s*$")
+
+
+def _rates_of_a_percent_line(columns: Sequence[Column], table_unit: str) -> bool:
+    named = several(table_unit)
+    return (
+        len(named) > 1
+        and any(unit in PERCENT for unit in named)
+        and all(_RATE_END.search(c.header) for c in columns)
+    )
 
 
 # A weight, a factor or a score (因素法: 权重, 系数, 因素得分) measures in no unit the unit
