@@ -133,8 +133,11 @@ def declared_unit(
     plain = "%" if all(c.kind == "percent" for c in columns) else plain_number(columns)
     if plain is not None:
         return plain
-    if table_unit is None:
-        return None
+    return None if table_unit is None else _of_the_line(columns, table_unit, name)
+
+
+def _of_the_line(columns: Sequence[Column], table_unit: str, name: str) -> str | None:
+    """The unit line's unit for these columns, if it says one."""
     if _rates_of_a_percent_line(columns, table_unit):
         return "%"
     units = line_units(table_unit)
