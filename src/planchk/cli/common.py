@@ -11,6 +11,7 @@ import contextlib
 import enum
 import os
 import sys
+import typing
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
@@ -82,14 +83,70 @@ def emit(text: str | bytes | Iterable[str], output: Path | None) -> None:
     Text given in pieces is written piece by piece, never joined."""
     if output is None:
         assert not isinstance(text, bytes)  # binary formats require an output file
-        if isinstance(text, str):
-            sys.stdout.write(text)
-        else:
-            sys.stdout.writelines(text)
+        try:
+            if isinstance(text, str):
+                sys.stdout.write(text)
+            else:
+                sys.stdout.writelines(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            # The reader stopped (`| head`): stop quietly as git and grep do, and exit with
+            # the code the findings give (a closed pipe is no unusable input).
+            _drop_stdout()
     else:
         from planchk.atomic import write_atomic
 
         write_atomic(output, text)
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device: what is still buffered, and the flush at exit,
+    would raise BrokenPipeError again."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
+
+
+# The tables planchk import reads: given to validate, report or diff, each is refused with the
+# commands that make it a plan (it is no YAML: a CSV was PC011 "a single value", a workbook
+# PC002 with iconv advice that does not apply).
+TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods")
+
+
+class TableGiven(typing.NamedTuple):
+    position: int  # its place among the arguments
+    path: Path  # as named: `-` is its --stdin-filename
+    source: str  # what planchk import is given, as the shell reads it
+    plan: str  # the plan directory planchk import is told to write
+
+
+def tables_given(targets: list[Path], stdin_filename: Path | None) -> list[TableGiven]:
+    """The tables among `targets` (`-` named as one by --stdin-filename too)."""
+    found = []
+    for position, path in enumerate(targets):
+        piped = str(path) == "-" and stdin_filename is not None
+        named = stdin_filename if piped and stdin_filename is not None else path
+        if named.suffix.lower() in TABLE_SUFFIXES and not path.is_dir():
+            source = f"- --stdin-filename {shell_path(named)}" if piped else shell_path(named)
+            found.append(TableGiven(position, named, source, shell_path(named.parent / named.stem)))
+    return found
+
+
+def refuse_tables(
+    targets: list[Path], stdin_filename: Path | None, template: messages.Message
+) -> None:
+    """Exit 2 on the first table given as a plan file, with `template` naming the commands."""
+    for table in tables_given(targets, stdin_filename)[:1]:
+        raise messages.PlanchkError(template, path=table.path, source=table.source, plan=table.plan)
+
+
+def shell_path(path: Path | str) -> str:
+    """A path as the shell reads it: quoted only where it must be (a space, a quote, a $),
+    so that a Chinese name stays readable."""
+    import shlex
+
+    text = str(path)
+    return shlex.quote(text) if any(c in text for c in " \t'\"$&;|<>()*?`\\") else text
 
 
 ColorChoice = Literal["auto", "always", "never"]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 import typer.core
 
+from planchk import messages
 from planchk.cli.common import (
     ConfigOption,
     DiffFormat,
@@ -16,7 +17,9 @@ from planchk.cli.common import (
     StdinFilenameOption,
     emit,
     finish,
+    shell_path,
     stdout_color,
+    tables_given,
     usage_errors,
 )
 from planchk.findings import Severity
@@ -25,6 +28,14 @@ from planchk.report import ExitCode
 if TYPE_CHECKING:
     from planchk.config import Config
     from planchk.diff import DiffReport
+
+# A table (common.TABLE_SUFFIXES) is no plan file: refused with the commands that import each
+# table given and compare the plans they make.
+TABLE_GIVEN = messages.message(
+    "diff.table-given",
+    "{path} is a table, not a plan file: import each table into a plan directory first, then "
+    "compare those: {commands}",
+)
 
 SidesArgument = Annotated[
     list[str],
@@ -88,6 +99,7 @@ def diff(
         paths_after = ctx.meta.get(PATHS_AFTER)
         # `-` for one draft stands for its --stdin-filename, which names its kind.
         named = [stdin_filename if a == "-" and stdin_filename else Path(a) for a in args]
+        _refuse_tables(args, stdin_filename)
         if len(args) == 2 and all(is_document(n) for n in named):
             from planchk.cli.common import piped_document
             from planchk.importers.checked import diff_documents
@@ -110,6 +122,19 @@ def diff(
     failing = fail_on_new is not None and report.introduced_at(Severity.parse(fail_on_new.value))
     differs = failing or (exit_code and report.changes)
     finish(ExitCode.FINDINGS if differs else ExitCode.CLEAN)
+
+
+def _refuse_tables(args: list[str], stdin_filename: Path | None) -> None:
+    """Exit 2 on a table among the sides, naming the imports and the diff of their plans."""
+    tables = tables_given([Path(a) for a in args], stdin_filename)
+    if tables:
+        sides = [shell_path(a) for a in args]
+        imports = []
+        for table in tables:
+            imports.append(f"planchk import {table.source} -o {table.plan}")
+            sides[table.position] = table.plan
+        commands = " && ".join([*imports, "planchk diff " + " ".join(sides)])
+        raise messages.PlanchkError(TABLE_GIVEN, path=tables[0].path, commands=commands)
 
 
 def diff_driver(

@@ -15,6 +15,7 @@ from planchk.cli.common import (
     StdinFilenameOption,
     emit,
     finish,
+    refuse_tables,
     usage_errors,
 )
 from planchk.report import ExitCode
@@ -24,6 +25,12 @@ if TYPE_CHECKING:
     from planchk.report import Report
 
 BINARY_FORMATS = frozenset({"xlsx"})
+# A table (common.TABLE_SUFFIXES) is no plan file: refused with the commands that report on it.
+TABLE_GIVEN = messages.message(
+    "report.table-given",
+    "{path} is a table, not a plan file: import it into a plan directory first, then report "
+    "on that: planchk import {source} -o {plan} && planchk report {plan}",
+)
 
 PathsArgument = Annotated[
     list[Path] | None,
@@ -60,6 +67,7 @@ def report(
     with usage_errors():
         config = overrides.resolve(config_file)
         targets = paths or overrides.default_paths(config)
+        refuse_tables(targets, stdin_filename, TABLE_GIVEN)
         with spinner(input_size(targets)):
             checked = write_report(targets, config, output_format.value, output, stdin_filename)
     finish(ExitCode.UNUSABLE if checked.unusable else ExitCode.CLEAN)

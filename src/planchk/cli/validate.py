@@ -17,11 +17,12 @@ from planchk.cli.common import (
     StdinFilenameOption,
     emit,
     finish,
+    refuse_tables,
     stdout_color,
     usage_errors,
 )
 from planchk.escape import visible_lines
-from planchk.messages import PlanchkError, message
+from planchk.messages import message
 from planchk.report import ExitCode
 
 if TYPE_CHECKING:
@@ -31,10 +32,7 @@ if TYPE_CHECKING:
     from planchk.report import Report
     from planchk.suppress.baseline import Key
 
-# The tables planchk import reads: given to validate, each is refused with the command that
-# makes it a plan (it is no YAML: a CSV was PC011 "a single value", a workbook PC002 with iconv
-# advice that does not apply).
-TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls", ".ods")
+# A table given to validate (common.TABLE_SUFFIXES) is refused with the commands that check it.
 TABLE_GIVEN = message(
     "validate.table-given",
     "{path} is a table, not a plan file: import it into a plan directory first, then check "
@@ -141,7 +139,7 @@ def validate(
             max_bytes=max_bytes,
         )
         targets = paths or overrides.default_paths(config)
-        _refuse_tables(targets, stdin_filename)
+        refuse_tables(targets, stdin_filename, TABLE_GIVEN)
         format_name = _format_name(output_format.value)
         report = _check(targets, config, format_name, baseline, fix_suggestions,
                         write_baseline, output, quiet, stdin_filename, verbose)  # fmt: skip
@@ -218,26 +216,6 @@ def _checked(
     sys.stderr.write("".join(visible_lines(note) + "\n" for note in notes))
     # Positions are placed in the document after the check: the baseline comes last.
     return report if known is None else without_baseline(report, known)
-
-
-def _refuse_tables(targets: list[Path], stdin_filename: Path | None) -> None:
-    """Exit 2 on a table given as a plan file (`-` named as one by --stdin-filename too)."""
-    for path in targets:
-        piped = str(path) == "-" and stdin_filename is not None
-        named = stdin_filename if piped and stdin_filename is not None else path
-        if named.suffix.lower() in TABLE_SUFFIXES and not path.is_dir():
-            source = f"- --stdin-filename {_shell(named)}" if piped else _shell(named)
-            plan = _shell(named.parent / named.stem)
-            raise PlanchkError(TABLE_GIVEN, path=named, source=source, plan=plan)
-
-
-def _shell(path: Path) -> str:
-    """A path as the shell reads it: quoted only where it must be (a space, a quote, a $),
-    so that a Chinese name stays readable."""
-    import shlex
-
-    text = str(path)
-    return shlex.quote(text) if any(c in text for c in " \t'\"$&;|<>()*?`\\") else text
 
 
 def _format_name(chosen: str) -> str:
