@@ -8,8 +8,8 @@ what the paper shows:
   area; kept for the log;
 - what a table that spans pages prints again on each page: a 续表 line (续表, 续表1, the title
   with （续）), the title and the unit line again, page numbers (第 2 页, 共 3 页, - 2 -), and
-  the header again; and the column-number row of a 决算表 (栏次 | 1 | 2 | 3). None of these is
-  data: each is skipped, and the log says which rows.
+  the header again; and the column-number row of a 决算表 (栏次 | 1 | 2 | 3, or
+  栏次 | 1=2+3 | 2 | 3). None of these is data: each is skipped, and the log says which rows.
 
 Footnotes after the table (注：..., 说明：..., a sentence alone on its row: 1. 本表…。) and memo
 items (附：省级统筹 100, Memorandum: ...) end it (split_body).
@@ -54,6 +54,9 @@ _SENTENCE_WORDS = 3
 _LONGEST_NAME = 20  # characters: 新经济产业集聚区管理委员会 is 13
 _COLUMN_NUMBERS = frozenset({"栏次", "行次", "栏号"})
 _COLUMN_NUMBERS_MAY = re.compile("[栏行]")  # in each of them, after spaces are removed
+# A 栏次 cell: the column's number, or the formula it is printed with (1=2+3, 3=1+2, 4=2-3),
+# which says how the columns add up and is no figure either; bounded, no backtracking.
+_COLUMN_NUMBER = re.compile(r"\d{1,3}(?:[=+\-]\d{1,3}){0,20}")
 _TEXT = itemgetter(0)  # a GridCell's text
 _SPACE = re.compile(r"\s")  # what clean_name may remove
 
@@ -207,7 +210,7 @@ def _is_paper(texts: Sequence[str], above: set[str]) -> bool:
     if not texts:
         return False
     if clean_name(texts[0]) in _COLUMN_NUMBERS:  # 栏次 | 1 | 2 | 3
-        return all(normalized(text).isdigit() for text in texts[1:])
+        return all(_COLUMN_NUMBER.fullmatch(normalized(text)) for text in texts[1:])
     if len(texts) != 1:
         return False
     first = clean_name(normalized(texts[0]))  # only here: most rows have gone (several cells)
