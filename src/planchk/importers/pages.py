@@ -186,9 +186,13 @@ def without_furniture(grid: Grid) -> tuple[Grid, Furniture]:
         if may_be_paper and _is_paper(texts_of(cells), above if started else set()):
             found.skipped.append(cells[0].row)
             continue
-        if len(texts) == 1 and not started:
+        # before the table, a title merged across the columns is one text, not several: its
+        # copies under the merge would start the table, and the unit on the sign-off line
+        # below it (填报单位：… 单位：万元) was taken for a later page's and dropped
+        own = len(texts) if started else sum(1 for c in cells if c.text and not c.merged)
+        if own == 1 and not started:
             above.add(clean_name(first))
-        started = started or len(texts) >= 2
+        started = started or own >= 2
         kept.append(cells)
     if not found.signed and not found.skipped:
         return grid, found
