@@ -218,3 +218,29 @@ class Transposed(Grid):
             return table
         said = texts.SCOPE_NAMED(name=self.scope[0], how=self.scope[1])
         return dataclasses.replace(table, scope=said)
+
+
+class Turned(Transposed):
+    """A table with the years down the side and the areas across (area_columns.years_down),
+    turned so that the areas are its rows and the years its columns: one indicator, named
+    from the title as any areas-down table's, each cell at the printed cell it comes from."""
+
+    def __init__(self, original: Grid, header: int) -> None:
+        super().__init__(original, None, "", IndicatorRow(0, "", "", ()))
+        above = [c for row in original.rows[:header] for c in row if c.text]
+        self.lines(above, None)
+        heads = [c for c in original.rows[header] if c.text]
+        body = [row for row in original.rows[header + 1 :] if any(c.text for c in row)]
+        years = [next(c for c in row if c.text) for row in body]
+        self.add([("地区", heads[0])] + [(year.text, year) for year in years])
+        for area in heads[1:]:
+            cells = [next((c for c in row if c.column == area.column), None) for row in body]
+            blank = GridCell("", years[0].row, area.column)  # a cell the row leaves out
+            self.add([(area.text, area)] + [(c.text if c else "", c or blank) for c in cells])
+
+    def printed(self, table: Table) -> Table:
+        """The table with the printed rows (an area's row: the header's)."""
+        for row in table.rows:
+            row.number = self.printed_rows.get(row.number, row.number)
+        headers = tuple(self.printed_rows.get(n, n) for n in table.header_rows)
+        return dataclasses.replace(table, header_rows=headers)

@@ -18,12 +18,13 @@ import re
 from collections.abc import Sequence
 
 from planchk.importers import texts
-from planchk.importers.area_columns import AreaColumn, Layout, find
+from planchk.importers.area_columns import AreaColumn, Layout, find, years_down
 from planchk.importers.columns import year_of
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.indicator_rows import (
     Printed,
     Transposed,
+    Turned,
     cell_of,
     name_cell,
     note_of,
@@ -61,6 +62,9 @@ def read_tables(grid: Grid, total_row: str | None, units: Sequence[str] = ()) ->
 def by_unit_column(grid: Grid, units: Sequence[str] = ()) -> list[Grid]:
     """The grid as it is, or, for a table of indicator rows (a 单位 column, or areas as the
     columns and the unit on the unit line: importers.area_columns), one grid per row."""
+    turned = years_down(grid.rows)
+    if turned is not None:  # years down the side, areas across: one indicator, turned
+        return [Turned(grid, turned)]
     found = find(grid.rows)
     if found is None:
         return [grid]
