@@ -85,25 +85,6 @@ def find(rows: Sequence[Sequence[GridCell]]) -> Layout | None:
     return _by_unit_column(rows) or _by_area_columns(rows)
 
 
-def years_down(rows: Sequence[Sequence[GridCell]]) -> int | None:
-    """The header's position of a table with the years down the side and the areas across
-    (年度 | 合计 | 城关镇 | 河口镇, then 2024年 | 3.6 | 1.2 | 0.8): every body row's first cell,
-    in the header's first column, is a year; no header cell is one; the other headers are
-    areas with their total (as _are_areas asks). None for any other table."""
-    for position, cells in enumerate(rows[:LOOKED_AT]):
-        heads = [c for c in cells if c.text]
-        body = [row for row in rows[position + 1 :] if any(c.text for c in row)]
-        if len(heads) < 3 or not body or any(year_of(c.text) is not None for c in heads):
-            continue
-        firsts = [next(c for c in row if c.text) for row in body]
-        headed = {c.column for c in heads}
-        if any(c.text and c.column not in headed for row in body for c in row):
-            continue  # a figure under no header would be lost in the turning
-        if all(c.column == heads[0].column and year_of(c.text) is not None for c in firsts):
-            return position if _are_areas(heads[1:], body) else None
-    return None
-
-
 def _lower(cell: GridCell) -> str:
     return simplified(clean_name(cell.text)).lower()
 
@@ -244,6 +225,9 @@ def _are_areas(heads: Sequence[GridCell], body: Sequence[Sequence[GridCell]]) ->
         whole = _WHOLE.match(names[totals[0]]) is not None
         return whole or 2 * len(places) > len(names) - 1  # most name places: 甲县 | 乙县 | 其他
     return _total_by_numbers(heads, body)
+
+
+are_areas = _are_areas  # also asked of a table with the years down the side (indicator_rows)
 
 
 def _total_by_numbers(heads: Sequence[GridCell], body: Sequence[Sequence[GridCell]]) -> bool:

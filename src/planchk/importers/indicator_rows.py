@@ -11,7 +11,8 @@ from itertools import groupby
 from operator import attrgetter
 
 from planchk.importers import texts
-from planchk.importers.area_columns import Layout
+from planchk.importers.area_columns import LOOKED_AT, Layout, are_areas
+from planchk.importers.columns import year_of
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name, read_label
 from planchk.importers.printed import simplified
@@ -220,8 +221,27 @@ class Transposed(Grid):
         return dataclasses.replace(table, scope=said)
 
 
+def years_down(rows: Sequence[Sequence[GridCell]]) -> int | None:
+    """The header's position of a table with the years down the side and the areas across
+    (年度 | 合计 | 城关镇 | 河口镇, then 2024年 | 3.6 | 1.2 | 0.8): every body row's first cell,
+    in the header's first column, is a year; no header cell is one; the other headers are
+    areas with their total (as area_columns.are_areas asks). None for any other table."""
+    for position, cells in enumerate(rows[:LOOKED_AT]):
+        heads = [c for c in cells if c.text]
+        body = [row for row in rows[position + 1 :] if any(c.text for c in row)]
+        if len(heads) < 3 or not body or any(year_of(c.text) is not None for c in heads):
+            continue
+        firsts = [next(c for c in row if c.text) for row in body]
+        headed = {c.column for c in heads}
+        if any(c.text and c.column not in headed for row in body for c in row):
+            continue  # a figure under no header would be lost in the turning
+        if all(c.column == heads[0].column and year_of(c.text) is not None for c in firsts):
+            return position if are_areas(heads[1:], body) else None
+    return None
+
+
 class Turned(Transposed):
-    """A table with the years down the side and the areas across (area_columns.years_down),
+    """A table with the years down the side and the areas across (years_down),
     turned so that the areas are its rows and the years its columns: one indicator, named
     from the title as any areas-down table's, each cell at the printed cell it comes from."""
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from planchk.importers import texts
-from planchk.importers.area_columns import AreaColumn, Layout, find, years_down
+from planchk.importers.area_columns import AreaColumn, Layout, find
 from planchk.importers.columns import year_of
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.indicator_rows import (
@@ -31,6 +31,7 @@ from planchk.importers.indicator_rows import (
     plain_note,
     printed_rows,
     row_units,
+    years_down,
 )
 from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.layout import read_table
