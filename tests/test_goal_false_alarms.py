@@ -47,6 +47,28 @@ def test_a_part_of_one_year_does_not_date_the_next_goal(tmp_path: Path) -> None:
     assert [(c, a["actual"], a["year"]) for c, a in missed] == [("PC501", "12000", "2024–2026")]
 
 
+def test_a_part_of_one_year_does_not_date_the_goal_after_a_semicolon() -> None:
+    line = ("到2026年，全县新建高标准农田3.6万亩，其中2024年1.0万亩、2025年1.2万亩；"
+            "改造提升高标准农田不少于1.5万亩。全年完成造林500亩。")  # fmt: skip
+    found = [
+        (s.subject, s.year, s.first) for s in statements(Paragraph(line, 3), 2026, (2024, 2026))
+    ]
+    assert found == [
+        ("全县新建高标准农田", 2026, 2024),
+        ("全县新建高标准农田", 2024, None),
+        ("全县新建高标准农田", 2025, None),
+        ("改造提升高标准农田", 2026, 2024),
+    ]  # fmt: skip  (was 2024, None)
+    after_stop = (
+        "到2026年，新建高标准农田3.6万亩，其中2024年1.0万亩。改造提升高标准农田不少于1.5万亩。"
+    )
+    assert [s.year for s in statements(Paragraph(after_stop, 3), 2026, (2024, 2026))] == [
+        2026,
+        2024,
+        None,
+    ]  # after 。 a sentence names its own year: none here (was 2024)
+
+
 def test_a_base_year_is_never_a_goals_year() -> None:
     line = "到2023年，全区高新技术企业超过130家，比2020年增加40家，技术合同成交额突破8.3亿元。"
     found = [(s.subject, s.year, s.first) for s in statements(Paragraph(line, 3), 2023)]

@@ -169,8 +169,9 @@ def statements(
     comparator, within it; `when` is the year a sentence that names none is about (a task
     table's row: its 完成时限's); `whole` what 全年 is (never a guessed year)."""
     body, given, whole = _LEAD.sub("", paragraph.printed, count=1), when, whole or WholeYear()
+    carried = given  # what a sentence that names no year is about
     for sentence in _SENTENCE.split(body):
-        reading, own = _Reading(paragraph, period, when), given  # own: the sentence's year
+        reading, own = _Reading(paragraph, period, carried), given  # own: the sentence's year
         before, undated = "", False  # the figure-less clauses before a goal (到2023年，)
         for clause in _CLAUSE.split(sentence):
             said = _when(clause, last_year, period)
@@ -206,6 +207,9 @@ def statements(
                     if reading.plain is None or goal.subject != reading.plain.subject:
                         reading.plain = goal  # 其中2024年…、2025年…: each after the whole
             before = "" if read or found else before + clause
+        # after ；, the same sentence goes on (到2026年，…；改造提升…: 2026's); after 。, the
+        # next names its own. Never a 其中 part's year: reading.when skips those.
+        carried = reading.when if sentence.rstrip().endswith(("；", ";")) else given
 
 
 def _statement(
