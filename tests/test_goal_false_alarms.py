@@ -141,6 +141,17 @@ def test_a_yearly_mean_is_said_and_not_imported(tmp_path: Path) -> None:
     assert _goals(_imported(tmp_path, document)) == []
 
 
+def test_a_running_total_is_said_and_not_imported(tmp_path: Path) -> None:
+    line = "到2026年，全县累计新建高标准农田3.6万亩，每年新建不少于1.0万亩。"
+    document = _plan(tmp_path, [line], _farmland("亩", ["10000", "12000", "14000"]))
+    result = _run("import", document, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    said = "`到2026年，全县累计新建高标准农田3.6万亩` states an accumulated figure (累计)"
+    assert result.stderr.count(said) == 1  # was dropped with no word
+    years = [(g[1], g[3], g[4]) for g in _goals(_imported(tmp_path, document))]
+    assert years == [(2024, ">=", "1.0"), (2025, ">=", "1.0"), (2026, ">=", "1.0")]
+
+
 def test_an_increase_is_not_compared_with_a_stocks_level(tmp_path: Path) -> None:
     document = _stock(tmp_path, "到2026年，新增高新技术企业30家。")
     result = _run("import", document, "-o", tmp_path / "out")

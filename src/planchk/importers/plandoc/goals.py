@@ -73,6 +73,7 @@ _OF_YEAR = re.compile(r"^[、，,\s]*(?:其中[：:]?)?\s*(?P<year>(?:19|20)\d{2
 _NOT_THE_AMOUNT = re.compile(
     r"累计|累积|共计|总计|保有|存量|每|年均|平均|人均|户均|亩均|(?:约|近|超)\s*$"
 )
+_RUNNING = re.compile(r"累计|累积|共计|总计")
 # the units a plain figure may carry: a percentage after a verb is a share of something else
 _PLAIN_UNITS = frozenset(u for u, unit in BUILT_IN.items() if unit.dimension != "percent")
 # 3万个, 1万户, 2.5万人: 万 or 亿 before a count is a magnitude, read with the count's unit
@@ -144,6 +145,8 @@ class WholeYear:
 
     titled: int | None = None
     unread: list[str] = field(default_factory=list)
+    # 累计新建3.6万亩: a running total, which may count years before the plan's: said, not read
+    running: list[str] = field(default_factory=list)
 
 
 def heading_year(part: Part) -> int | None:
@@ -201,6 +204,8 @@ def statements(
                     start, read = match.end(), True
                     continue
                 goal = _plain(text, piece, match, reading)
+                if goal is None and _running_total(piece, match, reading):
+                    whole.running.append(text.rstrip("，,"))
                 if goal is not None:
                     yield goal
                     start, read = match.end(), True
@@ -290,6 +295,16 @@ def _plain(text: str, piece: str, match: re.Match[str], reading: _Reading) -> St
     return Statement(
         text.rstrip("，,"), subject, "", "==", Decimal(match.group("number")), unit, year,
         False, reading.paragraph, first,
+    )  # fmt: skip
+
+
+def _running_total(piece: str, match: re.Match[str], reading: _Reading) -> bool:
+    """Whether a plain figure not read is a dated running total after a verb (到2026年，累计新建
+    3.6万亩): whether it counts the years before the plan's, the text does not say."""
+    said = piece[: len(piece) - len(match.group(0))]
+    return bool(
+        reading.when is not None and reading.period is not None and _VERB.search(said)
+        and _RUNNING.search(said) and match.group("unit") in _PLAIN_UNITS | _SCALED_COUNTS
     )  # fmt: skip
 
 

@@ -76,6 +76,12 @@ GOAL_WHOLE_YEAR = message(
     "sentence nor its section's heading names which; not imported (write the year: "
     "2024年全年…)",
 )
+GOAL_RUNNING_TOTAL = message(
+    "plandoc.unread-goal-running-total",
+    "{place}: `{text}` states an accumulated figure (累计), which may count years before the "
+    "plan's; not imported (where it is the plan's years, write 2024—2026年新建… or add the "
+    "goal with its period by hand)",
+)
 TEXT_TASK_UNMATCHED = message(
     "plandoc.text-task-unmatched",
     "{place}: the task `{title}` and its offices are in the text, not in the annex's task table",
