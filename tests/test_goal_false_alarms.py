@@ -152,6 +152,30 @@ def test_a_running_total_is_said_and_not_imported(tmp_path: Path) -> None:
     assert years == [(2024, ">=", "1.0"), (2025, ">=", "1.0"), (2026, ">=", "1.0")]
 
 
+def _land(tmp_path: Path, line: str) -> Path:
+    rows = [["乡镇", "2024年", "2025年", "2026年"], ["全县", "400", "450", "500"],
+            ["甲镇", "200", "200", "250"], ["乙镇", "200", "250", "250"]]  # fmt: skip
+    return _plan(tmp_path, [line], documents.Grid("各乡镇新增建设用地任务分解表", "单位：亩", rows))
+
+
+def test_a_goal_of_the_whole_area_links_to_its_table_by_sub_area(tmp_path: Path) -> None:
+    document = _land(tmp_path, "到2026年，全县新增建设用地控制在1500亩以内。")
+    goals = _goals(_imported(tmp_path, document))  # was 全县建设用地, linked to nothing
+    assert goals == [("各乡镇新增建设用地", None, [2024, 2026], "<=", "1500", "亩")]
+    assert _findings(document) == []
+    (tmp_path / "over").mkdir()
+    over = _findings(_land(tmp_path / "over", "到2026年，全县新增建设用地控制在500亩以内。"))
+    assert [(c, a["actual"], a["year"]) for c, a in over] == [("PC501", "1350", "2024–2026")]
+
+
+def test_a_goal_that_links_to_no_table_is_said_once(tmp_path: Path) -> None:
+    line = "2024—2026年，每年新建不少于1.0万亩，全县新增建设用地控制在1500亩以内。"
+    result = _run("import", _land(tmp_path, line), "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("is linked to no table of the plan") == 1
+    assert "第3段: `2024—2026年，每年新建不少于1.0万亩` is linked to no table" in result.stderr
+
+
 def test_an_increase_is_not_compared_with_a_stocks_level(tmp_path: Path) -> None:
     document = _stock(tmp_path, "到2026年，新增高新技术企业30家。")
     result = _run("import", document, "-o", tmp_path / "out")

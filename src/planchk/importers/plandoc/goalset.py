@@ -32,6 +32,7 @@ class GoalSet:
     first: dict[tuple[str, int | None, int], tuple[str, Statement]] = field(default_factory=dict)
     units: UnitTable = field(default_factory=UnitTable)
     kinds: dict[str, Guess] = field(default_factory=dict)  # indicator id -> its kind, and why
+    unlinked: set[str] = field(default_factory=set)  # the goals' texts said to link to none
 
     def add(self, statement: Statement, year: int) -> None:
         if self._unread(statement):
@@ -40,6 +41,7 @@ class GoalSet:
             for each in range(statement.first, year + 1):  # its figure in each year, not summed
                 self.add(dataclasses.replace(statement, first=None, year=each), each)
             return
+        said = len(self.notes)
         ind_id = self._indicator(statement)
         where = statement.place
         what = (ind_id or key(statement), statement.first, year)  # a year's, or a period's
@@ -47,6 +49,10 @@ class GoalSet:
         if known is not None:
             self._again(known, statement)
             return
+        if ind_id is None and len(self.notes) == said and statement.text not in self.unlinked:
+            self.unlinked.add(statement.text)  # once for a 每年 goal's years
+            place = f"{self.source}: {where}"
+            self.notes.append(texts.GOAL_UNLINKED(place=place, text=statement.text))
         goal_id = self._new_id(ind_id, statement)
         self.first[what] = (goal_id, statement)
         entry: dict[str, Any] = {"text": statement.text}

@@ -76,6 +76,12 @@ GOAL_WHOLE_YEAR = message(
     "sentence nor its section's heading names which; not imported (write the year: "
     "2024年全年…)",
 )
+GOAL_UNLINKED = message(
+    "plandoc.goal-unlinked",
+    "{place}: `{text}` is linked to no table of the plan (none whose name its words say, in a "
+    "unit that converts, with its years); imported, and no table is checked against it (set "
+    "its `indicator:` to link it)",
+)
 GOAL_RUNNING_TOTAL = message(
     "plandoc.unread-goal-running-total",
     "{place}: `{text}` states an accumulated figure (累计), which may count years before the "
