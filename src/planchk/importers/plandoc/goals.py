@@ -203,18 +203,32 @@ def statements(
                     )
                     start, read = match.end(), True
                     continue
-                goal = _plain(text, piece, match, reading)
-                if goal is None and _running_total(piece, match, reading):
-                    whole.running.append(text.rstrip("，,"))
+                goal = _plain_or_said(text, piece, match, reading, whole)
                 if goal is not None:
                     yield goal
                     start, read = match.end(), True
                     if reading.plain is None or goal.subject != reading.plain.subject:
                         reading.plain = goal  # 其中2024年…、2025年…: each after the whole
             before = "" if read or found else before + clause
-        # after ；, the same sentence goes on (到2026年，…；改造提升…: 2026's); after 。, the
-        # next names its own. Never a 其中 part's year: reading.when skips those.
-        carried = reading.when if sentence.rstrip().endswith(("；", ";")) else given
+        carried = _goes_on(sentence, reading.when, given)
+
+
+def _goes_on(sentence: str, when: When | None, given: When | None) -> When | None:
+    """What the next sentence that names no year is about: after ；, the same sentence goes on
+    (到2026年，…；改造提升…: 2026's); after 。, the next names its own. Never a 其中 part's
+    year: the reading's `when` skips those."""
+    return when if sentence.rstrip().endswith(("；", ";")) else given
+
+
+def _plain_or_said(
+    text: str, piece: str, match: re.Match[str], reading: _Reading, whole: WholeYear
+) -> Statement | None:
+    """_plain's goal; where there is none and the figure is a running total (累计新建3.6万亩),
+    its text kept for the log."""
+    goal = _plain(text, piece, match, reading)
+    if goal is None and _running_total(piece, match, reading):
+        whole.running.append(text.rstrip("，,"))
+    return goal
 
 
 def _statement(
