@@ -229,7 +229,7 @@ def lay_out(
     alike = [row for row in _named_as(kept, total.name) if row is not total]
     if alike:  # 合　计 mid-table, 合計 at the bottom: one name twice, no group's sum
         _two_totals(grid, [alike[0], total])
-    _refuse_duplicates(grid, kept)
+    refuse_duplicates(grid, kept)
     return kept, areas, parts_of
 
 
@@ -287,7 +287,7 @@ def _lift_empty_headings(nodes: list[Node]) -> list[Node]:
     return lifted
 
 
-def _refuse_duplicates(grid: Grid, rows: Sequence[Row]) -> None:
+def refuse_duplicates(grid: Grid, rows: Sequence[Row]) -> None:
     if len(set(map(_NAME, rows))) == len(rows):
         return  # every name once, as nearly always: told at C speed
     seen: dict[str, int] = {}

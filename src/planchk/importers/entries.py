@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from planchk.importers import texts
+from planchk.importers.body import refuse_duplicates
 from planchk.importers.continuation import is_project_header
-from planchk.importers.grid import Grid, cell_name
+from planchk.importers.grid import Grid
 from planchk.importers.shapes import Row
 from planchk.messages import PlanchkError, message
 
@@ -69,20 +70,8 @@ def read_entries(grid: Grid, rows: Sequence[Row], header: str, refused: PlanchkE
             whole = row
             areas[row.name] = []
         kept.append(row)
-    _refuse_duplicates(grid, kept)
+    refuse_duplicates(grid, kept)  # a project printed twice: which row to keep is the user's call
     return kept, areas, of_which
-
-
-def _refuse_duplicates(grid: Grid, rows: Sequence[Row]) -> None:
-    """A project printed twice: which of its rows the file should keep is the user's call."""
-    seen: dict[str, int] = {}
-    for row in rows:
-        if row.name in seen:
-            raise PlanchkError(
-                texts.DUPLICATE_ROW, place=grid.where(row.number, 1), name=row.name,
-                first=cell_name(seen[row.name], 1),
-            )  # fmt: skip
-        seen[row.name] = row.number
 
 
 class _Indicator(Protocol):
