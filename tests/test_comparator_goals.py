@@ -11,7 +11,8 @@ from pathlib import Path
 
 from planchk.importers.build import Imported, ImportedIndicator
 from planchk.importers.documents import Paragraph
-from planchk.importers.plandoc.goals import WholeYear, statements
+from planchk.importers.plandoc.goal_years import WholeYear
+from planchk.importers.plandoc.goals import statements
 from planchk.importers.plandoc.goalset import GoalSet
 from planchk.loader import load_file
 from planchk.models import TargetsFile

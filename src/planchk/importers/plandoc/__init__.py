@@ -14,7 +14,7 @@ from typing import Any
 from planchk.importers.build import Imported, Options
 from planchk.importers.documents import Document, Table, read_document
 from planchk.importers.performance import Targets
-from planchk.importers.plandoc import goals, tables, texts
+from planchk.importers.plandoc import goal_statement, goal_years, goals, tables, texts
 from planchk.importers.plandoc.goalset import GoalSet
 from planchk.importers.plandoc.outline import parts, plan_facts
 from planchk.importers.plandoc.result import PlanImport
@@ -108,7 +108,7 @@ def _goals(
         place = f"{document.source}: {paragraph.place}"
         for text in goals.figureless(paragraph):
             result.notes.append(texts.GOAL_NO_FIGURE(place=place, text=text))
-        whole = goals.WholeYear(goals.heading_year(outline[paragraph.number]))
+        whole = goal_years.WholeYear(goal_years.heading_year(outline[paragraph.number]))
         for statement in goals.statements(paragraph, last_year, span, whole=whole):
             year = statement.year or last_year
             if year is None:
@@ -133,7 +133,8 @@ def _listed_goals(
     one of them again is read as its restatement."""
     for table, targets in listed:
         for target in targets.targets:
-            statement = goals.listed(target, table.cell_place(target.row, target.column), span)
+            place = table.cell_place(target.row, target.column)
+            statement = goal_statement.listed(target, place, span)
             if statement is None:
                 place = f"{result.source}: {table.place}"
                 result.notes.append(texts.TARGET_NO_YEAR(place=place, name=target.name))

@@ -11,7 +11,8 @@ from typing import Any
 
 from planchk.importers.build import Imported
 from planchk.importers.plandoc import texts
-from planchk.importers.plandoc.goals import Statement, base_year, key, link
+from planchk.importers.plandoc.goal_links import link
+from planchk.importers.plandoc.goal_statement import Statement, base_year, key
 from planchk.importers.plandoc.kinds import Guess
 from planchk.plan.goal_text import LEVEL_VERBS, TARGET_VERBS, in_table_unit, same_measure
 from planchk.plan.units import UnitTable

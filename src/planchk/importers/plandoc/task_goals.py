@@ -15,7 +15,9 @@ import re
 from collections.abc import Iterator
 
 from planchk.importers.documents import Paragraph, Table
-from planchk.importers.plandoc.goals import Statement, When, statements, when_of
+from planchk.importers.plandoc.goal_statement import Statement
+from planchk.importers.plandoc.goal_years import When, when_of
+from planchk.importers.plandoc.goals import statements
 from planchk.importers.plandoc.tasks import task_columns
 
 _DEADLINE = re.compile(r"时限|时间|时间节点|完成时|年度")
