@@ -145,7 +145,7 @@ def _listed_goals(
 def _targets(
     facts: Any, period: tuple[int, int], imported: Imported, found: dict[str, Any], source: str
 ) -> dict[str, Any]:
-    from planchk.importers import _declared_units, _indicator_entry
+    from planchk.importers.targets_file import declared_units, indicator_entry
 
     plan: dict[str, Any] = {"title": facts.title or Path(source).stem}
     for key in ("document_number", "issuer", "issued"):
@@ -157,8 +157,8 @@ def _targets(
         "areas": imported.areas,
         # a table in a unit planchk does not know (万个, 万人) declares it, as a CSV table's
         # import does: validate then reads it, and a goal in it, without PC401
-        "units": _declared_units(imported),
-        "indicators": {i: _indicator_entry(ind) for i, ind in imported.indicators.items()},
+        "units": declared_units(imported),
+        "indicators": {i: indicator_entry(ind) for i, ind in imported.indicators.items()},
         "goals": found,
         "relations": imported.relations,
     }
