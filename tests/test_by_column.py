@@ -8,10 +8,13 @@ from __future__ import annotations
 import dataclasses
 from decimal import Decimal
 from typing import Any
+from unittest import mock
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planchk.importers import by_column
 from planchk.importers.body import read_row
 from planchk.importers.by_column import filled_cells, plain_rows
 from planchk.importers.grid import Grid, GridCell
@@ -29,6 +32,8 @@ NAMES = [
 CELLS = [
     "", "", "12", "3.50", "0", "1,234.5", "(5)", "−3", "１２", "-", "—", "/", "…", ".", "待定",
     "已完成", "45%", "12..5", "约50", "1E3", "合计", "$1,200",
+    # digits with a point or none, that Decimal reads or refuses (_direct): as parse_number?
+    "1.", ".5", "1.2.3", "²", "٣", "①", "１２", "+1", "1_000", "12 ", "0.10",
 ]  # fmt: skip
 FLAGS = [(False, False, 0)] * 6 + [(True, False, 0), (False, True, 2)]  # merged, bold, indent
 KINDS = ["value", "value", "percent", "of_which", "text", "code", "year_sum"]
@@ -75,21 +80,68 @@ def _slow(grid: Grid, cells: list[GridCell], columns: list[Column], area: int) -
         return error
 
 
+@pytest.mark.parametrize("distinct", [by_column._DISTINCT, -1])  # -1: read as they come
 @settings(max_examples=400, deadline=None)
 @given(tables())
 def test_a_row_read_by_column_is_the_row_read_row_reads(
-    table: tuple[list[list[GridCell]], list[Column], int],
+    distinct: int, table: tuple[list[list[GridCell]], list[Column], int]
 ) -> None:
     body, columns, area = table
     grid = Grid("t.csv", body)
     merges = any(cell.merged for cells in body for cell in cells)  # else: no row is asked
-    for cells, fast in zip(body, plain_rows(body, columns, area, merges), strict=True):
+    with mock.patch.object(by_column, "_DISTINCT", distinct):
+        fast_rows = plain_rows(body, columns, area, merges)
+    for cells, fast in zip(body, fast_rows, strict=True):
         if fast is None:
             continue
         slow = _slow(grid, cells, columns, area)
         assert isinstance(slow, Row), (cells, slow)
         assert dataclasses.asdict(fast) == dataclasses.asdict(slow)
         assert list(fast.values) == list(slow.values)  # the same columns, in the same order
+        assert [str(v) for v in fast.values.values()] == [str(v) for v in slow.values.values()]
+
+
+def test_a_table_of_distinct_figures_is_read_as_they_come_as_read_row_reads_it() -> None:
+    """Past _DISTINCT texts the rows are read as they come (no lookup): every row the same
+    as read_row's, the printed digits kept (1.10 stays 1.10), and rows of dashes, signs and
+    words still looked up or left to read_row."""
+    columns = [Column(2 + k, f"{2020 + k}年", "value", 2020 + k) for k in range(3)]
+    lines = [[f"{n}.镇{n}", f"{n}.10", f"{n}", ""] for n in range(1, 6000)]
+    lines[5000][2], lines[5100][3], lines[5200][1] = "-", "待定", "-5.0"
+    lines[5300][1:] = [".", "１２", "1."]
+    lines[5400][1:] = ["1.2.3", "2", "3"]
+    body = [[GridCell(t, n, c) for c, t in enumerate(line, 1)] for n, line in enumerate(lines)]
+    original, direct = by_column._Reader._direct, []
+
+    def spy(self: Any, found: tuple[str, ...]) -> Any:
+        values = original(self, found)
+        direct.append(values is not None)
+        return values
+
+    with mock.patch.object(by_column._Reader, "_direct", spy):
+        fast = plain_rows(body, columns, 1, False)
+    # 1 + 2 texts a row: past 4096 from the 2049th row on, but the 5 rows above
+    assert sum(direct) == len(body) - 2049 - 5
+    grid = Grid("t.csv", body)
+    for cells, row in zip(body, fast, strict=True):
+        if row is not None:
+            slow = _slow(grid, cells, columns, 1)
+            assert dataclasses.asdict(row) == dataclasses.asdict(slow)
+            assert list(map(str, row.values.values())) == list(map(str, slow.values.values()))
+    assert [fast[n] is None for n in (5000, 5100, 5200, 5300, 5400)] == [
+        False, True, False, False, True,
+    ]  # fmt: skip
+    printed = {
+        n: [str(value) for value in row.values.values()]
+        for n in (1, 5000, 5200, 5300)
+        if (row := fast[n]) is not None
+    }
+    assert printed == {
+        1: ["2.10", "2", "None"],  # the printed digits kept
+        5000: ["5001.10", "None", "None"],  # a dash: a blank
+        5200: ["-5.0", "5201", "None"],
+        5300: ["None", "12", "1"],
+    }
 
 
 def test_plain_rows_are_read_by_column_and_the_others_left_to_read_row() -> None:

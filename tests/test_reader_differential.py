@@ -16,10 +16,11 @@ from decimal import Decimal
 from typing import Any
 from unittest import mock
 
+import pytest
 from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
-from planchk.importers import body
+from planchk.importers import body, by_column
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.layout import read_table
 from planchk.importers.printed import simplified
@@ -166,15 +167,18 @@ def _summary(table: Table) -> Any:
         table.title, table.unit, table.header_rows, table.area_header, table.columns,
         table.total_found, table.total and table.total.name,
         [dataclasses.asdict(row) for row in table.rows],
+        [list(map(str, row.values.values())) for row in table.rows],  # 1.0 is not 1
         table.areas, table.of_which, table.ignored, table.dropped, table.said, table.aliases,
         table.skipped, table.signed, table.sums,
     )  # fmt: skip
 
 
+@pytest.mark.parametrize("distinct", [by_column._DISTINCT, -1])  # -1: figures as they come
 @settings(max_examples=400, deadline=None)
 @given(tables())
-def test_a_table_is_read_by_the_fast_paths_as_row_by_row(grid: Grid) -> None:
-    fast = _read(grid)
+def test_a_table_is_read_by_the_fast_paths_as_row_by_row(distinct: int, grid: Grid) -> None:
+    with mock.patch.object(by_column, "_DISTINCT", distinct):
+        fast = _read(grid)
     with _general_paths():
         slow = _read(grid)
     assert fast == slow

@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from operator import itemgetter
 from typing import Any
 
@@ -36,6 +36,9 @@ from planchk.importers.shapes import Column, Row
 
 _TEXT = itemgetter(0)
 _MERGED = itemgetter(3)  # GridCell.merged, by position (a tuple's item: no attribute lookup)
+# Distinct texts read before the rows are read as they come: a table that prints its figures
+# again and again (a few hundred of them) looks them up; one that prints each once reads them.
+_DISTINCT = 4096
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,7 @@ class _Reader:
         self.values = _picker(places.values)
         self.unnamed = _picker(places.unnamed) if places.unnamed else None
         self.serials = places.ends[0] < area_column  # a 序号 column may give the marker
+        self.direct = False  # figures read as they come, not looked up (see _direct)
 
     def row(self, cells: Sequence[GridCell]) -> Row | None:
         places = self.places
@@ -114,13 +118,15 @@ class _Reader:
             return None  # a CSV row that ends early, or a row that starts late
         texts = list(map(_TEXT, cells))
         found = self.values(texts)
-        if not self.plain.issuperset(found) and not self._learn(found):
-            return None  # words, or a number that does not read
+        values = self._direct(found) if self.direct else None
+        if values is None:
+            if not self.plain.issuperset(found) and not self._learn(found):
+                return None  # words, or a number that does not read
+            # (zip without strict=: one value per index by construction, and the keyword is
+            # a tenth of making the dict, at one dict per printed row)
+            values = dict(zip(places.indices, map(self.read.__getitem__, found)))  # noqa: B905
         if self.unnamed is not None and any(self.unnamed(texts)):
             return None
-        # (zip without strict=: one value per index by construction, and the keyword is a
-        # tenth of making the dict, at one dict per printed row)
-        values = dict(zip(places.indices, map(self.read.__getitem__, found)))  # noqa: B905
         if self.merges and any(map(_MERGED, cells)) and self._merged_number(cells, values):
             return None
         named = cells[places.name]
@@ -131,8 +137,29 @@ class _Reader:
             row.marker = serial(cells, named, self.area_column)
         return row
 
+    def _direct(self, found: Sequence[str]) -> dict[int, Decimal | None] | None:
+        """The row's values where its texts are all digits with a point or none, or empty (a
+        blank), read as they come; None for any other row (looked up, or read_row's).
+
+        Such a text is one parse_number reads by its first pattern, as Decimal(text): no
+        sign, exponent, space, underscore, NaN or Infinity can be in it, so Decimal reads it
+        exactly where that pattern matches it and refuses it where not ("." or "1.2.3")."""
+        if not "".join(found).replace(".", "").isdigit():
+            return None
+        indices = self.places.indices
+        try:
+            if "" in found:
+                return dict(zip(indices, [Decimal(t) if t else None for t in found]))  # noqa: B905
+            return dict(zip(indices, map(Decimal, found)))  # noqa: B905
+        except InvalidOperation:
+            return None
+
     def _learn(self, texts: Sequence[str]) -> bool:
-        """Read the texts not read yet; whether all of them are plain (a number, a blank)."""
+        """Read the texts not read yet; whether all of them are plain (a number, a blank).
+        Past _DISTINCT texts a table prints few figures twice, and the rows are read as they
+        come (_direct): looking a million texts up costs twice what reading them does."""
+        if len(self.plain) > _DISTINCT:
+            self.direct = True
         for text in texts:
             if text not in self.plain and text not in self.odd:
                 number = parse_number(text)
