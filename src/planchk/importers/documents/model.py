@@ -182,14 +182,15 @@ def _lines_above(blocks: Sequence[Block]) -> tuple[Paragraph | None, Paragraph |
     for paragraph in above:
         if unit is None and title is None and UNIT_LINE.match(paragraph.printed):
             unit = paragraph
-        elif title is None and _title_like(paragraph.printed):
+        elif title is None and title_like(paragraph.printed):
             title = paragraph
         else:
             break
     return title, unit
 
 
-def _title_like(text: str) -> bool:
+def title_like(text: str) -> bool:
+    """A short line that is not a sentence of the text: a table's title."""
     return (
         len(text) <= _TITLE_MAX
         and not text.endswith(("。", "；", ";", "：", ":"))

@@ -88,10 +88,10 @@ def _span(imported: Imported) -> tuple[int, int] | None:
     return (min(years), max(years)) if years else None
 
 
-def _period(imported: Imported, found: dict[str, dict[str, Any]]) -> tuple[int, int]:
+def _period(imported: Imported, found: dict[str, dict[str, Any]]) -> tuple[int, int] | None:
     years = [y for i in imported.indicators.values() for y in i.years]
     years += [y for g in found.values() for y in ([g["year"]] if "year" in g else g["period"])]
-    return (min(years), max(years))
+    return (min(years), max(years)) if years else None  # tables of 本期 only: no period
 
 
 def _goals(
@@ -143,7 +143,11 @@ def _listed_goals(
 
 
 def _targets(
-    facts: Any, period: tuple[int, int], imported: Imported, found: dict[str, Any], source: str
+    facts: Any,
+    period: tuple[int, int] | None,
+    imported: Imported,
+    found: dict[str, Any],
+    source: str,
 ) -> dict[str, Any]:
     from planchk.importers.targets_file import declared_units, indicator_entry
 
@@ -151,10 +155,12 @@ def _targets(
     for key in ("document_number", "issuer", "issued"):
         if getattr(facts, key) is not None:
             plan[key] = getattr(facts, key)
-    plan["period"] = list(period)
+    if period is not None:
+        plan["period"] = list(period)
     return {
         "plan": plan,
         "areas": imported.areas,
+        "of_which": imported.of_which,  # 其中 rows: parts of their row, as a CSV's import
         # a table in a unit planchk does not know (万个, 万人) declares it, as a CSV table's
         # import does: validate then reads it, and a goal in it, without PC401
         "units": declared_units(imported),

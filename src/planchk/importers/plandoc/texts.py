@@ -13,7 +13,6 @@ ROW_CUT_SHORT = message(
     "{place}: the row has {cells} of the header's {width} cells (the table is cut short); "
     "it is left out",
 )
-TABLE_SKIPPED = message("plandoc.table-skipped", "{place} is left out: {reason}")
 TABLE_NO_NUMBERS = message(
     "plandoc.table-no-numbers",
     "{place} holds no numbers and no task offices: not a breakdown or task table; left out",

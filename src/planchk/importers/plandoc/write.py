@@ -38,6 +38,9 @@ def targets_text(
     if data.get("areas"):
         lines += ["", "# The hierarchy, declared once: a parent and the parts that add up to it."]
         lines += ["areas:", *(f"{INDENT}{k}: {_value(v)}" for k, v in data["areas"].items())]
+    if data.get("of_which"):
+        lines += ["", "# The 其中 rows: each a part of the row above it, never added into a total."]
+        lines += ["of_which:", *(f"{INDENT}{k}: {_value(v)}" for k, v in data["of_which"].items())]
     if data.get("aliases"):
         lines += [
             "",

@@ -1,0 +1,385 @@
+"""A table in a Word document or a web page imports as the same table kept as CSV does.
+
+Each layout is written three ways by the test: a .docx (python-docx, its merges as Word stores
+them: gridSpan across, vMerge down), an HTML page (colspan, rowspan) and the CSV a spreadsheet
+exports (a merge's text in its first cell, the cells it covers blank). All three are imported
+with no option and must give the same indicators, values, units, years and areas: the one
+table reader decides the same way on each. A document's table that the reader cannot read is
+never left out silently: it stops the import with the question a CSV of it is asked, or, where
+it is no breakdown table at all, is said as a warning.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planchk.cli import app
+from planchk.loader import load_file
+from planchk.models import TargetsFile
+from tests.cli_runner import CliRunner
+
+runner = CliRunner()
+
+Merge = tuple[int, int, int, int]  # first row, first column, last row, last column (0-based)
+
+
+@dataclass
+class Layout:
+    above: list[str]  # the lines printed above the table (title, 单位 line)
+    rows: list[list[str]]  # every cell's text; a merge's text in its first cell
+    merges: list[Merge] = field(default_factory=list)
+
+
+LAYOUTS = {
+    # the indicators down the side with a 单位 column, the areas across (hunt d4)
+    "areas_across": Layout(
+        ["乙县2025年重点工作目标分解表"],
+        [
+            ["指标", "单位", "全县", "东山镇", "西河镇", "南岭乡"],
+            ["新增城镇就业", "人", "2600", "1200", "800", "600"],
+            ["新增市场主体", "户", "1900", "900", "600", "400"],
+            ["新开工项目", "个", "45", "20", "15", "10"],
+        ],
+    ),
+    # a two-row header: 县区 and 合计 merged down, 年度任务 merged across its years (hunt d8b)
+    "merged_header": Layout(
+        ["危旧房改造任务分解表", "单位：户"],
+        [
+            ["县区", "合计", "年度任务", "", ""],
+            ["", "", "2024年", "2025年", "2026年"],
+            ["全市", "420", "120", "140", "160"],
+            ["北湖区", "180", "50", "60", "70"],
+            ["南塘区", "140", "40", "47", "53"],
+            ["西坝区", "100", "30", "33", "37"],
+        ],
+        [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 4)],
+    ),
+    # the title and the 单位 line inside the table, each merged across its width (hunt d8)
+    "title_inside": Layout(
+        [],
+        [
+            ["污水管网新建任务分解表", "", "", ""],
+            ["单位：公里", "", "", ""],
+            ["县区", "2024年", "2025年", "2026年"],
+            ["全市", "36", "42", "50"],
+            ["河东区", "20", "22", "27"],
+            ["河西区", "16", "20", "23"],
+        ],
+        [(0, 0, 0, 3), (1, 0, 1, 3)],
+    ),
+    # units in the header cells, the category headers over two rows, 其中 beside its whole
+    "units_in_headers": Layout(
+        ["2025年农村公路养护补助资金分配表"],
+        [
+            ["县（市、区）", "养护里程（公里）", "补助资金（万元）", ""],
+            ["", "", "小计", "其中：省级"],
+            ["合计", "1250", "860.50", "600"],
+            ["青山县", "700", "480.25", "350"],
+            ["石桥县", "550", "380.25", "250"],
+        ],
+        [(0, 0, 1, 0), (0, 1, 1, 1), (0, 2, 0, 3)],
+    ),
+    # cells of two paragraphs (a header with its unit on a line of its own, a long name)
+    "lines_in_cells": Layout(
+        ["2025年高标准农田建设任务表"],
+        [
+            ["县（市、\n区）", "新建面积\n（亩）", "补助资金\n（万元）"],
+            ["全市", "5200", "780"],
+            ["临河县", "3000", "450"],
+            ["望江县", "2200", "330"],
+        ],
+    ),
+    # two name columns, the county merged down over its towns, its 小计 first
+    "county_merged_down": Layout(
+        ["乡镇造林任务分解表", "单位：亩"],
+        [
+            ["县区", "乡镇", "造林任务"],
+            ["合计", "", "900"],
+            ["东县", "小计", "500"],
+            ["", "甲镇", "300"],
+            ["", "乙镇", "200"],
+            ["西县", "小计", "400"],
+            ["", "丙镇", "150"],
+            ["", "丁镇", "250"],
+        ],
+        [(1, 0, 1, 1), (2, 0, 4, 0), (5, 0, 7, 0)],
+    ),
+    # a 序号 column, the unit beside the title in the table's first row, the total last
+    "unit_beside_title": Layout(
+        [],
+        [
+            ["社区养老服务设施建设任务表", "", "单位：个"],
+            ["序号", "街道", "2025年"],
+            ["1", "城南街道", "6"],
+            ["2", "城北街道", "4"],
+            ["", "合计", "10"],
+        ],
+        [(0, 0, 0, 1)],
+    ),
+    # an 其中 row under its whole, and a subtotal level by serial markers
+    "of_which_rows": Layout(
+        ["2025年学校维修改造资金分配表", "单位：万元"],
+        [
+            ["项目单位", "分配金额"],
+            ["总计", "900"],
+            ["一、市直学校", "300"],
+            ["其中：特殊教育学校", "80"],
+            ["二、县区", "600"],
+            ["（一）东林县", "350"],
+            ["（二）西林县", "250"],
+        ],
+    ),
+}
+
+
+def _csv(layout: Layout) -> str:
+    width = max(len(row) for row in layout.rows)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for line in layout.above:
+        writer.writerow([line, *[""] * (width - 1)])
+    writer.writerows(layout.rows)
+    return out.getvalue()
+
+
+def _docx(path: Path, layout: Layout, before: tuple[str, ...] = ()) -> Path:
+    import docx
+
+    document = docx.Document()
+    for paragraph in before:  # the plan's text before its annex
+        document.add_paragraph(paragraph)
+    document.add_paragraph("附件")
+    for line in layout.above:
+        document.add_paragraph(line)
+    width = max(len(row) for row in layout.rows)
+    table = document.add_table(rows=len(layout.rows), cols=width)
+    for r, row in enumerate(layout.rows):
+        for c, text in enumerate(row):
+            first, *more = text.split("\n")  # each line a paragraph of the cell, as Word has it
+            table.cell(r, c).text = first
+            for line in more:
+                table.cell(r, c).add_paragraph(line)
+    for top, left, bottom, right in layout.merges:
+        text = layout.rows[top][left]
+        merged = table.cell(top, left).merge(table.cell(bottom, right))
+        merged.text = text  # a merge joins the cells' paragraphs: the anchor's text alone
+    document.save(str(path))
+    return path
+
+
+def _html(path: Path, layout: Layout) -> Path:
+    covered = {
+        (r, c)
+        for top, left, bottom, right in layout.merges
+        for r in range(top, bottom + 1)
+        for c in range(left, right + 1)
+        if (r, c) != (top, left)
+    }
+    spans = {(t, lf): (b - t + 1, rt - lf + 1) for t, lf, b, rt in layout.merges}
+    body = ["<p>附件</p>", *(f"<p>{html.escape(line)}</p>" for line in layout.above)]
+    body.append("<table border='1'>")
+    for r, row in enumerate(layout.rows):
+        cells = []
+        for c, text in enumerate(row):
+            if (r, c) in covered:
+                continue
+            down, across = spans.get((r, c), (1, 1))
+            shown = "<br>".join(html.escape(line) for line in text.split("\n"))
+            cells.append(f"<td rowspan='{down}' colspan='{across}'>{shown}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    body.append("</table>")
+    page = f"<html><head><meta charset='utf-8'></head><body>{''.join(body)}</body></html>"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def _imported(path: Path, *options: str) -> TargetsFile:
+    output = path.parent / f"{path.name}.out"
+    output = output.with_suffix(".yaml") if path.suffix == ".csv" else output
+    result = runner.invoke(app, ["import", str(path), "-o", str(output), *options])
+    assert result.exit_code == 0, result.output
+    targets = load_file(output if path.suffix == ".csv" else output / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    return targets
+
+
+def _read(targets: TargetsFile) -> dict[str, Any]:
+    """What the tables hold, by the indicators' printed names: the ids and titles aside."""
+    return {
+        "areas": targets.areas,
+        "of_which": targets.of_which,
+        "indicators": {
+            ind.name: (
+                ind.unit,
+                ind.kind,
+                [str(y) for y in ind.years],
+                {
+                    area: [None if v is None else str(v) for v in row]
+                    for area, row in ind.values.items()
+                },
+                {area: str(v) for area, v in ind.period_total.items()},
+            )
+            for ind in targets.indicators.values()
+        },
+        "relations": len(targets.relations),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+@pytest.mark.parametrize("write", [_docx, _html], ids=["docx", "html"])
+def test_a_document_table_imports_as_its_csv_twin(tmp_path: Path, name: str, write: Any) -> None:
+    layout = LAYOUTS[name]
+    twin = tmp_path / "table.csv"
+    twin.write_text(_csv(layout), encoding="utf-8")
+    from_csv = _read(_imported(twin))
+    assert from_csv["indicators"], from_csv  # the CSV twin reads: the comparison means something
+    suffix = ".docx" if write is _docx else ".html"
+    from_document = _read(_imported(write(tmp_path / f"plan{suffix}", layout)))
+    assert from_document == from_csv
+
+
+def test_the_areas_across_table_is_every_indicator_with_its_own_unit(tmp_path: Path) -> None:
+    """The hunt's d4b: read as areas down, it asked for the unit of 全县 and was left out."""
+    targets = _imported(_docx(tmp_path / "plan.docx", LAYOUTS["areas_across"]))
+    units = {ind.name: ind.unit for ind in targets.indicators.values()}
+    assert units == {"新增城镇就业": "人", "新增市场主体": "户", "新开工项目": "个"}
+    assert targets.areas == {"全县": ["东山镇", "西河镇", "南岭乡"]}
+    (jobs,) = [i for i in targets.indicators.values() if i.name == "新增城镇就业"]
+    assert {a: [str(v) for v in row] for a, row in jobs.values.items()} == {
+        "全县": ["2600"], "东山镇": ["1200"], "西河镇": ["800"], "南岭乡": ["600"],
+    }  # fmt: skip
+
+
+def test_a_wrong_cell_of_an_areas_across_table_is_placed_where_it_is_printed(
+    tmp_path: Path,
+) -> None:
+    """A value of a table whose rows are indicators is the cell of its indicator's row and its
+    area's column: 西河镇's 新增市场主体 is 第3行 第5列 of the printed table."""
+    layout = LAYOUTS["areas_across"]
+    rows = [list(row) for row in layout.rows]
+    rows[2][4] = "700"  # 900 + 700 + 400 != 1900
+    document = _docx(tmp_path / "plan.docx", Layout(layout.above, rows))
+    result = runner.invoke(app, ["validate", str(document), "-f", "json"])
+    assert result.exit_code == 1, result.output
+    found = json.loads(result.stdout)["findings"]
+    places = {f["place"] for f in found if f["code"] == "PC101"}
+    assert places == {"附件 表1 第3行 第3列"}, found  # the total 全县's cell
+
+
+def test_a_table_that_needs_its_unit_stops_the_import_with_the_question(tmp_path: Path) -> None:
+    """No unit anywhere: the CSV twin asks for it with exit 2, and so does the document (its
+    goal was imported and the table left out, only the log saying so, and the plan passed);
+    given, the table is read."""
+    layout = Layout(
+        ["旧村改造任务表"],
+        [["县区", "2024年", "2025年"], ["全县", "30", "40"], ["甲镇", "10", "15"],
+         ["乙镇", "20", "25"]],
+    )  # fmt: skip
+    twin = tmp_path / "table.csv"
+    twin.write_text(_csv(layout), encoding="utf-8")
+    asked = runner.invoke(app, ["import", str(twin), "-o", str(tmp_path / "t.yaml")])
+    assert asked.exit_code == 2
+    assert "--unit" in asked.stderr
+    goal = ("一、主要目标", "2025年，全县新增改造旧村不少于40个。")
+    document = _docx(tmp_path / "plan.docx", layout, goal)
+    for command in (["import", str(document), "-o", str(tmp_path / "out")],
+                    ["validate", str(document)]):  # fmt: skip
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2, result.output
+        assert f"{document}: 附件 表1: no unit for" in result.stderr
+        assert "--unit" in result.stderr
+        assert "Passed" not in result.output
+        assert "Traceback" not in result.output
+    given = _imported(document, "--unit", "个")
+    (indicator,) = given.indicators.values()
+    assert (indicator.unit, indicator.years) == ("个", [2024, 2025])
+    assert [str(v) for v in indicator.values["乙镇"]] == ["20", "25"]
+
+
+def test_a_table_of_categories_with_no_year_reads_as_its_csv_twin(tmp_path: Path) -> None:
+    """No year printed (hunt d8b asked --year): the period is labelled 本期, as for the CSV."""
+    layout = Layout(
+        ["河道清淤任务分解表", "单位：公里"],
+        [["县区", "主河道", "支流"], ["合计", "60", "35"], ["甲县", "40", "20"],
+         ["乙县", "20", "15"]],
+    )  # fmt: skip
+    document = _imported(_docx(tmp_path / "plan.docx", layout))
+    twin = tmp_path / "table.csv"
+    twin.write_text(_csv(layout), encoding="utf-8")
+    assert _read(document) == _read(_imported(twin))
+    assert [i.years for i in document.indicators.values()] == [["本期"], ["本期"]]
+
+
+def test_a_table_that_is_no_breakdown_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    """A schedule with dates in it is no breakdown table: the plan's breakdown table is read,
+    the schedule is said to be left out as a warning, on import and on validate."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("附件1")
+    document.add_paragraph("路灯改造任务分解表")
+    document.add_paragraph("单位：盏")
+    rows = [["县区", "2024年", "2025年"], ["全县", "300", "320"], ["甲镇", "120", "130"],
+            ["乙镇", "180", "190"]]  # fmt: skip
+    _add_table(document, rows)
+    document.add_paragraph("附件2")
+    document.add_paragraph("工作进度安排")
+    _add_table(document, [["阶段", "时间", "工作内容"], ["动员部署", "2024年3月", "印发方案"],
+                          ["组织实施", "2024年4月至12月", "逐镇推进"]])  # fmt: skip
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    imported = runner.invoke(app, ["import", str(path), "-o", str(tmp_path / "out")])
+    assert imported.exit_code == 0, imported.output
+    warning = f"warning: {path}: 附件 表2 is left out"
+    assert warning in imported.stderr
+    targets = load_file(tmp_path / "out" / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    assert [i.name for i in targets.indicators.values()] == ["路灯改造"]
+    checked = runner.invoke(app, ["validate", str(path)])
+    assert warning in checked.stderr  # said on a check of the document too, not only with -v
+
+
+def _add_table(document: Any, rows: list[list[str]]) -> None:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+
+
+def test_two_tables_whose_totals_are_named_differently_are_one_whole(tmp_path: Path) -> None:
+    """表1's 合计 and 表2's 全市 over the same counties are one area, as for two CSV files."""
+    first = Layout(
+        ["公厕新建任务表", "单位：座"],
+        [["县区", "2025年"], ["合计", "30"], ["甲县", "18"], ["乙县", "12"]],
+    )
+    second = Layout(["垃圾转运站新建任务表", "单位：座"],
+                    [["县区", "2025年"], ["全市", "9"], ["甲县", "5"], ["乙县", "4"]])  # fmt: skip
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("附件")
+    for layout in (first, second):
+        for line in layout.above:
+            document.add_paragraph(line)
+        _add_table(document, layout.rows)
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    twins = []
+    for number, layout in enumerate((first, second), 1):
+        twins.append(tmp_path / f"t{number}.csv")
+        twins[-1].write_text(_csv(layout), encoding="utf-8")
+    result = runner.invoke(app, ["import", *map(str, twins), "-o", str(tmp_path / "t.yaml")])
+    assert result.exit_code == 0, result.output
+    from_csv = load_file(tmp_path / "t.yaml", "t").model
+    assert isinstance(from_csv, TargetsFile)
+    from_document = _imported(path)
+    assert from_document.areas == from_csv.areas == {"合计": ["甲县", "乙县"]}
+    assert _read(from_document) == _read(from_csv)
