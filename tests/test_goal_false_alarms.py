@@ -141,15 +141,15 @@ def test_a_yearly_mean_is_said_and_not_imported(tmp_path: Path) -> None:
     assert _goals(_imported(tmp_path, document)) == []
 
 
-def test_a_running_total_is_said_and_not_imported(tmp_path: Path) -> None:
+def test_a_running_total_is_read_beside_each_years_figure(tmp_path: Path) -> None:
     line = "到2026年，全县累计新建高标准农田3.6万亩，每年新建不少于1.0万亩。"
     document = _plan(tmp_path, [line], _farmland("亩", ["10000", "12000", "14000"]))
-    result = _run("import", document, "-o", tmp_path / "out")
-    assert result.exit_code == 0, result.output
-    said = "`到2026年，全县累计新建高标准农田3.6万亩` states an accumulated figure (累计)"
-    assert result.stderr.count(said) == 1  # was dropped with no word
-    years = [(g[1], g[3], g[4]) for g in _goals(_imported(tmp_path, document))]
-    assert years == [(2024, ">=", "1.0"), (2025, ">=", "1.0"), (2026, ">=", "1.0")]
+    years = [(g[1], g[2], g[3], g[4]) for g in _goals(_imported(tmp_path, document))]
+    assert years == [
+        (None, [2024, 2026], "==", "36000"),  # was said in the log and not read
+        *((year, None, ">=", "1.0") for year in (2024, 2025, 2026)),
+    ]
+    assert _findings(document) == []
 
 
 def _land(tmp_path: Path, line: str) -> Path:
@@ -162,10 +162,7 @@ def test_a_goal_of_the_whole_area_links_to_its_table_by_sub_area(tmp_path: Path)
     document = _land(tmp_path, "到2026年，全县新增建设用地控制在1500亩以内。")
     goals = _goals(_imported(tmp_path, document))  # was 全县建设用地, linked to nothing
     assert goals == [("各乡镇新增建设用地", None, [2024, 2026], "<=", "1500", "亩")]
-    assert _findings(document) == []
-    (tmp_path / "over").mkdir()
-    over = _findings(_land(tmp_path / "over", "到2026年，全县新增建设用地控制在500亩以内。"))
-    assert [(c, a["actual"], a["year"]) for c, a in over] == [("PC501", "1350", "2024–2026")]
+    assert _findings(document) == []  # 500 亩 at most: tests/test_goal_readings.py
 
 
 def test_a_goal_that_links_to_no_table_is_said_once(tmp_path: Path) -> None:

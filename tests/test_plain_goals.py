@@ -141,7 +141,9 @@ def test_what_is_not_read_as_a_plain_goal() -> None:
         "2021年，全县新建高标准农田2万亩。": [],  # before the plan: its background
         "到2028年，新建高标准农田5万亩。": [],  # after the plan
         "到2026年，建成3个示范区。": [],  # the figure is not the clause's end
-        "到2026年，累计建成高标准农田10万亩。": [],  # with what was built before the plan
+        "到2026年，累计建成高标准农田10万亩。": [(2026, 2024, "10")],  # a running total by 2026
+        "到2026年，已累计建成高标准农田10万亩。": [],  # what was done already: the background
+        "2020年以来累计建成高标准农田10万亩。": [],
         "到2026年，每年新建高标准农田1.2万亩。": [],  # a yearly amount, not the period's
         "到2026年，新建高标准农田约3.6万亩。": [],  # a rough figure
         "到2026年，新建3.6万亩左右。": [],

@@ -118,8 +118,8 @@ def _goals(
             found.add(statement, year)
         for text in whole.unread:  # 全年 in a plan of several years, no year said
             result.notes.append(texts.GOAL_WHOLE_YEAR(place=place, text=text))
-        for text in whole.running:  # 累计新建3.6万亩: from which year, the text does not say
-            result.notes.append(texts.GOAL_RUNNING_TOTAL(place=place, text=text))
+        for text in whole.done:  # 已累计完成…: the plan's background, not its goal
+            result.notes.append(texts.GOAL_DONE_ALREADY(place=place, text=text))
     return found.found
 
 

@@ -28,6 +28,10 @@ class Statement:
     paragraph: Paragraph
     first: int | None = None  # a goal for the period from `first` to `year`, as a whole
     listed: str = ""  # the cell of a 绩效目标表 that sets it (附件 表3 第4行 第4列), if any
+    running: bool = False  # 累计新建3.6万亩: the running total by `year`, not its own amount
+    # 到2026年 alone made it the period's (from the plan's first year): the text does not say
+    # so, and planchk.importers.plandoc.goal_readings checks the reading its table allows
+    guessed: bool = False
 
     @property
     def place(self) -> str:

@@ -52,11 +52,12 @@ WHOLE_YEAR_IN = re.compile(r"全年|(?<![一二三四五六七八九十两\d])�
 VERB = re.compile("|".join(sorted(TARGET_VERBS, key=len, reverse=True)))
 OF_YEAR = re.compile(r"^[、，,\s]*(?:其中[：:]?)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?\s*$")
 # words that make a plain figure something else than the period's or year's own amount: a
-# stock from before the plan (累计建成), a rate per year or per head (每年新建, 亩均), a rough one
-NOT_THE_AMOUNT = re.compile(
-    r"累计|累积|共计|总计|保有|存量|每|年均|平均|人均|户均|亩均|(?:约|近|超)\s*$"
-)
+# stock from before the plan (保有), a rate per year or per head (每年新建, 亩均), a rough one
+NOT_THE_AMOUNT = re.compile(r"保有|存量|每|年均|平均|人均|户均|亩均|(?:约|近|超)\s*$")
+# 累计新建3.6万亩: a running total by the year said (planchk.importers.plandoc.goal_readings)
 RUNNING = re.compile(r"累计|累积|共计|总计")
+# 已累计完成, 2020年以来累计: what has been done already, or since when: the plan's background
+DONE = re.compile(r"已|以来")
 # the units a plain figure may carry: a percentage after a verb is a share of something else
 PLAIN_UNITS = frozenset(u for u, unit in BUILT_IN.items() if unit.dimension != "percent")
 # 3万个, 1万户, 2.5万人: 万 or 亿 before a count is a magnitude, read with the count's unit
@@ -64,7 +65,7 @@ SCALED_COUNTS = frozenset(
     prefix + u for prefix in MAGNITUDES for u, unit in BUILT_IN.items() if unit.whole
 )
 PLAN_YEAR = re.compile(r"到?[“\"「]?(?P<fyp>十[一二三四五六七八九]五)[”\"」]?(?:期)?末")
-SPAN = re.compile(r"(?:未来|今后)?[一二三四五两]年(?:内|间)?")
+SPAN = re.compile(r"(?:未来|今后)?[一二三四五两]年(?:内|间)?|(?:规划|实施)期(?:内|间)")
 LEAD = re.compile(r"^[^，。；：:]{0,12}目标\s*[：:。]")  # 科技投入目标： · 1.工作目标。
 HEDGES = re.compile(r"^(?:力争|确保|争取|努力|全力|实现)+")
 SENTENCE = re.compile(r"(?<=[。；;！？!?])")

@@ -26,6 +26,7 @@ class When:
     year: int
     first: int | None = None  # 2024—2026年: 2024
     by: bool = False  # 到2026年, 三年, 到“十四五”末: by then, over the plan's years up to it
+    whole: bool = False  # 三年, 规划期内: the text says the plan's years as a whole
 
 
 @dataclass
@@ -35,8 +36,8 @@ class WholeYear:
 
     titled: int | None = None
     unread: list[str] = field(default_factory=list)
-    # 累计新建3.6万亩: a running total, which may count years before the plan's: said, not read
-    running: list[str] = field(default_factory=list)
+    # 已累计完成3万亩, 2020年以来累计: what was done already, the plan's background: said, not read
+    done: list[str] = field(default_factory=list)
 
 
 def heading_year(part: Part) -> int | None:
@@ -77,7 +78,7 @@ def clause_when(clause: str, last_year: int | None, period: tuple[int, int] | No
     if plan:  # 十四五 ends in 2025, 十三五 in 2020
         return When(1955 + 5 * _tens(plan.group("fyp")[:-1]), by=True)
     if SPAN.match(clause.strip()) and last_year is not None:
-        return When(last_year, by=True)
+        return When(last_year, by=True, whole=True)
     head = re.split(r"\d", clause, maxsplit=1)[0]  # 全县全年完成…: 全年 before the figure
     if WHOLE_YEAR_IN.search(head) and period is not None and period[0] == period[1]:
         return When(period[0])

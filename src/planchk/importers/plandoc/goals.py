@@ -30,6 +30,7 @@ from planchk.importers.plandoc.goal_words import (
     AFTER,
     BEFORE,
     CLAUSE,
+    DONE,
     FIGURE,
     GROWTH,
     HEDGES,
@@ -142,11 +143,11 @@ def statements(
 def _plain_or_said(
     text: str, piece: str, match: re.Match[str], reading: _Reading, whole: WholeYear
 ) -> Statement | None:
-    """_plain's goal; where there is none and the figure is a running total (累计新建3.6万亩),
-    its text kept for the log."""
+    """_plain's goal; where there is none and the figure is what was done already (已累计完成,
+    2020年以来累计), its text kept for the log."""
     goal = _plain(text, piece, match, reading)
-    if goal is None and _running_total(piece, match, reading):
-        whole.running.append(text.rstrip("，,"))
+    if goal is None and _done_already(piece, match, reading):
+        whole.done.append(text.rstrip("，,"))
     return goal
 
 
@@ -157,10 +158,14 @@ def _statement(
     growth = bool(word and GROWTH.search(word))
     op = AFTER[after] if after else (">=" if growth else BEFORE[word])
     first = when.first if when is not None else None  # 2024—2026年: the period; 到2026年: 2026
+    # 累计新建不少于3.6万亩 over the plan's years: a running total, as a plain one is
+    running = first is not None and bool(RUNNING.search(piece[: len(piece) - len(match.group(0))]))
     return Statement(
         text.rstrip("，,"), _subject(piece, match), word or after, op,
         Decimal(match.group("number")), match.group("unit"),
         when.year if when is not None else None, growth, paragraph, first,
+        guessed=when is not None and when.by and first is not None and not when.whole,
+        running=running,
     )  # fmt: skip
 
 
@@ -178,7 +183,7 @@ def _adding(
         return when
     if not period[0] < when.year <= period[1]:
         return when  # a year past the plan's (its PC505), or its first: a year's goal
-    return When(when.year, period[0], by=True)
+    return When(when.year, period[0], by=True, whole=when.whole)
 
 
 def _subject(piece: str, match: re.Match[str]) -> str:
@@ -202,42 +207,47 @@ class _Reading:
 def _plain(text: str, piece: str, match: re.Match[str], reading: _Reading) -> Statement | None:
     """A target stated as a figure after a verb (新建高标准农田3.6万亩), or after 其中 and a
     year of the goal before it (其中2024年1.0万亩): exact, for the year or period the sentence
-    names inside the plan's period; None where any of that is missing."""
+    names inside the plan's period; None where any of that is missing. A running total
+    (累计完成造林5万亩) is the total by the year said, else by the plan's last year: its
+    `first` is the plan's first year, which planchk.importers.plandoc.goal_readings weighs."""
     unit, period, when, earlier = match.group("unit"), reading.period, reading.when, reading.plain
     if period is None or (unit not in PLAIN_UNITS and unit not in SCALED_COUNTS):
         return None
     said = piece[: len(piece) - len(match.group(0))]  # what the piece says before its figure
     if NOT_THE_AMOUNT.search(said) or match.string[match.end() :].startswith(("左右", "的")):
         return None
+    running = bool(RUNNING.search(said))
+    if running and DONE.search(said):
+        return None  # 已累计完成: the plan's background (said in the log)
     of_year = OF_YEAR.match(said)
-    first: int | None = None
+    first, guessed = None, False
     if of_year is not None and earlier is not None and earlier.unit == unit:
         year, subject = int(of_year.group("year")), earlier.subject
         text = _continued(earlier.text, piece, reading.paragraph.printed)
-    elif VERB.search(said) and when is not None:
-        when = clause_when(said, None, period) or when  # 2024年新建…、2025年新建…: each its own
-        year, subject = when.year, _subject(piece, match)
+    elif VERB.search(said) and (when is not None or running):
+        when = clause_when(said, None, period) or when or When(period[1], by=True)
+        year, subject = when.year, _subject(piece, match)  # 2024年新建…、2025年新建…: each its own
         if when.first is not None:
             first = when.first
-        elif when.by and period[0] < when.year:
-            first = period[0]  # 到2026年，新建…: over the plan's years up to 2026
+        elif (when.by or running) and period[0] < when.year:
+            first, guessed = period[0], not when.whole  # 到2026年，新建…: the years up to 2026
     else:
         return None
     if not period[0] <= (first or year) <= year <= period[1]:
         return None  # a year outside the plan's: its background, not its goal
     return Statement(
         text.rstrip("，,"), subject, "", "==", Decimal(match.group("number")), unit, year,
-        False, reading.paragraph, first,
+        False, reading.paragraph, first, running=running, guessed=guessed,
     )  # fmt: skip
 
 
-def _running_total(piece: str, match: re.Match[str], reading: _Reading) -> bool:
-    """Whether a plain figure not read is a dated running total after a verb (到2026年，累计新建
-    3.6万亩): whether it counts the years before the plan's, the text does not say."""
+def _done_already(piece: str, match: re.Match[str], reading: _Reading) -> bool:
+    """Whether a plain figure not read is a running total of what was done already, or since a
+    year (已累计完成, 2020年以来累计建成), after a verb: the plan's background, said in the log."""
     said = piece[: len(piece) - len(match.group(0))]
     return bool(
-        reading.when is not None and reading.period is not None and VERB.search(said)
-        and RUNNING.search(said) and match.group("unit") in PLAIN_UNITS | SCALED_COUNTS
+        reading.period is not None and VERB.search(said) and RUNNING.search(said)
+        and DONE.search(said) and match.group("unit") in PLAIN_UNITS | SCALED_COUNTS
     )  # fmt: skip
 
 

@@ -12,14 +12,19 @@ from typing import Any
 from planchk.importers.build import Imported
 from planchk.importers.plandoc import texts
 from planchk.importers.plandoc.goal_links import link
+from planchk.importers.plandoc.goal_readings import weigh
 from planchk.importers.plandoc.goal_statement import Statement, base_year, key
 from planchk.importers.plandoc.kinds import Guess
 from planchk.plan.goal_text import LEVEL_VERBS, TARGET_VERBS, in_table_unit, same_measure
 from planchk.plan.units import UnitTable
 
-_NOT_IN_ID = re.compile(r"[（(][^）)]*[）)]|[\s.+\-*/=<>()]|累计$|新增")
+# what an id cannot hold: a bracket's aside, spaces, and the signs of the relation language;
+# the goal's words stay (新增研发平台 is not 研发平台, which may be another goal)
+_NOT_IN_ID = re.compile(r"[（(][^）)]*[）)]|[\s.+\-*/=<>()]")
 _MEAN = re.compile(r"年均|年平均|平均每年|每年平均")  # a mean: of no one year, nor the sum
-_EACH = re.compile(r"每年")  # 每年新建0.5万亩 over 2024—2026: 0.5万亩 in each of them
+# 每年新建0.5万亩 over 2024—2026: 0.5万亩 in each of them; 年度新增建设用地控制在500亩以内 too
+# (not 2024年度, a year's name)
+_EACH = re.compile(r"每年|(?<![\d〇零一二三四五六七八九])年度")
 _INCREASE = re.compile(r"新增|增加|净增")  # of a stock: last year minus the base, not a level
 
 
@@ -44,6 +49,8 @@ class GoalSet:
             return
         said = len(self.notes)
         ind_id = self._indicator(statement)
+        if ind_id is not None:  # 累计, or a cap 到2026年 alone made the period's: which reading
+            statement, ind_id = self._weigh(statement, ind_id)
         where = statement.place
         what = (ind_id or key(statement), statement.first, year)  # a year's, or a period's
         known = self.first.get(what)
@@ -66,6 +73,24 @@ class GoalSet:
         entry.update(op=statement.op, **self._figure(statement, ind_id))
         self.found[goal_id] = entry
         self.places[f"goals.{goal_id}"] = where
+
+    def _weigh(self, statement: Statement, ind_id: str) -> tuple[Statement, str | None]:
+        """The reading of a linked goal its table checks (planchk.importers.plandoc.
+        goal_readings): the goal as read, or as a year's; None for the table where no reading
+        is safe. What was weighed is said in the log."""
+        place = f"{self.source}: {statement.place}"
+        weighed = weigh(statement, self.imported.indicators[ind_id], self._top(), self.units, place)
+        if weighed.note is not None:
+            self.notes.append(weighed.note)
+        if weighed.statement is None:
+            return statement, None
+        return weighed.statement, ind_id
+
+    def _top(self) -> str | None:
+        """The area a goal that names none is about: the hierarchy's one top, if it has one."""
+        parts = {part for names in self.imported.areas.values() for part in names}
+        tops = [area for area in self.imported.areas if area not in parts]
+        return tops[0] if len(tops) == 1 else None
 
     def _unread(self, statement: Statement) -> bool:
         """A goal that no reading of a table checks safely, said and left out: a yearly mean
@@ -113,8 +138,11 @@ class GoalSet:
         fits = self._measured(statement, ind_id)
         if statement.plain and fits:  # its years must be the table's: no goal-year-missing
             fits = _kind_fits(statement, self.imported.indicators[ind_id].kind)
-            years = self.imported.indicators[ind_id].years
-            needed = range(statement.first or statement.year or 0, (statement.year or 0) + 1)
+            indicator = self.imported.indicators[ind_id]
+            years, last = indicator.years, statement.year or 0
+            needed = range(statement.first or last, last + 1)
+            if statement.running and indicator.kind == "stock":
+                needed = range(last, last + 1)  # 累计建成…: the level by then
             fits = fits and statement.year is not None and all(y in years for y in needed)
         if fits and statement.first is not None and self._cumulative(ind_id, statement):
             place = f"{self.source}: {statement.place}"
@@ -147,9 +175,8 @@ class GoalSet:
         indicator, guess = self.imported.indicators[ind_id], self.kinds.get(ind_id)
         if indicator.kind != "flow" or guess is None or not guess.weak:
             return False
-        parts = {part for names in self.imported.areas.values() for part in names}
-        tops = [area for area in self.imported.areas if area not in parts]
-        row = indicator.values.get(tops[0]) if len(tops) == 1 else None
+        top = self._top()
+        row = indicator.values.get(top) if top is not None else None
         target = in_table_unit(statement.value, statement.unit, indicator.unit, self.units)
         if row is None or None in row or target is None:
             return False
@@ -176,10 +203,9 @@ class GoalSet:
         )
 
     def _new_id(self, ind_id: str | None, statement: Statement) -> str:
-        """The indicator's id, else the subject without brackets: 独角兽、瞪羚企业."""
-        base = ind_id or re.sub(
-            r"[（(][^）)]*[）)]|[\s.+\-*/=<>()]|累计$|新增", "", statement.subject
-        )
+        """The indicator's id, else the goal's words without brackets and spaces: 新增研发平台,
+        独角兽、瞪羚企业累计."""
+        base = ind_id or _NOT_IN_ID.sub("", statement.subject)
         base = base.strip("_、，") or "goal"
         if base in self.found and not statement.word and statement.first is None:
             base = f"{base}_{statement.year}"  # 其中2024年1.0万亩 beside its period's goal
@@ -196,7 +222,10 @@ _INCREMENT = re.compile("|".join(v for v in TARGET_VERBS if v not in LEVEL_VERBS
 def _kind_fits(statement: Statement, kind: str) -> bool:
     """Whether a goal stated with a verb can be the table's figure: what is added (新建, 新增,
     完成: a flow's or a change's years) never a stock's level, and a level (建成, 培育) never
-    what a flow's years add. A 绩效目标表's row that names no verb fits any table."""
+    what a flow's years add. A 绩效目标表's row that names no verb fits any table, and a
+    running total (累计新建, 累计建成) a stock's level or what a flow's years add up to."""
+    if statement.running:
+        return kind in ("stock", "flow", "change")
     verb = _INCREMENT.search(statement.subject) or _LEVEL.search(statement.subject)
     if verb is None:  # only a listed row states no verb: its name is the table's
         return True

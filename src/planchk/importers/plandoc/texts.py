@@ -81,11 +81,23 @@ GOAL_UNLINKED = message(
     "unit that converts, with its years); imported, and no table is checked against it (set "
     "its `indicator:` to link it)",
 )
-GOAL_RUNNING_TOTAL = message(
-    "plandoc.unread-goal-running-total",
-    "{place}: `{text}` states an accumulated figure (累计), which may count years before the "
-    "plan's; not imported (where it is the plan's years, write 2024—2026年新建… or add the "
-    "goal with its period by hand)",
+GOAL_DONE_ALREADY = message(
+    "plandoc.unread-goal-done-already",
+    "{place}: `{text}` states what was done already, or since a year, in all "
+    "(已累计, 以来): the plan's background, not its goal; not imported",
+)
+GOAL_RUNNING_READINGS = message(
+    "plandoc.unlinked-running-total",
+    "{place}: `{text}` states a running total (累计), and table {id}'s years {span} add up to "
+    "{total} {unit}, which meets it only if it counts years before {first} too; the text does "
+    "not say which, so not linked (write {span}年累计… for the plan's years, or set its "
+    "`indicator:` by hand)",
+)
+GOAL_CAP_READINGS = message(
+    "plandoc.cap-read-as-year",
+    "{place}: `{text}` does not say whether it bounds {year}'s amount (年度, 每年) or that of "
+    "{span} together (累计, 规划期内); table {id} gives {own} {unit} in {year} and {total} "
+    "{unit} over {span}: checked as {year}'s (write which it means to settle it)",
 )
 TEXT_TASK_UNMATCHED = message(
     "plandoc.text-task-unmatched",

@@ -1,0 +1,104 @@
+"""Which reading of a goal its table is checked with, where the text leaves two.
+
+A running total (`到2026年，累计新建高标准农田3.6万亩`) is a stock's level that year, or what a
+flow's years add up to by then; from which year, the text does not say where it names only the
+year: the plan's years, or earlier ones too. A cap on what the years add (`到2026年，全县新增建设
+用地控制在500亩以内`) is the amount of the plan's years up to 2026, as a land-use plan means it
+(`到2020年，新增建设用地规模控制在…以内` bounds the years of the plan together, its figures growing
+from one target year to the next), or 2026's own, as a yearly cap (年度新增建设用地) is.
+
+Where the text says which (每年/年度 a year's, each; 累计/规划期内/三年 or `2024—2026年` the
+period's), that is the reading. Where it does not, no error is raised on a guess: the goal is
+checked with the reading the table's figures allow, an error stays only where every reading
+fails, and the log names both readings with the table's figures.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+from planchk.importers.build import ImportedIndicator
+from planchk.importers.plandoc import texts
+from planchk.importers.plandoc.goal_statement import Statement
+from planchk.plan.comparators import compare
+from planchk.plan.goal_text import in_table_unit
+from planchk.plan.numbers import half_unit, rounding_allowance
+from planchk.plan.units import UnitTable
+
+
+@dataclasses.dataclass(frozen=True)
+class Weighed:
+    """A goal as its table is to check it (None: not linked), and what the log says of it."""
+
+    statement: Statement | None
+    note: str | None = None
+
+
+def weigh(
+    statement: Statement,
+    indicator: ImportedIndicator,
+    top: str | None,
+    units: UnitTable,
+    place: str,
+) -> Weighed:
+    """The reading of a linked goal its table checks: a running total against a stock, its
+    level by the year; against a flow, the sum of the plan's years up to it where that meets
+    it or where even the plan's years alone exceed it (wrong whichever years it counts), else
+    not linked; a cap whose period 到YYYY年 alone gave, the period's where the sum meets it,
+    else the year's own. `top` is the area the goal is about (the hierarchy's one top)."""
+    if statement.running and indicator.kind == "stock":
+        return Weighed(dataclasses.replace(statement, first=None, guessed=False))
+    weighed = statement.guessed and indicator.kind in ("flow", "change")
+    if not weighed or not (statement.running or statement.op in ("<=", "<")):
+        return Weighed(statement)
+    figures = _figures(statement, indicator, top, units)
+    if figures is None or _meets(figures, statement.op):
+        return Weighed(statement)  # a blank year or no one top: the check says nothing either
+    total, own, target, _ = figures
+    span, unit = f"{statement.first}–{statement.year}", indicator.unit
+    if not statement.running:
+        note = texts.GOAL_CAP_READINGS(
+            place=place, text=statement.text, id=indicator.id, year=statement.year, own=own,
+            span=span, total=total, unit=unit,
+        )  # fmt: skip
+        return Weighed(dataclasses.replace(statement, first=None, guessed=False), note)
+    if statement.op in ("==", "<=", "<") and total > target:
+        return Weighed(statement)  # the plan's years alone add up to more: wrong either way
+    note = texts.GOAL_RUNNING_READINGS(
+        place=place, text=statement.text, id=indicator.id, span=span, total=total, unit=unit,
+        first=statement.first,
+    )  # fmt: skip
+    return Weighed(None, note)
+
+
+def _figures(
+    statement: Statement, indicator: ImportedIndicator, top: str | None, units: UnitTable
+) -> tuple[Decimal, Decimal, Decimal, Decimal] | None:
+    """The sum of the goal's years at its area, its last year's figure, the goal's figure and
+    how far an exact goal may honestly miss (half a unit of its printed digits, and the
+    table's rounding where its unit is not a count), all in the table's unit."""
+    row = indicator.values.get(top) if top is not None else None
+    target = in_table_unit(statement.value, statement.unit, indicator.unit, units)
+    if row is None or target is None or statement.first is None or statement.year is None:
+        return None
+    at = dict(zip(indicator.years, row, strict=False))
+    values = [at.get(year) for year in range(statement.first, statement.year + 1)]
+    printed = [value for value in values if value is not None]
+    if len(printed) < len(values):
+        return None
+    half = in_table_unit(half_unit(statement.value), statement.unit, indicator.unit, units)
+    table = units.get(indicator.unit)
+    allowance = (half or Decimal(0)) + (
+        Decimal(0) if table is not None and table.whole else rounding_allowance(printed)
+    )
+    return sum(printed, Decimal(0)), printed[-1], target, allowance
+
+
+def _meets(figures: tuple[Decimal, Decimal, Decimal, Decimal], op: str) -> bool:
+    """Whether the sum of the goal's years meets it as planchk.rules.goals checks it (a strict
+    goal at its figure exactly is PC502's warning, not this)."""
+    actual, _, target, allowance = figures
+    if op == "==":
+        return abs(actual - target) <= allowance
+    return actual == target or compare(actual, op, target)
