@@ -5,6 +5,7 @@ clear majority of the rows (within the rounding of the printed digits), it is pr
 total column wherever it holds on one row at least):
 
     合计 = 新建 + 修缮加固                         a total column (合计, 小计, 总计)
+    全年 = 一季度 + 二季度 + 三季度 + 四季度        the year beside its quarters, halves or months
     比上年增减 = 预算数 - 上年执行数                a difference column (增减, 调整数)
     增长 = 比上年增减 / 上年执行数 * 100           a growth rate (增长%, 增速, 增幅)
     完成率 = 完成数 / 任务数 * 100                 a completion rate (完成率, 执行率)
@@ -47,6 +48,15 @@ RATE_NAME = re.compile(
     r"|率\s*(?:[（(][^）)]*[）)])?\s*$",  # 覆盖率, 达标率（%）: a rate, whatever its unit
     re.I,
 )
+# A whole year printed beside its parts (全年, 全年合计, 年度计划): the sum of its quarters,
+# halves or months, never of the other columns of the row (上年实际 beside them).
+WHOLE_YEAR = re.compile(r"^(全年|全年度|年度|full[\s-]*year|annual)", re.I)
+_NUMERAL = r"(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])"
+PERIODS = (
+    re.compile(r"^第?[一二三四1-4]\s*季度|^Q[1-4]\b", re.I),
+    re.compile(r"^[上下]半年"),
+    re.compile(rf"^{_NUMERAL}\s*月(份)?(?![\d至到—-])"),
+)
 LAST_YEAR = re.compile(r"上年|去年|上一年|prior|last year", re.I)
 MAJORITY = Decimal(2) / 3
 HUNDRED = Decimal(100)
@@ -81,12 +91,11 @@ def identities(operands: Sequence[Operand], rows: Sequence[Row]) -> Iterator[Fou
     """The relations the headers name and the rows bear out."""
     amounts = [o for o in operands if o.kind == "value"]
     plain = [o for o in amounts if not (SUM_NAME.search(o.name) or CHANGE_NAME.search(o.name))]
-    candidates: list[tuple[str, Sequence[Operand], Test]] = []
-    for total in (o for o in amounts if SUM_NAME.search(o.name)):
-        parts = [o for o in plain if o.unit == total.unit]
-        if parts:
-            candidates.append(_sum(total, parts))
-    totals = {text for text, _, _ in candidates}
+    years = [o for o in plain if WHOLE_YEAR.search(o.name) and any(_periods(o, plain))]
+    plain = [o for o in plain if o not in years]  # 全年 beside its quarters: no part
+    totals = [o for o in amounts if SUM_NAME.search(o.name) or o in years]
+    candidates = [_total(total, plain, rows) for total in totals]
+    sums = {text for text, _, _ in candidates}
     for change in (o for o in amounts if CHANGE_NAME.search(o.name)):
         candidates.append(_best(_differences(change, plain), rows))
     changes = [o for o in amounts if CHANGE_NAME.search(o.name)]
@@ -106,11 +115,31 @@ def identities(operands: Sequence[Operand], rows: Sequence[Row]) -> Iterator[Fou
             holds, count = _tally(used, test, rows)
             if count >= 2 and holds >= MAJORITY * count:
                 yield Found(text, holds, count)
-            elif text in totals and count:
+            elif text in sums and count:
                 # a 合计 column beside its categories is their sum whatever most rows say: a
                 # list of two projects, one of them wrong, must not lose its only check. One
                 # that holds on no row is no such sum (a 合计 of other columns): said, not kept.
                 yield Found(text, holds, count, kept=holds > 0)
+
+
+def _total(
+    total: Operand, plain: Sequence[Operand], rows: Sequence[Row]
+) -> tuple[str, Sequence[Operand], Test]:
+    """A total column: the sum of the year's parts beside it (its quarters, halves or months,
+    whichever holds most), else of every plain column in its unit."""
+    periods = [_sum(total, parts) for parts in _periods(total, plain)]
+    if periods:
+        return _best(iter(periods), rows)
+    parts = [o for o in plain if o.unit == total.unit]
+    return _sum(total, parts) if parts else ("", (), lambda values: False)
+
+
+def _periods(total: Operand, plain: Sequence[Operand]) -> Iterator[list[Operand]]:
+    """The year's parts beside `total`: its quarters, its halves, its months (two at least)."""
+    for period in PERIODS:
+        parts = [o for o in plain if o.unit == total.unit and period.search(o.name)]
+        if len(parts) >= 2:
+            yield parts
 
 
 def _best(
