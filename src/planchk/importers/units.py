@@ -37,6 +37,7 @@ _COUNT_WORDS = (
     r"numbers?|persons|people|units|households|cases|projects|beneficiaries|students|jobs"
     r"|enterprises|schools|villages|items|vehicles|beds"
 )
+_COUNT = re.compile(_COUNT_WORDS, re.IGNORECASE)
 _ENGLISH = re.compile(
     r"^[（(]\s*(?:in\s+)?(?P<unit>(?:(?:us\$|usd|rmb|cny|hk\$|eur|€|\$)\s*)?"
     r"(?:thousands?|millions?|billions?|bn|m|mn)?(?:\s+(?:of\s+)?[a-z$]+)?"
@@ -98,7 +99,8 @@ def printed_unit(text: str) -> str:
     words = [_MONEY_NAMES.get(word.lower(), word) for word in words]
     if words and words[-1].lower() in ("thousands", "millions", "billions", "numbers"):
         words[-1] = words[-1][:-1]  # (in numbers): number, as (in thousands) is thousand
-    return " ".join(words) if words else unit
+    said = " ".join(words) if words else unit
+    return said.lower() if _COUNT.fullmatch(said) else said  # (Households): households
 
 
 def several(unit: str) -> list[str]:
