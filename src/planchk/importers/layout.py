@@ -59,6 +59,12 @@ _ATTACHMENT = re.compile(
     r"^(附件\s*[\d０-９一二三四五六七八九十]*|(附表|表)\s*[\d０-９一二三四五六七八九十]+)\s*[:：.、]?$"
 )
 _TABLE_NUMBER = re.compile(rf"^(?:(附件|附表|表)\s*[\d０-９]+\s*[:：.、]?\s*|{_ENGLISH_NUMBER})")
+# The end of a table's title (分配表, 一览表（2025年）, 2025年…任务): never a header's.
+_SPLIT_TITLE = re.compile(
+    r"表\s*(?:[（(][^（()）]*[）)])?$|^\d{4}年.{3,}(?:任务|目标|计划|安排)$"
+    r"|\sby\s+[a-z]+\s+(?:fy\s*)?\d{4}$",  # Service targets by county, 2024
+    re.IGNORECASE,
+)
 _TITLE_SUFFIX = re.compile(r"(指导性)?(任务|目标|指标)?(分解|分配|安排|计划)?(情况|统计|一览)?表$")
 
 
@@ -199,13 +205,19 @@ def _header_rows(grid: Grid, first_data: int) -> list[list[GridCell]]:
         if position < 0:
             break
         cells = [c for c in rows[position] if c.text]
-        if len(cells) < 2 or any(unit_line(c.text) for c in cells):
+        if len(cells) < 2 or any(unit_line(c.text) for c in cells) or _split_title(cells):
             break
         header.insert(0, rows[position])
     if not header:
         first = rows[first_data][0]
         raise PlanchkError(texts.NO_HEADER, place=grid.where(first.row, first.column))
     return header
+
+
+def _split_title(cells: Sequence[GridCell]) -> bool:
+    """A title split at an unquoted comma of a CSV (2025年各县区,资金分配表): no header row."""
+    text = _joined([clean_name(cell.text) for cell in cells])
+    return bool(_TABLE_NUMBER.match(text) or _SPLIT_TITLE.search(text))
 
 
 def _title_and_unit(lines: Sequence[Sequence[GridCell]]) -> tuple[str | None, str | None]:
@@ -228,8 +240,17 @@ def _title_and_unit(lines: Sequence[Sequence[GridCell]]) -> tuple[str | None, st
             if text and not cell.merged:  # a merged title is said once
                 words.append(text)
         if title is None and words and not _ATTACHMENT.match(" ".join(words)):
-            title = " ".join(words)
+            title = _joined(words)
     return title, unit
+
+
+def _joined(words: Sequence[str]) -> str:
+    """The pieces of a title split at its commas: Service targets by county, 2024 takes its
+    spaces back; 2025年各县区,资金分配表 is one title with no space inside."""
+    said = words[0] if words else ""
+    for word in words[1:]:
+        said += word if not (said[-1].isascii() or word[0].isascii()) else " " + word
+    return said
 
 
 def is_count(unit: str) -> bool:
