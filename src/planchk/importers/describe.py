@@ -12,6 +12,7 @@ from planchk.importers.entries import ENTRIES
 from planchk.importers.grid import texts_of
 from planchk.importers.periods import as_headed, other_year
 from planchk.importers.shapes import IndicatorRow, Table
+from planchk.importers.turned import is_turned, turned_header, turned_total
 from planchk.importers.units import plain_number
 from planchk.importers.year_ranges import PERIOD_SPAN_COLUMN, in_period
 from planchk.messages import counted, message
@@ -103,7 +104,8 @@ def _described(table: Table) -> Iterator[str]:
     if shown is None:
         yield texts.UNIT_LINE(unit=table.unit) if table.unit else texts.NO_UNIT_LINE()
         rows = ", ".join(map(str, table.header_rows))
-        yield texts.HEADER(len(table.header_rows), rows=rows, area=table.area_header)
+        area = table.area_header  # of a turned table (years down): what it prints, not 地区
+        yield turned_header(table) or texts.HEADER(len(table.header_rows), rows=rows, area=area)
     else:
         yield from _indicator_row(table, shown)
     if shown is None or not shown.areas:
@@ -137,7 +139,7 @@ def _not_imported(table: Table) -> Iterator[str]:
 def _columns(table: Table) -> Iterator[str]:
     """What each column was read as: years, categories, a period, percentages, 其中, text."""
     years = [c for c in table.columns if c.kind == "value" and c.name is None and c.year]
-    if years:
+    if years and not is_turned(table):  # a turned table's years: said in its header line
         yield texts.YEAR_COLUMNS(
             headers=", ".join(c.header for c in years),
             years=", ".join(str(c.year) for c in years),
@@ -175,9 +177,10 @@ def _total(table: Table) -> Iterator[str]:
     if table.total is None:  # a list of projects with no total row (importers.entries)
         yield ENTRIES(count=len(table.areas), header=table.area_header)
         return
-    yield template[table.total_found](name=table.total.name, row=table.total.number)
     top = table.areas.get(table.total.name, [])
-    if top:
+    said = turned_total(table, listed(top))  # years down: a total column, areas beside it
+    yield from said or [template[table.total_found](name=table.total.name, row=table.total.number)]
+    if top and not said:
         yield texts.PARTS(count=len(top), names=listed(top))
 
 

@@ -268,6 +268,9 @@ class Turned(Transposed):
         body = [row for row in original.rows[header + 1 :] if any(c.text for c in row)]
         years = [next(c for c in row if c.text) for row in body]
         self.add([("地区", heads[0])] + [(year.text, year) for year in years])
+        # what the table prints, for the log (importers.turned): never this grid's 地区
+        self.corner, self.header_row = heads[0].text, heads[0].row
+        self.years = [year.text for year in years]
         for area in heads[1:]:
             cells = [next((c for c in row if c.column == area.column), None) for row in body]
             blank = GridCell("", years[0].row, area.column)  # a cell the row leaves out
