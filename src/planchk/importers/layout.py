@@ -205,7 +205,9 @@ def _header_rows(grid: Grid, first_data: int) -> list[list[GridCell]]:
         if position < 0:
             break
         cells = [c for c in rows[position] if c.text]
-        if len(cells) < 2 or any(unit_line(c.text) for c in cells) or _split_title(cells):
+        if len(cells) < 2 or any(unit_line(c.text) for c in cells):
+            break
+        if header and _split_title(cells, header[0]):  # the title right above the header
             break
         header.insert(0, rows[position])
     if not header:
@@ -214,8 +216,12 @@ def _header_rows(grid: Grid, first_data: int) -> list[list[GridCell]]:
     return header
 
 
-def _split_title(cells: Sequence[GridCell]) -> bool:
-    """A title split at an unquoted comma of a CSV (2025年各县区,资金分配表): no header row."""
+def _split_title(cells: Sequence[GridCell], under: Sequence[GridCell]) -> bool:
+    """A title split at an unquoted comma of a CSV (2025年各县区,资金分配表): no header row. A
+    header's upper row leaves its first column to the row under it (县区 merged down, or
+    printed once); a title starts over a header cell of its own (2025年… over 县区)."""
+    if not any(c.text and c.column == cells[0].column for c in under):
+        return False
     text = _joined([clean_name(cell.text) for cell in cells])
     return bool(_TABLE_NUMBER.match(text) or _SPLIT_TITLE.search(text))
 
