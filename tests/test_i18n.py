@@ -332,3 +332,51 @@ def test_entries_import_every_module_so_no_message_is_missed(tmp_path: Path) -> 
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=300
     )
     assert done.stdout.strip() == "probe"
+
+
+HAND_WRAPPED = """\
+#, python-brace-format
+msgctxt "ui.config-not-utf8"
+msgid "byte {offset} is not UTF-8 text; a TOML file is written in UTF-8"
+msgstr ""
+"第 {offset} 字节不是 UTF-8 文本；"
+"TOML 文件须用 UTF-8 编写"
+"""
+REMOVED = 'msgctxt "ui.no-longer-said"\nmsgid "a message planchk no longer has"\nmsgstr "旧消息"\n'
+
+
+def test_extract_keeps_existing_entries_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """extract adds the new entries and drops the removed ones; every other entry is written
+    back byte for byte, however a translator wrapped it (Babel rewraps at its width)."""
+    pytest.importorskip("babel")
+    module = tools()
+    directory = tmp_path / "zh_CN" / "LC_MESSAGES"
+    directory.mkdir(parents=True)
+    monkeypatch.setattr(module, "POT", tmp_path / "planchk.pot")
+    monkeypatch.setattr(module, "LANGUAGES", {"zh_CN": directory})
+    committed = (ROOT / "src/planchk/locale/zh_CN/LC_MESSAGES/planchk.po").read_text("utf-8")
+    po = directory / "planchk.po"
+    po.write_text(committed, encoding="utf-8")
+    module.extract()
+    assert po.read_text(encoding="utf-8") == committed  # a current catalogue: nothing to do
+    entries = committed.split("\n\n")
+    utf8 = next(i for i, e in enumerate(entries) if 'msgctxt "ui.config-not-utf8"' in e)
+    entries[utf8] = HAND_WRAPPED.rstrip("\n")
+    deep = next(i for i, e in enumerate(entries) if 'msgctxt "ui.config-too-deep"' in e)
+    del entries[deep]  # as if its message were new
+    entries.insert(deep, REMOVED.rstrip("\n"))  # and in its place one planchk no longer has
+    edited = "\n\n".join(entries)
+    po.write_text(edited, encoding="utf-8")
+    module.extract()
+    written = po.read_text(encoding="utf-8")
+    assert HAND_WRAPPED in written
+    assert "no-longer-said" not in written
+    assert (
+        'msgctxt "ui.config-too-deep"\nmsgid "tables or arrays are nested too deeply to read"\n'
+        'msgstr ""\n'
+    ) in written
+    # Besides those two entries, the file is as it was: every other entry untouched.
+    assert written.split("\n\n")[:deep] == edited.split("\n\n")[:deep]
+    assert written.split("\n\n")[deep + 1 :] == edited.split("\n\n")[deep + 1 :]

@@ -15,6 +15,7 @@ import datetime as dt
 import importlib
 import io
 import pkgutil
+import re
 import string
 import sys
 from pathlib import Path
@@ -81,9 +82,56 @@ def extract() -> None:
     for locale, directory in LANGUAGES.items():
         path = directory / "planchk.po"
         catalog = _read(path, locale) if path.exists() else Catalog(locale=locale, domain="planchk")
+        before = _contents(catalog)
+        old_text = path.read_text(encoding="utf-8") if path.exists() else ""
         catalog.update(template_catalog(), no_fuzzy_matching=True)
         catalog.obsolete.clear()
         _write_po(path, catalog)
+        # An entry extract does not change is written back as it was, wrapping included:
+        # Babel rewraps every entry at its width, and a translator's line breaks are theirs.
+        kept = _kept_as_written(old_text, path.read_text(encoding="utf-8"), before, catalog)
+        path.write_text(kept, encoding="utf-8")
+
+
+# One entry of a .po file as extract compares it: English, translation, flags and comments.
+Contents = tuple[object, object, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+_CONTEXT = re.compile(r'^msgctxt "(.*)"$', re.MULTILINE)
+
+
+def _contents(catalog: Catalog) -> dict[str, Contents]:
+    """Each entry's contents by its context, copied: Catalog.update changes them in place."""
+    return {
+        m.context or "": (
+            m.id,
+            m.string,
+            tuple(sorted(m.flags)),
+            tuple(m.auto_comments),
+            tuple(m.user_comments),
+        )
+        for m in catalog
+        if m.id
+    }
+
+
+def _kept_as_written(
+    old_text: str, new_text: str, before: dict[str, Contents], after: Catalog
+) -> str:
+    """`new_text` (as Babel writes the updated catalogue) with each entry whose contents the
+    update left alone in its text of `old_text`. Entries are the blank-line separated blocks
+    Babel writes; the header and new or changed entries stay as Babel writes them."""
+    old_blocks = {}
+    for block in old_text.split("\n\n"):
+        found = _CONTEXT.search(block)
+        if found is not None:
+            old_blocks[found.group(1)] = block.strip("\n")
+    now = _contents(after)
+    blocks = []
+    for block in new_text.split("\n\n"):
+        found = _CONTEXT.search(block)
+        context = found.group(1) if found is not None else None
+        unchanged = context in old_blocks and before.get(context) == now.get(context)
+        blocks.append(old_blocks[context] if context is not None and unchanged else block)
+    return "\n\n".join(blocks)
 
 
 def compile_all() -> None:
