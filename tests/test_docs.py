@@ -163,14 +163,32 @@ def test_explain_without_a_rule_lists_the_codes() -> None:
     assert set(re.findall(r"PC\d{3}", result.stdout)) == {i.code for i in all_codes()}
 
 
-def _workflow_scripts() -> list[str]:
+# What GitHub makes of the workflow's expressions on a pull request into main.
+PULL_REQUEST = {
+    "${{ github.base_ref }}": "main",
+    "${{ github.event_name == 'pull_request' && format('origin/{0}', github.base_ref) || "
+    "github.sha }}": "origin/main",
+}
+
+
+def _expanded(text: str) -> str:
+    for expression, value in PULL_REQUEST.items():
+        text = text.replace(expression, value)
+    assert "${{" not in text, text  # an expression this table does not know
+    return text
+
+
+def _workflow() -> tuple[dict[str, str], list[str]]:
+    """The job's environment and the scripts of its planchk steps, as run on a pull request."""
     workflow = yaml.safe_load((ROOT / "docs" / "github-actions.yml").read_text(encoding="utf-8"))
-    steps = workflow["jobs"]["planchk"]["steps"]
-    return [
-        step["run"].replace("${{ github.base_ref }}", "main")
-        for step in steps
+    job = workflow["jobs"]["planchk"]
+    env = {name: _expanded(str(value)) for name, value in job.get("env", {}).items()}
+    scripts = [
+        _expanded(step["run"])
+        for step in job["steps"]
         if "planchk" in step.get("run", "") and not step["name"].startswith("Install")
     ]
+    return env, scripts
 
 
 def _git(repo: Path, *args: str) -> None:
@@ -182,30 +200,39 @@ def _git(repo: Path, *args: str) -> None:
     )
 
 
-@pytest.mark.parametrize("regression", [False, True])
-def test_documented_github_workflow_commands_work(tmp_path: Path, regression: bool) -> None:
-    repo = tmp_path / "repo"
+def _base_repository(repo: Path, config: str | None = None) -> None:
+    """A repository whose main holds the bundled plan (and `config` as planchk.toml), with
+    itself as origin, as actions/checkout leaves it (fetch-depth: 0)."""
     shutil.copytree(DATA, repo / "data")
+    if config is not None:
+        (repo / "planchk.toml").write_text(config, encoding="utf-8")
     _git(repo, "init", "-q", "-b", "main")
     _git(repo, "add", ".")
     _git(repo, "commit", "-qm", "base")
     _git(repo, "remote", "add", "origin", str(repo))
     _git(repo, "fetch", "-q", "origin")
-    if regression:
-        targets = repo / "data" / "targets.yaml"
-        targets.write_text(
-            targets.read_text(encoding="utf-8").replace("[300, 50, 53]", "[301, 50, 53]"),
-            encoding="utf-8",
-        )
-    summary = tmp_path / "summary.md"
+
+
+def _add_an_error(repo: Path) -> None:
+    """A sum that no longer adds up: one PC101 error the base does not have."""
+    targets = repo / "data" / "targets.yaml"
+    text = targets.read_text(encoding="utf-8")
+    assert text.count("[300, 50, 53]") == 1
+    targets.write_text(text.replace("[300, 50, 53]", "[301, 50, 53]"), encoding="utf-8")
+
+
+def _run_workflow(repo: Path, summary: Path) -> list[subprocess.CompletedProcess[str]]:
+    """Each planchk step of docs/github-actions.yml, word for word, as GitHub runs it."""
+    job_env, scripts = _workflow()
     env = {
         **os.environ,
+        **job_env,
         "GITHUB_ACTIONS": "true",
         "GITHUB_STEP_SUMMARY": str(summary),
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
     }
-    codes = []
-    for script in _workflow_scripts():
+    runs = []
+    for script in scripts:
         done = subprocess.run(
             ["bash", "-e", "-c", script],
             cwd=repo,
@@ -214,9 +241,19 @@ def test_documented_github_workflow_commands_work(tmp_path: Path, regression: bo
             text=True,
             check=False,
         )
-        codes.append(done.returncode)
         assert "Traceback" not in done.stderr
-    validate, sarif_step, diff_step = codes
+        runs.append(done)
+    return runs
+
+
+@pytest.mark.parametrize("regression", [False, True])
+def test_documented_github_workflow_commands_work(tmp_path: Path, regression: bool) -> None:
+    repo = tmp_path / "repo"
+    _base_repository(repo)
+    if regression:
+        _add_an_error(repo)
+    summary = tmp_path / "summary.md"
+    validate, sarif_step, diff_step = (run.returncode for run in _run_workflow(repo, summary))
     assert validate == (1 if regression else 0)
     assert sarif_step == 0
     assert json.loads((repo / "planchk.sarif").read_text(encoding="utf-8"))["version"] == "2.1.0"
@@ -224,6 +261,80 @@ def test_documented_github_workflow_commands_work(tmp_path: Path, regression: bo
     shown = summary.read_text(encoding="utf-8")
     assert shown.startswith("### planchk diff: origin/main → working tree")
     assert ("Introduced by the new revision (1)" in shown) == regression
+
+
+BASE_CONFIG = 'fail-on = "error"\nignore = ["PC403"]\n'
+# What a pull request can write to make its own check pass: file name -> its text, None to
+# delete it. Each would hide the PC101 it introduces, were the working tree's configuration read.
+WEAKENINGS: dict[str, dict[str, str | None]] = {
+    "ignore": {"planchk.toml": 'ignore = ["totals"]\n'},
+    "severity": {"planchk.toml": '[severity]\nsum-mismatch = "info"\n'},
+    "select": {"planchk.toml": 'select = ["PC201"]\n'},
+    "waiver": {"planchk.toml": '[[waivers]]\nrule = "sum-mismatch"\nreason = "checked by hand"\n'},
+    "pyproject": {
+        "planchk.toml": None,
+        "pyproject.toml": '[tool.planchk]\nignore = ["sum-mismatch"]\n',
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("weakening", "base_config"),
+    [*((name, BASE_CONFIG) for name in sorted(WEAKENINGS)), ("ignore", None), ("pyproject", None)],
+)
+def test_a_pull_request_cannot_weaken_its_own_check(
+    tmp_path: Path, weakening: str, base_config: str | None
+) -> None:
+    repo = tmp_path / "repo"
+    _base_repository(repo, base_config)
+    _git(repo, "checkout", "-q", "-b", "pull-request")
+    _add_an_error(repo)
+    for name, text in WEAKENINGS[weakening].items():
+        if text is None:
+            (repo / name).unlink(missing_ok=True)
+        else:
+            (repo / name).write_text(text, encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "a new error, and a configuration that hides it")
+    # The pull request's configuration does hide the error from a check that reads it...
+    trusting = subprocess.run(
+        [sys.executable, "-m", "planchk", "validate", "data/", "-f", "json"],
+        cwd=repo, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert trusting.returncode == 0, trusting.stdout
+    # ...and the documented workflow reads the base branch's instead: every step sees it.
+    summary = tmp_path / "summary.md"
+    validate, sarif_step, diff_step = _run_workflow(repo, summary)
+    assert validate.returncode == 1, validate.stderr
+    assert "title=PC101 sum-mismatch" in validate.stdout
+    assert sarif_step.returncode == 0
+    sarif = json.loads((repo / "planchk.sarif").read_text(encoding="utf-8"))
+    results = sarif["runs"][0]["results"]
+    assert [r for r in results if r["ruleId"] == "PC101" and "suppressions" not in r]
+    assert diff_step.returncode == 1, diff_step.stderr
+    shown = summary.read_text(encoding="utf-8")
+    assert "Introduced by the new revision (1)" in shown
+    assert "PC101" in shown
+
+
+def test_a_waiver_in_the_plan_added_with_its_error_fails_the_check(tmp_path: Path) -> None:
+    """A waiver in targets.yaml is the plan's own: validate honours it, but the diff step
+    counts the error the pull request introduces together with it, and the job fails."""
+    repo = tmp_path / "repo"
+    _base_repository(repo, BASE_CONFIG)
+    _git(repo, "checkout", "-q", "-b", "pull-request")
+    _add_an_error(repo)
+    with (repo / "data" / "targets.yaml").open("a", encoding="utf-8") as targets:
+        targets.write("waivers:\n  - rule: sum-mismatch\n    reason: 已核对\n")
+    _git(repo, "commit", "-qam", "a new error and its waiver")
+    summary = tmp_path / "summary.md"
+    validate, sarif_step, diff_step = _run_workflow(repo, summary)
+    assert validate.returncode == 0, validate.stdout
+    assert "1 waived" in validate.stdout
+    assert sarif_step.returncode == 0
+    assert diff_step.returncode == 1
+    assert "PC101 is introduced and waived by the same change" in diff_step.stderr
+    assert "Introduced by the new revision (1)" in summary.read_text(encoding="utf-8")
 
 
 def test_readme_configuration_example_is_a_valid_configuration(tmp_path: Path) -> None:

@@ -47,6 +47,18 @@ ConfigOption = Annotated[
         "--config", help="Configuration file (default: planchk.toml or pyproject.toml, upward)."
     ),
 ]
+# A CI check of a pull request reads the base branch's configuration, so that the pull
+# request cannot weaken its own check (docs/github-actions.md).
+ConfigRevisionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--config-revision",
+        metavar="REV",
+        help="Read the configuration from this git revision (the --config file there, or the one "
+        "found there as in the working tree; none there: the defaults), never from the working "
+        "tree, e.g. the base branch in a pull request's check.",
+    ),
+]
 
 # `-` reads the file from stdin in validate, report, diff and import (planchk.reading).
 StdinFilenameOption = Annotated[

@@ -12,6 +12,7 @@ import typer.core
 from planchk import messages
 from planchk.cli.common import (
     ConfigOption,
+    ConfigRevisionOption,
     DiffFormat,
     Level,
     StdinFilenameOption,
@@ -22,6 +23,7 @@ from planchk.cli.common import (
     tables_given,
     usage_errors,
 )
+from planchk.escape import visible_lines
 from planchk.findings import Severity
 from planchk.report import ExitCode
 
@@ -35,6 +37,13 @@ TABLE_GIVEN = messages.message(
     "diff.table-given",
     "{path} is a table, not a plan file: import each table into a plan directory first, then "
     "compare those: {commands}",
+)
+# --fail-on-new counts a finding that the new revision introduces together with its waiver
+# (diff/waived.py): the change would otherwise pass its own check.
+WAIVED_BY_CHANGE = messages.message(
+    "diff.waived-by-change",
+    "{place}: {code} is introduced and waived by the same change; --fail-on-new counts it "
+    "(a waiver the old revision already has would waive it)",
 )
 
 SidesArgument = Annotated[
@@ -83,6 +92,7 @@ def diff(
     exit_code: ExitCodeOption = False,
     fail_on_new: FailOnNewOption = None,
     config_file: ConfigOption = None,
+    config_revision: ConfigRevisionOption = None,
     output: OutputOption = None,
     stdin_filename: StdinFilenameOption = None,
 ) -> None:
@@ -94,7 +104,7 @@ def diff(
     from planchk.loader.discover import is_document
 
     with usage_errors():
-        config = overrides.resolve(config_file)
+        config = overrides.resolve(config_file, revision=config_revision)
         # Started before the spinner: a forked child should not inherit its thread.
         paths_after = ctx.meta.get(PATHS_AFTER)
         # `-` for one draft stands for its --stdin-filename, which names its kind.
@@ -120,6 +130,10 @@ def diff(
     if report.unusable:
         finish(ExitCode.UNUSABLE)
     failing = fail_on_new is not None and report.introduced_at(Severity.parse(fail_on_new.value))
+    for finding in failing or ():
+        if finding.waived is not None:  # why a finding shown as waived still fails the check
+            sys.stderr.write(visible_lines(WAIVED_BY_CHANGE(place=finding.location,
+                                                            code=finding.code)) + "\n")  # fmt: skip
     differs = failing or (exit_code and report.changes)
     finish(ExitCode.FINDINGS if differs else ExitCode.CLEAN)
 

@@ -11,6 +11,7 @@ import typer
 from planchk import messages
 from planchk.cli.common import (
     ConfigOption,
+    ConfigRevisionOption,
     ReportFormat,
     StdinFilenameOption,
     emit,
@@ -58,6 +59,7 @@ def report(
     output_format: FormatOption = HTML,
     output: OutputOption = None,
     config_file: ConfigOption = None,
+    config_revision: ConfigRevisionOption = None,
     stdin_filename: StdinFilenameOption = None,
 ) -> None:
     """Lay out the plan's tables, goals and tasks with every finding marked where it is."""
@@ -65,7 +67,7 @@ def report(
     from planchk.config import overrides
 
     with usage_errors():
-        config = overrides.resolve(config_file)
+        config = overrides.resolve(config_file, revision=config_revision)
         targets = paths or overrides.default_paths(config)
         refuse_tables(targets, stdin_filename, TABLE_GIVEN)
         with spinner(input_size(targets)):

@@ -12,6 +12,7 @@ import typer
 from planchk import messages
 from planchk.cli.common import (
     ConfigOption,
+    ConfigRevisionOption,
     Level,
     OutputFormat,
     StdinFilenameOption,
@@ -115,6 +116,7 @@ def validate(
     output_format: FormatOption = AUTO,
     fail_on: FailOnOption = None,
     config_file: ConfigOption = None,
+    config_revision: ConfigRevisionOption = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     baseline: BaselineOption = None,
@@ -133,6 +135,7 @@ def validate(
     with usage_errors():
         config = overrides.resolve(
             config_file,
+            revision=config_revision,
             select=select,
             ignore=ignore,
             fail_on=fail_on.value if fail_on else None,

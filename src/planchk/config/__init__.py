@@ -7,8 +7,9 @@ know stops the run with a message that names it: a misspelt setting must never b
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,9 @@ class Config:
     max_findings_per_rule: int = DEFAULT_MAX_FINDINGS_PER_RULE  # per file; 0: no limit
     waivers: tuple[Waiver, ...] = ()
     docs_url: str | None = None  # where planchk's docs/ is published: SARIF rules' helpUri
+    # The folder its relative paths start from, where `source` names no file on disk: read
+    # from a git revision (`origin/main:planchk.toml`), it stands where the working tree has it.
+    folder: Path | None = None
 
     def enabled(self, code: str) -> bool:
         return (self.select is None or code in self.select) and code not in self.ignore
@@ -89,7 +93,18 @@ def find_config(start: Path) -> Path | None:
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
-    table = _read_table(path)
+    return _validated(path, _read_table(path))
+
+
+def config_from_bytes(raw: bytes, name: str, shown: Path, folder: Path) -> Config:
+    """The configuration in `raw`, the file `name` (planchk.toml or pyproject.toml) read
+    elsewhere than from disk (a git revision): `shown` names it in messages, `folder` is where
+    its relative paths start."""
+    config = _validated(shown, _table_of(shown, lambda: _parsed(raw), name))
+    return dataclasses.replace(config, folder=folder)
+
+
+def _validated(path: Path, table: dict[str, Any]) -> Config:
     try:
         raw = _Table.model_validate(table)
     except ValidationError as error:
@@ -114,28 +129,50 @@ _NOT_TOML = (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, ValueE
 
 
 def _toml(path: Path) -> dict[str, Any]:
-    text = read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8")
-    return tomllib.loads(text, parse_float=PrintedFloat)  # options hold its text to the grammar
+    return _parsed(read_bounded(path, MAX_CONFIG_BYTES))
+
+
+def _parsed(raw: bytes) -> dict[str, Any]:
+    # options hold its text to the grammar
+    return tomllib.loads(raw.decode("utf-8"), parse_float=PrintedFloat)
+
+
+def has_table(raw: bytes) -> bool:
+    """Whether the text of a pyproject.toml holds [tool.planchk]."""
+    try:
+        tool = _parsed(raw).get("tool")
+    except _NOT_TOML:
+        return False  # someone else's pyproject.toml, even a broken one, is not planchk's
+    return isinstance(tool, dict) and "planchk" in tool
 
 
 def _has_table(pyproject: Path) -> bool:
     try:
-        return "planchk" in _toml(pyproject).get("tool", {})
-    except (OSError, *_NOT_TOML):
-        return False  # someone else's pyproject.toml, even a broken one, is not planchk's
+        return has_table(read_bounded(pyproject, MAX_CONFIG_BYTES))
+    except OSError:
+        return False
 
 
 def _read_table(path: Path) -> dict[str, Any]:
     try:
-        document = _toml(path)
+        return _table_of(path, lambda: _toml(path))
     except OSError as error:
         raise ConfigError(
             messages.CONFIG_UNREADABLE, path=path, reason=messages.os_reason(error)
         ) from None
+
+
+def _table_of(
+    path: Path, parse: Callable[[], dict[str, Any]], name: str | None = None
+) -> dict[str, Any]:
+    """planchk's table in the file `path` (named `name`), as `parse` reads it."""
+    try:
+        document = parse()
     except _NOT_TOML as error:
         raise not_toml(path, error) from None
-    if path.name == "pyproject.toml":
-        table = document.get("tool", {}).get("planchk")
+    if (name or path.name) == "pyproject.toml":
+        tool = document.get("tool")
+        table = tool.get("planchk") if isinstance(tool, dict) else None
         if not isinstance(table, dict):
             raise ConfigError(messages.CONFIG_NO_TABLE, path=path)
         return table

@@ -16,20 +16,44 @@ from planchk.findings import Severity
 from planchk.reading import repository_root
 
 
-def resolve(
+def resolve(  # noqa: PLR0913  (where the file is, and each option the command line overrides)
     config_file: Path | None,
     *,
+    revision: str | None = None,
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     fail_on: str | None = None,
     max_bytes: int | None = None,
 ) -> Config:
-    """The configuration for this run; raises ConfigError naming what is wrong."""
+    """The configuration for this run; raises ConfigError naming what is wrong.
+
+    With `revision` (--config-revision) the configuration is read from that git revision (the
+    file `config_file` names there, or the one found there), never from the working tree.
+    """
+    if revision is not None:
+        from planchk.config.revision import config_at
+
+        config = config_at(revision, config_file)
+    else:
+        config = _from_disk(config_file)
+    return _overridden(config, select, ignore, fail_on, max_bytes)
+
+
+def _from_disk(config_file: Path | None) -> Config:
     if config_file is not None and config_file.is_dir():
         raise ConfigError(messages.CONFIG_IS_DIRECTORY, path=config_file)
     if config_file is not None and not config_file.is_file():
         raise ConfigError(messages.CONFIG_MISSING_FILE, path=config_file)
-    config = load_config(config_file or find_config(Path.cwd()))
+    return load_config(config_file or find_config(Path.cwd()))
+
+
+def _overridden(
+    config: Config,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    fail_on: str | None,
+    max_bytes: int | None,
+) -> Config:
     here = Path("command line")
     changes: dict[str, object] = {}
     if select:
@@ -57,7 +81,8 @@ def default_paths(config: Config) -> list[Path]:
     Without a configuration file the base is found as git finds its root, so that `cd docs &&
     planchk validate` checks the repository's data/ rather than a docs/data that is not there.
     """
-    base = config.source.parent if config.source else repository_root(Path.cwd())
+    base = config.folder or (config.source.parent if config.source else None)
+    base = base or repository_root(Path.cwd())
     paths = [base / p for p in config.paths]
     return [Path(os.path.relpath(p)) if p.is_absolute() else p for p in paths]
 

@@ -17,6 +17,7 @@ from planchk.diff.fork import Beside, worth_forking
 from planchk.diff.sides import Side, side_readers
 from planchk.diff.targets import compare_targets
 from planchk.diff.tasks import compare_tasks
+from planchk.diff.waived import waived_by_the_change
 from planchk.engine import check_discovery
 from planchk.findings import Finding, Severity
 from planchk.loader import LoadedFile
@@ -39,9 +40,16 @@ class DiffReport:
     resolved: tuple[Finding, ...]  # findings the old revision had and the new one has not
     remaining: tuple[Finding, ...]  # in both (as found in the new revision)
     unusable: tuple[Finding, ...]  # problems that kept a file of either side from being read
+    # Introduced findings waived only by a waiver the new revision adds (diff/waived.py).
+    waived_by_change: tuple[Finding, ...] = ()
 
     def introduced_at(self, level: Severity) -> list[Finding]:
-        return [f for f in self.introduced if f.severity >= level and f.waived is None]
+        """What --fail-on-new counts: a finding waived in the same change as it counts."""
+        return [
+            f
+            for f in self.introduced
+            if f.severity >= level and (f.waived is None or f in self.waived_by_change)
+        ]
 
 
 @dataclass
@@ -58,17 +66,19 @@ def check_side(side: Side, config: Config) -> CheckedSide:
 
 
 def diff_sides(old: Side, new: Side, config: Config) -> DiffReport:
-    return diff_checked(check_side(old, config), check_side(new, config))
+    return diff_checked(check_side(old, config), check_side(new, config), config)
 
 
-def diff_checked(old: CheckedSide, new: CheckedSide) -> DiffReport:
+def diff_checked(old: CheckedSide, new: CheckedSide, config: Config) -> DiffReport:
     before, after = old.report, new.report
     changes = list(_file_changes(old.side, new.side))
     introduced, resolved, remaining = finding_delta(before, after)
     unusable = tuple(f for f in (*before.findings, *after.findings) if f.fatal)
+    added = waived_by_the_change(old.side, new.side, introduced, config)
     return DiffReport(
-        old.side.label, new.side.label, tuple(changes), introduced, resolved, remaining, unusable
-    )
+        old.side.label, new.side.label, tuple(changes), introduced, resolved, remaining,
+        unusable, added,
+    )  # fmt: skip
 
 
 class Comparison:
@@ -99,7 +109,7 @@ class Comparison:
         finally:
             if self.new is not None:
                 self.new.cancel()
-        return diff_checked(old, new)
+        return diff_checked(old, new, self.config)
 
     def _checked_new(self) -> CheckedSide:
         checked = check_side(self.read_new(), self.config)
