@@ -129,13 +129,21 @@ def diff(
                 report = render_diff(comparison.run(), config, output_format.value, output)
     if report.unusable:
         finish(ExitCode.UNUSABLE)
-    failing = fail_on_new is not None and report.introduced_at(Severity.parse(fail_on_new.value))
-    for finding in failing or ():
-        if finding.waived is not None:  # why a finding shown as waived still fails the check
-            sys.stderr.write(visible_lines(WAIVED_BY_CHANGE(place=finding.location,
-                                                            code=finding.code)) + "\n")  # fmt: skip
+    failing = _failing(report, fail_on_new)
     differs = failing or (exit_code and report.changes)
     finish(ExitCode.FINDINGS if differs else ExitCode.CLEAN)
+
+
+def _failing(report: DiffReport, fail_on_new: Level | None) -> bool:
+    """Whether --fail-on-new fails the run; says why of each finding shown as waived."""
+    if fail_on_new is None:
+        return False
+    failing = report.introduced_at(Severity.parse(fail_on_new.value))
+    for finding in failing:
+        if finding.waived is not None:  # waived by a waiver the same change adds
+            place = finding.location
+            sys.stderr.write(visible_lines(WAIVED_BY_CHANGE(place=place, code=finding.code)) + "\n")
+    return bool(failing)
 
 
 def _refuse_tables(args: list[str], stdin_filename: Path | None) -> None:
