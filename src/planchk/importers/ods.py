@@ -15,7 +15,8 @@ repeated or merged, are counted against the same limits as an XLSX sheet as they
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Sequence
+import math
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from planchk.importers.grid import (
     spread,
 )
 from planchk.importers.printed import excel_text, normalized, parse_number
-from planchk.messages import PlanchkError
+from planchk.messages import PlanchkError, message
 
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
@@ -41,6 +42,11 @@ STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _NUMBERS = frozenset({"float", "percentage", "currency"})
+BAD_STORED_VALUE = message(
+    "import.ods-bad-value",
+    "{place}: the cell is a number whose stored value `{value}` is no number, and its text "
+    "prints none; type the number into the cell in LibreOffice or WPS and save the file again",
+)
 _POINTS = {"pt": 1.0, "pc": 12.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75}
 
 
@@ -126,7 +132,7 @@ def _row(sheet: _Sheet, element: Any, styles: dict[str, tuple[bool, int]]) -> No
         if cell.tag not in (f"{TABLE}table-cell", f"{TABLE}covered-table-cell"):
             continue
         across = _count(cell, f"{TABLE}number-columns-repeated")
-        text = _shown(cell) if cell.tag == f"{TABLE}table-cell" else ""
+        text = _shown(cell, sheet, column + 1) if cell.tag == f"{TABLE}table-cell" else ""
         if text:
             sheet.cells += across * repeat
             check_held(sheet.grid.source, sheet.cells)
@@ -162,7 +168,7 @@ def _count(element: Any, attribute: str) -> int:
     return value
 
 
-def _shown(cell: Any) -> str:
+def _shown(cell: Any, sheet: _Sheet, column: int) -> str:
     """The text a cell shows: its paragraphs where they print a number or it is no number;
     else its stored value, at 15 significant digits (a percentage times 100, with %)."""
     shown = "\n".join(_inline(p) for p in cell.iterchildren(f"{TEXT}p")).strip()
@@ -172,9 +178,24 @@ def _shown(cell: Any) -> str:
     value = cell.get(f"{OFFICE}value")
     if value is None:
         return shown
+    place = lambda: sheet.grid.where(sheet.row + 1, column)  # noqa: E731  (said only if needed)
     if kind == "percentage":
-        return excel_text(float(value) * 100, None) + "%"
-    return excel_text(float(value), None)
+        return excel_text(_stored(str(value), 100, place), None) + "%"
+    return excel_text(_stored(str(value), 1, place), None)
+
+
+def _stored(value: str, scale: int, place: Callable[[], str]) -> float:
+    """A number cell's office:value times `scale`, where the cell's text prints no number: one
+    that is no finite number (a file written by hand or by a broken exporter) is refused at
+    its cell, where it could only be guessed at."""
+    try:
+        number = float(value) * scale
+    except ValueError:
+        number = math.nan
+    if not math.isfinite(number):
+        shown = value if len(value) <= 40 else value[:40] + "…"
+        raise PlanchkError(BAD_STORED_VALUE, place=place(), value=shown)
+    return number
 
 
 def _as_stored(cell: Any, text: str) -> bool:
