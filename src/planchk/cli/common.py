@@ -25,6 +25,8 @@ from planchk.formatters import REGISTRY
 from planchk.report import ExitCode
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from planchk.reading import Piped
 
 
@@ -95,20 +97,41 @@ def emit(text: str | bytes | Iterable[str], output: Path | None) -> None:
     Text given in pieces is written piece by piece, never joined."""
     if output is None:
         assert not isinstance(text, bytes)  # binary formats require an output file
-        try:
+        with to_stdout():
             if isinstance(text, str):
                 sys.stdout.write(text)
             else:
                 sys.stdout.writelines(text)
-            sys.stdout.flush()
-        except BrokenPipeError:
-            # The reader stopped (`| head`): stop quietly as git and grep do, and exit with
-            # the code the findings give (a closed pipe is no unusable input).
-            _drop_stdout()
     else:
         from planchk.atomic import write_atomic
 
         write_atomic(output, text)
+
+
+@contextlib.contextmanager
+def to_stdout() -> Iterator[None]:
+    """Around every command's writing of its result to stdout (emit, or rich printing a
+    table). A reader that stopped (`| head`): stop quietly as git and grep do, and exit with
+    the code the run gives (a closed pipe is no unusable input; click would say 1). A
+    character stdout's encoding lacks is written as an escape (the app's _tolerant_streams)."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_stdout()
+
+
+def table_console() -> Console:
+    """A rich console for a table printed to stdout, inside to_stdout(): on a closed pipe rich
+    would exit 1 itself; here the pipe's end is to_stdout's to handle, and the run's code is
+    the command's to give."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    return _Console(highlight=False)
 
 
 def _drop_stdout() -> None:

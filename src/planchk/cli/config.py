@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-
-from planchk.cli.common import ConfigOption, ConfigRevisionOption, usage_errors
+from planchk.cli.common import ConfigOption, ConfigRevisionOption, emit, usage_errors
 
 
 def show_config(
@@ -16,4 +14,4 @@ def show_config(
 
     with usage_errors():
         config = overrides.resolve(config_file, revision=config_revision)
-    sys.stdout.write(as_toml(config))
+    emit(as_toml(config), None)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
 from planchk import messages
-from planchk.cli.common import fail_usage
+from planchk.cli.common import emit, fail_usage, table_console, to_stdout
 
 
 def explain(
@@ -27,12 +26,13 @@ def explain(
     from planchk.formatters import codes
 
     if all_rules:
-        sys.stdout.write(codes.reference())
+        emit(codes.reference(), None)
         return
     if rule is None:
-        codes.print_table()  # what there is to explain, as `planchk rules` lists it
+        with to_stdout():
+            codes.print_table(table_console())  # the codes, as `planchk rules` lists them
         return
     infos = resolve(rule)
     if not infos:
         fail_usage(messages.UNKNOWN_RULE(rule=rule))
-    sys.stdout.write("\n".join(codes.explain(info) for info in infos))
+    emit("\n".join(codes.explain(info) for info in infos), None)

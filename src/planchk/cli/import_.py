@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from planchk.cli.common import StdinFilenameOption, usage_errors
+from planchk.cli.common import StdinFilenameOption, emit, usage_errors
 from planchk.escape import visible_lines
 
 # models.targets.Kind, the default first: written out rather than imported, so that the
@@ -114,5 +114,5 @@ def import_(
         ):  # the lock is taken in the output's folder: made first, gone again if unused
             notes, text = run_import(files, options, output)
         if text is not None:
-            sys.stdout.write(text)
+            emit(text, None)  # a closed pipe stops quietly, as validate's does
         sys.stderr.write("".join(visible_lines(note) + "\n" for note in notes))

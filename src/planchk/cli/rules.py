@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Literal
 
 import typer
+
+from planchk.cli.common import emit, table_console, to_stdout
 
 RulesFormat = Literal["text", "json", "markdown"]
 
@@ -19,6 +20,7 @@ def list_rules(
     from planchk.formatters import codes
 
     if output_format == "text":
-        codes.print_table()
+        with to_stdout():
+            codes.print_table(table_console())
     else:
-        sys.stdout.write(codes.as_json() if output_format == "json" else codes.as_markdown())
+        emit(codes.as_json() if output_format == "json" else codes.as_markdown(), None)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import sys
 from typing import Annotated, Literal, get_args
 
 import typer
+
+from planchk.cli.common import emit
 
 # loader.FileKind, written out so that the command line starts without pydantic
 # (tests/test_cli.py keeps the two in step).
@@ -22,4 +23,4 @@ def schema(
     from planchk.models.schema import json_schema
 
     document = json_schema(kind) if kind else {k: json_schema(k) for k in get_args(FileKind)}
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    emit(json.dumps(document, ensure_ascii=False, indent=2) + "\n", None)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from planchk import i18n, messages
 from planchk.catalog import CodeInfo, all_codes
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 COLUMNS = ("code", "slug", "family", "severity", "title")
 REFERENCE_PATHS = {"en": "docs/rules.md", "zh": "docs/rules.zh.md"}
@@ -34,7 +38,7 @@ def as_markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_table() -> None:
+def print_table(console: Console | None = None) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -43,7 +47,7 @@ def print_table() -> None:
         table.add_column(column, no_wrap=column != "title")
     for row in rows():
         table.add_row(*(row[c] for c in COLUMNS))
-    Console(highlight=False).print(table)
+    (console or Console(highlight=False)).print(table)
 
 
 def explain(info: CodeInfo) -> str:
