@@ -4,6 +4,7 @@ comments in targets.yaml, as for a CSV or XLSX table."""
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -234,3 +235,34 @@ def test_a_merge_beside_another_does_not_widen_it(tmp_path: Path, write: Any) ->
     assert sorted(i.name for i in model.indicators.values()) == ["中央资金", "省级资金"]
     notes = {area: text for i in model.indicators.values() for area, text in i.notes.items()}
     assert notes == {"甲县": "含提前下达"}
+
+
+def _of_which_table(central: str) -> list[documents.Block]:
+    rows = [
+        ["县区", "下达资金"],
+        ["合计", "900"],
+        ["其中：中央资金", central],
+        ["甲县", "400"],
+        ["乙县", "500"],
+    ]
+    return [documents.Grid("2025年以工代赈资金分配表", "单位：万元", rows)]
+
+
+@pytest.mark.parametrize("suffix", sorted(FORMATS))
+def test_a_document_table_s_of_which_row_is_a_part_of_its_whole(
+    tmp_path: Path, suffix: str
+) -> None:
+    """The 其中 row of a document's table is written under `of_which:` as a CSV import
+    writes it: it was left out, and validate took the row for an unknown area (PC030)."""
+    ok = FORMATS[suffix](tmp_path / f"ok.{suffix}", _of_which_table("600"))
+    assert _run("import", ok, "-o", tmp_path / "ok").exit_code == 0
+    targets = load_file(tmp_path / "ok" / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    assert targets.of_which == {"合计": ["合计其中：中央资金"]}
+    checked = _run("validate", tmp_path / "ok", "-f", "json")
+    assert checked.exit_code == 0, checked.stdout
+    bad = FORMATS[suffix](tmp_path / f"bad.{suffix}", _of_which_table("950"))
+    assert _run("import", bad, "-o", tmp_path / "bad").exit_code == 0
+    found = _run("validate", tmp_path / "bad", "-f", "json")
+    codes = [f["code"] for f in json.loads(found.stdout)["findings"]]
+    assert codes == ["PC109"], found.stdout  # 950 above its whole 900, and nothing else
