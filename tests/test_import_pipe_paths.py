@@ -1,6 +1,7 @@
 """The fast paths around the table reader (benchmarks/imports.py) give what the general paths
-give: a CSV's records as csv.reader reads them, and the cells lifted with their unit or
-bound as when every row was asked. Each general path is written out here as the reference."""
+give: a CSV's records as csv.reader reads them, the cells lifted with their unit or bound
+as when every row was asked, and an indicator's figures as when each row was asked for each.
+Each general path is written out here as the reference."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planchk.importers import carried
+from planchk.importers import build, carried
 from planchk.importers.csvgrid import records
 from planchk.importers.grid import Grid, GridCell
+from planchk.importers.shapes import Row
 
 # --- a CSV's records --------------------------------------------------------------------------
 
@@ -142,3 +144,34 @@ def test_a_table_of_cells_with_units_is_still_lifted() -> None:
         (2, 3): (Decimal("3.5"), "亿元", None),
         (3, 3): (Decimal(95), None, "at_least"),
     }
+
+
+# --- an indicator's figures taken from the rows -----------------------------------------------
+
+_VALUES = st.dictionaries(
+    st.integers(1, 6), st.one_of(st.none(), st.decimals(allow_nan=False, places=1)), max_size=6
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["甲县", "乙县", "丙县", "合计"]), _VALUES), max_size=6),
+    st.lists(st.integers(1, 6), min_size=1, max_size=5),
+)
+def test_figures_are_taken_as_each_row_asked_in_turn(
+    rows: list[tuple[str, dict[int, Decimal | None]]], indices: list[int]
+) -> None:
+    """build._values: at C speed where every row holds each column, else None for a column a
+    row does not hold, as when each row was asked for each column; a name printed twice keeps
+    its last row."""
+    made = [Row(name, number, values) for number, (name, values) in enumerate(rows, 1)]
+    wanted = {row.name: [row.values.get(i) for i in indices] for row in made}
+    assert build._values(made, indices) == wanted
+
+
+def test_figures_of_rows_that_hold_every_column_and_of_one_that_does_not() -> None:
+    full = [Row("甲县", 1, {2: Decimal(1), 3: None}), Row("乙县", 2, {3: Decimal(2), 2: None})]
+    assert build._values(full, [3, 2]) == {"甲县": [None, Decimal(1)], "乙县": [Decimal(2), None]}
+    short = [*full, Row("丙县", 3, {2: Decimal(5)})]
+    assert build._values(short, [2, 3])["丙县"] == [Decimal(5), None]
+    assert build._values(short, [3]) == {"甲县": [None], "乙县": [Decimal(2)], "丙县": [None]}

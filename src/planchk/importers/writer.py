@@ -177,11 +177,12 @@ class _Writer:
         rows = list(value.values())
         if set(map(type, rows)) != _LIST or not all(rows) or set(map(type, value)) != TEXT:
             return None
-        kinds = set(map(type, chain.from_iterable(rows)))
+        cells = tuple(chain.from_iterable(rows))  # every figure or name, once
+        kinds = set(map(type, cells))
         if kinds <= ROW_TYPES:
-            bodies, good = _figure_rows(rows, kinds)
+            bodies, good = _figure_rows(rows, cells, kinds)
         elif kinds == TEXT:
-            bodies, good = _name_rows(rows)
+            bodies, good = _name_rows(rows, cells)
         else:
             return None
         pad = INDENT * depth
@@ -203,29 +204,30 @@ _LIST = {list}
 _DEEPEST = 8
 
 
-def _figure_rows(rows: list[list[Any]], kinds: set[type]) -> tuple[list[str], list[bool]]:
-    """Rows of numbers and blanks as flow writes them, and whether each reads back as its
-    very values: nearly always all of them, decided at once."""
+def _figure_rows(
+    rows: list[list[Any]], cells: tuple[Any, ...], kinds: set[type]
+) -> tuple[list[str], list[bool]]:
+    """Rows of numbers and blanks (`cells`: all of them, row after row) as flow writes them,
+    and whether each reads back as its very values: nearly always all, decided at once."""
     widths = set(map(len, rows))
     if len(widths) == 1:  # rows of one width (nearly every table): every figure in one call
-        row = ", ".join(["%s"] * widths.pop())
-        written = "\n".join([row] * len(rows)) % tuple(chain.from_iterable(rows))
+        row = "[" + ", ".join(["%s"] * widths.pop()) + "]"
+        written = "\n".join([row] * len(rows)) % cells
     else:
-        written = "\n".join([", ".join(map(str, row)) for row in rows])
+        written = "\n".join(["[" + ", ".join(map(str, row)) + "]" for row in rows])
     if NONE in kinds:  # no figure's text holds None: each blank is written null
         written = written.replace("None", "null")
     bodies = written.split("\n")
-    if _figures(written):  # nearly every table
-        return [f"[{body}]" for body in bodies], [True] * len(rows)
+    if _figures(written):  # nearly every table (the brackets are no figure's characters)
+        return bodies, [True] * len(rows)
     good = list(map(_figures, bodies))
-    lines = [f"[{b}]" if ok else flow(r) for b, ok, r in zip(bodies, good, rows, strict=True)]
-    return lines, good
+    return [b if ok else flow(r) for b, ok, r in zip(bodies, good, rows, strict=True)], good
 
 
-def _name_rows(rows: list[list[str]]) -> tuple[list[str], list[bool]]:
-    """Lists of names (the areas tree) as flow writes them, and whether each name reads back
-    as itself (_sure)."""
-    names, sure = _texts(list(chain.from_iterable(rows)))
+def _name_rows(rows: list[list[str]], cells: tuple[str, ...]) -> tuple[list[str], list[bool]]:
+    """Lists of names (the areas tree; `cells`: all the names, row after row) as flow writes
+    them, and whether each name reads back as itself (_sure)."""
+    names, sure = _texts(list(cells))
     if all(sure):  # nearly every tree: each name plain
         ends = list(accumulate(map(len, rows)))
         spans = zip([0, *ends], ends, strict=False)  # the starts run one ahead
