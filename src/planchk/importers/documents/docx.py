@@ -4,6 +4,13 @@ automatic numbering as printed, tables with merged cells, in the order the docum
 A .docx is a zip archive: what is not one (an old .doc, a password-protected file, which Word
 stores as an OLE container, or anything else) is refused with what to do, before python-docx
 sees it, and so is an archive that would unpack far beyond a document's size.
+
+A paragraph's text is read as Word shows the document with its changes accepted, as a CSV saved
+from it would hold: python-docx's `text` reads the runs directly under a paragraph only, and a
+field's result (a total computed by =SUM(ABOVE)), a tracked insertion (a draft's corrected
+figure), a content control or a smart tag hold theirs one level down: a cell read blank where
+the table prints a number. A tracked deletion, and a row deleted with tracked changes, is no
+longer in the document.
 """
 
 from __future__ import annotations
@@ -25,6 +32,15 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx, old .doc
 _ENCRYPTED = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# Never shown as the paragraph's text: tracked deletions and moves away, a text box's own
+# paragraphs (a shape anchored in the paragraph), a field's instructions, the properties, and
+# the fallback copy of content that the choice before it shows.
+_NOT_SHOWN = frozenset(
+    f"{_W}{tag}" for tag in ("del", "moveFrom", "txbxContent", "instrText", "pPr", "rPr")
+) | {f"{_MC}Fallback"}
+_SIGNS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+_BREAKS_NO_LINE = ("page", "column")  # a page break in a paragraph ends no line of it
 
 
 def blocks(raw: bytes, path: Path, notes: list[str]) -> Iterator[RawParagraph | RawTable]:
@@ -45,7 +61,7 @@ def blocks(raw: bytes, path: Path, notes: list[str]) -> Iterator[RawParagraph | 
             yield _table(item, path, tables, notes)
         else:
             yield RawParagraph(
-                item.text.replace("\n", ""), _level(item, styles), numbering.next(item)
+                shown_text(item._p).replace("\n", ""), _level(item, styles), numbering.next(item)
             )  # a line break inside a paragraph only lays it out: 实施\n方案 is 实施方案
 
 
@@ -85,6 +101,8 @@ def _table(table: Any, path: Path, number: int, notes: list[str]) -> RawTable:
     rows: list[list[Cell]] = []
     above: list[Any] = []  # the <w:tc> at each column of the previous row
     for row in table.rows:
+        if row._tr.find(f"{_W}trPr/{_W}del") is not None:
+            continue  # deleted with tracked changes: no row of the table as it now reads
         cells: list[Cell] = [Cell("") for _ in range(row.grid_cols_before)]
         elements: list[Any] = [None] * row.grid_cols_before
         for cell in row.cells:
@@ -103,5 +121,29 @@ def _table(table: Any, path: Path, number: int, notes: list[str]) -> RawTable:
 
 
 def _cell_text(cell: Any) -> str:
-    lines = [p.text.strip() for p in cell.paragraphs]
+    lines = [shown_text(p._p).strip() for p in cell.paragraphs]
     return "\n".join(line for line in lines if line)
+
+
+def shown_text(element: Any) -> str:
+    """The text Word shows for a paragraph (`<w:p>`) with its changes accepted: every run's
+    text, also inside fields, insertions, content controls, smart tags and hyperlinks."""
+    parts: list[str] = []
+    stack = [iter(element)]
+    while stack:  # depth first, in document order, with no recursion limit to meet
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _NOT_SHOWN:
+            continue  # a comment or processing instruction has a function for its tag
+        if tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif tag == f"{_W}br":
+            parts.append("" if child.get(f"{_W}type") in _BREAKS_NO_LINE else "\n")
+        elif tag in _SIGNS:
+            parts.append(_SIGNS[tag])
+        else:
+            stack.append(iter(child))
+    return "".join(parts)

@@ -1,7 +1,7 @@
 """A document's tables: which is the task table and which are breakdown tables, and each
 breakdown table through the same table reader as CSV and XLSX, as the grid a CSV of it would
-give (planchk.importers.plandoc.grids), read the way a CSV is read (importers._read_sheets:
-stacked tables, halves side by side, indicator rows), with every place in the document's terms.
+give (planchk.importers.plandoc.grids), read the way a CSV is read (importers.sheets: stacked
+tables, halves side by side, indicator rows), with every place in the document's terms.
 """
 
 from __future__ import annotations
@@ -75,8 +75,8 @@ class Read:
 
 
 def breakdown(table: Table, source: str, options: Options, notes: list[str]) -> list[Read]:
-    """The table read as a breakdown table the way a CSV of it is read (importers.
-    _read_sheets): tables stacked in it, halves side by side, indicator rows each a table of
+    """The table read as a breakdown table the way a CSV of it is read (importers.sheets.
+    read_sheets): tables stacked in it, halves side by side, indicator rows each a table of
     their own (importers.unit_rows); rows cut short (fewer cells than the header) are left
     out with a note, as the table reader would take their missing cells for blanks."""
     rows: list[list[str]] = []

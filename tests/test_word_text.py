@@ -1,0 +1,113 @@
+"""A Word table's cells as Word shows them with the document's changes accepted, as the CSV
+saved from it holds them: a field's result (a total computed by =SUM(ABOVE)), a tracked
+insertion, a content control and a smart tag are text of the cell (python-docx's `text` reads
+none of them: the cell was blank); a tracked deletion and a deleted row are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from planchk.cli import app
+from planchk.loader import load_file
+from planchk.models import TargetsFile
+from tests.cli_runner import CliRunner
+
+runner = CliRunner()
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+CHANGE = 'w:author="审核人" w:date="2025-03-01T00:00:00Z"'
+
+
+def _run_xml(text: str) -> str:
+    return f"<w:r><w:t>{text}</w:t></w:r>"
+
+
+# how each cell's figure is stored: the wrapper Word puts around the run that prints it
+WRAPPED = {
+    "field": lambda t: f'<w:fldSimple {W} w:instr=" =SUM(BELOW) ">{_run_xml(t)}</w:fldSimple>',
+    "inserted": lambda t: (
+        f'<w:del {W} w:id="1" {CHANGE}><w:r><w:delText>999</w:delText></w:r></w:del>'
+        f'<w:ins {W} w:id="2" {CHANGE}>{_run_xml(t)}</w:ins>'
+    ),
+    "control": lambda t: f"<w:sdt {W}><w:sdtContent>{_run_xml(t)}</w:sdtContent></w:sdt>",
+    "smart_tag": lambda t: f'<w:smartTag {W} w:uri="u" w:element="e">{_run_xml(t)}</w:smartTag>',
+    "complex_field": lambda t: (
+        f'<w:r {W}><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r {W}><w:instrText xml:space="preserve"> =SUM(BELOW) </w:instrText></w:r>'
+        f'<w:r {W}><w:fldChar w:fldCharType="separate"/></w:r>'
+        f'<w:r {W}><w:t>{t}</w:t></w:r><w:r {W}><w:fldChar w:fldCharType="end"/></w:r>'
+    ),
+}
+ROWS = [["县区", "2024年", "2025年"], ["全县", "90", "110"], ["甲镇", "40", "50"],
+        ["乙镇", "50", "60"]]  # fmt: skip
+
+
+def _document(path: Path, wrapped: str | None, deleted_row: bool = False) -> Path:
+    """The table, its total row's figures stored as `wrapped` says (plain runs if None), and
+    with `deleted_row` a row 丙镇 that a reviewer deleted with tracked changes on."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    for line in ("附件", "公共厕所改造任务分解表", "单位：座"):
+        document.add_paragraph(line)
+    rows = [*ROWS, ["丙镇", "70", "80"]] if deleted_row else ROWS
+    table = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if wrapped is not None and r == 1 and c > 0:
+                paragraph = table.cell(r, c).paragraphs[0]._p
+                for element in parse_xml(f"<w:p {W}>{WRAPPED[wrapped](text)}</w:p>"):
+                    paragraph.append(element)
+            else:
+                table.cell(r, c).text = text
+    if deleted_row:
+        row_properties = table.rows[len(rows) - 1]._tr.get_or_add_trPr()
+        row_properties.append(parse_xml(f'<w:del {W} w:id="9" {CHANGE}/>'))
+    document.save(str(path))
+    return path
+
+
+def _values(path: Path) -> dict[str, Any]:
+    result = runner.invoke(app, ["import", str(path), "-o", str(path.parent / "out")])
+    assert result.exit_code == 0, result.output
+    targets = load_file(path.parent / "out" / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    (indicator,) = targets.indicators.values()
+    return {area: [str(v) for v in row] for area, row in indicator.values.items()}
+
+
+PRINTED = {"全县": ["90", "110"], "甲镇": ["40", "50"], "乙镇": ["50", "60"]}
+
+
+def test_a_plain_table_reads_as_printed(tmp_path: Path) -> None:
+    assert _values(_document(tmp_path / "plan.docx", None)) == PRINTED
+
+
+def test_a_total_in_a_field_or_a_tracked_change_reads_as_word_shows_it(tmp_path: Path) -> None:
+    for name in WRAPPED:
+        folder = tmp_path / name
+        folder.mkdir()
+        assert _values(_document(folder / "plan.docx", name)) == PRINTED, name
+
+
+def test_a_row_deleted_with_tracked_changes_is_not_read(tmp_path: Path) -> None:
+    assert _values(_document(tmp_path / "plan.docx", None, deleted_row=True)) == PRINTED
+
+
+def test_a_goal_corrected_with_tracked_changes_reads_corrected(tmp_path: Path) -> None:
+    """The paragraphs too: a goal whose figure a reviewer changed (990 deleted, 110 inserted)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    path = _document(tmp_path / "plan.docx", None)
+    document = docx.Document(str(path))
+    heading = document.paragraphs[0].insert_paragraph_before("一、主要目标")
+    said = _run_xml("2025年，全县改造公共厕所") + WRAPPED["inserted"]("110") + _run_xml("座。")
+    heading._p.addnext(parse_xml(f"<w:p {W}>{said}</w:p>"))
+    document.save(str(path))
+    _values(path)
+    targets = load_file(tmp_path / "out" / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    (read,) = targets.goals.values()
+    assert (read.text, str(read.value), read.year) == ("2025年，全县改造公共厕所110座", "110", 2025)
