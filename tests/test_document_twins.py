@@ -383,3 +383,75 @@ def test_two_tables_whose_totals_are_named_differently_are_one_whole(tmp_path: P
     from_document = _imported(path)
     assert from_document.areas == from_csv.areas == {"合计": ["甲县", "乙县"]}
     assert _read(from_document) == _read(from_csv)
+
+
+Blocks = list[str | list[list[str]]]  # paragraphs and tables (no merges), in order
+
+
+def _blocks_docx(path: Path, blocks: Blocks) -> Path:
+    import docx
+
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+        else:
+            _add_table(document, block)
+    document.save(str(path))
+    return path
+
+
+def _blocks_html(path: Path, blocks: Blocks) -> Path:
+    body = []
+    for block in blocks:
+        if isinstance(block, str):
+            body.append(f"<p>{html.escape(block)}</p>")
+        else:
+            rows = ("".join(f"<td>{html.escape(c)}</td>" for c in row) for row in block)
+            body.append("<table>" + "".join(f"<tr>{r}</tr>" for r in rows) + "</table>")
+    path.write_text(f"<html><body>{''.join(body)}</body></html>", encoding="utf-8")
+    return path
+
+
+HEADER = ["县区", "2024年", "2025年"]
+FIRST_PAGE = [HEADER, ["全市", "100", "120"], ["一区", "18", "22"], ["二区", "22", "26"]]
+NEXT_PAGE = [["三区", "28", "34"], ["四区", "32", "38"]]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [["续表"], ["城市绿道建设任务表（续）", "单位：公里"], []],
+    ids=["continued_line", "title_again", "header_again_only"],
+)
+@pytest.mark.parametrize("write", [_blocks_docx, _blocks_html], ids=["docx", "html"])
+def test_a_table_carried_on_over_a_page_is_one_table(
+    tmp_path: Path, between: list[str], write: Any
+) -> None:
+    """A long annex table split in two (by hand in Word, two <table>s on a page), the header
+    printed again on the next page: one table, as its CSV (with the 续表 line) is; read as
+    two, the second half took its first row for a total its rows did not add up to."""
+    above: Blocks = ["附件", "城市绿道建设任务表", "单位：公里"]
+    document = write(
+        tmp_path / f"plan{'.docx' if write is _blocks_docx else '.html'}",
+        [*above, FIRST_PAGE, *between, [HEADER, *NEXT_PAGE]],
+    )
+    twin = tmp_path / "table.csv"
+    lines = [*above[1:], *map(",".join, FIRST_PAGE), "续表", ",".join(HEADER)]
+    twin.write_text("\n".join([*lines, *map(",".join, NEXT_PAGE)]) + "\n", encoding="utf-8")
+    from_csv = _read(_imported(twin))
+    assert from_csv["areas"] == {"全市": ["一区", "二区", "三区", "四区"]}
+    assert _read(_imported(document)) == from_csv
+    checked = runner.invoke(app, ["validate", str(document), "-f", "json"])
+    assert checked.exit_code == 0, checked.output
+    assert json.loads(checked.stdout)["findings"] == []
+
+
+def test_two_tables_with_a_title_between_stay_two(tmp_path: Path) -> None:
+    """The same header under a new title is another table, never the first one's rest."""
+    document = _blocks_docx(
+        tmp_path / "plan.docx",
+        ["附件", "绿道建设任务表", "单位：公里", FIRST_PAGE, "绿道养护任务表", "单位：公里",
+         [HEADER, ["全市", "50", "60"], ["一区", "20", "24"], ["二区", "30", "36"]]],
+    )  # fmt: skip
+    targets = _imported(document)
+    assert sorted(i.name for i in targets.indicators.values()) == ["绿道养护", "绿道建设"]

@@ -9,6 +9,7 @@ format.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,14 @@ UNIT_LINE = re.compile(r"^[（(]?\s*(?:计量)?(?:单\s*位|unit|units)\s*[:：]
 ANNEX_LINE = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?")
 _LIST_NUMBER = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[.．、]\s*")  # 附件：1.…表
 _TITLE_MAX = 60  # a title line is short and is not a sentence of the text
+_PAGE_LINES = 4  # at most: 续表, the title again, the unit line again, a page number
+# What a table carried on over a page prints between its parts: 续表, 续表2, （续）, the title
+# with （续）, a page number (第2页, - 2 -).
+_CONTINUED = re.compile(
+    r"^[（(]?\s*续\s*(?:表|上表|前表)?\s*[\d一二三四五六七八九十]*\s*[）)]?$"
+    r"|[（(]\s*续(?:表|上表)?\s*[）)]$|续表\s*\d*$"
+    r"|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$|^-\s*\d+\s*-$"
+)
 
 
 @dataclass(frozen=True)
@@ -164,10 +173,40 @@ def build(source: str, format_name: str, raw: Iterable[RawParagraph | RawTable])
         rows = tuple(tuple(row) for row in item)
         if not any(cell.text for row in rows for cell in row):
             continue
+        continued = _continued(blocks, rows)
+        if continued is not None:  # the rest of the table above, after a page: one table
+            position, table = continued
+            blocks[position] = dataclasses.replace(table, rows=table.rows + rows)
+            continue
         counts[annex] += 1
         title, unit = _lines_above(blocks)
         blocks.append(Table(rows, counts[annex], annex, number, title, unit))
     return Document(source, format_name, blocks)
+
+
+def _continued(
+    blocks: Sequence[Block], rows: tuple[tuple[Cell, ...], ...]
+) -> tuple[int, Table] | None:
+    """The position of the table that `rows` carry on, if they do: a table of the same width
+    just above them, with nothing between but what a page break prints (续表, the title with
+    （续）, a page number, the title and unit line again) and at least a 续 line or the header
+    again. Word splits a long table over pages by itself; a table split by hand (or a web
+    page's two <table>s) is still one table, as the CSV of it is."""
+    between: list[Paragraph] = []
+    for position in range(len(blocks) - 1, max(len(blocks) - _PAGE_LINES - 2, -1), -1):
+        block = blocks[position]
+        if isinstance(block, Paragraph):
+            between.append(block)
+            continue
+        if block.width != max(len(row) for row in rows):
+            return None
+        said = {block.title_text, *(p.printed for p in (block.title, block.unit) if p)}
+        marked = any(_CONTINUED.search(p.printed) for p in between)
+        if not all(p.printed in said or _CONTINUED.search(p.printed) for p in between):
+            return None
+        header = [cell.text for cell in block.rows[0]]
+        return (position, block) if marked or [c.text for c in rows[0]] == header else None
+    return None
 
 
 def _lines_above(blocks: Sequence[Block]) -> tuple[Paragraph | None, Paragraph | None]:
