@@ -430,11 +430,9 @@ def test_a_table_carried_on_over_a_page_is_one_table(
     """A long annex table split in two (by hand in Word, two <table>s on a page), the header
     printed again on the next page: one table, as its CSV (with the 续表 line) is; read as
     two, the second half took its first row for a total its rows did not add up to."""
-    above: Blocks = ["附件", "城市绿道建设任务表", "单位：公里"]
-    document = write(
-        tmp_path / f"plan{'.docx' if write is _blocks_docx else '.html'}",
-        [*above, FIRST_PAGE, *between, [HEADER, *NEXT_PAGE]],
-    )
+    above = ["附件", "城市绿道建设任务表", "单位：公里"]
+    blocks: Blocks = [*above, FIRST_PAGE, *between, [HEADER, *NEXT_PAGE]]
+    document = write(tmp_path / f"plan{'.docx' if write is _blocks_docx else '.html'}", blocks)
     twin = tmp_path / "table.csv"
     lines = [*above[1:], *map(",".join, FIRST_PAGE), "续表", ",".join(HEADER)]
     twin.write_text("\n".join([*lines, *map(",".join, NEXT_PAGE)]) + "\n", encoding="utf-8")
@@ -455,3 +453,33 @@ def test_two_tables_with_a_title_between_stay_two(tmp_path: Path) -> None:
     )  # fmt: skip
     targets = _imported(document)
     assert sorted(i.name for i in targets.indicators.values()) == ["绿道养护", "绿道建设"]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_a_row_that_ends_early_has_blanks_after_its_last_cell(tmp_path: Path, suffix: str) -> None:
+    """乙镇 prints no 配套资金: its row ends early (Word: a cell deleted at its end, gridAfter;
+    a page: one <td> fewer). Blank, as in the CSV, not a row cut short and left out."""
+    rows = [["乡镇", "中央资金", "配套资金"], ["合计", "80", "30"], ["甲镇", "50", "30"],
+            ["乙镇", "30"]]  # fmt: skip
+    above = ["附件", "污水处理设施资金分配表", "单位：万元"]
+    path = tmp_path / f"plan{suffix}"
+    if suffix == ".html":
+        _blocks_html(path, [*above, rows])
+    else:
+        import docx
+        from docx.oxml import parse_xml
+
+        document = docx.Document()
+        for line in above:
+            document.add_paragraph(line)
+        _add_table(document, [*rows[:3], [*rows[3], ""]])
+        last = document.tables[0].rows[3]._tr
+        last.remove(last.tc_lst[-1])  # the row's last cell deleted: its grid column left empty
+        ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+        last.get_or_add_trPr().append(parse_xml(f'<w:gridAfter {ns} w:val="1"/>'))
+        document.save(str(path))
+    twin = tmp_path / "table.csv"
+    twin.write_text("\n".join([*above[1:], *map(",".join, rows)]) + "\n", "utf-8")
+    from_csv = _read(_imported(twin))
+    assert from_csv["indicators"]["配套资金"][3] == {"合计": ["30"], "甲镇": ["30"], "乙镇": [None]}
+    assert _read(_imported(path)) == from_csv

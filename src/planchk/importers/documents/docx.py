@@ -115,6 +115,9 @@ def _table(table: Any, path: Path, number: int, notes: list[str]) -> RawTable:
                 notes.append(texts.NESTED_TABLE(place=f"{path}, 表{number}"))
             cells.append(Cell(_cell_text(cell), covered=bool(covered)))
             elements.append(tc)
+        # grid columns the row leaves empty after its last cell (a cell deleted at its end):
+        # blanks, as the CSV saved from it has, not a row cut short
+        cells += [Cell("") for _ in range(row.grid_cols_after)]
         rows.append(cells)
         above = elements
     return rows

@@ -251,7 +251,10 @@ def _grid(table: Any, path: Path, notes: list[str], spots: dict[Any, Position]) 
                     pending[len(row) - 1] = (Cell(text, True, line, column), down - 1)
         _carry_down(row, pending)
         rows.append(row)
-    return rows
+    # a row that ends early leaves the rest blank on the page (a browser draws it so), as the
+    # CSV saved from it holds: never a row cut short
+    width = max((len(row) for row in rows), default=0)
+    return [row + [Cell("")] * (width - len(row)) for row in rows]
 
 
 def _carry_down(row: list[Cell], pending: dict[int, tuple[Cell, int]]) -> None:
