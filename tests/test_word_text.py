@@ -1,7 +1,8 @@
 """A Word table's cells as Word shows them with the document's changes accepted, as the CSV
 saved from it holds them: a field's result (a total computed by =SUM(ABOVE)), a tracked
 insertion, a content control and a smart tag are text of the cell (python-docx's `text` reads
-none of them: the cell was blank); a tracked deletion and a deleted row are not."""
+none of them: the cell was blank); a tracked deletion and a deleted row are not; a table that
+a content control holds is read (python-docx's body content skipped it)."""
 
 from __future__ import annotations
 
@@ -111,3 +112,25 @@ def test_a_goal_corrected_with_tracked_changes_reads_corrected(tmp_path: Path) -
     assert isinstance(targets, TargetsFile)
     (read,) = targets.goals.values()
     assert (read.text, str(read.value), read.year) == ("2025年，全县改造公共厕所110座", "110", 2025)
+
+
+def test_a_table_inside_a_content_control_is_read(tmp_path: Path) -> None:
+    """A template's annex held in a block content control (<w:sdt> around the title, the unit
+    line and the table): python-docx's body content skips it, and the table was not read."""
+    import docx
+    from docx.oxml import parse_xml
+
+    path = _document(tmp_path / "plan.docx", None)
+    document = docx.Document(str(path))
+    body = document.element.body
+    control = parse_xml(f"<w:sdt {W}><w:sdtPr/><w:sdtContent/></w:sdt>")
+    first = document.paragraphs[1]._p  # the title; the annex line stays outside
+    first.addprevious(control)
+    for element in [first, document.paragraphs[2]._p, document.tables[0]._tbl]:
+        control[1].append(element)  # moved into the control, in order
+    assert len(body.findall(f"{{{docx.oxml.ns.nsmap['w']}}}tbl")) == 0
+    document.save(str(path))
+    assert _values(path) == PRINTED
+    targets = load_file(tmp_path / "out" / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    assert [(i.name, i.unit) for i in targets.indicators.values()] == [("公共厕所改造", "座")]

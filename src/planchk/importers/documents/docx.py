@@ -41,6 +41,11 @@ _NOT_SHOWN = frozenset(
 ) | {f"{_MC}Fallback"}
 _SIGNS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 _BREAKS_NO_LINE = ("page", "column")  # a page break in a paragraph ends no line of it
+# What holds paragraphs and tables of the body as its own: a content control, its content,
+# custom XML markup, and the choice of an AlternateContent (its fallback repeats it).
+_HOLDING_BLOCKS = frozenset(
+    {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_MC}AlternateContent", f"{_MC}Choice"}
+)
 
 
 def blocks(raw: bytes, path: Path, notes: list[str]) -> Iterator[RawParagraph | RawTable]:
@@ -55,7 +60,7 @@ def blocks(raw: bytes, path: Path, notes: list[str]) -> Iterator[RawParagraph | 
     numbering = Numbering.of(document)
     styles = _style_names(document)
     tables = 0
-    for item in document.iter_inner_content():
+    for item in _inner_content(document):
         if hasattr(item, "rows"):
             tables += 1
             yield _table(item, path, tables, notes)
@@ -63,6 +68,27 @@ def blocks(raw: bytes, path: Path, notes: list[str]) -> Iterator[RawParagraph | 
             yield RawParagraph(
                 shown_text(item._p).replace("\n", ""), _level(item, styles), numbering.next(item)
             )  # a line break inside a paragraph only lays it out: 实施\n方案 is 实施方案
+
+
+def _inner_content(document: Any) -> Iterator[Any]:
+    """The body's paragraphs and tables in order, also those inside a content control or a
+    custom XML element (a template's 附件 block): python-docx's iter_inner_content yields only
+    the body's own children, and a table inside one was not read at all."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    parent = document._body
+    stack = [iter(document.element.body)]
+    while stack:
+        element = next(stack[-1], None)
+        if element is None:
+            stack.pop()
+        elif element.tag == f"{_W}p":
+            yield Paragraph(element, parent)
+        elif element.tag == f"{_W}tbl":
+            yield Table(element, parent)
+        elif element.tag in _HOLDING_BLOCKS:
+            stack.append(iter(element))
 
 
 def _check_container(raw: bytes, path: Path) -> None:
