@@ -483,3 +483,23 @@ def test_a_row_that_ends_early_has_blanks_after_its_last_cell(tmp_path: Path, su
     from_csv = _read(_imported(twin))
     assert from_csv["indicators"]["配套资金"][3] == {"合计": ["30"], "甲镇": ["30"], "乙镇": [None]}
     assert _read(_imported(path)) == from_csv
+
+
+def test_a_web_table_titled_by_its_caption(tmp_path: Path) -> None:
+    """<caption> is where a page prints a table's title (and its unit line after a <br>): read
+    as the lines above the table, as the CSV's first rows are (it was dropped: no title)."""
+    rows = [["县区", "2024年", "2025年"], ["全县", "30", "36"], ["甲镇", "12", "15"],
+            ["乙镇", "18", "21"]]  # fmt: skip
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    page = tmp_path / "plan.html"
+    page.write_text(
+        "<html><body><p>附件</p><table><caption>路灯改造任务表<br>单位：盏</caption>"
+        f"{cells}</table></body></html>",
+        encoding="utf-8",
+    )
+    twin = tmp_path / "table.csv"
+    twin.write_text("\n".join(["路灯改造任务表", "单位：盏", *map(",".join, rows)]), "utf-8")
+    from_page = _imported(page)
+    assert _read(from_page) == _read(_imported(twin))
+    (indicator,) = from_page.indicators.values()
+    assert (indicator.name, indicator.unit, indicator.table) == ("路灯改造", "盏", "路灯改造任务表")

@@ -193,6 +193,9 @@ class _Walker:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "table" and not _holds_blocks(element):
             yield from self._flush()
+            for caption in (child for child in element if child.tag == "caption"):
+                yield from self._element(caption)  # the table's title (and unit line) above it
+                yield from self._flush()
             yield _grid(element, self.path, self.notes, self.spots)
         elif tag == "br":
             yield from self._flush()
