@@ -134,3 +134,21 @@ def test_a_table_inside_a_content_control_is_read(tmp_path: Path) -> None:
     targets = load_file(tmp_path / "out" / "targets.yaml", "t").model
     assert isinstance(targets, TargetsFile)
     assert [(i.name, i.unit) for i in targets.indicators.values()] == [("公共厕所改造", "座")]
+
+
+def test_a_cell_whose_paragraph_is_inside_a_content_control(tmp_path: Path) -> None:
+    """A form's cell holds its paragraph in a content control (<w:tc><w:sdt>…<w:p>): the
+    cell's paragraphs in python-docx skip it, and the figure read blank."""
+    import docx
+    from docx.oxml import parse_xml
+
+    path = _document(tmp_path / "plan.docx", None)
+    document = docx.Document(str(path))
+    tc = document.tables[0].cell(1, 2)._tc  # 全县 2025年: 110
+    paragraph = tc.findall(f"{{{docx.oxml.ns.nsmap['w']}}}p")[0]
+    control = parse_xml(f"<w:sdt {W}><w:sdtPr/><w:sdtContent/></w:sdt>")
+    paragraph.addprevious(control)
+    control[1].append(paragraph)
+    control.addnext(parse_xml(f"<w:p {W}/>"))  # a cell ends with a paragraph of its own
+    document.save(str(path))
+    assert _values(path) == PRINTED

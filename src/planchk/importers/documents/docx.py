@@ -41,8 +41,9 @@ _NOT_SHOWN = frozenset(
 ) | {f"{_MC}Fallback"}
 _SIGNS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 _BREAKS_NO_LINE = ("page", "column")  # a page break in a paragraph ends no line of it
-# What holds paragraphs and tables of the body as its own: a content control, its content,
-# custom XML markup, and the choice of an AlternateContent (its fallback repeats it).
+_BLOCK_TAGS = frozenset({f"{_W}p", f"{_W}tbl"})
+# What holds paragraphs and tables of the body (or of a cell) as its own: a content control,
+# its content, custom XML markup, and an AlternateContent's choice (its fallback repeats it).
 _HOLDING_BLOCKS = frozenset(
     {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_MC}AlternateContent", f"{_MC}Choice"}
 )
@@ -78,15 +79,19 @@ def _inner_content(document: Any) -> Iterator[Any]:
     from docx.text.paragraph import Paragraph
 
     parent = document._body
-    stack = [iter(document.element.body)]
+    for element in _block_elements(document.element.body):
+        yield Paragraph(element, parent) if element.tag == f"{_W}p" else Table(element, parent)
+
+
+def _block_elements(container: Any) -> Iterator[Any]:
+    """The <w:p> and <w:tbl> of a body or a cell in order, through what holds them."""
+    stack = [iter(container)]
     while stack:
         element = next(stack[-1], None)
         if element is None:
             stack.pop()
-        elif element.tag == f"{_W}p":
-            yield Paragraph(element, parent)
-        elif element.tag == f"{_W}tbl":
-            yield Table(element, parent)
+        elif element.tag in _BLOCK_TAGS:
+            yield element
         elif element.tag in _HOLDING_BLOCKS:
             stack.append(iter(element))
 
@@ -150,7 +155,9 @@ def _table(table: Any, path: Path, number: int, notes: list[str]) -> RawTable:
 
 
 def _cell_text(cell: Any) -> str:
-    lines = [shown_text(p._p).strip() for p in cell.paragraphs]
+    """The cell's paragraphs (a nested table's aside: said in a note), one line each."""
+    paragraphs = (e for e in _block_elements(cell._tc) if e.tag == f"{_W}p")
+    lines = [shown_text(paragraph).strip() for paragraph in paragraphs]
     return "\n".join(line for line in lines if line)
 
 
