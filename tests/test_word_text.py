@@ -152,3 +152,26 @@ def test_a_cell_whose_paragraph_is_inside_a_content_control(tmp_path: Path) -> N
     control.addnext(parse_xml(f"<w:p {W}/>"))  # a cell ends with a paragraph of its own
     document.save(str(path))
     assert _values(path) == PRINTED
+
+
+def test_rows_and_cells_inside_content_controls_are_read(tmp_path: Path) -> None:
+    """A repeating section (<w:tbl><w:sdt>…<w:tr>) holding 甲镇's and 乙镇's rows, and a cell
+    held in a control of its own (<w:tr><w:sdt>…<w:tc>): python-docx reads a table's rows
+    and a row's cells as its own children only; they were not read."""
+    import docx
+    from docx.oxml import parse_xml
+
+    path = _document(tmp_path / "plan.docx", None)
+    document = docx.Document(str(path))
+    table = document.tables[0]
+    rows = [table.rows[2]._tr, table.rows[3]._tr]
+    control = parse_xml(f"<w:sdt {W}><w:sdtPr/><w:sdtContent/></w:sdt>")
+    rows[0].addprevious(control)
+    for row in rows:
+        control[1].append(row)
+    cell = table.rows[1]._tr.findall(f"{{{docx.oxml.ns.nsmap['w']}}}tc")[1]  # 全县 2024年
+    held = parse_xml(f"<w:sdt {W}><w:sdtPr/><w:sdtContent/></w:sdt>")
+    cell.addprevious(held)
+    held[1].append(cell)
+    document.save(str(path))
+    assert _values(path) == PRINTED

@@ -42,6 +42,7 @@ _NOT_SHOWN = frozenset(
 _SIGNS = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
 _BREAKS_NO_LINE = ("page", "column")  # a page break in a paragraph ends no line of it
 _BLOCK_TAGS = frozenset({f"{_W}p", f"{_W}tbl"})
+_ROW_HOLDERS = (f"{_W}sdt", f"{_W}customXml")  # what may hold a table's rows, a row's cells
 # What holds paragraphs and tables of the body (or of a cell) as its own: a content control,
 # its content, custom XML markup, and an AlternateContent's choice (its fallback repeats it).
 _HOLDING_BLOCKS = frozenset(
@@ -129,6 +130,7 @@ def _level(paragraph: Any, styles: dict[str, str]) -> int | None:
 
 def _table(table: Any, path: Path, number: int, notes: list[str]) -> RawTable:
     """The table's grid: a merged cell's text at each position it covers, marked covered."""
+    _unwrap_rows(table._tbl)
     rows: list[list[Cell]] = []
     above: list[Any] = []  # the <w:tc> at each column of the previous row
     for row in table.rows:
@@ -152,6 +154,24 @@ def _table(table: Any, path: Path, number: int, notes: list[str]) -> RawTable:
         rows.append(cells)
         above = elements
     return rows
+
+
+def _unwrap_rows(tbl: Any) -> None:
+    """Rows (and cells) that a content control or custom XML holds, put in its place in the
+    table as read (the document in memory; the file is never written): python-docx reads a
+    table's rows and a row's cells as its own children only, and a repeating section's rows
+    were not read."""
+    owners = {f"{_W}tbl", f"{_W}tr"}
+    while True:
+        holders = [e for e in tbl.iter(*_ROW_HOLDERS) if e.getparent().tag in owners]
+        if not holders:
+            return
+        for holder in holders:
+            content = holder.find(f"{_W}sdtContent") if holder.tag == f"{_W}sdt" else holder
+            for child in list(content if content is not None else ()):
+                if child.tag not in (f"{_W}sdtPr", f"{_W}sdtEndPr", f"{_W}customXmlPr"):
+                    holder.addprevious(child)
+            holder.getparent().remove(holder)
 
 
 def _cell_text(cell: Any) -> str:
