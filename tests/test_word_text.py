@@ -6,6 +6,7 @@ a content control holds is read (python-docx's body content skipped it)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -175,3 +176,84 @@ def test_rows_and_cells_inside_content_controls_are_read(tmp_path: Path) -> None
     held[1].append(cell)
     document.save(str(path))
     assert _values(path) == PRINTED
+
+
+def _numbered(document: Any) -> None:
+    """numId 91: level 0 printed 一、, level 1 （一）, as a plan's serial markers are."""
+    from docx.oxml import parse_xml
+
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{level}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        f'<w:lvlText w:val="{pattern}"/></w:lvl>'
+        for level, pattern in ((0, "%1、"), (1, "（%2）"))
+    )
+    abstract = parse_xml(f'<w:abstractNum {W} w:abstractNumId="91">{levels}</w:abstractNum>')
+    num = f'<w:num {W} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'
+    first = numbering.find(f"{{{W[9:-1]}}}num")
+    if first is not None:
+        first.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(num))
+
+
+def test_serial_markers_numbered_by_word_in_a_cell_make_the_levels(tmp_path: Path) -> None:
+    """一、市直学校 typed as a Word list (the marker is the list's, not the text's): a CSV saved
+    from it prints 一、 and （一）, and the table reader nests by them. 市直学校 misses its parts
+    (300 against 120 + 170): the markers still make it their subtotal, and the check reports
+    it there; the cell's text alone lost the levels (市直学校 a part of 总计 beside its own
+    parts, the total then missing by 290)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    rows = [("项目单位", None), ("总计", None), ("市直学校", 0), ("市一中", 1), ("市二中", 1),
+            ("县区学校", 0), ("东林县", 1), ("西林县", 1)]  # fmt: skip
+    values = ["分配金额", "900", "300", "120", "170", "600", "350", "250"]
+    document = docx.Document()
+    _numbered(document)
+    for line in ("附件", "学校维修改造资金分配表", "单位：万元"):
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows), cols=2)
+    for r, ((name, level), value) in enumerate(zip(rows, values, strict=True)):
+        table.cell(r, 0).text, table.cell(r, 1).text = name, value
+        if level is not None:
+            number = f'<w:numPr {W}><w:ilvl w:val="{level}"/><w:numId w:val="91"/></w:numPr>'
+            table.cell(r, 0).paragraphs[0]._p.get_or_add_pPr().append(parse_xml(number))
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    result = runner.invoke(app, ["import", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    targets = load_file(tmp_path / "out" / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    assert targets.areas == {
+        "总计": ["市直学校", "县区学校"],
+        "市直学校": ["市一中", "市二中"],
+        "县区学校": ["东林县", "西林县"],
+    }
+    checked = runner.invoke(app, ["validate", str(path), "-f", "json"])
+    found = [(f["code"], f["args"].get("area")) for f in json.loads(checked.stdout)["findings"]]
+    assert found == [("PC101", "市直学校")]
+
+
+def test_a_paragraph_numbered_by_its_style_keeps_its_number(tmp_path: Path) -> None:
+    """The quick test for numbered paragraphs asks the style only where it numbers: a heading
+    whose style carries the list is still printed 一、."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+
+    from planchk.importers.documents import read_document
+
+    document = docx.Document()
+    _numbered(document)
+    style = document.styles.add_style("编号标题", WD_STYLE_TYPE.PARAGRAPH)
+    number = f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="91"/></w:numPr>'
+    style.element.get_or_add_pPr().append(parse_xml(number))
+    document.add_paragraph("主要目标", style="编号标题")
+    document.add_paragraph("重点任务", style="编号标题")
+    document.add_paragraph("正文")
+    path = tmp_path / "plan.docx"
+    document.save(str(path))
+    read = read_document(path, 10**6)
+    assert [p.printed for p in read.paragraphs] == ["一、主要目标", "二、重点任务", "正文"]

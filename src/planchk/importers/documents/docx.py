@@ -65,7 +65,7 @@ def blocks(raw: bytes, path: Path, notes: list[str]) -> Iterator[RawParagraph | 
     for item in _inner_content(document):
         if hasattr(item, "rows"):
             tables += 1
-            yield _table(item, path, tables, notes)
+            yield _table(item, path, (tables, numbering), notes)
         else:
             yield RawParagraph(
                 shown_text(item._p).replace("\n", ""), _level(item, styles), numbering.next(item)
@@ -128,9 +128,11 @@ def _level(paragraph: Any, styles: dict[str, str]) -> int | None:
     return int(found.group(1)) if found else (0 if name == "Title" else None)
 
 
-def _table(table: Any, path: Path, number: int, notes: list[str]) -> RawTable:
+def _table(table: Any, path: Path, at: tuple[int, Numbering], notes: list[str]) -> RawTable:
     """The table's grid: a merged cell's text at each position it covers, marked covered."""
     _unwrap_rows(table._tbl)
+    number, numbering = at
+    texts_of: dict[Any, str] = {}  # <w:tc> -> its text
     rows: list[list[Cell]] = []
     above: list[Any] = []  # the <w:tc> at each column of the previous row
     for row in table.rows:
@@ -146,7 +148,9 @@ def _table(table: Any, path: Path, number: int, notes: list[str]) -> RawTable:
             )
             if not covered and cell.tables:
                 notes.append(texts.NESTED_TABLE(place=f"{path}, 表{number}"))
-            cells.append(Cell(_cell_text(cell), covered=bool(covered)))
+            if tc not in texts_of:  # once per cell: a merge repeats it, a number counts once
+                texts_of[tc] = _cell_text(cell, numbering)
+            cells.append(Cell(texts_of[tc], covered=bool(covered)))
             elements.append(tc)
         # grid columns the row leaves empty after its last cell (a cell deleted at its end):
         # blanks, as the CSV saved from it has, not a row cut short
@@ -174,10 +178,17 @@ def _unwrap_rows(tbl: Any) -> None:
             holder.getparent().remove(holder)
 
 
-def _cell_text(cell: Any) -> str:
-    """The cell's paragraphs (a nested table's aside: said in a note), one line each."""
-    paragraphs = (e for e in _block_elements(cell._tc) if e.tag == f"{_W}p")
-    lines = [shown_text(paragraph).strip() for paragraph in paragraphs]
+def _cell_text(cell: Any, numbering: Numbering) -> str:
+    """The cell's paragraphs (a nested table's aside: said in a note), one line each, each
+    with its automatic number as printed (一、市直单位 typed as a list: the level's marker)."""
+    from docx.text.paragraph import Paragraph
+
+    lines = []
+    for element in _block_elements(cell._tc):
+        if element.tag == f"{_W}p":
+            text = shown_text(element).strip()
+            number = numbering.next(Paragraph(element, cell))
+            lines.append(number + text if text else "")
     return "\n".join(line for line in lines if line)
 
 

@@ -31,6 +31,10 @@ class Numbering:
 
     levels: dict[str, dict[int, Level]] = field(default_factory=dict)  # numId -> ilvl -> Level
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
+    # the paragraph styles that number their paragraphs ("" for the default style): the other
+    # paragraphs are told unnumbered without python-docx's style lookup, which scans every
+    # style of the document for the default (a table's cells took seconds)
+    numbered_styles: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, document: Any) -> Numbering:
@@ -50,10 +54,13 @@ class Numbering:
                     old = levels[ilvl]
                     levels[ilvl] = Level(int(start.get(f"{_W}val", "1")), old.fmt, old.pattern)
             numbering.levels[num.get(f"{_W}numId", "")] = levels
+        numbering.numbered_styles = _numbered_styles(document)
         return numbering
 
     def next(self, paragraph: Any) -> str:
         """The number printed before `paragraph`, counting it; "" if it is not numbered."""
+        if not self.levels or not self._may_number(paragraph._p):
+            return ""
         found = _num_pr(paragraph)
         if found is None:
             return ""
@@ -70,6 +77,30 @@ class Numbering:
             value = counters.get(k, level.start)
             text = text.replace(f"%{k + 1}", _format(value, level.fmt))
         return text
+
+    def _may_number(self, p: Any) -> bool:
+        ppr = p.find(f"{_W}pPr")
+        if ppr is not None and ppr.find(f"{_W}numPr") is not None:
+            return True
+        style = None if ppr is None else ppr.find(f"{_W}pStyle")
+        return (style.get(f"{_W}val", "") if style is not None else "") in self.numbered_styles
+
+
+def _numbered_styles(document: Any) -> frozenset[str]:
+    """The ids of the paragraph styles whose properties number a paragraph; "" stands for the
+    document's default paragraph style (a paragraph that names no style has it)."""
+    found = set()
+    try:
+        styles = document.styles.element.iter(f"{_W}style")
+    except (AttributeError, KeyError, NotImplementedError):
+        return frozenset()
+    for style in styles:
+        if style.get(f"{_W}type") != "paragraph" or style.find(f"{_W}pPr/{_W}numPr") is None:
+            continue
+        found.add(style.get(f"{_W}styleId", ""))
+        if style.get(f"{_W}default") in ("1", "true", "on"):
+            found.add("")
+    return frozenset(found)
 
 
 def _levels(abstract: Any) -> dict[int, Level]:
