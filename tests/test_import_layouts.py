@@ -7,62 +7,48 @@ import json
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from planchk.cli import app
 from tests.cli_runner import CliRunner
+from tests.helpers import imported, imported_and_validated
 
 runner = CliRunner()
 
 
-def _imported(source: Path, out: Path | None = None) -> tuple[dict[str, Any], str]:
-    """The targets document an import writes, and what it said on stderr."""
-    args = ["import", str(source)] + (["-o", str(out)] if out else [])
-    result = runner.invoke(app, args)
-    assert result.exit_code == 0, result.output
-    text = out.read_text("utf-8") if out else result.stdout
-    document = yaml.safe_load(text)
-    assert isinstance(document, dict)
-    return document, result.stderr
-
-
-def _loud(plan: Path) -> list[tuple[str, str]]:
-    result = runner.invoke(app, ["validate", str(plan), "-f", "json"])
-    findings = json.loads(result.stdout)["findings"]
+def _loud(findings: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return [(f["code"], f["path"]) for f in findings if f["severity"] in ("error", "warning")]
 
 
 def test_ids_that_start_with_digits_are_kept_and_digits_alone_are_renamed(tmp_path: Path) -> None:
-    source = tmp_path / "目标.csv"
-    source.write_text(
+    done = imported_and_validated(
+        tmp_path,
         "2024年人口统计\n单位：人\n地区,2023年完成数,2024年目标,比上年增减\n"
         "全镇,100,120,20\n甲村,60,70,10\n乙村,40,50,10\n",
-        encoding="utf-8",
+        name="目标.csv",
+        out=tmp_path / "targets.yaml",
     )
-    out = tmp_path / "targets.yaml"
-    document, _ = _imported(source, out)
-    assert sorted(document["indicators"]) == ["2023年完成数", "2024年目标", "比上年增减"]
-    assert document["relations"] == ["比上年增减 = 2024年目标 - 2023年完成数"]
-    assert _loud(out) == []
-    numbered = tmp_path / "2024.csv"  # no title: the file's name names the indicator
-    numbered.write_text(
-        "单位：个\n地区,2023年,2024年\n全镇,5,6\n甲村,2,3\n乙村,3,3\n", encoding="utf-8"
+    assert sorted(done.document["indicators"]) == ["2023年完成数", "2024年目标", "比上年增减"]
+    assert done.document["relations"] == ["比上年增减 = 2024年目标 - 2023年完成数"]
+    assert _loud(done.findings) == []
+    numbered = imported(  # no title: the file's name names the indicator
+        tmp_path,
+        "单位：个\n地区,2023年,2024年\n全镇,5,6\n甲村,2,3\n乙村,3,3\n",
+        name="2024.csv",
+        stdout=True,
     )
-    document, said = _imported(numbered)
-    assert list(document["indicators"]) == ["indicator_2024"]
-    assert document["indicators"]["indicator_2024"]["name"] == "2024"
-    assert "indicator_2024" in said
+    assert list(numbered.document["indicators"]) == ["indicator_2024"]
+    assert numbered.document["indicators"]["indicator_2024"]["name"] == "2024"
+    assert "indicator_2024" in numbered.log
 
 
 def test_the_log_of_indicator_rows_points_at_each_indicators_row(tmp_path: Path) -> None:
-    source = tmp_path / "实事.csv"
-    source.write_text(
+    out = tmp_path / "targets.yaml"
+    said = imported(
+        tmp_path,
         "2024年民生实事目标分解表\n指标,单位,全市,甲区,乙区\n"
         "新增城镇就业,万人,1.2,0.7,0.5\n改造老旧小区,个,35,20,待定\n",
-        encoding="utf-8",
-    )
-    out = tmp_path / "targets.yaml"
-    _, said = _imported(source, out)
+        name="实事.csv",
+        out=out,
+    ).log
     comments = [line[2:] for line in out.read_text("utf-8").splitlines() if line.startswith("#")]
     for log in (said.splitlines(), comments):  # what the table prints, in the log and the file
         assert "  unit: 个, in the column `单位` of row 4" in log
@@ -79,12 +65,12 @@ def test_the_log_of_indicator_rows_points_at_each_indicators_row(tmp_path: Path)
 
 
 def test_the_log_of_indicator_rows_over_years_names_no_area_column(tmp_path: Path) -> None:
-    source = tmp_path / "指标.csv"
-    source.write_text(
+    said = imported(
+        tmp_path,
         "主要指标\n序号,指标名称,计量单位,2021年,2022年\n1,高新技术企业数,家,96,112\n",
-        encoding="utf-8",
-    )
-    _, said = _imported(source)
+        name="指标.csv",
+        stdout=True,
+    ).log
     log = said.splitlines()
     assert "  unit: 家, in the column `计量单位` of row 3" in log
     header = "  header: row 2; the indicators are the rows of the column `指标名称`"
@@ -106,19 +92,19 @@ def test_an_error_in_an_indicator_row_names_the_printed_cell(tmp_path: Path) -> 
 
 
 def test_a_table_of_indicator_rows_over_years_needs_no_option(tmp_path: Path) -> None:
-    source = tmp_path / "指标.csv"
-    source.write_text(
+    out = tmp_path / "targets.yaml"
+    done = imported_and_validated(
+        tmp_path,
         "青云谱区科技创新三年行动主要指标\n指标,单位,2021年,2022年,2023年\n"
         "高新技术企业数,家,96,112,130\n技术合同成交额,亿元,6.8,7.5,8.3\n",
-        encoding="utf-8",
+        name="指标.csv",
+        out=out,
     )
-    out = tmp_path / "targets.yaml"
-    document, said = _imported(source, out)
-    assert document["areas"] == {"青云谱区": []}
-    assert document["indicators"]["技术合同成交额"]["values"] == {"青云谱区": [6.8, 7.5, 8.3]}
-    assert "青云谱区 (named by the title)" in said
+    assert done.document["areas"] == {"青云谱区": []}
+    assert done.document["indicators"]["技术合同成交额"]["values"] == {"青云谱区": [6.8, 7.5, 8.3]}
+    assert "青云谱区 (named by the title)" in done.log
     assert "青云谱区 (named by the title)" in out.read_text("utf-8")  # and in a comment
-    assert _loud(out) == []
+    assert _loud(done.findings) == []
 
 
 PLAN = """\
@@ -188,17 +174,15 @@ SUBTOTALS = """2024年农村道路养护补助资金分配表
 
 
 def test_a_subtotal_beyond_rounding_is_no_subtotal(tmp_path: Path) -> None:
-    source = tmp_path / "养护.csv"
-    source.write_text(SUBTOTALS.format(total="300.00", county="100.00"), encoding="utf-8")
-    document, _ = _imported(source)
+    table = SUBTOTALS.format(total="300.00", county="100.00")
+    document = imported(tmp_path, table, name="养护.csv", stdout=True).document
     assert document["areas"]["东湖县"] == ["城关镇", "河口镇", "白沙镇"]
     # 0.51 off: not the rounding of four figures printed to 0.01 (±0.02); nothing nests
     # under it, and validate says the parts do not add up
-    source.write_text(SUBTOTALS.format(total="300.50", county="100.50"), encoding="utf-8")
-    out = tmp_path / "targets.yaml"
-    document, _ = _imported(source, out)
-    assert "东湖县" not in document["areas"]
-    assert [code for code, _ in _loud(out)] == ["PC101"]
+    table = SUBTOTALS.format(total="300.50", county="100.50")
+    done = imported_and_validated(tmp_path, table, name="养护.csv", out=tmp_path / "targets.yaml")
+    assert "东湖县" not in done.document["areas"]
+    assert [code for code, _ in _loud(done.findings)] == ["PC101"]
 
 
 def test_a_period_label_diffs_and_reports(tmp_path: Path) -> None:
@@ -217,12 +201,12 @@ def test_a_period_label_diffs_and_reports(tmp_path: Path) -> None:
 
 def test_an_exact_subtotal_comes_before_one_within_rounding(tmp_path: Path) -> None:
     # 南镇 4 is within rounding of 西镇 2 + 东镇 1, but 1县 7 is exactly all three
-    source = tmp_path / "层级.csv"
-    source.write_text(
+    document = imported(
+        tmp_path,
         "2024年任务\n单位：万元\n地区,任务\n合计,7\n1县,7\n南镇,4\n西镇,2\n东镇,1\n",
-        encoding="utf-8",
-    )
-    document, _ = _imported(source)
+        name="层级.csv",
+        stdout=True,
+    ).document
     assert document["areas"] == {"合计": ["1县"], "1县": ["南镇", "西镇", "东镇"]}
 
 
@@ -233,10 +217,9 @@ def _towns(count: int, first: int = 1) -> str:
 
 
 def test_a_long_subtotal_is_listed_by_its_first_ten_rows_and_a_count(tmp_path: Path) -> None:
-    source = tmp_path / "长表.csv"
-    source.write_text(_towns(15), encoding="utf-8")
     out = tmp_path / "targets.yaml"
-    document, log = _imported(source, out)
+    done = imported(tmp_path, _towns(15), name="长表.csv", out=out)
+    document, log, source = done.document, done.log, done.source
     # the file keeps every row; the log names ten and counts the five it leaves out
     assert document["areas"]["县"] == [f"镇{n}" for n in range(1, 16)]
     line = next(line for line in log.splitlines() if "subtotal 县" in line)
@@ -261,9 +244,9 @@ def _subtotal_lines(text: str) -> list[str]:
 def test_the_log_says_ten_subtotals_and_counts_the_rest_the_file_keeps_all(
     tmp_path: Path,
 ) -> None:
-    source, out = tmp_path / "县.csv", tmp_path / "targets.yaml"
-    source.write_text(_counties(14), encoding="utf-8")
-    document, log = _imported(source, out)
+    out = tmp_path / "targets.yaml"
+    done = imported(tmp_path, _counties(14), name="县.csv", out=out)
+    document, log, source = done.document, done.log, done.source
     assert len(document["areas"]["合计"]) == 14  # every county is still read and checked
     logged = _subtotal_lines(log)
     assert [line.split(" (row ")[0] for line in logged] == [f"subtotal 县{n}" for n in range(1, 11)]
@@ -284,18 +267,14 @@ def test_the_log_says_ten_subtotals_and_counts_the_rest_the_file_keeps_all(
 
 def test_eleven_subtotals_are_all_in_the_log(tmp_path: Path) -> None:
     # "and 1 more subtotal" would take the place of the one line it hides
-    source = tmp_path / "县.csv"
-    source.write_text(_counties(11), encoding="utf-8")
-    _, log = _imported(source)
+    log = imported(tmp_path, _counties(11), name="县.csv", stdout=True).log
     assert len(_subtotal_lines(log)) == 11
     assert "more subtotal" not in log
 
 
 def test_a_subtotal_of_eleven_rows_names_them_all(tmp_path: Path) -> None:
     # "and 1 more" would hide a name behind as many words as the name itself
-    source = tmp_path / "十一.csv"
-    source.write_text(_towns(11), encoding="utf-8")
-    _, log = _imported(source)
+    log = imported(tmp_path, _towns(11), name="十一.csv", stdout=True).log
     line = next(line for line in log.splitlines() if "subtotal 县" in line)
     assert "镇10、镇11, checked" in line
     assert "more" not in line

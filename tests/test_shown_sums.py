@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from planchk.cli import app
 from planchk.plan.numbers import decimals, shown_sum
 from tests.cli_runner import CliRunner
+from tests.helpers import imported
 from tests.small_plans import write_plan
 
 runner = CliRunner()
@@ -109,12 +110,10 @@ def test_reports_print_the_sum_with_its_addends_digits(tmp_path: Path, mixed: Pa
 def test_an_import_says_a_sum_over_the_years_with_their_digits(tmp_path: Path) -> None:
     """A 合计 column over year columns that misses on a row is named with the years' sum
     as the table prints such a sum: 2.2, not 2.200."""
-    source = tmp_path / "t.csv"
-    source.write_text(
+    done = imported(
+        tmp_path,
         "某市目标\n单位：亿元\n地区,2021年,2022年,2023年,合计\n合计,1.0,1.20,1.500,3.7\n"
         "A区,0.4,0.50,0.600,1.5\nB区,0.6,0.70,0.900,2.3\n",
-        encoding="utf-8",
+        out=tmp_path / "out.yaml",
     )
-    result = runner.invoke(app, ["import", str(source), "-o", str(tmp_path / "out.yaml")])
-    assert result.exit_code == 0, result.output
-    assert "B区: the sum printed is 2.3, the years add up to 2.2\n" in result.stderr
+    assert "B区: the sum printed is 2.3, the years add up to 2.2\n" in done.log

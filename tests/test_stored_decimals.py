@@ -5,19 +5,15 @@ digits chosen, and differing fixed formats are still PC403's to ask about."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 
-from planchk.cli import app
-from planchk.loader import load_file
 from planchk.models import TargetsFile
-from tests.cli_runner import CliRunner
+from tests.helpers import imported_and_validated
 
-runner = CliRunner()
 ROWS = [("合计", 17.75, 12.0), ("甲县", 3.5, 2.5), ("乙县", 4.25, 4.5), ("丙县", 10, 5.0)]
 
 
@@ -39,65 +35,62 @@ def _book(tmp_path: Path, formats: dict[str, list[str]]) -> Path:
     return path
 
 
-def _imported(tmp_path: Path, source: Path) -> tuple[TargetsFile, str, list[dict[str, Any]]]:
-    out = tmp_path / "t.yaml"
-    result = runner.invoke(app, ["import", str(source), "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    model = load_file(out, str(out)).model
-    assert isinstance(model, TargetsFile)
-    checked = runner.invoke(app, ["validate", str(out), "-f", "json"])
-    assert checked.exit_code == 0, checked.output
-    return model, result.stderr, json.loads(checked.stdout)["findings"]
-
-
 def _by_name(model: TargetsFile) -> dict[str, Any]:
     return {indicator.name: indicator for indicator in model.indicators.values()}
 
 
 def test_a_general_column_is_written_stored_and_pc403_stays_quiet(tmp_path: Path) -> None:
     general = ["General"] * 4
-    model, log, findings = _imported(tmp_path, _book(tmp_path, {"B": general, "C": ["0.0"] * 4}))
-    found = _by_name(model)
+    done = imported_and_validated(
+        tmp_path, _book(tmp_path, {"B": general, "C": ["0.0"] * 4}), expect=0
+    )
+    found = _by_name(done.targets)
     assert found["中央资金"].decimals == "stored"
     assert found["中央资金"].values["丙县"] == [Decimal(10)]  # shown as stored: 10, not 10.00
     assert found["中央资金"].values["乙县"] == [Decimal("4.25")]
     assert found["省级资金"].decimals is None  # 0.0 prints one decimal in every cell
-    assert "中央资金: its cells are in the General number format" in log
-    assert "省级资金: its cells" not in log
-    assert [f["code"] for f in findings] == []
+    assert "中央资金: its cells are in the General number format" in done.log
+    assert "省级资金: its cells" not in done.log
+    assert [f["code"] for f in done.findings] == []
 
 
 def test_a_fixed_format_column_prints_the_digits_chosen(tmp_path: Path) -> None:
     fixed = ["0.00"] * 4
-    model, _, findings = _imported(tmp_path, _book(tmp_path, {"B": fixed, "C": ["0.0"] * 4}))
-    central = _by_name(model)["中央资金"]
+    done = imported_and_validated(
+        tmp_path, _book(tmp_path, {"B": fixed, "C": ["0.0"] * 4}), expect=0
+    )
+    central = _by_name(done.targets)["中央资金"]
     assert central.decimals is None
     assert central.values["丙县"] == [Decimal("10.00")]
-    assert [f["code"] for f in findings] == []
+    assert [f["code"] for f in done.findings] == []
 
 
 def test_fixed_formats_that_differ_are_still_asked_about(tmp_path: Path) -> None:
     mixed = ["0.00", "0.0", "0.00", "0"]  # 17.75, 3.5, 4.25, 10: the digits someone chose
-    model, _, findings = _imported(tmp_path, _book(tmp_path, {"B": mixed, "C": ["0.0"] * 4}))
-    assert _by_name(model)["中央资金"].decimals is None
-    assert [(f["code"], f["args"]["name"]) for f in findings] == [("PC403", "中央资金")]
+    done = imported_and_validated(
+        tmp_path, _book(tmp_path, {"B": mixed, "C": ["0.0"] * 4}), expect=0
+    )
+    assert _by_name(done.targets)["中央资金"].decimals is None
+    assert [(f["code"], f["args"]["name"]) for f in done.findings] == [("PC403", "中央资金")]
 
 
 def test_one_fixed_cell_in_a_general_column_keeps_the_question(tmp_path: Path) -> None:
     partly = ["General", "General", "0.00", "General"]  # 4.25 printed to two places by choice
-    model, _, findings = _imported(tmp_path, _book(tmp_path, {"B": partly, "C": ["0.0"] * 4}))
-    assert _by_name(model)["中央资金"].decimals is None
-    assert [f["code"] for f in findings] == ["PC403"]
+    done = imported_and_validated(
+        tmp_path, _book(tmp_path, {"B": partly, "C": ["0.0"] * 4}), expect=0
+    )
+    assert _by_name(done.targets)["中央资金"].decimals is None
+    assert [f["code"] for f in done.findings] == ["PC403"]
 
 
 def test_a_csv_never_says_stored(tmp_path: Path) -> None:
-    source = tmp_path / "t.csv"
-    source.write_text(
-        "表\n单位：万元\n地区,2024年\n合计,17.75\n甲县,3.5\n乙县,4.25\n丙县,10\n", "utf-8"
+    done = imported_and_validated(
+        tmp_path,
+        "表\n单位：万元\n地区,2024年\n合计,17.75\n甲县,3.5\n乙县,4.25\n丙县,10\n",
+        expect=0,
     )
-    model, _, findings = _imported(tmp_path, source)
-    assert [i.decimals for i in model.indicators.values()] == [None]
-    assert [f["code"] for f in findings] == ["PC403"]
+    assert [i.decimals for i in done.targets.indicators.values()] == [None]
+    assert [f["code"] for f in done.findings] == ["PC403"]
 
 
 # --- every reader that has the mark carries it (.xls, .ods, and the grids import splits) ----
@@ -121,19 +114,23 @@ def _xls_table(tmp_path: Path, formats: dict[str, list[str]]) -> Path:
 
 def test_an_xls_general_column_is_written_stored(tmp_path: Path) -> None:
     general, fixed = ["General"] * 4, ["0.0"] * 4
-    model, log, findings = _imported(tmp_path, _xls_table(tmp_path, {"B": general, "C": fixed}))
-    found = _by_name(model)
+    done = imported_and_validated(
+        tmp_path, _xls_table(tmp_path, {"B": general, "C": fixed}), expect=0
+    )
+    found = _by_name(done.targets)
     assert (found["中央资金"].decimals, found["省级资金"].decimals) == ("stored", None)
     assert found["中央资金"].values["丙县"] == [Decimal(10)]
-    assert "中央资金: its cells are in the General number format" in log
-    assert findings == []
+    assert "中央资金: its cells are in the General number format" in done.log
+    assert done.findings == []
 
 
 def test_an_xls_fixed_cell_in_a_general_column_keeps_the_question(tmp_path: Path) -> None:
     partly = ["General", "General", "0.00", "General"]
-    model, _, findings = _imported(tmp_path, _xls_table(tmp_path, {"B": partly, "C": ["0.0"] * 4}))
-    assert _by_name(model)["中央资金"].decimals is None
-    assert [f["code"] for f in findings] == ["PC403"]
+    done = imported_and_validated(
+        tmp_path, _xls_table(tmp_path, {"B": partly, "C": ["0.0"] * 4}), expect=0
+    )
+    assert _by_name(done.targets)["中央资金"].decimals is None
+    assert [f["code"] for f in done.findings] == ["PC403"]
 
 
 def _ods_table(tmp_path: Path, shown: dict[str, list[str]]) -> Path:
@@ -156,20 +153,22 @@ def _ods_table(tmp_path: Path, shown: dict[str, list[str]]) -> Path:
 def test_an_ods_column_that_shows_its_values_as_stored_is_written_stored(tmp_path: Path) -> None:
     as_stored = ["17.75", "3.5", "4.25", "10"]  # LibreOffice's General: each value as it is
     fixed = ["12.0", "2.5", "4.5", "5.0"]  # 0.0: one decimal chosen for every cell
-    model, log, findings = _imported(tmp_path, _ods_table(tmp_path, {"B": as_stored, "C": fixed}))
-    found = _by_name(model)
+    done = imported_and_validated(
+        tmp_path, _ods_table(tmp_path, {"B": as_stored, "C": fixed}), expect=0
+    )
+    found = _by_name(done.targets)
     assert (found["中央资金"].decimals, found["省级资金"].decimals) == ("stored", None)
-    assert "中央资金: its cells are in the General number format" in log
-    assert findings == []
+    assert "中央资金: its cells are in the General number format" in done.log
+    assert done.findings == []
 
 
 def test_an_ods_cell_padded_by_its_format_keeps_the_question(tmp_path: Path) -> None:
     padded = ["17.75", "3.5", "4.25", "10.0"]  # 10 shown 10.0: a format chose that digit
-    model, _, findings = _imported(
-        tmp_path, _ods_table(tmp_path, {"B": padded, "C": ["12.0", "2.5", "4.5", "5.0"]})
+    done = imported_and_validated(
+        tmp_path, _ods_table(tmp_path, {"B": padded, "C": ["12.0", "2.5", "4.5", "5.0"]}), expect=0
     )
-    assert _by_name(model)["中央资金"].decimals is None
-    assert [f["code"] for f in findings] == ["PC403"]
+    assert _by_name(done.targets)["中央资金"].decimals is None
+    assert [f["code"] for f in done.findings] == ["PC403"]
 
 
 def _sheet(tmp_path: Path, lines: list[list[object]]) -> Path:
@@ -191,11 +190,12 @@ def test_general_marks_go_with_each_of_two_stacked_tables(tmp_path: Path) -> Non
         ["表2 2024年贴息资金分配表"], ["单位：万元"], ["县区", "贴息资金"],
         ["合计", 8.25], ["甲县", 1.5], ["乙县", 2.75], ["丙县", 4],
     ]  # fmt: skip
-    model, log, findings = _imported(tmp_path, _sheet(tmp_path, lines))
-    assert "2 tables one under another" in log
-    found = _by_name(model)
+    source = _sheet(tmp_path, lines)
+    done = imported_and_validated(tmp_path, source, expect=0)
+    assert "2 tables one under another" in done.log
+    found = _by_name(done.targets)
     assert (found["补助资金"].decimals, found["贴息资金"].decimals) == ("stored", "stored")
-    assert findings == []
+    assert done.findings == []
 
 
 def test_general_marks_go_with_each_half_of_a_side_by_side_table(tmp_path: Path) -> None:
@@ -206,8 +206,9 @@ def test_general_marks_go_with_each_half_of_a_side_by_side_table(tmp_path: Path)
         ["事业收入", 100, "社会保障和就业支出", 300],
         ["收入合计", 1100.75, "支出合计", 1100.75],
     ]  # fmt: skip
-    model, log, findings = _imported(tmp_path, _sheet(tmp_path, lines))
-    assert "two tables side by side" in log
-    found = _by_name(model)
+    source = _sheet(tmp_path, lines)
+    done = imported_and_validated(tmp_path, source, expect=0)
+    assert "two tables side by side" in done.log
+    found = _by_name(done.targets)
     assert (found["收入预算数"].decimals, found["支出预算数"].decimals) == ("stored", "stored")
-    assert findings == []
+    assert done.findings == []

@@ -4,24 +4,14 @@ tasks that name only their 责任单位 (issue 14, plans as written)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from planchk.cli import app
-from planchk.loader import load_file
-from planchk.models import TasksFile
 from planchk.plan.names import short_forms, shortens
 from tests import documents
-from tests.cli_runner import CliRunner
-
-runner = CliRunner()
-
-
-def _run(*args: str | Path) -> Any:
-    return runner.invoke(app, [str(a) for a in args])
+from tests.helpers import imported_and_validated
 
 
 @pytest.mark.parametrize(
@@ -83,17 +73,6 @@ def _plan(tmp_path: Path, text: list[str], annex: list[list[str]]) -> Path:
     return documents.write_html(tmp_path / "plan.html", blocks)
 
 
-def _imported(tmp_path: Path, document: Path) -> tuple[TasksFile, str, list[dict[str, Any]]]:
-    out = tmp_path / "out"
-    result = _run("import", document, "-o", out)
-    assert result.exit_code == 0, result.output
-    tasks = load_file(out / "tasks.yaml", "t").model
-    assert isinstance(tasks, TasksFile)
-    checked = _run("validate", out, "-f", "json")
-    assert "Traceback" not in checked.output
-    return tasks, result.stderr, json.loads(checked.stdout)["findings"]
-
-
 def _codes(findings: list[dict[str, Any]], prefix: str = "PC6") -> list[tuple[str, Any]]:
     return [(f["code"], f["args"].get("office")) for f in findings if f["code"].startswith(prefix)]
 
@@ -113,8 +92,8 @@ def test_short_names_in_the_text_are_the_annex_offices(tmp_path: Path) -> None:
             ["3", "做好重点群体就业", "县人力资源和社会保障局", "各乡镇人民政府"],
         ],
     )
-    tasks, log, findings = _imported(tmp_path, document)
-    assert {name: office.aliases for name, office in tasks.offices.items()} == {
+    done = imported_and_validated(tmp_path, document)
+    assert {name: office.aliases for name, office in done.tasks.offices.items()} == {
         "县人力资源和社会保障局": ["县人社局"],
         "县发展和改革局": ["县发改局"],
         "县市场监督管理局": ["县市场监管局"],
@@ -122,12 +101,13 @@ def test_short_names_in_the_text_are_the_annex_offices(tmp_path: Path) -> None:
         "中国人民银行庚县支行": ["人行县支行"],
     }
     # said once each in the log, naming both spellings
-    assert log.count("县人社局 is taken as a short name of 县人力资源和社会保障局") == 1
-    assert log.count("人行县支行 is taken as a short name of 中国人民银行庚县支行") == 1
+    assert done.log.count("县人社局 is taken as a short name of 县人力资源和社会保障局") == 1
+    assert done.log.count("人行县支行 is taken as a short name of 中国人民银行庚县支行") == 1
     # 各乡镇人民政府 is the towns, as 各乡镇 is: not an open set of departments
-    assert tasks.groups["各乡镇人民政府"].areas_under == "全县"
-    assert not tasks.groups["各乡镇人民政府"].open
-    assert _codes(findings) == []  # no PC601/PC602, and no PC608 for the two names of the towns
+    assert done.tasks.groups["各乡镇人民政府"].areas_under == "全县"
+    assert not done.tasks.groups["各乡镇人民政府"].open
+    # no PC601/PC602, and no PC608 for the two names of the towns
+    assert _codes(done.findings) == []
 
 
 def test_a_short_name_two_offices_fit_is_neither(tmp_path: Path) -> None:
@@ -139,11 +119,11 @@ def test_a_short_name_two_offices_fit_is_neither(tmp_path: Path) -> None:
             ["1", "发展农业", "县农业农村局", "县农业机械局"],
         ],
     )
-    tasks, log, findings = _imported(tmp_path, document)
-    assert "县农业局" in tasks.offices  # not guessed between the two
-    assert not any(office.aliases for office in tasks.offices.values())
-    assert "县农业局 could be a short name of 县农业农村局、县农业机械局" in log
-    assert sorted(_codes(findings)) == [
+    done = imported_and_validated(tmp_path, document)
+    assert "县农业局" in done.tasks.offices  # not guessed between the two
+    assert not any(office.aliases for office in done.tasks.offices.values())
+    assert "县农业局 could be a short name of 县农业农村局、县农业机械局" in done.log
+    assert sorted(_codes(done.findings)) == [
         ("PC601", "县农业局"),
         ("PC602", "县农业农村局"),
         ("PC602", "县农业机械局"),
@@ -156,10 +136,10 @@ def test_two_names_one_list_prints_side_by_side_are_two_offices(tmp_path: Path) 
         ["1.发展教育。（责任单位：县教育局、县教育体育局）"],
         [["牵头单位", "责任单位"], ["1", "发展教育", "县教育局", "县教育体育局"]],
     )
-    tasks, _, findings = _imported(tmp_path, document)
-    assert sorted(tasks.offices) == ["县教育体育局", "县教育局"]
-    assert not any(office.aliases for office in tasks.offices.values())
-    assert _codes(findings) == []
+    done = imported_and_validated(tmp_path, document)
+    assert sorted(done.tasks.offices) == ["县教育体育局", "县教育局"]
+    assert not any(office.aliases for office in done.tasks.offices.values())
+    assert _codes(done.findings) == []
 
 
 @pytest.mark.parametrize("etc", ["等", "等单位", "等部门"])
@@ -169,10 +149,10 @@ def test_a_text_list_that_ends_with_etc_is_open(tmp_path: Path, etc: str) -> Non
         [f"1.扩大就业容量。（责任单位：县发改局、县财政局{etc}）"],
         [["牵头单位", "责任单位"], ["1", "扩大就业容量", "县发改局", "县财政局、县统计局"]],
     )
-    tasks, _, findings = _imported(tmp_path, document)
-    assert tasks.sections[0].tasks[0].text_offices == ["县发改局", "县财政局", "等"]
-    assert "等" not in tasks.offices
-    assert _codes(findings, "PC") == []  # 县统计局 may be among 等; 等 is no unknown office
+    done = imported_and_validated(tmp_path, document)
+    assert done.tasks.sections[0].tasks[0].text_offices == ["县发改局", "县财政局", "等"]
+    assert "等" not in done.tasks.offices
+    assert _codes(done.findings, "PC") == []  # 县统计局 may be among 等; 等 is no unknown office
 
 
 def test_without_etc_the_office_left_out_is_found(tmp_path: Path) -> None:
@@ -181,8 +161,8 @@ def test_without_etc_the_office_left_out_is_found(tmp_path: Path) -> None:
         ["1.扩大就业容量。（责任单位：县发改局、县财政局）"],
         [["牵头单位", "责任单位"], ["1", "扩大就业容量", "县发改局", "县财政局、县统计局"]],
     )
-    _, _, findings = _imported(tmp_path, document)
-    assert _codes(findings) == [("PC602", "县统计局")]
+    done = imported_and_validated(tmp_path, document)
+    assert _codes(done.findings) == [("PC602", "县统计局")]
 
 
 def test_text_tasks_that_name_only_responsible_offices_have_a_lead(tmp_path: Path) -> None:
@@ -194,42 +174,33 @@ def test_text_tasks_that_name_only_responsible_offices_have_a_lead(tmp_path: Pat
         documents.Para("（二）促进成果转化。建设服务平台。（责任单位：区科技局、区市场监管局）"),
     ]  # fmt: skip
     document = documents.write_html(tmp_path / "plan.html", blocks)
-    tasks, _, findings = _imported(tmp_path, document)
-    second = tasks.sections[0].tasks[1]
+    done = imported_and_validated(tmp_path, document)
+    second = done.tasks.sections[0].tasks[1]
     assert (second.lead, "lead" in second.model_fields_set) == ([], False)  # none printed
-    assert _codes(findings, "PC603") == []
+    assert _codes(done.findings, "PC603") == []
 
 
 def test_a_lead_cell_left_blank_in_a_table_of_leads_is_an_error(tmp_path: Path) -> None:
-    table = tmp_path / "tasks.csv"
-    table.write_text(
+    done = imported_and_validated(
+        tmp_path,
         "序号,重点任务,牵头单位,责任单位\n1,培育科技型企业,区科技局,区财政局\n"
         "2,促进成果转化,,区市场监管局\n",
-        encoding="utf-8",
+        name="tasks.csv",
+        out=tmp_path / "out",
     )
-    out = tmp_path / "out"
-    assert _run("import", table, "-o", out).exit_code == 0
-    tasks = load_file(out / "tasks.yaml", "t").model
-    assert isinstance(tasks, TasksFile)
-    blank = [("lead" in t.model_fields_set, t.lead) for t in tasks.sections[0].tasks]
+    blank = [("lead" in t.model_fields_set, t.lead) for t in done.tasks.sections[0].tasks]
     assert blank == [(True, ["区科技局"]), (True, [])]  # the blank cell is written `lead: []`
-    checked = _run("validate", out, "-f", "json")
-    findings = json.loads(checked.stdout)["findings"]
-    assert [(f["code"], f["args"]["task"]) for f in findings] == [("PC603", 2)]
-    assert checked.exit_code == 1
+    assert [(f["code"], f["args"]["task"]) for f in done.findings] == [("PC603", 2)]
+    assert done.validated == 1
 
 
 def test_a_table_of_responsible_offices_only_needs_no_lead(tmp_path: Path) -> None:
-    table = tmp_path / "tasks.csv"
-    table.write_text(
+    done = imported_and_validated(
+        tmp_path,
         "序号,重点任务,责任单位\n1,培育科技型企业,区科技局\n2,促进成果转化,区市场监管局\n",
-        encoding="utf-8",
+        name="tasks.csv",
+        out=tmp_path / "out",
     )
-    out = tmp_path / "out"
-    assert _run("import", table, "-o", out).exit_code == 0
-    tasks = load_file(out / "tasks.yaml", "t").model
-    assert isinstance(tasks, TasksFile)
-    assert not any("lead" in task.model_fields_set for task in tasks.sections[0].tasks)
-    checked = _run("validate", out, "-f", "json")
-    assert json.loads(checked.stdout)["findings"] == []
-    assert checked.exit_code == 0
+    assert not any("lead" in task.model_fields_set for task in done.tasks.sections[0].tasks)
+    assert done.findings == []
+    assert done.validated == 0
