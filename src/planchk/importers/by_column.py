@@ -103,7 +103,6 @@ class _Reader:
     def __init__(self, places: _Places, area_column: int, merges: bool) -> None:
         self.places, self.area_column, self.merges = places, area_column, merges
         self.read: dict[str, Decimal | None] = {}  # a number, or None for a blank
-        self.plain: set[str] = set()  # the texts of `read`
         self.odd: set[str] = set()  # words, a number that does not read: read_row's
         self.values = _picker(places.values)
         self.unnamed = _picker(places.unnamed) if places.unnamed else None
@@ -120,11 +119,15 @@ class _Reader:
         found = self.values(texts)
         values = self._direct(found) if self.direct else None
         if values is None:
-            if not self.plain.issuperset(found) and not self._learn(found):
-                return None  # words, or a number that does not read
+            # each text looked up once: one not read yet (KeyError) is read, then looked up
             # (zip without strict=: one value per index by construction, and the keyword is
             # a tenth of making the dict, at one dict per printed row)
-            values = dict(zip(places.indices, map(self.read.__getitem__, found)))  # noqa: B905
+            try:
+                values = dict(zip(places.indices, map(self.read.__getitem__, found)))  # noqa: B905
+            except KeyError:
+                if not self._learn(found):
+                    return None  # words, or a number that does not read
+                values = dict(zip(places.indices, map(self.read.__getitem__, found)))  # noqa: B905
         if self.unnamed is not None and any(self.unnamed(texts)):
             return None
         if self.merges and any(map(_MERGED, cells)) and self._merged_number(cells, values):
@@ -158,14 +161,13 @@ class _Reader:
         """Read the texts not read yet; whether all of them are plain (a number, a blank).
         Past _DISTINCT texts a table prints few figures twice, and the rows are read as they
         come (_direct): looking a million texts up costs twice what reading them does."""
-        if len(self.plain) > _DISTINCT:
+        if len(self.read) > _DISTINCT:
             self.direct = True
         for text in texts:
-            if text not in self.plain and text not in self.odd:
+            if text not in self.read and text not in self.odd:
                 number = parse_number(text)
                 if number is not None or is_blank(text):
                     self.read[text] = number
-                    self.plain.add(text)
                 else:
                     self.odd.add(text)
         return self.odd.isdisjoint(texts)
