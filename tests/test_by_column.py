@@ -6,7 +6,8 @@ label plain_label reads is read_label's."""
 from __future__ import annotations
 
 import dataclasses
-from decimal import Decimal
+import sys
+from decimal import Decimal, InvalidOperation
 from typing import Any
 from unittest import mock
 
@@ -19,7 +20,7 @@ from planchk.importers.body import read_row
 from planchk.importers.by_column import filled_cells, plain_rows
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import plain_label, read_label
-from planchk.importers.printed import is_blank
+from planchk.importers.printed import is_blank, parse_number
 from planchk.importers.shapes import Column, Row
 from planchk.messages import PlanchkError
 
@@ -142,6 +143,24 @@ def test_a_table_of_distinct_figures_is_read_as_they_come_as_read_row_reads_it()
         5200: ["-5.0", "5201", "None"],
         5300: ["None", "12", "1"],
     }
+
+
+def test_a_text_of_digits_decimal_reads_is_the_number_parse_number_reads() -> None:
+    """_direct's premise: a text of characters str.isdigit accepts, with points, that
+    Decimal reads (or refuses) is the Decimal parse_number reads, digits as printed (or
+    read_row's: no lookup, no number). Every such character, alone and among ASCII digits."""
+    digits = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isdigit()]
+    assert len(digits) > 700  # ², ①, ٣, １ ...: not ASCII alone
+    read = 0
+    for digit in digits:
+        for text in (digit, "1" + digit, digit + ".5", "2." + digit, digit + "."):
+            try:
+                number = Decimal(text)
+            except InvalidOperation:
+                continue  # left to the lookup and read_row, as any other row
+            read += 1
+            assert str(parse_number(text)) == str(number), text
+    assert read > 300
 
 
 def test_plain_rows_are_read_by_column_and_the_others_left_to_read_row() -> None:
