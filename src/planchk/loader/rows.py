@@ -3,12 +3,12 @@
 A large plan is mostly lines like `  全省市001: [25044, 26064, 27069, 28087, 28980]`. PyYAML's
 C parser makes an event object (with two position marks) for every number in them; that is
 most of a million-cell file's parse time. So before parsing, one regular expression finds the
-lines whose value is a flow sequence of plain numbers, keeps their texts, and hands the parser
-the file with each such sequence replaced by `!planchk-row []`: an empty sequence with a tag
-nothing else carries. The composer gives the n-th tagged sequence it meets the n-th row's
-values. Everything before each `[` is unchanged, so every line and column the parser reports
-is the original's; cells never had positions at load (the source map re-finds them in the
-original text).
+lines whose value is a flow sequence of plain numbers (or blanks, or quoted text: below),
+keeps their texts, and hands the parser the file with each such sequence replaced by
+`!planchk-row []`: an empty sequence with a tag nothing else carries. The composer gives the
+n-th tagged sequence it meets the n-th row's values. Everything before each `[` is unchanged,
+so every line and column the parser reports is the original's; cells never had positions at
+load (the source map re-finds them in the original text).
 
 Why the result is the document's own: a replaced sequence that the parser reports as a
 sequence is, in the original, a flow sequence at that very place, and its items are plain
@@ -17,6 +17,13 @@ expression split them. A replacement the parser does not report as a sequence (t
 inside a block or quoted string) leaves fewer tagged sequences than rows; the composer sees
 the count fall short and parses the original text instead. A file that already holds the tag
 is never rewritten.
+
+A row may hold blanks (`~`, null, Null, NULL: None) and quoted text (`"10"`, `'甲'`: the
+schema refuses it in a table, planchk.loader.cells): 150,000 rows `[~, 1]` took 1.24 s to
+compose, parsed, and take 0.60 s set aside, as rows of numbers do. Quoted text is taken
+only when the parser would copy it as it is: no backslash (an escape), no line break, nothing
+the YAML reader refuses; `''` in single quotes is one quote. Any other row stays in the text:
+the parser reads it and says what it says.
 
 Lists of plain names (`全区: [区0, 区1, …]`, the parts of an area) are set aside the same way,
 under their own tag: a name here starts with a letter (not a digit, a sign or a YAML
@@ -39,11 +46,10 @@ mapping of rows) or beside a key spelt like another, the original text is parsed
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import accumulate, chain, compress
-from operator import not_
+from itertools import accumulate, chain
 
 from planchk.loader.scalars import CACHE_LIMIT, RESERVED_WORDS, number_cache
 from planchk.plan.numbers import MAX_DIGITS, NUMBER
@@ -57,6 +63,9 @@ _RUN_PLACEHOLDER = RUN + " []"
 # A plain name in a flow sequence: a letter first, then letters, digits and underscores (no
 # space, comma, bracket, colon, quote or #: nothing YAML reads otherwise in a flow sequence).
 NAME = r"[^\W\d_]\w*+"
+Cell = (
+    Decimal | str | None
+)  # a table cell's value: a figure, a blank, text (the schema's to refuse)
 CHUNK = 1 << 18
 # A mapping entry on one line, no comment before the value (a commented-out row stays a
 # comment): the key part, the numbers between the brackets, and what may follow them (a
@@ -66,21 +75,34 @@ CHUNK = 1 << 18
 # the language of is_number): other tokens (010, 1.2.3, 5.) take the parser's path and get the
 # same treatment as anywhere else.
 # The names of a list (NAME) are read in the same place.
+# A cell besides a number: blank (`~`, null: None) or quoted text, which YAML reads as what
+# the quotes hold ('' is one '). Quoted text holds none of what would make the parser do more
+# than copy it: no backslash (an escape), no quote, no line break, nothing the YAML reader
+# refuses (control characters, surrogates, U+FFFE/FFFF) and no U+FEFF. A cell holding one is
+# left in the text, and its row to the parser.
+_QUOTABLE = "[^\\x00-\\x08\\x0a-\\x1f\\x7f-\\x9f\\ud800-\\udfff\\ufeff\\ufffe\\uffff"
+_DOUBLE = _QUOTABLE + '"\\\\]'
+_SINGLE = _QUOTABLE + "']"
+_BLANKS = {"~": None, "null": None, "Null": None, "NULL": None}
+CELL = rf"""(?:{NUMBER}|~|null|Null|NULL|"{_DOUBLE}*+"|'(?:{_SINGLE}|'')*+')"""
+_CELLS = rf"{CELL}(?: *+, *+{CELL})*+"
 _ROW = re.compile(
-    rf"^([^#\n]*?: ++)\[ *+({NUMBER}(?: *+, *+{NUMBER})*+|{NAME}(?: *+, *+{NAME})*+) *+\]"
+    rf"^([^#\n]*?: ++)\[ *+(?:({_CELLS})|({NAME}(?: *+, *+{NAME})*+)) *+\]"
     r"((?: +#[^\n]*)?\r?)$",
     re.MULTILINE,
 )
-_NUMBER_START = frozenset("+-0123456789")
+_FIGURE_START = frozenset("+-0123456789")
+# A cell's text as the row holds it (quoted text with its quotes), for splitting a row that
+# holds quotes (a comma or a space inside them is no separator).
+_TOKEN = re.compile(r""""[^"]*+"|'(?:[^']|'')*+'|[^ ,]++""")
 # Rows of numbers on consecutive lines, keyed by plain names at one indentation, no comment
-# (a Run); and each row of one: its key part, numbers and line end.
+# (a Run); and each row of one: its key part, cells and line end.
 # A key is at most 256 characters: YAML refuses a key of more than 1024 written `key: value`,
 # and the parser must see such a key.
-_NUMBERS = rf"{NUMBER}(?: *+, *+{NUMBER})*+"
 _KEY = r"[^\W\d_]\w{0,255}+"
-_RUN_LINE = rf"{_KEY}: ++\[ *+{_NUMBERS} *+\]\r?\n"
+_RUN_LINE = rf"{_KEY}: ++\[ *+{_CELLS} *+\]\r?\n"
 _RUN = re.compile(rf"^( *+){_RUN_LINE}(?:\1{_RUN_LINE})++", re.MULTILINE)
-_RUN_ROW = re.compile(rf"^( *+{_KEY}: ++)\[ *+({_NUMBERS}) *+\](\r?)$", re.MULTILINE)
+_RUN_ROW = re.compile(rf"^( *+{_KEY}: ++)\[ *+({_CELLS}) *+\](\r?)$", re.MULTILINE)
 # Line breaks of YAML 1.1 besides \n and \r\n: with one in the file, the parser counts lines
 # otherwise than str.count("\n") does, and no rows are run together.
 _OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
@@ -93,14 +115,14 @@ class Run:
     line: int  # the line of the first
     key_column: int  # every key's column (they share an indentation)
     keys: str  # each key followed by a colon
-    rows: list[list[Decimal]]
+    rows: list[list[Cell]]
     columns: list[int]  # each row's `[`, less one: the length of its key part
 
 
 @dataclass
 class Prelexed:
     text: str  # what the parser reads
-    rows: list[list[Decimal]]  # each replaced sequence's values, in the order of the file
+    rows: list[list[Cell]]  # each replaced sequence's values, in the order of the file
     names: list[list[str]] = field(default_factory=list)  # each list of names set aside
     runs: list[Run] = field(default_factory=list)  # each run of rows, after its RUN row
 
@@ -111,7 +133,7 @@ def prelex(text: str) -> Prelexed | None:
     if MARK in text:
         return None
     parts: list[str] = []
-    rows: list[list[Decimal]] = []
+    rows: list[list[Cell]] = []
     names: list[list[str]] = []
     runs: list[Run] | None = [] if _OTHER_BREAKS.search(text) is None else None
     line = 1  # of the chunk's start
@@ -120,16 +142,17 @@ def prelex(text: str) -> Prelexed | None:
         if chunk is None:
             return None
         line += whole.count("\n")
-        # split() with three groups gives [before, key part, body, after, between, ...].
+        # split() with four groups gives [before, key part, cells, names, after, between, ...],
+        # cells or names None.
         pieces = _ROW.split(chunk)
-        bodies = pieces[2::4]
-        numeric = [body[0] in _NUMBER_START for body in bodies]
-        found = _rows(list(compress(bodies, numeric)))
-        listed = _names(list(compress(bodies, map(not_, numeric))))
+        cells, lists = pieces[2::5], pieces[3::5]
+        found = _rows(list(filter(None, cells)))
+        listed = _names(list(filter(None, lists)))
         if found is None or listed is None:
             return None
         names += listed
-        pieces[2::4] = [_PLACEHOLDER if number else _NAMES_PLACEHOLDER for number in numeric]
+        pieces[2::5] = [_NAMES_PLACEHOLDER if body is None else _PLACEHOLDER for body in cells]
+        pieces[3::5] = [""] * len(lists)
         rows += found
         parts.append("".join(pieces))
     if not rows and not names and not runs:
@@ -176,16 +199,46 @@ def _chunks(text: str) -> Iterator[str]:
         start = end
 
 
-def _rows(bodies: list[str]) -> list[list[Decimal]] | None:
-    """Each body's numbers as Decimal from their printed text, at C speed throughout."""
+def _rows(bodies: list[str]) -> list[list[Cell]] | None:
+    """Each body's cells (Decimal from the printed text, None, text), at C speed throughout."""
     if not bodies:
         return []
-    tokens = ",".join(bodies).replace(" ", "").split(",")
-    if max(map(len, tokens)) > MAX_DIGITS:
-        return None  # rare and long: the resolver decides what each one is
-    values = list(map(_lookup(set(tokens)).__getitem__, tokens))
-    ends = list(accumulate(body.count(",") + 1 for body in bodies))
+    joined = ",".join(bodies)
+    if '"' in joined or "'" in joined:  # a comma or a space may be inside quotes
+        cells = list(map(_TOKEN.findall, bodies))
+        tokens = list(chain.from_iterable(cells))
+        ends = list(accumulate(map(len, cells)))
+    else:
+        tokens = joined.replace(" ", "").split(",")
+        ends = list(accumulate(body.count(",") + 1 for body in bodies))
+    table = _values(set(tokens), any(map(joined.__contains__, "~nN\"'")))
+    if table is None:
+        return None
+    values = list(map(table.__getitem__, tokens))
     return list(map(values.__getitem__, map(slice, [0, *ends], ends)))
+
+
+def _values(distinct: set[str], blanks_or_texts: bool) -> Mapping[str, Cell] | None:
+    """The value of each distinct cell text; None when a figure is too long for the quick way
+    (rare and long: the resolver decides what each one is). `blanks_or_texts`: some cell may
+    be other than a figure (the rows hold a ~, an n or a quote)."""
+    others = {t for t in distinct if t[0] not in _FIGURE_START} if blanks_or_texts else None
+    figures = distinct - others if others else distinct
+    if figures and max(map(len, figures)) > MAX_DIGITS:
+        return None
+    table = _lookup(figures)
+    if not others:
+        return table  # the number cache itself, often: not copied
+    found: dict[str, Cell] = dict(zip(figures, map(table.__getitem__, figures), strict=True))
+    for token in others:
+        found[token] = _BLANKS[token] if token in _BLANKS else _unquoted(token)
+    return found
+
+
+def _unquoted(token: str) -> str:
+    """Quoted text as YAML reads it: what the quotes hold ('' in single quotes is one ')."""
+    inner = token[1:-1]
+    return inner.replace("''", "'") if token[0] == "'" else inner
 
 
 def _names(bodies: list[str]) -> list[list[str]] | None:

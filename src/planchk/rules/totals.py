@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
+from itertools import islice
 
-from planchk.findings import Problem, Severity, Suggestion
+from planchk.findings import MAX_RELATED, Problem, Severity, Suggestion
 from planchk.models.settings import SumMode, shown
 from planchk.models.targets import Indicator
 from planchk.plan.numbers import half_unit, shown_sum
@@ -35,9 +36,8 @@ def _report(ctx: PlanContext, column: ColumnSum) -> Problem:
         tolerance=column.tolerance,
         mode=column.mode,
     )
-    parts = tuple(
-        ctx.cell_location(column.indicator, area, column.index) for area in column.part_areas
-    )
+    shown = islice(column.part_areas, MAX_RELATED)  # the first parts, not 600,000 of them
+    parts = tuple(ctx.cell_location(column.indicator, area, column.index) for area in shown)
     suggestions: tuple[Suggestion, ...] = ()
     if ctx.suggest and column.mode == "exact" and column.within_rounding:
         from planchk.rules.suggest.rounding import balancing  # only for a column that is off
