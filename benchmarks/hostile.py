@@ -189,6 +189,27 @@ def negatives(findings: int, output_format: str, limit: int | None) -> Case:
     return case
 
 
+def cells(rows: int, first: str, block: bool = False) -> Case:
+    """One total of `rows` parts, each row `[first, 1]`: a blank (`~`) or quoted text the row
+    pre-reader sets aside (loader/rows.py), or (`block`) each row a block sequence the parser
+    reads. The total's first year has no parts that add up (one PC101, or a PC022 per text
+    cell, the loader listing the first 1,000)."""
+
+    def case(work: Path) -> list[str]:
+        name = f"cells{rows}{'block' if block else ''}{first.encode().hex()}"
+        names = [f"区{i}" for i in range(rows)]
+        areas = f"  全区: [{', '.join(names)}]\n"
+        total = f"      全区: [{rows}, {rows}]\n"
+        if block:
+            body = "".join(f"      {n}:\n        - {first}\n        - 1\n" for n in names)
+        else:
+            body = "".join(f"      {n}: [{first}, 1]\n" for n in names)
+        plan = _targets(work, name, areas, total + body)
+        return [PY, "-m", "planchk", "validate", str(plan), "-f", "json", "-o", str(work / "o")]
+
+    return case
+
+
 FLOOD = 600_000
 CASES: dict[str, Case] = {
     "xlsx: one cell at XFD1048576 (5 KB)": xlsx_far_cell,
@@ -213,6 +234,11 @@ CASES: dict[str, Case] = {
     "flood scale: 300,000 findings, uncapped, sarif": flood(300_000, "sarif", 0),
     "flood: 600,000 negatives (PC307), capped, json": negatives(FLOOD, "json", None),
     "flood: 600,000 negatives (PC307), uncapped, json": negatives(FLOOD, "json", 0),
+    "rows: 600,000 rows [~, 1]": cells(FLOOD, "~"),
+    'rows: 600,000 rows ["10", 1]': cells(FLOOD, '"10"'),
+    "rows: 600,000 rows ['甲', 1]": cells(FLOOD, "'甲'"),
+    "rows: 600,000 block rows - ~, - 1": cells(FLOOD, "~", block=True),
+    'rows: 600,000 rows ["\\t", 1] (an escape: parsed)': cells(FLOOD, '"\\t"'),
 }
 
 

@@ -47,7 +47,8 @@ def check_paths(
     `suggest`: work out suggested corrections for the sum and relation findings.
     `stdin_filename`: the name of a plan file given as `-` and read from stdin."""
     config = config or Config()
-    found = discover(paths, config.max_bytes, stdin_filename=stdin_filename)
+    limit = config.max_findings_per_rule
+    found = discover(paths, config.max_bytes, stdin_filename=stdin_filename, max_findings=limit)
     return check_discovery(found, config, suggest=suggest, baseline=baseline)
 
 

@@ -106,7 +106,8 @@ def write_report(
         sys.stderr.write("".join(note + "\n" for note in notes))
         report = placed_report(check_discovery(found, config), places)
     else:
-        found = discover(paths, config.max_bytes, stdin_filename=stdin_filename)
+        limit = config.max_findings_per_rule  # cells of the wrong type listed (loader.cells)
+        found = discover(paths, config.max_bytes, stdin_filename=stdin_filename, max_findings=limit)
         report = check_discovery(found, config)
     refuse_inputs(output, report.files)
     if report.unusable:

@@ -5,8 +5,9 @@ Every failure on the way is a finding with a code and a position, never an excep
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -14,9 +15,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from planchk.codes import input as codes
+from planchk.codes.meta import FINDINGS_CAPPED
 from planchk.errors import TooLarge
-from planchk.findings import Finding, Location, Problem
-from planchk.loader.cells import cell_problems
+from planchk.findings import Finding, Location, Problem, Severity
+from planchk.loader.cells import MAX_FINDINGS, cell_problems
 from planchk.loader.compose import compose as compose_text
 from planchk.loader.schema_errors import schema_problems
 from planchk.loader.sourcemap import SourceMap, position_after
@@ -46,8 +48,11 @@ class LoadedFile:
         return self.model is not None
 
 
-def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> LoadedFile:
-    """Load a plan file from disk."""
+def load_file(
+    path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES, max_findings: int = MAX_FINDINGS
+) -> LoadedFile:
+    """Load a plan file from disk; `max_findings`: of the cells of the wrong type, how many
+    are listed (loader.cells; 0: all)."""
     try:
         raw = read_bounded(path, max_bytes)  # /dev/zero, a FIFO: refused, never read forever
     except TooLarge as error:
@@ -57,15 +62,17 @@ def load_file(path: Path, display: str, max_bytes: int = DEFAULT_MAX_BYTES) -> L
     except OSError as error:
         reason = error.strerror or str(error)  # English; PC001 says it in the reader's language
         return _fail(LoadedFile(path, display), codes.FILE_UNREADABLE, 0, 0, reason=reason)
-    return load_bytes(raw, path, display, max_bytes)
+    return load_bytes(raw, path, display, max_bytes, max_findings=max_findings)
 
 
-def load_bytes(
+def load_bytes(  # noqa: PLR0913  (the content, where it is, and two bounds: bytes, findings)
     raw: bytes,
     path: Path,
     display: str,
     max_bytes: int = DEFAULT_MAX_BYTES,
     complete: Callable[[dict[str, Any]], None] | None = None,
+    *,
+    max_findings: int = MAX_FINDINGS,
 ) -> LoadedFile:
     """Load a plan file's content (from disk or from a git revision); `path` is where it lives.
     `complete`: puts into the parsed document what its writer left out of the text (the rows
@@ -90,7 +97,7 @@ def load_bytes(
     if complete is not None:
         complete(data)
     loaded.kind = "tasks" if _TASKS_KEYS & data.keys() else "targets"
-    _validate(loaded, data)
+    _validate(loaded, data, max_findings)
     return loaded
 
 
@@ -126,7 +133,7 @@ def _decode(loaded: LoadedFile, raw: bytes) -> str | None:
     return text
 
 
-def _validate(loaded: LoadedFile, data: dict[str, Any]) -> None:
+def _validate(loaded: LoadedFile, data: dict[str, Any], max_findings: int) -> None:
     assert loaded.kind is not None
     model = MODELS[loaded.kind]
     try:
@@ -135,7 +142,7 @@ def _validate(loaded: LoadedFile, data: dict[str, Any]) -> None:
         _add(loaded, schema_problems(error, model, loaded.sourcemap))
         validated = None
     if model is TargetsFile:
-        _add(loaded, cell_problems(data, loaded.sourcemap))
+        _add(loaded, cell_problems(data, loaded.sourcemap, max_findings))
     if not loaded.problems:
         loaded.model = validated
 
@@ -149,5 +156,9 @@ def _fail(loaded: LoadedFile, info: CodeInfo, line: int, column: int, **args: An
     return loaded
 
 
-def _add(loaded: LoadedFile, problems: Any) -> None:
-    loaded.problems.extend(info.finding(problem, fatal=True) for info, problem in problems)
+def _add(loaded: LoadedFile, problems: Iterable[tuple[CodeInfo, Problem]]) -> None:
+    for info, problem in problems:
+        finding = info.finding(problem, fatal=True)
+        if info is FINDINGS_CAPPED:  # it counts cells of the wrong type (loader.cells): errors
+            finding = dataclasses.replace(finding, severity=Severity.ERROR)
+        loaded.problems.append(finding)

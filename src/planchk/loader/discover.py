@@ -19,6 +19,7 @@ from typing import BinaryIO
 from planchk.codes.input import NO_PLAN_FILES
 from planchk.findings import Finding, Location, Problem
 from planchk.loader import LoadedFile, load_bytes, load_file
+from planchk.loader.cells import MAX_FINDINGS
 from planchk.reading import STDIN, read_stdin
 from planchk.registry import CodeInfo
 
@@ -74,14 +75,16 @@ def discover(
     *,
     stdin: BinaryIO | None = None,
     stdin_filename: Path | None = None,
+    max_findings: int = MAX_FINDINGS,
 ) -> Discovery:
     """Load and pair the plan files of `paths`; `-` is read from `stdin`, as `stdin_filename`
-    where one is given (its positions, and the folder whose files pair with it)."""
+    where one is given (its positions, and the folder whose files pair with it).
+    `max_findings`: the cells of the wrong type listed per file (loader.cells; 0: all)."""
     files, problems = plan_paths(paths)
     loaded = [
-        _load_stdin(stdin, stdin_filename, max_bytes)
+        _load_stdin(stdin, stdin_filename, max_bytes, max_findings)
         if p == STDIN
-        else load_file(p, str(p), max_bytes)
+        else load_file(p, str(p), max_bytes, max_findings)
         for p in files
     ]
     plans = pair(loaded, disk_context(max_bytes))
@@ -90,10 +93,13 @@ def discover(
     return Discovery(plans, problems, loaded)
 
 
-def _load_stdin(stdin: BinaryIO | None, name: Path | None, max_bytes: int) -> LoadedFile:
+def _load_stdin(
+    stdin: BinaryIO | None, name: Path | None, max_bytes: int, max_findings: int
+) -> LoadedFile:
     """The plan file piped in, refused past `max_bytes` as a file would be."""
     piped = read_stdin(max_bytes, name, stdin)
-    return load_bytes(piped.raw, piped.name, str(piped.name), max_bytes)
+    raw, path = piped.raw, piped.name
+    return load_bytes(raw, path, str(path), max_bytes, max_findings=max_findings)
 
 
 def _pair_with_beside(plans: list[Plan], folder: Path, max_bytes: int) -> None:
