@@ -171,6 +171,17 @@ def flood_baseline(findings: int, recorded: int) -> Case:
     return case
 
 
+def flood_write_baseline(findings: int, limit: int | None) -> Case:
+    """The JSON flood writing a baseline of every finding (the cap lifted for it): with the
+    default cap on the output, or none (`limit` 0)."""
+
+    def case(work: Path) -> list[str]:
+        command = flood(findings, "json", limit)(work)
+        return [*command[:-2], "--write-baseline", str(work / "written.json"), *command[-2:]]
+
+    return case
+
+
 def negatives(findings: int, output_format: str, limit: int | None) -> Case:
     """`findings` negative counts (a PC307 each) written as `output_format`: capped, or every
     one (`limit` 0): the flood of a rule other than the trend rules, which counts what the
@@ -227,6 +238,8 @@ CASES: dict[str, Case] = {
     "flood: 600,000 findings, uncapped, json": flood(FLOOD, "json", 0),
     "flood: 600,000 findings, uncapped, sarif": flood(FLOOD, "sarif", 0),
     "flood: 600,000 findings, capped, json, baseline of 100,000": flood_baseline(FLOOD, 100_000),
+    "flood: 600,000 findings, --write-baseline, json": flood_write_baseline(FLOOD, None),
+    "flood: 600,000 findings, --write-baseline, uncapped, json": flood_write_baseline(FLOOD, 0),
     # Uncapped at a quarter and half the flood: each finding costs the same (linear).
     "flood scale: 150,000 findings, uncapped, json": flood(150_000, "json", 0),
     "flood scale: 300,000 findings, uncapped, json": flood(300_000, "json", 0),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -172,8 +174,11 @@ def _check(
     # Suggested corrections cost a search per sum finding: worked out only where shown.
     suggest = fix_suggestions or (shows_suggestions(format_name) and write_baseline is None)
     known = baselines.read_baseline(baseline) if baseline is not None else None
+    # A baseline records every finding, not the capped ones (the rest would come back as
+    # new): checked with no cap, shown as the cap says (suppress.shown).
+    checked = config if write_baseline is None else replace(config, max_findings_per_rule=0)
     with spinner(input_size(targets)):
-        report = _checked(targets, config, suggest, known, stdin_filename, verbose)
+        report = _checked(targets, checked, suggest, known, stdin_filename, verbose)
     if known and baseline is not None and report.baselined == 0:
         entries = sum(known.values())
         sys.stderr.write(messages.BASELINE_MATCHED_NONE(entries, path=baseline) + "\n")
@@ -186,12 +191,35 @@ def _check(
     color = output is None and stdout_color()
     # Rendered as it is written: a report of many findings is never one string in memory.
     options = RenderOptions(color, config.fail_on, fix_suggestions, quiet, config.docs_url)
-    emit(render(report, options), output)
-    if write_baseline is not None:
-        count = baselines.write_baseline(report, write_baseline)
-        sys.stderr.write(messages.BASELINE_WRITTEN(count, path=write_baseline) + "\n")
-        finish(ExitCode.CLEAN)
-    return report
+    if write_baseline is None:
+        emit(render(report, options), output)
+        return report
+    _record(report, write_baseline, config.max_findings_per_rule, output,
+            lambda shown: render(shown, options))  # fmt: skip
+    finish(ExitCode.CLEAN)
+
+
+def _record(
+    report: Report,
+    baseline: Path,
+    limit: int,
+    output: Path | None,
+    render: Callable[[Report], str | bytes | Iterable[str]],
+) -> None:
+    """Write the baseline of every finding (written as read: suppress.baseline), and the
+    output the configured cap shows (Shown keeps it as the baseline reads them). With no
+    cap, the output reads them again: neither holds them all."""
+    from planchk.suppress import baseline as baselines
+    from planchk.suppress.shown import Shown
+
+    if limit <= 0:
+        count = baselines.write_baseline(report, baseline)
+        emit(render(report), output)
+    else:
+        shown = Shown(limit)
+        count = baselines.write_baseline(report, baseline, shown.add)
+        emit(render(replace(report, findings=shown.findings())), output)
+    sys.stderr.write(messages.BASELINE_WRITTEN(count, path=baseline) + "\n")
 
 
 def _checked(

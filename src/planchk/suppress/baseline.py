@@ -12,7 +12,9 @@ import heapq
 import json
 import os
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
+from json.encoder import encode_basestring as _encoded  # json.dumps's, ensure_ascii=False
 from pathlib import Path
 
 from planchk import messages
@@ -50,22 +52,47 @@ def _entry_file(display: str, root: Path) -> str:
     return Path(os.path.relpath(_absolute(display), root)).as_posix()
 
 
-def write_baseline(report: Report, path: Path) -> int:
-    """Record the report's active findings; return how many."""
+def write_baseline(
+    report: Report, path: Path, seen: Callable[[Finding], None] | None = None
+) -> int:
+    """Record the report's active findings; return how many. Written as they are read, one
+    entry at a time (an uncapped report of 600,000 findings carries most of them unmade:
+    suppress.unmade), never a list of them: the same bytes `json.dumps(indent=2)` gives.
+    `seen`: given every finding read, in report order (the run's capped output, Shown)."""
     root = _root(path)
-    entries = [
-        {"file": _entry_file(f.location.file, root), "code": f.code, "path": f.path}
-        for f in report.active
-        if not f.fatal
-    ]
-    document = {"baseline_version": BASELINE_VERSION, "findings": entries}
+    written = [0]
     try:
-        write_atomic(path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        write_atomic(path, _document(report.findings, root, written, seen))
     except OSError as error:
         raise BaselineError(
             messages.BASELINE_UNWRITABLE, path=path, reason=messages.os_reason(error)
         ) from None
-    return len(entries)
+    return written[0]
+
+
+def _document(
+    findings: Iterable[Finding],
+    root: Path,
+    written: list[int],
+    seen: Callable[[Finding], None] | None,
+) -> Iterator[str]:
+    """The baseline's text in pieces, counting its entries into `written`."""
+    files: dict[str, str] = {}  # a finding's file as an entry's, and encoded: once a file
+    between = f'{{\n  "baseline_version": {BASELINE_VERSION},\n  "findings": ['  # then ","
+    for finding in findings:
+        if seen is not None:
+            seen(finding)
+        if finding.fatal or finding.waived is not None:
+            continue
+        file = finding.location.file
+        entry_file = files.get(file) or files.setdefault(file, _encoded(_entry_file(file, root)))
+        yield (
+            f'{between}\n    {{\n      "file": {entry_file},\n      "code": '
+            f'{_encoded(finding.code)},\n      "path": {_encoded(finding.path)}\n    }}'
+        )
+        between = ","
+        written[0] += 1
+    yield "\n  ]\n}\n" if written[0] else f"{between}]\n}}\n"
 
 
 def read_baseline(path: Path) -> Counter[Key]:

@@ -1,0 +1,88 @@
+"""--write-baseline records every finding, capped or not, written as read (issue 17)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planchk.cli import app
+from planchk.findings import Finding, Location, Severity
+from planchk.suppress.baseline import BASELINE_VERSION, _document
+from tests.cli_runner import CliRunner
+from tests.small_plans import write_plan
+
+FALLS = 6  # rows that fall, each a PC202, and the total's
+
+
+def _falling(tmp_path: Path, limit: int) -> Path:
+    names = [f"区{n}" for n in range(FALLS)]
+    text = (
+        "plan: {title: 测试, period: [2021, 2022]}\n"
+        f"areas:\n  全区: [{', '.join(names)}]\n"
+        "indicators:\n  x:\n    name: 指标\n    unit: 件\n    kind: flow\n"
+        "    years: [2021, 2022]\n    values:\n"
+        f"      全区: [{2 * FALLS}, {FALLS}]\n" + "".join(f"      {n}: [2, 1]\n" for n in names)
+    )
+    plan = write_plan(tmp_path / "plan", text)
+    (tmp_path / "planchk.toml").write_text(f"max-findings-per-rule = {limit}\n", "utf-8")
+    return plan
+
+
+@pytest.mark.parametrize("limit", [2, 0])
+def test_a_baseline_records_what_the_cap_leaves_out(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner, limit: int
+) -> None:
+    """Capped, the baseline held only the findings shown: the rest came back as new."""
+    _falling(tmp_path, limit)
+    monkeypatch.chdir(tmp_path)
+    written = runner.invoke(app, ["validate", "plan", "--write-baseline", "b.json", "-f", "json"])
+    assert written.exit_code == 0, written.output
+    entries = json.loads(Path("b.json").read_text(encoding="utf-8"))["findings"]
+    falls = [f"indicators.x.values.{n}.2022" for n in ["全区", *(f"区{i}" for i in range(FALLS))]]
+    assert [(e["file"], e["code"], e["path"]) for e in entries] == [
+        ("plan/targets.yaml", "PC202", path) for path in falls
+    ]
+    assert f"Wrote {FALLS + 1} findings to the baseline b.json." in written.stderr
+    shown = [(f["code"], f["path"]) for f in json.loads(written.stdout)["findings"]]
+    if limit:  # the output is what the cap shows, its summary included
+        assert shown == [("PC202", falls[0]), ("PC202", falls[1]), ("PC903", falls[2])]
+    else:
+        assert shown == [("PC202", path) for path in falls]
+    again = runner.invoke(app, ["validate", "plan", "--baseline", "b.json", "-f", "json"])
+    document = json.loads(again.stdout)
+    assert (document["findings"], document["summary"]["baselined"]) == ([], FALLS + 1)
+
+
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=8)
+
+
+FILES = st.sampled_from(["targets.yaml", "子/tasks.yaml", 'a"\\b\t.yaml'])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(FILES, TEXT, TEXT, st.booleans(), st.booleans()), max_size=4))
+def test_the_baseline_is_the_json_it_was(
+    tmp_path_factory: pytest.TempPathFactory, rows: list[tuple[str, str, str, bool, bool]]
+) -> None:
+    """Written in pieces: the bytes json.dumps(indent=2) wrote for the whole document."""
+    root = tmp_path_factory.getbasetemp()
+    findings = [
+        Finding(code, "slug", Severity.ERROR, "m", Location(str(root / f"d/{file}"), 1, 1),
+                path, waived="ok" if waived else None, fatal=fatal)
+        for file, code, path, waived, fatal in rows
+    ]  # fmt: skip
+    counted = [0]
+    text = "".join(_document(findings, root, counted, None))
+    entries = [
+        {"file": f"d/{file}", "code": c, "path": p}
+        for file, c, p, waived, fatal in rows
+        if not waived and not fatal
+    ]
+    document = {"baseline_version": BASELINE_VERSION, "findings": entries}
+    assert counted == [len(entries)]
+    assert json.loads(text) == json.loads(json.dumps(document))
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
