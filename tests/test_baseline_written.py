@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from planchk.cli import app
 from planchk.findings import Finding, Location, Severity
 from planchk.suppress.baseline import BASELINE_VERSION, _document
+from planchk.suppress.cap import capped
+from planchk.suppress.shown import Shown
 from tests.cli_runner import CliRunner
 from tests.small_plans import write_plan
 
@@ -86,3 +88,34 @@ def test_the_baseline_is_the_json_it_was(
     assert counted == [len(entries)]
     assert json.loads(text) == json.loads(json.dumps(document))
     assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["PC201", "PC202", "PC101"]), st.sampled_from(["a.yaml", "b.yaml"]),
+            st.integers(1, 30), st.sampled_from(list(Severity)), st.booleans(),
+        ),
+        max_size=40,
+    ),
+    st.integers(0, 4),
+)  # fmt: skip
+def test_shown_is_what_the_cap_shows(
+    rows: list[tuple[str, str, int, Severity, bool]], limit: int
+) -> None:
+    """Fed every finding in report order, Shown gives what capping them all gives, each
+    PC903 at its place."""
+    findings = sorted(
+        (
+            Finding(code, "x", severity, "m", Location(file, line, 1), f"p{line}",
+                    waived="ok" if waived else None)
+            for code, file, line, severity, waived in rows
+        ),
+        key=lambda f: f.sort_key,
+    )  # fmt: skip
+    shown = Shown(limit)
+    for finding in findings:
+        shown.add(finding)
+    expected = sorted(capped(findings, limit), key=lambda f: f.sort_key)
+    assert shown.findings() == expected

@@ -41,5 +41,6 @@ class Shown:
             over.severity = max(over.severity, finding.severity)
 
     def findings(self) -> list[Finding]:
-        """The kept findings in report order, then one PC903 per rule and file left out."""
-        return list(capped(self.kept, self.limit, self.overflow))
+        """The kept findings and one PC903 per rule and file left out, in report order (each
+        summary where the first it stands for sorts, as engine.check_discovery sorts them)."""
+        return sorted(capped(self.kept, self.limit, self.overflow), key=lambda f: f.sort_key)
