@@ -24,7 +24,7 @@ def _plan(tmp_path: Path) -> Path:
         "indicators:\n  x:\n    name: 测试\n    unit: 件\n    kind: flow\n"
         "    years: [2024, 2025]\n    values:\n"
         f"      全区: [{ROWS}, {ROWS}]\n"
-        + "".join(f"      {n}: [\"1\", 1]\n" for n in names)  # 区0 on line 12
+        + "".join(f'      {n}: ["1", 1]\n' for n in names)  # 区0 on line 12
     )
     return write_plan(tmp_path, text) / "targets.yaml"
 
