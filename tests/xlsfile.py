@@ -32,6 +32,8 @@ class XlsSheet:
     name: str
     cells: list[XlsCell] = field(default_factory=list)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # 1-based bounds
+    hidden_rows: list[int] = field(default_factory=list)  # 1-based
+    hidden_columns: list[int] = field(default_factory=list)  # 1-based
 
 
 def _record(kind: int, data: bytes) -> bytes:
@@ -80,6 +82,10 @@ def _sheet(sheet: XlsSheet, style_of: dict[tuple[str, bool, int], int]) -> bytes
     out = _record(0x0809, struct.pack("<HHHHII", 0x0600, 0x0010, 0x0DBB, 0x07CC, 0, 6))
     out += _record(0x0200, struct.pack("<IIHHH", min(rows) - 1, max(rows), min(columns) - 1,
                                        max(columns), 0))  # fmt: skip
+    for column in sheet.hidden_columns:  # COLINFO: width, the default XF, fHidden
+        out += _record(0x007D, struct.pack("<HHHHHH", column - 1, column - 1, 2560, 15, 1, 0))
+    for row in sheet.hidden_rows:  # ROW: all columns, height 255 twips, fDyZero (hidden)
+        out += _record(0x0208, struct.pack("<HHHHHHHH", row - 1, 0, 256, 255, 0, 0, 0x0120, 15))
     for cell in sheet.cells:
         xf = 16 + style_of[(cell.number_format, cell.bold, cell.indent)]
         where = struct.pack("<HHH", cell.row - 1, cell.column - 1, xf)

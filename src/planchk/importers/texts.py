@@ -275,6 +275,15 @@ READ_FORMULAS = counted(
     "{source}: {count} cell holds a formula; its value as last saved by Excel or WPS was read",
     "{source}: {count} cells hold formulas; their values as last saved by Excel or WPS were read",
 )
+# A workbook's hidden rows and columns (planchk.importers.hidden): "rows 7, 9 and column F"
+HIDDEN_NOT_READ = counted(
+    "import.hidden-not-read",
+    "{source}: {what} is hidden in the workbook: not read",
+    "{source}: {what} are hidden in the workbook: not read",
+)
+HIDDEN_ROWS = counted("import.hidden-rows", "row {list}", "rows {list}")
+HIDDEN_COLUMNS = counted("import.hidden-columns", "column {list}", "columns {list}")
+HIDDEN_BOTH = message("import.hidden-both", "{rows} and {columns}")
 TABLE = message("import.table", "{source}: table 「{title}」")
 TABLE_UNTITLED = message("import.table-untitled", "{source}: a table with no title line")
 UNIT_LINE = message("import.unit-line", "  unit: {unit}")

@@ -28,6 +28,7 @@ from planchk.importers.grid import (
     read_limited,
     spread,
 )
+from planchk.importers.hidden import Hidden, drop_hidden
 from planchk.importers.printed import excel_text
 from planchk.importers.stored import is_general
 from planchk.messages import PlanchkError
@@ -137,11 +138,14 @@ def _sheet_grid(path: Path, book: Any, index: int) -> Grid:
     merges: list[Bounds] = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sheet.merged_cells]
     shown: Shown = {}
     styles: dict[int, tuple[str, bool, int]] = {}  # a sheet has a few formats, many cells
+    hidden = _hidden(sheet)
     for row in range(sheet.nrows):
         for column in range(sheet.row_len(row)):
             kind = sheet.cell_type(row, column)
             if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                 continue
+            if hidden.covers(row + 1, column + 1):
+                hidden.held(row + 1, column + 1)  # named in the log, not read
             xf_index = sheet.cell_xf_index(row, column)
             if xf_index not in styles:
                 styles[xf_index] = _style(book, xf_index)
@@ -154,7 +158,20 @@ def _sheet_grid(path: Path, book: Any, index: int) -> Grid:
                 grid.stored.add((row + 1, column + 1))  # shown as stored: no PC403 question
             if text and (bold or indent):
                 grid.flags[(row + 1, column + 1)] = (bold, indent)
-    return spread(grid, shown, merges)
+    return drop_hidden(spread(grid, shown, merges), hidden)
+
+
+def _hidden(sheet: Any) -> Hidden:
+    """The sheet's hidden rows and columns (1-based), as xlrd reads their records: marked
+    hidden, or of height or width 0."""
+    hidden = Hidden()
+    for row, info in sheet.rowinfo_map.items():
+        if info.hidden or info.height == 0:
+            hidden.rows.add(row + 1)
+    for column, info in sheet.colinfo_map.items():
+        if info.hidden or info.width == 0:
+            hidden.columns.add(column + 1)
+    return hidden
 
 
 def _text(book: Any, kind: int, value: Any, number_format: str) -> str:

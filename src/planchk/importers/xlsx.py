@@ -25,6 +25,7 @@ from planchk.importers.grid import (
     read_limited,
     spread,
 )
+from planchk.importers.hidden import XLSX_COLUMNS, Hidden, drop_hidden, marked_hidden
 from planchk.importers.printed import excel_text
 from planchk.importers.stored import is_general
 from planchk.messages import PlanchkError
@@ -145,65 +146,103 @@ def _part(parts: dict[str, SheetPart], sheet: ReadOnlyWorksheet) -> SheetPart:
 
 
 def _sheet_grid(path: Path, sheet: ReadOnlyWorksheet, part: SheetPart) -> Grid:
-    """The sheet's cells as shown (planchk.importers.grid.spread lays them out)."""
+    """The sheet's cells as shown (planchk.importers.grid.spread lays them out), its hidden
+    rows and columns left out (planchk.importers.hidden)."""
     grid = Grid(texts.SHEET_SOURCE(path=path, sheet=sheet.title), [], sheet=sheet.title)
-    shown, formula_cells = _shown_cells(grid, sheet, part.formulas)
+    hidden = Hidden()
+    shown, formula_cells = _shown_cells(grid, sheet, part.formulas, hidden)
     spread(grid, shown, part.merges)
+    drop_hidden(grid, hidden)
     if formula_cells:
         grid.notes.append(texts.READ_FORMULAS(source=grid.source, count=formula_cells))
     return grid
 
 
-def _shown_cells(grid: Grid, sheet: ReadOnlyWorksheet, formulas: bool) -> tuple[Shown, int]:
-    """Each cell that holds a value: the text it shows (and False: not covered by a merge);
-    and how many of them are formulas. A formula with no value saved with it is refused."""
-    from openpyxl.cell.read_only import ReadOnlyCell
+def _parser(formulas: bool, hidden: Hidden) -> Any:
+    """openpyxl's own sheet parser, keeping a formula's saved value and its text both, and
+    noting the hidden rows and columns as their marks stream past (<cols> comes before
+    <sheetData>, a row's mark on the row itself)."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
     class Parser(WorkSheetParser):
-        """openpyxl's own cell parser, keeping a formula's saved value and its text both."""
-
         def parse_cell(self, element: Any) -> dict[str, Any]:
             cell: dict[str, Any] = super().parse_cell(element)
             has_formula = formulas and element.find(FORMULA_TAG) is not None
             cell["formula"] = str(self.parse_formula(element)) if has_formula else None  # type: ignore[no-untyped-call]
             return cell
 
+        def parse_column_dimensions(self, col: Any) -> None:
+            if marked_hidden(col.attrib, "width"):
+                first, last = int(col.get("min", 0)), int(col.get("max", 0))
+                hidden.columns.update(range(first, min(last, XLSX_COLUMNS) + 1))
+
+        def parse_row(self, row: Any) -> tuple[int, list[dict[str, Any]]]:
+            number, cells = super().parse_row(row)
+            # openpyxl would keep every row's attributes: a sheet's worth of dicts
+            self.row_dimensions.pop(str(number), None)
+            if marked_hidden(row.attrib, "ht"):
+                hidden.rows.add(number)
+            return number, cells
+
+    return Parser
+
+
+def _shown_cells(
+    grid: Grid, sheet: ReadOnlyWorksheet, formulas: bool, hidden: Hidden
+) -> tuple[Shown, int]:
+    """Each cell that holds a value: the text it shows (and False: not covered by a merge);
+    and how many of them are formulas. A formula with no value saved with it is refused,
+    unless it is hidden (it is not read)."""
     book: Any = sheet.parent
     shown: Shown = {}
     formula_cells = 0
     styles: dict[int, tuple[str, bool, int]] = {}  # a sheet has a few styles, many cells
     internals: Any = sheet  # the parts of a read-only sheet openpyxl keeps private
     with internals._get_source() as source:
-        parser = Parser(
+        parser = _parser(formulas, hidden)(
             source, internals._shared_strings, data_only=True, epoch=book.epoch,
             date_formats=book._date_formats, timedelta_formats=book._timedelta_formats,
         )  # fmt: skip
         for _, row in parser.parse():
             for found in row:
                 formula = found.pop("formula")
-                if formula is not None:
+                place = (found["row"], found["column"])
+                if hidden.covers(*place):
+                    if found["value"] is not None:
+                        hidden.held(*place)  # named in the log; kept for a merge it anchors
+                elif formula is not None:
                     formula_cells += 1
                     if found["value"] is None:
                         raise PlanchkError(
                             texts.FORMULA_NOT_CALCULATED,
-                            place=grid.where(found["row"], found["column"]),
-                            formula=formula,
-                        )
-                if found["value"] is None:
-                    continue
-                style = found["style_id"]
-                if style not in styles:
-                    styles[style] = _style(ReadOnlyCell(sheet, **found))
-                number_format, bold, indent = styles[style]
-                text = excel_text(found["value"], number_format).strip()
-                shown[(found["row"], found["column"])] = (text, False)
-                if is_general(found["value"], number_format):
-                    grid.stored.add((found["row"], found["column"]))
-                lead = _leading_spaces(found["value"])
-                if bold or indent or lead:
-                    grid.flags[(found["row"], found["column"])] = (bold, max(indent, lead))
+                            place=grid.where(*place), formula=formula,
+                        )  # fmt: skip
+                if found["value"] is not None:
+                    _show(grid, shown, styles, sheet, found)
     return shown, formula_cells
+
+
+def _show(
+    grid: Grid,
+    shown: Shown,
+    styles: dict[int, tuple[str, bool, int]],
+    sheet: ReadOnlyWorksheet,
+    found: dict[str, Any],
+) -> None:
+    """One cell's shown text, its bold and indent, and whether its number is as stored."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+
+    style = found["style_id"]
+    if style not in styles:
+        styles[style] = _style(ReadOnlyCell(sheet, **found))
+    number_format, bold, indent = styles[style]
+    place = (found["row"], found["column"])
+    shown[place] = (excel_text(found["value"], number_format).strip(), False)
+    if is_general(found["value"], number_format):
+        grid.stored.add(place)
+    lead = _leading_spaces(found["value"])
+    if bold or indent or lead:
+        grid.flags[place] = (bold, max(indent, lead))
 
 
 def _leading_spaces(value: object) -> int:
