@@ -30,6 +30,7 @@ from operator import attrgetter, is_not
 from typing import cast
 
 from planchk.importers.labels import is_bare_subtotal
+from planchk.importers.peers import is_peer
 from planchk.importers.shapes import Row
 from planchk.plan.numbers import half_unit, rounding_allowance
 
@@ -242,6 +243,8 @@ def _collapse(nodes: list[Node], close: Close, rounding: bool) -> list[Node]:
     for printed in reversed(nodes):
         node = printed
         count = _parts(node.row, after, close, halves if rounding else None)
+        if count and is_peer(node.row, [n.row for n in after[-count:]]):
+            count = 0
         if count:  # a new node: the rows stay as they are if the parent will not add up
             node = dataclasses.replace(printed, children=list(reversed(after[-count:])))
             del after[-count:]
