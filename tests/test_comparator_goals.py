@@ -54,7 +54,9 @@ def test_which_comparator_goals_are_a_periods_amount() -> None:
         "2024—2026年，新建高标准农田不少于3.6万亩。": [(2026, 2024, ">=", "3.6", "万亩")],
         # a level word carries the figure: how many there are by then (the seed's 2023 goal)
         "到2026年，力争新增研发平台达到8个。": [(2026, None, ">=", "8", "个")],
-        "到2026年，累计建成高标准农田达到52万亩。": [(2026, None, ">=", "52", "万亩")],
+        # … unless it is a running total: a stock's level in 2026, or what a flow's years add
+        # up to by then, as tests/test_goal_readings.py checks on each kind of table
+        "到2026年，累计建成高标准农田达到52万亩。": [(2026, 2024, ">=", "52", "万亩")],
         "到2026年，新建高标准农田提高到3.6万亩。": [(2026, None, ">=", "3.6", "万亩")],
         # no adding verb, no 到 (the year itself), a year past the plan's, its first year
         "到2026年，力争高新技术企业超过130家。": [(2026, None, ">", "130", "家")],

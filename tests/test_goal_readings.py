@@ -93,18 +93,22 @@ def test_a_running_total_of_no_year_is_the_periods_end(tmp_path: Path) -> None:
     ("last", "found"),
     [("100000", []), ("104000", []), ("94000", [("PC501", "94000", 2026)])],
 )
+@pytest.mark.parametrize(
+    ("line", "op"),
+    [("到2026年，累计建成高标准农田10万亩。", "=="),
+     ("到2026年，累计建成高标准农田达到10万亩。", ">=")],
+)  # fmt: skip
 def test_a_running_total_is_a_stocks_level_by_its_year(
-    tmp_path: Path, last: str, found: list[Any]
+    tmp_path: Path, last: str, found: list[Any], line: str, op: str
 ) -> None:
     rows = [["县区", "2024年", "2025年", "2026年"], ["全县", "60000", "80000", last],
             ["甲镇", "30000", "40000", "50000"],
             ["乙镇", "30000", "40000", str(int(last) - 50000)]]  # fmt: skip
-    document = _plan(tmp_path, ["到2026年，累计建成高标准农田10万亩。"],
-                     documents.Grid(BUILT, "单位：亩", rows))  # fmt: skip
+    document = _plan(tmp_path, [line], documents.Grid(BUILT, "单位：亩", rows))
     targets = _imported(tmp_path, document)
     (ind_id,) = targets.indicators
     assert targets.indicators[ind_id].kind == "stock"
-    assert _goals(targets) == [(ind_id, 2026, None, "==", "100000", "亩")]
+    assert _goals(targets) == [(ind_id, 2026, None, op, "100000", "亩")]
     assert _checked(_findings(document)) == found  # 10万亩 is ± 5000 亩
 
 
@@ -169,6 +173,27 @@ def test_a_cap_the_text_says_is_the_periods_is_checked_so(tmp_path: Path, line: 
         ("各乡镇新增建设用地", None, [2024, 2026], "<=", "500", "亩")
     ]
     assert _checked(_findings(document)) == [("PC501", "1350", "2024–2026")]
+
+
+def test_a_cap_beside_caps_of_each_year_is_the_periods(tmp_path: Path) -> None:
+    line = "到2026年，全县新增建设用地控制在500亩以内，每年新增建设用地不超过200亩。"
+    document = _land(tmp_path, line, ["150", "180", "200"])
+    assert [g[1:4] for g in _goals(_imported(tmp_path, document))] == [
+        (None, [2024, 2026], "<="),  # the text tells it from the yearly caps after it
+        *((year, None, "<=") for year in (2024, 2025, 2026)),
+    ]
+    assert _checked(_findings(document)) == [("PC501", "530", "2024–2026")]  # was PC507
+
+
+def test_a_running_total_a_level_word_carries_is_weighed_too(tmp_path: Path) -> None:
+    rows = [["县区", "2024年", "2025年", "2026年"], ["全县", "10000", "10000", "10000"],
+            ["甲镇", "4000", "4000", "4000"], ["乙镇", "6000", "6000", "6000"]]  # fmt: skip
+    forest = documents.Grid("（一）造林面积任务分解表", "单位：亩", rows)
+    document = _plan(tmp_path, ["到2026年，全县累计完成造林面积达到3万亩。"], forest)
+    assert _goals(_imported(tmp_path, document)) == [
+        ("造林面积", None, [2024, 2026], ">=", "30000", "亩")
+    ]
+    assert _findings(document) == []  # was PC501: 2026's 10000 against 3万亩
 
 
 def test_a_yearly_cap_bounds_each_year(tmp_path: Path) -> None:

@@ -8,14 +8,16 @@ year: the plan's years, or earlier ones too. A cap on what the years add (`到20
 from one target year to the next), or 2026's own, as a yearly cap (年度新增建设用地) is.
 
 Where the text says which (每年/年度 a year's, each; 累计/规划期内/三年 or `2024—2026年` the
-period's), that is the reading. Where it does not, no error is raised on a guess: the goal is
-checked with the reading the table's figures allow, an error stays only where every reading
-fails, and the log names both readings with the table's figures.
+period's; a cap beside caps of each year in its paragraph, the period's), that is the reading.
+Where it does not, no error is raised on a guess: the goal is checked with the reading the
+table's figures allow, an error stays only where every reading fails, and the log names both
+readings with the table's figures.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import Decimal
 
 from planchk.importers.build import ImportedIndicator
@@ -25,6 +27,12 @@ from planchk.plan.comparators import compare
 from planchk.plan.goal_text import in_table_unit
 from planchk.plan.numbers import half_unit, rounding_allowance
 from planchk.plan.units import UnitTable
+
+# a cap of each year in the same paragraph (每年新增建设用地不超过200亩, 年度…控制在…以内): the
+# text tells the years' caps from the one 到2026年 states, which is then the period's
+_YEARLY_CAP = re.compile(
+    r"(?:每年|(?<![\d〇零一二三四五六七八九])年度)[^，,。；;]*?(?:不超过|不高于|不多于|不大于|控制在|以内|以下)"
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,19 +63,33 @@ def weigh(
     figures = _figures(statement, indicator, top, units)
     if figures is None or _meets(figures, statement.op):
         return Weighed(statement)  # a blank year or no one top: the check says nothing either
-    total, own, target, _ = figures
-    span, unit = f"{statement.first}–{statement.year}", indicator.unit
-    if not statement.running:
-        note = texts.GOAL_CAP_READINGS(
-            place=place, text=statement.text, id=indicator.id, year=statement.year, own=own,
-            span=span, total=total, unit=unit,
-        )  # fmt: skip
-        return Weighed(dataclasses.replace(statement, first=None, guessed=False), note)
+    if statement.running:
+        return _running(statement, indicator, figures, place)
+    if _YEARLY_CAP.search(statement.paragraph.printed):
+        return Weighed(statement)  # 每年…不超过200亩 beside it: the text sets this one apart
+    total, own, _, _ = figures
+    note = texts.GOAL_CAP_READINGS(
+        place=place, text=statement.text, id=indicator.id, year=statement.year, own=own,
+        span=f"{statement.first}–{statement.year}", total=total, unit=indicator.unit,
+    )  # fmt: skip
+    return Weighed(dataclasses.replace(statement, first=None, guessed=False), note)
+
+
+def _running(
+    statement: Statement,
+    indicator: ImportedIndicator,
+    figures: tuple[Decimal, Decimal, Decimal, Decimal],
+    place: str,
+) -> Weighed:
+    """A running total the sum of the plan's years does not meet: wrong whichever years it
+    counts where that sum is already more than an exact figure or a cap (linked: PC501);
+    else only years before the plan's could make up the rest, and it is not linked."""
+    total, _, target, _ = figures
     if statement.op in ("==", "<=", "<") and total > target:
-        return Weighed(statement)  # the plan's years alone add up to more: wrong either way
+        return Weighed(statement)
     note = texts.GOAL_RUNNING_READINGS(
-        place=place, text=statement.text, id=indicator.id, span=span, total=total, unit=unit,
-        first=statement.first,
+        place=place, text=statement.text, id=indicator.id, total=total, unit=indicator.unit,
+        span=f"{statement.first}–{statement.year}", first=statement.first,
     )  # fmt: skip
     return Weighed(None, note)
 

@@ -174,12 +174,15 @@ def _adding(
 ) -> When | None:
     """The period of a comparator goal that adds (到2026年，新建高标准农田不少于3.6万亩: what the
     plan's years up to 2026 add), else its year as `when` names it. A figure a level word
-    carries (新增研发平台达到8个) states how many there are by then: its year's."""
+    carries (新增研发平台达到8个) states how many there are by then: its year's, unless it is a
+    running total (累计完成造林达到3万亩: what the years add up to by then, or a stock's level,
+    as planchk.importers.plandoc.goal_readings weighs it)."""
     if when is None or not when.by or when.first is not None or period is None:
         return when
     said = piece[: len(piece) - len(match.group(0))]
     word = match.group("word") or ""
-    if word in LEVEL_WORDS or GROWTH.search(word) or not VERB.search(said):
+    level = word in LEVEL_WORDS and not RUNNING.search(said)
+    if level or GROWTH.search(word) or not VERB.search(said):
         return when
     if not period[0] < when.year <= period[1]:
         return when  # a year past the plan's (its PC505), or its first: a year's goal
