@@ -95,9 +95,9 @@ def of_several_years(clause: str, period: tuple[int, int] | None) -> bool:
 def whole_year(when: When | None, titled: int | None) -> When | None:
     """The one year a 全年 clause of a plan of several years is about: its sentence's year
     (2024年…，全年…; 到2026年，全年… is the whole of 2026), else its section heading's
-    (2024年重点工作); None where neither names one (a period, or nothing)."""
+    (2024年重点工作); None where neither names one (a period, 三年 or 规划期内 too, or nothing)."""
     if when is not None:
-        return When(when.year) if when.first is None else None
+        return When(when.year) if when.first is None and not when.whole else None
     return When(titled) if titled is not None else None
 
 
