@@ -165,6 +165,7 @@ def test_a_cap_the_periods_sum_meets_stays_the_periods(tmp_path: Path) -> None:
         "规划期内，全县新增建设用地控制在500亩以内。",
         "三年内，全县新增建设用地控制在500亩以内。",
         "到2026年，全县累计新增建设用地控制在500亩以内。",
+        "到2026年，全县新增建设用地总量控制在500亩以内。",
     ],
 )
 def test_a_cap_the_text_says_is_the_periods_is_checked_so(tmp_path: Path, line: str) -> None:

@@ -8,7 +8,7 @@ year: the plan's years, or earlier ones too. A cap on what the years add (`到20
 from one target year to the next), or 2026's own, as a yearly cap (年度新增建设用地) is.
 
 Where the text says which (每年/年度 a year's, each; 累计/规划期内/三年 or `2024—2026年` the
-period's; a cap beside caps of each year in its paragraph, the period's), that is the reading.
+period's, and so 总量 or a cap beside caps of each year in its paragraph), that is the reading.
 Where it does not, no error is raised on a guess: the goal is checked with the reading the
 table's figures allow, an error stays only where every reading fails, and the log names both
 readings with the table's figures.
@@ -33,6 +33,9 @@ from planchk.plan.units import UnitTable
 _YEARLY_CAP = re.compile(
     r"(?:每年|(?<![\d〇零一二三四五六七八九])年度)[^，,。；;]*?(?:不超过|不高于|不多于|不大于|控制在|以内|以下)"
 )
+
+# 新增建设用地总量控制在1500亩以内: the years' amount together, as 累计 says it
+_TOGETHER = re.compile(r"总量|总规模|总额|合计")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,8 +68,8 @@ def weigh(
         return Weighed(statement)  # a blank year or no one top: the check says nothing either
     if statement.running:
         return _running(statement, indicator, figures, place)
-    if _YEARLY_CAP.search(statement.paragraph.printed):
-        return Weighed(statement)  # 每年…不超过200亩 beside it: the text sets this one apart
+    if _YEARLY_CAP.search(statement.paragraph.printed) or _TOGETHER.search(statement.subject):
+        return Weighed(statement)  # 每年…不超过200亩 beside it, or 总量: the text says
     total, own, _, _ = figures
     note = texts.GOAL_CAP_READINGS(
         place=place, text=statement.text, id=indicator.id, year=statement.year, own=own,
