@@ -218,3 +218,33 @@ def test_an_unlinked_goal_keeps_its_words_as_its_id(tmp_path: Path) -> None:
     targets = _imported(tmp_path, document)
     assert list(targets.goals) == ["新增研发平台", "独角兽、瞪羚企业累计"]  # was 研发平台, …企业
     assert [g.indicator for g in targets.goals.values()] == [None, None]
+
+
+# --- clauses that lean on the goal before them ------------------------------------------------
+
+
+def test_a_part_with_its_verb_is_a_part_of_the_goal_before_it(tmp_path: Path) -> None:
+    line = "到2026年，全县累计新建高标准农田3.6万亩，其中2024年新建1.0万亩。"
+    document = _plan(tmp_path, [line], _farmland("亩", ["10000", "12000", "14000"]))
+    targets = _imported(tmp_path, document)
+    (ind_id,) = targets.indicators
+    assert _goals(targets) == [
+        (ind_id, None, [2024, 2026], "==", "36000", "亩"),
+        (ind_id, 2024, None, "==", "10000", "亩"),  # was unlinked, as 其中新建
+    ]
+    (tmp_path / "short").mkdir()
+    short = _plan(tmp_path / "short", [line], _farmland("亩", ["9000", "13000", "14000"]))
+    assert _checked(_findings(short)) == [("PC501", "9000", 2024)]  # 1.0万亩 is ± 500
+
+
+def test_a_bound_that_names_only_its_year_sets_the_goal_before_it(tmp_path: Path) -> None:
+    line = "到2025年，全县新增建设用地控制在900亩以内，到2026年控制在1300亩以内。"
+    document = _land(tmp_path, line, ["400", "450", "500"])
+    assert _goals(_imported(tmp_path, document)) == [
+        ("各乡镇新增建设用地", None, [2024, 2025], "<=", "900", "亩"),
+        ("各乡镇新增建设用地", 2026, None, "<=", "1300", "亩"),  # 1350 over 2024-2026: 2026's
+    ]  # the second was a goal `goal`, linked to nothing
+    assert _findings(document) == []
+    (tmp_path / "over").mkdir()
+    over = _land(tmp_path / "over", line, ["400", "950", "500"])  # 2025 alone is over 900
+    assert _checked(_findings(over)) == [("PC501", "950", 2025)]

@@ -50,7 +50,11 @@ WHOLE_YEAR = re.compile(r"^(?:全年|年内|当年)")  # the plan's one year, in
 # 全年 anywhere before a clause's figure (全县全年完成…, 力争年内…), never 三年内 (a span)
 WHOLE_YEAR_IN = re.compile(r"全年|(?<![一二三四五六七八九十两\d])年内|当年")
 VERB = re.compile("|".join(sorted(TARGET_VERBS, key=len, reverse=True)))
-OF_YEAR = re.compile(r"^[、，,\s]*(?:其中[：:]?)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?\s*$")
+# 其中2024年1.0万亩, 其中2024年新建1万亩: the part of its year of the goal before it
+OF_YEAR = re.compile(
+    r"^[、，,\s]*(?:其中[：:]?)?\s*(?P<year>(?:19|20)\d{2})\s*年(?:度)?\s*"
+    rf"(?:{'|'.join(sorted(TARGET_VERBS, key=len, reverse=True))})?\s*$"
+)
 # words that make a plain figure something else than the period's or year's own amount: a
 # stock from before the plan (保有), a rate per year or per head (每年新建, 亩均), a rough one
 NOT_THE_AMOUNT = re.compile(r"保有|存量|每|年均|平均|人均|户均|亩均|(?:约|近|超)\s*$")

@@ -125,9 +125,7 @@ def statements(
                 piece = clause[start : match.end()]
                 text = (before + piece).strip().lstrip("、和及").strip()
                 if match.group("word") or match.group("after"):
-                    yield _statement(
-                        text, piece, match, _adding(piece, match, when, period), paragraph
-                    )
+                    yield _comparator(text, piece, match, when, reading)
                     start, read = match.end(), True
                     continue
                 goal = _plain_or_said(text, piece, match, reading, whole)
@@ -148,6 +146,21 @@ def _plain_or_said(
     goal = _plain(text, piece, match, reading)
     if goal is None and _done_already(piece, match, reading):
         whole.done.append(text.rstrip("，,"))
+    return goal
+
+
+def _comparator(
+    text: str, piece: str, match: re.Match[str], when: When | None, reading: _Reading
+) -> Statement:
+    """A goal a comparator carries; one that names nothing but its year and bound
+    (`…控制在900亩以内，到2026年控制在1400亩以内`) sets what the sentence's goal before it sets."""
+    earlier = reading.comparator
+    if earlier is not None and not _subject(piece, match):
+        piece = earlier.subject + piece  # its words, for its subject and for its verb
+    goal = _statement(
+        text, piece, match, _adding(piece, match, when, reading.period), reading.paragraph
+    )
+    reading.comparator = goal
     return goal
 
 
@@ -205,6 +218,7 @@ class _Reading:
     period: tuple[int, int] | None  # the plan's years: no plain goal outside them
     when: When | None = None  # the year or period the sentence names
     plain: Statement | None = None  # its last plain goal, for 其中2024年1.0万亩 after it
+    comparator: Statement | None = None  # its last comparator goal, for one that names none
 
 
 def _plain(text: str, piece: str, match: re.Match[str], reading: _Reading) -> Statement | None:
