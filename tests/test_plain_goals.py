@@ -144,6 +144,8 @@ def test_what_is_not_read_as_a_plain_goal() -> None:
         "到2026年，累计建成高标准农田10万亩。": [(2026, 2024, "10")],  # a running total by 2026
         "到2026年，已累计建成高标准农田10万亩。": [],  # what was done already: the background
         "2020年以来累计建成高标准农田10万亩。": [],
+        "累计建成高标准农田10万亩。": [(2026, 2024, "10")],  # by the plan's last year
+        "“十四五”期间，累计建成高标准农田10万亩。": [],  # 2021-2025: not the plan's years
         "到2026年，每年新建高标准农田1.2万亩。": [],  # a yearly amount, not the period's
         "到2026年，新建高标准农田约3.6万亩。": [],  # a rough figure
         "到2026年，新建3.6万亩左右。": [],

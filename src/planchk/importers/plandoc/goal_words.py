@@ -68,6 +68,7 @@ PLAIN_UNITS = frozenset(u for u, unit in BUILT_IN.items() if unit.dimension != "
 SCALED_COUNTS = frozenset(
     prefix + u for prefix in MAGNITUDES for u, unit in BUILT_IN.items() if unit.whole
 )
+FIVE_YEARS = re.compile(r"十[一二三四五六七八九]五")  # a five-year plan's span: “十四五”期间
 PLAN_YEAR = re.compile(r"到?[“\"「]?(?P<fyp>十[一二三四五六七八九]五)[”\"」]?(?:期)?末")
 SPAN = re.compile(r"(?:未来|今后)?[一二三四五两]年(?:内|间)?|(?:规划|实施)期(?:内|间)")
 LEAD = re.compile(r"^[^，。；：:]{0,12}目标\s*[：:。]")  # 科技投入目标： · 1.工作目标。

@@ -32,6 +32,7 @@ from planchk.importers.plandoc.goal_words import (
     CLAUSE,
     DONE,
     FIGURE,
+    FIVE_YEARS,
     GROWTH,
     HEDGES,
     LEAD,
@@ -241,7 +242,8 @@ def _plain(text: str, piece: str, match: re.Match[str], reading: _Reading) -> St
     if of_year is not None and earlier is not None and earlier.unit == unit:
         year, subject = int(of_year.group("year")), earlier.subject
         text = _continued(earlier.text, piece, reading.paragraph.printed)
-    elif VERB.search(said) and (when is not None or running):
+    elif VERB.search(said) and (when is not None or (running and not FIVE_YEARS.search(text))):
+        # a running total of no year: by the plan's last year (not of “十四五”期间, another span)
         when = clause_when(said, None, period) or when or When(period[1], by=True)
         year, subject = when.year, _subject(piece, match)  # 2024年新建…、2025年新建…: each its own
         if when.first is not None:
