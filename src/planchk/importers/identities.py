@@ -52,10 +52,12 @@ RATE_NAME = re.compile(
 # halves or months, never of the other columns of the row (上年实际 beside them).
 WHOLE_YEAR = re.compile(r"^(全年|全年度|年度|full[\s-]*year|annual)", re.I)
 _NUMERAL = r"(?:[1-9]|1[0-2]|[一二三四五六七八九十]|十[一二])"
+# Each with how many parts make the year: three quarters done beside 全年任务 are a progress
+# report, not the year's parts (a year that held on one row would make every other a PC106).
 PERIODS = (
-    re.compile(r"^第?[一二三四1-4]\s*季度|^Q[1-4]\b", re.I),
-    re.compile(r"^[上下]半年"),
-    re.compile(rf"^{_NUMERAL}\s*月(份)?(?![\d至到—-])"),
+    (re.compile(r"^第?[一二三四1-4]\s*季度|^Q[1-4]\b", re.I), 4),
+    (re.compile(r"^[上下]半年"), 2),
+    (re.compile(rf"^{_NUMERAL}\s*月(份)?(?![\d至到—-])"), 12),
 )
 LAST_YEAR = re.compile(r"上年|去年|上一年|prior|last year", re.I)
 MAJORITY = Decimal(2) / 3
@@ -135,10 +137,10 @@ def _total(
 
 
 def _periods(total: Operand, plain: Sequence[Operand]) -> Iterator[list[Operand]]:
-    """The year's parts beside `total`: its quarters, its halves, its months (two at least)."""
-    for period in PERIODS:
+    """The year's parts beside `total`: all its quarters, both halves, or all twelve months."""
+    for period, count in PERIODS:
         parts = [o for o in plain if o.unit == total.unit and period.search(o.name)]
-        if len(parts) >= 2:
+        if len(parts) == count:
             yield parts
 
 
