@@ -28,8 +28,8 @@ UNIT_BESIDE_THE_LINE = message(
 )
 
 _LINE = re.compile(
-    r"^[（(]?\s*(?:金额|计量|数量|货币)?\s*(?:单\s*位|unit|units|currency)\s*[:：]\s*"
-    r"(?P<unit>[^（()）]+?)\s*[）)]?$",
+    r"^[（(\[【]?\s*(?:金额|计量|数量|货币)?\s*(?:单\s*位|unit|units|currency)\s*[:：]\s*"
+    r"(?P<unit>[^（()）\[\]【】]+?)\s*[）)\]】]?$",
     re.IGNORECASE,
 )
 # A count in an English unit line: (number), (in numbers), (persons), (units), (households).
@@ -42,12 +42,20 @@ _ENGLISH = re.compile(
     r"^[（(]\s*(?:in\s+)?(?P<unit>(?:(?:us\$|usd|rmb|cny|hk\$|eur|€|\$)\s*)?"
     r"(?:thousands?|millions?|billions?|bn|m|mn)?(?:\s+(?:of\s+)?[a-z$]+)?"
     rf"|(?:number\s+of\s+)?(?:{_COUNT_WORDS})"  # a count: (number), (number of households)
-    r"|(?:u\.?s\.?\s+)?(?:dollars|yuan|euros|pounds|rupees))\s*[）)]$",  # (US dollars)
+    r"|(?:u\.?s\.?\s+)?(?:dollars|yuan|euros|pounds|rupees)"  # (US dollars)
+    r"|(?:thousands|millions|billions)\s+of\s+(?:u\.?s\.?\s+)?(?:dollars|usd|us\$))\s*[）)]$",
     re.IGNORECASE,
 )
 # Units labelled by what they measure, one or several on a line: 面积单位：万亩　金额单位：万元.
 # Only measures: 填报单位：甲县财政局 names an office, not a unit.
 _LABEL = r"(?:面积|金额|资金|数量|人数|户数|长度|里程|重量|产量|投资|任务)\s*单\s*位\s*[:：]"
+# Amounts in USD million, All figures in thousands of US dollars: read as (USD million) is.
+_AMOUNTS_IN = re.compile(
+    r"^(?:all\s+)?(?:amounts?|figures|values)\s+(?:are\s+)?in\s+(.+?)\.?$", re.I
+)
+_OF_DOLLARS = re.compile(
+    r"^(thousands?|millions?|billions?)\s+of\s+(?:u\.?s\.?\s+dollars|usd|us\$)$", re.I
+)
 _LABELLED = re.compile(  # a unit ends where the next label starts: layout spaces may be gone
     rf"{_LABEL}\s*(?P<unit>[^\s（()）:：、,，;；]+?)(?=[\s;；,，、]*(?:{_LABEL}|[）)]?$))"
 )
@@ -74,6 +82,8 @@ def unit_line(text: str) -> str | None:
     if labelled and not _LABELLED.sub("", plain).strip(" \u3000;；,，、"):  # units alone
         return "、".join(dict.fromkeys(printed_unit(unit) for unit in labelled))
     found = _LINE.match(plain)
+    amounts = _AMOUNTS_IN.match(plain)
+    plain = f"({amounts.group(1)})" if amounts else plain
     if found is None:
         english = _ENGLISH.match(plain)
         if english is None or not re.search(r"[a-z]", english.group("unit"), re.I):
@@ -95,6 +105,7 @@ def printed_unit(text: str) -> str:
     """A unit as planchk writes it: 萬元 is 万元, US$ million and USD m are USD million,
     thousands is thousand."""
     unit = re.sub(r"^number\s+of\s+", "", simplified(text.strip()), flags=re.I)  # households
+    unit = _OF_DOLLARS.sub(lambda m: f"USD {m[1].lower()}", unit)  # USD thousand
     words = unit.replace("US$", "USD ").replace("$", "USD ").split()
     words = [_MONEY_NAMES.get(word.lower(), word) for word in words]
     if words and words[-1].lower() in ("thousands", "millions", "billions", "numbers"):

@@ -88,7 +88,10 @@ BUILT_IN: Mapping[str, Unit] = {
     ),
     **_scaled("currency", 元=1, 千元=1000, 万元=10_000, 百万元=1_000_000, 亿元=100_000_000),
     **_scaled("currency-usd", 美元=1, 万美元=10_000, 亿美元=100_000_000),
-    **{"USD million": Unit("USD million", "currency-usd", Decimal(1_000_000))},
+    **{
+        f"USD {name}": Unit(f"USD {name}", "currency-usd", Decimal(factor))
+        for name, factor in (("thousand", 1000), ("million", 1_000_000), ("billion", 10**9))
+    },
     **_scaled("area-mu", 亩=1, 万亩=10_000),
     **_scaled(
         "area-m2", 平方米=1, 万平方米=10_000, 公顷=10_000, 平方公里=1_000_000, 平方千米=1_000_000
