@@ -50,11 +50,9 @@ _ENGLISH = re.compile(
 # Only measures: 填报单位：甲县财政局 names an office, not a unit.
 _LABEL = r"(?:面积|金额|资金|数量|人数|户数|长度|里程|重量|产量|投资|任务)\s*单\s*位\s*[:：]"
 # Amounts in USD million, All figures in thousands of US dollars: read as (USD million) is.
-_AMOUNTS_IN = re.compile(
-    r"^(?:all\s+)?(?:amounts?|figures|values)\s+(?:are\s+)?in\s+(.+?)\.?$", re.I
-)
+_AMOUNTS_IN = re.compile(r"^(?:all )?(?:amounts?|figures|values) (?:are )?in (.+?)\.?$", re.I)
 _OF_DOLLARS = re.compile(
-    r"^(thousands?|millions?|billions?)\s+of\s+(?:u\.?s\.?\s+dollars|usd|us\$)$", re.I
+    r"^(thousands?|millions?|billions?) of (?:u\.?s\.? dollars|usd|us\$)$", re.I
 )
 _LABELLED = re.compile(  # a unit ends where the next label starts: layout spaces may be gone
     rf"{_LABEL}\s*(?P<unit>[^\s（()）:：、,，;；]+?)(?=[\s;；,，、]*(?:{_LABEL}|[）)]?$))"
@@ -82,7 +80,7 @@ def unit_line(text: str) -> str | None:
     if labelled and not _LABELLED.sub("", plain).strip(" \u3000;；,，、"):  # units alone
         return "、".join(dict.fromkeys(printed_unit(unit) for unit in labelled))
     found = _LINE.match(plain)
-    amounts = _AMOUNTS_IN.match(plain)
+    amounts = _AMOUNTS_IN.match(" ".join(plain.split()))
     plain = f"({amounts.group(1)})" if amounts else plain
     if found is None:
         english = _ENGLISH.match(plain)
@@ -105,7 +103,7 @@ def printed_unit(text: str) -> str:
     """A unit as planchk writes it: 萬元 is 万元, US$ million and USD m are USD million,
     thousands is thousand."""
     unit = re.sub(r"^number\s+of\s+", "", simplified(text.strip()), flags=re.I)  # households
-    unit = _OF_DOLLARS.sub(lambda m: f"USD {m[1].lower()}", unit)  # USD thousand
+    unit = _OF_DOLLARS.sub(lambda m: f"USD {m[1].lower()}", " ".join(unit.split()))
     words = unit.replace("US$", "USD ").replace("$", "USD ").split()
     words = [_MONEY_NAMES.get(word.lower(), word) for word in words]
     if words and words[-1].lower() in ("thousands", "millions", "billions", "numbers"):
