@@ -503,3 +503,23 @@ def test_a_web_table_titled_by_its_caption(tmp_path: Path) -> None:
     assert _read(from_page) == _read(_imported(twin))
     (indicator,) = from_page.indicators.values()
     assert (indicator.name, indicator.unit, indicator.table) == ("路灯改造", "盏", "路灯改造任务表")
+
+
+@pytest.mark.parametrize(
+    ("suffix", "line"),
+    [(".docx", "路灯改造任务表\t\t单位：盏"), (".html", "路灯改造任务表\u3000\u3000单位：盏")],
+)
+def test_the_unit_set_right_on_the_title_line(tmp_path: Path, suffix: str, line: str) -> None:
+    """Word sets the unit at the right margin of the title's line (tabs), a page with spaces:
+    the title and the unit line it prints, as the CSV's two lines (it asked for the unit of
+    `路灯改造任务表单位：盏`)."""
+    rows = [["县区", "2024年", "2025年"], ["全县", "30", "36"], ["甲镇", "12", "15"],
+            ["乙镇", "18", "21"]]  # fmt: skip
+    path = tmp_path / f"plan{suffix}"
+    (_blocks_docx if suffix == ".docx" else _blocks_html)(path, ["附件", line, rows])
+    twin = tmp_path / "table.csv"
+    twin.write_text("\n".join(["路灯改造任务表", "单位：盏", *map(",".join, rows)]), "utf-8")
+    from_document = _imported(path)
+    assert _read(from_document) == _read(_imported(twin))
+    (indicator,) = from_document.indicators.values()
+    assert (indicator.unit, indicator.table) == ("盏", "路灯改造任务表")

@@ -22,6 +22,11 @@ UNIT_LINE = re.compile(r"^[（(]?\s*(?:计量)?(?:单\s*位|unit|units)\s*[:：]
 ANNEX_LINE = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?")
 _LIST_NUMBER = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[.．、]\s*")  # 附件：1.…表
 _TITLE_MAX = 60  # a title line is short and is not a sentence of the text
+# a title, then its 单位 line after tabs or spaces (the unit set at the right margin), or
+# right after the 表 that ends the title (a web page's text joins Chinese across spaces)
+_UNIT_AFTER_TITLE = re.compile(
+    r"^(\S.*?)(?:\s+|(?<=表))([（(]?\s*(?:计量|金额)?单\s*位\s*[:：].*)$"
+)
 _PAGE_LINES = 4  # at most: 续表, the title again, the unit line again, a page number
 # What a table carried on over a page prints between its parts: 续表, 续表2, （续）, the title
 # with （续）, a page number (第2页, - 2 -).
@@ -221,11 +226,23 @@ def _lines_above(blocks: Sequence[Block]) -> tuple[Paragraph | None, Paragraph |
     for paragraph in above:
         if unit is None and title is None and UNIT_LINE.match(paragraph.printed):
             unit = paragraph
+        elif title is None and unit is None and (split := _title_and_unit(paragraph)):
+            return split  # 城镇老旧小区改造任务分解表<tab>单位：个: the unit set right on its line
         elif title is None and title_like(paragraph.printed):
             title = paragraph
         else:
             break
     return title, unit
+
+
+def _title_and_unit(paragraph: Paragraph) -> tuple[Paragraph, Paragraph] | None:
+    """A title line that ends with the table's unit line after a tab or spaces, as Word sets
+    the unit at the right margin: the two lines it prints, each the paragraph's (第N段)."""
+    found = _UNIT_AFTER_TITLE.match(paragraph.text)
+    if found is None or not title_like(paragraph.numbering + found.group(1)):
+        return None
+    title = dataclasses.replace(paragraph, text=found.group(1))
+    return title, dataclasses.replace(paragraph, text=found.group(2), numbering="")
 
 
 def title_like(text: str) -> bool:
