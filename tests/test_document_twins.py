@@ -523,3 +523,39 @@ def test_the_unit_set_right_on_the_title_line(tmp_path: Path, suffix: str, line:
     assert _read(from_document) == _read(_imported(twin))
     (indicator,) = from_document.indicators.values()
     assert (indicator.unit, indicator.table) == ("盏", "路灯改造任务表")
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html"])
+def test_an_annex_framed_in_a_layout_table(tmp_path: Path, suffix: str) -> None:
+    """The annex's title, unit line and table inside the one cell of a frame table (a page
+    pasted into Word, a site's layout table): read as if the frame were not there. The Word
+    table inside was left out, said only in a note."""
+    rows = [["县区", "2024年", "2025年"], ["全县", "30", "36"], ["甲镇", "12", "15"],
+            ["乙镇", "18", "21"]]  # fmt: skip
+    path = tmp_path / f"plan{suffix}"
+    if suffix == ".html":
+        inner = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+        path.write_text(
+            "<html><body><p>附件</p><table><tr><td><p>路灯改造任务表</p><p>单位：盏</p>"
+            f"<table>{inner}</table></td></tr></table></body></html>",
+            encoding="utf-8",
+        )
+    else:
+        import docx
+
+        document = docx.Document()
+        document.add_paragraph("附件")
+        frame = document.add_table(rows=1, cols=1).cell(0, 0)
+        frame.text = "路灯改造任务表"
+        frame.add_paragraph("单位：盏")
+        inner_table = frame.add_table(rows=len(rows), cols=3)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                inner_table.cell(r, c).text = text
+        document.save(str(path))
+    twin = tmp_path / "table.csv"
+    twin.write_text("\n".join(["路灯改造任务表", "单位：盏", *map(",".join, rows)]), "utf-8")
+    from_document = _imported(path)
+    assert _read(from_document) == _read(_imported(twin))
+    (indicator,) = from_document.indicators.values()
+    assert (indicator.unit, indicator.table) == ("盏", "路灯改造任务表")

@@ -61,11 +61,9 @@ def blocks(raw: bytes, path: Path, notes: list[str]) -> Iterator[RawParagraph | 
         raise PlanchkError(texts.DOCX_UNREADABLE, path=path, reason=reason) from None
     numbering = Numbering.of(document)
     styles = _style_names(document)
-    tables = 0
     for item in _inner_content(document):
         if hasattr(item, "rows"):
-            tables += 1
-            yield _table(item, path, (tables, numbering), notes)
+            yield _table(item, numbering)
         else:
             yield RawParagraph(
                 shown_text(item._p).replace("\n", ""), _level(item, styles), numbering.next(item)
@@ -80,17 +78,27 @@ def _inner_content(document: Any) -> Iterator[Any]:
     from docx.text.paragraph import Paragraph
 
     parent = document._body
-    for element in _block_elements(document.element.body):
+    for element in _block_elements(document.element.body, frames=True):
         yield Paragraph(element, parent) if element.tag == f"{_W}p" else Table(element, parent)
 
 
-def _block_elements(container: Any) -> Iterator[Any]:
-    """The <w:p> and <w:tbl> of a body or a cell in order, through what holds them."""
+def _block_elements(container: Any, frames: bool = False) -> Iterator[Any]:
+    """The <w:p> and <w:tbl> of a body or a cell in order, through what holds them; with
+    `frames`, through a layout table too: a table that holds a table in a cell (a page pasted
+    from the web, a frame around the annex) is its cells' paragraphs and tables, row by row,
+    as a web page's layout table is (documents.html); its tables were left out, said only
+    in a note."""
     stack = [iter(container)]
     while stack:
         element = next(stack[-1], None)
         if element is None:
             stack.pop()
+        elif frames and element.tag == f"{_W}tbl" and element.find(f".//{_W}tbl") is not None:
+            _unwrap_rows(element)
+            cells = (
+                tc for tr in element.iterchildren(f"{_W}tr") for tc in tr.iterchildren(f"{_W}tc")
+            )
+            stack.append(child for tc in cells for child in tc)
         elif element.tag in _BLOCK_TAGS:
             yield element
         elif element.tag in _HOLDING_BLOCKS:
@@ -128,10 +136,9 @@ def _level(paragraph: Any, styles: dict[str, str]) -> int | None:
     return int(found.group(1)) if found else (0 if name == "Title" else None)
 
 
-def _table(table: Any, path: Path, at: tuple[int, Numbering], notes: list[str]) -> RawTable:
+def _table(table: Any, numbering: Numbering) -> RawTable:
     """The table's grid: a merged cell's text at each position it covers, marked covered."""
     _unwrap_rows(table._tbl)
-    number, numbering = at
     texts_of: dict[Any, str] = {}  # <w:tc> -> its text
     rows: list[list[Cell]] = []
     above: list[Any] = []  # the <w:tc> at each column of the previous row
@@ -146,8 +153,6 @@ def _table(table: Any, path: Path, at: tuple[int, Numbering], notes: list[str]) 
             covered = (elements and elements[-1] is tc) or (
                 column < len(above) and above[column] is tc
             )
-            if not covered and cell.tables:
-                notes.append(texts.NESTED_TABLE(place=f"{path}, 表{number}"))
             if tc not in texts_of:  # once per cell: a merge repeats it, a number counts once
                 texts_of[tc] = _cell_text(cell, numbering)
             cells.append(Cell(texts_of[tc], covered=bool(covered)))

@@ -119,7 +119,7 @@ def blocks(raw: bytes, path: Path, notes: list[str]) -> Iterator[RawParagraph | 
     for element in list(root.iter(*_DROP)):
         element.drop_tree()
     article = _article(root)
-    found: list[RawParagraph | RawTable] = list(_Walker(path, notes, spots).walk(article))
+    found: list[RawParagraph | RawTable] = list(_Walker(spots).walk(article))
     classes = (article.get("class") or "").split()
     name = f"#{article.get('id')}" if article.get("id") else (f".{classes[0]}" if classes else "")
     notes.append(
@@ -177,9 +177,7 @@ class _Walker:
     """Walks the article in document order: runs of inline text become paragraphs, each
     block element and <br> ends one, a data table becomes a grid."""
 
-    def __init__(self, path: Path, notes: list[str], spots: dict[Any, Position]) -> None:
-        self.path = path
-        self.notes = notes
+    def __init__(self, spots: dict[Any, Position]) -> None:
         self.spots = spots
         self.line: list[str] = []
         self.level: int | None = None
@@ -196,7 +194,7 @@ class _Walker:
             for caption in (child for child in element if child.tag == "caption"):
                 yield from self._element(caption)  # the table's title (and unit line) above it
                 yield from self._flush()
-            yield _grid(element, self.path, self.notes, self.spots)
+            yield _grid(element, self.spots)
         elif tag == "br":
             yield from self._flush()
         else:
@@ -234,7 +232,7 @@ def _join_cjk(text: str) -> str:
     return re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])", "", text)
 
 
-def _grid(table: Any, path: Path, notes: list[str], spots: dict[Any, Position]) -> RawTable:
+def _grid(table: Any, spots: dict[Any, Position]) -> RawTable:
     """Rows of the table with every rowspan and colspan laid out on a grid."""
     rows: list[list[Cell]] = []
     pending: dict[int, tuple[Cell, int]] = {}  # column -> (covered cell, rows it still covers)
@@ -244,8 +242,6 @@ def _grid(table: Any, path: Path, notes: list[str], spots: dict[Any, Position]) 
             if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
                 continue
             _carry_down(row, pending)
-            if td.find(".//table") is not None:
-                notes.append(texts.NESTED_TABLE(place=f"{path}, 第{len(rows) + 1}行"))
             text, (line, column) = _cell_text(td), spots.get(td, (0, 0))
             span, down = _span(td.get("colspan")), _span(td.get("rowspan"))
             for offset in range(span):
@@ -286,7 +282,7 @@ def _span(value: str | None) -> int:
 
 def _cell_text(td: Any) -> str:
     """A cell's lines: <br> and block elements inside it end a line."""
-    walker = _Walker(Path(), [], {})
+    walker = _Walker({})
     lines = []
     for child_block in walker.walk(td):
         if isinstance(child_block, RawParagraph):

@@ -52,7 +52,3 @@ ARTICLE_FOUND = message(
 # English plurals as in planchk.messages (1 paragraph, 3 paragraphs), never paragraph(s)
 PARAGRAPHS = counted("document.count-paragraphs", "{count} paragraph", "{count} paragraphs")
 TABLES = counted("document.count-tables", "{count} table", "{count} tables")
-NESTED_TABLE = message(
-    "document.nested-table",
-    "{place}: a table inside a cell is read as that cell's text",
-)
