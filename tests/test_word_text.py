@@ -1,8 +1,8 @@
 """A Word table's cells as Word shows them with the document's changes accepted, as the CSV
 saved from it holds them: a field's result (a total computed by =SUM(ABOVE)), a tracked
 insertion, a content control and a smart tag are text of the cell (python-docx's `text` reads
-none of them: the cell was blank); a tracked deletion and a deleted row are not; a table that
-a content control holds is read (python-docx's body content skipped it)."""
+none of them: the cell was blank); a tracked deletion, a deleted row and hidden text are not;
+a table that a content control holds is read (python-docx's body content skipped it)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ WRAPPED = {
     ),
     "control": lambda t: f"<w:sdt {W}><w:sdtContent>{_run_xml(t)}</w:sdtContent></w:sdt>",
     "smart_tag": lambda t: f'<w:smartTag {W} w:uri="u" w:element="e">{_run_xml(t)}</w:smartTag>',
+    "hidden_note": lambda t: (
+        f"{_run_xml(t)}<w:r {W}><w:rPr><w:vanish/></w:rPr><w:t>（原为999）</w:t></w:r>"
+    ),
     "complex_field": lambda t: (
         f'<w:r {W}><w:fldChar w:fldCharType="begin"/></w:r>'
         f'<w:r {W}><w:instrText xml:space="preserve"> =SUM(BELOW) </w:instrText></w:r>'

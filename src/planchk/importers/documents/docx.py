@@ -165,6 +165,11 @@ def _table(table: Any, numbering: Numbering) -> RawTable:
     return rows
 
 
+def _hidden(run: Any) -> bool:
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
 def _unwrap_rows(tbl: Any) -> None:
     """Rows (and cells) that a content control or custom XML holds, put in its place in the
     table as read (the document in memory; the file is never written): python-docx reads a
@@ -199,7 +204,8 @@ def _cell_text(cell: Any, numbering: Numbering) -> str:
 
 def shown_text(element: Any) -> str:
     """The text Word shows for a paragraph (`<w:p>`) with its changes accepted: every run's
-    text, also inside fields, insertions, content controls, smart tags and hyperlinks."""
+    text, also inside fields, insertions, content controls, smart tags and hyperlinks; no
+    hidden run's."""
     parts: list[str] = []
     stack = [iter(element)]
     while stack:  # depth first, in document order, with no recursion limit to meet
@@ -212,6 +218,8 @@ def shown_text(element: Any) -> str:
             continue  # a comment or processing instruction has a function for its tag
         if tag == f"{_W}t":
             parts.append(child.text or "")
+        elif tag == f"{_W}r" and _hidden(child):
+            continue  # hidden text (Font, Hidden): neither shown nor printed
         elif tag == f"{_W}br":
             parts.append("" if child.get(f"{_W}type") in _BREAKS_NO_LINE else "\n")
         elif tag in _SIGNS:
