@@ -226,3 +226,23 @@ def test_a_waiver_the_old_revision_has_waives_as_usual(
     monkeypatch.chdir(repo)
     code, stderr = _diff_fail_on_new(runner, "--config-revision", "main")
     assert (code, stderr) == (0, "")
+
+
+def test_a_symbolic_link_in_the_revision_is_refused_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
+) -> None:
+    """The working tree would follow it; a revision holds only where it points."""
+    repo = _repository(tmp_path, {"ci/planchk.toml": 'ignore = ["PC403"]\n'})
+    (repo / "planchk.toml").symlink_to("ci/planchk.toml")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "linked")
+    monkeypatch.chdir(repo)
+    assert _config(runner)[1]["ignore"] == '["PC403"]'  # on disk, the link is followed
+    code, _, stderr = _config(runner, "--config-revision", "main")
+    assert code == 2
+    assert stderr == (
+        "planchk: error: main:planchk.toml: a symbolic link, which --config-revision does not "
+        "follow; give --config the file it points to\n"
+    )
+    code, keys, _ = _config(runner, "--config-revision", "main", "--config", "ci/planchk.toml")
+    assert (code, keys["ignore"]) == (0, '["PC403"]')

@@ -39,12 +39,18 @@ OUTSIDE = message(
     "ui.config-revision-outside",
     "{path}: outside the repository, so no revision holds it; give --config a file in it",
 )
+LINKED = message(
+    "ui.config-revision-link",
+    "{revision}:{path}: a symbolic link, which --config-revision does not follow; give "
+    "--config the file it points to",
+)
 TOO_LARGE = message(
     "ui.config-revision-too-large",
     "{revision}:{path}: {size} bytes, more than a configuration file may hold ({limit})",
 )
 
-_FILE_MODES = ("100644", "100755")  # a blob that is a file (not a symbolic link)
+_FILE_MODES = ("100644", "100755")  # a blob that is a file
+_LINK_MODE = "120000"  # a blob that is a symbolic link: its text is where it points
 
 
 def config_at(revision: str, named: Path | None = None) -> Config:
@@ -54,12 +60,12 @@ def config_at(revision: str, named: Path | None = None) -> Config:
     top, prefix = _where(revision)
     if named is not None:
         key = _key_of(named, top)
-        listed = _listing(top, commit, [key])
+        listed = _listing(top, revision, commit, [key])
         if key not in listed:
             raise ConfigError(NOT_IN_REVISION, revision=revision, path=key)
         return _config(revision, top, key, _blob(top, revision, key, listed[key]))
     keys = _candidates(prefix)
-    listed = _listing(top, commit, keys)
+    listed = _listing(top, revision, commit, keys)
     for key in keys:
         if key in listed:
             raw = _blob(top, revision, key, listed[key])
@@ -116,8 +122,9 @@ def _where(revision: str) -> tuple[Path, str]:
     return Path(lines[0]), lines[1] if len(lines) > 1 else ""
 
 
-def _listing(top: Path, commit: str, keys: list[str]) -> dict[str, tuple[str, int]]:
-    """Of `keys`, the files `commit` holds: key -> (blob name, size)."""
+def _listing(top: Path, revision: str, commit: str, keys: list[str]) -> dict[str, tuple[str, int]]:
+    """Of `keys`, the files `commit` holds: key -> (blob name, size); a symbolic link among
+    them is refused."""
     listed = _git(top, "ls-tree", "-l", "-z", "--full-tree", commit, "--", *keys)
     if listed is None or listed.returncode != 0:
         return {}
@@ -125,8 +132,12 @@ def _listing(top: Path, commit: str, keys: list[str]) -> dict[str, tuple[str, in
     for entry in listed.stdout.split(b"\0"):
         head, _, name = entry.partition(b"\t")
         fields = head.split()
-        if len(fields) == 4 and fields[0].decode() in _FILE_MODES and fields[1] == b"blob":
-            files[os.fsdecode(name)] = (fields[2].decode("ascii"), int(fields[3]))
+        if len(fields) == 4 and fields[1] == b"blob":
+            mode = fields[0].decode()
+            if mode == _LINK_MODE:  # the working tree would follow it: never skipped unsaid
+                raise ConfigError(LINKED, revision=revision, path=os.fsdecode(name))
+            if mode in _FILE_MODES:
+                files[os.fsdecode(name)] = (fields[2].decode("ascii"), int(fields[3]))
     return files
 
 
