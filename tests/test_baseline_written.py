@@ -119,3 +119,19 @@ def test_shown_is_what_the_cap_shows(
         shown.add(finding)
     expected = sorted(capped(findings, limit), key=lambda f: f.sort_key)
     assert shown.findings() == expected
+
+
+def test_writing_a_baseline_of_a_broken_plan_lists_its_first_wrong_cells(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, runner: CliRunner
+) -> None:
+    """The cap lifted to record every finding still lists a broken file's first cells of the
+    wrong type (loader.cells), not each of them; no baseline is written."""
+    plan = _falling(tmp_path, 2)
+    targets = plan / "targets.yaml"
+    targets.write_text(targets.read_text("utf-8").replace("[2, 1]", '["2", 1]'), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    written = runner.invoke(app, ["validate", "plan", "--write-baseline", "b.json"])
+    assert written.exit_code == 2
+    assert written.stderr.count("error PC022") == 2
+    assert f"{FALLS - 2} more findings of PC022" in written.stderr
+    assert not Path("b.json").exists()

@@ -34,20 +34,22 @@ from planchk.suppress.unmade import Findings
 from planchk.suppress.waivers import WaiverSet
 
 
-def check_paths(
+def check_paths(  # noqa: PLR0913  (the paths, the configuration and four keywords a caller sets)
     paths: list[Path],
     config: Config | None = None,
     *,
     suggest: bool = True,
     baseline: Counter[Key] | None = None,
     stdin_filename: Path | None = None,
+    cells: int | None = None,
 ) -> Report:
     """Check every plan under `paths`: load, run the rules, apply configuration and waivers,
     and leave out what `baseline` records (suppress.baseline.read_baseline).
     `suggest`: work out suggested corrections for the sum and relation findings.
-    `stdin_filename`: the name of a plan file given as `-` and read from stdin."""
+    `stdin_filename`: the name of a plan file given as `-` and read from stdin.
+    `cells`: the cells of the wrong type listed a file (loader.cells), if not the cap's."""
     config = config or Config()
-    limit = config.max_findings_per_rule
+    limit = config.max_findings_per_rule if cells is None else cells
     found = discover(paths, config.max_bytes, stdin_filename=stdin_filename, max_findings=limit)
     return check_discovery(found, config, suggest=suggest, baseline=baseline)
 

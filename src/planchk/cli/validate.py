@@ -178,7 +178,8 @@ def _check(
     # new): checked with no cap, shown as the cap says (suppress.shown).
     checked = config if write_baseline is None else replace(config, max_findings_per_rule=0)
     with spinner(input_size(targets)):
-        report = _checked(targets, checked, suggest, known, stdin_filename, verbose)
+        report = _checked(targets, checked, suggest, known, stdin_filename, verbose,
+                          cells=config.max_findings_per_rule)  # fmt: skip
     if known and baseline is not None and report.baselined == 0:
         entries = sum(known.values())
         sys.stderr.write(messages.BASELINE_MATCHED_NONE(entries, path=baseline) + "\n")
@@ -229,8 +230,11 @@ def _checked(
     known: Counter[Key] | None,
     stdin_filename: Path | None = None,
     verbose: bool = False,
+    cells: int | None = None,
 ) -> Report:
-    """The report of plan files, or of plan documents (findings placed in the document)."""
+    """The report of plan files, or of plan documents (findings placed in the document).
+    `cells`: the cells of the wrong type listed a file, where not the config's (the cap
+    lifted to write a baseline still lists a broken file's first ones: loader.cells)."""
     from planchk.cli.common import piped_document
     from planchk.engine import check_paths
     from planchk.loader.discover import is_document
@@ -239,8 +243,9 @@ def _checked(
     targets, piped = piped_document(targets, stdin_filename, config.max_bytes)
     if not any(is_document(path) for path in targets):
         return check_paths(
-            targets, config, suggest=suggest, baseline=known, stdin_filename=stdin_filename
-        )
+            targets, config, suggest=suggest, baseline=known, stdin_filename=stdin_filename,
+            cells=cells,
+        )  # fmt: skip
     from planchk.importers.checked import check_documents
 
     report, notes = check_documents(targets, config, suggest=suggest, verbose=verbose, piped=piped)
