@@ -1,6 +1,8 @@
 """Which table a goal in a plan's text is about: the indicator whose name its words say, in full,
 in the shorter form a text uses (高新技术企业 for 高新技术企业数量), or without the sub-areas the
-table is broken down to (全县新增建设用地 for 各乡镇新增建设用地); the longest that matches."""
+table is broken down to (全县新增建设用地 for 各乡镇新增建设用地); the longest that matches.
+Else the one table whose title, without its furniture (years, the county's name, 建设/任务/目标
+表), the goal's subject says without its verb (新建高标准农田 for 高标准农田建设任务分解表)."""
 
 from __future__ import annotations
 
@@ -22,7 +24,44 @@ def link(statement: Statement, names: Sequence[tuple[str, str]]) -> str | None:
                 and (best is None or len(form) > best[0])
             ):
                 best = (len(form), ind_id)
-    return best[1] if best else None
+    return best[1] if best else _loosely(statement.subject, names)
+
+
+def _loosely(subject: str, names: Sequence[tuple[str, str]]) -> str | None:
+    """The one indicator whose name, stripped of a title's furniture, the goal's subject says
+    stripped of its verbs: 新建高标准农田 for 高标准农田建设 or 2024—2026年高标准农田建设,
+    高新技术企业超过120家 for 高新技术企业培育. Two that fit are a guess: none (the log says
+    the goal is linked to no table)."""
+    said = _VERBS.sub("", subject)
+    fits: set[str] = set()
+    for ind_id, name in names:
+        for form in _bare_forms(name):
+            if len(form) >= 2 and form in said:
+                fits.add(ind_id)
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _bare_forms(name: str) -> set[str]:
+    """A table's name without its years, the county's name (柳河县, 东坪区), its verbs and the
+    words every title ends with (任务分解表, 目标, 情况): 高标准农田 for
+    2024—2026年高标准农田建设."""
+    forms: set[str] = set()
+    for scoped in {name, _unscoped(name)}:
+        dated = _YEARS.sub("", scoped)
+        for placed in {dated, _PLACE.sub("", dated)}:
+            bare = _VERBS.sub("", placed)
+            while (shorter := _FURNITURE.sub("", bare)) != bare:
+                bare = shorter
+            forms |= {bare, _short(bare)}
+    return forms
+
+
+_VERBS = re.compile("新建|建设|培育|发展|完成")
+_YEARS = re.compile(r"^\d{4}(?:\s*[—–－\-~～至到]+\s*\d{4})?年度?")
+# a county's name before what the table counts (柳河县, 东坪区); the name with it is tried too,
+# as 城区绿地 may be what is counted
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?:县|区|市|旗)(?=[\u4e00-\u9fff]{2})")
+_FURNITURE = re.compile(r"(?:任务|目标|分解|情况|表)$")
 
 
 def _unscoped(name: str) -> str:
