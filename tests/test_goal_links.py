@@ -109,3 +109,16 @@ def test_two_tables_that_fit_the_goal_alike_link_neither(tmp_path: Path) -> None
     assert [g.indicator for g in targets.goals.values()] == [None]
     assert f"`{line.rstrip('。')}` is linked to no table of the plan" in log
     assert _findings(document) == []
+
+
+def test_a_goal_stated_with_jianshe_is_read_and_checked(tmp_path: Path) -> None:
+    # 建设 is a verb that adds, as 新建 is; 建设用地 stays what a cap on land is about
+    line = "到2026年，建设高标准农田3.6万亩。"
+    title = "高标准农田建设任务分解表"
+    targets, _ = _imported(tmp_path, _plan(tmp_path, [line], _farmland(title)))
+    goals = [(g.indicator, g.period, g.op, str(g.value)) for g in targets.goals.values()]
+    assert goals == [("高标准农田建设", [2024, 2026], "==", "36000")]
+    missed = tmp_path / "missed"
+    missed.mkdir()
+    document = _plan(missed, [line], _farmland(title, ["11000", "12000", "14000"]))
+    assert _findings(document) == [("PC501", "37000", "36000")]

@@ -20,7 +20,7 @@ _CLAUSE = re.compile(rf"({_WORDS})\s*({FIGURE})\s*([^\s，。；、,;0-9]*)")
 # this name too, longest first (改造提升 before 改造).
 TARGET_VERBS = (
     "新建", "新改建", "改扩建", "建成", "完成", "改造提升", "提升改造", "改造", "实施",
-    "新增", "培育", "打造", "创建", "新培育", "新认定", "新引进", "引进", "造林",
+    "新增", "培育", "打造", "创建", "新培育", "新认定", "新引进", "引进", "造林", "建设(?!用地)",
 )  # fmt: skip
 # Of them, the verbs that may state a level (建成高标准农田100万亩: all there are by then, those
 # before the plan included) rather than what the years add: only a stock's table can check them.
