@@ -33,6 +33,12 @@ TOWNS = [_row("乙镇", 10), _row("丙镇", 20)]
         (_row("全区", 30), [_row("东湖区", 10), _row("西湖区", 20)], False),
         (_row("甲镇", 30), [_row("乙镇", 10), _row("丙村", 20)], False),  # not all of its kind
         (_row("开发园", 30), [_row("乙镇", 10), _row("丙镇", 20)], False),  # no kind named
+        # 区 and 县 group their own kind: 中心城区 over two districts is their subtotal
+        (_row("中心城区", 30), [_row("渝中区", 10), _row("江北区", 20)], False),
+        (_row("经济开发区", 30), [_row("甲园区", 10), _row("乙园区", 20)], False),
+        (_row("山区县", 30), [_row("甲县", 10), _row("乙县", 20)], False),
+        (_row("中心镇", 30), TOWNS, False),  # a named group of towns
+        (_row("其他乡镇", 30), TOWNS, False),
     ],
 )
 def test_a_row_is_a_peer_only_where_nothing_ranks_it_above_its_kind(

@@ -13,11 +13,17 @@ from collections.abc import Sequence
 
 from planchk.importers.shapes import Row
 
-# The kind an area's name says it is (甲镇, 东湖区, 城关街道): a row of one kind printed like the
-# rows of that kind under it is their peer, not their subtotal (is_peer)
-_AREA_KIND = re.compile(r"(?:街道|镇|乡|县|区|村)$")
-# 全县, 小计 and 合计 rows, and names of a group of areas (县区, 乡镇, 市辖区) rank above areas
-_GROUP_WORDS = re.compile(r"^全|小计|合计|总计|小計|合計|總計|辖|^(?:县区|区县|县市区|乡镇|城区)$")
+# The kind an area's name says it is (甲镇, 城关街道, 丙村): a row of one kind printed like the
+# rows of that kind under it is their peer, not their subtotal (is_peer). Only the kinds that
+# never group their own kind: 区 and 县 do (中心城区 over 渝中区 and 江北区, 开发区 over its
+# 园区, 山区县 over counties), so a 区 or 县 row keeps the subtotal its numbers give it.
+_AREA_KIND = re.compile(r"(?:街道|镇|乡|村)$")
+# 全县, 小计 and 合计 rows, and names of a group of areas (县区, 乡镇, 市辖区, 中心镇, 其他乡镇)
+# rank above areas
+_GROUP_WORDS = re.compile(
+    r"^全|小计|合计|总计|小計|合計|總計|辖|^(?:县区|区县|县市区|乡镇|城区)$"
+    r"|^(?:中心|重点|建制|特色|其他|其它|其余|民族)"
+)
 
 
 def is_peer(row: Row, parts: Sequence[Row]) -> bool:
