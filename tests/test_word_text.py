@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from planchk.cli import app
 from planchk.loader import load_file
 from planchk.models import TargetsFile
@@ -260,3 +262,73 @@ def test_a_paragraph_numbered_by_its_style_keeps_its_number(tmp_path: Path) -> N
     document.save(str(path))
     read = read_document(path, 10**6)
     assert [p.printed for p in read.paragraphs] == ["一、主要目标", "二、重点任务", "正文"]
+
+
+def _decimal_list(document: Any, suffix: str | None) -> None:
+    """numId 92: a List Number list printed 1. 2. 3., its w:suff `suffix` (unset: a tab)."""
+    from docx.oxml import parse_xml
+
+    suff = "" if suffix is None else f'<w:suff w:val="{suffix}"/>'
+    level = (
+        f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>{suff}'
+        f'<w:lvlText w:val="%1."/></w:lvl>'
+    )
+    numbering = document.part.numbering_part.element
+    abstract = parse_xml(f'<w:abstractNum {W} w:abstractNumId="92">{level}</w:abstractNum>')
+    first = numbering.find(f"{{{W[9:-1]}}}num")
+    if first is not None:
+        first.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(f'<w:num {W} w:numId="92"><w:abstractNumId w:val="92"/></w:num>'))
+
+
+def _numbered_cells(path: Path, rows: list[list[str]], column: int, suffix: str | None) -> Path:
+    """A 县区 table whose cells in `column` (below the header) are paragraphs of list 92."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    _decimal_list(document, suffix)
+    for line in ("附件", "2025年各县区衔接资金分配表", "单位：万元"):
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+            if r and c == column:
+                number = f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="92"/></w:numPr>'
+                table.cell(r, c).paragraphs[0]._p.get_or_add_pPr().append(parse_xml(number))
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [None, "tab", "space", "nothing"])
+def test_a_figure_cell_in_a_numbered_list_reads_its_figure(tmp_path: Path, suffix: str) -> None:
+    """A List Number style on the figure column prints 1.<tab>10: the 1. is a 序号, not part
+    of the amount (glued on, 甲县 10 read 1.10 and 乙县 20 read 2.20, silently)."""
+    rows = [["县区", "资金"], ["合计", "30"], ["甲县", "10"], ["乙县", "20"]]
+    path = _numbered_cells(tmp_path / "plan.docx", rows, 1, suffix)
+    assert _values(path) == {"合计": ["30"], "甲县": ["10"], "乙县": ["20"]}
+
+
+def _cells(path: Path) -> list[list[str]]:
+    from planchk.importers.documents.docx import blocks
+
+    tables = [b for b in blocks(path.read_bytes(), path, []) if not hasattr(b, "text")]
+    return [[cell.text for cell in row] for row in tables[0]]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "printed"), [(None, "\t"), ("tab", "\t"), ("space", " "), ("nothing", "")]
+)
+def test_a_numbered_name_cell_reads_with_the_levels_suffix(
+    tmp_path: Path, suffix: str | None, printed: str
+) -> None:
+    """Word prints a level's number, then its suffix (w:suff: a tab unless space or nothing
+    is set), then the text; an empty numbered cell (a 序号 column) still prints its number."""
+    rows = [["序号", "县区", "资金"], ["", "甲县", "10"], ["", "乙县", "20"]]
+    path = _numbered_cells(tmp_path / "plan.docx", rows, 0, suffix)
+    assert [row[0] for row in _cells(path)] == ["序号", "1.", "2."]
+    path = _numbered_cells(tmp_path / "names.docx", rows, 1, suffix)
+    assert [row[1] for row in _cells(path)] == ["县区", f"1.{printed}甲县", f"2.{printed}乙县"]

@@ -25,6 +25,7 @@ from planchk.importers.archive import open_archive
 from planchk.importers.documents import texts
 from planchk.importers.documents.model import Cell, RawParagraph, RawTable
 from planchk.importers.documents.numbering import Numbering
+from planchk.importers.printed import parse_number
 from planchk.messages import PlanchkError
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx, old .doc
@@ -197,9 +198,18 @@ def _cell_text(cell: Any, numbering: Numbering) -> str:
     for element in _block_elements(cell._tc):
         if element.tag == f"{_W}p":
             text = shown_text(element).strip()
-            number = numbering.next(Paragraph(element, cell))
-            lines.append(number + text if text else "")
+            number, suffix = numbering.label(Paragraph(element, cell))
+            lines.append(_numbered(number, suffix, text))
     return "\n".join(line for line in lines if line)
+
+
+def _numbered(number: str, suffix: str, text: str) -> str:
+    """A cell's paragraph as Word prints it: the list number, the level's suffix, the text.
+    A figure keeps its own digits: a number before it is a separate printed token (a 序号),
+    and glued on it made 10 read 1.10 (a List Number style on the figure column)."""
+    if not number or parse_number(text) is not None:
+        return text
+    return number + suffix + text if text else number  # an empty numbered 序号 cell prints 1.
 
 
 def shown_text(element: Any) -> str:

@@ -8,7 +8,7 @@ numbering.xml defines (a format per level and a pattern like %1、). A plan's st
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -16,6 +16,8 @@ _DIGITS = "零一二三四五六七八九"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# what Word prints between a level's number and the paragraph's text (w:suff; a tab if unset)
+_SUFFIXES = {"tab": "\t", "space": " ", "nothing": ""}
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class Level:
     start: int
     fmt: str
     pattern: str
+    suffix: str = "\t"
 
 
 @dataclass
@@ -52,22 +55,27 @@ class Numbering:
                 ilvl = int(override.get(f"{_W}ilvl", "0"))
                 if start is not None and ilvl in levels:
                     old = levels[ilvl]
-                    levels[ilvl] = Level(int(start.get(f"{_W}val", "1")), old.fmt, old.pattern)
+                    levels[ilvl] = replace(old, start=int(start.get(f"{_W}val", "1")))
             numbering.levels[num.get(f"{_W}numId", "")] = levels
         numbering.numbered_styles = _numbered_styles(document)
         return numbering
 
     def next(self, paragraph: Any) -> str:
         """The number printed before `paragraph`, counting it; "" if it is not numbered."""
+        return self.label(paragraph)[0]
+
+    def label(self, paragraph: Any) -> tuple[str, str]:
+        """The number printed before `paragraph` and what Word prints between it and the text
+        (a tab, a space or nothing), counting it; ("", "") if it is not numbered."""
         if not self.levels or not self._may_number(paragraph._p):
-            return ""
+            return "", ""
         found = _num_pr(paragraph)
         if found is None:
-            return ""
+            return "", ""
         num_id, ilvl = found
         levels = self.levels.get(num_id)
         if not levels or ilvl not in levels:
-            return ""
+            return "", ""
         counters = self.counters.setdefault(num_id, {})
         counters[ilvl] = counters.get(ilvl, levels[ilvl].start - 1) + 1
         for deeper in [k for k in counters if k > ilvl]:
@@ -76,7 +84,7 @@ class Numbering:
         for k, level in levels.items():
             value = counters.get(k, level.start)
             text = text.replace(f"%{k + 1}", _format(value, level.fmt))
-        return text
+        return text, levels[ilvl].suffix
 
     def _may_number(self, p: Any) -> bool:
         ppr = p.find(f"{_W}pPr")
@@ -106,11 +114,14 @@ def _numbered_styles(document: Any) -> frozenset[str]:
 def _levels(abstract: Any) -> dict[int, Level]:
     levels = {}
     for lvl in abstract.iter(f"{_W}lvl"):
-        start, fmt, text = (lvl.find(f"{_W}{n}") for n in ("start", "numFmt", "lvlText"))
+        start, fmt, text, suff = (
+            lvl.find(f"{_W}{n}") for n in ("start", "numFmt", "lvlText", "suff")
+        )
         levels[int(lvl.get(f"{_W}ilvl", "0"))] = Level(
             int(start.get(f"{_W}val", "1")) if start is not None else 1,
             fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
             text.get(f"{_W}val", "") if text is not None else "",
+            _SUFFIXES.get(suff.get(f"{_W}val", "tab") if suff is not None else "tab", "\t"),
         )
     return levels
 
