@@ -179,3 +179,93 @@ def test_the_log_names_runs_of_rows_and_stops_after_a_few() -> None:
         hidden_note("t", Hidden(held_columns={27}))
         == "t: column AA is hidden in the workbook: not read"
     )
+
+
+def _hide_c(sheet: Worksheet) -> None:
+    sheet.column_dimensions["C"].hidden = True
+
+
+def test_a_hidden_column_inside_the_table_is_read_as_if_deleted(tmp_path: Path) -> None:
+    """A hidden check column between two figure columns: taken out of each row, the header was
+    read by list position and the figures by sheet column (cell D4: a column of numbers with no
+    header). Blank in place, the table reads as if the column were deleted."""
+    rows: list[list[Any]] = [
+        ["2025年各县区衔接资金分配表"],
+        ["单位：万元"],
+        ["县区", "资金", "核对", "补助"],
+        ["合计", 300, 999, 30],
+        ["甲县", 100, -1, 10],
+        ["乙县", 200, 7, 20],
+    ]
+    source = _workbook(tmp_path / "t.xlsx", rows, _hide_c)
+    plan, log = _import(source, tmp_path / "out")
+    indicators = plan["indicators"]
+    assert sorted(indicators) == ["补助", "资金"]
+    assert indicators["资金"]["values"] == {"合计": [300], "甲县": [100], "乙县": [200]}
+    assert indicators["补助"]["values"] == {"合计": [30], "甲县": [10], "乙县": [20]}
+    assert indicators["补助"]["years"] == [2025]
+    assert f"{source}, sheet Sheet: column C is hidden in the workbook: not read" in log
+    assert _findings(tmp_path / "out") == []
+
+
+def test_a_hidden_row_inside_the_table_before_a_later_subtotal(tmp_path: Path) -> None:
+    """A hidden scratch row between two subtotals' rows (and a hidden check column) is not
+    read: the later subtotal still sums its own rows, and nothing misses."""
+    rows: list[list[Any]] = [
+        ["2025年城镇保障性安居工程任务表"],
+        ["单位：套"],
+        ["县区", "任务", "校验", "竣工"],
+        ["合计", 700, 0, 70],
+        ["城区小计", 300, 0, 30],
+        ["甲区", 100, 0, 10],
+        ["乙区", 200, 5, 20],
+        ["临时行", 999, None, 99],
+        ["县域小计", 400, 0, 40],
+        ["丙县", 150, 0, 15],
+        ["丁县", 250, 0, 25],
+    ]
+
+    def hide(sheet: Worksheet) -> None:
+        _hide_c(sheet)
+        sheet.row_dimensions[8].hidden = True
+
+    source = _workbook(tmp_path / "t.xlsx", rows, hide)
+    plan, log = _import(source, tmp_path / "out")
+    assert plan["areas"] == {
+        "合计": ["城区小计", "县域小计"],
+        "城区小计": ["甲区", "乙区"],
+        "县域小计": ["丙县", "丁县"],
+    }
+    assert plan["indicators"]["任务"]["values"] == {
+        "合计": [700], "城区小计": [300], "甲区": [100], "乙区": [200],
+        "县域小计": [400], "丙县": [150], "丁县": [250],
+    }  # fmt: skip
+    assert plan["indicators"]["竣工"]["values"]["县域小计"] == [40]
+    assert f"{source}, sheet Sheet: row 8 and column C are hidden in the workbook: not read" in log
+    assert _findings(tmp_path / "out") == []
+
+
+def test_a_merge_anchored_in_a_hidden_column_keeps_its_text(tmp_path: Path) -> None:
+    """A title merged over A1:C1 with column A (序号) hidden: Excel shows it across B1:C1, so it
+    is the table's title (its year the figures' year), not lost as covered cells only."""
+    rows: list[list[Any]] = [
+        ["2025年各县区衔接资金分配表"],
+        ["单位：万元"],
+        ["序号", "县区", "资金"],
+        [None, "合计", 300],
+        [1, "甲县", 100],
+        [2, "乙县", 200],
+    ]
+
+    def hide(sheet: Worksheet) -> None:
+        sheet.merge_cells("A1:C1")
+        sheet.merge_cells("A2:C2")
+        sheet.column_dimensions["A"].hidden = True
+
+    source = _workbook(tmp_path / "t.xlsx", rows, hide)
+    plan, log = _import(source, tmp_path / "out")
+    assert plan["plan"]["title"] == "2025年各县区衔接资金分配表"
+    assert plan["indicators"]["资金"]["years"] == [2025]
+    assert plan["indicators"]["资金"]["values"] == {"合计": [300], "甲县": [100], "乙县": [200]}
+    assert f"{source}, sheet Sheet: table 「2025年各县区衔接资金分配表」" in log
+    assert _findings(tmp_path / "out") == []

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from planchk.importers import texts
-from planchk.importers.grid import Grid, cell_name
+from planchk.importers.grid import Bounds, Grid, GridCell, cell_name
 
 XLSX_COLUMNS = 16384  # A to XFD: a <col max> past it is clipped, never a range to fill
 # How many row numbers or column letters the log line names before it stops with "…"
@@ -51,23 +51,56 @@ class Hidden:
             self.held_columns.add(column)
 
 
-def drop_hidden(grid: Grid, hidden: Hidden) -> Grid:
-    """`grid` without its hidden rows and columns (each cell keeps its own row and column
-    number, so every later place still names the cell as the sheet numbers it), and the log
-    line naming those that held something."""
+def drop_hidden(grid: Grid, hidden: Hidden, merges: Iterable[Bounds] = ()) -> Grid:
+    """`grid` without its hidden rows and columns, read as if they were deleted, and the log
+    line naming those that held something. Each cell keeps its own row and column number, so
+    every later place still names the cell as the sheet numbers it; a hidden column inside the
+    table is left blank in place (the readers find a row's cells by their columns, and taken out
+    it shifted the header against the figures: a column of numbers with no header), one at the
+    table's edge is taken out. A merge anchored in a hidden cell shows its text across the cells
+    that are shown (`merges`): the first of them is its anchor."""
     if not hidden.rows and not hidden.columns:
         return grid
+    _reanchor(grid, hidden, merges)
+    shown = [
+        cell.column for row in grid.rows[:1] for cell in row if cell.column not in hidden.columns
+    ]
+    first, last = (min(shown), max(shown)) if shown else (0, 0)
     kept = []
     for row in grid.rows:
         if row and row[0].row in hidden.rows:
             continue
-        cells = [cell for cell in row if cell.column not in hidden.columns]
+        cells = [
+            GridCell("", cell.row, cell.column) if cell.column in hidden.columns else cell
+            for cell in row
+            if first <= cell.column <= last
+        ]
         if any(cell.text for cell in cells):
             kept.append(cells)
     grid.rows = kept
     if hidden.held_rows or hidden.held_columns:
         grid.notes.append(hidden_note(grid.source, hidden))
     return grid
+
+
+def _reanchor(grid: Grid, hidden: Hidden, merges: Iterable[Bounds]) -> None:
+    """A merge whose anchor is hidden (a title merged over A1:C1, column A hidden) shows the
+    anchor's text in its shown cells: the first of them becomes the anchor, not covered, as
+    Excel prints it; else the title was only covered cells, and lost."""
+    rows = {row[0].row: row for row in grid.rows if row}
+    for min_row, min_column, max_row, max_column in merges:
+        if not hidden.covers(min_row, min_column):
+            continue
+        for number in range(min_row, max_row + 1):
+            row = rows.get(number)
+            if number in hidden.rows or row is None:
+                continue
+            cells = [c for c in row if min_column <= c.column <= max_column]
+            visible = [c for c in cells if c.column not in hidden.columns]
+            if visible and visible[0].merged and visible[0].text:
+                row[row.index(visible[0])] = visible[0]._replace(merged=False)
+            if visible:
+                break
 
 
 def hidden_note(source: str, hidden: Hidden) -> str:

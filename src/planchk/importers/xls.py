@@ -158,7 +158,7 @@ def _sheet_grid(path: Path, book: Any, index: int) -> Grid:
                 grid.stored.add((row + 1, column + 1))  # shown as stored: no PC403 question
             if text and (bold or indent):
                 grid.flags[(row + 1, column + 1)] = (bold, indent)
-    return drop_hidden(spread(grid, shown, merges), hidden)
+    return drop_hidden(spread(grid, shown, merges), hidden, merges)
 
 
 def _hidden(sheet: Any) -> Hidden:

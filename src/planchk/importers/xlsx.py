@@ -152,7 +152,7 @@ def _sheet_grid(path: Path, sheet: ReadOnlyWorksheet, part: SheetPart) -> Grid:
     hidden = Hidden()
     shown, formula_cells = _shown_cells(grid, sheet, part.formulas, hidden)
     spread(grid, shown, part.merges)
-    drop_hidden(grid, hidden)
+    drop_hidden(grid, hidden, part.merges)
     if formula_cells:
         grid.notes.append(texts.READ_FORMULAS(source=grid.source, count=formula_cells))
     return grid
