@@ -40,7 +40,8 @@ _COUNT_WORDS = (
 _COUNT = re.compile(_COUNT_WORDS, re.IGNORECASE)
 _ENGLISH = re.compile(
     r"^[（(]\s*(?:in\s+)?(?P<unit>(?:(?:us\$|usd|rmb|cny|hk\$|eur|€|\$)\s*)?"
-    r"(?:thousands?|millions?|billions?|bn|m|mn)?(?:\s+(?:of\s+)?[a-z$]+)?"
+    r"(?:thousands?|millions?|billions?|bn|m|mn)?(?:\s+(?:of\s+)?(?:u\.?s\.?\s+)?[a-z$]+)?"
+    r"|(?-i:[A-Z]{3})\s+(?:thousands?|millions?|billions?|bn|m|mn)"  # (UGX million): ISO code
     rf"|(?:number\s+of\s+)?(?:{_COUNT_WORDS})"  # a count: (number), (number of households)
     r"|(?:u\.?s\.?\s+)?(?:dollars|yuan|euros|pounds|rupees)"  # (US dollars)
     r"|(?:thousands|millions|billions)\s+of\s+(?:u\.?s\.?\s+)?(?:dollars|usd|us\$))\s*[）)]$",
