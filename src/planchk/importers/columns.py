@@ -259,7 +259,9 @@ def _category(top: str, bottom: str) -> tuple[str | None, str | None]:
     names: list[str] = []
     unit: str | None = None
     dated = _year(top) is not None or _year(bottom) is not None
-    for text in (top, bottom):
+    parts = re.split("[/／]", bottom.strip())  # a unit row under the header: 户, 万元, 元/户
+    bare = bool(bottom.strip()) and all(_UNIT_WORD.fullmatch(p.strip()) for p in parts)
+    for text in (top, f"（{bottom.strip()}）" if bare else bottom):  # a unit row: 户 as （户）
         name, own_unit = _one_category(text)
         if name and not (dated and name in _YEAR_WORDS):  # 2021年 over 目标: the year 2021
             names.append(name)
