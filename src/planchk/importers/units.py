@@ -126,7 +126,14 @@ def by_measure(header: str, units: Sequence[str]) -> str | None:
             for unit in units
             if any(kind.search(unit) and says.search(header) for kind, says in _MEASURES)
         ]
+    if len(fits) > 1:  # 元/户 and 元 both money: the rate's is 补助标准's, the amount's 补助金额's
+        rate = _PER_HEADER.search(header) is not None
+        fits = [unit for unit in fits if ("/" in unit or "／" in unit) == rate]
     return fits[0] if len(fits) == 1 else None
+
+
+# A header that names an amount per thing (补助标准 in 元/户, 单价 in 元/吨, 亩均投入 in 元/亩).
+_PER_HEADER = re.compile(r"标准|单价|定额|[人户亩]均|每|price|rate\b|per\b", re.I)
 
 
 def declared_unit(
