@@ -435,6 +435,10 @@ ROW_WITHOUT_FIGURES = message(
     "  row {row} ({name}): no figure under any year column; no indicator (its other cells "
     "are not checked)",
 )
+FIGURES_OF_THE_TITLE_YEAR = message(
+    "import.figures-of-the-title-year",
+    "  column {column}: the figures of the title's year, {year}",
+)
 SCOPE_FROM_TITLE = message("import.scope-from-title", "named by the title")
 SCOPE_NEUTRAL = message("import.scope-neutral", "the title names no area")
 TOTAL_ONLY = message("import.total-only", "  one row: {name} (row {row}), an area with no parts")

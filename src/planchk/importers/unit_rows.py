@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from planchk.importers import texts
 from planchk.importers.area_columns import AreaColumn, Layout, find
 from planchk.importers.columns import year_of
+from planchk.importers.figure_columns import counted_by_row, dated_figures
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.indicator_rows import (
     Printed,
@@ -67,23 +68,28 @@ def by_unit_column(grid: Grid, units: Sequence[str] = ()) -> list[Grid]:
     if turned is not None:  # years down the side, areas across: one indicator, turned
         return [Turned(grid, turned)]
     found = find(grid.rows)
+    dated = dated_figures(grid) if found is None else None
+    if dated is not None:  # 指标 | 单位 | 绝对数 under a title of one year: the years layout
+        found, header = dated
+        return _year_grids(grid, found, _name_column(header, found.unit or 0), header) or [grid]
     if found is None:
+        counted_by_row(grid)
         return [grid]
     header = grid.rows[found.header]
     above = [c for row in grid.rows[: found.header + 1 - found.rows] for c in row if c.text]
     named = found.names if found.unit is None else _name_column(header, found.unit)
-    grids = _year_grids(grid, found, named, above) if found.years else []
+    grids = _year_grids(grid, found, named, header) if found.years else []
     if not found.years:
         grids = _area_grids(grid, found, named, above, units)
     return grids or [grid]
 
 
 def _year_grids(
-    grid: Grid, found: Layout, named: int | None, above: Sequence[GridCell]
+    grid: Grid, found: Layout, named: int | None, header: Sequence[GridCell]
 ) -> list[Grid]:
     """A 主要指标 table (a 单位 column, years as columns): each row over the years."""
     assert found.unit is not None  # found by its 单位 column
-    header = grid.rows[found.header]
+    above = [c for row in grid.rows[: found.header] for c in row if c.text]
     heads = [c for c in header if c.column > found.unit and c.text]
     scope = _scope(above)
     kept = _kept_columns(header, named, found.unit)

@@ -1,0 +1,66 @@
+"""Figure columns a table of indicator rows heads with no year, and quantities counted each
+in its row's unit (importers.unit_rows reads the tables):
+
+- 指标 | 单位 | 绝对数 | 比上年增长（%） (a 统计公报 table, or 数值, 本年 for 绝对数) under a title
+  that names one year: the figures are that year's, read as the years layout reads 2024年;
+- 品目 | 计量单位 | 数量 | 单价 | 金额 (a purchase list): each row's 数量 is in its own unit,
+  so it is no indicator but the row's note; the amounts are checked as printed."""
+
+from __future__ import annotations
+
+import re
+
+from planchk.importers import texts
+from planchk.importers.area_columns import LOOKED_AT, Layout
+from planchk.importers.grid import Grid, GridCell
+from planchk.importers.labels import clean_name
+from planchk.importers.printed import normalized, simplified
+
+# The one figure column of a 统计公报 table (指标 | 单位 | 绝对数 | 比上年增长（%））.
+_FIGURE_HEADERS = frozenset(
+    {"绝对数", "绝对值", "数值", "指标值", "总量", "本年", "本年数", "本期", "本期数", "实绩"}
+)
+_UNIT_HEADERS = frozenset({"单位", "计量单位"})
+_SERIAL = frozenset({"序号", "编号", "no.", "no", "#"})
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def dated_figures(grid: Grid) -> tuple[Layout, list[GridCell]] | None:
+    """A table of indicator rows whose one figure column is headed 绝对数 (数值, 本年) under a
+    title that names one year: the years layout, that column headed by the year (the log says
+    so); None for any other table (no title year: nothing to date the figures by)."""
+    for position, cells in enumerate(grid.rows[:LOOKED_AT]):
+        texts_ = {c.column: simplified(clean_name(c.text)) for c in cells if c.text}
+        units = [column for column, text in texts_.items() if text in _UNIT_HEADERS]
+        figures = [column for column, text in texts_.items() if text in _FIGURE_HEADERS]
+        named = len(units) == 1 and any(
+            column < units[0] and text not in _SERIAL for column, text in texts_.items()
+        )
+        if not named or len(figures) != 1 or figures[0] < units[0]:
+            continue  # 单位 first names organisations (单位 | 数值), not the rows' units
+        above = " ".join(c.text for row in grid.rows[:position] for c in row if c.text)
+        years = set(_TITLE_YEAR.findall(normalized(above)))
+        if len(years) != 1:
+            return None
+        year = years.pop()
+        header = [c._replace(text=f"{year}年") if c.column == figures[0] else c for c in cells]
+        grid.notes.append(texts.FIGURES_OF_THE_TITLE_YEAR(column=texts_[figures[0]], year=year))
+        return Layout(position, units[0], years=True), header
+    return None
+
+
+_QUANTITY_HEADERS = frozenset({"数量", "工程量", "采购数量", "实物量"})
+
+
+def counted_by_row(grid: Grid) -> None:
+    """A list of items with a 计量单位 column (品目 | 计量单位 | 数量 | 单价 | 金额): each
+    row's 数量 is in its own unit (20 张, 12 组), so the column is no one indicator: it is
+    read as text, each row's note beside its 计量单位, and the amounts are checked as printed."""
+    for cells in grid.rows[:LOOKED_AT]:
+        texts_ = {c.column: simplified(clean_name(c.text)) for c in cells if c.text}
+        if "计量单位" not in texts_.values():  # 单位 alone often heads the organisations
+            continue
+        counted = [column for column, text in texts_.items() if text in _QUANTITY_HEADERS]
+        if counted:
+            grid.text_columns = grid.text_columns | frozenset(counted)
+            return
