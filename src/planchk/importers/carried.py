@@ -180,6 +180,8 @@ def _header_rows(rows: list[list[GridCell]]) -> int:
 
 # Headers of a column of descriptions, not amounts: 补助标准 | 5万元以上 is a standard, in words.
 _DESCRIBING = re.compile(r"标准|条件|档次|范围|类别|类型")
+# A column of words (建设内容 | 管网12公里, 3座): a count in it is the text's, never lifted.
+_WORDS = re.compile(r"内容")
 
 
 @dataclass(frozen=True)
@@ -189,11 +191,13 @@ class _Kept:
 
     serial: frozenset[int]
     describing: frozenset[int]
+    words: frozenset[int] = frozenset()
 
 
 def _kept_columns(header: Sequence[Sequence[GridCell]]) -> _Kept:
     serial: set[int] = set()
     describing: set[int] = set()
+    words: set[int] = set()
     for cells in header:
         if len({cell.text for cell in cells if cell.text}) < 2:
             continue  # a title (merged over the columns, 补助标准表) or a unit line: no header
@@ -202,7 +206,9 @@ def _kept_columns(header: Sequence[Sequence[GridCell]]) -> _Kept:
                 serial.add(cell.column)
             elif cell.text and _DESCRIBING.search(simplified(cell.text)):
                 describing.add(cell.column)
-    return _Kept(frozenset(serial), frozenset(describing))
+            if cell.text and _WORDS.search(simplified(cell.text)):
+                words.add(cell.column)
+    return _Kept(frozenset(serial), frozenset(describing), frozenset(words))
 
 
 def _lifted_row(
@@ -218,7 +224,8 @@ def _lifted_row(
             serial = cell.column in kept.serial or (position == 0 and _serial_alone(text))
             named = not serial and parse_number(normalized(text).rstrip("%")) is None
             continue
-        said = read_cell(text) if _CANDIDATE.search(text) else None
+        lifted = _CANDIDATE.search(text) and cell.column not in kept.words
+        said = read_cell(text) if lifted else None
         if said is None or (said.bound and said.unit and cell.column in kept.describing):
             continue
         carried[(cell.row, cell.column)] = said
