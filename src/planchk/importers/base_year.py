@@ -28,7 +28,9 @@ BASE_YEAR = message(
     "targets of the title's period ({first}-{last}), not a category of its own",
 )
 # What a base year's column says after its year: what was done, not a category.
-_DONE = frozenset({"实际", "完成", "完成数", "实际完成", "实际数", "实际完成数", "执行数"})
+_DONE = frozenset(
+    {"实际", "完成", "完成数", "实际完成", "实际数", "实际完成数", "执行数", "现有", "已有", "现状"}
+)  # 2023年底现有: what stood at the base year's end
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~～至到]\s*((?:19|20)\d{2})\s*年")
 
 
