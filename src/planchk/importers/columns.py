@@ -27,7 +27,7 @@ from planchk.importers.printed import (
 )
 from planchk.importers.shapes import Column
 from planchk.importers.units import PERCENT as _PERCENT
-from planchk.importers.units import printed_unit
+from planchk.importers.units import printed_unit, unit_row
 from planchk.importers.year_ranges import counted_totals, spanned, year_range
 from planchk.messages import PlanchkError
 from planchk.plan.units import BUILT_IN
@@ -259,9 +259,7 @@ def _category(top: str, bottom: str) -> tuple[str | None, str | None]:
     names: list[str] = []
     unit: str | None = None
     dated = _year(top) is not None or _year(bottom) is not None
-    parts = re.split("[/／]", bottom.strip())  # a unit row under the header: 户, 万元, 元/户
-    bare = bool(bottom.strip()) and all(_UNIT_WORD.fullmatch(p.strip()) for p in parts)
-    for text in (top, f"（{bottom.strip()}）" if bare else bottom):  # a unit row: 户 as （户）
+    for text in (top, unit_row(bottom)):  # 户 in a unit row under the header: （户）
         name, own_unit = _one_category(text)
         if name and not (dated and name in _YEAR_WORDS):  # 2021年 over 目标: the year 2021
             names.append(name)

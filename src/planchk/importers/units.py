@@ -5,6 +5,10 @@ The unit line takes many forms (单位：万元, 单位:, 金额单位：, 计�
 Amount (USD m)); a unit line can name several units (单位：户、万元), given to the columns by
 what their headers measure (户数 → 户, 资金 → 万元) or, where the headers do not say, asked for
 with `--unit COLUMN=UNIT`.
+
+Over the 300 lines modules aim for: the unit line's forms, a header's own unit and the unit
+each column takes are read by the same patterns (_MEASURES, _COUNT_WORDS, printed_unit);
+split in two, each half would import the other's.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ _COUNT_WORDS = (
 _COUNT = re.compile(_COUNT_WORDS, re.IGNORECASE)
 _ENGLISH = re.compile(
     r"^[（(]\s*(?:in\s+)?(?P<unit>(?:(?:us\$|usd|rmb|cny|hk\$|eur|€|\$)\s*)?"
-    r"(?:thousands?|millions?|billions?|bn|m|mn)?(?:\s+(?:of\s+)?(?:u\.?s\.?\s+)?[a-z$]+)?"
+    r"(?:thousands?|millions?|billions?|bn|m|mn)?(?:\s+(?:of\s+)?[a-z$]+)?"
     r"|(?-i:[A-Z]{3})\s+(?:thousands?|millions?|billions?|bn|m|mn)"  # (UGX million): ISO code
     rf"|(?:number\s+of\s+)?(?:{_COUNT_WORDS})"  # a count: (number), (number of households)
     r"|(?:u\.?s\.?\s+)?(?:dollars|yuan|euros|pounds|rupees)"  # (US dollars)
@@ -59,6 +63,8 @@ _LABELLED = re.compile(  # a unit ends where the next label starts: layout space
     rf"{_LABEL}\s*(?P<unit>[^\s（()）:：、,，;；]+?)(?=[\s;；,，、]*(?:{_LABEL}|[）)]?$))"
 )
 _TRAILING = re.compile(r"^(?P<title>.*?\S)\s*(?P<bracket>[（(][^（()）]*[）)])$")
+# A header that names an amount per thing (补助标准 in 元/户, 单价 in 元/吨, 亩均投入 in 元/亩).
+_PER_HEADER = re.compile(r"标准|单价|定额|[人户亩]均|每|price|rate\b|per\b", re.I)
 _SEVERAL = re.compile(r"\s*[、,，;；]\s*")
 _MONEY_NAMES = {"m": "million", "mn": "million", "bn": "billion"}
 # What a header says it measures, by the units it can be in.
@@ -113,6 +119,13 @@ def printed_unit(text: str) -> str:
     return said.lower() if _COUNT.fullmatch(said) else said  # (Households): households
 
 
+def unit_row(text: str) -> str:
+    """A header's cell in a row of bare units (户, 万元, 元/户 under 户数 | 资金 | 标准) as a
+    bracket would print it, （户）: the unit of the column above it; any other text as it is."""
+    bare = all(simplified(part.strip()) in BUILT_IN for part in re.split("[/／]", text))
+    return f"（{text}）" if text and bare else text
+
+
 def several(unit: str) -> list[str]:
     return [part for part in _SEVERAL.split(unit) if part]
 
@@ -126,14 +139,9 @@ def by_measure(header: str, units: Sequence[str]) -> str | None:
             for unit in units
             if any(kind.search(unit) and says.search(header) for kind, says in _MEASURES)
         ]
-    if len(fits) > 1:  # 元/户 and 元 both money: the rate's is 补助标准's, the amount's 补助金额's
-        rate = _PER_HEADER.search(header) is not None
-        fits = [unit for unit in fits if ("/" in unit or "／" in unit) == rate]
+    if len(fits) > 1:  # 元/户 and 元 both money: 补助标准 (a rate) takes 元/户, 补助金额 元
+        fits = [u for u in fits if ("/" in u or "／" in u) == bool(_PER_HEADER.search(header))]
     return fits[0] if len(fits) == 1 else None
-
-
-# A header that names an amount per thing (补助标准 in 元/户, 单价 in 元/吨, 亩均投入 in 元/亩).
-_PER_HEADER = re.compile(r"标准|单价|定额|[人户亩]均|每|price|rate\b|per\b", re.I)
 
 
 def declared_unit(
