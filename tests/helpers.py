@@ -8,6 +8,8 @@ runs `planchk import` with -o, asserts it succeeded, loads the plan it wrote and
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,3 +111,19 @@ def imported_and_validated(
     done.findings = json.loads(checked.stdout)["findings"]
     done.validated = checked.exit_code
     return done
+
+
+def closed_early(args: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run planchk with its stdout a pipe whose reader is gone before planchk writes."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "planchk", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=cwd,
+    )
+    assert process.stdout is not None
+    assert process.stderr is not None
+    process.stdout.close()  # closed before the interpreter has even started: the write fails
+    stderr = process.stderr.read()
+    process.wait(timeout=120)
+    return subprocess.CompletedProcess(args, process.returncode, b"", stderr)

@@ -13,25 +13,11 @@ import pytest
 
 from planchk.cli import app
 from tests.cli_runner import CliRunner
+from tests.helpers import closed_early
 from tests.paths import DATA
 
 runner = CliRunner()
 TABLE = "单位：万元\n县区,2024年,2025年\n合计,30,40\n甲县,10,15\n乙县,20,25\n"
-
-
-def _closed_early(args: list[str]) -> subprocess.CompletedProcess[bytes]:
-    """Run planchk with its stdout a pipe whose reader is gone before planchk writes."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "planchk", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    assert process.stdout is not None
-    assert process.stderr is not None
-    process.stdout.close()  # closed before the interpreter has even started: the write fails
-    stderr = process.stderr.read()
-    process.wait(timeout=120)
-    return subprocess.CompletedProcess(args, process.returncode, b"", stderr)
 
 
 @pytest.mark.parametrize(
@@ -49,7 +35,7 @@ def test_a_closed_pipe_stops_quietly_with_the_runs_exit_code(args: list[str]) ->
         [sys.executable, "-m", "planchk", *args], capture_output=True, check=False
     )
     assert written.stdout  # there is output to lose
-    closed = _closed_early(args)
+    closed = closed_early(args)
     assert closed.stderr.decode() == written.stderr.decode()
     assert closed.returncode == written.returncode
     assert closed.returncode in (0, 1)

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import closed_early
+
 TABLE = "单位：万元\n县区,2024年,2025年\n合计,30,40\n甲县,10,15\n乙县,20,25\n"
 # Each command that writes to stdout, with what makes it write Chinese (--lang zh, or a table).
 COMMANDS = {
@@ -42,27 +44,13 @@ def _run(args: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[
     )  # fmt: skip
 
 
-def _closed_early(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    """Run planchk with its stdout a pipe whose reader is gone before planchk writes."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "planchk", *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
-    )  # fmt: skip
-    assert process.stdout is not None
-    assert process.stderr is not None
-    process.stdout.close()  # closed before the interpreter has even started: the write fails
-    stderr = process.stderr.read()
-    process.wait(timeout=120)
-    return subprocess.CompletedProcess(args, process.returncode, b"", stderr)
-
-
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_a_closed_pipe_stops_quietly_with_the_runs_exit_code(name: str, tmp_path: Path) -> None:
     args = _args(name, tmp_path)
     written = _run(args, tmp_path)
     assert written.returncode == 0, written.stderr
     assert written.stdout  # there is output to lose
-    closed = _closed_early(args, tmp_path)
+    closed = closed_early(args, tmp_path)
     assert closed.stderr.decode() == written.stderr.decode()  # import's notes still said
     assert closed.returncode == 0
 
