@@ -60,10 +60,13 @@ class Hierarchy:
         found: list[list[str]] = []
         reported: set[frozenset[str]] = set()
         state: dict[str, int] = {}  # 1 while on the current path, 2 when finished
+        # A cycle passes only through areas that have parts: the others are skipped at C
+        # speed (one total of 600,000 parts was a Python step per part).
+        inner = self.parts.__contains__
         for start in self.parts:
             if start in state:
                 continue
-            path, pending = [start], [iter(self.parts[start])]
+            path, pending = [start], [filter(inner, self.parts[start])]
             state[start] = 1
             while pending:
                 child = next(pending[-1], None)
@@ -78,7 +81,7 @@ class Hierarchy:
                 elif child not in state:
                     state[child] = 1
                     path.append(child)
-                    pending.append(iter(self.parts.get(child, ())))
+                    pending.append(filter(inner, self.parts.get(child, ())))
         return found
 
     @cached_property
