@@ -221,6 +221,59 @@ def cells(rows: int, first: str, block: bool = False) -> Case:
     return case
 
 
+def fatal_rows(rows: int, style: str) -> Case:
+    """`rows` rows under one total, each giving a fatal finding of the loader's: `scalar`, a
+    number where a row is due (PC022 from the schema, not a cell's); `duplicate`, each row
+    typed twice (PC004); `lookalike`, each row again with an ideographic space after its
+    name (PC015). The loader keeps the first `max-findings-per-rule` of a code and a file."""
+
+    def case(work: Path) -> list[str]:
+        names = [f"区{i}" for i in range(rows)]
+        areas = f"  全区: [{', '.join(names)}]\n"
+        body = f"      全区: [{rows}, {rows}]\n"
+        if style == "scalar":
+            body += "".join(f"      {n}: 1\n" for n in names)
+        else:
+            again = "" if style == "duplicate" else "\u3000"
+            body += "".join(f"      {n}: [1, 1]\n      {n}{again}: [1, 1]\n" for n in names)
+        plan = _targets(work, f"fatal{rows}{style}", areas, body)
+        return [PY, "-m", "planchk", "validate", str(plan), "-f", "json", "-o", str(work / "o")]
+
+    return case
+
+
+def fatal_indicators(count: int, style: str) -> Case:
+    """`count` small indicators, each with a schema error: `unknown`, a field no indicator
+    has (PC021); `missing`, no unit (PC020); `invalid`, a kind that is none (PC023)."""
+
+    def case(work: Path) -> list[str]:
+        directory = work / f"indicators{count}{style}"
+        directory.mkdir(exist_ok=True)
+        unit = "" if style == "missing" else "    unit: 件\n"
+        kind = "flw" if style == "invalid" else "flow"
+        extra = "    colour: 红\n" if style == "unknown" else ""
+        text = "plan: {title: 测试, period: [2021, 2022]}\nareas:\n  全区: [甲, 乙]\n"
+        text += "indicators:\n" + "".join(
+            f"  x{i}:\n    name: 指标{i}\n{unit}    kind: {kind}\n    years: [2021]\n{extra}"
+            f"    values: {{全区: [2], 甲: [1], 乙: [1]}}\n"
+            for i in range(count)
+        )
+        (directory / "targets.yaml").write_text(text, encoding="utf-8")
+        return [
+            PY,
+            "-m",
+            "planchk",
+            "validate",
+            str(directory),
+            "-f",
+            "json",
+            "-o",
+            str(work / "o"),
+        ]
+
+    return case
+
+
 FLOOD = 600_000
 CASES: dict[str, Case] = {
     "xlsx: one cell at XFD1048576 (5 KB)": xlsx_far_cell,
@@ -252,6 +305,12 @@ CASES: dict[str, Case] = {
     "rows: 600,000 rows ['甲', 1]": cells(FLOOD, "'甲'"),
     "rows: 600,000 block rows - ~, - 1": cells(FLOOD, "~", block=True),
     'rows: 600,000 rows ["\\t", 1] (an escape: parsed)': cells(FLOOD, '"\\t"'),
+    "fatal: 600,000 rows that are numbers (PC022)": fatal_rows(FLOOD, "scalar"),
+    "fatal: 300,000 rows typed twice (PC004)": fatal_rows(FLOOD // 2, "duplicate"),
+    "fatal: 300,000 rows typed twice, look-alike (PC015)": fatal_rows(FLOOD // 2, "lookalike"),
+    "fatal: 100,000 indicators, an unknown field (PC021)": fatal_indicators(100_000, "unknown"),
+    "fatal: 100,000 indicators, no unit (PC020)": fatal_indicators(100_000, "missing"),
+    "fatal: 100,000 indicators, no such kind (PC023)": fatal_indicators(100_000, "invalid"),
 }
 
 

@@ -5,7 +5,6 @@ Every failure on the way is a finding with a code and a position, never an excep
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -15,10 +14,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from planchk.codes import input as codes
-from planchk.codes.meta import FINDINGS_CAPPED
 from planchk.errors import TooLarge
-from planchk.findings import Finding, Location, Problem, Severity
-from planchk.loader.cells import MAX_FINDINGS, cell_problems
+from planchk.findings import Finding, Location, Problem
+from planchk.loader.capped import FileCap
+from planchk.loader.cells import MAX_FINDINGS, add_cells, rows_for_schema
 from planchk.loader.compose import compose as compose_text
 from planchk.loader.schema_errors import schema_problems
 from planchk.loader.sourcemap import SourceMap, position_after
@@ -85,7 +84,9 @@ def load_bytes(  # noqa: PLR0913  (the content, where it is, and two bounds: byt
         return loaded
     composed = compose_text(text, display)
     loaded.sourcemap = composed.sourcemap
-    _add(loaded, composed.problems)
+    cap = FileCap(max_findings)  # a duplicate key (PC004) or a look-alike (PC015) a row
+    cap.take(composed.problems)
+    loaded.problems += [*cap.findings, *cap.summaries()]
     if loaded.problems:
         return loaded
     data = composed.data
@@ -136,13 +137,17 @@ def _decode(loaded: LoadedFile, raw: bytes) -> str | None:
 def _validate(loaded: LoadedFile, data: dict[str, Any], max_findings: int) -> None:
     assert loaded.kind is not None
     model = MODELS[loaded.kind]
+    cap = FileCap(max_findings)
+    checked = rows_for_schema(data, loaded.sourcemap, cap) if model is TargetsFile else data
     try:
-        validated = model.model_validate(data)
+        validated = model.model_validate(checked)
     except ValidationError as error:
-        _add(loaded, schema_problems(error, model, loaded.sourcemap))
+        for info, make in schema_problems(error, model, loaded.sourcemap):
+            cap.offer(info, make)
         validated = None
     if model is TargetsFile:
-        _add(loaded, cell_problems(data, loaded.sourcemap, max_findings))
+        add_cells(data, loaded.sourcemap, cap)
+    loaded.problems += [*cap.findings, *cap.summaries()]
     if not loaded.problems:
         loaded.model = validated
 
@@ -157,8 +162,4 @@ def _fail(loaded: LoadedFile, info: CodeInfo, line: int, column: int, **args: An
 
 
 def _add(loaded: LoadedFile, problems: Iterable[tuple[CodeInfo, Problem]]) -> None:
-    for info, problem in problems:
-        finding = info.finding(problem, fatal=True)
-        if info is FINDINGS_CAPPED:  # it counts cells of the wrong type (loader.cells): errors
-            finding = dataclasses.replace(finding, severity=Severity.ERROR)
-        loaded.problems.append(finding)
+    loaded.problems += (info.finding(problem, fatal=True) for info, problem in problems)

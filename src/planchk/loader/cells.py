@@ -5,24 +5,23 @@ text, a boolean or a list is reported here with the same code and arguments as a
 of the wrong type.
 
 A plan can hold 600,000 such cells (`["10", 1]` on every row): the first `limit` of a file
-are reported, and one PC903 says how many more there are, as the cap says it of a rule's
-findings (suppress.cap; fatal findings pass the cap, so the loader keeps to it itself).
-Finding a cell's place and making its finding are most of the cost: the rest are counted.
+are reported, and one PC903 says how many more there are (loader.capped: fatal findings pass
+the run's cap, so the loader keeps to it itself). Finding a cell's place and making its
+finding are most of the cost: the rest are counted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from itertools import chain, islice
+from itertools import chain
 from typing import Any
 
-from planchk.codes.meta import FINDINGS_CAPPED
 from planchk.codes.schema import WRONG_TYPE
-from planchk.findings import Arg, Location, Problem
-from planchk.loader.schema_errors import value_kind
+from planchk.findings import Location, Problem
+from planchk.loader.capped import FileCap
+from planchk.loader.schema_errors import not_a_list, value_kind
 from planchk.loader.sourcemap import SourceMap
-from planchk.registry import CodeInfo
 
 _CELL_TYPES = frozenset({Decimal, type(None)})
 # The default of max-findings-per-rule (config: tests/test_loader_cells.py keeps them equal).
@@ -31,21 +30,54 @@ MAX_FINDINGS = 1000
 Wrong = tuple[tuple[str | int, ...], Any]  # a cell's data path and its value
 
 
-def cell_problems(
-    data: dict[str, Any], smap: SourceMap, limit: int = MAX_FINDINGS
-) -> Iterator[tuple[CodeInfo, Problem]]:
-    """Cells of the raw document that are neither numbers nor blank (other shapes: pydantic):
-    the first `limit` (0: all), then one PC903 that counts the rest."""
+def add_cells(data: dict[str, Any], smap: SourceMap, cap: FileCap) -> None:
+    """Cells of the raw document that are neither numbers nor blank (other shapes: pydantic),
+    into the file's cap: as many as it keeps, then the rest counted without a place each."""
     wrong = _wrong_cells(data)
-    for loc, value in islice(wrong, limit) if limit > 0 else wrong:
-        yield WRONG_TYPE, _problem(smap, loc, value)
-    first = next(wrong, None)
-    if first is not None:
-        more = 1 + sum(1 for _ in wrong)
-        at = _problem(smap, *first)
-        rule = f"{WRONG_TYPE.code} {WRONG_TYPE.slug}"
-        args: dict[str, Arg] = {"rule": rule, "count": more, "limit": limit}
-        yield FINDINGS_CAPPED, Problem(at.location, at.path, args)
+    for loc, value in wrong:
+        if not cap.room(WRONG_TYPE):
+            cap.left_out(WRONG_TYPE, _problem(smap, loc, value), 1 + sum(1 for _ in wrong))
+            return
+        cap.add(WRONG_TYPE, _problem(smap, loc, value))
+
+
+def rows_for_schema(data: dict[str, Any], smap: SourceMap, cap: FileCap) -> dict[str, Any]:
+    """The document for the schema to check, less the rows that are not lists (a number
+    where a row is due), each of which goes into the file's cap as the finding the schema
+    gives it (PC022, a list expected): 600,000 such rows were 600,000 errors of pydantic's,
+    1 GB. The document itself is left as it is (the loader reports from it)."""
+    bad = [
+        (ind_id, rows) for ind_id, rows in _tables(data) if not all(map(_is_list, rows.values()))
+    ]
+    if not bad:
+        return data
+    checked, indicators = dict(data), dict(data["indicators"])
+    checked["indicators"] = indicators
+    for ind_id, rows in bad:
+        indicators[ind_id] = {
+            **indicators[ind_id],
+            "values": dict(filter(_row_is_list, rows.items())),
+        }
+    wrong = (
+        (("indicators", ind_id, "values", area), row)
+        for ind_id, rows in bad
+        for area, row in rows.items()
+        if type(row) is not list
+    )
+    for loc, row in wrong:
+        if not cap.room(WRONG_TYPE):
+            cap.left_out(WRONG_TYPE, not_a_list(smap, loc, row), 1 + sum(1 for _ in wrong))
+            break
+        cap.add(WRONG_TYPE, not_a_list(smap, loc, row))
+    return checked
+
+
+def _is_list(value: object) -> bool:
+    return type(value) is list
+
+
+def _row_is_list(item: tuple[str, object]) -> bool:
+    return type(item[1]) is list
 
 
 def _wrong_cells(data: dict[str, Any]) -> Iterator[Wrong]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import difflib
 import types
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
+from functools import partial
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -49,9 +50,23 @@ SHOULD_BE = message("term.should-be", "should be {expected}, but it is {found}")
 
 def schema_problems(
     error: ValidationError, model: type[BaseModel], smap: SourceMap
-) -> Iterator[tuple[CodeInfo, Problem]]:
+) -> Iterator[tuple[CodeInfo, Callable[[], tuple[CodeInfo, Problem]]]]:
+    """Each error's code, and how to make its problem: only those a file's cap keeps are made
+    (loader.capped: placing one and naming its field is most of its cost)."""
     for detail in error.errors(include_url=False):
-        yield _problem(detail, model, smap)
+        yield code_of(detail), partial(_problem, detail, model, smap)
+
+
+def code_of(detail: ErrorDetails) -> CodeInfo:
+    """The code _problem gives the error, told from its type alone."""
+    kind = detail["type"]
+    if kind == "missing":
+        return MISSING_FIELD
+    if kind == "extra_forbidden":
+        return UNKNOWN_FIELD
+    if kind in _TYPE_KEYS:
+        return WRONG_TYPE
+    return INVALID_VALUE if kind == "literal_error" else INVALID
 
 
 def _problem(
@@ -84,6 +99,15 @@ def _problem(
         args = {"field": field, "found_kind": found_kind, "found": found, "expected": expected}
         return INVALID_VALUE, _at(smap, line, column, loc, **args)
     return INVALID, _at(smap, line, column, loc, field=field, problem=kind, detail=detail["msg"])
+
+
+def not_a_list(smap: SourceMap, loc: tuple[str | int, ...], value: Any) -> Problem:
+    """The problem _problem makes of pydantic's error for a table row that is not a list (the
+    loader finds those itself: loader.cells.rows_for_schema)."""
+    found_kind, found = value_kind(value)
+    line, column = smap.nearest(loc)
+    args = {"field": _dotted(loc), "expected": "list", "found_kind": found_kind, "found": found}
+    return _at(smap, line, column, loc, **args)
 
 
 def problem_text(detail: ErrorDetails) -> str:
