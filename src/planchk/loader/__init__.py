@@ -82,10 +82,12 @@ def load_bytes(  # noqa: PLR0913  (the content, where it is, and two bounds: byt
     text = _decode(loaded, raw)
     if text is None:
         return loaded
-    composed = compose_text(text, display)
+    composed = compose_text(text, display, limit=max_findings)
     loaded.sourcemap = composed.sourcemap
     cap = FileCap(max_findings)  # a duplicate key (PC004) or a look-alike (PC015) a row
     cap.take(composed.problems)
+    for code, count in composed.more.items():
+        cap.count(code, count)  # past the first left out: counted by the composer
     loaded.problems += [*cap.findings, *cap.summaries()]
     if loaded.problems:
         return loaded

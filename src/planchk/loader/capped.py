@@ -59,6 +59,11 @@ class FileCap:
         else:
             self._left_out[info.code] = (earlier[0], earlier[1], earlier[2] + count)
 
+    def count(self, code: str, count: int) -> None:
+        """`count` more findings of `code` left out, after a first one already left out."""
+        info, first, counted = self._left_out[code]
+        self._left_out[code] = (info, first, counted + count)
+
     def summaries(self) -> list[Finding]:
         """One PC903 for each code with findings left out, at the first one's place: an error
         (it stands for fatal findings), whatever the severity PC903 is declared with."""

@@ -55,6 +55,9 @@ class Composed:
     sourcemap: SourceMap = field(default_factory=lambda: SourceMap(""))
     problems: list[tuple[CodeInfo, Problem]] = field(default_factory=list)
     empty: bool = True
+    # Problems of a code past the first `limit` + 1 (loader.capped leaves them out, the first
+    # of them giving its PC903 a place), counted only: code -> how many more.
+    more: dict[str, int] = field(default_factory=dict)
 
 
 class _Stop(Exception):
@@ -85,8 +88,10 @@ class _Frame:
 
 
 class _Composer:
-    def __init__(self, file: str, text: str) -> None:
+    def __init__(self, file: str, text: str, limit: int = 0) -> None:
         self.out = Composed(sourcemap=SourceMap(file, text))
+        self.limit = limit  # of the problems of a code made (0: all), see counted()
+        self.made: dict[str, int] = {}
         self.rows: Iterator[list[Any]] = iter(())  # values of the rows set aside (rows.py)
         self.names: Iterator[list[str]] = iter(())  # the lists of names set aside
         self.runs: Iterator[Run] = iter(())  # the rows run together (rows.Run)
@@ -109,6 +114,16 @@ class _Composer:
         # _Frame for mappings and sequences; (row, path) for a table row, for speed.
         self.stack: list[Any] = []
         self.documents = 0
+
+    def counted(self, info: CodeInfo) -> bool:
+        """Whether a problem of `info`'s code is past what the file's cap shows (its first
+        `limit` and the first left out): then it is counted, not made (its arguments and
+        path: 300,000 keys typed twice were a third of composing)."""
+        made = self.made[info.code] = self.made.get(info.code, 0) + 1
+        if self.limit <= 0 or made <= self.limit + 1:
+            return False
+        self.out.more[info.code] = self.out.more.get(info.code, 0) + 1
+        return True
 
     def problem(self, info: CodeInfo, line: int, column: int, **args: Any) -> None:
         loc = Location(self.smap.file, line, column)
@@ -137,9 +152,21 @@ class _Composer:
         unclaimed = any(next(left, None) is not None for left in (self.rows, self.names, self.runs))
         if prelexed is not None and (self.short or unclaimed or self.out.problems):
             # A row the parser did not see as a sequence, or a problem to report: the
-            # original text decides (see rows.py).
-            return _Composer(self.smap.file, text).run(text, quick_rows=False)
+            # original text decides (see rows.py). What this pass holds goes first (a plan
+            # of 300,000 keys typed twice held two documents and their problems at once).
+            del prelexed
+            self.release()
+            return _Composer(self.smap.file, text, self.limit).run(text, quick_rows=False)
         return self.out
+
+    def release(self) -> None:
+        """Let go of the document, positions, problems and names this pass made."""
+        self.smap.members.clear()  # the source map's own cache keeps it until a collection
+        self.out = Composed()
+        self.rows, self.names, self.runs = iter(()), iter(()), iter(())
+        self.forms.clear()
+        self.spellings.clear()
+        self.stack.clear()
 
     def claim(self) -> list[Any]:
         """The values of the next row set aside, for a sequence tagged in its place."""
@@ -404,6 +431,9 @@ class _Composer:
                 members[event.value] = packed << KEY_SHIFT
                 frame.key = event.value
             elif first is None and other is not None:
+                frame.key, frame.skip_value = event.value, True
+                if self.counted(codes.LOOKALIKE_KEY):
+                    return
                 line, column = unpack(packed)
                 first_line = unpack((members.get(other, 0) >> KEY_SHIFT) or packed)[0]
                 self.problem(
@@ -411,16 +441,17 @@ class _Composer:
                     first=visible(other), first_line=first_line,
                     difference=how_they_differ(other, event.value),
                 )  # fmt: skip
-                frame.key, frame.skip_value = event.value, True
             else:
                 assert first is not None
+                # Keep the first value and drop this one: one mistake gives one finding.
+                frame.key, frame.skip_value = event.value, True
+                if self.counted(codes.DUPLICATE_KEY):
+                    return
                 line, column = unpack(packed)
                 self.problem(
                     codes.DUPLICATE_KEY, line, column, key=visible(event.value),
                     first_line=unpack(first >> KEY_SHIFT)[0],
                 )  # fmt: skip
-                # Keep the first value and drop this one: one mistake gives one finding.
-                frame.key, frame.skip_value = event.value, True
 
     def form(self, name: str) -> str:
         """The look-alike form of a key (plan.names), remembered for the next time."""
@@ -465,9 +496,11 @@ def _position(event: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def compose(text: str, file: str, quick_rows: bool = True) -> Composed:
+def compose(text: str, file: str, quick_rows: bool = True, limit: int = 0) -> Composed:
     """Plain data, positions and YAML-level problems of one document.
 
     `quick_rows=False` lets the parser read every number (tests compare the two ways).
+    `limit`: of the problems of one code, make the first `limit` + 1 and count the rest in
+    `Composed.more` (loader.capped shows `limit`; 0: make all).
     """
-    return _Composer(file, text).run(text, quick_rows)
+    return _Composer(file, text, limit).run(text, quick_rows)
