@@ -24,6 +24,7 @@ from planchk.importers.by_column import plain_rows, serial
 from planchk.importers.grid import Grid, GridCell, cell_name, no_data_rows
 from planchk.importers.labels import read_label
 from planchk.importers.levels import Close, Node, nest
+from planchk.importers.part_names import name_parts
 from planchk.importers.printed import (
     NUMBERS_READ,
     TRADITIONAL,
@@ -220,12 +221,9 @@ def lay_out(
     kept = [total]
     _walk(total, forest, areas, kept, {total.name})
     areas.setdefault(total.name, [])  # a table of one row: an area with no parts
-    parts_of: dict[str, list[str]] = {}
-    for name, parts in of_which.items():
-        for part in parts:
-            part.name = f"{name}其中：{part.part or part.name}"
-            parts_of.setdefault(name, []).append(part.name)
-            kept.append(part)
+    name_parts(of_which, (row.name for row in kept))
+    parts_of = {name: [part.name for part in parts] for name, parts in of_which.items()}
+    kept.extend(part for parts in of_which.values() for part in parts)
     alike = [row for row in _named_as(kept, total.name) if row is not total]
     if alike:  # 合　计 mid-table, 合計 at the bottom: one name twice, no group's sum
         _two_totals(grid, [alike[0], total])

@@ -24,6 +24,7 @@ from planchk.importers.identities import Operand, identities, operand_kind
 from planchk.importers.indicator_ids import unique_id
 from planchk.importers.kinds import falls, indicator_kind
 from planchk.importers.layout import indicator_name, source_stem
+from planchk.importers.own_columns import of_which_relations
 from planchk.importers.periods import as_headed, title_year
 from planchk.importers.shapes import Column, Row, Table
 from planchk.importers.stored import mark_stored, stored_columns
@@ -140,7 +141,7 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
             imported.notes.extend(free_trend(indicator))
         else:
             _trend_of_total(imported, indicator, table.total.name)
-    imported.relations.extend(_of_which_relations(table, ids_by_column))
+    imported.relations.extend(of_which_relations(table, ids_by_column, imported.notes))
     for found in identities(operands, table.rows):
         imported.relations += [found.text] if found.kept else []
         said = texts.RELATION if found.kept else texts.RELATION_UNHELD
@@ -276,14 +277,3 @@ def _table_year(table: Table, options: Options, column: Column) -> int | None:
         return None
     names = "、".join(c.name or c.header for c in table.value_columns)
     raise PlanchkError(texts.YEAR_UNKNOWN, source=table.grid.source, names=names)
-
-
-def _of_which_relations(table: Table, ids: dict[int, str]) -> Iterator[str]:
-    """An 其中 column is at most its whole."""
-    done: set[str] = set()
-    for column in table.columns:
-        if column.kind == "of_which" and column.part_of is not None:
-            relation = f"{ids[column.index]} <= {ids[column.part_of]}"
-            if relation not in done:
-                done.add(relation)
-                yield relation

@@ -20,6 +20,7 @@ from planchk.importers import texts
 from planchk.importers.body import refuse_duplicates
 from planchk.importers.continuation import is_project_header
 from planchk.importers.grid import Grid
+from planchk.importers.part_names import name_parts
 from planchk.importers.shapes import Row
 from planchk.messages import PlanchkError, message
 
@@ -60,16 +61,17 @@ def read_entries(grid: Grid, rows: Sequence[Row], header: str, refused: PlanchkE
         raise PlanchkError(ENTRIES_GROUPED, source=grid.source, header=header, rows=shown)
     kept: list[Row] = []
     areas: dict[str, list[str]] = {}
-    of_which: dict[str, list[str]] = {}
+    parts: dict[str, list[Row]] = {}
     whole: Row | None = None
     for row in rows:
         if row.role == "of_which" and whole is not None:
-            row.name = f"{whole.name}其中：{row.part or row.name}"
-            of_which.setdefault(whole.name, []).append(row.name)
+            parts.setdefault(whole.name, []).append(row)
         else:
             whole = row
             areas[row.name] = []
         kept.append(row)
+    name_parts(parts, areas)
+    of_which = {name: [part.name for part in named] for name, named in parts.items()}
     refuse_duplicates(grid, kept)  # a project printed twice: which row to keep is the user's call
     return kept, areas, of_which
 

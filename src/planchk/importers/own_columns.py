@@ -1,16 +1,21 @@
 """Columns of a table of indicator rows that are neither names, units nor areas' figures
 (importers.area_columns asks): beside the areas, the indicator's own (属性: 预期性, 约束性;
 2024年基数; 增长%), whose texts are its total's note; and a 单位 column that names the
-organisations (合计, 集聚区, 甲镇, 市教育局), not units: the column of the table's areas."""
+organisations (合计, 集聚区, 甲镇, 市教育局), not units: the column of the table's areas.
+The relations of 其中 columns (each part, and the parts together, at most their whole)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 
+from planchk.importers import texts
 from planchk.importers.grid import GridCell
 from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.printed import simplified
+from planchk.importers.shapes import Column, Row, Table
+from planchk.plan.numbers import half_unit
 from planchk.plan.units import BUILT_IN
 
 # The header of a column of the indicator's own beside the areas': its attribute, its base
@@ -40,3 +45,48 @@ def organisations(texts: Sequence[str], place: re.Pattern[str]) -> bool:
         is_total_name(name) or (len(name) > 1 and place.search(name)) or _OFFICE.search(name)
         for name in names
     )
+
+
+def of_which_relations(table: Table, ids: Mapping[int, str], notes: list[str]) -> list[str]:
+    """The relations of the table's 其中 columns: each at most its whole (专项 <= 补助资金),
+    and several of one whole at most it together (中央 + 省级 <= 补助资金, as 其中 rows are
+    checked: PC109), said in the log with the rows it holds on. Together replaces the parts'
+    own relations (of amounts that are never negative it says more, and one wrong part is one
+    finding, not two); where a part is negative somewhere (其中：调减 -5) each stays alone."""
+    wholes: dict[int, list[Column]] = {}
+    for column in table.columns:
+        if column.kind == "of_which" and column.part_of is not None:
+            wholes.setdefault(column.part_of, []).append(column)
+    written: list[str] = []
+    for whole, parts in wholes.items():
+        names = list(dict.fromkeys(ids[p.index] for p in parts))
+        if len(names) > 1 and not _negative(table.rows, [p.index for p in parts]):
+            text = f"{' + '.join(names)} <= {ids[whole]}"
+            if text not in written:
+                holds, rows = _held(table.rows, whole, parts)
+                notes.append(texts.RELATION(relation=text, holds=holds, rows=rows))
+            written.append(text)
+        else:
+            written += [f"{name} <= {ids[whole]}" for name in names]
+    return list(dict.fromkeys(written))
+
+
+def _negative(rows: Sequence[Row], indices: Sequence[int]) -> bool:
+    return any(
+        value is not None and value < 0 for row in rows for value in map(row.values.get, indices)
+    )
+
+
+def _held(rows: Sequence[Row], whole: int, parts: Sequence[Column]) -> tuple[int, int]:
+    """On how many rows the parts together are at most their whole (within the rounding of
+    the printed digits, as validate checks it), of those that print them all."""
+    holds = count = 0
+    for row in rows:
+        found = [row.values.get(index) for index in (whole, *(p.index for p in parts))]
+        figures = [value for value in found if value is not None]
+        if len(figures) != len(found):
+            continue
+        count += 1
+        slack = sum(map(half_unit, figures), Decimal(0))
+        holds += sum(figures[1:], Decimal(0)) <= figures[0] + slack
+    return holds, count
