@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from planchk.importers.columns import CUMULATIVE
 from planchk.importers.identities import CHANGE_NAME, operand_kind
+from planchk.importers.periods import COMPARED
 from planchk.importers.shapes import Column
 
 # An amount per person, household or unit of area (每万人口…拥有量, 人均, 户均, 亩均): a
@@ -30,7 +31,10 @@ def indicator_kind(columns: Sequence[Column], name: str, default: str) -> str:
         return "ratio"
     if any(CUMULATIVE.search(c.header) for c in columns):
         return "stock"
-    if CHANGE_NAME.search(name):
+    # A table's title names its year columns' indicator: its comparison with a year (FY2025
+    # and change from FY2024) says what the table prints beside them, not what they are.
+    titled = all(c.name is None for c in columns)
+    if CHANGE_NAME.search(COMPARED.sub(" ", name) if titled else name):
         return "change"
     return default
 

@@ -9,18 +9,28 @@ if both were one indicator's years would report drops and rises that the table d
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from planchk.importers import texts
+from planchk.importers.identities import CHANGE_NAME, GROWTH_NAME
 from planchk.importers.printed import normalized
 from planchk.importers.shapes import Column, Table
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BARE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.年])")  # Grants, 2024
 _PREVIOUS = re.compile(r"^(?:上年|上一年|去年)|prior\s+year|last\s+year", re.IGNORECASE)
+# What a title compares its figures with (FY2025 and change from FY2024, 及比2024年增减): the
+# year named is not the table's, nor are its figures changes (importers.kinds).
+COMPARED = re.compile(
+    r"(?:and\s*)?(?:%\s*)?(?:change|increase|decrease|growth)\s*(?:from|over|on|since)\s*"
+    r"(?:FY\s*)?(?:19|20)\d{2}"
+    r"|[及和]?(?:比|较|与)\s*(?:上年|(?:19|20)\d{2}\s*年)(?:同期)?(?:相比)?(?:增减|增长|变化|变动)?",
+    re.IGNORECASE,
+)
 
 
 def title_year(table: Table) -> int | None:
-    title = normalized(table.title or "")
+    title = COMPARED.sub(" ", normalized(table.title or ""))
     found = set(_TITLE_YEAR.findall(title)) or set(_BARE_YEAR.findall(title))
     return int(found.pop()) if len(found) == 1 else None
 
@@ -39,6 +49,7 @@ def as_headed(table: Table) -> dict[int, int]:
         found = {c.index: c.year for c in categories if c.year is not None and c.year != year}
         previous = (c for c in categories if c.year is None and _PREVIOUS.search(c.header))
         found.update((c.index, year - 1) for c in previous)
+        found.update(_compared(table, year, categories))
         return found
     by_name: dict[str, list[Column]] = {}
     for column in categories:
@@ -53,3 +64,18 @@ def other_year(table: Table, column: Column, headed: dict[int, int]) -> str:
     """What the log says of a column `as_headed` kept (in place of "the category …")."""
     year = title_year(table)
     return texts.OTHER_YEAR_COLUMN(header=column.header, year=headed[column.index], table_year=year)
+
+
+def _compared(table: Table, year: int, categories: Sequence[Column]) -> dict[int, int]:
+    """2025年 | 2024年 | 比上年增减 | 增长%: a table of one year that prints last year beside
+    it to show the change (FY2025 | FY2024 | Change): last year's column is named as headed,
+    so that the change (2025年 - 2024年) and the growth are relations the rows are checked by
+    (importers.identities), not a year rule's guess at a fall the table prints itself."""
+    if not any(
+        CHANGE_NAME.search(c.name or "") or GROWTH_NAME.search(c.name or "") for c in categories
+    ):
+        return {}
+    dated = [c for c in table.value_columns if c.name is None and c.year is not None]
+    if sorted(c.year or 0 for c in dated) != [year - 1, year]:
+        return {}
+    return {c.index: year - 1 for c in dated if c.year != year}
