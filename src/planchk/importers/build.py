@@ -25,7 +25,7 @@ from planchk.importers.indicator_ids import unique_id
 from planchk.importers.kinds import falls, indicator_kind
 from planchk.importers.layout import indicator_name, source_stem
 from planchk.importers.own_columns import of_which_relations
-from planchk.importers.periods import as_headed, title_year
+from planchk.importers.periods import as_headed, beside_last_year, title_year
 from planchk.importers.shapes import Column, Row, Table
 from planchk.importers.stored import mark_stored, stored_columns
 from planchk.importers.sum_settings import SumSetting, sum_setting, tolerance_setting
@@ -128,7 +128,10 @@ def add_table(imported: Imported, table: Table, options: Options) -> None:
         keys = indicator.years or [0]  # one period with a label: one column
         by_year = dict(zip(keys, (c.index for c in _by_year(columns)), strict=True))
         kind = operand_kind(columns[0])
-        operands.append(Operand(indicator.id, indicator.name, by_year, kind, indicator.unit))
+        titled = key is None  # named by the table's title (identities.Operand)
+        operands.append(
+            Operand(indicator.id, indicator.name, by_year, kind, indicator.unit, titled=titled)
+        )
         imported.notes.append(texts.INDICATOR(
             id=indicator.id, name=indicator.name, unit=indicator.unit, kind=indicator.kind,
             years=", ".join(map(str, indicator.periods)),
@@ -187,7 +190,9 @@ def _groups(table: Table, options: Options) -> Iterator[tuple[str | None, list[C
     ]
     if any(c.name is not None and c.year is None for c in columns):
         dated = [c for c in columns if c.name is None]
-        if len(dated) == 1:  # one year column among categories (2022年目标): named as headed
+        # one year column among categories (2022年目标): named as headed; beside last year
+        # and the change from it, the table's own year keeps the table's name (periods.py)
+        if len(dated) == 1 and not beside_last_year(table):
             columns = [dataclasses.replace(c, name=c.header) if c in dated else c for c in columns]
     groups: dict[str | None, list[Column]] = {}
     for column in columns:

@@ -36,6 +36,14 @@ from planchk.plan.numbers import half_unit
 SUM_NAME = re.compile(r"(合计|小计|总计|共计|合計|小計|總計|total)[）)]?$", re.IGNORECASE)
 CHANGE_NAME = re.compile(r"增减|增加额|减少额|差额|调整数|调增|调减|变动额|change", re.I)
 GROWTH_NAME = re.compile(r"增长|增速|增幅|growth", re.I)
+# What a title compares its figures with (FY2025 and change from FY2024, 及比2024年增减): the
+# year named is not the table's, nor are its figures changes (importers.kinds).
+COMPARED = re.compile(
+    r"(?:and\s*)?(?:%\s*)?(?:change|increase|decrease|growth)\s*(?:from|over|on|since)\s*"
+    r"(?:FY\s*)?(?:19|20)\d{2}"
+    r"|[及和]?(?:比|较|与)\s*(?:上年|(?:19|20)\d{2}\s*年)(?:同期)?(?:相比)?(?:增减|增长|变化|变动)?",
+    re.IGNORECASE,
+)
 RATE_DONE_NAME = re.compile(
     r"完成率|完成进度|执行率|到位率|完成预算|预算完成|为预算|completion", re.I
 )  # 决算数 / 预算数: 完成预算%, 为预算%
@@ -74,6 +82,7 @@ class Operand:
     kind: str  # value, percent, of_which; "rate" for 标准/单价 columns
     unit: str
     row: Row | None = None  # read in this one row (the total row), not in each row checked
+    titled: bool = False  # named by the table's title: its `change from FY2024` names no change
 
     @property
     def key(self) -> str:
@@ -92,20 +101,19 @@ class Found:
 def identities(operands: Sequence[Operand], rows: Sequence[Row]) -> Iterator[Found]:
     """The relations the headers name and the rows bear out."""
     amounts = [o for o in operands if o.kind == "value"]
-    plain = [o for o in amounts if not (SUM_NAME.search(o.name) or CHANGE_NAME.search(o.name))]
+    plain = [o for o in amounts if not (SUM_NAME.search(o.name) or _change(o))]
     years = [o for o in plain if WHOLE_YEAR.search(o.name) and any(_periods(o, plain))]
     plain = [o for o in plain if o not in years]  # 全年 beside its quarters: no part
     totals = [o for o in amounts if SUM_NAME.search(o.name) or o in years]
     candidates = [_total(total, plain, rows) for total in totals]
     sums = {text for text, _, _ in candidates}
-    for change in (o for o in amounts if CHANGE_NAME.search(o.name)):
-        candidates.append(_best(_differences(change, plain), rows))
-    changes = [o for o in amounts if CHANGE_NAME.search(o.name)]
+    changes = [o for o in amounts if _change(o)]
+    candidates += [_best(_differences(change, plain), rows) for change in changes]
     for rate in (o for o in operands if o.kind == "percent"):
         if GROWTH_NAME.search(rate.name) or CHANGE_NAME.search(rate.name):  # % Change
             candidates.append(_best(_growths(rate, changes, plain), rows))
         elif SHARE_NAME.search(rate.name):  # of a column, the row's 合计 or the total row
-            wholes = [o for o in amounts if not CHANGE_NAME.search(o.name)]
+            wholes = [o for o in amounts if not _change(o)]
             options = itertools.chain(_shares(rate, plain, wholes), _of_total(rate, wholes, rows))
             candidates.append(_best(options, rows))
         elif RATE_DONE_NAME.search(rate.name):
@@ -122,6 +130,11 @@ def identities(operands: Sequence[Operand], rows: Sequence[Row]) -> Iterator[Fou
                 # list of two projects, one of them wrong, must not lose its only check. One
                 # that holds on no row is no such sum (a 合计 of other columns): said, not kept.
                 yield Found(text, holds, count, kept=holds > 0)
+
+
+def _change(operand: Operand) -> bool:
+    name = COMPARED.sub(" ", operand.name) if operand.titled else operand.name
+    return CHANGE_NAME.search(name) is not None
 
 
 def _total(

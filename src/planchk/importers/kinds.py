@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from planchk.importers.columns import CUMULATIVE
-from planchk.importers.identities import CHANGE_NAME, operand_kind
-from planchk.importers.periods import COMPARED
+from planchk.importers.identities import CHANGE_NAME, COMPARED, operand_kind
 from planchk.importers.shapes import Column
 
 # An amount per person, household or unit of area (每万人口…拥有量, 人均, 户均, 亩均): a

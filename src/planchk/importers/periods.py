@@ -12,21 +12,13 @@ import re
 from collections.abc import Sequence
 
 from planchk.importers import texts
-from planchk.importers.identities import CHANGE_NAME, GROWTH_NAME
+from planchk.importers.identities import CHANGE_NAME, COMPARED, GROWTH_NAME
 from planchk.importers.printed import normalized
 from planchk.importers.shapes import Column, Table
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BARE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.年])")  # Grants, 2024
 _PREVIOUS = re.compile(r"^(?:上年|上一年|去年)|prior\s+year|last\s+year", re.IGNORECASE)
-# What a title compares its figures with (FY2025 and change from FY2024, 及比2024年增减): the
-# year named is not the table's, nor are its figures changes (importers.kinds).
-COMPARED = re.compile(
-    r"(?:and\s*)?(?:%\s*)?(?:change|increase|decrease|growth)\s*(?:from|over|on|since)\s*"
-    r"(?:FY\s*)?(?:19|20)\d{2}"
-    r"|[及和]?(?:比|较|与)\s*(?:上年|(?:19|20)\d{2}\s*年)(?:同期)?(?:相比)?(?:增减|增长|变化|变动)?",
-    re.IGNORECASE,
-)
 
 
 def title_year(table: Table) -> int | None:
@@ -64,6 +56,15 @@ def other_year(table: Table, column: Column, headed: dict[int, int]) -> str:
     """What the log says of a column `as_headed` kept (in place of "the category …")."""
     year = title_year(table)
     return texts.OTHER_YEAR_COLUMN(header=column.header, year=headed[column.index], table_year=year)
+
+
+def beside_last_year(table: Table) -> bool:
+    """Whether the table prints last year beside its own year to show the change (`_compared`):
+    its own year's column then keeps the table's name, as a table of years does (a plan's goal
+    links to it by that name), while last year's is named as headed."""
+    year = title_year(table)
+    categories = [c for c in table.value_columns if c.name is not None]
+    return year is not None and bool(_compared(table, year, categories))
 
 
 def _compared(table: Table, year: int, categories: Sequence[Column]) -> dict[int, int]:
