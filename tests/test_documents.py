@@ -368,7 +368,7 @@ def test_a_plan_that_says_the_first_office_leads(tmp_path: Path, note: str) -> N
         ),
     ]
     assert [task[4:6] for task in _text_tasks(tmp_path, blocks)] == [
-        (["县农业农村局"], ["县农业农村局", "县自然资源局"]),  # the first leads, as the note says
+        (["县农业农村局"], ["县自然资源局"]),  # the first leads, as the note says (no PC604)
         (["县水利局"], ["县农业农村局"]),  # a lead the text names is kept
     ]
 

@@ -206,13 +206,22 @@ def test_a_period_goal_in_the_report_shows_the_years_sum(tmp_path: Path) -> None
 
 def test_a_period_goal_that_is_the_last_year_of_a_table_of_unsure_kind(tmp_path: Path) -> None:
     # 1.0, 2.2, 3.6: running totals, or yearly amounts adding up to 6.8? No word of the table
-    # says (its kind is a guess): the goal is not linked, and the log says why and what to do.
+    # says (its kind is a guess), nor does 到2026年 alone: the goal is 2026's, which the table
+    # meets, and the log says both readings and what settles it (it was left unlinked).
     line = "到2026年，全县新建高标准农田3.6万亩。"
     unsure = _plan(tmp_path, [line], _farmland("万亩", ["1.0", "2.2", "3.6"]))
     result = _run("import", unsure, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert "is the last year of table 新建高标准农田, whose years add up to" in result.stderr
+    said = "table 新建高标准农田's figure in 2026 (3.6 万亩), and its years 2024–2026 add up to 6.8"
+    assert said in result.stderr
+    assert _goals(_imported(tmp_path, unsure)) == [
+        ("新建高标准农田", 2026, None, "==", "3.6", "万亩")
+    ]
     assert _findings(unsure) == []
+    # the year's own figure misses it too: the period's reading stays, and its error
+    (tmp_path / "miss").mkdir()
+    miss = _plan(tmp_path / "miss", [line], _farmland("万亩", ["1.0", "2.2", "3.0"]))
+    assert [(c, a["actual"]) for c, a in _findings(miss)] == [("PC501", "6.2")]
     # a table whose title says 新增 is a flow by its words: the goal is its years' sum, missed
     (tmp_path / "new").mkdir()
     said = _farmland("万亩", ["1.0", "2.2", "3.6"], title="（一）新增高标准农田任务分解表")

@@ -8,6 +8,7 @@ from decimal import Decimal, Inexact, localcontext
 
 from planchk.plan.comparators import AFTER_WORDS, SYMBOLS, WORDS, compare
 from planchk.plan.numbers import FIGURE, tidy
+from planchk.plan.traditional import fold
 from planchk.plan.units import UnitTable
 
 # The words are planchk.plan.comparators'; importers.plandoc reads them by this name too.
@@ -61,10 +62,13 @@ def _measure(unit: str, units: UnitTable) -> tuple[str, Decimal] | None:
 
 
 def same_measure(unit: str, table: str, units: UnitTable) -> bool:
-    """Whether a goal's figure in `unit` can be a table's in `table` (万亩 and 亩, 万个 and 个)."""
+    """Whether a goal's figure in `unit` can be a table's in `table` (万亩 and 亩, 万个 and 个;
+    處 and 处, one unit in two scripts)."""
     said, theirs = _measure(unit, units), units.get(table)
-    return unit == table or (
-        said is not None and theirs is not None and said[0] == theirs.dimension
+    return (
+        unit == table
+        or fold(unit) == fold(table)
+        or (said is not None and theirs is not None and said[0] == theirs.dimension)
     )
 
 
@@ -72,7 +76,7 @@ def in_table_unit(value: Decimal, unit: str, table: str, units: UnitTable) -> De
     """A goal's figure in its table's unit, exactly (3.6万亩 is 36000 亩, 3万个 30000 个; a
     table in 万个 keeps 3万个 as printed); None where the units do not measure the same, or
     where no exact factor joins them (a declared unit's factor may leave a repeating decimal)."""
-    if unit == table:
+    if unit == table or fold(unit) == fold(table):
         return value
     said, theirs = _measure(unit, units), units.get(table)
     if not same_measure(unit, table, units) or said is None or theirs is None:
@@ -94,6 +98,7 @@ class Wording:
 
     def amount(self, unit: str, units: UnitTable) -> Decimal | None:
         """The printed figure expressed in `unit` (1万户 is 10000 户), or None if it cannot be."""
+        unit = fold(unit)  # 處 as 处, as read_wording reads the text
         if self.unit_text.startswith(unit):
             return self.value
         for prefix, factor in MAGNITUDES.items():
@@ -115,6 +120,7 @@ def read_wording(text: str) -> Wording | None:
     value after its name (合格率：≥95%, 新建机耕路：12公里, exact without a sign); else, in a
     text that states its target with a verb (新建高标准农田3.6万亩，其中2024年1.0万亩), its last
     figure with a unit, exact; None when there is none of these."""
+    text = fold(text)  # 達到60處 as 达到60处: a plan in traditional characters
     matches = list(_CLAUSE.finditer(text))
     if matches:
         word, figure, rest = matches[-1].groups()

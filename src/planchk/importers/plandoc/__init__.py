@@ -14,7 +14,7 @@ from typing import Any
 from planchk.importers.build import Imported, Options
 from planchk.importers.documents import Document, Table, read_document
 from planchk.importers.performance import Targets
-from planchk.importers.plandoc import goal_statement, goal_years, goals, tables, texts
+from planchk.importers.plandoc import folding, goal_statement, goal_years, goals, tables, texts
 from planchk.importers.plandoc.goalset import GoalSet
 from planchk.importers.plandoc.outline import parts, plan_facts
 from planchk.importers.plandoc.result import PlanImport
@@ -103,22 +103,27 @@ def _goals(
 ) -> dict[str, dict[str, Any]]:
     last_year = span[1] if span else None
     for paragraph in document.paragraphs:
-        if not goals.is_goal_paragraph(paragraph, outline[paragraph.number]):
+        read = folding.folded(paragraph)  # 達到 as 达到: the words read; the goal as printed
+        if not goals.is_goal_paragraph(read, outline[paragraph.number]):
             continue
         place = f"{document.source}: {paragraph.place}"
-        for text in goals.figureless(paragraph):
+        for said in goals.figureless(read):
+            text = folding.printed_at(said, read.printed, paragraph.printed)
             result.notes.append(texts.GOAL_NO_FIGURE(place=place, text=text))
         whole = goal_years.WholeYear(goal_years.heading_year(outline[paragraph.number]))
-        for statement in goals.statements(paragraph, last_year, span, whole=whole):
+        for found_goal in goals.statements(read, last_year, span, whole=whole):
+            statement = goal_statement.as_printed(found_goal, read, paragraph)
             year = statement.year or last_year
             if year is None:
                 continue
             if statement.year is None:
                 result.notes.append(texts.GOAL_NO_YEAR(place=place, text=statement.text, year=year))
             found.add(statement, year)
-        for text in whole.unread:  # 全年 in a plan of several years, no year said
+        for said in whole.unread:  # 全年 in a plan of several years, no year said
+            text = folding.printed_at(said, read.printed, paragraph.printed)
             result.notes.append(texts.GOAL_WHOLE_YEAR(place=place, text=text))
-        for text in whole.done:  # 已累计完成…: the plan's background, not its goal
+        for said in whole.done:  # 已累计完成…: the plan's background, not its goal
+            text = folding.printed_at(said, read.printed, paragraph.printed)
             result.notes.append(texts.GOAL_DONE_ALREADY(place=place, text=text))
     return found.found
 

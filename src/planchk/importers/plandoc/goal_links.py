@@ -10,21 +10,21 @@ import re
 from collections.abc import Sequence
 
 from planchk.importers.plandoc.goal_statement import Statement
+from planchk.plan.traditional import fold
 
 
 def link(statement: Statement, names: Sequence[tuple[str, str]]) -> str | None:
     """The indicator (id) whose name the goal's subject says, in full or in the shorter form
-    the text uses (高新技术企业 for 高新技术企业数量): the longest that matches."""
+    the text uses (高新技术企业 for 高新技术企业数量): the longest that matches. Both are read
+    folded (planchk.plan.traditional: 據點設置目標 as 據点设置目标)."""
+    subject = fold(statement.subject)
+    names = [(ind_id, fold(name)) for ind_id, name in names]
     best: tuple[int, str] | None = None
     for ind_id, name in names:
         for form in {name, _short(name), _short(_unscoped(name))}:
-            if (
-                len(form) >= 2
-                and form in statement.subject
-                and (best is None or len(form) > best[0])
-            ):
+            if len(form) >= 2 and form in subject and (best is None or len(form) > best[0]):
                 best = (len(form), ind_id)
-    return best[1] if best else _loosely(statement.subject, names)
+    return best[1] if best else _loosely(subject, names)
 
 
 def _loosely(subject: str, names: Sequence[tuple[str, str]]) -> str | None:
@@ -56,7 +56,7 @@ def _bare_forms(name: str) -> set[str]:
     return forms
 
 
-_VERBS = re.compile("新建|建设|培育|发展|完成")
+_VERBS = re.compile("新建|建设|设置|培育|发展|完成")
 _YEARS = re.compile(r"^\d{4}(?:\s*[—–－\-~～至到]+\s*\d{4})?年度?")
 # a county's name before what the table counts (柳河县, 东坪区); the name with it is tried too,
 # as 城区绿地 may be what is counted

@@ -9,6 +9,10 @@ from one target year to the next), or 2026's own, as a yearly cap (年度新增�
 
 Where the text says which (每年/年度 a year's, each; 累计/规划期内/三年 or `2024—2026年` the
 period's, and so 总量 or a cap beside caps of each year in its paragraph), that is the reading.
+So is an exact figure 到YYYY年 alone dates (`到2026年，全区新建社区嵌入式服务设施55个`) beside a
+table whose kind no word decided: what the plan's years add up to by then, or, where the
+table's figure of that year is the goal's and their sum is not, that year's own (the table
+may print running totals).
 Where it does not, no error is raised on a guess: the goal is checked with the reading the
 table's figures allow, an error stays only where every reading fails, and the log names both
 readings with the table's figures.
@@ -22,6 +26,7 @@ from decimal import Decimal
 
 from planchk.importers.build import ImportedIndicator
 from planchk.importers.plandoc import texts
+from planchk.importers.plandoc.folding import fold
 from planchk.importers.plandoc.goal_statement import Statement
 from planchk.plan.comparators import compare
 from planchk.plan.goal_text import in_table_unit
@@ -57,18 +62,21 @@ def weigh(
     level by the year; against a flow, the sum of the plan's years up to it where that meets
     it or where even the plan's years alone exceed it (wrong whichever years it counts), else
     not linked; a cap whose period 到YYYY年 alone gave, the period's where the sum meets it,
-    else the year's own. `top` is the area the goal is about (the hierarchy's one top)."""
+    else the year's own; an exact figure so dated (asked only where the table's kind is a
+    guess), likewise. `top` is the area the goal is about (the hierarchy's one top)."""
     if statement.running and indicator.kind == "stock":
         return Weighed(dataclasses.replace(statement, first=None, guessed=False))
     weighed = statement.guessed and indicator.kind in ("flow", "change")
-    if not weighed or not (statement.running or statement.op in ("<=", "<")):
+    if not weighed or not (statement.running or statement.op in ("<=", "<", "==")):
         return Weighed(statement)
     figures = _figures(statement, indicator, top, units)
     if figures is None or _meets(figures, statement.op):
         return Weighed(statement)  # a blank year or no one top: the check says nothing either
-    if statement.running:
-        return _running(statement, indicator, figures, place)
-    if _YEARLY_CAP.search(statement.paragraph.printed) or _TOGETHER.search(statement.subject):
+    if statement.running or statement.op == "==":
+        read = _running if statement.running else _exact
+        return read(statement, indicator, figures, place)
+    said = fold(statement.paragraph.printed)  # 以內 as 以内: a plan in traditional characters
+    if _YEARLY_CAP.search(said) or _TOGETHER.search(fold(statement.subject)):
         return Weighed(statement)  # 每年…不超过200亩 beside it, or 总量: the text says
     total, own, _, _ = figures
     note = texts.GOAL_CAP_READINGS(
@@ -95,6 +103,26 @@ def _running(
         span=f"{statement.first}–{statement.year}", first=statement.first,
     )  # fmt: skip
     return Weighed(None, note)
+
+
+def _exact(
+    statement: Statement,
+    indicator: ImportedIndicator,
+    figures: tuple[Decimal, Decimal, Decimal, Decimal],
+    place: str,
+) -> Weighed:
+    """An exact goal (到2026年，新建…55个) whose period only 到YYYY年 gave: the years' sum
+    misses it, so it is the year's own where that figure meets it (a table of each year's
+    level, or of what that year builds), said in the log; else the period's (PC501 on the
+    sum: every reading fails)."""
+    total, own, target, allowance = figures
+    if abs(own - target) > allowance:
+        return Weighed(statement)
+    note = texts.GOAL_YEAR_READINGS(
+        place=place, text=statement.text, id=indicator.id, year=statement.year, own=own,
+        span=f"{statement.first}–{statement.year}", total=total, unit=indicator.unit,
+    )  # fmt: skip
+    return Weighed(dataclasses.replace(statement, first=None, guessed=False), note)
 
 
 def _figures(

@@ -4,6 +4,7 @@ what it sets, its comparator, figure, unit and year or period; and what is read 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -11,6 +12,7 @@ from decimal import Decimal
 from planchk.importers.documents import Paragraph
 from planchk.importers.performance import Target
 from planchk.importers.plandoc.goal_words import BASE
+from planchk.plan.traditional import printed_at
 
 
 @dataclass(frozen=True)
@@ -67,3 +69,19 @@ def listed(target: Target, place: str, period: tuple[int, int] | None) -> Statem
         target.text, target.name, word, target.op, target.value, target.unit, year, False,
         Paragraph(target.text, 0), first, listed=place,
     )  # fmt: skip
+
+
+def as_printed(statement: Statement, read: Paragraph, paragraph: Paragraph) -> Statement:
+    """A goal read from `read`, the traditional-character `paragraph` folded, with its words as
+    `paragraph` prints them (到2026年，全縣設置…達到60處: its text and what it sets)."""
+    if read is paragraph:
+        return statement
+    within, printed = read.printed, paragraph.printed
+    at = max(within.find(statement.text), 0)
+    return dataclasses.replace(  # its unit stays as read (處 as 处): a unit is a word, no name
+        statement,
+        text=printed_at(statement.text, within, printed),
+        subject=printed_at(statement.subject, within, printed, at),
+        word=printed_at(statement.word, within, printed, at),
+        paragraph=paragraph,
+    )

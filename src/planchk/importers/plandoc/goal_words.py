@@ -70,6 +70,10 @@ SCALED_COUNTS = frozenset(
 )
 FIVE_YEARS = re.compile(r"十[一二三四五六七八九]五")  # a five-year plan's span: “十四五”期间
 PLAN_YEAR = re.compile(r"到?[“\"「]?(?P<fyp>十[一二三四五六七八九]五)[”\"」]?(?:期)?末")
+# “十四五”期间, 十四五时期: the five years of that plan as a period (2021–2025), as 2021—2025年 is
+PLAN_SPAN = re.compile(
+    r"[“\"「]?(?P<fyp>十[一二三四五六七八九]五)[”\"」]?(?:规划)?(?:期间|时期|期内|内)"
+)
 SPAN = re.compile(r"(?:未来|今后)?[一二三四五两]年(?:内|间)?|(?:规划|实施)期(?:内|间)")
 LEAD = re.compile(r"^[^，。；：:]{0,12}目标\s*[：:。]")  # 科技投入目标： · 1.工作目标。
 HEDGES = re.compile(r"^(?:力争|确保|争取|努力|全力|实现)+")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from planchk.importers.plandoc.goal_words import (
     BASE,
+    PLAN_SPAN,
     PLAN_YEAR,
     RANGE,
     SPAN,
@@ -65,7 +66,8 @@ def goes_on(sentence: str, when: When | None, given: When | None) -> When | None
 
 
 def clause_when(clause: str, last_year: int | None, period: tuple[int, int] | None) -> When | None:
-    """The year a clause names: 到2023年; 2024—2026年 (a period); 到“十四五”末 (2025); 三年
+    """The year a clause names: 到2023年; 2024—2026年 (a period); 到“十四五”末 (2025);
+    “十四五”期间 (2021—2025年, a period); 三年
     (the plan's last year); 全年 (the year of a plan of one year). 比2020年 names none."""
     clause = BASE.sub("", clause)
     found = RANGE.search(clause)
@@ -74,9 +76,9 @@ def clause_when(clause: str, last_year: int | None, period: tuple[int, int] | No
     found = YEAR.search(clause)
     if found:
         return When(int(found.group("year")), by=bool(found.group("by")))
-    plan = PLAN_YEAR.search(clause)
-    if plan:  # 十四五 ends in 2025, 十三五 in 2020
-        return When(1955 + 5 * _tens(plan.group("fyp")[:-1]), by=True)
+    five = _five_years(clause)
+    if five is not None:
+        return five
     if SPAN.match(clause.strip()) and last_year is not None:
         return When(last_year, by=True, whole=True)
     head = re.split(r"\d", clause, maxsplit=1)[0]  # 全县全年完成…: 全年 before the figure
@@ -99,6 +101,18 @@ def whole_year(when: When | None, titled: int | None) -> When | None:
     if when is not None:
         return When(when.year) if when.first is None and not when.whole else None
     return When(titled) if titled is not None else None
+
+
+def _five_years(clause: str) -> When | None:
+    """到“十四五”末: 2025, by then; “十四五”期间: 2021—2025年, a period (十三五 ends in 2020)."""
+    plan = PLAN_YEAR.search(clause)
+    if plan:
+        return When(1955 + 5 * _tens(plan.group("fyp")[:-1]), by=True)
+    plan = PLAN_SPAN.search(clause)
+    if plan:
+        last = 1955 + 5 * _tens(plan.group("fyp")[:-1])
+        return When(last, last - 4)
+    return None
 
 
 def _tens(text: str) -> int:

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from planchk.importers.documents import Paragraph
+from planchk.importers.plandoc.folding import fold
+from planchk.importers.plandoc.goal_lists import shares_verb
 from planchk.importers.plandoc.goal_statement import Statement
 from planchk.importers.plandoc.goal_words import (
     AFTER,
@@ -41,6 +43,7 @@ from planchk.importers.plandoc.goal_words import (
     OF_YEAR,
     PART,
     PLAIN_UNITS,
+    PLAN_SPAN,
     PLAN_YEAR,
     RANGE,
     RUNNING,
@@ -71,7 +74,7 @@ def is_goal_paragraph(paragraph: Paragraph, part: Part) -> bool:
     到“十四五”末)."""
     if part.annex:
         return False
-    if any("目标" in h.title for h in part.headings) or LEAD.match(paragraph.printed):
+    if any("目标" in fold(h.title) for h in part.headings) or LEAD.match(paragraph.printed):
         return True
     if heading_year(part) is not None and WHOLE_YEAR_IN.search(paragraph.text):
         return True  # 二、2024年重点工作 … 全年完成造林5000亩
@@ -100,9 +103,9 @@ def statements(
     comparator, within it; `when` is the year a sentence that names none is about (a task
     table's row: its 完成时限's); `whole` what 全年 is (never a guessed year)."""
     body, given, whole = LEAD.sub("", paragraph.printed, count=1), when, whole or WholeYear()
-    carried = given  # what a sentence that names no year is about
+    carried, listing = given, None  # what a sentence that names no year is about; a list
     for sentence in SENTENCE.split(body):
-        reading, own = _Reading(paragraph, period, carried), given  # own: the sentence's year
+        reading, own = _Reading(paragraph, period, carried, listing=listing), given
         before, undated = "", False  # the figure-less clauses before a goal (到2023年，)
         for clause in CLAUSE.split(sentence):
             said = clause_when(clause, last_year, period)
@@ -127,9 +130,9 @@ def statements(
                 text = (before + piece).strip().lstrip("、和及").strip()
                 if match.group("word") or match.group("after"):
                     yield _comparator(text, piece, match, when, reading)
-                    start, read = match.end(), True
+                    start, read, reading.listing = match.end(), True, None
                     continue
-                goal = _plain_or_said(text, piece, match, reading, whole)
+                goal = reading.listing = _plain_or_said(text, piece, match, reading, whole)
                 if goal is not None:
                     yield goal
                     start, read = match.end(), True
@@ -137,6 +140,7 @@ def statements(
                         reading.plain = goal  # 其中2024年…、2025年…: each after the whole
             before = "" if read or found else before + clause
         carried = goes_on(sentence, reading.when, given)
+        listing = reading.listing if sentence.rstrip().endswith(("；", ";")) else None  # goes on
 
 
 def _plain_or_said(
@@ -206,7 +210,8 @@ def _adding(
 def _subject(piece: str, match: re.Match[str]) -> str:
     subject = piece[: len(piece) - len(match.group(0))]
     subject = RANGE.sub("", subject)
-    subject = HEDGES.sub("", SPAN.sub("", PLAN_YEAR.sub("", YEAR.sub("", subject))))
+    subject = PLAN_SPAN.sub("", PLAN_YEAR.sub("", YEAR.sub("", subject)))
+    subject = HEDGES.sub("", SPAN.sub("", subject))
     subject = WHOLE_YEAR.sub("", subject.strip(" ，,、"))
     return subject.strip(" ，,、").removeprefix("和").removeprefix("及")
 
@@ -220,6 +225,9 @@ class _Reading:
     when: When | None = None  # the year or period the sentence names
     plain: Statement | None = None  # its last plain goal, for 其中2024年1.0万亩 after it
     comparator: Statement | None = None  # its last comparator goal, for one that names none
+    # the plain goal just read, whose verb the next figure shares where only its name is
+    # between them (完成人工造林8000亩、森林抚育1.2万亩): planchk.importers.plandoc.goal_lists
+    listing: Statement | None = None
 
 
 def _plain(text: str, piece: str, match: re.Match[str], reading: _Reading) -> Statement | None:
@@ -239,13 +247,20 @@ def _plain(text: str, piece: str, match: re.Match[str], reading: _Reading) -> St
         return None  # 已累计完成: the plan's background (said in the log)
     of_year = OF_YEAR.match(said)
     first, guessed = None, False
+    listed = of_year is None and shares_verb(said, unit, reading.listing)
+    if listed and reading.listing is not None:  # 完成人工造林8000亩、森林抚育1.2万亩
+        running = running or reading.listing.running
     if of_year is not None and earlier is not None and earlier.unit == unit:
         year, subject = int(of_year.group("year")), earlier.subject
         text = _continued(earlier.text, piece, reading.paragraph.printed)
-    elif VERB.search(said) and (when is not None or (running and not FIVE_YEARS.search(text))):
+    elif (VERB.search(said) or listed) and (
+        when is not None or (running and not FIVE_YEARS.search(text))
+    ):
         # a running total of no year: by the plan's last year (not of “十四五”期间, another span)
         when = clause_when(said, None, period) or when or When(period[1], by=True)
         year, subject = when.year, _subject(piece, match)  # 2024年新建…、2025年新建…: each its own
+        if listed and reading.listing is not None:  # its words as printed, from the list's verb
+            text = _continued(reading.listing.text, piece, reading.paragraph.printed)
         if when.first is not None:
             first = when.first
         elif (when.by or running) and period[0] < when.year:

@@ -79,6 +79,9 @@ class GoalSet:
         goal_readings): the goal as read, or as a year's; None for the table where no reading
         is safe. What was weighed is said in the log."""
         place = f"{self.source}: {statement.place}"
+        guess = self.kinds.get(ind_id)
+        if statement.op == "==" and not statement.running and (guess is None or not guess.weak):
+            return statement, ind_id  # 到2026年，新建…: the years' sum, as a flow's words say
         weighed = weigh(statement, self.imported.indicators[ind_id], self._top(), self.units, place)
         if weighed.note is not None:
             self.notes.append(weighed.note)
@@ -145,10 +148,22 @@ class GoalSet:
                 needed = range(last, last + 1)  # 累计建成…: the level by then
             fits = fits and statement.year is not None and all(y in years for y in needed)
         if fits and statement.first is not None and self._cumulative(ind_id, statement):
-            place = f"{self.source}: {statement.place}"
-            self.notes.append(texts.GOAL_CUMULATIVE(place=place, text=statement.text, id=ind_id))
-            return None
+            if statement.running:  # 累计建成…150个, the table's last year: it prints running totals
+                self._running_totals(ind_id, statement)
+            elif not statement.guessed:  # 2024—2026年新建: the years' sum; 到2026年: weighed
+                place = f"{self.source}: {statement.place}"
+                self.notes.append(
+                    texts.GOAL_CUMULATIVE(place=place, text=statement.text, id=ind_id)
+                )
+                return None
         return ind_id if fits else None
+
+    def _running_totals(self, ind_id: str, statement: Statement) -> None:
+        """A table whose kind no word decided, and whose last year is a running total's figure
+        (累计建成…达到150个) that its years' sum is not: the goal's 累计 decides it, as the
+        word in the table's title would: a stock, each year the level by then."""
+        self.imported.indicators[ind_id].kind = "stock"
+        self.kinds[ind_id] = Guess("stock", f"累计 in the goal `{statement.text}`")
 
     def _measured(self, statement: Statement, ind_id: str) -> bool:
         """Whether the goal's figure is in a unit its table's converts to exactly (a goal in

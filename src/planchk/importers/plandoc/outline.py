@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from planchk.importers.documents import Paragraph
 from planchk.importers.documents.model import ANNEX_LINE
+from planchk.importers.plandoc.folding import fold
 
 # 一、主要目标 · （一）优化提升… · 1.工作目标 · （1）…: the printed numbering of each level
 LEVELS = (
@@ -24,7 +25,8 @@ _NOTICE = re.compile(r"^(?P<issuer>.*?)关于印发[《<](?P<title>.+?)[》>]的
 _ISSUER_END = re.compile(r"(办公室|办公厅|人民政府|委员会|局|厅|委|办)$")
 _DATE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _PERIOD = re.compile(r"((?:19|20)\d{2})\s*[-—–～~至到]\s*((?:19|20)\d{2})\s*年?")
-_PLAN_WORDS = re.compile(r"(方案|规划|计划|意见|办法|纲要)(（[^）]*）)?$")
+# 计画: a plan in traditional characters (計畫) as fold reads it
+_PLAN_WORDS = re.compile(r"(方案|规划|计划|计画|意见|办法|纲要)(（[^）]*）)?$")
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ def plan_facts(paragraphs: Sequence[Paragraph]) -> PlanFacts:
 
 def _title_line(texts: Sequence[str]) -> str | None:
     """Without a notice: the first short line that names a plan (…方案, …规划)."""
-    return next((t for t in texts[:20] if len(t) <= 80 and _PLAN_WORDS.search(t)), None)
+    return next((t for t in texts[:20] if len(t) <= 80 and _PLAN_WORDS.search(fold(t))), None)
 
 
 def _date(text: str) -> dt.date | None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from planchk.importers.documents import Document, Paragraph, Table
 from planchk.importers.plandoc import texts
+from planchk.importers.plandoc.folding import fold
 from planchk.importers.plandoc.offices import marked_names
 from planchk.importers.plandoc.outline import LEVELS, Part, heading
 from planchk.importers.plandoc.result import PlanImport
@@ -69,10 +70,10 @@ def text_roles(printed: str) -> dict[str, list[str]]:
     """（责任单位：A、B） → responsible A, B; （牵头单位：A；配合单位：B、C） → lead A, cooperating
     B, C: each role word starts its own list."""
     roles: dict[str, list[str]] = {}
-    for found in _ROLE_LIST.finditer(printed):
+    for found in _ROLE_LIST.finditer(fold(printed)):  # 責任單位 as 责任单位; names as printed
         said = found.group("role")
         role = next((name for name, pattern in _ROLES if pattern.search(said)), "responsible")
-        add_marked(roles, role, found.group("names"))
+        add_marked(roles, role, printed[found.start("names") : found.end("names")])
     return roles
 
 
@@ -165,7 +166,8 @@ def text_tasks(
     listing = [
         (paragraph, offices)
         for paragraph in paragraphs
-        if (offices := _OFFICES.search(paragraph.printed)) and not parts[paragraph.number].annex
+        if (offices := _OFFICES.search(fold(paragraph.printed)))
+        and not parts[paragraph.number].annex
     ]
     # Only a tasks' part that holds offices sets the others aside: 一、目标任务 names 任务 but
     # states goals, and the offices then stand under 三、责任分工 or 二、工作措施.
@@ -186,7 +188,7 @@ def text_tasks(
         group = (sub.number, sub.title) if sub is not None else None
         if group is None and top is not None:  # tasks right under 二、重点任务: one section
             group = ("一", top.title)
-        roles = text_roles(offices.group("names"))
+        roles = text_roles(paragraph.printed[offices.start("names") : offices.end("names")])
         listed = list(dict.fromkeys(name for names in roles.values() for name in names))
         found.append(TextTask(title, listed, roles, paragraph, group))
     return found
@@ -194,7 +196,7 @@ def text_tasks(
 
 def first_leads(paragraphs: Sequence[Paragraph]) -> bool:
     """Whether the plan says that the first office of each list leads (排在第一位的为牵头单位)."""
-    return any(_FIRST_LEADS.search(p.printed) for p in paragraphs)
+    return any(_FIRST_LEADS.search(fold(p.printed)) for p in paragraphs)
 
 
 def _in_tasks_part(part: Part) -> bool:
@@ -264,10 +266,10 @@ def all_tasks(
 
 def _take_roles(task: Task, roles: dict[str, list[str]], first_lead: bool) -> None:
     """A text-only task's offices by role; where the plan says the first office of a list
-    leads and the text names no lead, the first 责任单位 is the lead (and stays responsible,
-    as printed)."""
+    leads and the text names no lead, the first 责任单位 is the lead, and the others are
+    responsible: listed first to say it leads, it is not also responsible (no PC604)."""
     task.lead = list(roles.get("lead", []))
     task.responsible = list(roles.get("responsible", []))
     task.cooperating = list(roles.get("cooperating", []))
     if first_lead and not task.lead and task.responsible:
-        task.lead = task.responsible[:1]
+        task.lead, task.responsible = task.responsible[:1], task.responsible[1:]

@@ -99,6 +99,13 @@ GOAL_CAP_READINGS = message(
     "{span} together (累计, 规划期内); table {id} gives {own} {unit} in {year} and {total} "
     "{unit} over {span}: checked as {year}'s (write which it means to settle it)",
 )
+GOAL_YEAR_READINGS = message(
+    "plandoc.exact-read-as-year",
+    "{place}: `{text}` is table {id}'s figure in {year} ({own} {unit}), and its years {span} "
+    "add up to {total} {unit}: no word says whether the table prints running totals (累计) or "
+    "each year's amount; checked as {year}'s (set the table's kind, or say 累计 or 三年 in the "
+    "goal, to settle it)",
+)
 TEXT_TASK_UNMATCHED = message(
     "plandoc.text-task-unmatched",
     "{place}: the task `{title}` and its offices are in the text, not in the annex's task table",
