@@ -138,7 +138,9 @@ def test_a_cap_the_periods_sum_exceeds_is_the_years_own(tmp_path: Path) -> None:
     assert _goals(_imported(tmp_path, document)) == [
         ("各乡镇新增建设用地", 2026, None, "<=", "500", "亩")
     ]
-    assert _findings(document) == []  # was PC501: 1350 against 500, on a guess
+    # was PC501: 1350 against 500, on a guess; the reading taken is an info finding (PC508)
+    found = [(c, a["actual"], a["other"], a["other_years"]) for c, a in _findings(document)]
+    assert found == [("PC508", "500", "1350", "2024–2026")]
     (tmp_path / "over").mkdir()
     over = _land(tmp_path / "over", line, ["400", "450", "600"])
     assert _checked(_findings(over)) == [("PC501", "600", 2026)]  # over it either way
@@ -154,7 +156,7 @@ def test_a_cap_the_periods_sum_meets_stays_the_periods(tmp_path: Path) -> None:
     ]
     (tmp_path / "over").mkdir()
     over = _land(tmp_path / "over", line, ["400", "450", "700"])  # 1550: 700 alone is within
-    assert _checked(_findings(over)) == []
+    assert _checked(_findings(over)) == [("PC508", "700", 2026)]  # the reading taken, said
     assert _goals(_imported(tmp_path / "over", over))[0][1:3] == (2026, None)
 
 
@@ -244,7 +246,7 @@ def test_a_bound_that_names_only_its_year_sets_the_goal_before_it(tmp_path: Path
         ("各乡镇新增建设用地", None, [2024, 2025], "<=", "900", "亩"),
         ("各乡镇新增建设用地", 2026, None, "<=", "1300", "亩"),  # 1350 over 2024-2026: 2026's
     ]  # the second was a goal `goal`, linked to nothing
-    assert _findings(document) == []
+    assert _checked(_findings(document)) == [("PC508", "500", 2026)]  # 2026's, taken: said
     (tmp_path / "over").mkdir()
     over = _land(tmp_path / "over", line, ["400", "950", "500"])  # 2025 alone is over 900
-    assert _checked(_findings(over)) == [("PC501", "950", 2025)]
+    assert _checked(_findings(over)) == [("PC501", "950", 2025), ("PC508", "500", 2026)]

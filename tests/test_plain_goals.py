@@ -217,7 +217,8 @@ def test_a_period_goal_that_is_the_last_year_of_a_table_of_unsure_kind(tmp_path:
     assert _goals(_imported(tmp_path, unsure)) == [
         ("新建高标准农田", 2026, None, "==", "3.6", "万亩")
     ]
-    assert _findings(unsure) == []
+    found = [(c, a["actual"], a["other"]) for c, a in _findings(unsure)]
+    assert found == [("PC508", "3.6", "6.8")]  # the reading taken, an info finding
     # the year's own figure misses it too: the period's reading stays, and its error
     (tmp_path / "miss").mkdir()
     miss = _plan(tmp_path / "miss", [line], _farmland("万亩", ["1.0", "2.2", "3.0"]))

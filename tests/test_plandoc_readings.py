@@ -61,7 +61,8 @@ def test_an_exact_figure_by_a_year_is_that_years_where_only_it_meets_it(tmp_path
     targets = _imported(tmp_path, document)
     (ind_id,) = targets.indicators
     assert _goals(targets) == [(ind_id, 2026, None, "==", "55", "个")]  # was: not linked
-    assert _findings(document) == []
+    found = [(c, a["actual"], a["other"], a["other_years"]) for c, a in _findings(document)]
+    assert found == [("PC508", "55", "135", "2024–2026")]  # the reading taken, in every output
 
 
 @pytest.mark.parametrize(

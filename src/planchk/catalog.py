@@ -13,6 +13,7 @@ from planchk.codes import schema as schema_codes
 from planchk.registry import CodeInfo, all_codes, get, resolve, rules
 from planchk.rules import (
     coverage,
+    goal_readings,
     goal_wording,
     goals,
     hierarchy,
@@ -43,6 +44,7 @@ FAMILY_MODULES = (
     units,
     goals,
     goal_wording,
+    goal_readings,
     tasks,
     numbering,
     plausibility,
@@ -56,6 +58,7 @@ __all__ = [
     "all_codes",
     "coverage",
     "get",
+    "goal_readings",
     "goal_wording",
     "goals",
     "hierarchy",

@@ -34,6 +34,7 @@ class Statement:
     # 到2026年 alone made it the period's (from the plan's first year): the text does not say
     # so, and planchk.importers.plandoc.goal_readings checks the reading its table allows
     guessed: bool = False
+    part: bool = False  # 其中高效节水灌溉1.2万亩: a part of the goal before it in its sentence
 
     @property
     def place(self) -> str:

@@ -178,12 +178,13 @@ def _statement(
     first = when.first if when is not None else None  # 2024—2026年: the period; 到2026年: 2026
     # 累计新建不少于3.6万亩 over the plan's years: a running total, as a plain one is
     running = first is not None and bool(RUNNING.search(piece[: len(piece) - len(match.group(0))]))
+    part, subject = bool(PART.match(piece)), _subject(piece, match)  # 其中高新技术企业不少于80家
     return Statement(
-        text.rstrip("，,"), _subject(piece, match), word or after, op,
-        Decimal(match.group("number")), match.group("unit"),
+        text.rstrip("，,"), PART.sub("", subject).lstrip("：: ") if part else subject,
+        word or after, op, Decimal(match.group("number")), match.group("unit"),
         when.year if when is not None else None, growth, paragraph, first,
         guessed=when is not None and when.by and first is not None and not when.whole,
-        running=running,
+        running=running, part=part,
     )  # fmt: skip
 
 
@@ -246,7 +247,7 @@ def _plain(text: str, piece: str, match: re.Match[str], reading: _Reading) -> St
     if running and DONE.search(said):
         return None  # 已累计完成: the plan's background (said in the log)
     of_year = OF_YEAR.match(said)
-    first, guessed = None, False
+    first, guessed, part = None, False, False
     listed = of_year is None and shares_verb(said, unit, reading.listing)
     if listed and reading.listing is not None:  # 完成人工造林8000亩、森林抚育1.2万亩
         running = running or reading.listing.running
@@ -261,6 +262,8 @@ def _plain(text: str, piece: str, match: re.Match[str], reading: _Reading) -> St
         year, subject = when.year, _subject(piece, match)  # 2024年新建…、2025年新建…: each its own
         if listed and reading.listing is not None:  # its words as printed, from the list's verb
             text = _continued(reading.listing.text, piece, reading.paragraph.printed)
+            part = bool(PART.match(said))  # 其中高效节水灌溉1.2万亩: its whole's 其中 row
+            subject = PART.sub("", subject).lstrip("：: ") if part else subject
         if when.first is not None:
             first = when.first
         elif (when.by or running) and period[0] < when.year:
@@ -271,7 +274,7 @@ def _plain(text: str, piece: str, match: re.Match[str], reading: _Reading) -> St
         return None  # a year outside the plan's: its background, not its goal
     return Statement(
         text.rstrip("，,"), subject, "", "==", Decimal(match.group("number")), unit, year,
-        False, reading.paragraph, first, running=running, guessed=guessed,
+        False, reading.paragraph, first, running=running, guessed=guessed, part=part,
     )  # fmt: skip
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from planchk.importers.build import Imported
 from planchk.importers.plandoc import texts
 from planchk.importers.plandoc.goal_links import link
+from planchk.importers.plandoc.goal_parts import of_which_row
 from planchk.importers.plandoc.goal_readings import weigh
 from planchk.importers.plandoc.goal_statement import Statement, base_year, key
 from planchk.importers.plandoc.kinds import Guess
@@ -39,6 +40,8 @@ class GoalSet:
     units: UnitTable = field(default_factory=UnitTable)
     kinds: dict[str, Guess] = field(default_factory=dict)  # indicator id -> its kind, and why
     unlinked: set[str] = field(default_factory=set)  # the goals' texts said to link to none
+    # the last goal linked to a table, as weighed: the whole a 其中 part after it is of
+    whole: tuple[Statement, str] | None = None
 
     def add(self, statement: Statement, year: int) -> None:
         if self._unread(statement):
@@ -48,11 +51,16 @@ class GoalSet:
                 self.add(dataclasses.replace(statement, first=None, year=each), each)
             return
         said = len(self.notes)
-        ind_id = self._indicator(statement)
+        ind_id, area = self._indicator(statement), None
         if ind_id is not None:  # 累计, or a cap 到2026年 alone made the period's: which reading
             statement, ind_id = self._weigh(statement, ind_id)
+        elif statement.part:  # 其中高效节水灌溉1.2万亩: its whole's table's 其中 row
+            statement, ind_id, area = self._part(statement)
+            year = statement.year or year
+        if ind_id is not None and area is None:
+            self.whole = (statement, ind_id)
         where = statement.place
-        what = (ind_id or key(statement), statement.first, year)  # a year's, or a period's
+        what = (f"{ind_id}@{area}" if area else ind_id or key(statement), statement.first, year)
         known = self.first.get(what)
         if known is not None:
             self._again(known, statement)
@@ -61,11 +69,13 @@ class GoalSet:
             self.unlinked.add(statement.text)  # once for a 每年 goal's years
             place = f"{self.source}: {where}"
             self.notes.append(texts.GOAL_UNLINKED(place=place, text=statement.text))
-        goal_id = self._new_id(ind_id, statement)
+        goal_id = self._new_id(None if area else ind_id, statement)
         self.first[what] = (goal_id, statement)
         entry: dict[str, Any] = {"text": statement.text}
         if ind_id is not None:
             entry["indicator"] = ind_id
+        if area is not None:
+            entry["area"] = area
         if statement.first is None:
             entry["year"] = year
         else:
@@ -73,6 +83,23 @@ class GoalSet:
         entry.update(op=statement.op, **self._figure(statement, ind_id))
         self.found[goal_id] = entry
         self.places[f"goals.{goal_id}"] = where
+
+    def _part(self, statement: Statement) -> tuple[Statement, str | None, str | None]:
+        """A 其中 part no table's name says: the 其中 row of its whole's table under the whole's
+        area (planchk.importers.plandoc.goal_parts), read as its whole is (its year, or its
+        period); else not linked."""
+        if self.whole is None or self.whole[0].paragraph is not statement.paragraph:
+            return statement, None, None
+        whole, ind_id = self.whole
+        row = of_which_row(statement.subject, self._top(), self.imported.of_which)
+        if row is None or not same_measure(
+            statement.unit, self.imported.indicators[ind_id].unit, self.units
+        ):
+            return statement, None, None
+        read = dataclasses.replace(
+            statement, year=whole.year, first=whole.first, running=False, guessed=False
+        )
+        return read, ind_id, row
 
     def _weigh(self, statement: Statement, ind_id: str) -> tuple[Statement, str | None]:
         """The reading of a linked goal its table checks (planchk.importers.plandoc.
