@@ -65,22 +65,26 @@ def _unsettled(goal: Goal, kind: str) -> bool:
 )
 def goal_reading_chosen(ctx: PlanContext) -> Iterator[Problem]:
     """
-    Why: `到2026年，新增建设用地控制在500亩以内` may bound 2026's own amount or what the plan's
-    years add together, and the two can disagree: 500 in 2026 keeps within it, 400 + 450 + 500
+    Why: `到2023年，新增建设用地控制在500亩以内` may bound 2023's own amount or what the plan's
+    years add together, and the two can disagree: 500 in 2023 keeps within it, 400 + 450 + 500
     does not. The check takes the reading the table meets, so that no error rests on a guess;
     this says which it took and what the other gives, so that the plan's wording is settled.
 
     Bad:
-        text: 到2026年，全县新增建设用地控制在500亩以内
-        year: 2026
-        op: "<="
-        value: 500
+        goals:
+          land: {text: 到2023年，全区新增建设用地控制在500亩以内, indicator: land,
+                 year: 2023, op: "<=", value: 500, unit: 亩}
+        indicators:
+          land:
+            unit: 亩
+            kind: flow
+            values:
+              青云谱区: [400, 450, 500]
 
     Good:
-        text: 到2026年，全县年度新增建设用地控制在500亩以内
-        year: 2026
-        op: "<="
-        value: 500
+        goals:
+          land: {text: 到2023年，全区年度新增建设用地控制在500亩以内, indicator: land,
+                 year: 2023, op: "<=", value: 500, unit: 亩}
     """
     for check in ctx.shared(goal_checks):
         other = _other(ctx, check) if check.met else None
