@@ -1,5 +1,5 @@
-"""Small plans written to a directory and checked: the minimal targets file most rule cases
-start from, and the findings of a check as (code, line, column)."""
+"""Small plans written to a directory and checked: the minimal targets and tasks files most
+rule cases start from, and the findings of a check as (code, line, column)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,17 @@ indicators:
       全区: [10, 20]
       甲街道: [4, 12]
       乙街道: [6, 8]
+"""
+
+# The smallest tasks file: one office leading one task in one section.
+MINIMAL_TASKS = """\
+offices:
+  区科工局: {kind: department}
+sections:
+  - number: 一
+    title: 示例任务组
+    tasks:
+      - {number: 1, title: 示例任务, lead: [区科工局]}
 """
 
 

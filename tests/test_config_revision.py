@@ -13,18 +13,9 @@ import pytest
 
 from planchk.cli import app
 from tests.cli_runner import CliRunner
-from tests.small_plans import MINIMAL_TARGETS
+from tests.small_plans import MINIMAL_TARGETS, MINIMAL_TASKS
 
 UNBALANCED = MINIMAL_TARGETS.replace("[4, 12]", "[5, 12]")  # one PC101 at 全区 2021
-TASKS = """\
-offices:
-  区科工局: {kind: department}
-sections:
-  - number: 一
-    title: 示例任务组
-    tasks:
-      - {number: 1, title: 示例任务, lead: [区科工局]}
-"""
 PLAN_WAIVER = "waivers:\n  - rule: sum-mismatch\n    reason: 已核对\n"
 
 
@@ -218,7 +209,7 @@ def test_a_waiver_the_old_revision_has_waives_as_usual(
 ) -> None:
     files = {"data/targets.yaml": MINIMAL_TARGETS + (PLAN_WAIVER if where == "plan" else "")}
     if where == "tasks":
-        files["data/tasks.yaml"] = TASKS + PLAN_WAIVER
+        files["data/tasks.yaml"] = MINIMAL_TASKS + PLAN_WAIVER
     if where == "config":
         files["planchk.toml"] = '[[waivers]]\nrule = "sum-mismatch"\nreason = "已核对"\n'
     repo = _repository(tmp_path, files)

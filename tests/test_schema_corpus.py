@@ -23,17 +23,7 @@ from planchk.models.common import FIGURE_BOUND
 from planchk.models.schema import json_schema
 from planchk.plan.numbers import MAX_DIGITS
 from tests.paths import DATA
-from tests.small_plans import MINIMAL_TARGETS
-
-TASKS = """\
-offices:
-  区科工局: {kind: department}
-sections:
-  - number: 一
-    title: 示例任务组
-    tasks:
-      - {number: 1, title: 示例任务, lead: [区科工局]}
-"""
+from tests.small_plans import MINIMAL_TARGETS, MINIMAL_TASKS
 
 
 def _targets(old: str, new: str) -> tuple[str, str]:
@@ -61,12 +51,12 @@ REFUSED = {
     "50-digit year": _targets("2021, 2022]}", "2021, 1" + "0" * 49 + "]}"),
     "year with a decimal point": _targets("[2021, 2022]\n", "[2021.0, 2022]\n"),
     "reversed period": _targets("[2021, 2022]}", "[2022, 2021]}"),
-    "anchor and alias": ("tasks", TASKS.replace("lead: [区科工局]", ALIASED)),
+    "anchor and alias": ("tasks", MINIMAL_TASKS.replace("lead: [区科工局]", ALIASED)),
     "complex key": _targets("甲街道: [4, 12]", "? [甲街道, 乙街道]\n      : [4, 12]"),
     "blank name": _targets(TITLE, "title: '   '"),
     "blank row name": _targets("乙街道: [6, 8]", "'  ': [6, 8]"),
     "name of ideographic spaces": _targets(TITLE, "title: '\u3000\u3000'"),
-    "blank section number": ("tasks", TASKS.replace("number: 一", "number: ' '")),
+    "blank section number": ("tasks", MINIMAL_TASKS.replace("number: 一", "number: ' '")),
     "duplicate key": _targets("乙街道: [6, 8]", "乙街道: [6, 8]\n      乙街道: [6, 8]"),
     "date without dashes": _targets(TITLE, f"{TITLE}, issued: '20210609'"),
 }
@@ -74,11 +64,11 @@ ACCEPTED = {
     "the bundled targets": ("targets", (DATA / "targets.yaml").read_text(encoding="utf-8")),
     "the bundled tasks": ("tasks", (DATA / "tasks.yaml").read_text(encoding="utf-8")),
     "the minimal targets": ("targets", MINIMAL_TARGETS),
-    "the minimal tasks": ("tasks", TASKS),
+    "the minimal tasks": ("tasks", MINIMAL_TASKS),
     "a 40-digit figure": _cell("9" * 40),
     "a negative decimal figure": _cell("-0.125"),
     "a blank cell": _cell("~"),
-    "a section numbered 1": ("tasks", TASKS.replace("number: 一", "number: 1")),
+    "a section numbered 1": ("tasks", MINIMAL_TASKS.replace("number: 一", "number: 1")),
     "an issue date": _targets(TITLE, f"{TITLE}, issued: 2021-06-09"),
     "a name with spaces around it": _targets(TITLE, "title: ' 测试方案 '"),
 }
