@@ -505,6 +505,23 @@ def test_a_web_table_titled_by_its_caption(tmp_path: Path) -> None:
     assert (indicator.name, indicator.unit, indicator.table) == ("路灯改造", "盏", "路灯改造任务表")
 
 
+# The street-light table the unit-line and framed cases print, each checked against its CSV.
+STREET_LIGHTS = [["县区", "2024年", "2025年"], ["全县", "30", "36"], ["甲镇", "12", "15"],
+                 ["乙镇", "18", "21"]]  # fmt: skip
+
+
+def _reads_as_street_lights(tmp_path: Path, path: Path) -> None:
+    """`path` imports as the CSV twin (title line, unit line, STREET_LIGHTS) does, its one
+    indicator in 盏 under the table's title."""
+    twin = tmp_path / "table.csv"
+    lines = ["路灯改造任务表", "单位：盏", *map(",".join, STREET_LIGHTS)]
+    twin.write_text("\n".join(lines), "utf-8")
+    from_document = _imported(path)
+    assert _read(from_document) == _read(_imported(twin))
+    (indicator,) = from_document.indicators.values()
+    assert (indicator.unit, indicator.table) == ("盏", "路灯改造任务表")
+
+
 @pytest.mark.parametrize(
     ("suffix", "line"),
     [(".docx", "路灯改造任务表\t\t单位：盏"), (".html", "路灯改造任务表\u3000\u3000单位：盏")],
@@ -513,16 +530,9 @@ def test_the_unit_set_right_on_the_title_line(tmp_path: Path, suffix: str, line:
     """Word sets the unit at the right margin of the title's line (tabs), a page with spaces:
     the title and the unit line it prints, as the CSV's two lines (it asked for the unit of
     `路灯改造任务表单位：盏`)."""
-    rows = [["县区", "2024年", "2025年"], ["全县", "30", "36"], ["甲镇", "12", "15"],
-            ["乙镇", "18", "21"]]  # fmt: skip
     path = tmp_path / f"plan{suffix}"
-    (_blocks_docx if suffix == ".docx" else _blocks_html)(path, ["附件", line, rows])
-    twin = tmp_path / "table.csv"
-    twin.write_text("\n".join(["路灯改造任务表", "单位：盏", *map(",".join, rows)]), "utf-8")
-    from_document = _imported(path)
-    assert _read(from_document) == _read(_imported(twin))
-    (indicator,) = from_document.indicators.values()
-    assert (indicator.unit, indicator.table) == ("盏", "路灯改造任务表")
+    (_blocks_docx if suffix == ".docx" else _blocks_html)(path, ["附件", line, STREET_LIGHTS])
+    _reads_as_street_lights(tmp_path, path)
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".html"])
@@ -530,11 +540,10 @@ def test_an_annex_framed_in_a_layout_table(tmp_path: Path, suffix: str) -> None:
     """The annex's title, unit line and table inside the one cell of a frame table (a page
     pasted into Word, a site's layout table): read as if the frame were not there. The Word
     table inside was left out, said only in a note."""
-    rows = [["县区", "2024年", "2025年"], ["全县", "30", "36"], ["甲镇", "12", "15"],
-            ["乙镇", "18", "21"]]  # fmt: skip
     path = tmp_path / f"plan{suffix}"
     if suffix == ".html":
-        inner = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+        cells = ("".join(f"<td>{c}</td>" for c in row) for row in STREET_LIGHTS)
+        inner = "".join(f"<tr>{row}</tr>" for row in cells)
         path.write_text(
             "<html><body><p>附件</p><table><tr><td><p>路灯改造任务表</p><p>单位：盏</p>"
             f"<table>{inner}</table></td></tr></table></body></html>",
@@ -548,14 +557,9 @@ def test_an_annex_framed_in_a_layout_table(tmp_path: Path, suffix: str) -> None:
         frame = document.add_table(rows=1, cols=1).cell(0, 0)
         frame.text = "路灯改造任务表"
         frame.add_paragraph("单位：盏")
-        inner_table = frame.add_table(rows=len(rows), cols=3)
-        for r, row in enumerate(rows):
+        inner_table = frame.add_table(rows=len(STREET_LIGHTS), cols=3)
+        for r, row in enumerate(STREET_LIGHTS):
             for c, text in enumerate(row):
                 inner_table.cell(r, c).text = text
         document.save(str(path))
-    twin = tmp_path / "table.csv"
-    twin.write_text("\n".join(["路灯改造任务表", "单位：盏", *map(",".join, rows)]), "utf-8")
-    from_document = _imported(path)
-    assert _read(from_document) == _read(_imported(twin))
-    (indicator,) = from_document.indicators.values()
-    assert (indicator.unit, indicator.table) == ("盏", "路灯改造任务表")
+    _reads_as_street_lights(tmp_path, path)
