@@ -380,3 +380,58 @@ def test_extract_keeps_existing_entries_as_written(
     # Besides those two entries, the file is as it was: every other entry untouched.
     assert written.split("\n\n")[:deep] == edited.split("\n\n")[:deep]
     assert written.split("\n\n")[deep + 1 :] == edited.split("\n\n")[deep + 1 :]
+
+
+# Two contexts longer than Babel's width: it writes each over several lines (msgctxt "").
+LONG_CONTEXTS = [
+    f"ui.probe-{which}-a-context-long-enough-that-babel-wraps-it-over-two-lines"
+    "-of-the-po-file-at-its-width"
+    for which in ("first", "second")
+]
+
+
+def _long_entry(context: str, english: str) -> str:
+    """The entry as a translator wrapped it: context split where Babel would not split it."""
+    return (
+        f'msgctxt ""\n"{context[:40]}"\n"{context[40:]}"\nmsgid "{english}"\n'
+        f'msgstr ""\n"{english} 的"\n"译文"'
+    )
+
+
+def test_extract_keeps_entries_whose_context_is_wrapped_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A wrapped msgctxt is read whole: each long-context entry round-trips byte for byte,
+    and one whose English changed is rewritten (keyed "" both were one, and the changed one
+    was replaced by the other's old text)."""
+    pytest.importorskip("babel")
+    module = tools()
+    directory = tmp_path / "zh_CN" / "LC_MESSAGES"
+    directory.mkdir(parents=True)
+    monkeypatch.setattr(module, "POT", tmp_path / "planchk.pot")
+    monkeypatch.setattr(module, "LANGUAGES", {"zh_CN": directory})
+    real = module.entries()
+    english = {c: f"probe number {n}" for n, c in enumerate(LONG_CONTEXTS)}
+    monkeypatch.setattr(module, "entries", lambda: sorted([*real, *english.items()]))
+    po = directory / "planchk.po"
+    po.write_text((ROOT / "src/planchk/locale/zh_CN/LC_MESSAGES/planchk.po").read_text("utf-8"))
+    module.extract()  # adds the two entries as Babel writes them: wrapped
+    blocks = po.read_text(encoding="utf-8").split("\n\n")
+    at = [i for i, block in enumerate(blocks) if "probe number" in block]
+    assert len(at) == 2
+    assert all(blocks[i].startswith('msgctxt ""\n"ui.probe-') for i in at)
+    for i, context in zip(at, LONG_CONTEXTS, strict=True):
+        blocks[i] = _long_entry(context, english[context])
+    translated = "\n\n".join(blocks)
+    po.write_text(translated, encoding="utf-8")
+    module.extract()
+    assert po.read_text(encoding="utf-8") == translated
+    english[LONG_CONTEXTS[1]] = "probe number 1, reworded"
+    module.extract()
+    after = po.read_text(encoding="utf-8").split("\n\n")
+    assert after[at[0]] == blocks[at[0]]  # unchanged: as the translator wrapped it
+    assert 'msgid "probe number 1, reworded"' in after[at[1]]
+    assert after[at[1]] != blocks[at[0]]
+    assert [b for i, b in enumerate(after) if i != at[1]] == [
+        b for i, b in enumerate(blocks) if i != at[1]
+    ]

@@ -14,15 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import io
+import itertools
 import pkgutil
-import re
 import string
 import sys
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import read_mo, write_mo
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import denormalize, read_po, write_po
 
 LOCALE = Path(__file__).resolve().parent.parent / "src" / "planchk" / "locale"
 POT = LOCALE / "planchk.pot"
@@ -95,7 +95,6 @@ def extract() -> None:
 
 # One entry of a .po file as extract compares it: English, translation, flags and comments.
 Contents = tuple[object, object, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
-_CONTEXT = re.compile(r'^msgctxt "(.*)"$', re.MULTILINE)
 
 
 def _contents(catalog: Catalog) -> dict[str, Contents]:
@@ -121,17 +120,30 @@ def _kept_as_written(
     Babel writes; the header and new or changed entries stay as Babel writes them."""
     old_blocks = {}
     for block in old_text.split("\n\n"):
-        found = _CONTEXT.search(block)
-        if found is not None:
-            old_blocks[found.group(1)] = block.strip("\n")
+        context = _context_of(block)
+        if context is not None:
+            old_blocks[context] = block.strip("\n")
     now = _contents(after)
     blocks = []
     for block in new_text.split("\n\n"):
-        found = _CONTEXT.search(block)
-        context = found.group(1) if found is not None else None
+        context = _context_of(block)
         unchanged = context in old_blocks and before.get(context) == now.get(context)
         blocks.append(old_blocks[context] if context is not None and unchanged else block)
     return "\n\n".join(blocks)
+
+
+def _context_of(block: str) -> str | None:
+    """The msgctxt of one entry of a .po file, None if it has none (the header, comments).
+    Babel wraps a context longer than its width over several lines, each a quoted string
+    after an empty first one (`msgctxt ""`): every line is read, not only the first, so two
+    long contexts are not both keyed "" (the later kept in the place of each)."""
+    lines = block.strip("\n").split("\n")
+    start = next((i for i, line in enumerate(lines) if line.startswith("msgctxt ")), None)
+    if start is None:
+        return None
+    parts = [lines[start].removeprefix("msgctxt ")]
+    parts += itertools.takewhile(lambda line: line.startswith('"'), lines[start + 1 :])
+    return denormalize("\n".join(parts))
 
 
 def compile_all() -> None:
