@@ -71,6 +71,21 @@ def markdown(text: str) -> str:
     return _AUTOLINK.sub(lambda found: found.group() + "<!-- -->", escaped)
 
 
+def code_span(text: str) -> str:
+    """`visible(text)` as a Markdown code span (a file name and its place): fenced by more
+    backticks than any run of them inside, so that a backtick in a folder's name cannot close
+    the span and let what follows (`<img …>`, a link) be read as HTML or markup."""
+    shown = visible(text)
+    fence = "`" * (max(map(len, _BACKTICKS.findall(shown)), default=0) + 1)
+    # CommonMark takes one space off each end when both have one: a name's own edge
+    # backtick stays inside the span.
+    pad = " " if shown[:1] == "`" or shown[-1:] == "`" else ""
+    return f"{fence}{pad}{shown}{pad}{fence}"
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
 def visible_lines(text: str) -> str:
     """`visible` that keeps line breaks: for messages of several lines (import's notes)."""
     return visible(text, keep="\n")

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from planchk import messages
 from planchk.diff import DiffReport
-from planchk.escape import markdown, visible
+from planchk.escape import code_span, markdown, visible
 from planchk.findings import Finding
 from planchk.formatters import RenderOptions
 from planchk.formatters.diff.common import CellRow, cell_tables, other_changes, summary
@@ -70,9 +70,14 @@ def _findings(findings: Iterable[Finding]) -> Iterator[str]:
 
 
 def _finding(finding: Finding) -> str:
+    # A waived finding says so, with the waiver's reason, as the text format does: the job
+    # summary otherwise showed an introduced error that --fail-on-new may not count.
+    message = finding.message
+    if finding.waived is not None:
+        message = messages.WAIVED_MESSAGE(message=message, reason=finding.waived)
     return (
-        f"- **{finding.severity.label}** `{finding.code}` {_escape(finding.message)} "
-        f"(`{finding.location}`)"
+        f"- **{finding.severity.label}** `{finding.code}` {_escape(message)} "
+        f"({code_span(str(finding.location))})"
     )
 
 

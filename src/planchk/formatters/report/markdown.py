@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
 from planchk import __version__
-from planchk.escape import markdown
+from planchk.escape import code_span, markdown
 from planchk.findings import Finding, Severity
 from planchk.formatters.fixes import fix_lines
 from planchk.formatters.report import texts
@@ -100,7 +100,8 @@ def _signs(findings: Sequence[Finding]) -> str:
 
 def _finding_items(findings: Sequence[Finding]) -> Iterable[str]:
     for finding in findings:
-        yield f"- `{finding.location}` {SIGNS[finding.severity]} {_cell(finding_line(finding))}"
+        place = code_span(str(finding.location))  # a folder's backtick cannot close it
+        yield f"- {place} {SIGNS[finding.severity]} {_cell(finding_line(finding))}"
         for line in fix_lines(finding.suggestions):
             yield f"  - {_cell(line)}"
 
