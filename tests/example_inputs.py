@@ -93,6 +93,9 @@ class Run:
     args: tuple[str, ...] = ("plan",)
     config: str | None = None  # planchk.toml
     broken_rule: str | None = None  # a rule whose check raises, as a bug would
+    # The base revision's files: then the run is `planchk diff base ARGS`, and its codes are
+    # those the diff introduces (a code about a change: PC904).
+    base: dict[str, bytes] | None = None
 
 
 Build = Callable[[], Run]
@@ -172,6 +175,12 @@ DESCRIBED: dict[str, Described] = {
         "and under the good example's 0",
         lambda: Run(_plan(_MANY), config="max-findings-per-rule = 1\n"),
         lambda: Run(_plan(_MANY), config="max-findings-per-rule = 0\n"),
+    ),
+    "PC904": Described(
+        "the examples are a change: the base revision's minimal plan, then the pull request's "
+        "with the example's setting and a figure it changes, compared by `planchk diff`",
+        lambda: Run(_plan(_MANY.replace("kind: flow", "kind: flow\n    sum: none")), base=_plan()),
+        lambda: Run(_plan(_MANY.replace("kind: flow", "kind: flow\n    sum: exact")), base=_plan()),
     ),
     "PC999": Described(
         "describes a bug: built by a rule (PC101) whose check raises",

@@ -337,6 +337,47 @@ def test_a_waiver_in_the_plan_added_with_its_error_fails_the_check(tmp_path: Pat
     assert "Introduced by the new revision (1)" in summary.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(
+    ("setting", "introduced"),
+    [("sum: none", ["PC904"]), ("sum: at_least", ["PC904"]), ("kind: ratio", ["PC904"]),
+     ("trend: free", ["PC101", "PC904"])],
+)  # fmt: skip
+def test_a_setting_in_the_plan_that_hides_its_error_fails_the_check(
+    tmp_path: Path, setting: str, introduced: list[str]
+) -> None:
+    """The pull request changes a figure and, in targets.yaml itself, the setting of the check
+    it breaks: validate passes (the plan's settings are the plan's), but the diff step counts
+    the weakened setting (PC904) and the job fails, the job summary saying why. A setting
+    that weakens another check (a flow's trend) is counted beside the PC101 it does not hide."""
+    repo = tmp_path / "repo"
+    _base_repository(repo, BASE_CONFIG)
+    _git(repo, "checkout", "-q", "-b", "pull-request")
+    _add_an_error(repo)
+    targets = repo / "data" / "targets.yaml"
+    text = targets.read_text(encoding="utf-8")
+    exact = "    sum: exact\n    years: [2021, 2022, 2023]\n    values:\n      青云谱区:   [513,"
+    assert text.count(exact) == 1  # patent_applications, whose sum _add_an_error breaks
+    if setting.startswith("kind"):  # the kind alone: its `sum` is gone, which is exact anyway
+        changed = exact.replace("    sum: exact\n", "")
+        flow = "    kind: flow             # applications"
+        assert text.count(flow) == 1
+        text = text.replace(flow, flow.replace("flow ", "ratio"))
+    else:
+        changed = exact.replace("sum: exact", setting)
+    targets.write_text(text.replace(exact, changed), encoding="utf-8")
+    _git(repo, "commit", "-qam", "a new error, and the setting that hides it")
+    summary = tmp_path / "summary.md"
+    validate, sarif_step, diff_step = _run_workflow(repo, summary)
+    assert validate.returncode == (1 if "PC101" in introduced else 0), validate.stdout
+    assert sarif_step.returncode == 0
+    assert diff_step.returncode == 1, diff_step.stderr
+    shown = summary.read_text(encoding="utf-8")
+    assert f"Introduced by the new revision ({len(introduced)})" in shown
+    assert re.findall(r"^- \*\*error\*\* `(PC\d+)` ", shown, re.MULTILINE) == introduced
+    field = setting.partition(":")[0]
+    assert f"`PC904` indicators.patent\\_applications.{field}: " in shown
+
+
 def test_readme_configuration_example_is_a_valid_configuration(tmp_path: Path) -> None:
     section = README[README.index("### Configuration") : README.index("### pre-commit")]
     [example] = re.findall(r"```toml\n(.+?)```", section, re.DOTALL)

@@ -68,6 +68,11 @@ def _validate(run: Run, directory: Path, monkeypatch: pytest.MonkeyPatch) -> lis
         (directory / name).write_bytes(data)
     monkeypatch.chdir(directory)
     args = ["validate", *run.args, "-f", "json"]
+    if run.base is not None:
+        for name, data in run.base.items():
+            (directory / "base" / name).parent.mkdir(parents=True, exist_ok=True)
+            (directory / "base" / name).write_bytes(data)
+        args = ["diff", "base/plan", *run.args, "-f", "json"]
     if run.config is not None:
         (directory / "planchk.toml").write_text(run.config, encoding="utf-8")
         args += ["--config", "planchk.toml"]
@@ -76,7 +81,8 @@ def _validate(run: Run, directory: Path, monkeypatch: pytest.MonkeyPatch) -> lis
             patch.setitem(registry._CODES, run.broken_rule, _broken(run.broken_rule))
         result = CliRunner().invoke(app, args)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return [f["code"] for f in json.loads(result.stdout)["findings"]]
+    findings = json.loads(result.stdout)["findings"]
+    return [f["code"] for f in (findings if run.base is None else findings["introduced"])]
 
 
 def _broken(code: str) -> CodeInfo:

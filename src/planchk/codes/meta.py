@@ -1,12 +1,16 @@
 """The meta family's codes (PC9xx): findings about planchk's own run, not about the plan.
 
-Waivers that match nothing or name no rule (raised by planchk.suppress.waivers), and a rule
-that failed (raised by planchk.engine). Declared here as data, all in one place.
+Waivers that match nothing or name no rule (raised by planchk.suppress.waivers), a rule
+that failed (raised by planchk.engine), and a plan file's setting that a change weakens
+(raised by planchk.diff.weakened). Declared here as data, all in one place.
 """
 
 from __future__ import annotations
 
-from planchk.findings import Severity
+from collections.abc import Mapping
+
+from planchk.findings import Arg, Severity
+from planchk.messages import message, words
 from planchk.registry import code
 
 WAIVER_UNUSED = code(
@@ -69,6 +73,73 @@ FINDINGS_CAPPED = code(
     Good:
         max-findings-per-rule = 0   # in the configuration, to see every finding
     """,
+)
+# PC904's words: a setting not written, a relation taken out, and what each weakening does.
+NOT_SET = message("term.setting-not-set", "not set")
+REMOVED = message("term.setting-removed", "removed")
+WEAKENED_EFFECTS = {
+    "sum": message(
+        "term.weakened-sum", "its parts are held to their total less strictly, or not at all"
+    ),
+    "trend": message(
+        "term.weakened-trend", "a fall from one year to the next is reported less, or not at all"
+    ),
+    "tolerance": message(
+        "term.weakened-tolerance", "a larger miss between parts and total passes as rounding"
+    ),
+    "blank": message("term.weakened-blank", "a column with a blank cell is no longer summed"),
+    "decimals": message(
+        "term.weakened-decimals", "figures printed with different decimals are no longer reported"
+    ),
+    "kind": message(
+        "term.weakened-kind",
+        "checks its kind made are off (period totals, whole counts or negative figures)",
+    ),
+    "whole": message("term.weakened-whole", "its figures need no longer be whole numbers"),
+    "relation": message("term.weakened-relation", "the relation is no longer checked"),
+    "open": message("term.weakened-open", "any office of its kinds now counts as a member"),
+    "kinds": message("term.weakened-kinds", "offices of more kinds now count as members"),
+}
+
+
+def _weakened_words(args: Mapping[str, Arg]) -> Mapping[str, Arg]:
+    states = {NOT_SET.key: NOT_SET, REMOVED.key: REMOVED}
+    effects = str(args["effect"]).split(",")
+    return {
+        **args,
+        "old": words(states, args["old"]),
+        "new": words(states, args["new"]),
+        "effect": "; ".join(words(WEAKENED_EFFECTS, effect) for effect in effects),
+    }
+
+
+CHECK_WEAKENED = code(
+    "PC904",
+    "check-weakened",
+    Severity.ERROR,
+    "A change weakens a check the plan file sets",
+    "{setting}: {old} → {new} weakens the plan's own check: {effect}",
+    """
+    Why: the plan files hold settings of their own checks (`sum`, `tolerance`, `trend`,
+    `kind`, `blank`, `decimals`, a unit's `whole`, `relations`, an office group's `open`).
+    A pull request that changes a figure and turns its check off in the same change passes
+    `validate`, whatever configuration it is checked with; `planchk diff` reports each
+    setting the new revision makes weaker than the old one (or, for an indicator, unit or
+    group it adds, than the default), and `--fail-on-new` counts it. A setting that must be
+    weaker is a change of its own, reviewed as such. A stronger setting is no finding.
+
+    Bad:
+        # the base revision: sum not set (exact); the pull request, with a figure it changes:
+        indicators:
+          x:
+            sum: none
+
+    Good:
+        indicators:
+          x:
+            sum: exact
+    """,
+    localize=_weakened_words,
 )
 INTERNAL_ERROR = code(
     "PC999",

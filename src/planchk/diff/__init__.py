@@ -18,6 +18,7 @@ from planchk.diff.sides import Side, side_readers
 from planchk.diff.targets import compare_targets
 from planchk.diff.tasks import compare_tasks
 from planchk.diff.waived import waived_by_the_change
+from planchk.diff.weakened import weakened_settings
 from planchk.engine import check_discovery
 from planchk.findings import Finding, Severity
 from planchk.loader import LoadedFile
@@ -29,6 +30,9 @@ from planchk.report import Report
 from planchk.rules.context import PlanContext
 
 DIFF_SCHEMA_VERSION = 1
+# ("indicators", id) holds an indicator's settings, ("units", name) a unit's, ("groups", name)
+# a group's: the containers whose keys a weakened setting is placed at.
+SETTINGS_DEPTH = 2
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,8 @@ class DiffReport:
     old: str
     new: str
     changes: tuple[Change, ...]
-    introduced: tuple[Finding, ...]  # findings the new revision has and the old one had not
+    # Findings the new revision has and the old one had not, then the settings it weakens.
+    introduced: tuple[Finding, ...]
     resolved: tuple[Finding, ...]  # findings the old revision had and the new one has not
     remaining: tuple[Finding, ...]  # in both (as found in the new revision)
     unusable: tuple[Finding, ...]  # problems that kept a file of either side from being read
@@ -75,6 +80,10 @@ def diff_checked(old: CheckedSide, new: CheckedSide, config: Config) -> DiffRepo
     introduced, resolved, remaining = finding_delta(before, after)
     unusable = tuple(f for f in (*before.findings, *after.findings) if f.fatal)
     added = waived_by_the_change(old.side, new.side, introduced, config)
+    # A setting the change weakens is introduced as a finding of its own (PC904), which
+    # --fail-on-new counts; a side that could not be read has no settings to compare.
+    if not unusable:
+        introduced += weakened_settings(old.side, new.side, config)
     return DiffReport(
         old.side.label, new.side.label, tuple(changes), introduced, resolved, remaining,
         unusable, added,
@@ -114,9 +123,13 @@ class Comparison:
     def _checked_new(self) -> CheckedSide:
         checked = check_side(self.read_new(), self.config)
         for file in checked.side.all_files():
-            # Findings hold their positions already; the text and its positions need not
-            # travel back from the child.
-            file.sourcemap = SourceMap(file.display)
+            # Findings hold their positions already; the text and the positions of the
+            # tables need not travel back from the child. The keys down to an indicator's
+            # settings do: a setting the change weakens (diff/weakened.py) is placed there.
+            kept = SourceMap(file.display)
+            members = file.sourcemap.members
+            kept.members = {path: members[path] for path in members if len(path) <= SETTINGS_DEPTH}
+            file.sourcemap = kept
         return checked
 
 
