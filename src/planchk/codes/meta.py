@@ -124,9 +124,10 @@ CHECK_WEAKENED = code(
     `kind`, `blank`, `decimals`, a unit's `whole`, `relations`, an office group's `open`).
     A pull request that changes a figure and turns its check off in the same change passes
     `validate`, whatever configuration it is checked with; `planchk diff` reports each
-    setting the new revision makes weaker than the old one (or, for an indicator, unit or
-    group it adds, than the default), and `--fail-on-new` counts it. A setting that must be
-    weaker is a change of its own, reviewed as such. A stronger setting is no finding.
+    setting the new revision makes weaker than the old one has it (an indicator whose id
+    changed is matched by its name), and `--fail-on-new` counts it. A setting that must be
+    weaker is a change of its own, reviewed as such. A stronger setting is no finding, nor
+    are the settings of an indicator the change adds.
 
     Bad:
         # the base revision: sum not set (exact); the pull request, with a figure it changes:

@@ -7,8 +7,11 @@ removed, a group of offices made open. A pull request that changes a figure and 
 together passes `validate`; here each setting the new revision makes weaker than the old one
 has it is a finding that `--fail-on-new` counts. Weaker means the check now accepts something
 it refused (exact → at_least accepts parts above their total); a stronger setting is no
-finding. What the new revision adds (an indicator, a file, a unit, a group) is compared with
-the defaults, so a renamed indicator or folder is no way around the check.
+finding. Only what the old revision checks can be weakened: an indicator is matched by its
+id, or by its name where its id is new (a renamed id is no way around the check); what the
+new revision adds (an indicator, a file, a group) has settings of its own, which `import`
+writes from the printed table (`decimals: stored`, a tolerance of a coarser figure), and is
+the diff's `indicator-added`, not a weakening.
 
 Everything is compared on the new revision's figures and with the one configuration both sides
 are checked with, through the same functions the rules use (PlanContext.sum_modes,
@@ -67,14 +70,11 @@ def _weakened_in(
     file: LoadedFile, before: LoadedFile | None, old: Side, new: Side, config: Config
 ) -> Iterator[Problem]:
     model, old_model = file.model, before.model if before is not None else None
-    if isinstance(model, TargetsFile):
-        ctx = _context(new, file, config)
-        old_ctx = _context(old, before, config) if before is not None else None
-        kept = old_model if isinstance(old_model, TargetsFile) else None
-        yield from _targets(file, model, kept, ctx, old_ctx)
-    elif isinstance(model, TasksFile):
-        kept_tasks = old_model if isinstance(old_model, TasksFile) else None
-        yield from _tasks(file, model, kept_tasks)
+    if isinstance(model, TargetsFile) and isinstance(old_model, TargetsFile):
+        ctx, old_ctx = _context(new, file, config), _context(old, before, config)
+        yield from _targets(file, model, old_model, ctx, old_ctx)
+    elif isinstance(model, TasksFile) and isinstance(old_model, TasksFile):
+        yield from _tasks(file, model, old_model)
 
 
 def _context(side: Side, file: LoadedFile | None, config: Config) -> PlanContext:
@@ -84,36 +84,30 @@ def _context(side: Side, file: LoadedFile | None, config: Config) -> PlanContext
 
 
 def _targets(
-    file: LoadedFile,
-    new: TargetsFile,
-    old: TargetsFile | None,
-    ctx: PlanContext,
-    old_ctx: PlanContext | None,
+    file: LoadedFile, new: TargetsFile, old: TargetsFile, ctx: PlanContext, old_ctx: PlanContext
 ) -> Iterator[Problem]:
+    # An id the new revision no longer has, by its indicator's name: a renamed id's old self.
+    renamed = {i.name: i for key, i in old.indicators.items() if key not in new.indicators}
     for ind_id, indicator in new.indicators.items():
-        before = old.indicators.get(ind_id) if old is not None else None
-        # The old settings on the new figures; a new indicator has the defaults, its kind.
-        was = indicator.model_copy(
-            update={
-                name: getattr(before, name) if before is not None else None
-                for name in SETTINGS
-                if before is not None or name != "kind"
-            }
-        )
+        before = old.indicators.get(ind_id) or renamed.get(indicator.name)
+        if before is None:
+            continue  # new: its settings are its own (the diff lists it as added)
+        # The old settings on the new figures: compared year by year, sum by sum.
+        was = indicator.model_copy(update={name: getattr(before, name) for name in SETTINGS})
         for setting, effects in _indicator(ind_id, indicator, was, ctx).items():
             path = ("indicators", ind_id, setting)
             yield _problem(file, path, getattr(was, setting), getattr(indicator, setting), effects)
-    yield from _units(file, new, ctx, old_ctx or PlanContext(None, None))
+    yield from _units(file, new, ctx, old_ctx)
     yield from _relations(file, new, old)
 
 
-def _relations(file: LoadedFile, new: TargetsFile, old: TargetsFile | None) -> Iterator[Problem]:
+def _relations(file: LoadedFile, new: TargetsFile, old: TargetsFile) -> Iterator[Problem]:
     """A relation the old side checks and the new one does not, though every indicator it
     names is still there (one that names an indicator removed has nothing left to check)."""
     kept = {" ".join(relation.split()) for relation in new.relations}
     names = {ind_id: ind_id for ind_id in new.indicators}
     names.update({indicator.name: ind_id for ind_id, indicator in new.indicators.items()})
-    for relation in old.relations if old is not None else []:
+    for relation in old.relations:
         if " ".join(relation.split()) in kept:
             continue
         try:
@@ -192,15 +186,16 @@ def _units(
             yield _problem(file, ("units", name, "whole"), True, False, ["whole"])
 
 
-def _tasks(file: LoadedFile, new: TasksFile, old: TasksFile | None) -> Iterator[Problem]:
+def _tasks(file: LoadedFile, new: TasksFile, old: TasksFile) -> Iterator[Problem]:
     """A group of offices made open (any office of its kinds belongs to it), or an open group
     given more kinds: offices that were outside it are now its members."""
     for name, group in new.groups.items():
-        before = old.groups.get(name) if old is not None else None
-        was_open = before is not None and before.open
-        if group.open and not was_open:
-            yield _problem(file, ("groups", name, "open"), was_open, True, ["open"])
-        elif group.open and before is not None and set(group.kinds) - set(before.kinds):
+        before = old.groups.get(name)
+        if before is None or not group.open:
+            continue
+        if not before.open:
+            yield _problem(file, ("groups", name, "open"), False, True, ["open"])
+        elif set(group.kinds) - set(before.kinds):
             kinds = ("groups", name, "kinds")
             yield _problem(file, kinds, before.kinds, group.kinds, ["kinds"])
 
