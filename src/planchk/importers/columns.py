@@ -18,7 +18,8 @@ from planchk.importers import texts
 from planchk.importers.by_column import filled_cells
 from planchk.importers.codes import is_code_column
 from planchk.importers.grid import Grid, GridCell
-from planchk.importers.labels import clean_name, is_bare_subtotal
+from planchk.importers.header_levels import header_labels
+from planchk.importers.labels import is_bare_subtotal
 from planchk.importers.printed import (
     accounting,
     has_digit,
@@ -96,7 +97,7 @@ def read_columns(
     unit: str | None = None,
 ) -> tuple[tuple[Column, ...], tuple[str, ...]]:
     """The table's columns (`unit`: its unit line's), and the headers of its empty ones."""
-    labels = _labels(header)
+    labels = header_labels(header)
     columns: list[Column] = []
     dropped: list[str] = []
     filled = filled_cells(body)
@@ -150,25 +151,6 @@ def _year_sum(column: Column, years: Counter[str | None]) -> Column:
     if category is not None and total and years[category] >= 2:
         return dataclasses.replace(column, kind="year_sum", name=category)
     return column
-
-
-def _labels(header: Sequence[Sequence[GridCell]]) -> dict[int, tuple[str, str]]:
-    """Column -> (upper header text, lower header text); a text in the upper of two rows
-    carries on to the right over blank cells, as a merged header cell spans its columns."""
-    labels: dict[int, tuple[str, str]] = {}
-    lower = {c.column: clean_name(c.text) for c in header[-1]}
-    upper: dict[int, str] = {}
-    if len(header) == 2:
-        carried = ""
-        for cell in sorted(header[0], key=lambda c: c.column):
-            text = clean_name(cell.text)
-            carried = text or (carried if lower.get(cell.column) else "")
-            upper[cell.column] = carried
-    for column in sorted(set(lower) | set(upper)):
-        top, bottom = upper.get(column, ""), lower.get(column, "")
-        if top or bottom:
-            labels[column] = (top, bottom) if top != bottom else ("", bottom)
-    return labels
 
 
 def _column(

@@ -4,7 +4,7 @@ Everything is inferred from what the table prints, in this order, and each infer
 so that `planchk import` can say what it decided:
 
 1. The first data row is the first row whose first cell is a name and that holds a number;
-   the rows above it with two or more cells are the header (one or two rows), and the lines
+   the rows above it with two or more cells are the header (one row or more), and the lines
    above those the title and the unit line (单位：万元, (单位：个、%), (Unit: USD million)).
 2. Each column below the header is a year, a category, a percentage, an 其中 column or text:
    importers.columns reads them.
@@ -30,6 +30,7 @@ from planchk.importers.columns import numeric, read_columns
 from planchk.importers.continuation import is_serial_header, join_projects
 from planchk.importers.entries import read_entries
 from planchk.importers.grid import Grid, GridCell, no_data_rows
+from planchk.importers.header_levels import spans_header
 from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.levels import adds_up
 from planchk.importers.name_columns import join_groups
@@ -198,16 +199,22 @@ def _years_only(cells: Sequence[GridCell]) -> bool:
     return len(years) == len(values) and years == sorted(set(years))
 
 
+# The header rows a table may print: 2025年 over 中央 over 一般, or deeper.
+_MOST_HEADER_ROWS = 5
+
+
 def _header_rows(grid: Grid, first_data: int) -> list[list[GridCell]]:
     rows = grid.rows
+    names = _name_cell(rows[first_data])
     header: list[list[GridCell]] = []
-    for position in (first_data - 1, first_data - 2):
-        if position < 0:
-            break
+    for position in range(first_data - 1, max(first_data - _MOST_HEADER_ROWS, 0) - 1, -1):
         cells = [c for c in rows[position] if c.text]
-        if len(cells) < 2 or any(unit_line(c.text) for c in cells):
+        if not cells or any(unit_line(c.text) for c in cells):
             break
         if header and _split_title(cells, header[0]):  # the title right above the header
+            break
+        upper = len(header) >= 2 or len(cells) < 2  # 2025年 over 中央 | 省级: an upper level
+        if upper and not (header and spans_header(cells, header, names)):
             break
         header.insert(0, rows[position])
     if not header:
