@@ -62,7 +62,18 @@ _OF_DOLLARS = re.compile(
 _LABELLED = re.compile(  # a unit ends where the next label starts: layout spaces may be gone
     rf"{_LABEL}\s*(?P<unit>[^\s（()）:：、,，;；]+?)(?=[\s;；,，、]*(?:{_LABEL}|[）)]?$))"
 )
-_TRAILING = re.compile(r"^(?P<title>.*?\S)\s*(?P<bracket>[（(][^（()）]*[）)])$")
+_TRAILING = re.compile(r"^(?P<title>.*?\S)\s*(?P<bracket>[（(【\[][^（()）【】\[\]]*[）)】\]])$")
+# 填报单位：, 编制单位：, 责任单位：: an office, not a unit
+_NO_OFFICE = "".join(
+    f"(?<!{word})" for word in ("填报", "编制", "报送", "申报", "责任", "牵头", "主管")
+)
+# A unit line typed after the title in its cell, with no bracket (…分配表 单位：万元, 金额单位：,
+# Unit:): the title ends where the line starts.
+_LINE_AFTER = re.compile(
+    rf"^(?P<title>.*?\S)\s*(?P<line>(?:{_LABEL}|(?:金额|计量|数量|货币)?{_NO_OFFICE}单\s*位\s*[:：]"
+    r"|(?<![a-z])(?:units?|currency)\s*[:：]).*)$",
+    re.IGNORECASE,
+)
 # A header that names an amount per thing (补助标准 in 元/户, 单价 in 元/吨, 亩均投入 in 元/亩).
 _PER_HEADER = re.compile(r"标准|单价|定额|[人户亩]均|每|price|rate\b|per\b", re.I)
 _SEVERAL = re.compile(r"\s*[、,，;；]\s*")
@@ -98,12 +109,20 @@ def unit_line(text: str) -> str | None:
 
 
 def title_unit(text: str) -> tuple[str, str | None]:
-    """A title that ends with its unit line in brackets (2024年资金分配表（单位：万元）, Allocation
-    to counties (US$ thousand)): the title without it, and the unit; else `text` and None. A
-    bracket that names no unit (（第一批）) stays the title's."""
-    found = _TRAILING.match(text) if text[-1:] in ("）", ")") else None
+    """A title that ends with its unit line, in brackets (2024年资金分配表（单位：万元）, 【单位：
+    万元】, Allocation to counties (US$ thousand)) or after it in the same cell (…分配表 单位：万元,
+    …分配表单位：万元, … 金额单位：万元): the title without it, and the unit; else `text` and
+    None. A bracket that names no unit (（第一批）) stays the title's."""
+    found = _TRAILING.match(text) if text[-1:] in ("）", ")", "】", "]") else None
     unit = unit_line(found.group("bracket")) if found else None
-    return (found.group("title"), unit) if found and unit else (text, None)
+    if found and unit:
+        return found.group("title"), unit
+    plain = simplified(text)  # 單位：萬元 as 单位：万元, character for character
+    after = _LINE_AFTER.match(plain) if len(plain) == len(text) else None
+    unit = unit_line(after.group("line")) if after else None
+    if unit and not unit.isascii() and re.search(r"\s", unit):  # 甲县财政局 单位：万元: no unit
+        unit = None
+    return (text[: after.end("title")], unit) if after and unit else (text, None)
 
 
 def printed_unit(text: str) -> str:
