@@ -92,6 +92,8 @@ def title_unit(text: str) -> tuple[str, str | None]:
     unit = unit_line(after.group("line")) if after else None
     if unit and not unit.isascii() and re.search(r"\s", unit):  # 甲县财政局 单位：万元: no unit
         unit = None
+    if after and not re.search(r"[^\W_]", after.group("title")):  # （单位：万元）: a line alone
+        unit = None
     return (text[: after.end("title")], unit) if after and unit else (text, None)
 
 
