@@ -51,7 +51,8 @@ class ImportResult:
 def import_files(
     paths: Sequence[Path], options: Options, grids: Sequence[Grid] | None = None
 ) -> ImportResult:
-    """The targets file of the tables in `paths` (or in `grids`, read from them already)."""
+    """The targets file of the tables in `paths` (or in `grids`, read from them already: used
+    up, their rows emptied once their tables are read)."""
     if grids is None:
         grids = [grid for path in paths for grid in read_grids(path, options)]
     with collector_paused():  # millions of small objects and no cycles (grid.py says why)
@@ -75,6 +76,8 @@ def import_grids(
     read: list[str] = []
     listed: list[Targets] = []  # 绩效目标表: goals, not tables (importers/performance.py)
     titles = _add_tables(imported, read_sheets(grids, options, read, listed), options, read)
+    for grid in grids:  # used up: the cells are let go before the file is written and
+        grid.rows = []  # loaded back (60 MB of import's peak at 10^6 cells, 522 -> 461 MB)
     if options.into is not None:
         document = merged(options.into, imported, options.max_bytes)
     else:
