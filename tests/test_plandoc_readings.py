@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests import documents
-from tests.test_plain_goals import _findings, _goals, _imported, _plan, _run
+from tests.test_plain_goals import _farmland, _findings, _goals, _imported, _plan, _run
 
 
 def _stations(values: list[str]) -> documents.Grid:
@@ -79,3 +79,20 @@ def test_an_exact_figure_by_a_year_keeps_the_periods_reading_otherwise(
     (goal,) = _goals(_imported(tmp_path, document))
     assert goal[1:3] == (None, [2024, 2026])
     assert [(c, a["actual"], a["year"]) for c, a in _findings(document)] == found
+
+
+def test_a_part_of_its_own_year_leaves_no_second_reading(tmp_path: Path) -> None:
+    # 其中2025年1.2万亩 is dated by its own year, whatever 到2026年 before it says: no PC508
+    line = "到2026年，全县新建高标准农田3.6万亩，其中2024年1.0万亩、2025年1.2万亩、2026年1.4万亩。"
+    document = _plan(tmp_path, [line], _farmland("亩", ["10000", "12000", "14000"]))
+    assert _findings(document) == []
+
+
+def test_other_work_on_what_there_is_is_not_the_built_tables(tmp_path: Path) -> None:
+    # 改造提升 (upgrading) is not 建设: the goal names no table of the plan, and is no
+    # restatement of the 新建 goal linked to it (was PC507: 不少于1.5万亩 against == 36000)
+    line = "到2026年，全县新建高标准农田3.6万亩；改造提升高标准农田不少于1.5万亩。"
+    table = _farmland("亩", ["10000", "12000", "14000"], title="甲县高标准农田建设任务分解表")
+    targets = _imported(tmp_path, _plan(tmp_path, [line], table))
+    assert [g.indicator for g in targets.goals.values()] == ["甲县高标准农田建设", None]
+    assert _findings(_plan(tmp_path, [line], table)) == []

@@ -154,16 +154,20 @@ def satisfies(actual: Decimal, op: str, target: Decimal) -> bool:
 # 到2026年 alone: by then, with nothing that says whether the figure is that year's own or what
 # the years up to it add together (每年/年度 a year's; 累计, 总量, 规划期内, 三年内, a range the
 # years' together): a goal whose check rests on one of two readings (planchk.rules.goal_readings)
-_BY_YEAR = re.compile(r"(?:到|至|截至|截止到?)\s*(?:19|20)\d{2}\s*年(?:底|末)?")
+_BY_YEAR = re.compile(r"(?:到|至|截至|截止到?)\s*(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?")
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}(?=\s*年)")
 _SAYS_WHICH = re.compile(
     r"每年|年度|累计|累积|共计|总计|总量|总规模|合计|规划期|实施期|期间|时期"
     r"|[一二三四五两]年(?:内|间|来)?|(?:19|20)\d{2}\s*年?\s*[-—–－~～至到]+\s*(?:19|20)\d{2}"
 )
 
 
-def by_year_alone(text: str) -> bool:
-    """Whether a goal's wording dates it by 到YYYY年 alone (到2026年，新增建设用地控制在500亩
-    以内), saying neither 每年 nor 累计 nor a span: its figure may be that year's own or what
-    the years up to it add together."""
+def by_year_alone(text: str, year: int) -> bool:
+    """Whether a goal's wording dates it by 到YYYY年 alone, `year` (到2026年，新增建设用地控制在
+    500亩以内), naming no other year and saying neither 每年 nor 累计 nor a span: its figure
+    may be that year's own or what the years up to it add together. A part of its own year
+    (…，其中2025年1.2万亩) is dated by that year: settled."""
     said = fold(text)
-    return bool(_BY_YEAR.search(said)) and not _SAYS_WHICH.search(said)
+    by = _BY_YEAR.search(said)
+    years = set(_ANY_YEAR.findall(said))
+    return by is not None and years == {str(year)} and not _SAYS_WHICH.search(said)

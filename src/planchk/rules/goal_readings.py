@@ -51,7 +51,8 @@ def _unsettled(goal: Goal, kind: str) -> bool:
     exact figure of the period is the years' amount, as an adding verb says: docs/import.md)."""
     if kind not in ("flow", "change") or goal.op not in ("<=", "<", "=="):
         return False
-    return not (goal.op == "==" and goal.period is not None) and by_year_alone(goal.text)
+    settled = goal.op == "==" and goal.period is not None
+    return not settled and by_year_alone(goal.text, goal.last_year)
 
 
 @rule(

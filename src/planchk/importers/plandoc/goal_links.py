@@ -2,7 +2,8 @@
 in the shorter form a text uses (高新技术企业 for 高新技术企业数量), or without the sub-areas the
 table is broken down to (全县新增建设用地 for 各乡镇新增建设用地); the longest that matches.
 Else the one table whose title, without its furniture (years, the county's name, 建设/任务/目标
-表), the goal's subject says without its verb (新建高标准农田 for 高标准农田建设任务分解表)."""
+表), the goal's subject says without its verb (新建高标准农田 for 高标准农田建设任务分解表), never
+for other work on what there is (改造提升高标准农田 is not about 高标准农田建设)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ def _loosely(subject: str, names: Sequence[tuple[str, str]]) -> str | None:
     said = _VERBS.sub("", subject)
     fits: set[str] = set()
     for ind_id, name in names:
+        if _OTHER_WORK.search(said) and not _OTHER_WORK.search(name):
+            continue  # 改造提升高标准农田 is other work than 高标准农田建设: not its table
         for form in _bare_forms(name):
             if len(form) >= 2 and form in said:
                 fits.add(ind_id)
@@ -57,6 +60,8 @@ def _bare_forms(name: str) -> set[str]:
 
 
 _VERBS = re.compile("新建|建设|设置|培育|发展|完成")
+# work on what there is already, which a table of what is built or added does not count
+_OTHER_WORK = re.compile("改造|提升|改扩建|维修|修缮")
 _YEARS = re.compile(r"^\d{4}(?:\s*[—–－\-~～至到]+\s*\d{4})?年度?")
 # a county's name before what the table counts (柳河县, 东坪区); the name with it is tried too,
 # as 城区绿地 may be what is counted
