@@ -52,6 +52,8 @@ class Grid:
     # columns read as text whatever they hold: a 主要指标 table's 年均增长 or 属性 beside its
     # years is one figure or word per indicator, kept as the row's note, not an indicator
     text_columns: frozenset[int] = frozenset()
+    # quantities each row counts in its own unit (a purchase list's 数量): never summed
+    counted: frozenset[int] = frozenset()
     # whether a cell may be covered by a merge: a CSV's may not, and the table reader then
     # asks no row for one (a pass over every cell)
     merges: bool = True

@@ -25,6 +25,8 @@ def sum_setting(
     by year where the years differ ({2024: at_least, 2025: exact}), said in the log. A year
     whose total prints no bound is exact: a bound in 2024 lets no other year over-allocate."""
     modes = [table.sums.get(c.index, "exact") for c in columns]
+    if any(c.index in table.grid.counted for c in columns):  # a purchase list's 数量
+        modes = ["none"] * len(columns)
     if len(set(modes)) == 1:
         return modes[0]
     by_year = dict(zip(years, modes, strict=True))

@@ -8,6 +8,7 @@ from typing import Any
 
 from planchk.importers import texts
 from planchk.importers.build import Imported, ImportedIndicator
+from planchk.importers.figure_columns import EACH_ROWS_UNIT
 from planchk.importers.year_ranges import covered
 
 
@@ -61,4 +62,19 @@ def declared_units(imported: Imported) -> dict[str, Any]:
     unknown = {i.unit for i in imported.indicators.values()} - set(BUILT_IN) - {"%"}
     for unit in sorted(unknown):
         imported.notes.append(texts.UNIT_DECLARED(unit=unit))
-    return {unit: {"dimension": unit} for unit in sorted(unknown)}
+    return {unit: {"dimension": unit, **_whole(imported, unit)} for unit in sorted(unknown)}
+
+
+def _whole(imported: Imported, unit: str) -> dict[str, bool]:
+    """`whole: true` for 计量单位 (a purchase list's 数量, each row in its own unit: 张, 组)
+    where every figure is whole: counted things, so 12 × 1200.00 is exactly 14400.00."""
+    figures = (
+        value
+        for indicator in imported.indicators.values()
+        if indicator.unit == unit == EACH_ROWS_UNIT
+        for row in indicator.values.values()
+        for value in row
+        if value is not None
+    )
+    found = [value == value.to_integral_value() for value in figures]
+    return {"whole": True} if found and all(found) else {}

@@ -73,7 +73,7 @@ def by_unit_column(grid: Grid, units: Sequence[str] = ()) -> list[Grid]:
         found, header = dated
         return _year_grids(grid, found, _name_column(header, found.unit or 0), header) or [grid]
     if found is None:
-        counted_by_row(grid)
+        counted_by_row(grid, units)
         return [grid]
     header = grid.rows[found.header]
     above = [c for row in grid.rows[: found.header + 1 - found.rows] for c in row if c.text]

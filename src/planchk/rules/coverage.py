@@ -106,6 +106,10 @@ def cell_blank(ctx: PlanContext) -> Iterator[Deferred]:
             parts = () if every or hierarchy is None else hierarchy.parts.get(area, ())
             if not every and (not parts or indicator.kind == "ratio"):
                 continue
+            # a total whose sum is not checked (sum: none: 数量 counted in each row's unit)
+            # states no amount of its parts: its blank leaves nothing unstated
+            if not every and all(mode == "none" for mode in ctx.sum_modes(indicator)):
+                continue
             blanks = (
                 index
                 for index, value in enumerate(row[:years])
