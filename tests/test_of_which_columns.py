@@ -53,3 +53,20 @@ def test_parts_of_two_wholes_are_checked_each_against_its_own(tmp_path: Path) ->
     )
     done = imported(tmp_path, table, "--unit", "项目数=个")
     assert sorted(done.document["relations"]) == ["中央 + 省级 <= 资金", "新建 + 续建 <= 项目数"]
+
+
+def test_parts_under_each_year_are_counted_over_the_years(tmp_path: Path) -> None:
+    """合计 | 其中：中央 | 其中：省级 under 2024年 and 2025年: one relation of the years, the
+    log counting each row in each year; the year that misses is the one finding."""
+    table = (
+        "2024-2025年补助资金表\n单位：万元\n县区,2024年,,,2025年,,\n"
+        ",合计,其中：中央,其中：省级,合计,其中：中央,其中：省级\n"
+        "全市,100,60,40,120,70,40\n甲县,60,40,25,70,40,25\n乙县,40,20,15,50,30,15\n"
+    )
+    done = imported_and_validated(tmp_path, table, expect=1)
+    assert done.document["relations"] == ["中央 + 省级 <= 合计"]
+    assert (
+        "relation 中央 + 省级 <= 合计: the headers name it, and it holds on 5 of 6 rows" in done.log
+    )
+    found = [(f["code"], f["args"]["area"], f["args"]["year"]) for f in done.findings]
+    assert found == [("PC106", "甲县", 2024)]

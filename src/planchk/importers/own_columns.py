@@ -58,16 +58,19 @@ def of_which_relations(table: Table, ids: Mapping[int, str], notes: list[str]) -
         if column.kind == "of_which" and column.part_of is not None:
             wholes.setdefault(column.part_of, []).append(column)
     written: list[str] = []
+    together: dict[str, tuple[int, int]] = {}  # of each year's columns (合计|其中 by year)
     for whole, parts in wholes.items():
         names = list(dict.fromkeys(ids[p.index] for p in parts))
         if len(names) > 1 and not _negative(table.rows, [p.index for p in parts]):
             text = f"{' + '.join(names)} <= {ids[whole]}"
-            if text not in written:
-                holds, rows = _held(table.rows, whole, parts)
-                notes.append(texts.RELATION(relation=text, holds=holds, rows=rows))
+            holds, rows = _held(table.rows, whole, parts)
+            before = together.get(text, (0, 0))
+            together[text] = (before[0] + holds, before[1] + rows)
             written.append(text)
         else:
             written += [f"{name} <= {ids[whole]}" for name in names]
+    for text, (holds, rows) in together.items():
+        notes.append(texts.RELATION(relation=text, holds=holds, rows=rows))
     return list(dict.fromkeys(written))
 
 
