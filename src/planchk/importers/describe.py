@@ -148,7 +148,7 @@ def _columns(table: Table) -> Iterator[str]:
     headed = as_headed(table)
     for column in table.columns:
         if column.index in headed:  # 2024年执行数 in a 2025 table: what periods.py decided
-            yield other_year(table, column, headed)
+            yield from other_year(table, column, headed)
         elif column.kind == "value" and column.name is not None:
             unit = column.unit or plain_number([column]) or table.unit or "?"  # 权重: 无
             yield texts.CATEGORY_COLUMN(header=column.header, name=column.name, unit=unit)

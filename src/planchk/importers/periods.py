@@ -9,22 +9,46 @@ if both were one indicator's years would report drops and rises that the table d
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from planchk.importers import texts
 from planchk.importers.identities import CHANGE_NAME, COMPARED, GROWTH_NAME
 from planchk.importers.printed import normalized
 from planchk.importers.shapes import Column, Table
+from planchk.messages import message
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _BARE_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?![\d.年])")  # Grants, 2024
+YEAR_OF_THE_CHANGE = message(
+    "import.year-of-the-change",
+    "  the table's year: {year}, the later of the years its change compares ({other} and "
+    "{year}; the title names none: give --year if the table is of another)",
+)
 _PREVIOUS = re.compile(r"^(?:上年|上一年|去年)|prior\s+year|last\s+year", re.IGNORECASE)
 
 
 def title_year(table: Table) -> int | None:
-    title = COMPARED.sub(" ", normalized(table.title or ""))
-    found = set(_TITLE_YEAR.findall(title)) or set(_BARE_YEAR.findall(title))
+    """The table's year: its title's (not the one it compares with), else, where its title
+    names none, the later of the two years its change compares (`compared_year`)."""
+    found = _years_in(table.title)
+    if not found:
+        return compared_year(table)
     return int(found.pop()) if len(found) == 1 else None
+
+
+def _years_in(title: str | None) -> set[str]:
+    text = COMPARED.sub(" ", normalized(title or ""))
+    return set(_TITLE_YEAR.findall(text)) or set(_BARE_YEAR.findall(text))
+
+
+def compared_year(table: Table) -> int | None:
+    """2025年 | 2024年 | 比上年增减 under a title of no year: the change is this year's over
+    last year's, so the table is of the later year; None for any other table."""
+    categories = [c for c in table.value_columns if c.name is not None]
+    dated = sorted(c.year for c in table.value_columns if c.name is None and c.year is not None)
+    if len(dated) != 2 or dated[1] - dated[0] != 1:
+        return None
+    return dated[1] if _compared(table, dated[1], categories) else None
 
 
 def as_headed(table: Table) -> dict[int, int]:
@@ -52,10 +76,13 @@ def as_headed(table: Table) -> dict[int, int]:
     return {c.index: c.year for c in alone if c.year is not None and c.year != year}
 
 
-def other_year(table: Table, column: Column, headed: dict[int, int]) -> str:
-    """What the log says of a column `as_headed` kept (in place of "the category …")."""
+def other_year(table: Table, column: Column, headed: dict[int, int]) -> Iterator[str]:
+    """What the log says of a column `as_headed` kept (in place of "the category …"), and,
+    of a title that names no year, where the table's year came from."""
     year = title_year(table)
-    return texts.OTHER_YEAR_COLUMN(header=column.header, year=headed[column.index], table_year=year)
+    yield texts.OTHER_YEAR_COLUMN(header=column.header, year=headed[column.index], table_year=year)
+    if year is not None and not _years_in(table.title):
+        yield YEAR_OF_THE_CHANGE(year=year, other=headed[column.index])
 
 
 def beside_last_year(table: Table) -> bool:
