@@ -140,3 +140,16 @@ def test_a_forked_comparison_places_the_setting_as_the_sequential_one_does(
     assert weakened == next(f for f in sequential.introduced if f.code == "PC904")
     assert (weakened.location.line, weakened.location.column) == (stock + 2, 5)
     assert weakened.path.endswith(".trend")
+
+
+def test_the_setting_changed_says_not_set_where_one_side_writes_none(tmp_path: Path) -> None:
+    """The change beside the finding: `sum not set → none`, not Python's `None`; its JSON
+    args hold the neutral key, as the finding's do."""
+    _, out = _diff(tmp_path, HIDDEN, "-f", "json")
+    [change] = [c for c in json.loads(out)["changes"] if c["kind"] == "indicator-changed"]
+    assert change["args"] == {
+        "indicator": "x", "field": "sum", "old": "term.setting-not-set", "new": "none"
+    }  # fmt: skip
+    assert change["message"] == "x: sum not set → none"
+    _, text = _diff(tmp_path, MINIMAL_TARGETS, "-f", "text", old=HIDDEN)
+    assert "  • x: sum none → not set\n" in text

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from planchk.codes.meta import NOT_SET
 from planchk.findings import Arg
 from planchk.messages import FILE_KINDS, REGISTRIES, ROLES, Message, message, words
 
@@ -84,4 +85,7 @@ def _shown(kind: str, args: Mapping[str, Arg]) -> dict[str, Arg]:
             shown[name] = words(table, shown[name])
     if kind == "office-moved":
         shown["old"], shown["new"] = words(ROLES, args["old"]), words(ROLES, args["new"])
+    if kind == "indicator-changed":  # a setting written on one side only: `not set`
+        states = {NOT_SET.key: NOT_SET}
+        shown["old"], shown["new"] = words(states, args["old"]), words(states, args["new"])
     return shown

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
+from planchk.codes.meta import NOT_SET
 from planchk.diff.changes import Change
 from planchk.models.targets import Indicator
 from planchk.plan.hierarchy import Hierarchy
@@ -25,7 +26,10 @@ Convert = Callable[[Decimal], Decimal]
 
 
 def _shown(value: object) -> str:
-    """A setting as the file writes it: a tolerance by year is {2024: 501}, not a repr."""
+    """A setting as the file writes it: a tolerance by year is {2024: 501}, not a repr; one
+    not written is the neutral key of `not set` (said in words by the change's message)."""
+    if value is None:
+        return NOT_SET.key
     if isinstance(value, dict):
         return "{" + ", ".join(f"{key}: {_shown(item)}" for key, item in value.items()) + "}"
     return str(value)
