@@ -229,8 +229,10 @@ def _plain(case: Path) -> PlainTable:
     indentation as flags rather than spaces."""
     with case.open(encoding="utf-8", newline="") as handle:
         records = list(csv.reader(handle))
+    # the lines above the table: one text each, in the first cell (a year printed once over
+    # the columns is the header's upper row, in a document as in a CSV)
     above = 0
-    while len([text for text in records[above] if text]) == 1:
+    while len([text for text in records[above] if text]) == 1 and records[above][0]:
         above += 1
     rows = [[text.lstrip("\u3000 ") for text in record] for record in records[above:]]
     indent = {

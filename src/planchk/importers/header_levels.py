@@ -16,9 +16,12 @@ from collections.abc import Sequence
 from planchk.importers.grid import GridCell
 from planchk.importers.labels import clean_name
 
+# The header rows a table may print: 2025年 over 中央 over 一般, or deeper.
+MOST_HEADER_ROWS = 5
 # A level that only dates its columns (2025年 over 中央 | 省级, FY2025, 2025年度): the year
 # of every column under it, not a category's name.
 _YEAR_ONLY = re.compile(r"^(?:FY\s*)?(?:19|20)\d{2}\s*(?:年度?)?$", re.IGNORECASE)
+_DATE = re.compile(r"\d{4}\s*(?:年\s*\d{1,2}\s*月|[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{1,2})?$)")
 _FORM_LINE = re.compile(r"[:：]")  # 填报单位：县财政局 | 日期：2025-03-01: no header's text
 # The levels above the lowest that name categories nest as a category under another does.
 _NESTED = "·{}"
@@ -63,8 +66,9 @@ def spans_header(
     area = names.column if names is not None else first
     if any(_FORM_LINE.search(c.text) for c in own) or not own:
         return False
-    if len(own) == 1:  # one text: spanning the figures
-        return own[0].column > area and own[0].column in under
+    if len(own) == 1:  # one text: spanning the figures, never a date (2025年3月)
+        text = own[0].text
+        return own[0].column > area and own[0].column in under and not _DATE.search(text)
     return all(c.column in under or c.column < first or c.column not in below for c in own)
 
 

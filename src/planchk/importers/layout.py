@@ -30,7 +30,7 @@ from planchk.importers.columns import numeric, read_columns
 from planchk.importers.continuation import is_serial_header, join_projects
 from planchk.importers.entries import read_entries
 from planchk.importers.grid import Grid, GridCell, no_data_rows
-from planchk.importers.header_levels import spans_header
+from planchk.importers.header_levels import MOST_HEADER_ROWS, spans_header
 from planchk.importers.labels import clean_name, is_total_name
 from planchk.importers.levels import adds_up
 from planchk.importers.name_columns import join_groups
@@ -199,15 +199,11 @@ def _years_only(cells: Sequence[GridCell]) -> bool:
     return len(years) == len(values) and years == sorted(set(years))
 
 
-# The header rows a table may print: 2025年 over 中央 over 一般, or deeper.
-_MOST_HEADER_ROWS = 5
-
-
 def _header_rows(grid: Grid, first_data: int) -> list[list[GridCell]]:
     rows = grid.rows
     names = _name_cell(rows[first_data])
     header: list[list[GridCell]] = []
-    for position in range(first_data - 1, max(first_data - _MOST_HEADER_ROWS, 0) - 1, -1):
+    for position in range(first_data - 1, max(first_data - MOST_HEADER_ROWS, 0) - 1, -1):
         cells = [c for c in rows[position] if c.text]
         if not cells or any(unit_line(c.text) for c in cells):
             break
