@@ -31,12 +31,12 @@ def test_the_change_and_the_growth_are_relations_and_a_printed_fall_no_warning(
 ) -> None:
     done = imported_and_validated(tmp_path, _csv(ROWS), expect=0)
     assert done.document["relations"] == [
-        "比上年增减 = 2025年农业保险保费补贴资金 - 2024年",
+        "比上年增减 = 农业保险保费补贴资金 - 2024年",
         "增长 = 比上年增减 / 2024年 * 100",
     ]
     indicators = done.document["indicators"]
     assert indicators["2024年"]["years"] == [2025]  # last year's figures, of this year's table
-    assert str(indicators["2025年农业保险保费补贴资金"]["values"]["乙镇"][0]) == "495"
+    assert str(indicators["农业保险保费补贴资金"]["values"]["乙镇"][0]) == "495"
     assert done.findings == []  # 乙镇 500 -> 495 is printed (-5, -1.0%): no PC202
 
 
@@ -82,6 +82,6 @@ def test_a_goal_links_to_this_years_figures_by_the_tables_name(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     assert "linked to no table" not in result.output
     targets = (tmp_path / "out" / "targets.yaml").read_text("utf-8")
-    assert "indicator: 2025年农业保险保费补贴资金" in targets
+    assert "indicator: 农业保险保费补贴资金" in targets
     checked = CliRunner().invoke(app, ["validate", str(tmp_path / "out")])
     assert checked.exit_code == 0, checked.output

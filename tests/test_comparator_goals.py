@@ -134,7 +134,7 @@ def test_wan_before_a_count_is_a_magnitude_where_the_table_counts(tmp_path: Path
     document = _plan(tmp_path, lines, chargers, toilets)
     targets = _imported(tmp_path, document)
     assert _goals(targets) == [
-        ("新建充电桩", None, [2024, 2026], "==", "30000", "个"),
+        ("充电桩", None, [2024, 2026], "==", "30000", "个"),
         ("改造农村户厕", None, [2024, 2026], ">=", "12000", "户"),
     ]
     assert [g.text for g in targets.goals.values()] == [
@@ -157,7 +157,7 @@ def test_wan_before_a_count_stays_as_printed_where_the_table_is_in_wan(tmp_path:
     document = _plan(tmp_path, lines, chargers, jobs)
     targets = _imported(tmp_path, document)
     assert _goals(targets) == [
-        ("新建充电桩", None, [2024, 2026], "==", "3", "万个"),
+        ("充电桩", None, [2024, 2026], "==", "3", "万个"),
         ("新增城镇就业", None, [2024, 2026], ">=", "2.5", "万人"),
     ]
     assert sorted(targets.units) == ["万个", "万人"]  # declared: no unit-unknown (PC401)
@@ -248,7 +248,7 @@ def test_a_plain_figure_and_its_floor_are_one_goal_in_either_order(tmp_path: Pat
         result = _run("import", document, "-o", tmp_path / name / "out")
         assert result.exit_code == 0, result.output
         assert "第4段: `到2026年，全县新建高标准农田" in result.stderr
-        assert "states goal `新建高标准农田` again; read once" in result.stderr
+        assert "states goal `高标准农田` again; read once" in result.stderr
         assert len(_imported(tmp_path / name, document).goals) == 1
         assert _findings(document) == [], name  # was PC507 with the plain figure first
 
@@ -268,5 +268,5 @@ def test_a_listed_target_in_wan_beside_a_table_of_its_count(tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     targets = load_file(out, "t").model
     assert isinstance(targets, TargetsFile)
-    assert _goals(targets) == [("新建充电桩", 2025, None, ">=", "30000", "个")]
+    assert _goals(targets) == [("充电桩", 2025, None, ">=", "30000", "个")]
     assert _findings(out) == []

@@ -94,7 +94,7 @@ def test_a_bound_on_a_level_links_to_its_growth_table(tmp_path: Path) -> None:
                   ["40", "44", "48"], ["60", "66", "72"])  # fmt: skip
     targets, _ = _imported(tmp_path, _plan(tmp_path, [line], table))
     assert [(g.indicator, g.year, g.op) for g in targets.goals.values()] == [
-        ("高新技术企业培育", 2026, ">")
+        ("高新技术企业", 2026, ">")  # the title's 培育 and 目标表 are furniture
     ]
     assert _findings(_plan(tmp_path, [line], table)) == [("PC502", "120", "120")]
 
@@ -102,7 +102,7 @@ def test_a_bound_on_a_level_links_to_its_growth_table(tmp_path: Path) -> None:
 def test_two_tables_that_fit_the_goal_alike_link_neither(tmp_path: Path) -> None:
     line = "到2026年，新建高标准农田3.6万亩。"
     document = _plan(
-        tmp_path, [line], _farmland("高标准农田建设任务分解表"), _farmland("高标准农田发展情况表")
+        tmp_path, [line], _farmland("高标准农田发展情况表"), _farmland("2025年高标准农田发展情况表")
     )
     targets, log = _imported(tmp_path, document)
     assert len(targets.indicators) == 2
@@ -111,13 +111,26 @@ def test_two_tables_that_fit_the_goal_alike_link_neither(tmp_path: Path) -> None
     assert _findings(document) == []
 
 
+def test_a_goal_links_to_the_table_whose_name_it_says(tmp_path: Path) -> None:
+    # 高标准农田建设任务分解表 names its indicator 高标准农田 (建设任务分解表: furniture), which the
+    # goal says in full; 高标准农田发展情况表's is 高标准农田发展, which it does not
+    line = "到2026年，新建高标准农田3.6万亩。"
+    document = _plan(
+        tmp_path, [line], _farmland("高标准农田发展情况表"), _farmland("高标准农田建设任务分解表")
+    )
+    targets, _ = _imported(tmp_path, document)
+    names = {ind_id: indicator.name for ind_id, indicator in targets.indicators.items()}
+    assert sorted(names.values()) == ["高标准农田", "高标准农田发展"]
+    assert [names[str(g.indicator)] for g in targets.goals.values()] == ["高标准农田"]
+
+
 def test_a_goal_stated_with_jianshe_is_read_and_checked(tmp_path: Path) -> None:
     # 建设 is a verb that adds, as 新建 is; 建设用地 stays what a cap on land is about
     line = "到2026年，建设高标准农田3.6万亩。"
     title = "高标准农田建设任务分解表"
     targets, _ = _imported(tmp_path, _plan(tmp_path, [line], _farmland(title)))
     goals = [(g.indicator, g.period, g.op, str(g.value)) for g in targets.goals.values()]
-    assert goals == [("高标准农田建设", [2024, 2026], "==", "36000")]
+    assert goals == [("高标准农田", [2024, 2026], "==", "36000")]  # 建设任务分解表: furniture
     missed = tmp_path / "missed"
     missed.mkdir()
     document = _plan(missed, [line], _farmland(title, ["11000", "12000", "14000"]))

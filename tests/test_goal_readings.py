@@ -69,7 +69,7 @@ def test_a_running_total_the_plans_years_fall_short_of_is_not_linked(
     result = _run("import", document, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     said = (
-        f"`{line[:-1]}` states a running total (累计), and table 新建高标准农田's years "
+        f"`{line[:-1]}` states a running total (累计), and table 高标准农田's years "
         "2024–2026 add up to 27000 亩, which meets it only if it counts years before 2024 too"
     )
     assert result.stderr.count(said) == 1
@@ -131,12 +131,12 @@ def test_a_cap_the_periods_sum_exceeds_is_the_years_own(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     said = (
         f"`{line[:-1]}` does not say whether it bounds 2026's amount (年度, 每年) or that of "
-        "2024–2026 together (累计, 规划期内); table 各乡镇新增建设用地 gives 500 亩 in 2026 and "
+        "2024–2026 together (累计, 规划期内); table 新增建设用地 gives 500 亩 in 2026 and "
         "1350 亩 over 2024–2026: checked as 2026's"
     )
     assert result.stderr.count(said) == 1
     assert _goals(_imported(tmp_path, document)) == [
-        ("各乡镇新增建设用地", 2026, None, "<=", "500", "亩")
+        ("新增建设用地", 2026, None, "<=", "500", "亩")
     ]
     # was PC501: 1350 against 500, on a guess; the reading taken is an info finding (PC508)
     found = [(c, a["actual"], a["other"], a["other_years"]) for c, a in _findings(document)]
@@ -152,7 +152,7 @@ def test_a_cap_the_periods_sum_meets_stays_the_periods(tmp_path: Path) -> None:
     result = _run("import", document, "-o", tmp_path / "out")
     assert "does not say whether it bounds" not in result.stderr
     assert _goals(_imported(tmp_path, document)) == [
-        ("各乡镇新增建设用地", None, [2024, 2026], "<=", "1500", "亩")
+        ("新增建设用地", None, [2024, 2026], "<=", "1500", "亩")
     ]
     (tmp_path / "over").mkdir()
     over = _land(tmp_path / "over", line, ["400", "450", "700"])  # 1550: 700 alone is within
@@ -173,7 +173,7 @@ def test_a_cap_the_periods_sum_meets_stays_the_periods(tmp_path: Path) -> None:
 def test_a_cap_the_text_says_is_the_periods_is_checked_so(tmp_path: Path, line: str) -> None:
     document = _land(tmp_path, line, ["400", "450", "500"])
     assert _goals(_imported(tmp_path, document)) == [
-        ("各乡镇新增建设用地", None, [2024, 2026], "<=", "500", "亩")
+        ("新增建设用地", None, [2024, 2026], "<=", "500", "亩")
     ]
     assert _checked(_findings(document)) == [("PC501", "1350", "2024–2026")]
 
@@ -243,8 +243,8 @@ def test_a_bound_that_names_only_its_year_sets_the_goal_before_it(tmp_path: Path
     line = "到2025年，全县新增建设用地控制在900亩以内，到2026年控制在1300亩以内。"
     document = _land(tmp_path, line, ["400", "450", "500"])
     assert _goals(_imported(tmp_path, document)) == [
-        ("各乡镇新增建设用地", None, [2024, 2025], "<=", "900", "亩"),
-        ("各乡镇新增建设用地", 2026, None, "<=", "1300", "亩"),  # 1350 over 2024-2026: 2026's
+        ("新增建设用地", None, [2024, 2025], "<=", "900", "亩"),
+        ("新增建设用地", 2026, None, "<=", "1300", "亩"),  # 1350 over 2024-2026: 2026's
     ]  # the second was a goal `goal`, linked to nothing
     assert _checked(_findings(document)) == [("PC508", "500", 2026)]  # 2026's, taken: said
     (tmp_path / "over").mkdir()

@@ -212,11 +212,9 @@ def test_a_period_goal_that_is_the_last_year_of_a_table_of_unsure_kind(tmp_path:
     unsure = _plan(tmp_path, [line], _farmland("万亩", ["1.0", "2.2", "3.6"]))
     result = _run("import", unsure, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    said = "table 新建高标准农田's figure in 2026 (3.6 万亩), and its years 2024–2026 add up to 6.8"
+    said = "table 高标准农田's figure in 2026 (3.6 万亩), and its years 2024–2026 add up to 6.8"
     assert said in result.stderr
-    assert _goals(_imported(tmp_path, unsure)) == [
-        ("新建高标准农田", 2026, None, "==", "3.6", "万亩")
-    ]
+    assert _goals(_imported(tmp_path, unsure)) == [("高标准农田", 2026, None, "==", "3.6", "万亩")]
     found = [(c, a["actual"], a["other"]) for c, a in _findings(unsure)]
     assert found == [("PC508", "3.6", "6.8")]  # the reading taken, an info finding
     # the year's own figure misses it too: the period's reading stays, and its error

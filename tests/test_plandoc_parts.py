@@ -32,8 +32,8 @@ def _linked(tmp_path: Path, line: str, table: documents.Grid) -> list[tuple[obje
 def test_a_part_after_a_running_total_is_its_tables_of_which_row(tmp_path: Path) -> None:
     line = RUNNING.format(part="高效节水灌溉", figure="1.2")
     assert _linked(tmp_path, line, _built()) == [
-        ("累计建成高标准农田面积", None, 2026, "3.6"),
-        ("累计建成高标准农田面积", "全县其中：高效节水灌溉", 2026, "1.2"),  # was: not linked
+        ("高标准农田面积", None, 2026, "3.6"),
+        ("高标准农田面积", "全县其中：高效节水灌溉", 2026, "1.2"),  # was: not linked
     ]
     assert _findings(_plan(tmp_path, [line], _built())) == []
 

@@ -39,6 +39,7 @@ from planchk.importers.parts import continue_of_which
 from planchk.importers.printed import parse_number, simplified
 from planchk.importers.settled import Given, settle
 from planchk.importers.shapes import Column, Found, Row, Table
+from planchk.importers.title_words import title_subject
 from planchk.importers.units import title_unit, unit_line
 from planchk.importers.unsupported import refuse_unsupported
 from planchk.messages import PlanchkError
@@ -279,10 +280,11 @@ def source_stem(source: str) -> str:
 
 
 def indicator_name(title: str) -> str:
-    """The indicator a table title names: （三）发明专利申请量指导性任务分解表 → 发明专利申请量."""
+    """The indicator a table title names: （三）发明专利申请量指导性任务分解表 → 发明专利申请量,
+    2024—2026年各区累计建成口袋公园 → 口袋公园 (importers.title_words)."""
     name = _TITLE_NUMBERING.sub("", title).strip()
     name = _TITLE_SUFFIX.sub("", name).strip()
-    name = re.sub(r"(指标|任务|目标)$", "", name).strip()
+    name = title_subject(re.sub(r"(指标|任务|目标)$", "", name).strip())  # 2024年各区…: furniture
     return name if re.search(r"[^\W\d_]", name) else title  # =指标 is no indicator named =
 
 

@@ -155,8 +155,9 @@ class GoalSet:
             return None
         names = [(i, ind.name) for i, ind in self.imported.indicators.items()]
         ind_id = link(statement, names)
-        if ind_id is None:
-            return None
+        whole = self.whole[1] if self.whole is not None else None
+        if ind_id is None or (statement.part and ind_id == whole):
+            return None  # 其中高标准农田示范区 says its whole's name: a part of it, not it again
         if self.imported.indicators[ind_id].kind == "stock" and _INCREASE.search(
             statement.subject
         ):  # 新增高新技术企业30家 beside 120/135/150: an increase is no level
