@@ -90,7 +90,7 @@ def test_a_period_header_is_the_period_of_a_table_s_one_value_column(tmp_path: P
     table = "补助资金分配表\n单位：万元\n县区,本年\n合计,30\n甲,10\n乙,20\n"
     model, said = _import(tmp_path, "2024年" + table)
     [(ind_id, indicator)] = model.indicators.items()
-    assert (ind_id, indicator.years) == ("2024年补助资金", ["本年"])  # as headed, not 2024
+    assert (ind_id, indicator.years) == ("补助资金", ["本年"])  # as headed, not 2024
     assert "column 本年: the table's one period, labelled 本年" in said
     model, _ = _import(tmp_path, table, "--year", "2024")
     assert [i.years for i in model.indicators.values()] == [[2024]]

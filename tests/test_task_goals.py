@@ -72,7 +72,7 @@ def test_a_task_row_with_a_figure_is_a_goal_up_to_its_deadline(
     document = _plan(tmp_path, "某县乡村振兴行动方案（2024—2025年）", "重点任务清单", clinics)
     goals, checked = _checked(tmp_path, document)
     assert goals == [
-        ("新建村卫生室30个", "新建村卫生室", None, [2024, 2025], "30", "个"),
+        ("新建村卫生室30个", "村卫生室", None, [2024, 2025], "30", "个"),
         ("改造提升乡镇卫生院5所", None, None, [2024, 2025], "5", "所"),
     ]  # 每年新建 is a yearly amount: no goal of the period; 长期 names no year
     assert checked == found
@@ -82,5 +82,5 @@ def test_the_list_of_one_year_sets_its_rows_year(tmp_path: Path) -> None:
     document = _plan(tmp_path, "某县乡村振兴行动方案（2024—2026年）", "2025年重点任务清单",
                      ["10", "30", "40"])  # fmt: skip
     goals, checked = _checked(tmp_path, document)
-    assert goals[0] == ("新建村卫生室30个", "新建村卫生室", 2025, None, "30", "个")
+    assert goals[0] == ("新建村卫生室30个", "村卫生室", 2025, None, "30", "个")
     assert checked == []
