@@ -94,5 +94,5 @@ def test_other_work_on_what_there_is_is_not_the_built_tables(tmp_path: Path) -> 
     line = "到2026年，全县新建高标准农田3.6万亩；改造提升高标准农田不少于1.5万亩。"
     table = _farmland("亩", ["10000", "12000", "14000"], title="甲县高标准农田建设任务分解表")
     targets = _imported(tmp_path, _plan(tmp_path, [line], table))
-    assert [g.indicator for g in targets.goals.values()] == ["甲县高标准农田建设", None]
+    assert [g.indicator for g in targets.goals.values()] == ["甲县高标准农田", None]
     assert _findings(_plan(tmp_path, [line], table)) == []
