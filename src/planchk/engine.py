@@ -29,7 +29,7 @@ from planchk.report import Report
 from planchk.rules.context import PlanContext
 from planchk.rules.numbering import groups_without_areas
 from planchk.suppress.baseline import Held, Key
-from planchk.suppress.cap import Capper, Later, capped
+from planchk.suppress.cap import Capper, Later, Record, capped
 from planchk.suppress.unmade import Findings
 from planchk.suppress.waivers import WaiverSet
 
@@ -42,16 +42,18 @@ def check_paths(  # noqa: PLR0913  (the paths, the configuration and four keywor
     baseline: Counter[Key] | None = None,
     stdin_filename: Path | None = None,
     cells: int | None = None,
+    record: Record | None = None,
 ) -> Report:
     """Check every plan under `paths`: load, run the rules, apply configuration and waivers,
     and leave out what `baseline` records (suppress.baseline.read_baseline).
     `suggest`: work out suggested corrections for the sum and relation findings.
     `stdin_filename`: the name of a plan file given as `-` and read from stdin.
-    `cells`: the cells of the wrong type listed a file (loader.cells), if not the cap's."""
+    `cells`: the cells of the wrong type listed a file (loader.cells), if not the cap's.
+    `record`: given every active finding's (file, code, path), kept or not (a baseline)."""
     config = config or Config()
     limit = config.max_findings_per_rule if cells is None else cells
     found = discover(paths, config.max_bytes, stdin_filename=stdin_filename, max_findings=limit)
-    return check_discovery(found, config, suggest=suggest, baseline=baseline)
+    return check_discovery(found, config, suggest=suggest, baseline=baseline, record=record)
 
 
 def check_discovery(
@@ -60,8 +62,11 @@ def check_discovery(
     *,
     suggest: bool = True,
     baseline: Counter[Key] | None = None,
+    record: Record | None = None,
 ) -> Report:
-    """Run the rules on files already loaded and paired into plans."""
+    """Run the rules on files already loaded and paired into plans; `record` (check_paths)
+    is given each active finding as the cap receives it: no rule then counts without
+    yielding (findings.Tally), so that each one is recorded."""
     findings = list(found.problems)
     for file in found.loaded:
         findings.extend(file.problems)
@@ -70,7 +75,7 @@ def check_discovery(
     # One capper for the run, the baseline applied before it as findings come: the first
     # findings of each rule and file over every plan, as capping them all would keep.
     held = Held(baseline) if baseline is not None else None
-    capper = Capper(config.max_findings_per_rule, held)
+    capper = Capper(config.max_findings_per_rule, held, record)
     for plan in found.plans:
         with exact():
             check_plan(plan, config, config_waivers, capper, suggest=suggest)
@@ -161,6 +166,7 @@ class _Offer:
             if file is not None
             and file in self.reported
             and self.into.limit > 0
+            and self.into.record is None  # a baseline being written records each one
             and not any(code in waiver_set.codes for waiver_set in self.written)
             else None
         )

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from planchk.config import Config
     from planchk.report import Report
     from planchk.suppress.baseline import Key
+    from planchk.suppress.cap import Record
 
 # A table given to validate (common.TABLE_SUFFIXES) is refused with the commands that check it.
 TABLE_GIVEN = message(
@@ -175,11 +176,18 @@ def _check(
     suggest = fix_suggestions or (shows_suggestions(format_name) and write_baseline is None)
     known = baselines.read_baseline(baseline) if baseline is not None else None
     # A baseline records every finding, not the capped ones (the rest would come back as
-    # new): checked with no cap, shown as the cap says (suppress.shown).
-    checked = config if write_baseline is None else replace(config, max_findings_per_rule=0)
+    # new): plan files are checked with the cap on, each finding recorded as the cap gets
+    # it (suppress.baseline.Recorder); plan documents, whose findings are placed after the
+    # check, with no cap, shown as the cap says (suppress.shown).
+    recorder = None
+    checked = config
+    if write_baseline is not None and _plan_files(targets, stdin_filename):
+        recorder = baselines.Recorder(write_baseline)
+    elif write_baseline is not None:
+        checked = replace(config, max_findings_per_rule=0)
     with spinner(input_size(targets)):
         report = _checked(targets, checked, suggest, known, stdin_filename, verbose,
-                          cells=config.max_findings_per_rule)  # fmt: skip
+                          cells=config.max_findings_per_rule, record=recorder)  # fmt: skip
     if known and baseline is not None and report.baselined == 0:
         entries = sum(known.values())
         sys.stderr.write(messages.BASELINE_MATCHED_NONE(entries, path=baseline) + "\n")
@@ -195,9 +203,22 @@ def _check(
     if write_baseline is None:
         emit(render(report, options), output)
         return report
-    _record(report, write_baseline, config.max_findings_per_rule, output,
-            lambda shown: render(shown, options))  # fmt: skip
+    if recorder is not None:
+        count = recorder.write()
+        emit(render(report, options), output)
+        sys.stderr.write(messages.BASELINE_WRITTEN(count, path=write_baseline) + "\n")
+    else:
+        _record(report, write_baseline, config.max_findings_per_rule, output,
+                lambda shown: render(shown, options))  # fmt: skip
     finish(ExitCode.CLEAN)
+
+
+def _plan_files(targets: list[Path], stdin_filename: Path | None) -> bool:
+    """Whether `targets` are plan files (no plan document, none piped), as _checked reads."""
+    from planchk.loader.discover import DOCUMENT_SUFFIXES, is_document
+
+    piped = stdin_filename is not None and stdin_filename.suffix.lower() in DOCUMENT_SUFFIXES
+    return not piped and not any(is_document(path) for path in targets)
 
 
 def _record(
@@ -231,10 +252,12 @@ def _checked(
     stdin_filename: Path | None = None,
     verbose: bool = False,
     cells: int | None = None,
+    record: Record | None = None,
 ) -> Report:
     """The report of plan files, or of plan documents (findings placed in the document).
     `cells`: the cells of the wrong type listed a file, where not the config's (the cap
-    lifted to write a baseline still lists a broken file's first ones: loader.cells)."""
+    lifted to write a baseline still lists a broken file's first ones: loader.cells).
+    `record`: given every active finding of plan files (engine.check_paths)."""
     from planchk.cli.common import piped_document
     from planchk.engine import check_paths
     from planchk.loader.discover import is_document
@@ -244,7 +267,7 @@ def _checked(
     if not any(is_document(path) for path in targets):
         return check_paths(
             targets, config, suggest=suggest, baseline=known, stdin_filename=stdin_filename,
-            cells=cells,
+            cells=cells, record=record,
         )  # fmt: skip
     from planchk.importers.checked import check_documents
 

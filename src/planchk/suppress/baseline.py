@@ -11,6 +11,7 @@ import dataclasses
 import heapq
 import json
 import os
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
@@ -93,6 +94,50 @@ def _document(
         between = ","
         written[0] += 1
     yield "\n  ]\n}\n" if written[0] else f"{between}]\n}}\n"
+
+
+class Recorder:
+    """A baseline written as the checks find its entries (validate --write-baseline): each
+    active finding's file, code and path as the cap receives it (suppress.cap.Capper, the
+    cap itself still on), encoded into a spool file; no finding is made for it (placing and
+    wording each of 600,000 was most of writing their baseline). The entries come in the
+    order the rules find them, rule by rule, not in report order: a baseline is read as a
+    count of (file, code, path)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path, self.root = path, _root(path)
+        self.count = 0
+        self._files: dict[str, str] = {}  # a finding's file as an entry's, encoded once
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+
+    def __call__(self, file: str, code: str, path: str) -> None:
+        entry_file = self._files.get(file)
+        if entry_file is None:
+            entry_file = self._files[file] = _encoded(_entry_file(file, self.root))
+        self._spool.write(
+            f'{"," if self.count else ""}\n    {{\n      "file": {entry_file},\n      "code": '
+            f'{_encoded(code)},\n      "path": {_encoded(path)}\n    }}'
+        )
+        self.count += 1
+
+    def write(self) -> int:
+        """Write the baseline (the same bytes write_baseline gives its entries); how many."""
+        try:
+            write_atomic(self.path, self._pieces())
+        except OSError as error:
+            raise BaselineError(
+                messages.BASELINE_UNWRITABLE, path=self.path, reason=messages.os_reason(error)
+            ) from None
+        finally:
+            self._spool.close()
+        return self.count
+
+    def _pieces(self) -> Iterator[str]:
+        yield f'{{\n  "baseline_version": {BASELINE_VERSION},\n  "findings": ['
+        self._spool.seek(0)
+        while chunk := self._spool.read(1 << 16):
+            yield chunk
+        yield "\n  ]\n}\n" if self.count else "]\n}\n"
 
 
 def read_baseline(path: Path) -> Counter[Key]:

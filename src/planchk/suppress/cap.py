@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import heapq
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from operator import itemgetter
 from typing import Protocol
@@ -74,6 +74,15 @@ class Holds(Protocol):
 
 
 Key = tuple[str, str]  # (code, file)
+Record = Callable[[str, str, str], None]  # (file, code, path) of a finding
+
+
+def _record(record: Record, item: Finding | Later) -> None:
+    """An active finding's entry (a deferred one is never waived nor fatal): not made."""
+    if isinstance(item, Later):
+        record(item.file, item.code, item.path)
+    elif not item.fatal and item.waived is None:
+        record(item.location.file, item.code, item.path)
 
 
 @dataclasses.dataclass
@@ -95,9 +104,14 @@ class Capper:
     what sorting everything would have given (the sort is stable).
     """
 
-    def __init__(self, limit: int, baseline: Holds | None = None) -> None:
+    def __init__(
+        self, limit: int, baseline: Holds | None = None, record: Record | None = None
+    ) -> None:
         self.limit = limit
         self.baseline = baseline  # what it holds back never reaches the cap
+        # Given (file, code, path) of every active finding that reaches the cap, kept or
+        # not: the entries of a baseline being written (suppress.baseline.Recorder).
+        self.record = record
         self.overflow: dict[Key, Overflow] = {}
         self._passed: list[tuple[int, Finding]] = []  # waived and fatal: never capped
         # Per key a max-heap (negated order) of the `limit` first findings seen so far.
@@ -123,6 +137,8 @@ class Capper:
             self._keep(*passed)
 
     def _keep(self, seq: int, item: Finding | Later) -> None:
+        if self.record is not None:
+            _record(self.record, item)
         if isinstance(item, Later):
             if self.limit <= 0:
                 self._keep_unmade(seq, item)
