@@ -43,10 +43,7 @@ def area_multiple_parents(ctx: PlanContext) -> Iterator[Problem]:
     hierarchy = ctx.hierarchy
     if hierarchy is None:
         return
-    first_parent = hierarchy.parent.__getitem__
     for parent, parts in hierarchy.parts.items():
-        if all(map(parent.__eq__, map(first_parent, parts))) and len(set(parts)) == len(parts):
-            continue  # each part listed once, here first: decided at C speed (600,000 parts)
         seen: set[str] = set()  # the parts listed before this one: a set, so one pass is linear
         for index, area in enumerate(parts):
             first = hierarchy.parent[area]
