@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from planchk.config import Config
     from planchk.report import Report
-    from planchk.suppress.baseline import Key
+    from planchk.suppress.baseline import Key, Recorder
     from planchk.suppress.cap import Record
 
 # A table given to validate (common.TABLE_SUFFIXES) is refused with the commands that check it.
@@ -175,16 +175,7 @@ def _check(
     # Suggested corrections cost a search per sum finding: worked out only where shown.
     suggest = fix_suggestions or (shows_suggestions(format_name) and write_baseline is None)
     known = baselines.read_baseline(baseline) if baseline is not None else None
-    # A baseline records every finding, not the capped ones (the rest would come back as
-    # new): plan files are checked with the cap on, each finding recorded as the cap gets
-    # it (suppress.baseline.Recorder); plan documents, whose findings are placed after the
-    # check, with no cap, shown as the cap says (suppress.shown).
-    recorder = None
-    checked = config
-    if write_baseline is not None and _plan_files(targets, stdin_filename):
-        recorder = baselines.Recorder(write_baseline)
-    elif write_baseline is not None:
-        checked = replace(config, max_findings_per_rule=0)
+    checked, recorder = _recording(config, write_baseline, targets, stdin_filename)
     with spinner(input_size(targets)):
         report = _checked(targets, checked, suggest, known, stdin_filename, verbose,
                           cells=config.max_findings_per_rule, record=recorder)  # fmt: skip
@@ -203,14 +194,25 @@ def _check(
     if write_baseline is None:
         emit(render(report, options), output)
         return report
-    if recorder is not None:
-        count = recorder.write()
-        emit(render(report, options), output)
-        sys.stderr.write(messages.BASELINE_WRITTEN(count, path=write_baseline) + "\n")
-    else:
-        _record(report, write_baseline, config.max_findings_per_rule, output,
-                lambda shown: render(shown, options))  # fmt: skip
+    _record(report, write_baseline, config.max_findings_per_rule, output,
+            lambda shown: render(shown, options), recorder)  # fmt: skip
     finish(ExitCode.CLEAN)
+
+
+def _recording(
+    config: Config, write_baseline: Path | None, targets: list[Path], stdin_filename: Path | None
+) -> tuple[Config, Recorder | None]:
+    """How a run checks that writes a baseline. It records every finding, not the capped
+    ones (the rest would come back as new): plan files are checked with the cap on, each
+    finding recorded as the cap gets it (suppress.baseline.Recorder); plan documents, whose
+    findings are placed after the check, with no cap, shown as the cap says (suppress.shown)."""
+    from planchk.suppress.baseline import Recorder
+
+    if write_baseline is None:
+        return config, None
+    if _plan_files(targets, stdin_filename):
+        return config, Recorder(write_baseline)
+    return replace(config, max_findings_per_rule=0), None
 
 
 def _plan_files(targets: list[Path], stdin_filename: Path | None) -> bool:
@@ -227,6 +229,7 @@ def _record(
     limit: int,
     output: Path | None,
     render: Callable[[Report], str | bytes | Iterable[str]],
+    recorder: Recorder | None = None,
 ) -> None:
     """Write the baseline of every finding (written as read: suppress.baseline), and the
     output the configured cap shows (Shown keeps it as the baseline reads them). With no
@@ -234,7 +237,10 @@ def _record(
     from planchk.suppress import baseline as baselines
     from planchk.suppress.shown import Shown
 
-    if limit <= 0:
+    if recorder is not None:  # recorded as checked: the report is the capped one
+        count = recorder.write()
+        emit(render(report), output)
+    elif limit <= 0:
         count = baselines.write_baseline(report, baseline)
         emit(render(report), output)
     else:
