@@ -53,19 +53,8 @@ _FOOTNOTE_MARK = re.compile(r"\s*[（(]\d{1,2}[）)]$")  # Apportionment (1): a 
 _UNIT_IN_HEADER = re.compile(r"^(?P<name>.*?)\s*[（(](?P<unit>[^（()）]+)[）)]\s*$")
 # Words that follow a year in a header without naming a category: 2021年目标 is the year 2021.
 _YEAR_WORDS = frozenset(
-    {
-        "目标",
-        "任务",
-        "计划",
-        "目标值",
-        "任务数",
-        "预计",
-        "预期",
-        "规划",
-        "累计",
-        "累计完成",
-        "累计数",
-    }
+    {"目标", "任务", "计划", "目标值", "任务数", "预计", "预期", "规划", "累计", "累计完成"}
+    | {"累计数", "年度任务", "分年度任务", "年度目标", "分年度目标", "年度计划", "分年度计划"}
 )
 CUMULATIVE = re.compile(r"累计|累計|cumulative", re.IGNORECASE)  # a stock, not a flow
 # 增长% and 占比 end a Chinese header; English puts the sign first (% Change, % of total) or
@@ -145,6 +134,8 @@ def _year_sum(column: Column, years: Counter[str | None]) -> Column:
     total_name = column.name and (is_bare_subtotal(column.name) or _range_total(column.name))
     if total_name and years[None] >= 2:
         return dataclasses.replace(column, kind="year_sum", name=None)
+    if total_name and len(years) == 1 and sum(years.values()) >= 2:  # 合计 | 资金 over years
+        return dataclasses.replace(column, kind="year_sum", name=next(iter(years)))
     top, _, bottom = column.header.rpartition(" / ")
     category = _one_category(top)[0] if top else None
     total = is_bare_subtotal(bottom) or _range_total(bottom)
