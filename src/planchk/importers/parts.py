@@ -21,11 +21,17 @@ Two more decisions, by labels and numbers together:
   3000, 其中：市本级 600, 县区 2400, then the counties of 县区) is the whole's split into levels,
   not an 其中 list: its rows are plain rows, named by their part, and the levels reader nests
   the counties under 县区.
+- Rows right after the 其中 row named as its part is, by the word their names end in
+  (其中：中央资金 630 over 省级资金 400, 市县资金: each a 资金), are the list's next parts,
+  whatever their numbers (a list over its whole is PC109's to report, never a reason to read
+  省级资金 as an area, nor to miss 合计 at the bottom). An area's name (甲镇, 东城区, 市本级)
+  never continues a list so.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from operator import attrgetter
@@ -39,6 +45,9 @@ _ROLE = attrgetter("role")
 # add up to the whole on their own are its parts (a county's five towns), never 其中 parts.
 _MOST = 5
 _GUARD = 60  # rows after an 其中 row looked at for parts that add up to the whole on their own
+# The end of an area's name: a row so named is an area, whatever word it shares with a part.
+_AREA_END = re.compile(r"(?:省|市|区|县|州|盟|旗|镇|乡|村|街道|社区|本级|园区|管委会|办事处)$")
+_KIND = 2  # the characters that say what a part is: 资金, 经费, 补助, 项目
 
 
 def continue_of_which(rows: Sequence[Row], ratios: frozenset[int]) -> None:
@@ -76,11 +85,11 @@ def _complete(
     row printed between; one town equal to its county after an 其中 part of 0), and the list
     stays as printed."""
     if _some_first_rows_add_up(whole, _same_level(after), ratios):
-        return 0
+        return _by_name(whole, listed, after)  # 省级资金 400 + 甲镇 600 under 合计 1000
     count = _by_sum(whole, listed, after, ratios)
     if count and _split_into_levels([*listed, *after[:count]], after[count:], ratios):
         return count
-    return count or _by_form(whole, listed, after, ratios)
+    return count or _by_form(whole, listed, after, ratios) or _by_name(whole, listed, after)
 
 
 def _by_sum(whole: Row, listed: Sequence[Row], after: Sequence[Row], ratios: frozenset[int]) -> int:
@@ -97,6 +106,32 @@ def _by_sum(whole: Row, listed: Sequence[Row], after: Sequence[Row], ratios: fro
             _mark(rows)
             return count
     return 0
+
+
+def _by_name(whole: Row, listed: Sequence[Row], after: Sequence[Row]) -> int:
+    """How many rows right after the list end in the word its first part ends in (其中：中央资金
+    over 省级资金): the module's last decision."""
+    kind = _kind(listed[0].part)
+    deeper = listed[0].indent > whole.indent  # a row back at the whole's level is its sibling
+    rows = list(
+        itertools.takewhile(
+            lambda row: (
+                _aligned(row, whole.indent + 1 if deeper else 0)
+                and kind is not None
+                and _kind(row.name) == kind
+            ),
+            after[:_MOST],
+        )
+    )
+    _mark(rows)
+    return len(rows)
+
+
+def _kind(name: str) -> str | None:
+    """The word a part's name ends in (资金 of 中央资金), or None for an area's name."""
+    if len(name) <= _KIND or _AREA_END.search(name):
+        return None
+    return name[-_KIND:]
 
 
 def _mark(rows: Sequence[Row]) -> None:
