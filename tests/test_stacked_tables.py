@@ -109,3 +109,74 @@ def test_a_total_over_other_parts_keeps_its_name(tmp_path: Path) -> None:
     model, log = _imported(book, tmp_path)
     assert dict(model.areas) == {"合计": ["甲县", "乙县"], "全市": ["丙县", "丁县"]}
     assert "of an earlier table" not in log
+
+
+def test_a_second_block_over_other_areas_is_a_second_table(tmp_path: Path) -> None:
+    """The header again (县区 | other columns) over other areas: two tables, the second
+    under the first's title and unit; its header is never a data row (an area 县区)."""
+    source = tmp_path / "t.csv"
+    source.write_text(
+        "2025年任务表\n单位：个\n县区,广场\n合计,21\n甲县,9\n乙县,12\n"
+        "县区,步道\n全市,26\n丙县,11\n丁县,15\n",
+        "utf-8",
+    )
+    model, log = _imported(source, tmp_path)
+    assert "the header is printed again at row 7 over other areas" in log
+    assert dict(model.areas) == {"合计": ["甲县", "乙县"], "全市": ["丙县", "丁县"]}
+    assert _values(model) == {
+        "广场": {"合计": ["21"], "甲县": ["9"], "乙县": ["12"]},
+        "步道": {"全市": ["26"], "丙县": ["11"], "丁县": ["15"]},
+    }
+    assert {str(i.unit) for i in model.indicators.values()} == {"个"}
+
+
+def test_a_workbook_block_joins_its_area_rows(tmp_path: Path) -> None:
+    """Three blocks in a sheet, the second in another order under a blank row, the third
+    after 续表: each joined by area, the years in order."""
+    rows: list[list[object]] = [
+        ["造林任务表"],
+        ["单位：亩"],
+        ["县区", "2021年"],
+        ["合计", 30],
+        ["甲县", 10],
+        ["乙县", 20],
+        [],
+        ["县区", "2022年"],
+        ["乙县", 25],
+        ["甲县", 15],
+        ["合计", 40],
+        ["续表"],
+        ["县区", "2023年", "2024年"],
+        ["合计", 50, 60],
+        ["甲县", 20, 25],
+        ["乙县", 30, 35],
+    ]
+    book = _workbook(tmp_path / "annex.xlsx", {"表1": rows})
+    model, log = _imported(book, tmp_path)
+    assert log.count("the header again at row") == 2
+    assert dict(model.areas) == {"合计": ["甲县", "乙县"]}
+    [indicator] = model.indicators.values()
+    assert indicator.years == [2021, 2022, 2023, 2024]
+    assert _values(model)[indicator.name] == {
+        "合计": ["30", "40", "50", "60"],
+        "甲县": ["10", "15", "20", "25"],
+        "乙县": ["20", "25", "30", "35"],
+    }
+
+
+def test_a_table_with_its_own_title_over_the_same_areas_is_no_block(tmp_path: Path) -> None:
+    """表2's title and unit line over 县区 | 资金 and the same areas: a second table in its own
+    unit, never a block of the first joined in the first's unit."""
+    source = tmp_path / "t.csv"
+    source.write_text(
+        "表1 2025年任务\n单位：个\n县区,任务\n合计,44\n甲,17\n乙,27\n\n"
+        "表2 2025年资金\n单位：万元\n县区,资金\n合计,16.1\n甲,1.7\n乙,14.4\n",
+        "utf-8",
+    )
+    model, log = _imported(source, tmp_path)
+    assert "blocks one above another" not in log
+    assert "2 tables one under another" in log
+    assert {i.name: str(i.unit) for i in model.indicators.values()} == {
+        "任务": "个",
+        "资金": "万元",
+    }

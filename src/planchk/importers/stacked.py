@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from operator import itemgetter
 
+from planchk.importers.blocks import join_blocks
 from planchk.importers.columns import numeric
 from planchk.importers.grid import Grid, GridCell
 from planchk.importers.labels import clean_name
@@ -37,7 +38,13 @@ _TEXT = itemgetter(0)  # a GridCell's text
 
 
 def split_stacked(grid: Grid) -> list[Grid]:
-    """The grid's tables, each a grid of its own rows; `grid`'s notes say so."""
+    """The grid's tables, each a grid of its own rows; `grid`'s notes say so. A wide table
+    printed in blocks one above another is joined first (importers.blocks)."""
+    blocks = join_blocks(grid)
+    return [table for block in blocks for table in _split(block, grid.notes)]
+
+
+def _split(grid: Grid, notes: list[str]) -> list[Grid]:
     starts = [0]
     header = numbers = False  # a table's header seen, and rows of numbers under it
     for position, cells in enumerate(grid.rows):
@@ -56,7 +63,7 @@ def split_stacked(grid: Grid) -> list[Grid]:
     ends = [*starts[1:], len(grid.rows)]
     parts = [_part(grid, grid.rows[start:end]) for start, end in zip(starts, ends, strict=True)]
     first_rows = ", ".join(str(grid.rows[start][0].row) for start in starts)
-    grid.notes.append(STACKED(source=grid.source, count=len(parts), starts=first_rows))
+    notes.append(STACKED(source=grid.source, count=len(parts), starts=first_rows))
     return parts
 
 
