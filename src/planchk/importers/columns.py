@@ -35,7 +35,9 @@ from planchk.plan.units import BUILT_IN
 
 # FY 2024 and Fiscal Year 2024 (English budget tables) name the year as 2024年 does
 _FY = r"(?:[Ff][Yy]|[Ff]iscal[Yy]ear)?"
-_YEAR = re.compile(rf"^(?:到|至|截至|{_FY})(?P<year>(?:19|20)\d{{2}})年?(?:底|末)?(?P<rest>.*)$")
+_YEAR = re.compile(
+    rf"^(?:到|至|截至|{_FY})(?P<year>(?:19|20)\d{{2}})(?:年度?)?(?:底|末)?(?P<rest>.*)$"
+)
 _FISCAL = re.compile(
     rf"^{_FY}(?P<year>(?:19|20)\d{{2}})\s*[-–/／]\s*(?P<end>\d{{2}}|\d{{4}})(?P<rest>.*)$"
 )

@@ -31,6 +31,10 @@ _RANGE = re.compile(
 
 # What may follow a period of years in the header of a table's one value column and still
 # name the period's figure rather than a category: 2024—2026年目标任务, 2024-2026年合计（个）.
+# 十一五 … 十九五 (the 11th to the 19th plans), in quotes or not, with 期间, 时期 or 规划期
+_PLAN = re.compile(
+    r"^[“”\"'「」]?十(?P<n>[一二三四五六七八九])五[“”\"'「」]?(?:期间|时期|规划期)?(?P<rest>.*)$"
+)
 _FIGURE_WORDS = re.compile(
     r"(?:目标|任务|计划|规划|预期|预计|累计|完成|合计|小计|总计|共计|数|值)*"
     r"(?:\s*[（(][^（()）]*[）)])?"
@@ -55,11 +59,20 @@ def year_range(text: str) -> tuple[int, int, str] | None:
     """The first and last years a header's period of years names, and the words after it."""
     found = _RANGE.match(normalized(text))
     if found is None:
-        return None
+        return _plan_period(text)
     first, last = int(found.group("first")), int(found.group("last"))
     if last <= first or (last == first + 1 and not found.group("year")):
         return None  # 2019-2020 with no 年: a fiscal year, as _FISCAL reads it
     return first, last, found.group("rest").strip()
+
+
+def _plan_period(text: str) -> tuple[int, int, str] | None:
+    """A five-year plan's period (“十四五”合计, 十五五时期): its years, as 2021-2025年 says."""
+    found = _PLAN.match(normalized(text))
+    if found is None:
+        return None
+    first = 2006 + 5 * "一二三四五六七八九".index(found.group("n"))  # 十一五: 2006-2010
+    return first, first + 4, found.group("rest").strip()
 
 
 class _Indicator(Protocol):
