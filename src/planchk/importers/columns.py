@@ -30,6 +30,7 @@ from planchk.importers.shapes import Column
 from planchk.importers.units import PERCENT as _PERCENT
 from planchk.importers.units import printed_unit, unit_row
 from planchk.importers.year_ranges import counted_totals, spanned, year_range
+from planchk.importers.year_status import year_statuses
 from planchk.messages import PlanchkError
 from planchk.plan.units import BUILT_IN
 
@@ -104,6 +105,7 @@ def read_columns(
         columns.append(read)
     if not [c for c in columns if c.kind not in ("text", "code")]:
         raise PlanchkError(texts.NO_VALUE_COLUMNS, source=grid.source)
+    columns = year_statuses(columns)  # 2024A | 2025E: the years of one indicator
     return _year_sums(counted_totals(spanned(columns) or _labelled(columns))), tuple(dropped)
 
 
