@@ -218,7 +218,7 @@ def _indicator(
             texts.DUPLICATE_YEAR, source=source, name=name, year=repeated, headers=headers
         )
     unit = _unit(table, columns, name, options)
-    kind = "ratio" if unit in ("%", "％") else indicator_kind(columns, name, options.kind)
+    kind = "ratio" if unit in ("%", "％", "‰") else indicator_kind(columns, name, options.kind)
     order = sorted(range(len(columns)), key=lambda i: years[i])
     ordered, in_order = [years[i] for i in order], [columns[i] for i in order]
     return ImportedIndicator(

@@ -102,6 +102,8 @@ def read_columns(
         if unit in _PERCENT and read.kind == "value" and not read.unit and _any_percent(cells):
             # under 单位：%, a column printing ≥95% over 96 is of percentages, not amounts
             read = dataclasses.replace(read, kind="percent", name=_percent_name(read.name))
+        if read.kind == "percent" and unit == "‰" and not re.search("[%％]", read.header):
+            read = dataclasses.replace(read, unit="‰")  # 增长率 under 单位：‰, never in %
         columns.append(read)
     if not [c for c in columns if c.kind not in ("text", "code")]:
         raise PlanchkError(texts.NO_VALUE_COLUMNS, source=grid.source)

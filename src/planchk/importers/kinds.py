@@ -22,11 +22,14 @@ PER_HEAD = re.compile(
     r"^(?:每(?:[十百千万]|万人|千人|百人)|人均|户均|亩均|地均|平均)|per capita", re.IGNORECASE
 )
 
+# One figure over another, named so (出生人口性别比, 城乡居民收入比, 师生比): a ratio, never summed.
+_RATIO_NAME = re.compile(r"[^占]比$")
+
 
 def indicator_kind(columns: Sequence[Column], name: str, default: str) -> str:
     """The kind of the indicator these columns make, named `name`."""
     kinds = {operand_kind(c) for c in columns}
-    if kinds <= {"percent", "rate"} or PER_HEAD.search(name):
+    if kinds <= {"percent", "rate"} or PER_HEAD.search(name) or _RATIO_NAME.search(name):
         return "ratio"
     if any(CUMULATIVE.search(c.header) for c in columns):
         return "stock"
