@@ -22,6 +22,7 @@ from typing import Literal, cast
 from planchk.importers import texts
 from planchk.importers.by_column import plain_rows, serial
 from planchk.importers.grid import Grid, GridCell, cell_name, no_data_rows
+from planchk.importers.group_names import name_groups
 from planchk.importers.labels import read_label
 from planchk.importers.levels import Close, Node, nest
 from planchk.importers.part_names import name_parts
@@ -221,6 +222,7 @@ def lay_out(
     kept = [total]
     _walk(total, forest, areas, kept, {total.name})
     areas.setdefault(total.name, [])  # a table of one row: an area with no parts
+    areas = name_groups(areas, kept, of_which)  # 东山县小计 over its towns: the area 东山县
     name_parts(of_which, (row.name for row in kept))
     parts_of = {name: [part.name for part in parts] for name, parts in of_which.items()}
     kept.extend(part for parts in of_which.values() for part in parts)
