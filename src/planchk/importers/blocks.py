@@ -78,9 +78,7 @@ def join_blocks(grid: Grid, notes: list[str] | None = None) -> list[Grid]:
 
 
 def _with_rows(grid: Grid, rows: list[list[GridCell]]) -> Grid:
-    return Grid(
-        grid.source, rows, [], grid.flags, grid.sheet, grid.text_columns, grid.merges, grid.stored
-    )
+    return dataclasses.replace(grid, rows=rows, notes=[])  # every other field as the grid's
 
 
 def _filled(cells: Sequence[GridCell]) -> list[GridCell]:
