@@ -4,8 +4,8 @@ A breakdown that prints no heading over a group's rows names the group in its �
 or last (东山县小计, then its towns). The group is the area 东山县 (its parts, its numbers):
 the word 小计 says what the row prints, not which area it is, and a plan's other tables and
 goals name 东山县. The word stays where what is before it is no single area's name: a level
-(县区小计, 县（区）小计, 乡镇小计: the counties together), a name in brackets, or a name another
-row already has.
+(县区小计, 县（区）小计, 乡镇小计, 城区小计: the counties or districts together), a name in
+brackets, a name of two characters, or a name another row already has.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ def name_groups(
             continue  # no group: a town's 小计 is no name to drop (a 小计 column's row)
         found = _SUBTOTAL.match(row.name)
         area = found.group("area") if found else ""
-        if area and _AREA.search(area) and not _LEVEL.match(area) and area not in taken:
+        # 城区, 市区, 县域: two characters name a part of the map, not one area (沛县 keeps 小计)
+        if len(area) > 2 and _AREA.search(area) and not _LEVEL.match(area) and area not in taken:
             renamed[row.name] = area
             taken.add(area)
             row.name = area
