@@ -22,6 +22,12 @@ from planchk.importers.units import title_unit, unit_line
         ("(in thousands of US dollars)", "USD thousand"),
         ("(UGX million)", "UGX million"),
         ("(KES thousand)", "KES thousand"),
+        ("(KSh million)", "KSh million"),
+        ("(MK million)", "MK million"),
+        ("Amounts in GH¢ thousand", "GH¢ thousand"),
+        ("单位：个（行政村）", "个"),  # a qualifier in brackets after the unit: the unit is 个
+        ("单位：万元（含中央资金）", "万元"),
+        ("单位：（行政村）", None),
         ("Amounts in USD million", "USD million"),
         ("Figures are in thousands.", "thousand"),
         ("[单位：千米]", "千米"),

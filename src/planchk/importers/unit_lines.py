@@ -16,7 +16,7 @@ from planchk.plan.units import BUILT_IN
 
 _LINE = re.compile(
     r"^[（(\[【]?\s*(?:金额|计量|数量|货币)?\s*(?:单\s*位|unit|units|currency)\s*[:：]\s*"
-    r"(?P<unit>[^（()）\[\]【】]+?)\s*[）)\]】]?$",
+    r"(?P<unit>[^（()）\[\]【】]+?)\s*(?:[（(][^（()）]*[）)])?\s*[）)\]】]?$",  # 个（行政村）: 个
     re.IGNORECASE,
 )
 # A count in an English unit line: (number), (in numbers), (persons), (units), (households).
@@ -28,7 +28,8 @@ _COUNT = re.compile(_COUNT_WORDS, re.IGNORECASE)
 _ENGLISH = re.compile(
     r"^[（(]\s*(?:in\s+)?(?P<unit>(?:(?:us\$|usd|rmb|cny|hk\$|eur|€|\$)\s*)?"
     r"(?:thousands?|millions?|billions?|bn|m|mn)?(?:\s+(?:of\s+)?[a-z$]+)?"
-    r"|(?-i:[A-Z]{3})\s+(?:thousands?|millions?|billions?|bn|m|mn)"  # (UGX million): ISO code
+    # (UGX million), (KSh million): an ISO code, or a currency's sign, with its scale
+    r"|(?:(?-i:[A-Z]{3})|KSh|MK|GH¢|₦|₹|£|¥)\s*(?:thousands?|millions?|billions?|bn|m|mn)"
     rf"|(?:number\s+of\s+)?(?:{_COUNT_WORDS})"  # a count: (number), (number of households)
     r"|(?:u\.?s\.?\s+)?(?:dollars|yuan|euros|pounds|rupees)"  # (US dollars)
     r"|(?:thousands|millions|billions)\s+of\s+(?:u\.?s\.?\s+)?(?:dollars|usd|us\$))\s*[）)]$",
@@ -94,7 +95,25 @@ def title_unit(text: str) -> tuple[str, str | None]:
         unit = None
     if after and not re.search(r"[^\W_]", after.group("title")):  # （单位：万元）: a line alone
         unit = None
+    if unit and not _known_units(unit):  # 全县各单位：资金分配表: words of the title, no unit
+        unit = None
     return (text[: after.end("title")], unit) if after and unit else (text, None)
+
+
+# Units an English unit line names: a scale or a currency code (USD million, thousand, KES).
+_ENGLISH_UNIT = re.compile(r"(?i:thousand|million|billion|percent|number)|\b[A-Z]{3}\b|%|\$")
+
+
+def _known_units(said: str) -> bool:
+    """Whether every unit of `said` (several joined by 、, a rate as 元/户) is a unit planchk
+    knows, or an English scale or currency: a unit line typed into the title's cell with no
+    bracket is taken only then, so a title that merely holds 单位： (全县各单位：资金分配表)
+    keeps its words and its table still asks for the unit."""
+    parts = [part for unit in said.split("、") for part in unit.split("/")]
+    return all(
+        part in BUILT_IN or (part.isascii() and _ENGLISH_UNIT.search(part) is not None)
+        for part in parts
+    )
 
 
 def printed_unit(text: str) -> str:
