@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from planchk.importers.archive import open_archive
+from planchk.importers.csvgrid import typed_indent
 from planchk.importers.documents import texts
 from planchk.importers.documents.model import Cell, RawParagraph, RawTable
 from planchk.importers.documents.numbering import Numbering
@@ -140,7 +141,7 @@ def _level(paragraph: Any, styles: dict[str, str]) -> int | None:
 def _table(table: Any, numbering: Numbering) -> RawTable:
     """The table's grid: a merged cell's text at each position it covers, marked covered."""
     _unwrap_rows(table._tbl)
-    texts_of: dict[Any, str] = {}  # <w:tc> -> its text
+    texts_of: dict[Any, tuple[str, int]] = {}  # <w:tc> -> its text and indentation
     rows: list[list[Cell]] = []
     above: list[Any] = []  # the <w:tc> at each column of the previous row
     for row in table.rows:
@@ -156,7 +157,8 @@ def _table(table: Any, numbering: Numbering) -> RawTable:
             )
             if tc not in texts_of:  # once per cell: a merge repeats it, a number counts once
                 texts_of[tc] = _cell_text(cell, numbering)
-            cells.append(Cell(texts_of[tc], covered=bool(covered)))
+            text, indent = texts_of[tc]
+            cells.append(Cell(text, covered=bool(covered), indent=indent))
             elements.append(tc)
         # grid columns the row leaves empty after its last cell (a cell deleted at its end):
         # blanks, as the CSV saved from it has, not a row cut short
@@ -189,18 +191,42 @@ def _unwrap_rows(tbl: Any) -> None:
             holder.getparent().remove(holder)
 
 
-def _cell_text(cell: Any, numbering: Numbering) -> str:
+def _cell_text(cell: Any, numbering: Numbering) -> tuple[str, int]:
     """The cell's paragraphs (a nested table's aside: said in a note), one line each, each
-    with its automatic number as printed (一、市直单位 typed as a list: the level's marker)."""
+    with its automatic number as printed (一、市直单位 typed as a list: the level's marker),
+    and how far the first is indented (spaces typed before it, or Word's indentation)."""
     from docx.text.paragraph import Paragraph
 
-    lines = []
+    lines: list[str] = []
+    indent = 0
     for element in _block_elements(cell._tc):
         if element.tag == f"{_W}p":
-            text = shown_text(element).strip()
+            shown = shown_text(element)
             number, suffix = numbering.label(Paragraph(element, cell))
-            lines.append(_numbered(number, suffix, text))
-    return "\n".join(line for line in lines if line)
+            line = _numbered(number, suffix, shown.strip())
+            if line and not lines:
+                indent = _indent(element) + (0 if number else typed_indent(shown))
+            lines.append(line)
+    return "\n".join(line for line in lines if line), indent
+
+
+def _indent(paragraph: Any) -> int:
+    """How far Word indents a paragraph's first line by its own properties (w:ind: in
+    hundredths of a character, else in twips, a 五号 character 210 of them), in the steps of
+    typed spaces (two a character): a name indented under its row in a table's cell."""
+    ind = paragraph.find(f"{_W}pPr/{_W}ind")
+    if ind is None:
+        return 0
+
+    def steps(chars: str, twips: str) -> int:
+        for name, per_step in ((chars, 50), (twips, 105)):
+            value = ind.get(f"{_W}{name}")
+            if value is not None and value.lstrip("-").isdigit():
+                return int(value) // per_step
+        return 0
+
+    left = max(steps("startChars", "start"), steps("leftChars", "left"))
+    return max(0, left + steps("firstLineChars", "firstLine") - steps("hangingChars", "hanging"))
 
 
 def _numbered(number: str, suffix: str, text: str) -> str:
@@ -209,6 +235,9 @@ def _numbered(number: str, suffix: str, text: str) -> str:
     and glued on it made 10 read 1.10 (a List Number style on the figure column)."""
     if not number or parse_number(text) is not None:
         return text
+    # The tab Word sets after a number prints as a gap, a space: a name read from the cell is
+    # never written or shown with a tab in it (1.\t加快企业培育 as a task's title, quoted).
+    suffix = suffix.replace("\t", " ")
     return number + suffix + text if text else number  # an empty numbered 序号 cell prints 1.
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from planchk.importers.csvgrid import typed_indent
 from planchk.importers.documents import texts
 from planchk.importers.documents.htmlpos import Position, positions
 from planchk.importers.documents.model import Cell, RawParagraph, RawTable
@@ -35,39 +36,11 @@ _DROP = (
     "svg",
     "nav",
 )
-_BLOCKS = frozenset(
-    {
-        "p",
-        "div",
-        "section",
-        "article",
-        "li",
-        "ul",
-        "ol",
-        "dd",
-        "dt",
-        "dl",
-        "blockquote",
-        "pre",
-        "center",
-        "form",
-        "header",
-        "footer",
-        "main",
-        "aside",
-        "address",
-        "figure",
-        "figcaption",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "hr",
-    }
-)
+_BLOCKS = frozenset({
+    "p", "div", "section", "article", "li", "ul", "ol", "dd", "dt", "dl", "blockquote", "pre",
+    "center", "form", "header", "footer", "main", "aside", "address", "figure", "figcaption",
+    "h1", "h2", "h3", "h4", "h5", "h6", "tr", "hr",
+})  # fmt: skip
 _HEADING = re.compile(r"^h([1-6])$")
 _MAX_SPAN = 1000  # a rowspan or colspan beyond this is a typo, not a layout
 _ARTICLE_SHARE = 0.7  # the article holds most of the page's text that is not links
@@ -244,10 +217,11 @@ def _grid(table: Any, spots: dict[Any, Position]) -> RawTable:
             _carry_down(row, pending)
             text, (line, column) = _cell_text(td), spots.get(td, (0, 0))
             span, down = _span(td.get("colspan")), _span(td.get("rowspan"))
+            indent = _indent(td)
             for offset in range(span):
-                row.append(Cell(text, offset > 0, line, column))
+                row.append(Cell(text, offset > 0, line, column, indent))
                 if down > 1:
-                    pending[len(row) - 1] = (Cell(text, True, line, column), down - 1)
+                    pending[len(row) - 1] = (Cell(text, True, line, column, indent), down - 1)
         _carry_down(row, pending)
         rows.append(row)
     # a row that ends early leaves the rest blank on the page (a browser draws it so), as the
@@ -288,3 +262,15 @@ def _cell_text(td: Any) -> str:
         if isinstance(child_block, RawParagraph):
             lines.append(child_block.text)
     return "\n".join(lines)
+
+
+def _indent(td: Any) -> int:
+    """How far the cell's text is indented by the spaces typed before it (&nbsp;, 　, or
+    spaces on its line), as a CSV's leading spaces are (csvgrid.typed_indent). The source's
+    own line break and indentation before the text (<td>↵    合计) lay out the markup: there
+    only non-breaking and full-width spaces count."""
+    text = "".join(td.itertext())
+    lead = text[: len(text) - len(text.lstrip())]
+    if "\n" in lead or "\r" in lead:
+        lead = "".join(ch for ch in lead if ch in "\xa0\u3000")
+    return typed_indent(lead + "|")

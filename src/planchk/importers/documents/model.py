@@ -15,9 +15,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from planchk.importers.documents import texts
+from planchk.importers.units import unit_line
 
-# 单位：家, （单位：亿元）, 单位:万亩、万株, (Unit: USD million)
-UNIT_LINE = re.compile(r"^[（(]?\s*(?:计量)?(?:单\s*位|unit|units)\s*[:：]", re.IGNORECASE)
+# 单位：家, （单位：亿元）, 单位:万亩、万株, (Unit: USD million), and a label with its unit left
+# blank (单位：) or followed by more of the line (单位：万元　填报日期：…): see is_unit_line
+_UNIT_LABEL = re.compile(r"^[（(]?\s*(?:计量)?(?:单\s*位|unit|units)\s*[:：]", re.IGNORECASE)
 # The line that opens the annexes: 附件, 附件：, 附件1, 附件： 主要工作任务分解表
 ANNEX_LINE = re.compile(r"^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?")
 _LIST_NUMBER = re.compile(r"^\s*(?:\d+|[一二三四五六七八九十]+)\s*[.．、]\s*")  # 附件：1.…表
@@ -62,6 +64,9 @@ class Cell:
     covered: bool = False  # a position that another cell's merge covers; holds that cell's text
     line: int = 0  # where the cell starts in a text format (a merge's: its first cell's); 0: none
     column: int = 0
+    # how far its first line is indented, in the steps of a CSV's leading spaces (csvgrid.
+    # typed_indent: a character's width two): a level of the row names, as a CSV's or XLSX's
+    indent: int = 0
 
 
 @dataclass(frozen=True)
@@ -224,7 +229,7 @@ def _lines_above(blocks: Sequence[Block]) -> tuple[Paragraph | None, Paragraph |
         above.append(block)
     unit = title = None
     for paragraph in above:
-        if unit is None and title is None and UNIT_LINE.match(paragraph.printed):
+        if unit is None and title is None and is_unit_line(paragraph.printed):
             unit = paragraph
         elif title is None and unit is None and (split := _title_and_unit(paragraph)):
             return split  # 城镇老旧小区改造任务分解表<tab>单位：个: the unit set right on its line
@@ -245,11 +250,18 @@ def _title_and_unit(paragraph: Paragraph) -> tuple[Paragraph, Paragraph] | None:
     return title, dataclasses.replace(paragraph, text=found.group(2), numbering="")
 
 
+def is_unit_line(text: str) -> bool:
+    """A table's unit line: every form the CSV reader takes as one (importers.units.unit_line:
+    金额单位：万元, 單位：萬元, (US$ thousand), Amounts in USD million), or a 单位 label whose unit
+    is blank or followed by more of the line, as a document prints it."""
+    return bool(_UNIT_LABEL.match(text)) or unit_line(text) is not None
+
+
 def title_like(text: str) -> bool:
     """A short line that is not a sentence of the text: a table's title."""
     return (
         len(text) <= _TITLE_MAX
         and not text.endswith(("。", "；", ";", "：", ":"))
-        and not UNIT_LINE.match(text)
+        and not is_unit_line(text)
         and not ANNEX_LINE.fullmatch(text)
     )

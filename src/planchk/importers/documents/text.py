@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from planchk.importers.documents.model import UNIT_LINE, Cell, RawParagraph, RawTable
+from planchk.importers.documents.model import Cell, RawParagraph, RawTable, is_unit_line
 
 _TITLE_MAX = 60  # a title or a cell; a longer line is a sentence of the text
 _TABLE_TITLE = re.compile(r"(分解|分配|任务|指标|计划|统计|汇总|清单|一览)表$")
@@ -111,6 +111,6 @@ def _paragraph_like(text: str) -> bool:
     return (
         len(printed) > _TITLE_MAX
         or printed.endswith(("。", "；", ";", "：", ":"))
-        or bool(UNIT_LINE.match(printed))
+        or bool(is_unit_line(printed))
         or bool(_TABLE_TITLE.search(printed))
     )

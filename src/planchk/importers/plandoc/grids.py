@@ -13,7 +13,7 @@ on a page), as an XLSX merge's does; a cell of several paragraphs is their text 
 from __future__ import annotations
 
 from planchk.importers.documents import Cell, Table
-from planchk.importers.documents.model import UNIT_LINE, title_like
+from planchk.importers.documents.model import is_unit_line, title_like
 from planchk.importers.grid import Grid
 from planchk.importers.plain import PlainTable, Span, plain_grid
 from planchk.importers.plandoc import texts
@@ -48,8 +48,8 @@ def lines_inside(table: Table) -> tuple[str | None, str | None]:
     title = unit = None
     for row in table.rows[:2]:
         said = list(dict.fromkeys(cell.text.replace("\n", "") for cell in row if cell.text))
-        units = [text for text in said if UNIT_LINE.match(text)]
-        others = [text for text in said if not UNIT_LINE.match(text)]
+        units = [text for text in said if is_unit_line(text)]
+        others = [text for text in said if not is_unit_line(text)]
         if len(row) < 2 or not said or len(units) > 1 or len(others) > 1 or unit is not None:
             break
         if others and (title is not None or not _title(others[0])):
@@ -73,7 +73,13 @@ def document_grid(table: Table, source: str, rows: list[list[str]]) -> DocumentG
     inner_title, _ = lines_inside(table)
     title = table.title_text or (None if inner_title else table.place.replace(" ", ""))
     above = [*([title] if title else []), *([table.unit.printed] if table.unit else [])]
-    plain = PlainTable(f"{source}: {table.place}", rows, above, spans(table))
+    indent = {
+        (r, c): cell.indent
+        for r, row in enumerate(table.rows)
+        for c, cell in enumerate(row)
+        if cell.indent
+    }  # 其中：东村 then 　　西村: the list continued, as a CSV's leading spaces say
+    plain = PlainTable(f"{source}: {table.place}", rows, above, spans(table), indent=indent)
     return DocumentGrid(plain_grid(plain), table, len(above))
 
 
