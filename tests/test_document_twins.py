@@ -343,6 +343,8 @@ def test_a_table_that_is_no_breakdown_is_left_out_with_a_warning(tmp_path: Path)
     targets = load_file(tmp_path / "out" / "targets.yaml", "t").model
     assert isinstance(targets, TargetsFile)
     assert [i.name for i in targets.indicators.values()] == ["路灯改造"]
+    written = (tmp_path / "out" / "targets.yaml").read_text(encoding="utf-8").splitlines()
+    assert any(line.startswith(f"# {warning}") for line in written)  # and for its reviewer
     checked = runner.invoke(app, ["validate", str(path)])
     assert warning in checked.stderr  # said on a check of the document too, not only with -v
 
@@ -564,3 +566,189 @@ def test_an_annex_framed_in_a_layout_table(tmp_path: Path, suffix: str) -> None:
                 inner_table.cell(r, c).text = text
         document.save(str(path))
     _reads_as_street_lights(tmp_path, path)
+
+
+# --- what the CSV reader reads, read the same in a document (hunt s7 in2) ---------------------
+
+_DISTRICTS = [["区域", "任务量"], ["合计", "30"], ["东区", "10"], ["西区", "20"]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["金额单位：万元", "單位：萬元", "(US$ thousand)", "Amounts in USD million", "[单位：千米]"],
+)
+@pytest.mark.parametrize("write", [_docx, _html], ids=["docx", "html"])
+def test_a_unit_line_the_csv_reads_leaves_the_title_above_it(
+    tmp_path: Path, line: str, write: Any
+) -> None:
+    """The document reader knew 单位：… alone (in2 D_h04, h10a, h10c, h16, k07): 金额单位：万元
+    above the table was taken for its title, 2025年分区任务表 was lost, and the table's year with
+    it (本期, where the CSV twin reads 2025). Every unit line the CSV reader reads is one here."""
+    layout = Layout(["2025年分区任务表", line], _DISTRICTS)
+    twin = tmp_path / "table.csv"
+    twin.write_text(_csv(layout), encoding="utf-8")
+    from_csv = _read(_imported(twin))
+    suffix = ".docx" if write is _docx else ".html"
+    document = _imported(write(tmp_path / f"plan{suffix}", layout))
+    assert _read(document) == from_csv
+    assert [i.years for i in document.indicators.values()] == [[2025]]
+
+
+_CONTINUED = [["乡镇", "改造户数"], ["合计", "300"], ["甲镇", "180"], ["其中：东村", "60"],
+              ["{indent}西村", "50"], ["乙镇", "120"], ["其中：南村", "70"]]  # fmt: skip
+
+
+def _of_which_continued(indent: str) -> Layout:
+    rows = [[cell.format(indent=indent) for cell in row] for row in _CONTINUED]
+    return Layout(["2025年农村危房改造任务表", "单位：户"], rows)
+
+
+@pytest.mark.parametrize(
+    ("write", "indent"),
+    [
+        (_docx, "    "),
+        (_docx, "\u3000\u3000"),
+        (_html, "\xa0\xa0\xa0\xa0"),
+        (_html, "\u3000\u3000"),
+    ],
+    ids=["docx-spaces", "docx-full-width", "html-nbsp", "html-full-width"],
+)
+def test_an_of_which_list_continued_by_an_indented_row(
+    tmp_path: Path, write: Any, indent: str
+) -> None:
+    """in2 k18: 西村, indented under 其中：东村, is the list's next part, as in the CSV twin; the
+    document's cell lost its leading spaces, and 西村 became a town beside 甲镇 (a false PC101:
+    the towns then add up to 350, 合计 is 300). A page indents with &nbsp; where the CSV
+    saved from it has spaces."""
+    twin = tmp_path / "table.csv"
+    twin.write_text(_csv(_of_which_continued(indent.replace("\xa0", " "))), encoding="utf-8")
+    from_csv = _read(_imported(twin))
+    assert from_csv["areas"] == {"合计": ["甲镇", "乙镇"]}
+    assert from_csv["of_which"] == {"甲镇": ["甲镇其中：东村", "甲镇其中：西村"],
+                                    "乙镇": ["乙镇其中：南村"]}  # fmt: skip
+    layout = _of_which_continued(indent)
+    suffix = ".docx" if write is _docx else ".html"
+    path = write(tmp_path / f"plan{suffix}", layout)
+    assert _read(_imported(path)) == from_csv
+    checked = runner.invoke(app, ["validate", str(path), "-f", "json"])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_an_of_which_list_continued_by_word_s_paragraph_indent(tmp_path: Path) -> None:
+    """Word indents a cell's text by its paragraph (首行缩进 2 字符, w:ind firstLineChars)
+    rather than by spaces: the same level as two full-width spaces typed."""
+    from docx.shared import Pt
+
+    path = _docx(tmp_path / "plan.docx", _of_which_continued(""))
+    import docx
+
+    document = docx.Document(str(path))
+    document.tables[0].cell(4, 0).paragraphs[0].paragraph_format.first_line_indent = Pt(21)
+    document.save(str(path))
+    targets = _imported(path)
+    assert targets.areas == {"合计": ["甲镇", "乙镇"]}
+    assert targets.of_which["甲镇"] == ["甲镇其中：东村", "甲镇其中：西村"]
+
+
+def test_a_page_s_source_layout_before_a_cell_s_text_is_no_indent(tmp_path: Path) -> None:
+    """A page written with each cell's text on a line of its own (<td>↵    甲镇) indents the
+    markup, not the table: only spaces a browser shows (&nbsp;, 　) or typed on the text's
+    line are the cell's indent."""
+    from planchk.importers.documents import read_document
+
+    page = ("<html><body><table><tr><td>\n    合计\n</td><td>\n    300\n</td></tr>"
+            "<tr><td>&nbsp;&nbsp;西村</td><td>  50</td></tr></table></body></html>")  # fmt: skip
+    path = tmp_path / "plan.html"
+    path.write_text(page, encoding="utf-8")
+    (table,) = read_document(path, 10**6).tables
+    assert [[c.indent for c in row] for row in table.rows] == [[0, 0], [2, 2]]
+    assert [[c.text for c in row] for row in table.rows] == [["合计", "300"], ["西村", "50"]]
+
+
+def test_a_total_merged_down_beside_a_category_s_years_is_their_period_total(
+    tmp_path: Path,
+) -> None:
+    """Hunt s6 d8: 合计 merged down over the two header rows beside 年度任务 merged across its
+    years is each row's sum over those years (the indicator's period_total, checked on every
+    row), as 合计 under the category's header is; it was an indicator 合计 of 本期 of its own,
+    in the document and its CSV twin alike."""
+    layout = LAYOUTS["merged_header"]
+    read = _read(_imported(_docx(tmp_path / "plan.docx", layout)))
+    assert list(read["indicators"]) == ["年度任务"]
+    unit, _, years, values, totals = read["indicators"]["年度任务"]
+    assert (unit, years, values["北湖区"]) == ("户", ["2024", "2025", "2026"], ["50", "60", "70"])
+    assert totals == {"全市": "420", "北湖区": "180", "南塘区": "140", "西坝区": "100"}
+
+
+# --- a table of no year in a plan of one year ------------------------------------------------
+
+_GREENING = Layout(
+    ["国土绿化任务分解表", "单位：万亩"],
+    [["乡镇", "人工造林", "森林抚育"], ["全县", "0.80", "1.20"], ["甲镇", "0.30", "0.50"],
+     ["乙镇", "0.50", "0.70"]],
+)  # fmt: skip
+
+
+def _years(targets: TargetsFile) -> dict[str, list[Any]]:
+    return {i.name: list(i.years) for i in targets.indicators.values()}
+
+
+@pytest.mark.parametrize("write", [_docx, _html], ids=["docx", "html"])
+def test_a_table_of_no_year_is_the_year_the_plan_s_title_names(tmp_path: Path, write: Any) -> None:
+    """青峰县2025年国土绿化行动方案: its annex table prints no year, and is 2025's (it was 本期, and
+    no goal of 2025 was ever checked against it); the log and the file's comments say so."""
+    suffix = ".docx" if write is _docx else ".html"
+    layout = Layout(["青峰县2025年国土绿化行动方案", "附件", *_GREENING.above], _GREENING.rows)
+    path = write(tmp_path / f"plan{suffix}", layout)
+    result = runner.invoke(app, ["import", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    targets = load_file(tmp_path / "out" / "targets.yaml", "t").model
+    assert isinstance(targets, TargetsFile)
+    assert _years(targets) == {"人工造林": [2025], "森林抚育": [2025]}
+    assert list(targets.plan.period or []) == [2025, 2025]
+    said = "no year is printed: read as the plan's year 2025, which its title names"
+    assert said in result.stderr
+    written = (tmp_path / "out" / "targets.yaml").read_text(encoding="utf-8")
+    assert f"#   {said} (青峰县2025年国土绿化行动方案)" in written
+    assert "本期" not in written
+
+
+def _plan_of_tables(path: Path, title: str, first_title: str, *options: str) -> TargetsFile:
+    import docx
+
+    document = docx.Document()
+    for line in (title, "附件1", first_title, "单位：万亩"):
+        document.add_paragraph(line)
+    _add_table(document, [["乡镇", "封山育林"], ["全县", "2.0"], ["甲镇", "1.2"], ["乙镇", "0.8"]])
+    document.add_paragraph("附件2")
+    for line in _GREENING.above:
+        document.add_paragraph(line)
+    _add_table(document, _GREENING.rows)
+    document.save(str(path))
+    return _imported(path, *options)
+
+
+def test_a_table_of_no_year_is_the_one_year_the_plan_s_other_tables_print(tmp_path: Path) -> None:
+    """The title names no year, 表1 is 2025年's: 表2, of no year, is 2025's too."""
+    targets = _plan_of_tables(
+        tmp_path / "plan.docx", "青峰县国土绿化行动方案", "2025年封山育林任务表"
+    )
+    assert _years(targets) == {"封山育林": [2025], "人工造林": [2025], "森林抚育": [2025]}
+
+
+@pytest.mark.parametrize(
+    ("title", "first_title", "options", "years"),
+    [
+        ("青峰县国土绿化三年行动方案（2024—2026年）", "封山育林任务表", (), ["本期"]),
+        ("青峰县国土绿化行动方案", "封山育林任务表", (), ["本期"]),
+        ("青峰县2025年国土绿化行动方案", "封山育林任务表", ("--year", "2024"), [2024]),
+    ],
+    ids=["a-period-s-title", "no-year-anywhere", "year-given"],
+)
+def test_a_table_of_no_year_stays_undated_where_the_plan_has_no_one_year(
+    tmp_path: Path, title: str, first_title: str, options: tuple[str, ...], years: list[Any]
+) -> None:
+    """A plan of 2024—2026 has no one year for a table that prints none (本期, as before), nor
+    a plan that prints no year anywhere; --year, given, is every such table's year."""
+    targets = _plan_of_tables(tmp_path / "plan.docx", title, first_title, *options)
+    assert set(map(tuple, _years(targets).values())) == {tuple(years)}

@@ -269,3 +269,24 @@ def test_a_merge_anchored_in_a_hidden_column_keeps_its_text(tmp_path: Path) -> N
     assert plan["indicators"]["资金"]["values"] == {"合计": [300], "甲县": [100], "乙县": [200]}
     assert f"{source}, sheet Sheet: table 「2025年各县区衔接资金分配表」" in log
     assert _findings(tmp_path / "out") == []
+
+
+def test_the_hidden_rows_and_columns_are_said_in_the_written_file_too(tmp_path: Path) -> None:
+    """Issue 14 item 10: what import assumed stays in the file as comments, for a reviewer who
+    reads the file and not the log: the hidden row and column left unread among them, said
+    before the table's lines, as on stderr. How a CSV's bytes were decoded is said on stderr
+    only (of the file, not of a table in it)."""
+    source = _workbook(tmp_path / "t.xlsx", ROWS, _hide_marked)
+    _import(source, tmp_path / "plan")
+    text = (tmp_path / "plan" / "targets.yaml").read_text(encoding="utf-8")
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    said = f"# {source}, sheet Sheet: row 8 and column C are hidden in the workbook: not read"
+    assert said in comments
+    table = next(n for n, line in enumerate(comments) if "table 「" in line)
+    assert comments.index(said) < table
+    twin = tmp_path / "t.csv"
+    twin.write_text("\n".join(",".join(map(str, row[:2])) for row in ROWS[:-1]) + "\n", "utf-8")
+    result = runner.invoke(app, ["import", str(twin), "-o", str(tmp_path / "csv.yaml")])
+    assert result.exit_code == 0, result.output
+    assert f"{twin}: read as utf-8" in result.stderr
+    assert "read as" not in (tmp_path / "csv.yaml").read_text(encoding="utf-8")

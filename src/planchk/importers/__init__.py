@@ -10,6 +10,7 @@ writes, validate reads.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,7 +91,7 @@ def import_grids(
         imported.notes.extend(note for table in listed for note in table.notes)
     # what import assumed stays in the file, for a reviewer to check, as well as on stderr
     header = [f"Imported by planchk import from {', '.join(sources)}.", texts.ASSUMED()]
-    header += [note.rstrip() for note in imported.notes]
+    header += [note.rstrip() for note in [*_of_the_tables(read), *imported.notes]]
     if options.into is not None:
         header = [*leading_comments(options.into), *header]
     imported.notes[:0] = read
@@ -119,6 +120,15 @@ def _add_tables(
         imported.relations.append(relation)
         imported.notes.append(said)
     return titles
+
+
+def _of_the_tables(read: Sequence[str]) -> list[str]:
+    """What reading the sheets said of their tables (hidden rows and columns not read, tables
+    stacked in a sheet, formulas, sheets skipped), as the file keeps it in its comments; not
+    how the file's bytes were decoded (said on stderr: of the file, not of a table in it)."""
+    template = re.escape(texts.READ_ENCODING.text)
+    decoded = re.compile(re.sub(r"\\\{\w+\\\}", ".*", template))
+    return [note for note in read if not decoded.fullmatch(note)]
 
 
 def _written(document: dict[str, Any], header: list[str], imported: Imported) -> ImportResult:

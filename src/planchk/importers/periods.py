@@ -36,6 +36,12 @@ def title_year(table: Table) -> int | None:
     return int(found.pop()) if len(found) == 1 else None
 
 
+def text_year(text: str) -> int | None:
+    """The one year a title names (2025年, FY2025; not one it compares with), or None."""
+    found = _years_in(text)
+    return int(found.pop()) if len(found) == 1 else None
+
+
 def _years_in(title: str | None) -> set[str]:
     text = COMPARED.sub(" ", normalized(title or ""))
     return set(_TITLE_YEAR.findall(text)) or set(_BARE_YEAR.findall(text))

@@ -59,9 +59,7 @@ def document_texts(path: Path, options: Options) -> PlanTexts:
     found.indicators = imported.counts.get("tables", 0)
     title = imported.targets["plan"]["title"] if imported.targets else path.stem
     if imported.targets is not None:
-        found.targets = targets_text(
-            imported.targets, path.name, imported.kinds, imported.table_notes
-        )
+        found.targets = targets_text(imported.targets, path.name, imported.kinds, imported.comments)
         _check_readable(found.targets, "targets.yaml")
     if imported.tasks is not None:
         found.tasks = tasks_text(imported.tasks, title, path.name, imported.office_kinds)

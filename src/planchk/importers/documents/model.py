@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from planchk.importers.documents import texts
-from planchk.importers.units import unit_line
+from planchk.importers.unit_lines import unit_line
 
 # 单位：家, （单位：亿元）, 单位:万亩、万株, (Unit: USD million), and a label with its unit left
 # blank (单位：) or followed by more of the line (单位：万元　填报日期：…): see is_unit_line

@@ -17,6 +17,7 @@ from planchk.importers.performance import Targets
 from planchk.importers.plandoc import folding, goal_statement, goal_years, goals, tables, texts
 from planchk.importers.plandoc.goalset import GoalSet
 from planchk.importers.plandoc.outline import parts, plan_facts
+from planchk.importers.plandoc.plan_year import title_plan_year
 from planchk.importers.plandoc.result import PlanImport
 from planchk.importers.plandoc.task_goals import task_goals
 from planchk.importers.plandoc.taskfile import tasks_file
@@ -38,19 +39,19 @@ def import_document(document: Document, options: Options) -> PlanImport:
     task_tables: list[Table] = []
     read = 0
     listed: list[tuple[Table, Targets]] = []  # 绩效目标表: each row a goal
-    for table in document.tables:
-        targets = tables.performance_targets(table, document.source)
+    classified = [(t, tables.performance_targets(t, document.source)) for t in document.tables]
+    plan_year = title_plan_year(facts.title, facts.period)
+    readings = tables.read_breakdowns(classified, document.source, options, plan_year)
+    for table, targets in classified:
         if targets is not None:
             listed.append((table, targets))
             result.notes.extend(targets.notes)
         elif tables.is_task_table(table):
             task_tables.append(table)
         elif not tables.has_numbers(table):
-            result.notes.append(texts.TABLE_NO_NUMBERS(place=f"{document.source}: {table.place}"))
-        else:
-            before = len(imported.indicators)
-            tables.add_breakdown(result, imported, table, options)
-            read += len(imported.indicators) > before  # a table of two categories is one table
+            tables.left_out(result, texts.TABLE_NO_NUMBERS(place=f"{result.source}: {table.place}"))
+        else:  # a table of two categories is one table read
+            read += tables.add_breakdown(result, imported, readings[id(table)])
     span = facts.period or _span(imported)
     found = GoalSet(imported, document.source, result.notes, result.places, kinds=result.kinds)
     _listed_goals(result, found, listed, span)

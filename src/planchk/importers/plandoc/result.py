@@ -22,6 +22,9 @@ class PlanImport:
     proposed_aliases: dict[str, str] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     table_notes: list[str] = field(default_factory=list)  # the table reader's log, per table
+    # the written file's comments: the table reader's log, and what reading the tables left
+    # out (rows cut short, tables that are no breakdown), which validate says as well
+    comments: list[str] = field(default_factory=list)
     kinds: dict[str, Guess] = field(default_factory=dict)  # indicator id -> its kind, and why
     office_kinds: dict[str, Guess] = field(default_factory=dict)  # office or group -> kind, why
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planchk.importers import texts as import_texts
@@ -23,10 +24,12 @@ from planchk.importers.performance import Targets, read_targets
 from planchk.importers.plandoc import texts
 from planchk.importers.plandoc.grids import document_grid, lines_inside
 from planchk.importers.plandoc.kinds import COLUMNS_SAY, Guess, indicator_kind
+from planchk.importers.plandoc.plan_year import PlanYear, printed_years, tables_plan_year
 from planchk.importers.plandoc.result import PlanImport
 from planchk.importers.same_total import same_total
 from planchk.importers.shapes import Row
 from planchk.importers.stacked import split_stacked
+from planchk.importers.unit_lines import unit_line
 from planchk.importers.unit_rows import by_unit_column
 from planchk.messages import PlanchkError, message
 
@@ -54,6 +57,11 @@ def is_task_table(table: Table) -> bool:
 
 def has_numbers(table: Table) -> bool:
     return any(any(ch.isdigit() for ch in c.text) for row in table.rows[1:] for c in row)
+
+
+def is_breakdown(table: Table) -> bool:
+    """A table that is read as a breakdown table (given it is no 绩效目标表)."""
+    return not is_task_table(table) and has_numbers(table)
 
 
 @dataclass(frozen=True)
@@ -126,8 +134,8 @@ def table_options(options: Options, table: Table) -> tuple[Options, Guess]:
     period label for a table that prints no year, as a CSV table's import has (build.UNDATED)."""
     printed = table.unit.printed if table.unit is not None else lines_inside(table)[1]
     unit = None
-    if printed is not None:
-        unit = re.split(r"[:：]", printed, maxsplit=1)[-1].strip(" ）)")
+    if printed is not None:  # the CSV reader's unit line, else what a 单位 label is followed by
+        unit = unit_line(printed) or re.split(r"[:：]", printed, maxsplit=1)[-1].strip(" ）)")
     guess = indicator_kind(title_of(table), unit)
     undated = options.undated or UNDATED
     return dataclasses.replace(options, kind=guess.kind, undated=undated), guess
@@ -138,31 +146,93 @@ def title_of(table: Table) -> str | None:
     return table.title_text or lines_inside(table)[0]
 
 
-def add_breakdown(result: PlanImport, imported: Imported, table: Table, options: Options) -> None:
+@dataclass
+class Reading:
+    """A breakdown table of the document as the table reader read it, before it is added:
+    its reads, what reading it said, or the question the reader asks about it."""
+
+    table: Table
+    options: Options
+    guess: Guess
+    found: list[Read]
+    notes: list[str]  # rows cut short, the grid's notes
+    error: PlanchkError | None = None
+    year_note: str | None = None  # the plan's year, taken for a table that prints none
+
+    @property
+    def years(self) -> set[int] | None:
+        """The years it prints; None: a column of no year (本期), as read."""
+        return printed_years([read.table for read in self.found]) if not self.error else set()
+
+
+def read_breakdowns(
+    found: Sequence[tuple[Table, object]], source: str, options: Options, plan: PlanYear | None
+) -> dict[int, Reading]:
+    """Each breakdown table read (by its id; `found`: the document's tables, each with its
+    绩效目标表's targets or None), all before any is added: a table that prints no year is of
+    the plan's one year (planchk.importers.plandoc.plan_year) where the plan has one."""
+    breakdowns = [table for table, targets in found if targets is None and is_breakdown(table)]
+    read = [_reading(table, source, options) for table in breakdowns]
+    if options.year is None:
+        plan = plan or tables_plan_year([each.years for each in read])
+    if plan is None or options.year is not None:
+        return {id(each.table): each for each in read}
+    return {
+        id(each.table): each
+        if each.years is not None
+        else _reading(each.table, source, plan.options(options), plan.note)
+        for each in read
+    }
+
+
+def _reading(table: Table, source: str, options: Options, year_note: str | None = None) -> Reading:
+    own, guess = table_options(options, table)
+    notes: list[str] = []
+    try:
+        return Reading(
+            table, own, guess, breakdown(table, source, own, notes), notes, None, year_note
+        )
+    except PlanchkError as error:
+        return Reading(table, own, guess, [], notes, error)
+
+
+def left_out(result: PlanImport, said: str) -> None:
+    """A table left out: said in the log, on validate too, and in the file's comments."""
+    result.notes.append(said)
+    result.comments.append(said)
+
+
+def add_breakdown(result: PlanImport, imported: Imported, reading: Reading) -> bool:
     """The table read into `imported` as a CSV of it would be, each of its rows and cells
     placed in the document, and what the table reader inferred and skipped (its import log,
     as for a CSV table) noted. A table the reader asks about (its unit, its year, its total)
     or refuses a cell of stops the import with that question, as the CSV would: left out, the
     plan would pass a check it was never given. Only a table that is no breakdown table at all
-    (no header over numbers) is left out, with a warning."""
-    source, notes = result.source, result.notes
-    own, guess = table_options(options, table)
-    try:
-        found = breakdown(table, source, own, notes)
-    except PlanchkError as error:
-        if error.template not in _NO_BREAKDOWN:
-            raise
-        notes.append(TABLE_LEFT_OUT(place=f"{source}: {table.place}", reason=str(error)))
-        return
-    for read in found:
-        named, said = same_total(imported.areas, read.table)  # 全市 in 表2, 合计 in 表1
+    (no header over numbers) is left out, with a warning. Whether it added an indicator."""
+    source, notes, table = result.source, result.notes, reading.table
+    said = list(reading.notes)  # rows cut short, tables stacked: in the log and the comments
+    if reading.error is not None:
+        if reading.error.template not in _NO_BREAKDOWN:
+            raise reading.error
+        said.append(TABLE_LEFT_OUT(place=f"{source}: {table.place}", reason=str(reading.error)))
+    notes.extend(said)
+    result.comments.extend(said)
+    if reading.error is not None:
+        return False
+    count = len(imported.indicators)
+    year_note = reading.year_note
+    for read in reading.found:
+        named, total = same_total(imported.areas, read.table)  # 全市 in 表2, 合计 in 表1
         before, logged = set(imported.indicators), len(imported.notes)
-        add_table(imported, named, own)
-        imported.notes.extend(filter(None, [said]))
+        add_table(imported, named, reading.options)
+        imported.notes.extend(filter(None, [total, year_note]))
+        year_note = None  # said once for the table
         notes.extend(for_log(imported.notes[logged:]))  # the file's comments: every line
         result.table_notes.extend(imported.notes[logged:])
+        result.comments.extend(imported.notes[logged:])
         added = [i for i in imported.indicators if i not in before]
-        _place(result, table, read, [imported.indicators[i] for i in added], guess)
+        _place(result, table, read, [imported.indicators[i] for i in added], reading.guess)
+    return len(imported.indicators) > count
 
 
 def _place(
